@@ -1,0 +1,90 @@
+/**
+ * Shared data types. Everything here is plain data: no behaviour, no imports.
+ */
+
+/** How serious a finding is. `error` fails a check run by default. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A place in a file as the user has it (not in any normalised copy).
+ * `line` and `column` are 1-based; `column` counts Unicode code points, as editors do.
+ * `offset` is the 0-based UTF-16 index into the decoded file text (a JS string index).
+ * @example { line: 3, column: 12, offset: 118 }
+ */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A half-open range [start, end) in one file. */
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * A text edit, in the style of textlint/ESLint fixes: replace `range` (UTF-16 offsets into the
+ * decoded file text, half-open) with `text`.
+ * @example { range: [120, 145], text: 'Glide Phase Interceptor' }
+ */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/** A passage of a source file that a finding refers to (e.g. the Vietnamese term). */
+export interface SourceRef {
+  file: string;
+  span: Span;
+  text: string;
+}
+
+/**
+ * A problem found in content: data with positions, never an exception (cf. vfile-message).
+ * @example
+ * { ruleId: 'term-missing', severity: 'error', file: 'corpus/a/deepl.en.txt', paragraph: 4,
+ *   message: '"Thiết bị đánh chặn pha bay" should be rendered "Glide Phase Interceptor"',
+ *   termId: 'glide-phase-interceptor', expected: ['Glide Phase Interceptor'], actual: 'flight phase interceptor' }
+ */
+export interface Finding {
+  /** Id of the check that reported it, kebab-case (`term-missing`). */
+  ruleId: string;
+  severity: Severity;
+  /** One human sentence. */
+  message: string;
+  /** The file the finding points into (usually the translation). */
+  file: string;
+  /** 1-based paragraph number, when the finding belongs to one. */
+  paragraph?: number;
+  /** Where in `file`; absent when the problem is an absence with no better place. */
+  span?: Span;
+  /** The source-language passage that caused the finding. */
+  source?: SourceRef;
+  /** Glossary entry id, for term checks. */
+  termId?: string;
+  /** What was expected (approved renderings, canonical first). */
+  expected?: string[];
+  /** What was found instead. */
+  actual?: string;
+  /** A safe automatic repair. */
+  fix?: Fix;
+  /** Engine that produced the text, when known. */
+  engine?: string;
+  /** A longer explanation or hint. */
+  note?: string;
+}
+
+/**
+ * One paragraph of a file: blank-line separated text with its place in the file.
+ * `start`/`end` are UTF-16 offsets into the decoded file text; `text` is exactly that slice.
+ */
+export interface Paragraph {
+  /** 1-based. */
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** 1-based line on which the paragraph starts. */
+  line: number;
+}
