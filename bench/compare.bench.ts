@@ -1,0 +1,121 @@
+/**
+ * Benchmark of `vitrans compare`'s engine: 3 engines × 2,000 paragraphs with a reference.
+ * Deterministic input (seeded): English-like paragraphs, and engines that edit the reference at
+ * controlled rates. Prints a table of timings: diffs, scores without bootstrap, the whole
+ * comparison with bootstrap, and the HTML report size once src/report's HTML formatter exists.
+ *
+ * Run: npm run bench:compare
+ */
+import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../src/compare/bootstrap.js';
+import { compareTranslations } from '../src/compare/compare.js';
+import { wordDiff } from '../src/compare/diff.js';
+import type { Comparison } from '../src/compare/types.js';
+
+const PARAGRAPHS = 2000;
+const rand = mulberry32(20240410);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+const SYLLABLES = ['de', 'fen', 'se', 'in', 'ter', 'cep', 'tor', 'pa', 'ci', 'fic', 'al', 'li', 'ance', 'mis', 'sile', 'na', 'tion', 'stra', 'te', 'gy'];
+const vocabulary = Array.from({ length: 3000 }, () => {
+  let w = '';
+  const n = 1 + Math.floor(rand() * 3);
+  for (let i = 0; i < n; i++) w += pick(SYLLABLES);
+  return w;
+});
+const NAMES = ['Japan', 'United States', 'Kishida', 'Austin', 'Hamada', 'Indo-Pacific', 'MOU', 'RDT&E', 'SOSA', 'GPI'];
+
+function sentence(): string {
+  const words: string[] = [];
+  const n = 8 + Math.floor(rand() * 18);
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    words.push(r < 0.08 ? pick(NAMES) : r < 0.12 ? String(Math.floor(rand() * 3000)) : pick(vocabulary));
+    if (rand() < 0.06) words[words.length - 1] += ',';
+  }
+  const s = words.join(' ');
+  return s[0]!.toUpperCase() + s.slice(1) + '.';
+}
+
+function paragraph(): string {
+  const n = 2 + Math.floor(rand() * 4);
+  return Array.from({ length: n }, sentence).join(' ');
+}
+
+/** Substitute, drop, insert or pluralise words at the given rate. */
+function edit(text: string, rate: number): string {
+  const out: string[] = [];
+  for (const w of text.split(' ')) {
+    if (rand() >= rate) {
+      out.push(w);
+      continue;
+    }
+    const r = rand();
+    if (r < 0.4) out.push(pick(vocabulary));
+    else if (r < 0.6) continue;
+    else if (r < 0.8) out.push(w, pick(vocabulary));
+    else out.push(w.endsWith('.') ? w : w + 's');
+  }
+  return out.join(' ');
+}
+
+const reference = Array.from({ length: PARAGRAPHS }, paragraph);
+const source = reference.map((p) => `Đoạn văn: ${p.slice(0, 80)} — Thoả thuận XNUMX.`);
+const engines = [
+  { name: 'deepl', rate: 0.05 },
+  { name: 'google', rate: 0.12 },
+  { name: 'mock', rate: 0.3 },
+].map((e) => ({ name: e.name, file: `${e.name}.en.txt`, paragraphs: reference.map((p) => edit(p, e.rate)) }));
+const chars = reference.reduce((n, p) => n + p.length, 0);
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
+}
+
+const input = {
+  source: { file: 'source.vi.txt', paragraphs: source },
+  reference: { file: 'reference.en.txt', paragraphs: reference },
+  engines,
+};
+
+const [, diffMs] = time(() => {
+  for (const e of engines) for (let i = 0; i < PARAGRAPHS; i++) wordDiff(reference[i]!, e.paragraphs[i]!);
+});
+const [, noBootMs] = time(() => compareTranslations({ ...input, bootstrap: false }));
+const [comparison, fullMs] = time(() => compareTranslations(input));
+const [, noRefMs] = time(() => compareTranslations({ source: input.source, engines }));
+
+async function htmlSize(c: Comparison): Promise<string> {
+  for (const path of ['../src/report/html.js', '../src/report/compare-html.js']) {
+    try {
+      const mod = (await import(path)) as Record<string, unknown>;
+      const fn = Object.entries(mod).find(([name, v]) => typeof v === 'function' && /html/i.test(name))?.[1];
+      if (typeof fn !== 'function') continue;
+      const [html, ms] = time(() => String((fn as (c: Comparison, o?: object) => unknown)(c, {})));
+      return `${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB in ${ms.toFixed(0)} ms (${path})`;
+    } catch {
+      // Not written yet (or failed to load): skip, the other figures still stand.
+    }
+  }
+  return 'skipped (no HTML formatter in src/report yet)';
+}
+
+const rows: [string, string][] = [
+  ['input', `3 engines × ${PARAGRAPHS} paragraphs + reference, ${(chars / 1e6).toFixed(2)} M chars per text`],
+  ['word diffs only (3 × 2,000)', `${diffMs.toFixed(0)} ms`],
+  ['comparison, no bootstrap', `${noBootMs.toFixed(0)} ms`],
+  ['comparison with bootstrap (1,000)', `${fullMs.toFixed(0)} ms`],
+  ['comparison without reference', `${noRefMs.toFixed(0)} ms`],
+  ['HTML report', await htmlSize(comparison)],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+for (const s of comparison.scores ?? []) {
+  const sig = s.chrf.significance;
+  console.log(
+    `  ${s.engine.padEnd(7)} chrF ${s.chrf.score.toFixed(2)} ± ${s.chrf.interval?.halfWidth.toFixed(2)}  chrF++ ${s.chrfPlusPlus.score.toFixed(2)}` +
+      `  BLEU ${s.bleu.score.toFixed(2)}${sig ? `  p=${sig.pValue.toFixed(3)} ${sig.significant ? 'significant' : 'not significant'}` : '  (baseline)'}`,
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:translate`: orchestration overhead against a local mock engine.
+ * The engine answers each request after 150 ms and throws if more than `concurrency` requests are
+ * in flight. 2,000 seed-like paragraphs (glossary masking on) are translated with a fresh SQLite
+ * cache, then again from the cache. Reported against the ideal bound
+ * ceil(batches / concurrency) × latency and a sequential one-request-per-paragraph baseline,
+ * measured on a subset and extrapolated.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Engine, TranslateRequest, TranslateResult } from '../src/engines/types.js';
+import { parseGlossary } from '../src/glossary/load.js';
+import { createViMatcher } from '../src/glossary/vi-matcher.js';
+import { splitParagraphs } from '../src/text/paragraphs.js';
+import { openTranslationCache } from '../src/translate/cache.js';
+import { translateParagraphs } from '../src/translate/orchestrator.js';
+
+const LATENCY_MS = 150;
+const CONCURRENCY = 4;
+const PARAGRAPHS = 2000;
+const MAX_TEXTS = 50;
+const BASELINE_SUBSET = 40;
+
+class MockEngine implements Engine {
+  readonly name = 'bench';
+  readonly model = 'bench-1';
+  readonly capabilities = { glossary: 'none' as const, maxTexts: MAX_TEXTS, maxChars: 30_000 };
+  readonly cacheOptions = {};
+  requests = 0;
+  inFlight = 0;
+  constructor(private readonly cap: number) {}
+  async translate(request: TranslateRequest): Promise<TranslateResult[]> {
+    this.requests++;
+    if (++this.inFlight > this.cap) throw new Error(`concurrency cap ${this.cap} exceeded`);
+    try {
+      await new Promise((r) => setTimeout(r, LATENCY_MS));
+      return request.texts.map((t) => ({ text: `EN ${t}`, billedCharacters: t.length }));
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seed = fs.readFileSync(path.join(here, '../tests/translate/fixtures/seed-article.txt'), 'utf8');
+const seedParas = splitParagraphs(seed).map((p) => p.text);
+const paragraphs = Array.from({ length: PARAGRAPHS }, (_, i) => `${seedParas[i % seedParas.length]} [${i + 1}]`);
+const glossary = parseGlossary(
+  'version: 1\nentries:\n  - vi: Biên bản ghi nhớ\n    en: Memorandum of Understanding\n  - vi: Thỏa thuận An ninh Cung ứng\n    vi_variants: [Thoả thuận An ninh Cung ứng]\n    en: Security of Supply Arrangement\n  - vi: Bộ Quốc phòng\n    en: Department of Defense\n',
+  'bench-glossary.yaml',
+);
+const viMatcher = createViMatcher(glossary.entries);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrans-bench-'));
+const common = { sourceLang: 'vi', targetLang: 'en', glossary, viMatcher };
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [performance.now() - t0, v];
+}
+
+// Sequential baseline: one request per paragraph, one at a time, on a subset.
+const baselineEngine = new MockEngine(1);
+const [baselineSubsetMs] = await timed(async () => {
+  for (const p of paragraphs.slice(0, BASELINE_SUBSET)) {
+    await translateParagraphs({ ...common, engine: baselineEngine, paragraphs: [p], concurrency: 1 });
+  }
+});
+const baselineMs = (baselineSubsetMs / BASELINE_SUBSET) * PARAGRAPHS;
+
+const cacheFile = path.join(dir, 'translations.sqlite');
+let cache = openTranslationCache(cacheFile);
+const engine = new MockEngine(CONCURRENCY);
+const [runMs, out] = await timed(() => translateParagraphs({ ...common, engine, paragraphs, cache, concurrency: CONCURRENCY }));
+cache.close();
+const batches = engine.requests;
+const idealMs = Math.ceil(batches / CONCURRENCY) * LATENCY_MS;
+
+cache = openTranslationCache(cacheFile);
+const rerunEngine = new MockEngine(CONCURRENCY);
+const [cachedMs, again] = await timed(() => translateParagraphs({ ...common, engine: rerunEngine, paragraphs, cache, concurrency: CONCURRENCY }));
+cache.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const masked = out.filter((o) => o.masked).length;
+if (again.some((o, i) => o.target !== out[i]!.target)) throw new Error('cached rerun differs');
+
+const rows: [string, string, string][] = [
+  ['paragraphs / batches / concurrency', `${PARAGRAPHS} / ${batches} / ${CONCURRENCY}`, `${masked} with masked terms`],
+  ['ideal bound ceil(batches/conc)×150ms', `${idealMs.toFixed(0)} ms`, ''],
+  ['orchestrated run (fresh SQLite cache)', `${runMs.toFixed(0)} ms`, `${(runMs / idealMs).toFixed(3)}× ideal (goal ≤ 1.25×)`],
+  ['sequential 1 paragraph/request', `${(baselineMs / 1000).toFixed(1)} s`, `measured on ${BASELINE_SUBSET}, extrapolated; ${(baselineMs / runMs).toFixed(0)}× slower`],
+  ['cached rerun', `${cachedMs.toFixed(0)} ms`, `${rerunEngine.requests} requests (goal: 0, < 1 s)`],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+const ok = runMs <= idealMs * 1.25 && rerunEngine.requests === 0 && cachedMs < 1000;
+console.log(ok ? 'PASS' : 'FAIL');
+if (!ok) process.exitCode = 1;

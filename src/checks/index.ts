@@ -1,0 +1,7 @@
+/** The checker: check modules, their registry, the runner and the corpus summary. */
+export * from './types.js';
+export { allChecks, checksById } from './registry.js';
+export { createCheckTools, prepareSource, checkTranslation } from './runner.js';
+export type { CheckTools, PreparedSource, TextDocument, TermOutcome, TranslationCheck } from './runner.js';
+export { summarizeTerms, MISSING_RENDERING } from './summary.js';
+export type { TermRenderingSummary, RenderingCount } from './summary.js';

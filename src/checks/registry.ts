@@ -1,0 +1,28 @@
+/**
+ * Built-in checks by id, sorted. A new check is one module in ./rules plus one line here.
+ */
+import { ConfigError } from '../core/errors.js';
+import type { Check } from './types.js';
+import { termForbidden } from './rules/term-forbidden.js';
+import { termMissing } from './rules/term-missing.js';
+
+const CHECKS: ReadonlyMap<string, Check> = new Map(
+  [termForbidden, termMissing].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((c) => [c.meta.id, c]),
+);
+
+/** Every built-in check. */
+export function allChecks(): Check[] {
+  return [...CHECKS.values()];
+}
+
+/**
+ * The checks with these ids.
+ * @throws ConfigError for an unknown id, naming the known ones.
+ */
+export function checksById(ids: readonly string[]): Check[] {
+  return ids.map((id) => {
+    const check = CHECKS.get(id);
+    if (!check) throw new ConfigError(`unknown check "${id}"`, { hint: `known checks: ${[...CHECKS.keys()].join(', ')}` });
+    return check;
+  });
+}

@@ -1,0 +1,34 @@
+import type { Check } from '../types.js';
+import { planFixes } from '../../glossary/fix.js';
+
+/** A forbidden rendering was used: report it, with the approved rendering as a fix. */
+export const termForbidden: Check = {
+  meta: {
+    id: 'term-forbidden',
+    description: 'A rendering the glossary forbids is used in the translation.',
+    severity: 'error',
+    fixable: true,
+  },
+  create(context) {
+    return {
+      paragraph(pair) {
+        const forbidden = pair.renderings.filter((m) => m.kind === 'forbidden');
+        if (forbidden.length === 0) return;
+        const fixes = planFixes(context.targetText, forbidden);
+        forbidden.forEach((match) => {
+          const use = match.forbidden?.use ?? match.entry.en;
+          const fix = fixes.find((f) => f.range[0] === match.start && f.range[1] === match.end);
+          context.report({
+            message: `"${match.text}" is a forbidden rendering of "${match.entry.vi}": use "${fix?.text ?? use}"`,
+            targetRange: [match.start, match.end],
+            termId: match.entry.id,
+            expected: [use],
+            actual: match.text,
+            fix,
+            note: match.forbidden?.note,
+          });
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,85 @@
+import type { Check, ParagraphPair } from '../types.js';
+import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
+import type { DocumentRenderingIndex } from '../../glossary/en-matcher.js';
+
+/**
+ * A glossary term of the source paragraph has no approved rendering in its translation.
+ * Each source occurrence needs one approved rendering (or a forbidden one, which
+ * `term-forbidden` reports instead); an acronym alone counts only after its expansion.
+ */
+export const termMissing: Check = {
+  meta: {
+    id: 'term-missing',
+    description: 'A glossary term in the source is not rendered the approved way in the translation.',
+    severity: 'error',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      paragraph(pair) {
+        for (const [entry, occurrences] of groupByEntry(pair.terms)) {
+          const own = pair.renderings.filter((r) => r.entry.id === entry.id);
+          const accounted = countRenderings(own, context.document);
+          for (const term of occurrences.slice(accounted)) {
+            const unintroduced = own.find((r) => r.kind === 'acronym' && !context.document.satisfies(r));
+            const stranger = strangerRendering(pair, entry);
+            context.report({
+              message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
+              targetRange: unintroduced ? [unintroduced.start, unintroduced.end] : stranger ? [stranger.start, stranger.end] : undefined,
+              term,
+              termId: entry.id,
+              expected: [entry.en, ...entry.accepted],
+              actual: unintroduced?.text ?? stranger?.text,
+              note: unintroduced
+                ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
+                : stranger
+                  ? `"${stranger.text}" is the approved rendering of "${stranger.entry.vi}", which this paragraph's source does not contain`
+                  : entry.note,
+            });
+          }
+        }
+      },
+    };
+  },
+};
+
+/** Source occurrences per entry, in text order. */
+function groupByEntry(terms: readonly TermMatch[]): Map<GlossaryEntry, TermMatch[]> {
+  const groups = new Map<GlossaryEntry, TermMatch[]>();
+  for (const t of terms) {
+    const list = groups.get(t.entry);
+    if (list) list.push(t);
+    else groups.set(t.entry, [t]);
+  }
+  return groups;
+}
+
+/**
+ * How many source occurrences the renderings account for. An acronym in parentheses right after
+ * its expansion ("Glide Phase Interceptor (GPI)") is part of that one rendering, not a second one.
+ */
+function countRenderings(renderings: readonly RenderingMatch[], document: DocumentRenderingIndex): number {
+  let count = 0;
+  let previous: RenderingMatch | undefined;
+  for (const r of renderings) {
+    const introducesAcronym = r.kind === 'acronym' && previous && previous.kind !== 'acronym' && previous.kind !== 'forbidden' && r.start - previous.end <= 3;
+    if (!introducesAcronym && (r.kind === 'forbidden' || document.satisfies(r))) count++;
+    previous = r;
+  }
+  return count;
+}
+
+/** A rendering of another entry that the source paragraph does not call for: likely the wrong term. */
+function strangerRendering(pair: ParagraphPair, entry: GlossaryEntry): RenderingMatch | undefined {
+  const inSource = new Set(pair.terms.map((t) => t.entry.id));
+  return pair.renderings.find(
+    (r) => r.kind !== 'acronym' && r.kind !== 'forbidden' && !inSource.has(r.entry.id) && sharesWord(r.entry, entry),
+  );
+}
+
+function sharesWord(a: GlossaryEntry, b: GlossaryEntry): boolean {
+  const words = (e: GlossaryEntry) => new Set(e.en.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+  const wa = words(a);
+  for (const w of words(b)) if (wa.has(w)) return true;
+  return false;
+}

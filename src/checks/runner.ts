@@ -1,0 +1,159 @@
+/**
+ * The check kernel: aligns a source with a translation, runs the matchers once over each whole
+ * document, hands every paragraph pair to the checks, and turns their reports into Findings
+ * with line:column positions in the files as the user has them.
+ */
+import type { Finding, Paragraph } from '../core/types.js';
+import { splitParagraphs } from '../text/paragraphs.js';
+import { LineIndex } from '../text/positions.js';
+import { assertAligned } from '../text/align.js';
+import { createViMatcher, type ViMatcher } from '../glossary/vi-matcher.js';
+import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
+import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
+import { allChecks } from './registry.js';
+import type { Check, ParagraphPair, ReportDescriptor } from './types.js';
+
+/** A glossary with its matchers built once, and the checks to run. */
+export interface CheckTools {
+  glossary: Glossary;
+  vi: ViMatcher;
+  en: EnMatcher;
+  checks: Check[];
+}
+
+/** Builds the matchers for a glossary (the expensive part: do it once per run). */
+export function createCheckTools(glossary: Glossary, checks: Check[] = allChecks()): CheckTools {
+  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks };
+}
+
+/** A text file in memory. */
+export interface TextDocument {
+  file: string;
+  text: string;
+}
+
+/** A source document split and matched once, reused for each of its translations. */
+export interface PreparedSource extends TextDocument {
+  paragraphs: Paragraph[];
+  /** Glossary terms, whole document, in text order. */
+  terms: TermMatch[];
+  lines: LineIndex;
+}
+
+/** How one source term occurrence was rendered, for the corpus-wide summary. */
+export interface TermOutcome {
+  termId: string;
+  /** The rendering found, or undefined when none was. */
+  rendering?: string;
+  approved: boolean;
+}
+
+/** Findings and term outcomes of one translation. */
+export interface TranslationCheck {
+  source: string;
+  translation: string;
+  findings: Finding[];
+  outcomes: TermOutcome[];
+}
+
+/** Splits and matches a source document. */
+export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSource {
+  return { ...doc, paragraphs: splitParagraphs(doc.text), terms: tools.vi.find(doc.text), lines: new LineIndex(doc.text) };
+}
+
+/**
+ * Checks one translation of a prepared source.
+ * @throws AlignmentError when the paragraph counts differ.
+ */
+export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
+  const targetParagraphs = splitParagraphs(translation.text);
+  assertAligned({ file: source.file, paragraphs: source.paragraphs }, { file: translation.file, paragraphs: targetParagraphs });
+
+  const document = tools.en.index(translation.text);
+  const targetLines = new LineIndex(translation.text);
+  const findings: Finding[] = [];
+  let current: ParagraphPair | undefined;
+
+  const handlers = tools.checks.map((check) =>
+    check.create({
+      glossary: tools.glossary,
+      sourceFile: source.file,
+      targetFile: translation.file,
+      targetText: translation.text,
+      document,
+      report: (d) => findings.push(toFinding(check, d, current!, source, translation, targetLines)),
+    }),
+  );
+
+  const sourceTerms = bucket(source.terms, source.paragraphs);
+  const renderings = bucket(document.matches, targetParagraphs);
+  const outcomes: TermOutcome[] = [];
+  for (let i = 0; i < source.paragraphs.length; i++) {
+    current = {
+      index: i + 1,
+      source: source.paragraphs[i]!,
+      target: targetParagraphs[i]!,
+      terms: sourceTerms[i]!,
+      renderings: renderings[i]!,
+    };
+    for (const h of handlers) h.paragraph?.(current);
+    outcomes.push(...termOutcomes(current));
+  }
+  findings.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
+  return { source: source.file, translation: translation.file, findings, outcomes };
+}
+
+function toFinding(
+  check: Check,
+  d: ReportDescriptor,
+  pair: ParagraphPair,
+  source: PreparedSource,
+  translation: TextDocument & { engine?: string },
+  lines: LineIndex,
+): Finding {
+  const [start, end] = d.targetRange ?? [pair.target.start, pair.target.end];
+  const finding: Finding = {
+    ruleId: check.meta.id,
+    severity: d.severity ?? check.meta.severity,
+    message: d.message,
+    file: translation.file,
+    paragraph: pair.index,
+    span: lines.span(start, end),
+  };
+  if (d.term) finding.source = { file: source.file, span: source.lines.span(d.term.start, d.term.end), text: d.term.text };
+  if (d.termId) finding.termId = d.termId;
+  if (d.expected) finding.expected = d.expected;
+  if (d.actual !== undefined) finding.actual = d.actual;
+  if (d.fix) finding.fix = d.fix;
+  if (translation.engine) finding.engine = translation.engine;
+  if (d.note) finding.note = d.note;
+  return finding;
+}
+
+/** Distributes matches (sorted by start) over paragraphs (sorted, disjoint) in one pass. */
+function bucket<T extends { start: number; end: number }>(matches: readonly T[], paragraphs: readonly Paragraph[]): T[][] {
+  const out: T[][] = paragraphs.map(() => []);
+  let p = 0;
+  for (const m of matches) {
+    while (p < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
+    if (p === paragraphs.length) break;
+    if (m.start >= paragraphs[p]!.start) out[p]!.push(m);
+  }
+  return out;
+}
+
+/** Pairs each source occurrence of a term with a rendering of it in the same paragraph, in order. */
+function termOutcomes(pair: ParagraphPair): TermOutcome[] {
+  const pool = new Map<string, RenderingMatch[]>();
+  for (const r of pair.renderings) {
+    const list = pool.get(r.entry.id);
+    if (list) list.push(r);
+    else pool.set(r.entry.id, [r]);
+  }
+  return pair.terms.map((t) => {
+    const r = pool.get(t.entry.id)?.shift();
+    return r
+      ? { termId: t.entry.id, rendering: r.text.replace(/\s+/g, ' '), approved: r.kind !== 'forbidden' }
+      : { termId: t.entry.id, approved: false };
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The check interface (after ESLint/textlint rules): a check is `meta` plus `create(context)`,
+ * which returns handlers the runner calls for each aligned paragraph pair. Checks report
+ * offsets into the files; the runner turns them into line:column Findings.
+ */
+import type { Fix, Paragraph, Severity } from '../core/types.js';
+import type { DocumentRenderingIndex } from '../glossary/en-matcher.js';
+import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
+
+/** What a check is, for registries, docs and reports. */
+export interface CheckMeta {
+  /** kebab-case, equal to the module's file name. */
+  id: string;
+  description: string;
+  /** Severity of its findings unless a report says otherwise. */
+  severity: Severity;
+  /** Whether it offers fixes that `--fix` applies. */
+  fixable: boolean;
+}
+
+/** A source paragraph, its translation, and what the matchers found in each (offsets absolute in their files). */
+export interface ParagraphPair {
+  index: number;
+  source: Paragraph;
+  target: Paragraph;
+  /** Vietnamese glossary terms in the source paragraph, in text order. */
+  terms: readonly TermMatch[];
+  /** English renderings in the target paragraph, in text order. */
+  renderings: readonly RenderingMatch[];
+}
+
+/** What a check reports: the runner adds file, paragraph, positions and the check's id. */
+export interface ReportDescriptor {
+  message: string;
+  severity?: Severity;
+  /** [start, end) offsets into the translation text; defaults to the whole target paragraph. */
+  targetRange?: [number, number];
+  /** The source term occurrence behind the report. */
+  term?: TermMatch;
+  termId?: string;
+  expected?: string[];
+  actual?: string;
+  fix?: Fix;
+  note?: string;
+}
+
+/** What a check sees of one source/translation pair of files. */
+export interface CheckContext {
+  glossary: Glossary;
+  sourceFile: string;
+  targetFile: string;
+  /** The whole translation text, as decoded from the file. */
+  targetText: string;
+  /** The translation's renderings over the whole document (acronym introductions are document-wide). */
+  document: DocumentRenderingIndex;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** Handlers a check returns from `create`. */
+export interface CheckHandlers {
+  paragraph?(pair: ParagraphPair): void;
+}
+
+/** A check module. */
+export interface Check {
+  meta: CheckMeta;
+  create(context: CheckContext): CheckHandlers;
+}

@@ -1,0 +1,133 @@
+/**
+ * `vitrans check SOURCE TRANSLATION...` and `vitrans check DIR...`: glossary consistency of
+ * translations, reported as text, JSON or Markdown; `--fix` repairs forbidden renderings.
+ * Everything is read and checked before anything is written.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import type { Finding, Severity } from '../../core/types.js';
+import { readTextFile, type TextFile } from '../../text/read.js';
+import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
+import { loadGlossary } from '../../glossary/load.js';
+import { applyFixes } from '../../glossary/fix.js';
+import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type TermOutcome } from '../../checks/index.js';
+import type { CheckReport } from '../../report/types.js';
+import { formatCheckJson, formatCheckMarkdown, formatCheckText } from '../../report/index.js';
+import { writeFileAtomic } from '../write-file.js';
+import type { CliIO } from '../io.js';
+
+/** Options of `vitrans check`, as commander parses them. */
+export interface CheckOptions {
+  glossary: string;
+  format: 'text' | 'json' | 'markdown';
+  failOn: 'error' | 'warning' | 'never';
+  encoding?: string;
+  fix?: boolean;
+  output?: string;
+}
+
+export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  const abs = (p: string) => resolve(io.cwd, p);
+  const shown = (p: string) => relative(io.cwd, p) || p;
+  const articles = await articlesFrom(paths.map(abs));
+  const glossary = await loadGlossary(abs(opts.glossary));
+  const tools = createCheckTools(glossary);
+
+  const read = async (path: string): Promise<TextFile> => readTextFile(path, opts.encoding ? { encoding: opts.encoding } : {});
+  const run = (source: TextFile, translations: TextFile[]) => checkArticle(source, translations, tools, shown);
+
+  // Read every file first: a bad file anywhere stops the run before anything is written.
+  const loaded: { source: TextFile; translations: TextFile[] }[] = [];
+  for (const a of articles) loaded.push({ source: await read(a.source), translations: await Promise.all(a.translations.map(read)) });
+
+  let results = loaded.map((a) => run(a.source, a.translations));
+
+  if (opts.fix) {
+    let fixed = 0;
+    const rewritten: string[] = [];
+    for (const [i, a] of loaded.entries()) {
+      for (const t of a.translations) {
+        const fixes = results[i]!.findings.filter((f) => f.fix && f.file === shown(t.path)).map((f) => f.fix!);
+        if (fixes.length === 0) continue;
+        t.text = applyFixes(t.text, fixes);
+        fixed += fixes.length;
+        rewritten.push(t.path);
+      }
+    }
+    for (const path of rewritten) await writeFileAtomic(path, loaded.flatMap((a) => a.translations).find((t) => t.path === path)!.text);
+    if (fixed > 0) io.stderr.write(`vitrans: fixed ${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
+    results = loaded.map((a) => run(a.source, a.translations));
+  }
+
+  const report: CheckReport = {
+    files: articles.map((a) => ({ source: shown(a.source), translations: a.translations.map(shown) })),
+    findings: results.flatMap((r) => r.findings),
+    summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
+  };
+  const output =
+    opts.format === 'json'
+      ? formatCheckJson(report)
+      : opts.format === 'markdown'
+        ? formatCheckMarkdown(report)
+        : formatCheckText(report, { color: io.color && !opts.output, width: io.stdout.columns });
+  if (opts.output) await writeFileAtomic(abs(opts.output), output);
+  else io.stdout.write(output.endsWith('\n') ? output : output + '\n');
+
+  return exitCodeFor(report.findings, opts.failOn);
+}
+
+/** Findings of one article: encoding warnings of every file, then each translation's checks. */
+function checkArticle(source: TextFile, translations: TextFile[], tools: CheckTools, shown: (p: string) => string) {
+  const findings: Finding[] = [];
+  const outcomes: TermOutcome[] = [];
+  for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
+  const prepared = prepareSource({ file: shown(source.path), text: source.text }, tools);
+  for (const t of translations) {
+    const r = checkTranslation(prepared, { file: shown(t.path), text: t.text, engine: engineFromName(t.path) }, tools);
+    findings.push(...r.findings);
+    outcomes.push(...r.outcomes);
+  }
+  return { findings, outcomes };
+}
+
+/** Mojibake and other reading warnings, as findings so every report shows them. */
+function encodingFindings(file: TextFile, shownPath: string): Finding[] {
+  return file.warnings.map((w) => ({
+    ruleId: `encoding-${w.code}`,
+    severity: 'warning' as const,
+    message: w.message,
+    file: shownPath,
+    span: {
+      start: { line: w.line, column: w.column, offset: w.offset },
+      end: { line: w.line, column: w.column, offset: w.offset },
+    },
+  }));
+}
+
+/** `deepl.en.txt` → deepl; `article.google.en.txt` → google; `reference.en.txt` → reference. */
+function engineFromName(path: string): string | undefined {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  const parts = base.replace(/\.en\.txt$/, '').split('.');
+  return parts[parts.length - 1] || undefined;
+}
+
+async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
+  const kinds = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false));
+  if (kinds.every(Boolean)) return (await Promise.all(paths.map(discoverCorpus))).flat();
+  if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
+  if (paths.length < 2) {
+    throw new UsageError('a source file needs at least one translation', { hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR' });
+  }
+  const [source, ...translations] = paths;
+  return [{ slug: '', source: source!, translations }];
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** 1 when any finding is at or above the fail level, else 0. */
+export function exitCodeFor(findings: readonly Finding[], failOn: CheckOptions['failOn']): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const threshold = RANK[failOn];
+  return findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+}

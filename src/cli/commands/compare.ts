@@ -1,0 +1,164 @@
+/**
+ * `vitrans compare SOURCE TRANSLATION... [--ref REFERENCE]`: word diffs between engines, chrF/BLEU
+ * against a reference with bootstrap intervals, and glossary accuracy, as text, Markdown, JSON or
+ * one self-contained HTML page.
+ */
+import { basename, resolve } from 'node:path';
+import { AlignmentError, InputError, UsageError } from '../../core/errors.js';
+import { Redactor, isSecretName } from '../../core/redact.js';
+import { compareTranslations } from '../../compare/compare.js';
+import type { Comparison, CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
+import { splitParagraphs } from '../../text/paragraphs.js';
+import { readTextFile, type TextFile } from '../../text/read.js';
+import { compareFormatters, type CompareFormat } from '../../report/index.js';
+import { writeFileAtomic } from '../write-file.js';
+import type { CliIO } from '../io.js';
+
+/** Options of `vitrans compare`, as commander parses them. */
+export interface CompareOptions {
+  ref?: string;
+  format: CompareFormat;
+  output?: string;
+  glossary: string;
+  baseline?: string;
+  /** false with --no-bootstrap. */
+  bootstrap: boolean;
+  seed: string;
+}
+
+/**
+ * Runs `vitrans compare`. Exit code 0 when the report was produced.
+ * @throws UsageError (bad --seed, duplicate engine names), InputError (unreadable files),
+ *   AlignmentError (paragraph counts differ)
+ */
+export async function compareCommand(source: string, translations: string[], opts: CompareOptions, io: CliIO): Promise<number> {
+  const seed = parseSeed(opts.seed);
+  const abs = (p: string): string => resolve(io.cwd, p);
+  const read = async (p: string): Promise<TextFile> => {
+    const file = await readTextFile(abs(p));
+    for (const w of file.warnings) io.stderr.write(`vitrans: warning: ${p}:${w.line}:${w.column}: ${w.message}\n`);
+    return file;
+  };
+
+  const sourceFile = await read(source);
+  const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
+  const engines: EngineInput[] = [];
+  for (const t of translations) engines.push(await engineInput(t, await read(t), sourceFile.text, source));
+
+  const input: CompareInput = {
+    source: { file: source, text: sourceFile.text },
+    engines,
+    bootstrap: opts.bootstrap ? { samples: 1000, seed } : false,
+    ...(reference ? { reference } : {}),
+    ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+  };
+  const comparison = compareTranslations(input);
+  const glossary = await glossaryAccuracy(comparison, { glossaryPath: abs(opts.glossary), engines });
+  if (glossary) comparison.glossary = glossary;
+
+  const toFile = opts.output !== undefined;
+  const report = compareFormatters[opts.format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
+  // Reports quote the user's files; a key pasted into one must not travel further.
+  const redactor = new Redactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+  const safe = redactor.redact(report);
+  if (toFile) {
+    await writeFileAtomic(abs(opts.output!), safe);
+    io.stderr.write(`vitrans: wrote ${opts.format} report to ${opts.output}\n`);
+  } else {
+    io.stdout.write(safe);
+  }
+  return 0;
+}
+
+/**
+ * THE GLOSSARY SEAM. Glossary accuracy per engine (approved renderings / expected terms, with the
+ * findings) comes from the lead's checker and plugs in here; until then it returns undefined and
+ * every report shows "n/a".
+ */
+async function glossaryAccuracy(
+  _comparison: Comparison,
+  _ctx: { glossaryPath: string; engines: EngineInput[] },
+): Promise<Record<string, GlossaryAccuracy> | undefined> {
+  return undefined;
+}
+
+/**
+ * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`
+ * or `.json`, after the last dot.
+ * @example engineNameFromFile('out/article.deepl.en.txt') === 'deepl'
+ * @example engineNameFromFile('google-v2.txt') === 'google-v2'
+ */
+export function engineNameFromFile(path: string): string {
+  const stem = basename(path).replace(/(\.en)?\.(txt|json|md)$/i, '');
+  const name = stem.slice(stem.lastIndexOf('.') + 1);
+  if (name === '') {
+    throw new UsageError(`cannot tell which engine ${path} is from its name`, { hint: 'name translation files ENGINE.en.txt, e.g. deepl.en.txt' });
+  }
+  return name;
+}
+
+/** Parses `--seed`: a whole number from 0 to 2^32 − 1. */
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${value}"`, { hint: 'e.g. --seed 12345' });
+  }
+  return n;
+}
+
+/**
+ * One translation as comparison input: plain English text, or the translator's bilingual JSON
+ * (`.json`; its engine field names the engine and its source paragraphs must be the source's).
+ */
+async function engineInput(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput> {
+  if (!/\.json$/i.test(path)) return { name: engineNameFromFile(path), file: path, text: file.text };
+  const bilingual = parseBilingual(file.text, path);
+  const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
+  const given = bilingual.paragraphs.map((p) => p.source.normalize('NFC'));
+  const firstDiff = expected.findIndex((s, i) => given[i] !== s);
+  if (given.length !== expected.length || firstDiff >= 0) {
+    const at = firstDiff >= 0 ? firstDiff + 1 : Math.min(given.length, expected.length) + 1;
+    throw new AlignmentError(
+      `${path} is a translation of a different text than ${sourcePath}: its source paragraphs differ from paragraph ${at} on (${given.length} vs ${expected.length} paragraphs)`,
+      { location: { file: path }, hint: `compare it with the source it was translated from` },
+    );
+  }
+  return { name: bilingual.engine ?? engineNameFromFile(path), file: path, paragraphs: bilingual.paragraphs.map((p) => p.target) };
+}
+
+/** The bilingual JSON as far as compare needs it. */
+interface Bilingual {
+  engine?: string;
+  paragraphs: { source: string; target: string }[];
+}
+
+/**
+ * Reads a bilingual JSON file: `{ engine?, paragraphs: [{ source, target, engine? }] }` or a bare
+ * array of such paragraphs (the orchestrator's `ParagraphTranslation[]`).
+ * @throws InputError when it is not JSON or not of that shape
+ */
+export function parseBilingual(text: string, path: string): Bilingual {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${path} is not valid JSON: ${(err as Error).message}`, { location: { file: path }, cause: err });
+  }
+  const obj = Array.isArray(data) ? { paragraphs: data } : (data as Record<string, unknown> | null);
+  const paras = obj && typeof obj === 'object' ? (obj as { paragraphs?: unknown }).paragraphs : undefined;
+  const shapeError = (): InputError =>
+    new InputError(`${path} is not a vitrans bilingual JSON file`, {
+      location: { file: path },
+      hint: 'expected { "engine": "deepl", "paragraphs": [{ "source": "...", "target": "..." }] }, or pass the plain .en.txt output',
+    });
+  if (!Array.isArray(paras)) throw shapeError();
+  const paragraphs = paras.map((p: unknown) => {
+    const q = p as { source?: unknown; target?: unknown };
+    if (!q || typeof q.source !== 'string' || typeof q.target !== 'string') throw shapeError();
+    return { source: q.source, target: q.target };
+  });
+  const declared = (obj as { engine?: unknown }).engine;
+  const first = (paras[0] as { engine?: unknown } | undefined)?.engine;
+  const engine = typeof declared === 'string' ? declared : typeof first === 'string' ? first : undefined;
+  return engine !== undefined ? { engine, paragraphs } : { paragraphs };
+}

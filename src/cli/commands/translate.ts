@@ -1,0 +1,341 @@
+/**
+ * `vitrans translate FILE... --engine deepl[,google,...]`: translates each file with each engine,
+ * enforcing the glossary, and writes `<out>/<name>.<engine>.<lang>.txt|md` plus
+ * `<out>/<name>.bilingual.json` (schema in src/translate/bilingual.ts), then a check summary line.
+ * Everything is read, planned and budgeted before the first request; every output is written
+ * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
+ */
+import { existsSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { EngineError, UsageError } from '../../core/errors.js';
+import type { Finding } from '../../core/types.js';
+import { Redactor, isSecretName } from '../../core/redact.js';
+import type { Engine } from '../../engines/types.js';
+import { getEngine } from '../../engines/registry.js';
+import { loadGlossary } from '../../glossary/load.js';
+import { createViMatcher } from '../../glossary/vi-matcher.js';
+import { termPairs } from '../../glossary/export.js';
+import { applyFixes } from '../../glossary/fix.js';
+import type { Glossary } from '../../glossary/types.js';
+import { checkTranslation, createCheckTools, prepareSource, type CheckTools } from '../../checks/index.js';
+import { splitParagraphs } from '../../text/paragraphs.js';
+import { readTextFile } from '../../text/read.js';
+import { buildBilingual, type EngineFileResult } from '../../translate/bilingual.js';
+import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../translate/cache.js';
+import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
+import { isMarkdownPath, parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
+import { nativeGlossaryOnce, planTranslation, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import type { ProtectedSpan } from '../../translate/placeholders.js';
+import { retryRunner } from '../../translate/retry.js';
+import type { ParagraphTranslation } from '../../translate/types.js';
+import { loadConfig, resolveEngineSettings } from '../config.js';
+import { createProgress } from '../progress.js';
+import { writeFileAtomic } from '../write-file.js';
+import type { CliIO } from '../io.js';
+
+/** Options of `vitrans translate`, as commander parses them. */
+export interface TranslateOptions {
+  engine: string;
+  out?: string;
+  glossary: string;
+  config?: string;
+  sourceLang: string;
+  targetLang: string;
+  concurrency?: string;
+  /** A path, or false for --no-cache. */
+  cache: string | false;
+  dryRun?: boolean;
+  maxChars?: string;
+  fix?: boolean;
+  quiet?: boolean;
+  compare?: boolean;
+  format?: string;
+}
+
+/** The default requests in flight per engine. */
+export const DEFAULT_CONCURRENCY = 4;
+
+/** One input file, read and cut into what gets translated. */
+interface InputFile {
+  path: string;
+  shown: string;
+  /** File name without its extension: the outputs' stem. */
+  stem: string;
+  text: string;
+  format: 'text' | 'markdown';
+  segments: string[];
+  markup?: ProtectedSpan[][];
+  markdown?: MarkdownDocument;
+}
+
+/** Runs `vitrans translate`. Exit code 0 when every file was translated by every engine (130 when interrupted). */
+export async function translateCommand(files: string[], opts: TranslateOptions, io: CliIO): Promise<number> {
+  const abs = (p: string): string => resolve(io.cwd, p);
+  const shown = (p: string): string => relative(io.cwd, p) || p;
+  const engineNames = parseEngineList(opts.engine);
+  const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
+  const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  const redactor = new Redactor([...config.secrets, ...Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v)]);
+  const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
+  const outDir = abs(opts.out ?? 'out');
+
+  const glossary = await glossaryFor(abs(opts.glossary), opts.glossary === 'glossary.yaml', io);
+  const viMatcher = glossary ? createViMatcher(glossary.entries) : undefined;
+  const pairs = glossary ? termPairs(glossary) : [];
+  const inputs = await readInputs(files.map(abs), shown);
+
+  const cachePath = opts.cache === false ? undefined : opts.cache === DEFAULT_CACHE_PATH && config.cache ? config.cache : abs(opts.cache);
+  const engines: Engine[] = [];
+  let cache: TranslationCache | undefined;
+  try {
+    for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
+    if (cachePath && (!opts.dryRun || existsSync(cachePath))) cache = openTranslationCache(cachePath);
+
+    const plans = inputs.flatMap((input) =>
+      engines.map((engine) => ({
+        engine: engine.name,
+        plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
+      })),
+    );
+    const estimates = estimateRun(plans, config.prices);
+    if (opts.dryRun) {
+      io.stdout.write(formatEstimateTable(estimates));
+      if (maxChars !== undefined) enforceBudget(estimates, maxChars);
+      return 0;
+    }
+    enforceBudget(estimates, maxChars);
+
+    const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
+    const progress = createProgress({ stream: io.stderr, quiet: opts.quiet, now: Date.now });
+    const tools = glossary ? createCheckTools(glossary) : undefined;
+    const glossaryIds = new Map(
+      engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
+    );
+    const written: string[] = [];
+    let paragraphs = 0;
+    let cached = 0;
+    let billed = 0;
+    const allFindings: Finding[] = [];
+    const warnings = new Map<string, number>();
+
+    for (const input of inputs) {
+      const results: EngineFileResult[] = [];
+      for (const engine of engines) {
+        progress.begin(`${input.shown} → ${engine.name}`);
+        let translations: ParagraphTranslation[];
+        try {
+          translations = await translateParagraphs({
+            engine,
+            paragraphs: input.segments,
+            markup: input.markup,
+            sourceLang: opts.sourceLang,
+            targetLang: opts.targetLang,
+            glossary,
+            termPairs: pairs,
+            viMatcher,
+            nativeGlossaryId: glossaryIds.get(engine.name),
+            cache,
+            concurrency,
+            retry,
+            signal: io.signal,
+            onProgress: (e) => progress.update(e),
+          });
+        } finally {
+          progress.end();
+        }
+        const outPath = join(outDir, `${input.stem}.${engine.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+        const result = finishEngineFile(input, engine, translations, shown(outPath), tools, Boolean(opts.fix));
+        await writeFileAtomic(outPath, result.text);
+        written.push(outPath);
+        results.push(result.file);
+        paragraphs += translations.length;
+        cached += translations.filter((t) => t.cached).length;
+        billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
+        for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        allFindings.push(...result.file.otherFindings, ...result.file.paragraphFindings.flat());
+      }
+      const bilingual = buildBilingual(
+        { file: input.shown, format: input.format, sourceLang: opts.sourceLang, targetLang: opts.targetLang },
+        glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
+        input.segments,
+        results,
+      );
+      await writeFileAtomic(join(outDir, `${input.stem}.bilingual.json`), JSON.stringify(bilingual, null, 2) + '\n');
+    }
+
+    if (!opts.quiet) io.stdout.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
+    if (opts.compare) {
+      const { compareCommand } = await import('./compare.js');
+      for (const input of inputs) {
+        const outputs = engines.map((e) => join(outDir, `${input.stem}.${e.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`));
+        const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
+        await compareCommand(input.path, outputs, { format, glossary: opts.glossary, bootstrap: true, seed: '12345' }, io);
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof TranslationAbortedError) {
+      io.stderr.write(`vitrans: ${err.message}\n`);
+      return 130;
+    }
+    if (err instanceof EngineError) throw redactEngineError(err, redactor);
+    throw err;
+  } finally {
+    cache?.close();
+    await Promise.allSettled(engines.map((e) => e.close?.()));
+  }
+}
+
+/** `deepl, google,deepl` → ['deepl', 'google']; unknown names fail early with a suggestion. */
+function parseEngineList(value: string): string[] {
+  const names = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (names.length === 0) throw new UsageError('--engine needs at least one engine name', { hint: 'e.g. --engine deepl,google' });
+  for (const n of names) getEngine(n);
+  return names;
+}
+
+function positiveInt(value: string | undefined, flag: string, allowZero = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || (!allowZero && n < 1)) {
+    throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} whole number, got "${value}"`);
+  }
+  return n;
+}
+
+/** The default glossary may be absent (translate without enforcement); a named one must exist. */
+async function glossaryFor(path: string, isDefault: boolean, io: CliIO): Promise<Glossary | undefined> {
+  if (isDefault && !existsSync(path)) {
+    io.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
+    return undefined;
+  }
+  return loadGlossary(path);
+}
+
+async function readInputs(paths: string[], shown: (p: string) => string): Promise<InputFile[]> {
+  const inputs: InputFile[] = [];
+  const stems = new Map<string, string>();
+  for (const path of paths) {
+    const file = await readTextFile(path);
+    const stem = basename(path, extname(path));
+    const clash = stems.get(stem);
+    if (clash) throw new UsageError(`${shown(clash)} and ${shown(path)} would write the same outputs (${stem}.*)`, { hint: 'translate them in separate runs with different --out directories' });
+    stems.set(stem, path);
+    if (isMarkdownPath(path)) {
+      const markdown = parseMarkdown(file.text);
+      inputs.push({
+        path,
+        shown: shown(path),
+        stem,
+        text: file.text,
+        format: 'markdown',
+        segments: markdown.segments.map((s) => s.text),
+        markup: markdown.segments.map((s) => s.markup),
+        markdown,
+      });
+    } else {
+      inputs.push({ path, shown: shown(path), stem, text: file.text, format: 'text', segments: splitParagraphs(file.text).map((p) => p.text) });
+    }
+  }
+  return inputs;
+}
+
+async function createEngine(name: string, config: Awaited<ReturnType<typeof loadConfig>>, io: CliIO, dryRun: boolean): Promise<Engine> {
+  const def = getEngine(name);
+  const settings = resolveEngineSettings(def.name, config, io.env);
+  if (dryRun && !def.status(settings).configured) {
+    // A dry run without keys still estimates: a stand-in with the engine's limits (cache keys
+    // need the real model, so nothing counts as cached).
+    return {
+      name: def.name,
+      model: `${def.name}/unconfigured`,
+      capabilities: def.capabilities,
+      cacheOptions: {},
+      translate: () => Promise.reject(new EngineError(def.name, 'auth', 'not configured')),
+    };
+  }
+  return def.create(settings);
+}
+
+/** Renders one engine's output for one file, runs the checker on it, applies --fix. */
+function finishEngineFile(
+  input: InputFile,
+  engine: Engine,
+  translations: ParagraphTranslation[],
+  outShown: string,
+  tools: CheckTools | undefined,
+  fix: boolean,
+): { text: string; file: EngineFileResult } {
+  const render = (targets: string[]): string =>
+    input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
+  // A blank line inside one translated paragraph would shift every later paragraph.
+  let targets = translations.map((t) => t.target.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').trim());
+  let text = render(targets);
+  let findings = checkTranslationText(input, text, outShown, engine.name, tools);
+  if (fix && tools) {
+    const fixes = findings.filter((f) => f.fix).map((f) => f.fix!);
+    if (fixes.length > 0) {
+      text = applyFixes(text, fixes);
+      if (!input.markdown) targets = splitParagraphs(text).map((p) => p.text);
+      findings = checkTranslationText(input, text, outShown, engine.name, tools);
+    }
+  }
+  const perParagraph: Finding[][] = translations.map(() => []);
+  const other: Finding[] = [];
+  for (const f of findings) {
+    const bucket = !input.markdown && f.paragraph !== undefined ? perParagraph[f.paragraph - 1] : undefined;
+    (bucket ?? other).push(f);
+  }
+  const fixed = input.markdown ? translations : translations.map((t, i) => ({ ...t, target: targets[i] ?? t.target }));
+  return {
+    text,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other },
+  };
+}
+
+/**
+ * The glossary checker over one translated file (src/checks): findings with positions in the
+ * output. Without a glossary, or when the output cannot be aligned with the source, there are none.
+ */
+export function checkTranslationText(
+  input: { shown: string; text: string },
+  outputText: string,
+  outputShown: string,
+  engine: string,
+  tools: CheckTools | undefined,
+): Finding[] {
+  if (!tools) return [];
+  try {
+    const source = prepareSource({ file: input.shown, text: input.text }, tools);
+    return checkTranslation(source, { file: outputShown, text: outputText, engine }, tools).findings;
+  } catch {
+    return [];
+  }
+}
+
+function summaryLine(
+  files: number,
+  engines: Engine[],
+  paragraphs: number,
+  cached: number,
+  billed: number,
+  findings: Finding[],
+  warnings: Map<string, number>,
+  checked: boolean,
+): string {
+  const count = (s: string): number => findings.filter((f) => f.severity === s).length;
+  const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
+  const check = checked ? `check: ${count('error')} errors, ${count('warning')} warnings` : 'check: skipped (no glossary)';
+  return (
+    `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
+    `${paragraphs} paragraphs (${cached} cached), ${billed} billed characters; ${check}` +
+    (warned ? `; warnings: ${warned}` : '')
+  );
+}
+
+function redactEngineError(err: EngineError, redactor: Redactor): EngineError {
+  const message = redactor.redact(err.message);
+  if (message === err.message) return err;
+  return new EngineError(err.engine, err.kind, message, { status: err.status, retryAfterMs: err.retryAfterMs, hint: err.hint });
+}

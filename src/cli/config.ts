@@ -1,0 +1,202 @@
+/**
+ * The optional config file (vitrans.config.yaml) and how engine settings are resolved from it,
+ * the environment and flags (flags > environment > file). Errors point at file:line:col.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ConfigError } from '../core/errors.js';
+import { ENGINES, closestName, engineNames, getEngine } from '../engines/registry.js';
+import type { EngineSettings } from '../engines/types.js';
+
+/** The config file looked for in the working directory when `--config` is not given. */
+export const DEFAULT_CONFIG_FILE = 'vitrans.config.yaml';
+
+/**
+ * The loaded configuration. Everything is optional: no file means empty settings.
+ * @example { file: '/proj/vitrans.config.yaml', engines: { deepl: { target: 'en-GB' } }, prices: { deepl: 25 }, secrets: [] }
+ */
+export interface VitransConfig {
+  /** Absolute path of the file read, if any. */
+  file?: string;
+  /** Engine settings from the file, by engine name, keyed by setting key (camelCase). */
+  engines: Record<string, EngineSettings>;
+  /** USD per million characters, by engine name. */
+  prices: Record<string, number>;
+  /** Requests in flight per engine. */
+  concurrency?: number;
+  /** Translation cache path, absolute (relative paths are taken from the config file's directory). */
+  cache?: string;
+  /** Secret values found in the file or the environment (API keys), for the Redactor. */
+  secrets: string[];
+}
+
+const TOP_KEYS = ['engines', 'prices', 'concurrency', 'cache'];
+
+/**
+ * Loads the config: `path` if given (missing → ConfigError), else `vitrans.config.yaml` in `cwd`
+ * if present, else an empty config. Relative paths resolve against `cwd`.
+ * @throws ConfigError with file:line:col for malformed YAML, unknown keys or bad values.
+ */
+export async function loadConfig(opts: { path?: string; cwd: string; env: Readonly<Record<string, string | undefined>> }): Promise<VitransConfig> {
+  const explicit = opts.path !== undefined;
+  const file = path.resolve(opts.cwd, opts.path ?? DEFAULT_CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!explicit && code === 'ENOENT') return withEnvSecrets({ engines: {}, prices: {}, secrets: [] }, opts.env);
+    throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file: ${(err as Error).message}`, {
+      location: { file },
+      hint: code === 'ENOENT' ? 'check the --config path' : undefined,
+      cause: err,
+    });
+  }
+  return withEnvSecrets(parseConfig(text, file), opts.env);
+}
+
+/**
+ * Parses config YAML text (`file` is for messages and for resolving `cache`).
+ * @throws ConfigError pointing at file:line:col.
+ */
+export function parseConfig(text: string, file: string): VitransConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined): { file: string; line?: number; column?: number } => {
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const fail = (message: string, node: Node | null | undefined, hint?: string): never => {
+    throw new ConfigError(message, { location: at(node?.range?.[0]), hint });
+  };
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw new ConfigError(`config file is not valid YAML: ${firstError.message.split('\n')[0]}`, { location: at(firstError.pos[0]) });
+  }
+  const config: VitransConfig = { file, engines: {}, prices: {}, secrets: [] };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config;
+  if (!isMap(root)) return fail('the config file must be a mapping of settings', root, `use keys such as ${TOP_KEYS.join(', ')}`);
+
+  for (const pair of (root as YAMLMap).items as Pair<Node, Node>[]) {
+    const key = keyOf(pair, fail);
+    const value = pair.value;
+    switch (key) {
+      case 'engines':
+        readEngines(value, config, fail);
+        break;
+      case 'prices':
+        readPrices(value, config, fail);
+        break;
+      case 'concurrency': {
+        const n = isScalar(value) ? Number(value.value) : NaN;
+        if (!Number.isInteger(n) || n < 1) fail('concurrency must be a positive whole number', value ?? pair.key);
+        config.concurrency = n;
+        break;
+      }
+      case 'cache': {
+        if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path', value ?? pair.key);
+        config.cache = path.resolve(path.dirname(file), String((value as { value: unknown }).value));
+        break;
+      }
+      default: {
+        const near = closestName(key, TOP_KEYS);
+        fail(`unknown config key "${key}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `known keys: ${TOP_KEYS.join(', ')}`);
+      }
+    }
+  }
+  return config;
+}
+
+type Fail = (message: string, node: Node | null | undefined, hint?: string) => never;
+
+function keyOf(pair: Pair<Node, Node>, fail: Fail): string {
+  const k = pair.key;
+  if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) return fail('keys must be plain names', k);
+  return String(k.value);
+}
+
+function readEngines(node: Node | null, config: VitransConfig, fail: Fail): void {
+  if (node === null || (isScalar(node) && node.value === null)) return;
+  if (!isMap(node)) return fail('engines must map engine names to their settings', node);
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const name = keyOf(pair, fail);
+    const def = ENGINES.get(name);
+    if (!def) {
+      const near = closestName(name, engineNames());
+      return fail(`unknown engine "${name}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `known engines: ${engineNames().join(', ')}`);
+    }
+    const settings: EngineSettings = {};
+    const value = pair.value;
+    if (value !== null && !(isScalar(value) && value.value === null)) {
+      if (!isMap(value)) return fail(`engines.${name} must be a mapping of settings`, value);
+      for (const item of (value as YAMLMap).items as Pair<Node, Node>[]) {
+        const yamlKey = keyOf(item, fail);
+        const spec = def.settings.find((s) => s.yaml === yamlKey);
+        if (!spec) {
+          const known = def.settings.map((s) => s.yaml);
+          const near = closestName(yamlKey, known);
+          return fail(`unknown setting "${yamlKey}" for engine ${name}${near ? ` (did you mean ${near}?)` : ''}`, item.key, `known settings: ${known.join(', ')}`);
+        }
+        const v = item.value;
+        if (!isScalar(v) || v.value === null || typeof v.value === 'object') return fail(`engines.${name}.${yamlKey} must be a single value`, v ?? item.key);
+        settings[spec.key] = String(v.value);
+        if (spec.secret) config.secrets.push(String(v.value));
+      }
+    }
+    config.engines[name] = settings;
+  }
+}
+
+function readPrices(node: Node | null, config: VitransConfig, fail: Fail): void {
+  if (node === null || (isScalar(node) && node.value === null)) return;
+  if (!isMap(node)) return fail('prices must map engine names to USD per million characters', node);
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const name = keyOf(pair, fail);
+    if (!ENGINES.has(name)) {
+      const near = closestName(name, engineNames());
+      return fail(`unknown engine "${name}" in prices${near ? ` (did you mean ${near}?)` : ''}`, pair.key);
+    }
+    const v = pair.value;
+    const price = isScalar(v) ? Number(v.value) : NaN;
+    if (!isScalar(v) || typeof v.value === 'boolean' || v.value === null || !Number.isFinite(price) || price < 0) {
+      return fail(`prices.${name} must be a number of USD per million characters`, v ?? pair.key);
+    }
+    config.prices[name] = price;
+  }
+}
+
+function withEnvSecrets(config: VitransConfig, env: Readonly<Record<string, string | undefined>>): VitransConfig {
+  const secrets = new Set(config.secrets);
+  for (const def of ENGINES.values()) {
+    for (const spec of def.settings) {
+      const v = spec.secret && spec.env ? env[spec.env] : undefined;
+      if (v) secrets.add(v);
+    }
+  }
+  return { ...config, secrets: [...secrets] };
+}
+
+/**
+ * The settings for engine `name`: the config file's, overridden by non-empty environment
+ * variables, overridden by `flags` (already keyed by setting key).
+ * @throws ConfigError for an unknown engine name.
+ * @example resolveEngineSettings('deepl', config, { DEEPL_AUTH_KEY: 'k:fx' }) → { authKey: 'k:fx', target: 'en-GB' }
+ */
+export function resolveEngineSettings(
+  name: string,
+  config: Pick<VitransConfig, 'engines'>,
+  env: Readonly<Record<string, string | undefined>>,
+  flags: EngineSettings = {},
+): EngineSettings {
+  const def = getEngine(name);
+  const settings: EngineSettings = { ...config.engines[def.name] };
+  for (const spec of def.settings) {
+    const v = spec.env ? env[spec.env] : undefined;
+    if (v !== undefined && v !== '') settings[spec.key] = v;
+  }
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) settings[k] = v;
+  return settings;
+}

@@ -1,0 +1,32 @@
+/**
+ * What a command may touch of the outside world, passed in so commands are testable in-process.
+ * `main.ts` builds the real one from `process`; tests build one over strings.
+ */
+
+/** A text sink with the terminal facts reporters care about. */
+export interface OutputStream {
+  write(chunk: string): void;
+  /** True when attached to a terminal (progress bars, colours). */
+  readonly isTTY: boolean;
+  /** Terminal width, when known. */
+  readonly columns?: number;
+}
+
+/** Everything a command needs from its environment. */
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Environment variables (engine keys, NO_COLOR, XDG_CACHE_HOME …). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Working directory for resolving relative paths. */
+  cwd: string;
+  /** Colour output on stdout (TTY and no NO_COLOR, or --color). */
+  color: boolean;
+  /** Print stack traces for user errors too. */
+  debug: boolean;
+  /** Aborted on Ctrl-C: long-running commands stop cleanly and keep their progress. */
+  signal: AbortSignal;
+}
+
+/** A command's result: the process exit code (0 clean, 1 findings at/above --fail-on, 2 user error). */
+export type ExitCode = 0 | 1 | 2 | 3 | 130;

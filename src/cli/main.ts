@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/** The process shell: builds the real CliIO from `process`, runs the CLI, sets the exit code. */
+import { runCli } from './program.js';
+import type { CliIO } from './io.js';
+
+const controller = new AbortController();
+let interrupted = false;
+process.on('SIGINT', () => {
+  // First Ctrl-C: stop cleanly (commands keep completed work). Second: leave now.
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  controller.abort();
+});
+
+const env = process.env;
+const io: CliIO = {
+  stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+  stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
+  env,
+  cwd: process.cwd(),
+  color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
+  debug: env.VITRANS_DEBUG === '1',
+  signal: controller.signal,
+};
+
+const code = await runCli(process.argv.slice(2), io);
+process.exitCode = interrupted && code === 0 ? 130 : code;

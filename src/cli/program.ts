@@ -1,0 +1,140 @@
+/**
+ * The command table. Each action imports its command module only when it runs, so
+ * `vitrans --help` loads neither the cloud SDKs nor the matchers.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../core/errors.js';
+import { Redactor, isSecretName } from '../core/redact.js';
+import { formatUserError } from './format-error.js';
+import type { CliIO } from './io.js';
+
+export const VERSION = '0.1.0';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const redactor = new Redactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed its one-line message.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    const debug = io.debug || argv.includes('--debug');
+    if (err instanceof UserError) {
+      io.stderr.write(redactor.redact(`vitrans: ${formatUserError(err)}`) + '\n');
+      if (debug && err.stack) io.stderr.write(redactor.redact(err.stack) + '\n');
+      return 2;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    io.stderr.write(redactor.redact(`vitrans: internal error: ${e.message}`) + '\n');
+    io.stderr.write(redactor.redact(debug ? String(e.stack) : 'Run again with --debug for details, and report it.') + '\n');
+    return 3;
+  }
+}
+
+type Commands = Record<string, unknown>;
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('vitrans')
+    .description('Translate Vietnamese articles into English and keep their terminology right.')
+    .version(VERSION)
+    .option('--debug', 'show stack traces for errors')
+    .option('--no-color', 'never colour output (NO_COLOR is respected too)')
+    .option('--color', 'colour output even when not on a terminal')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showSuggestionAfterError(true);
+
+  const withIO = (cmd: Command): CliIO => {
+    const globals = cmd.optsWithGlobals() as { debug?: boolean; color?: boolean };
+    // With both --color and --no-color defined, commander leaves `color` undefined unless one is given.
+    const color = globals.color ?? io.color;
+    return { ...io, debug: io.debug || Boolean(globals.debug), color };
+  };
+  const run = async <T extends Commands>(load: () => Promise<T>, call: (mod: T) => Promise<number>): Promise<void> => {
+    setExit(await call(await load()));
+  };
+
+  program
+    .command('check')
+    .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
+    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...]')
+    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
+    .addOption(new Option('--encoding <name>', 'legacy encoding of the input files').choices(['utf-8', 'windows-1258', 'tcvn', 'viscii']))
+    .option('--fix', 'replace forbidden renderings in the translation files')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(async (paths: string[], opts, cmd: Command) =>
+      run(() => import('./commands/check.js'), (m) => m.checkCommand(paths, opts, withIO(cmd))),
+    );
+
+  program
+    .command('translate')
+    .description('translate articles with one or more engines, enforcing the glossary')
+    .argument('<files...>', 'plain-text or Markdown articles')
+    .requiredOption('-e, --engine <names>', 'comma-separated engines: deepl, google, google-v2, libretranslate, openai')
+    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .option('--source-lang <code>', 'source language', 'vi')
+    .option('--target-lang <code>', 'target language', 'en')
+    .option('--concurrency <n>', 'requests in flight per engine')
+    .option('--cache <file>', 'translation cache file', '.vitrans-cache/translations.sqlite')
+    .option('--no-cache', 'neither read nor write the cache')
+    .option('--dry-run', 'show what would be sent and what it would cost; send nothing')
+    .option('--max-chars <n>', 'refuse a run that would send more characters than this')
+    .option('--fix', 'replace forbidden renderings in the outputs')
+    .option('-q, --quiet', 'print errors only')
+    .option('--compare', 'compare the engines afterwards')
+    .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))
+    .action(async (files: string[], opts, cmd: Command) =>
+      run(() => import('./commands/translate.js'), (m) => m.translateCommand(files, opts, withIO(cmd))),
+    );
+
+  program
+    .command('engines')
+    .description('list engines, whether each is configured, and what each supports')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts, cmd: Command) => run(() => import('./commands/engines.js'), (m) => m.enginesCommand(opts, withIO(cmd))));
+
+  program
+    .command('compare')
+    .description('compare engine outputs: word diffs, chrF/BLEU against a reference, glossary accuracy')
+    .argument('<source>', 'the Vietnamese source')
+    .argument('<translations...>', 'engine outputs (NAME.en.txt) or bilingual JSON files')
+    .option('-r, --ref <file>', 'human reference translation')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .option('--baseline <engine>', 'engine to test significance against (default: the first)')
+    .option('--no-bootstrap', 'skip bootstrap confidence intervals')
+    .option('--seed <n>', 'bootstrap random seed', '12345')
+    .action(async (source: string, translations: string[], opts, cmd: Command) =>
+      run(() => import('./commands/compare.js'), (m) => m.compareCommand(source, translations, opts, withIO(cmd))),
+    );
+
+  const glossary = program.command('glossary').description('work with the glossary');
+  glossary
+    .command('test')
+    .description("run every entry's self-tests")
+    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .action(async (opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryTestCommand(opts, withIO(cmd))));
+  glossary
+    .command('export')
+    .description('export the glossary for upload to an engine')
+    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .addOption(new Option('--format <format>', 'export format').choices(['google-csv', 'deepl-tsv']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryExportCommand(opts, withIO(cmd))));
+
+  return program;
+}

@@ -1,0 +1,325 @@
+/**
+ * The comparison of several engines' translations of one source: alignment, diffs against a
+ * pivot, agreement between engines, and (with a reference) sacreBLEU-exact scores with
+ * bootstrap intervals and significance against a baseline engine.
+ */
+import { UsageError } from '../core/errors.js';
+import type { Paragraph } from '../core/types.js';
+import { assertAligned } from '../text/align.js';
+import { splitParagraphs } from '../text/paragraphs.js';
+import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatMatrix } from './bootstrap.js';
+import { wordDiff } from './diff.js';
+import {
+  bleuFromStats,
+  bleuProfile,
+  bleuSignature,
+  bleuStatsFromProfiles,
+  CHRF_PLUS_PLUS,
+  chrfFromStats,
+  chrfProfile,
+  chrfSignature,
+  chrfStatsFromProfiles,
+  NgramSpace,
+  type ChrfProfile,
+} from './metrics.js';
+import type {
+  AgreementMatrix,
+  BootstrapInfo,
+  CompareInput,
+  Comparison,
+  CorpusScore,
+  Disagreement,
+  EngineScores,
+  Outlier,
+  ParagraphComparison,
+  Pivot,
+  TextInput,
+} from './types.js';
+
+/** Default bootstrap settings: sacreBLEU's sample count and seed. */
+export const DEFAULT_BOOTSTRAP = Object.freeze({ samples: 1000, seed: 12345 });
+
+/** Significance level of the paired bootstrap test. */
+export const ALPHA = 0.05;
+
+/**
+ * How much lower (in chrF points) the least-agreeing engine's mean agreement must be than the
+ * next lowest for it to count as a clear outlier.
+ */
+export const OUTLIER_MARGIN = 5;
+
+/** How many paragraphs `Comparison.disagreements` lists. */
+export const MAX_DISAGREEMENTS = 10;
+
+// chrF statistics are the first 18 of chrF++'s 24 (6 character orders × [hyp, ref, match]);
+// BLEU's 10 follow them in the combined per-segment vector used for the bootstrap.
+const CHRF_WIDTH = 18;
+const CHRFPP_WIDTH = 24;
+const BLEU_WIDTH = 10;
+
+/** Paragraphs of an input, whether given as text or already split. */
+function paragraphsOf(input: TextInput): Paragraph[] {
+  if ('text' in input) return splitParagraphs(input.text);
+  // Pre-split strings get the offsets and lines they would have in a file with one blank line
+  // between paragraphs, so alignment errors can still point at a line.
+  let offset = 0;
+  let line = 1;
+  return input.paragraphs.map((p, i) => {
+    if (typeof p !== 'string') return p;
+    const para: Paragraph = { index: i + 1, text: p, start: offset, end: offset + p.length, line };
+    offset += p.length + 2;
+    line += p.split('\n').length + 1;
+    return para;
+  });
+}
+
+function checkInput(input: CompareInput): void {
+  if (input.engines.length === 0) throw new UsageError('nothing to compare: give at least one engine translation');
+  const seen = new Set<string>();
+  for (const e of input.engines) {
+    if (seen.has(e.name)) throw new UsageError(`engine "${e.name}" is given twice`, { hint: 'give each translation a distinct engine name' });
+    seen.add(e.name);
+  }
+  if (input.baseline !== undefined && !seen.has(input.baseline)) {
+    throw new UsageError(`baseline engine "${input.baseline}" is not among the compared engines (${[...seen].join(', ')})`, {
+      hint: 'name one of the compared engines as the baseline',
+    });
+  }
+  const b = input.bootstrap;
+  if (b && (!Number.isInteger(b.samples) || b.samples < 1 || !Number.isInteger(b.seed))) {
+    throw new UsageError(`bootstrap needs a positive whole number of samples and a whole-number seed, got ${b.samples} and ${b.seed}`);
+  }
+}
+
+/** Turn a 24-wide chrF++ row for (i as hyp, j as ref) into the row for (j as hyp, i as ref). */
+function reverseChrf(stats: readonly number[], hypTotals: readonly number[]): number[] {
+  const out = new Array<number>(stats.length);
+  for (let k = 0; k < stats.length / 3; k++) {
+    const refTotal = hypTotals[k]!;
+    out[3 * k] = refTotal > 0 ? stats[3 * k + 1]! : 0;
+    out[3 * k + 1] = refTotal;
+    out[3 * k + 2] = stats[3 * k + 2]!;
+  }
+  return out;
+}
+
+function corpusScore(metric: CorpusScore['metric'], score: number, signature: string): CorpusScore {
+  return { metric, score, signature };
+}
+
+/**
+ * Compare engines' translations of one source text, paragraph by paragraph.
+ * All texts are compared in NFC (FACTS: NFC and NFD differ); the texts in the result are NFC.
+ * @throws AlignmentError when the reference or an engine's paragraph count differs from the
+ *   source's, naming the file and where alignment breaks.
+ * @throws UsageError on no engines, duplicate engine names, an unknown baseline or bad bootstrap settings.
+ * @example
+ * compareTranslations({
+ *   source: { file: 'a.vi.txt', text: 'Thoả thuận An ninh Cung ứng.' },
+ *   reference: { file: 'a.ref.en.txt', text: 'Security of Supply Arrangement.' },
+ *   engines: [{ name: 'deepl', file: 'a.deepl.en.txt', text: 'Security of Supply Arrangement.' },
+ *             { name: 'google', file: 'a.google.en.txt', text: 'Supply Security Agreement.' }],
+ * }).scores?.[1]?.chrf.score
+ */
+export function compareTranslations(input: CompareInput): Comparison {
+  checkInput(input);
+  const source = { file: input.source.file, paragraphs: paragraphsOf(input.source) };
+  const reference = input.reference ? { file: input.reference.file, paragraphs: paragraphsOf(input.reference) } : undefined;
+  const engines = input.engines.map((e) => ({ name: e.name, file: e.file, paragraphs: paragraphsOf(e) }));
+  if (reference) assertAligned(source, reference);
+  for (const e of engines) assertAligned(source, e);
+
+  const names = engines.map((e) => e.name);
+  const n = source.paragraphs.length;
+  const k = engines.length;
+  const nfc = (p: Paragraph | undefined): string => (p?.text ?? '').normalize('NFC');
+
+  // Per engine, per segment: [chrF++ 24 | BLEU 10] against the reference.
+  const refRows: number[][][] = engines.map(() => []);
+  // Per ordered engine pair (i, j), i ≠ j: summed chrF statistics of i against j.
+  const pairSums: number[][][] = names.map(() => names.map(() => new Array<number>(CHRF_WIDTH).fill(0)));
+  const paragraphs: ParagraphComparison[] = [];
+  const space = new NgramSpace();
+
+  for (let p = 0; p < n; p++) {
+    const src = source.paragraphs[p]!;
+    const outputs: Record<string, string> = {};
+    const texts = engines.map((e) => nfc(e.paragraphs[p]));
+    names.forEach((name, i) => (outputs[name] = texts[i]!));
+    // One n-gram space per paragraph, so ids stay few; its tables are reused from one to the next.
+    space.reset();
+    const profiles: ChrfProfile[] = texts.map((t) => chrfProfile(t, CHRF_PLUS_PLUS, space));
+    const para: ParagraphComparison = { index: p + 1, line: src.line, source: nfc(src), outputs, diffs: {}, disagreement: null };
+
+    if (reference) {
+      const refText = nfc(reference.paragraphs[p]);
+      para.reference = refText;
+      const refChrf = chrfProfile(refText, CHRF_PLUS_PLUS, space);
+      const refBleu = bleuProfile(refText, {}, space);
+      para.scores = {};
+      for (let i = 0; i < k; i++) {
+        const chrf = chrfStatsFromProfiles(profiles[i]!, refChrf);
+        const bleu = bleuStatsFromProfiles(bleuProfile(texts[i]!, {}, space), refBleu);
+        refRows[i]!.push([...chrf, ...bleu]);
+        para.scores[names[i]!] = {
+          chrf: chrfFromStats(chrf.slice(0, CHRF_WIDTH)),
+          bleu: bleuFromStats(bleu, { effectiveOrder: true }).score,
+        };
+      }
+    }
+
+    if (k >= 2) {
+      let agreement = 0;
+      for (let i = 0; i < k; i++) {
+        for (let j = i + 1; j < k; j++) {
+          const ij = chrfStatsFromProfiles(profiles[i]!, profiles[j]!).slice(0, CHRF_WIDTH);
+          const ji = reverseChrf(ij, profiles[i]!.totals);
+          const sumIJ = pairSums[i]![j]!;
+          const sumJI = pairSums[j]![i]!;
+          for (let s = 0; s < CHRF_WIDTH; s++) {
+            sumIJ[s]! += ij[s]!;
+            sumJI[s]! += ji[s]!;
+          }
+          // Identical outputs agree fully, even when empty (where chrF itself is 0).
+          agreement += texts[i] === texts[j] ? 200 : chrfFromStats(ij) + chrfFromStats(ji);
+        }
+      }
+      para.disagreement = 100 - agreement / (k * (k - 1));
+    }
+    paragraphs.push(para);
+  }
+
+  const agreement = agreementMatrix(names, pairSums);
+  const pivot = choosePivot(names, agreement, reference !== undefined);
+  const pivotTexts = (p: ParagraphComparison): string => (pivot.kind === 'reference' ? (p.reference ?? '') : p.outputs[pivot.name]!);
+  for (const para of paragraphs) {
+    const base = pivotTexts(para);
+    for (const name of names) {
+      if (pivot.kind === 'engine' && name === pivot.name) continue;
+      para.diffs[name] = wordDiff(base, para.outputs[name]!);
+    }
+  }
+
+  const comparison: Comparison = {
+    version: 1,
+    sourceFile: source.file,
+    engines: names,
+    pivot,
+    paragraphs,
+    bootstrap: null,
+    agreement,
+    disagreements: topDisagreements(paragraphs),
+    outlier: findOutlier(names, agreement),
+  };
+  if (reference) {
+    comparison.referenceFile = reference.file;
+    const baseline = input.baseline ?? names[0]!;
+    const settings = input.bootstrap === false ? false : (input.bootstrap ?? DEFAULT_BOOTSTRAP);
+    comparison.scores = referenceScores(
+      names,
+      refRows.map((rows) => statMatrix(rows, CHRFPP_WIDTH + BLEU_WIDTH)),
+      settings === false ? undefined : { ...settings, baseline },
+    );
+    if (settings !== false) comparison.bootstrap = { samples: settings.samples, seed: settings.seed, alpha: ALPHA, baseline };
+  }
+  return comparison;
+}
+
+const METRICS: readonly (BootstrapMetric & { metric: CorpusScore['metric']; offset: number })[] = [
+  { id: 'chrf', metric: 'chrF2', offset: 0, width: CHRF_WIDTH, score: (s) => chrfFromStats(s) },
+  { id: 'chrfPlusPlus', metric: 'chrF2++', offset: 0, width: CHRFPP_WIDTH, score: (s) => chrfFromStats(s) },
+  { id: 'bleu', metric: 'BLEU', offset: CHRFPP_WIDTH, width: BLEU_WIDTH, score: (s) => bleuFromStats(s).score },
+];
+
+/** Corpus chrF, chrF++ and BLEU per engine, with bootstrap intervals and significance when asked. */
+function referenceScores(
+  names: readonly string[],
+  stats: readonly StatMatrix[],
+  bootstrap: Omit<BootstrapInfo, 'alpha'> | undefined,
+): EngineScores[] {
+  const boot = bootstrap
+    ? pairedBootstrap(
+        names.map((name, i) => ({ name, stats: stats[i]! })),
+        // The bootstrap scores a prefix of the row; BLEU sits after chrF++, so shift it first.
+        METRICS.map((m) => ({
+          id: m.id,
+          width: m.offset + (m.width ?? 0),
+          score: (s: Float64Array) => m.score(s.subarray(m.offset)),
+        })),
+        { baseline: bootstrap.baseline, samples: bootstrap.samples, seed: bootstrap.seed, alpha: ALPHA },
+      )
+    : undefined;
+  const signature = { chrf: chrfSignature(), chrfPlusPlus: chrfSignature(CHRF_PLUS_PLUS), bleu: bleuSignature() };
+  return names.map((engine, i) => {
+    const sum = sumStats(stats[i]!);
+    const bleu = bleuFromStats(sum.subarray(CHRFPP_WIDTH));
+    const scores: EngineScores = {
+      engine,
+      chrf: corpusScore('chrF2', chrfFromStats(sum.subarray(0, CHRF_WIDTH)), signature.chrf),
+      chrfPlusPlus: corpusScore('chrF2++', chrfFromStats(sum.subarray(0, CHRFPP_WIDTH)), signature.chrfPlusPlus),
+      bleu: {
+        ...corpusScore('BLEU', bleu.score, signature.bleu),
+        details: { precisions: bleu.precisions, brevityPenalty: bleu.brevityPenalty, hypLength: bleu.hypLength, refLength: bleu.refLength },
+      },
+    };
+    if (boot) {
+      for (const id of ['chrf', 'chrfPlusPlus', 'bleu'] as const) {
+        const r = boot[id]![engine]!;
+        scores[id].interval = r.interval;
+        if (r.significance) scores[id].significance = r.significance;
+      }
+    }
+    return scores;
+  });
+}
+
+/** Corpus chrF of every engine against every other, and each engine's mean agreement. */
+function agreementMatrix(names: readonly string[], pairSums: number[][][]): AgreementMatrix {
+  const chrf = names.map((_, i) => names.map((__, j) => (i === j ? 100 : chrfFromStats(pairSums[i]![j]!))));
+  const meanAgreement: Record<string, number> = {};
+  names.forEach((name, i) => {
+    let total = 0;
+    for (let j = 0; j < names.length; j++) if (j !== i) total += (chrf[i]![j]! + chrf[j]![i]!) / 2;
+    meanAgreement[name] = names.length > 1 ? total / (names.length - 1) : 100;
+  });
+  return { engines: [...names], chrf, meanAgreement };
+}
+
+function choosePivot(names: readonly string[], agreement: AgreementMatrix, hasReference: boolean): Pivot {
+  if (hasReference) return { kind: 'reference', name: 'reference', reason: 'the reference translation is the pivot' };
+  if (names.length === 1) return { kind: 'engine', name: names[0]!, reason: 'the only engine is the pivot' };
+  let best = names[0]!;
+  for (const name of names) if (agreement.meanAgreement[name]! > agreement.meanAgreement[best]!) best = name;
+  return {
+    kind: 'engine',
+    name: best,
+    reason: `no reference: ${best} agrees most with the other engines (mean chrF ${agreement.meanAgreement[best]!.toFixed(1)})`,
+  };
+}
+
+function findOutlier(names: readonly string[], agreement: AgreementMatrix): Outlier {
+  if (names.length < 3) {
+    return { engine: null, clear: false, note: `an outlier needs at least three engines; ${names.length} compared` };
+  }
+  const ranked = [...names].sort((a, b) => agreement.meanAgreement[a]! - agreement.meanAgreement[b]!);
+  const [lowest, next] = [ranked[0]!, ranked[1]!];
+  const low = agreement.meanAgreement[lowest]!;
+  const gap = agreement.meanAgreement[next]! - low;
+  const figures = `${low.toFixed(1)} vs ${agreement.meanAgreement[next]!.toFixed(1)} for ${next}`;
+  if (gap >= OUTLIER_MARGIN) {
+    return { engine: lowest, clear: true, note: `${lowest} agrees least with the other engines (mean chrF ${figures})` };
+  }
+  return {
+    engine: lowest,
+    clear: false,
+    note: `no clear outlier: ${lowest} agrees least, but within ${OUTLIER_MARGIN} chrF points of the next (${figures})`,
+  };
+}
+
+function topDisagreements(paragraphs: readonly ParagraphComparison[]): Disagreement[] {
+  return paragraphs
+    .filter((p) => p.disagreement !== null)
+    .map((p) => ({ paragraph: p.index, disagreement: p.disagreement! }))
+    .sort((a, b) => b.disagreement - a.disagreement || a.paragraph - b.paragraph)
+    .slice(0, MAX_DISAGREEMENTS);
+}

@@ -1,0 +1,164 @@
+/**
+ * Word-level diffs between two translations, with a character-level pass inside one-word
+ * substitutions. fast-diff works on characters, so every distinct token is first mapped to one
+ * private-use code point, the encoded strings are diffed, and the result is decoded back.
+ */
+import fastDiff from 'fast-diff';
+import type { DiffOp } from './types.js';
+
+/** What a token is: a word, a run of whitespace, or a single other character (punctuation, symbol). */
+export type TokenKind = 'word' | 'space' | 'punct';
+
+/** One token of a text, exactly as it appears there. */
+export interface Token {
+  kind: TokenKind;
+  text: string;
+}
+
+// A word is a run of letters, combining marks and digits; an apostrophe (' or ’) or a hyphen
+// between two such runs keeps them one word ("don't", "Indo-Pacific", "Ấn Độ Dương-Thái").
+// Combining marks belong to words so that NFD text is not split inside a syllable.
+const TOKEN_RE = /([\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*)|(\s+)|([^])/gu;
+
+/**
+ * Split a text into words, whitespace runs and single punctuation characters. Joining the
+ * tokens' texts gives back the input exactly.
+ * @example tokenize("Thoả thuận, don't") // Thoả · ␠ · thuận · , · ␠ · don't
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const kind: TokenKind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'space' : 'punct';
+    tokens.push({ kind, text: m[0] });
+  }
+  return tokens;
+}
+
+// A base character with its combining marks: the unit of the character-level pass, so that a
+// tone mark in NFD text is never shown apart from its letter.
+const CLUSTER_RE = /\P{M}\p{M}*|\p{M}+/gu;
+
+function clusters(word: string): string[] {
+  return word.match(CLUSTER_RE) ?? [];
+}
+
+/**
+ * Code points used to stand for tokens: the BMP Private Use Area first (6,400 code points, one
+ * UTF-16 unit each), then Supplementary Private Use Areas A and B (two units each, as a
+ * surrogate pair). fast-diff's top-level call repairs edit boundaries that fall inside a
+ * surrogate pair, and `decode` checks that no half pair ever comes back.
+ */
+function codePointFor(n: number): number {
+  if (n < 0x1900) return 0xe000 + n;
+  n -= 0x1900;
+  if (n < 0xfffe) return 0xf0000 + n;
+  n -= 0xfffe;
+  if (n < 0xfffe) return 0x100000 + n;
+  throw new RangeError('more than 137,468 distinct tokens in one diff');
+}
+
+/** Maps each distinct token text to one code point, shared by both sides of a diff. */
+class TokenCodec {
+  private readonly codes = new Map<string, string>();
+  private readonly texts = new Map<number, string>();
+
+  encode(parts: readonly string[]): string {
+    let out = '';
+    for (const part of parts) {
+      let code = this.codes.get(part);
+      if (code === undefined) {
+        const cp = codePointFor(this.codes.size);
+        code = String.fromCodePoint(cp);
+        this.codes.set(part, code);
+        this.texts.set(cp, part);
+      }
+      out += code;
+    }
+    return out;
+  }
+
+  /** The token texts that an encoded run stands for. */
+  decode(encoded: string): string[] {
+    const parts: string[] = [];
+    for (const ch of encoded) {
+      const text = this.texts.get(ch.codePointAt(0) ?? -1);
+      // A half surrogate pair or a foreign character would mean the diff split a token.
+      if (text === undefined) throw new Error(`word diff produced a split token (U+${(ch.codePointAt(0) ?? 0).toString(16)})`);
+      parts.push(text);
+    }
+    return parts;
+  }
+}
+
+const OPS = { [fastDiff.EQUAL]: 'equal', [fastDiff.INSERT]: 'insert', [fastDiff.DELETE]: 'delete' } as const;
+
+/** Diff two token sequences; each op also keeps the tokens it covers. */
+function diffParts(a: readonly string[], b: readonly string[]): { op: DiffOp['op']; parts: string[] }[] {
+  const codec = new TokenCodec();
+  const encA = codec.encode(a);
+  const encB = codec.encode(b);
+  // No semantic cleanup: on encoded strings it merges across unrelated tokens (see FACTS.md).
+  return fastDiff(encA, encB, undefined, false).map(([op, text]) => ({ op: OPS[op], parts: codec.decode(text) }));
+}
+
+/**
+ * Character-level diff of two words, by user-perceived character (base letter plus combining
+ * marks). Used inside one-word substitutions.
+ * @example charDiff('Interceptor', 'Interceptors') // equal 'Interceptor', insert 's'
+ */
+export function charDiff(a: string, b: string): DiffOp[] {
+  return diffParts(clusters(a), clusters(b)).map(({ op, parts }) => ({ op, text: parts.join('') }));
+}
+
+/**
+ * Word-level diff from text `a` (the pivot) to text `b`. `equal`+`delete` texts join to `a`,
+ * `equal`+`insert` texts join to `b`. A delete of exactly one word immediately followed by an
+ * insert of exactly one word is a substitution: both get `chars`, a character-level diff
+ * (the delete's `chars` hold the equal/delete steps, the insert's the equal/insert steps).
+ * @example wordDiff('the Interceptor test', 'the Interceptors test')
+ * // equal 'the ', delete 'Interceptor' (chars), insert 'Interceptors' (chars), equal ' test'
+ */
+export function wordDiff(a: string, b: string): DiffOp[] {
+  const tokA = tokenize(a);
+  const tokB = tokenize(b);
+  const kinds = new Map<string, TokenKind>();
+  for (const t of tokA) kinds.set(t.text, t.kind);
+  for (const t of tokB) kinds.set(t.text, t.kind);
+  const steps = diffParts(
+    tokA.map((t) => t.text),
+    tokB.map((t) => t.text),
+  );
+  const ops: DiffOp[] = steps.map(({ op, parts }) => ({ op, text: parts.join('') }));
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const del = steps[i]!;
+    const ins = steps[i + 1]!;
+    if (
+      del.op === 'delete' &&
+      ins.op === 'insert' &&
+      del.parts.length === 1 &&
+      ins.parts.length === 1 &&
+      kinds.get(del.parts[0]!) === 'word' &&
+      kinds.get(ins.parts[0]!) === 'word'
+    ) {
+      const chars = charDiff(del.parts[0]!, ins.parts[0]!);
+      ops[i]!.chars = chars.filter((c) => c.op !== 'insert');
+      ops[i + 1]!.chars = chars.filter((c) => c.op !== 'delete');
+    }
+  }
+  return ops;
+}
+
+/**
+ * Counts of words (not whitespace or punctuation) that a diff keeps, removes and adds.
+ * @example diffStats(wordDiff('a b c', 'a x c')) // { equal: 2, deleted: 1, inserted: 1 }
+ */
+export function diffStats(ops: readonly DiffOp[]): { equal: number; deleted: number; inserted: number } {
+  const out = { equal: 0, deleted: 0, inserted: 0 };
+  for (const op of ops) {
+    const words = tokenize(op.text).filter((t) => t.kind === 'word').length;
+    if (op.op === 'equal') out.equal += words;
+    else if (op.op === 'delete') out.deleted += words;
+    else out.inserted += words;
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+/**
+ * The comparison model: what `compareTranslations` returns and what every report format renders.
+ * Plain JSON-friendly data (no Maps, no class instances, no `undefined` inside arrays); the field
+ * names are the schema of the JSON report, so keep them stable.
+ */
+import type { Finding, Paragraph } from '../core/types.js';
+
+/**
+ * One step of a diff from the pivot text (`delete`: only in the pivot) to an engine's text
+ * (`insert`: only in the engine's output). Joining the `equal` and `delete` texts gives the pivot;
+ * joining `equal` and `insert` gives the engine's text.
+ * `chars` is set on the delete and the insert of a one-word substitution: a character-level diff
+ * of the two words, in which the delete carries the `equal`/`delete` steps and the insert the
+ * `equal`/`insert` steps.
+ * @example [{ op: 'equal', text: 'the Glide Phase ' },
+ *   { op: 'delete', text: 'Interceptor', chars: [{ op: 'equal', text: 'Interceptor' }] },
+ *   { op: 'insert', text: 'Interceptors', chars: [{ op: 'equal', text: 'Interceptor' }, { op: 'insert', text: 's' }] }]
+ */
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  chars?: DiffOp[];
+}
+
+/** The metrics vitrans computes, named as sacreBLEU names them. */
+export type MetricName = 'chrF2' | 'chrF2++' | 'BLEU';
+
+/**
+ * A 95% bootstrap confidence interval of a corpus score (sacreBLEU style: mean of the
+ * resampled scores ± half the width of the 2.5–97.5 percentile range).
+ * @example { mean: 61.2, halfWidth: 1.4, low: 59.8, high: 62.6 }
+ */
+export interface ConfidenceInterval {
+  /** Mean of the resampled corpus scores. */
+  mean: number;
+  /** Half the distance between the 2.5th and 97.5th percentile of the resampled scores. */
+  halfWidth: number;
+  /** 2.5th percentile of the resampled scores. */
+  low: number;
+  /** 97.5th percentile of the resampled scores. */
+  high: number;
+}
+
+/**
+ * Paired bootstrap test of one engine against the baseline engine on one metric.
+ * @example { baseline: 'deepl', difference: -3.1, pValue: 0.001, significant: true }
+ */
+export interface SignificanceTest {
+  /** Name of the baseline engine. */
+  baseline: string;
+  /** This engine's corpus score minus the baseline's (on the full corpus, not resampled). */
+  difference: number;
+  /** Probability of a difference at least this large by chance (paired bootstrap, +1 smoothed). */
+  pValue: number;
+  /** `pValue < alpha` (alpha is 0.05). `false` means: no evidence that the engines differ. */
+  significant: boolean;
+}
+
+/**
+ * One corpus-level score with the sacreBLEU signature that says how it was computed.
+ * @example { metric: 'chrF2', score: 58.31, signature: 'chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0' }
+ */
+export interface CorpusScore {
+  metric: MetricName;
+  /** 0–100. */
+  score: number;
+  signature: string;
+  /** Absent when bootstrap resampling was switched off. */
+  interval?: ConfidenceInterval;
+  /** Absent for the baseline engine itself and when bootstrap resampling was switched off. */
+  significance?: SignificanceTest;
+}
+
+/** BLEU's parts, for reports that explain a BLEU score. */
+export interface BleuDetails {
+  /** Modified n-gram precisions for n = 1..4, in percent. */
+  precisions: number[];
+  /** Brevity penalty, 0–1. */
+  brevityPenalty: number;
+  /** Hypothesis length in 13a tokens. */
+  hypLength: number;
+  /** Reference length in 13a tokens. */
+  refLength: number;
+}
+
+/** Corpus scores of one engine against the reference. */
+export interface EngineScores {
+  engine: string;
+  /** The primary metric. */
+  chrf: CorpusScore;
+  chrfPlusPlus: CorpusScore;
+  bleu: CorpusScore & { details: BleuDetails };
+}
+
+/** Sentence-level (paragraph-level) scores of one engine's paragraph against the reference. */
+export interface SentenceScores {
+  /** sacreBLEU sentence chrF (β=2), 0–100. */
+  chrf: number;
+  /** sacreBLEU sentence BLEU (effective order, exp smoothing), 0–100. */
+  bleu: number;
+}
+
+/** One aligned paragraph across source, reference and engine outputs. */
+export interface ParagraphComparison {
+  /** 1-based paragraph number (the same in every input). */
+  index: number;
+  /** 1-based line in the source file where the paragraph starts. */
+  line: number;
+  source: string;
+  /** Absent when no reference was given. */
+  reference?: string;
+  /** Engine name → its translation of this paragraph. */
+  outputs: Record<string, string>;
+  /** Engine name → word diff from the pivot's text to the engine's. The pivot engine has none. */
+  diffs: Record<string, DiffOp[]>;
+  /** Engine name → sentence scores against the reference. Absent without a reference. */
+  scores?: Record<string, SentenceScores>;
+  /**
+   * 100 minus the mean pairwise sentence chrF between the engines' outputs (over ordered pairs):
+   * 0 = identical outputs, higher = the engines disagree more. `null` with fewer than two engines.
+   */
+  disagreement: number | null;
+}
+
+/**
+ * Pairwise agreement: `chrf[i][j]` is the corpus chrF of `engines[i]` scored against
+ * `engines[j]` as if it were the reference (chrF is not symmetric: β=2 favours recall).
+ * The diagonal is 100.
+ */
+export interface AgreementMatrix {
+  engines: string[];
+  chrf: number[][];
+  /** Engine name → mean of its agreements with every other engine, both directions. */
+  meanAgreement: Record<string, number>;
+}
+
+/**
+ * The engine that agrees least with the others, when one clearly does.
+ * @example { engine: 'google', clear: true, note: 'google agrees least with the others (48.2 vs 61.0 next lowest)' }
+ */
+export interface Outlier {
+  /** The engine with the lowest mean agreement; `null` with fewer than three engines. */
+  engine: string | null;
+  /** Whether its mean agreement is lower than the next lowest by at least the margin. */
+  clear: boolean;
+  /** One human sentence saying what was found, including when there is no clear outlier. */
+  note: string;
+}
+
+/**
+ * What the diffs are taken against: the reference when there is one, else the engine that agrees
+ * most with the others (highest mean pairwise corpus chrF).
+ */
+export interface Pivot {
+  kind: 'reference' | 'engine';
+  /** Engine name, or `reference`. */
+  name: string;
+  /** One human sentence saying why this pivot. */
+  reason: string;
+}
+
+/** Bootstrap settings used for the intervals and significance tests. */
+export interface BootstrapInfo {
+  samples: number;
+  seed: number;
+  /** Significance level. */
+  alpha: number;
+  /** Name of the baseline engine. */
+  baseline: string;
+}
+
+/**
+ * Glossary accuracy of one engine, filled in by the caller from the glossary checker.
+ * `accuracy` = approved / expected (1 when nothing was expected).
+ */
+export interface GlossaryAccuracy {
+  /** Glossary term occurrences in the source that the translation should render. */
+  expected: number;
+  /** How many of those were rendered with an approved rendering. */
+  approved: number;
+  /** 0–1. */
+  accuracy: number;
+  findings: Finding[];
+}
+
+/** A paragraph where the engines disagree most (for "look here first" lists). */
+export interface Disagreement {
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** As `ParagraphComparison.disagreement`. */
+  disagreement: number;
+}
+
+/** The whole comparison of several engines' translations of one source text. */
+export interface Comparison {
+  /** Schema version of this object. */
+  version: 1;
+  /** Source file label. */
+  sourceFile: string;
+  /** Reference file label, when a reference was given. */
+  referenceFile?: string;
+  /** Engine names in input order. */
+  engines: string[];
+  pivot: Pivot;
+  paragraphs: ParagraphComparison[];
+  /** Corpus scores per engine, in `engines` order. Only with a reference. */
+  scores?: EngineScores[];
+  /** Bootstrap settings; `null` when resampling was off or there is no reference. */
+  bootstrap: BootstrapInfo | null;
+  /** Pairwise agreement between engines (always computed when there are two or more). */
+  agreement: AgreementMatrix;
+  /** Paragraphs with the highest disagreement, worst first (at most 10). */
+  disagreements: Disagreement[];
+  outlier: Outlier;
+  /** Engine name → glossary accuracy; the caller fills this from the checker. */
+  glossary?: Record<string, GlossaryAccuracy>;
+}
+
+/**
+ * One input text: a file label plus either its whole text (split into paragraphs here) or its
+ * paragraphs already split.
+ * @example { file: 'corpus/a/source.vi.txt', text: 'Đoạn một.\n\nĐoạn hai.' }
+ */
+export type TextInput =
+  | { file: string; text: string }
+  | { file: string; paragraphs: string[] | Paragraph[] };
+
+/** An engine's translation as input to `compareTranslations`. */
+export type EngineInput = TextInput & { name: string };
+
+/** Input of `compareTranslations`. */
+export interface CompareInput {
+  source: TextInput;
+  reference?: TextInput;
+  engines: EngineInput[];
+  /** Engine to test the others against; default the first engine. */
+  baseline?: string;
+  /** Bootstrap resampling settings, or `false` to skip it. Default `{ samples: 1000, seed: 12345 }`. */
+  bootstrap?: { samples: number; seed: number } | false;
+}

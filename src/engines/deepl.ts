@@ -1,0 +1,172 @@
+/**
+ * DeepL through deepl-node. The client's own retries are turned off (our retry layer honours
+ * Retry-After; the client does not); its errors are adapted into EngineErrors here.
+ */
+import deepl from 'deepl-node';
+import { ConfigError, EngineError } from '../core/errors.js';
+import { Redactor } from '../core/redact.js';
+import { CAPABILITIES } from './capabilities.js';
+import { engineErrorFromHttp, isAbort, networkError, timeoutError, transportFailure, type EngineErrorContext } from './errors.js';
+import { timeoutSetting, withDeadline } from './http.js';
+import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
+
+/** Names of glossaries this tool created: `vitrans-` and 16 hex digits of the glossary hash. */
+const OWN_GLOSSARY = /^vitrans-[0-9a-f]{16}$/;
+
+/** The DeepL glossary name for a glossary content hash. @example deeplGlossaryName('3f2a…') === 'vitrans-3f2a…' (16 hex digits) */
+export function deeplGlossaryName(contentHash: string): string {
+  const prefix = contentHash.toLowerCase().replace(/[^0-9a-f]/g, '').slice(0, 16);
+  if (prefix.length < 16) throw new ConfigError(`glossary hash "${contentHash}" is too short to name a DeepL glossary`);
+  return `vitrans-${prefix}`;
+}
+
+/**
+ * DeepL's code for a target language: English needs a variant (`en` → `en-US`, or `en-GB` when
+ * the `target` setting says so); other codes pass through.
+ * @example deeplTargetLang('en', 'en-GB') === 'en-GB'
+ */
+export function deeplTargetLang(targetLang: string, englishVariant: string | undefined): string {
+  const lower = targetLang.toLowerCase();
+  if (lower === 'en') return (englishVariant ?? 'en-US').replace(/^en-(\w+)$/i, (_, r: string) => `en-${r.toUpperCase()}`);
+  if (lower === 'pt') return 'pt-PT';
+  return targetLang;
+}
+
+/** Maps deepl-node's errors (which hide the HTTP status in their class and message) to EngineErrors. */
+export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal): unknown {
+  if (err instanceof EngineError || isAbort(err, signal)) return err;
+  if (err instanceof deepl.ConnectionError) {
+    return transportFailure(err.error) === 'timeout' || transportFailure(err) === 'timeout' ? timeoutError(ctx, timeoutMs, err) : networkError(ctx, err);
+  }
+  if (!(err instanceof deepl.DeepLError)) {
+    return networkError(ctx, err);
+  }
+  const body = JSON.stringify({ message: deeplDetail(err.message) });
+  if (err instanceof deepl.AuthorizationError) return engineErrorFromHttp(ctx, { status: 403, body });
+  if (err instanceof deepl.QuotaExceededError) return engineErrorFromHttp(ctx, { status: 456, body });
+  if (err instanceof deepl.TooManyRequestsError) return engineErrorFromHttp(ctx, { status: 429, body });
+  if (err instanceof deepl.GlossaryNotFoundError) return engineErrorFromHttp(ctx, { status: 404, body: JSON.stringify({ message: 'glossary not found' }) });
+  const status = deeplStatus(err.message);
+  if (status !== undefined) return engineErrorFromHttp(ctx, { status, body });
+  // ArgumentError and other client-side refusals: the request never left.
+  return new EngineError(ctx.engine, GLOSSARY_WORDS.test(err.message) ? 'glossary' : 'bad-request', redactWith(ctx, `${ctx.label}: ${err.message}`));
+}
+
+const GLOSSARY_WORDS = /glossar/i;
+
+function redactWith(ctx: EngineErrorContext, s: string): string {
+  return ctx.redactor ? ctx.redactor.redact(s) : s;
+}
+
+function deeplStatus(message: string): number | undefined {
+  const unexpected = /Unexpected status code: (\d{3})/.exec(message);
+  if (unexpected) return Number(unexpected[1]);
+  if (message.startsWith('Bad request')) return 400;
+  if (message.startsWith('Not found')) return 404;
+  if (message.startsWith('Service unavailable')) return 503;
+  return undefined;
+}
+
+/** The server's words inside a deepl-node message ("…, message: X" or "…, content: X"). */
+function deeplDetail(message: string): string {
+  const said = /(?:message|detail): ([\s\S]*)$/.exec(message) ?? /content: ([\s\S]*)$/.exec(message);
+  return said?.[1]?.trim() ?? '';
+}
+
+/**
+ * Creates the DeepL engine. Settings: `authKey` (required), `serverUrl`, `target` (en-US | en-GB),
+ * `modelType`, `timeoutMs`.
+ * @throws ConfigError without `authKey` or with an unknown `target`.
+ */
+export function createDeepLEngine(settings: EngineSettings): Engine {
+  const authKey = settings.authKey;
+  if (!authKey) throw new ConfigError('DeepL needs an API key', { hint: 'set DEEPL_AUTH_KEY or engines.deepl.auth_key in the config file' });
+  const target = settings.target;
+  if (target !== undefined && !/^en-(us|gb)$/i.test(target)) {
+    throw new ConfigError(`DeepL target "${target}" is not an English variant DeepL knows`, { hint: 'use en-US or en-GB' });
+  }
+  const timeoutMs = timeoutSetting(settings.timeoutMs);
+  const ctx: EngineErrorContext = { engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY', redactor: new Redactor([authKey]) };
+  const translator = new deepl.Translator(authKey, {
+    serverUrl: settings.serverUrl || undefined,
+    // deepl-node's loop makes one attempt for 0 (and for 1): our withRetry does the retrying.
+    maxRetries: 0,
+    minTimeout: timeoutMs,
+    sendPlatformInfo: false,
+  });
+  const modelType = settings.modelType as deepl.TranslateTextOptions['modelType'] | undefined;
+
+  const call = async <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
+    try {
+      return await withDeadline(ctx, promise, timeoutMs, signal);
+    } catch (err) {
+      throw deeplError(ctx, err, timeoutMs, signal);
+    }
+  };
+
+  return {
+    name: 'deepl',
+    model: `deepl/${modelType ?? 'default'}`,
+    capabilities: CAPABILITIES.deepl,
+    cacheOptions: { target: deeplTargetLang('en', target) },
+
+    async translate(request: TranslateRequest): Promise<TranslateResult[]> {
+      if (request.texts.length === 0) return [];
+      const source = request.sourceLang.toLowerCase() as deepl.SourceLanguageCode;
+      const targetLang = deeplTargetLang(request.targetLang, target) as deepl.TargetLanguageCode;
+      const options: deepl.TranslateTextOptions = {};
+      if (request.glossaryId) options.glossary = request.glossaryId;
+      if (modelType) options.modelType = modelType;
+      const results = await call(translator.translateText(request.texts, source, targetLang, options), request.signal);
+      if (results.length !== request.texts.length) {
+        throw new EngineError('deepl', 'bad-response', `DeepL returned ${results.length} translations for ${request.texts.length} texts`);
+      }
+      return results.map((r) => ({ text: r.text, billedCharacters: r.billedCharacters, detectedSourceLang: r.detectedSourceLang }));
+    },
+
+    async prepareGlossary(pairs: TermPair[], contentHash: string, langs: { sourceLang: string; targetLang: string }): Promise<string> {
+      const name = deeplGlossaryName(contentHash);
+      // Glossaries are per language, not per variant: en-US and en-GB share an `en` glossary.
+      const sourceLang = langs.sourceLang.toLowerCase().split('-')[0]!;
+      const targetLang = langs.targetLang.toLowerCase().split('-')[0]!;
+      const existing = await call(translator.listGlossaries());
+      const samePair = existing.filter((g) => g.sourceLang === sourceLang && g.targetLang === targetLang);
+      const reusable = samePair.find((g) => g.name === name && g.ready);
+      for (const stale of samePair) {
+        if (OWN_GLOSSARY.test(stale.name) && stale.name !== name) await call(translator.deleteGlossary(stale.glossaryId));
+      }
+      if (reusable) return reusable.glossaryId;
+      const created = await call(
+        Promise.resolve().then(() =>
+          translator.createGlossary(
+            name,
+            sourceLang as deepl.SourceGlossaryLanguageCode,
+            targetLang as deepl.TargetGlossaryLanguageCode,
+            glossaryEntries(pairs),
+          ),
+        ),
+      );
+      return created.glossaryId;
+    },
+
+    async close(): Promise<void> {
+      // deepl-node keeps no sockets open between requests.
+    },
+  };
+}
+
+/** The pairs as DeepL glossary entries: first rendering of each source term wins; no empty terms. */
+function glossaryEntries(pairs: TermPair[]): deepl.GlossaryEntries {
+  const entries: Record<string, string> = {};
+  for (const { source, target } of pairs) {
+    const s = source.trim();
+    const t = target.trim();
+    if (!s || !t) continue;
+    if (/[\t\n\r]/.test(s + t)) {
+      throw new EngineError('deepl', 'glossary', `DeepL glossary terms cannot contain tabs or line breaks: "${s}"`);
+    }
+    if (!(s in entries)) entries[s] = t;
+  }
+  if (Object.keys(entries).length === 0) throw new EngineError('deepl', 'glossary', 'DeepL glossary would be empty');
+  return new deepl.GlossaryEntries({ entries });
+}

@@ -1,0 +1,244 @@
+/**
+ * One place that turns what an engine's server said (HTTP status, body, headers) or how the
+ * connection failed into an `EngineError` with a kind, a message that says what to do, and no key.
+ * Engine modules adapt their client library's errors into `HttpFailure`s and call in here.
+ */
+import { EngineError, type EngineErrorKind } from '../core/errors.js';
+import type { Redactor } from '../core/redact.js';
+
+/** Who failed, for messages: the registry name, a human label and the setting that holds the key. */
+export interface EngineErrorContext {
+  /** Registry name ('deepl'). */
+  engine: string;
+  /** Human name ('DeepL'). */
+  label: string;
+  /** Where the key comes from, for auth messages ('DEEPL_AUTH_KEY'). */
+  keySource?: string;
+  /** Secrets that must not appear in messages (the key, the URL with its key). */
+  redactor?: Redactor;
+  /** Clock for HTTP-date Retry-After values (ms since the epoch). */
+  now?: () => number;
+}
+
+/** Response headers in whichever shape a client library hands them over. */
+export type HeaderSource =
+  | { get(name: string): string | null | undefined }
+  | Record<string, string | string[] | number | undefined>
+  | undefined;
+
+/** A non-2xx answer from an engine's server. */
+export interface HttpFailure {
+  status: number;
+  /** Raw response body (JSON or text), if any. */
+  body?: string;
+  headers?: HeaderSource;
+}
+
+/**
+ * Parses a Retry-After value: delta-seconds or an HTTP date. Returns milliseconds to wait, or
+ * undefined when absent or unparseable.
+ * @example parseRetryAfter('7', Date.now()) === 7000
+ * @example parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:30 GMT')) === 30000
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const when = Date.parse(trimmed);
+  if (Number.isNaN(when)) return undefined;
+  return Math.max(0, when - nowMs);
+}
+
+/** Reads one header, case-insensitively, from any `HeaderSource`. */
+export function headerValue(headers: HeaderSource, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    return (headers as { get(n: string): string | null | undefined }).get(name) ?? undefined;
+  }
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
+    if (k.toLowerCase() !== lower || v === undefined) continue;
+    return Array.isArray(v) ? String(v[0]) : String(v);
+  }
+  return undefined;
+}
+
+/**
+ * The human part of an error body: `error.message`, `message`, `detail` or `error` of a JSON body,
+ * else the text itself; one line, at most 300 characters.
+ */
+export function errorDetail(body: string | undefined): string {
+  if (!body) return '';
+  let detail = body;
+  try {
+    const json: unknown = JSON.parse(body);
+    detail = pickMessage(json) ?? body;
+  } catch {
+    // Not JSON: keep the text.
+  }
+  detail = detail.replace(/\s+/g, ' ').trim();
+  return detail.length > 300 ? `${detail.slice(0, 297)}...` : detail;
+}
+
+function pickMessage(json: unknown): string | undefined {
+  if (typeof json === 'string') return json;
+  if (Array.isArray(json)) return pickMessage(json[0]);
+  if (!json || typeof json !== 'object') return undefined;
+  const o = json as Record<string, unknown>;
+  for (const key of ['message', 'detail', 'error_description']) {
+    if (typeof o[key] === 'string' && o[key]) return o[key] as string;
+  }
+  if (o.error !== undefined) return pickMessage(o.error);
+  return undefined;
+}
+
+const LANGUAGE_REFUSAL = new RegExp(
+  [
+    String.raw`(language|lang\b|source_lang|target_lang|languagecode)[^.]*\b(not supported|unsupported|invalid|not available|is not a valid)`,
+    String.raw`(not supported|unsupported|invalid)[^.]*\b(language|lang)`,
+    // LibreTranslate: "vi is not supported"
+    String.raw`^[a-z]{2,3}(-[a-z]{2,4})? is not supported`,
+  ].join('|'),
+  'i',
+);
+const GLOSSARY_PROBLEM = /glossar/i;
+
+/**
+ * Maps an HTTP failure to an EngineError: 401/403 auth, 456 quota, 429 rate-limit (with
+ * `retryAfterMs` from Retry-After), 5xx server, 400 naming a language unsupported-language,
+ * 4xx naming the glossary glossary, other 4xx bad-request.
+ * @example engineErrorFromHttp({ engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY' }, { status: 403 }).kind === 'auth'
+ */
+export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailure): EngineError {
+  const { status } = failure;
+  const redact = (s: string): string => (ctx.redactor ? ctx.redactor.redact(s) : s);
+  const detail = redact(errorDetail(failure.body));
+  const said = detail ? `: ${detail}` : '';
+  const make = (kind: EngineErrorKind, message: string, extra: { hint?: string; retryAfterMs?: number } = {}): EngineError =>
+    new EngineError(ctx.engine, kind, redact(message), { status, ...extra, hint: extra.hint && redact(extra.hint) });
+
+  if (status === 401 || status === 403) {
+    const check = ctx.keySource ? `check ${ctx.keySource}` : 'check the API key';
+    return make('auth', `${ctx.label} rejected the key (HTTP ${status})${said}`, { hint: check });
+  }
+  if (status === 456 || (status === 429 && /quota|billing|insufficient_quota/i.test(detail) && !/rate/i.test(detail))) {
+    return make('quota', `${ctx.label} quota is used up (HTTP ${status})${said}`, {
+      hint: 'wait for the next billing period or raise the limit in your account',
+    });
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(headerValue(failure.headers, 'retry-after'), (ctx.now ?? Date.now)());
+    return make('rate-limit', `${ctx.label} is rate-limiting requests (HTTP 429)${said}`, {
+      retryAfterMs,
+      hint: 'lower --concurrency or try again later',
+    });
+  }
+  if (status >= 500) {
+    const retryAfterMs = parseRetryAfter(headerValue(failure.headers, 'retry-after'), (ctx.now ?? Date.now)());
+    return make('server', `${ctx.label} server error (HTTP ${status})${said}`, { retryAfterMs });
+  }
+  if (status === 400 && LANGUAGE_REFUSAL.test(detail)) {
+    return make('unsupported-language', `${ctx.label} does not support this language pair${said}`, {
+      hint: 'check --source-lang and --target-lang',
+    });
+  }
+  if (status >= 400 && status < 500 && GLOSSARY_PROBLEM.test(detail)) {
+    return make('glossary', `${ctx.label} rejected the glossary (HTTP ${status})${said}`, {
+      hint: 'check the glossary setting and that the glossary exists for this language pair',
+    });
+  }
+  return make('bad-request', `${ctx.label} refused the request (HTTP ${status})${said}`);
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_NETWORK',
+]);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Which transport failure an error describes, if any, looking through `cause` chains. */
+export function transportFailure(err: unknown): 'network' | 'timeout' | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const o = e as { code?: unknown; name?: unknown; message?: unknown; type?: unknown };
+    const code = typeof o.code === 'string' ? o.code : undefined;
+    if (code && TIMEOUT_CODES.has(code)) return 'timeout';
+    if (o.name === 'TimeoutError') return 'timeout';
+    if (typeof o.message === 'string' && /\btime(d)? ?out\b|timeout of \d+ms/i.test(o.message)) return 'timeout';
+    if (code && NETWORK_CODES.has(code)) return 'network';
+    if (o.type === 'system') return 'network';
+    if (o.name === 'TypeError' && typeof o.message === 'string' && /fetch failed|network|failed to fetch/i.test(o.message)) {
+      return 'network';
+    }
+    if (typeof o.message === 'string' && /socket hang up|network error|request to .* failed|connection failure/i.test(o.message)) {
+      return 'network';
+    }
+  }
+  return undefined;
+}
+
+/** A timeout EngineError for a request that got no answer within `timeoutMs`. */
+export function timeoutError(ctx: EngineErrorContext, timeoutMs: number, cause?: unknown): EngineError {
+  return new EngineError(ctx.engine, 'timeout', `${ctx.label} did not answer within ${timeoutMs} ms`, {
+    hint: 'raise timeout_ms in the config or try again later',
+    cause,
+  });
+}
+
+/** A network EngineError (connection refused or reset, DNS failure). */
+export function networkError(ctx: EngineErrorContext, cause: unknown): EngineError {
+  const why = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
+  const message = `could not reach ${ctx.label}${why}`;
+  return new EngineError(ctx.engine, 'network', ctx.redactor ? ctx.redactor.redact(message) : message, {
+    hint: 'check the network connection and the server URL',
+    cause,
+  });
+}
+
+/** A bad-response EngineError: the engine answered something we cannot use. */
+export function badResponseError(ctx: EngineErrorContext, what: string): EngineError {
+  return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${ctx.redactor ? ctx.redactor.redact(what) : what}`);
+}
+
+/** Whether an error is an abort caused by the caller's signal (never retried, never wrapped). */
+export function isAbort(err: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && (err === signal.reason || (err instanceof Error && err.name === 'AbortError'))) return true;
+  return false;
+}
+
+/**
+ * Last-resort adapter for errors of fetch and Google's clients (Gaxios, ApiError): status + body +
+ * headers when the error carries a response, else network/timeout, else bad-response.
+ * EngineErrors and aborts of `signal` pass through unchanged.
+ */
+export function toEngineError(ctx: EngineErrorContext, err: unknown, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): unknown {
+  if (err instanceof EngineError || isAbort(err, opts.signal)) return err;
+  const failure = httpFailureOf(err);
+  if (failure) return engineErrorFromHttp(ctx, failure);
+  const transport = transportFailure(err);
+  if (transport === 'timeout') return timeoutError(ctx, opts.timeoutMs ?? 0, err);
+  if (transport === 'network') return networkError(ctx, err);
+  const message = err instanceof Error ? err.message : String(err);
+  return badResponseError(ctx, message);
+}
+
+/** Extracts status, body and headers from a Gaxios-style or ApiError-style error, if it has them. */
+export function httpFailureOf(err: unknown): HttpFailure | undefined {
+  if (!err || typeof err !== 'object') return undefined;
+  const e = err as { status?: unknown; code?: unknown; response?: { status?: unknown; statusCode?: unknown; headers?: HeaderSource; data?: unknown; body?: unknown }; message?: unknown };
+  const status = [e.response?.status, e.response?.statusCode, e.status, e.code].find((v) => typeof v === 'number' && v >= 400 && v < 600) as number | undefined;
+  if (status === undefined) return undefined;
+  const data = e.response?.data ?? e.response?.body;
+  // Gaxios in REST-fallback mode leaves a consumed stream in `data` and the body in `message`.
+  const plain = data !== null && typeof data === 'object' && (Array.isArray(data) || Object.getPrototypeOf(data) === Object.prototype);
+  const body = typeof data === 'string' ? data : plain ? JSON.stringify(data) : typeof e.message === 'string' ? e.message : undefined;
+  return { status, body, headers: e.response?.headers };
+}

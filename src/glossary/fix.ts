@@ -1,0 +1,137 @@
+/**
+ * Fixes for forbidden renderings: put the approved rendering in their place, keeping what the
+ * writer had (plural, possessive, all-caps, sentence-initial capital) and nothing else changed.
+ */
+import type { Fix } from '../core/types.js';
+import type { RenderingMatch } from './types.js';
+import { preferredPlural } from './inflect.js';
+
+/** A possessive ending as matched: "'s", "’s", or a bare apostrophe after a plural. */
+const POSSESSIVE_SUFFIX = /(?:['\u2019\u02BC][sS]?)$/u;
+
+/**
+ * One fix per forbidden rendering in `matches` (other kinds are ignored), in text order, never
+ * overlapping. Each fix's range is the match's own [start, end); the possessive ending is written
+ * back as it was.
+ * @example
+ * planFixes('Two flight phase interceptors’ radars', matcher.find(...))
+ * // → [{ range: [4, 33], text: 'Glide Phase Interceptors’' }]
+ */
+export function planFixes(text: string, matches: readonly RenderingMatch[]): Fix[] {
+  const fixes: Fix[] = [];
+  let lastEnd = -1;
+  const forbidden = matches.filter((m) => m.kind === 'forbidden').sort((a, b) => a.start - b.start);
+  for (const m of forbidden) {
+    if (m.start < lastEnd) continue;
+    const written = text.slice(m.start, m.end);
+    const suffix = m.possessive ? (POSSESSIVE_SUFFIX.exec(written)?.[0] ?? '') : '';
+    const core = written.slice(0, written.length - suffix.length);
+    const approved = keepLineBreaks(applyCasePattern(approvedFor(m), core, isSentenceStart(text, m.start)), core);
+    const replacement = approved + suffix;
+    if (replacement === written) continue;
+    fixes.push({ range: [m.start, m.end], text: replacement });
+    lastEnd = m.end;
+  }
+  return fixes;
+}
+
+/** The approved rendering for a forbidden match, in its number. */
+function approvedFor(m: RenderingMatch): string {
+  const base = m.forbidden?.use ?? m.entry.en;
+  return m.plural ? preferredPlural(base) : base;
+}
+
+/**
+ * The approved rendering in the case of what was written: all caps stays all caps, a capital at
+ * the start of a sentence stays; otherwise the approved rendering's own case.
+ */
+function applyCasePattern(approved: string, written: string, sentenceStart: boolean): string {
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return approved.toUpperCase();
+  }
+  if (isTitleCase(written) && !isTitleCase(approved)) return toTitleCase(approved);
+  const first = written.charAt(0);
+  if (sentenceStart && first !== first.toLowerCase()) {
+    return approved.charAt(0).toUpperCase() + approved.slice(1);
+  }
+  return approved;
+}
+
+/** Short words that stay lower case inside a title ("Memorandum of Understanding"). */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** Whether a phrase of two or more words is written in headline style ("Military-Industrial Cooperation"). */
+function isTitleCase(phrase: string): boolean {
+  const words = phrase.split(/[\s\u00A0\u2010-\u2015-]+/u).filter((w) => /\p{L}/u.test(w));
+  const major = words.filter((w, i) => i === 0 || !MINOR_WORDS.has(w.toLowerCase()));
+  return words.length >= 2 && major.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Headline style: every word capitalised but minor words inside the phrase; acronyms kept. */
+function toTitleCase(phrase: string): string {
+  let index = 0;
+  return phrase.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (word) =>
+    index++ > 0 && MINOR_WORDS.has(word.toLowerCase()) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+  );
+}
+
+/** Whether `offset` begins a sentence: start of text or paragraph, or after . ! ? … (quotes and brackets aside). */
+function isSentenceStart(text: string, offset: number): boolean {
+  let i = offset - 1;
+  let newlines = 0;
+  while (i >= 0) {
+    const c = text.charAt(i);
+    if (c === '\n') newlines++;
+    else if (!/[\s"'“‘([«*_]/u.test(c)) break;
+    i--;
+  }
+  if (i < 0 || newlines >= 2) return true;
+  return /[.!?…]/u.test(text.charAt(i));
+}
+
+const GAP = /[\s\u00A0]+/gu;
+
+/**
+ * Where the writer wrapped a line inside the rendering and the approved rendering has as many
+ * space gaps, keep their line breaks (and the indentation after them) in the same gaps.
+ */
+function keepLineBreaks(approved: string, written: string): string {
+  const writtenGaps = [...written.matchAll(/[\s\u00A0\u2010-\u2015-]+/gu)].map((m) => m[0]);
+  if (!writtenGaps.some((g) => g.includes('\n'))) return approved;
+  const approvedGaps = approved.match(GAP) ?? [];
+  if (approvedGaps.length !== writtenGaps.length) return approved;
+  let k = 0;
+  return approved.replace(GAP, (gap) => {
+    const mine = writtenGaps[k++] ?? gap;
+    return mine.includes('\n') ? mine.replace(/[^\s\u00A0]/gu, '') : gap;
+  });
+}
+
+/**
+ * Apply non-overlapping fixes to a text (all offsets refer to the original text); every
+ * character outside the fixes' ranges is kept as it was.
+ * @throws Error when two fixes overlap or a range lies outside the text (a bug in the caller).
+ * @example applyFixes('the flight phase interceptor', [{ range: [4, 28], text: 'Glide Phase Interceptor' }])
+ * // → 'the Glide Phase Interceptor'
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): string {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0]);
+  for (let k = 0; k < sorted.length; k++) {
+    const f = sorted[k];
+    if (!f) continue;
+    const [start, end] = f.range;
+    if (start < 0 || end > text.length || start > end) throw new Error(`fix range [${start}, ${end}) lies outside the text`);
+    const next = sorted[k + 1];
+    if (next && next.range[0] < end) throw new Error(`fixes [${start}, ${end}) and [${next.range[0]}, ${next.range[1]}) overlap`);
+  }
+  // Pieces joined once: linear in the text, unlike repeated slicing from the back.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const f of sorted) {
+    pieces.push(text.slice(at, f.range[0]), f.text);
+    at = f.range[1];
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}

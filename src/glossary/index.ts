@@ -1,0 +1,13 @@
+/** The glossary module: loading glossary.yaml, the Vietnamese and English matchers, fixes, exports, self-tests. */
+export type * from './types.js';
+export { loadGlossary, parseGlossary } from './load.js';
+export { createViMatcher } from './vi-matcher.js';
+export type { ViMatcher } from './vi-matcher.js';
+export { createEnMatcher, buildIndex, approvedRenderings } from './en-matcher.js';
+export type { EnMatcher, DocumentRenderingIndex } from './en-matcher.js';
+export { pluralForms, pluralWord, preferredPlural, headIndex, isAcronym } from './inflect.js';
+export { planFixes, applyFixes } from './fix.js';
+export { exportGlossary, termPairs } from './export.js';
+export type { GlossaryExportFormat, GlossaryExportOptions } from './export.js';
+export { runGlossarySelfTests } from './selftest.js';
+export type { SelfTestResult } from './selftest.js';

@@ -1,0 +1,433 @@
+/**
+ * Loading glossary.yaml: parse with positions, validate against the schema in ./types.ts, and
+ * report the first problem as a GlossaryError pointing at the offending node.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { GlossaryError } from '../core/errors.js';
+import type { EntryTest, ForbiddenRendering, Glossary, GlossaryEntry, YamlLocation } from './types.js';
+import { isAcronym } from './inflect.js';
+import { foldForMatching } from '../text/vietnamese.js';
+
+const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
+const ENTRY_KEYS = [
+  'id', 'vi', 'vi_variants', 'en', 'accepted', 'forms', 'forbidden', 'acronym', 'case_sensitive', 'note', 'tests',
+] as const;
+const FORBIDDEN_KEYS = ['text', 'use', 'note'] as const;
+const TEST_KEYS = ['vi', 'not_vi', 'en', 'not_en', 'fix'] as const;
+const FIX_KEYS = ['from', 'to'] as const;
+
+/** Hints for the YAML errors people make most in a glossary. */
+const SYNTAX_HINTS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'Remove or rename one of the two keys: each key may appear once per entry.',
+  MISSING_CHAR: 'Add what is missing here (a closing quote or bracket, a `-` before a list item) or fix the indentation.',
+  BAD_INDENT: 'Indent the keys of one entry by the same number of spaces.',
+  MULTILINE_IMPLICIT_KEY: 'Check the indentation and the colon on the line before: a key and its value must stay on one line.',
+  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
+};
+
+/**
+ * Read and validate a glossary file (UTF-8, a leading BOM is allowed).
+ * @throws GlossaryError when the file is missing, unreadable or invalid (with file, line and column).
+ * @example const glossary = await loadGlossary('glossary.yaml');
+ */
+export async function loadGlossary(path: string): Promise<Glossary> {
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    if (code === 'ENOENT') {
+      throw new GlossaryError(`glossary file not found: ${path}`, {
+        location: { file: path },
+        hint: 'Check the path, or pass one with --glossary (the project ships glossary.yaml at its root).',
+        cause,
+      });
+    }
+    throw new GlossaryError(`cannot read glossary file ${path}: ${(cause as Error).message}`, {
+      location: { file: path },
+      hint: 'Make sure the path is a readable file.',
+      cause,
+    });
+  }
+  return parseGlossary(source, path);
+}
+
+/** Positions and error reporting over one source text. */
+class Reporter {
+  private readonly lineStarts: number[];
+  constructor(
+    readonly file: string,
+    private readonly source: string,
+    lineCounter: LineCounter,
+  ) {
+    this.lineStarts = lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0];
+  }
+
+  /** 1-based line and column (in code points, as editors count) of a UTF-16 offset. */
+  at(offset: number): YamlLocation {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.lineStarts[lo] ?? 0;
+    const column = [...this.source.slice(lineStart, offset)].length + 1;
+    return { file: this.file, line: lo + 1, column };
+  }
+
+  of(node: Node | Pair | null | undefined, fallback = 0): YamlLocation {
+    const range = node && 'range' in node ? node.range : undefined;
+    if (range) return this.at(range[0]);
+    if (node && 'key' in node) return this.of(node.key as Node, fallback);
+    return this.at(fallback);
+  }
+
+  fail(where: YamlLocation, message: string, hint: string): never {
+    throw new GlossaryError(message, { location: { file: where.file, line: where.line, column: where.column }, hint });
+  }
+}
+
+/**
+ * Parse and validate glossary YAML text. `file` is used in error locations and `Glossary.file`.
+ * @throws GlossaryError for YAML syntax errors and every schema violation (first one found).
+ * @example parseGlossary('version: 1\nentries:\n  - vi: Bộ Quốc phòng\n    en: Ministry of Defense\n', 'g.yaml')
+ */
+export function parseGlossary(source: string, file: string): Glossary {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const r: Reporter = new Reporter(file, text, lineCounter);
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const message = syntax.message.split('\n')[0] ?? syntax.message;
+    r.fail(r.at(syntax.pos[0]), `YAML syntax error: ${message}`, SYNTAX_HINTS[syntax.code] ?? 'Fix the YAML syntax at this position (check indentation, quotes and colons).');
+  }
+  const top = doc.contents;
+  if (top === null || (isScalar(top) && (top.value === null || top.value === ''))) {
+    r.fail(r.at(0), 'glossary is empty', 'Start the file with `version: 1` and an `entries:` list.');
+  }
+  if (!isMap(top)) r.fail(r.of(top), 'glossary must be a mapping with `version` and `entries`', 'Start the file with `version: 1` and an `entries:` list.');
+  const topMap = top as YAMLMap;
+  checkKeys(r, topMap, TOP_KEYS, 'at the top level');
+
+  const versionPair = pairOf(topMap, 'version');
+  if (!versionPair) r.fail(r.at(0), 'missing `version`', 'Add `version: 1` at the top of the file.');
+  const versionNode = versionPair.value as Node | null;
+  if (!isScalar(versionNode) || versionNode.value !== 1) {
+    r.fail(r.of(versionNode ?? versionPair), 'unsupported glossary `version` (only 1 exists)', 'Write `version: 1`.');
+  }
+  const name = optionalString(r, topMap, 'name', 'the glossary');
+  const sourceLanguage = optionalString(r, topMap, 'source_language', 'the glossary') ?? 'vi';
+  const targetLanguage = optionalString(r, topMap, 'target_language', 'the glossary') ?? 'en';
+
+  const entriesPair = pairOf(topMap, 'entries');
+  if (!entriesPair) r.fail(r.of(topMap), 'missing `entries`', 'Add an `entries:` list of terms (each with `vi` and `en`).');
+  const entriesNode = entriesPair.value as Node | null;
+  if (!isSeq(entriesNode)) {
+    r.fail(r.of(entriesNode ?? entriesPair), '`entries` must be a list', 'Write each entry as a list item starting with `- vi: ...`.');
+  }
+  const entries = entriesNode.items.map((item, i) => parseEntry(r, item as Node | null, i + 1, entriesPair));
+  checkAcrossEntries(r, entries);
+  return {
+    file,
+    version: 1,
+    ...(name !== undefined ? { name } : {}),
+    sourceLanguage,
+    targetLanguage,
+    entries: entries.map((e) => e.entry),
+    hash: glossaryHash(sourceLanguage, targetLanguage, entries.map((e) => e.entry)),
+  };
+}
+
+/** An entry with the nodes needed for cross-entry messages. */
+interface ParsedEntry {
+  entry: GlossaryEntry;
+  idWhere: YamlLocation;
+  viWhere: YamlLocation[];
+  viTerms: string[];
+}
+
+function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair): ParsedEntry {
+  if (!isMap(node)) {
+    r.fail(r.of(node ?? parent), `entry ${index} must be a mapping`, 'Write the entry as `- vi: ...` with `en: ...` below it.');
+  }
+  const map = node as YAMLMap;
+  const where = r.of(map);
+  const label = `entry ${index}`;
+  checkKeys(r, map, ENTRY_KEYS, `in ${label}`);
+  const vi = requiredString(r, map, 'vi', label);
+  const en = requiredString(r, map, 'en', label);
+  const idPair = pairOf(map, 'id');
+  let id = optionalString(r, map, 'id', label);
+  if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    r.fail(r.of(idPair?.value as Node), `id "${id}" of ${label} is not kebab-case`, 'Use lower-case letters, digits and single hyphens, e.g. `glide-phase-interceptor`.');
+  }
+  id ??= slugify(en);
+  const viVariants = stringList(r, map, 'vi_variants', label);
+  const accepted = stringList(r, map, 'accepted', label);
+  const forms = stringList(r, map, 'forms', label);
+  const forbidden = forbiddenList(r, map, label);
+  const acronym = optionalString(r, map, 'acronym', label);
+  if (acronym !== undefined && !isAcronym(acronym)) {
+    r.fail(r.of(pairOf(map, 'acronym')?.value as Node), `acronym "${acronym}" of ${label} is not all capitals and digits`, 'Write the acronym in capitals (e.g. `GPI`), or put a mixed-case short form under `accepted`.');
+  }
+  const caseSensitive = optionalBoolean(r, map, 'case_sensitive', label) ?? false;
+  const note = optionalString(r, map, 'note', label);
+  const tests = testList(r, map, label);
+
+  const approved = new Map<string, string>([[englishKey(en), '`en`'], ...accepted.map((a): [string, string] => [englishKey(a.value), '`accepted`'])]);
+  for (const fb of forbidden) {
+    const clash = approved.get(englishKey(fb.rendering.text));
+    if (clash) {
+      r.fail(fb.where, `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
+    }
+  }
+  const entry: GlossaryEntry = {
+    id,
+    vi,
+    viVariants: viVariants.map((v) => v.value),
+    en,
+    accepted: accepted.map((a) => a.value),
+    forms: forms.map((f) => f.value),
+    forbidden: forbidden.map((f) => f.rendering),
+    ...(acronym !== undefined ? { acronym } : {}),
+    caseSensitive,
+    ...(note !== undefined ? { note } : {}),
+    tests,
+    location: where,
+  };
+  return {
+    entry,
+    idWhere: idPair ? r.of(idPair.value as Node) : where,
+    viWhere: [r.of(pairOf(map, 'vi')?.value as Node), ...viVariants.map((v) => v.where)],
+    viTerms: [vi, ...viVariants.map((v) => v.value)],
+  };
+}
+
+function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
+  const ids = new Map<string, ParsedEntry>();
+  const terms = new Map<string, { entry: ParsedEntry; term: string }>();
+  for (const p of entries) {
+    const first = ids.get(p.entry.id);
+    if (first) {
+      r.fail(p.idWhere, `duplicate id "${p.entry.id}" (first used by the entry on line ${first.entry.location.line})`, 'Give each entry its own `id`.');
+    }
+    ids.set(p.entry.id, p);
+    p.viTerms.forEach((term, k) => {
+      const key = foldVietnamese(term);
+      const earlier = terms.get(key);
+      if (earlier && earlier.entry !== p && englishKey(earlier.entry.entry.en) !== englishKey(p.entry.en)) {
+        r.fail(
+          p.viWhere[k] ?? p.entry.location,
+          `Vietnamese term "${term}" is already the term of the entry on line ${earlier.entry.entry.location.line} ("${earlier.term}" → "${earlier.entry.entry.en}"), with a different rendering "${p.entry.en}"`,
+          'Merge the two entries, or make one Vietnamese term more specific.',
+        );
+      }
+      if (!earlier) terms.set(key, { entry: p, term });
+    });
+  }
+}
+
+function englishKey(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+}
+
+/** The key under which the Vietnamese matcher sees a term (NFC/NFD, case, tone placement, i/y folded). */
+function foldVietnamese(term: string): string {
+  return foldForMatching(term).text.trim();
+}
+
+/** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */
+function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: GlossaryEntry[]): string {
+  const canonical = entries.map((e) => ({
+    id: e.id,
+    vi: e.vi,
+    viVariants: e.viVariants,
+    en: e.en,
+    accepted: e.accepted,
+    forms: e.forms,
+    forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })),
+    acronym: e.acronym ?? null,
+    caseSensitive: e.caseSensitive,
+  }));
+  return createHash('sha256').update(JSON.stringify({ sourceLanguage, targetLanguage, entries: canonical })).digest('hex');
+}
+
+/** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
+function slugify(en: string): string {
+  const slug = en
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'entry';
+}
+
+// ---- field readers ----
+
+function keyName(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => keyName(p) === key);
+}
+
+function checkKeys(r: Reporter, map: YAMLMap, known: readonly string[], where: string): void {
+  for (const pair of map.items) {
+    const key = keyName(pair);
+    if (known.includes(key)) continue;
+    const guess = closest(key, known);
+    r.fail(
+      r.of(pair.key as Node),
+      `unknown key \`${key}\` ${where}`,
+      guess ? `Did you mean \`${guess}\`?` : `Use one of: ${known.map((k) => `\`${k}\``).join(', ')}.`,
+    );
+  }
+}
+
+/**
+ * The known key nearest to a misspelt one: edit distance at most a third of its length (min 2),
+ * else a known key it shortens or extends (`source_lang` → `source_language`).
+ */
+function closest(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  if (bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
+  const related = known.filter((k) => Math.min(k.length, lower.length) >= 3 && (k.startsWith(lower) || lower.startsWith(k)));
+  return related.sort((a, b) => b.length - a.length)[0];
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function typeName(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'empty';
+    if (typeof v === 'number') return `the number ${v}`;
+    if (typeof v === 'boolean') return `the boolean ${v}`;
+    return `a ${typeof v}`;
+  }
+  return 'an alias';
+}
+
+/** A string scalar's value (NFC, trimmed), or a GlossaryError saying what it is instead. */
+function readString(r: Reporter, node: Node | null, pair: Pair | undefined, what: string, asWritten = false): string {
+  if (!isScalar(node) || typeof node.value !== 'string') {
+    if (isScalar(node) && node.value === null) {
+      r.fail(r.of(pair ?? node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
+    }
+    r.fail(r.of(node ?? pair), `${what} must be a string, not ${typeName(node)}`, 'Quote the value: `"..."`.');
+  }
+  // Self-test texts stay as written: NFD and stray spaces are what they test.
+  const value = asWritten ? node.value : node.value.normalize('NFC').trim();
+  if (value.trim() === '') r.fail(r.of(node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
+  return value;
+}
+
+function requiredString(r: Reporter, map: YAMLMap, key: string, label: string, asWritten = false): string {
+  const pair = pairOf(map, key);
+  if (!pair) r.fail(r.of(map), `${label} is missing \`${key}\``, `Add \`${key}: ...\` to ${label}.`);
+  return readString(r, pair.value as Node | null, pair, `\`${key}\` of ${label}`, asWritten);
+}
+
+function optionalString(r: Reporter, map: YAMLMap, key: string, label: string): string | undefined {
+  const pair = pairOf(map, key);
+  return pair ? readString(r, pair.value as Node | null, pair, `\`${key}\` of ${label}`) : undefined;
+}
+
+function optionalBoolean(r: Reporter, map: YAMLMap, key: string, label: string): boolean | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  const node = pair.value as Node | null;
+  if (!isScalar(node) || typeof node.value !== 'boolean') {
+    r.fail(r.of(node ?? pair), `\`${key}\` of ${label} must be true or false, not ${typeName(node)}`, `Write \`${key}: true\` or \`${key}: false\`.`);
+  }
+  return node.value;
+}
+
+interface Located<T> {
+  value: T;
+  where: YamlLocation;
+}
+
+function listItems(r: Reporter, map: YAMLMap, key: string, label: string): Node[] {
+  const pair = pairOf(map, key);
+  if (!pair) return [];
+  const node = pair.value as Node | null;
+  if (!isSeq(node)) {
+    r.fail(r.of(node ?? pair), `\`${key}\` of ${label} must be a list, not ${typeName(node)}`, `Write each item on its own line as \`- ...\` under \`${key}:\`.`);
+  }
+  return node.items as Node[];
+}
+
+function stringList(r: Reporter, map: YAMLMap, key: string, label: string): Located<string>[] {
+  return listItems(r, map, key, label).map((item, i) => ({
+    value: readString(r, item, undefined, `item ${i + 1} of \`${key}\` in ${label}`),
+    where: r.of(item),
+  }));
+}
+
+function forbiddenList(r: Reporter, map: YAMLMap, label: string): { rendering: ForbiddenRendering; where: YamlLocation }[] {
+  return listItems(r, map, 'forbidden', label).map((item, i) => {
+    const what = `item ${i + 1} of \`forbidden\` in ${label}`;
+    if (!isMap(item)) return { rendering: { text: readString(r, item, undefined, what) }, where: r.of(item) };
+    checkKeys(r, item, FORBIDDEN_KEYS, `in ${what}`);
+    const text = requiredString(r, item, 'text', what);
+    const use = optionalString(r, item, 'use', what);
+    const note = optionalString(r, item, 'note', what);
+    return {
+      rendering: { text, ...(use !== undefined ? { use } : {}), ...(note !== undefined ? { note } : {}) },
+      where: r.of(pairOf(item, 'text')?.value as Node),
+    };
+  });
+}
+
+function testList(r: Reporter, map: YAMLMap, label: string): EntryTest[] {
+  return listItems(r, map, 'tests', label).map((item, i) => {
+    const what = `test ${i + 1} of ${label}`;
+    if (!isMap(item) || item.items.length !== 1) {
+      r.fail(r.of(item), `${what} must be a one-key mapping`, 'Write it as `- vi: "..."`, `- not_vi`, `- en`, `- not_en`, or `- fix: { from: "...", to: "..." }`.');
+    }
+    checkKeys(r, item, TEST_KEYS, `in ${what}`);
+    const pair = item.items[0] as Pair;
+    const kind = keyName(pair) as (typeof TEST_KEYS)[number];
+    const { line, column } = r.of(pair.key as Node);
+    if (kind === 'fix') {
+      const body = pair.value as Node | null;
+      if (!isMap(body)) r.fail(r.of(body ?? pair), `\`fix\` in ${what} must be a mapping with \`from\` and \`to\``, 'Write `- fix: { from: "...", to: "..." }`.');
+      checkKeys(r, body, FIX_KEYS, `in \`fix\` of ${what}`);
+      const fixLabel = `\`fix\` of ${what}`;
+      return { kind, from: requiredString(r, body, 'from', fixLabel, true), to: requiredString(r, body, 'to', fixLabel, true), line, column };
+    }
+    return { kind, text: readString(r, pair.value as Node | null, pair, `\`${kind}\` in ${what}`, true), line, column };
+  });
+}

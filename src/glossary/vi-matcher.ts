@@ -1,0 +1,231 @@
+/**
+ * Finds the Vietnamese terms of a glossary in a text with one automaton for all terms: a trie
+ * over folded syllables (see foldSyllable), walked left to right, longest match first. The cost of
+ * `find` depends on the text and the longest term, not on how many terms there are.
+ */
+import { foldSyllable, syllableSpans } from '../text/vietnamese.js';
+import { isSpaceCode, wordCharLength, wordRunEnd } from '../text/chars.js';
+import type { GlossaryEntry, TermMatch } from './types.js';
+
+/** Finds glossary terms in Vietnamese text. Build once with createViMatcher, call `find` often. */
+export interface ViMatcher {
+  /**
+   * Every non-overlapping occurrence of an entry's `vi` or `viVariants`, sorted by start, with
+   * half-open UTF-16 offsets into `text` exactly as given (NFD, old tone marks and all).
+   */
+  find(text: string): TermMatch[];
+}
+
+/** One term that ends at a trie node. `cased` holds its syllables unlowered for case-sensitive entries. */
+interface Candidate {
+  entry: GlossaryEntry;
+  cased: string[] | null;
+}
+
+/** A term taken apart: folded syllables, their unlowered forms, and the separators between them. */
+interface TermTokens {
+  syllables: string[];
+  cased: string[];
+  gaps: string[];
+}
+
+/** Gap id for "only whitespace" (and for the gap before a term's first syllable). */
+const SPACE_GAP = 0;
+const NO_GAP = -1;
+const MAX_GAP_KEY = 16;
+const CACHE_LIMIT = 100_000;
+
+/** A separator as a key: whitespace removed, so "Dương-Thái" and "Dương - Thái" meet; '' means spaces only. */
+function gapKey(gap: string): string {
+  return gap.replace(/\s+/g, '').normalize('NFC');
+}
+
+function tokeniseTerm(term: string): TermTokens {
+  const spans = syllableSpans(term);
+  const syllables: string[] = [];
+  const cased: string[] = [];
+  const gaps: string[] = [];
+  let prevEnd = -1;
+  for (const [start, end] of spans) {
+    const raw = term.slice(start, end);
+    syllables.push(foldSyllable(raw, true));
+    cased.push(foldSyllable(raw, false));
+    gaps.push(prevEnd < 0 ? '' : gapKey(term.slice(prevEnd, start)));
+    prevEnd = end;
+  }
+  return { syllables, cased, gaps };
+}
+
+/**
+ * Builds a matcher for the Vietnamese side of `entries` (`vi` and `viVariants`). Terms and text are
+ * folded alike: NFC, canonical tone marks (hoà = hòa), i/y variants (Mỹ = Mĩ), Ð = Đ, any whitespace
+ * between syllables. Matching is on whole syllables and case-insensitive, except for entries with
+ * `caseSensitive`, whose syllables must also agree in case. Punctuation around a term is ignored;
+ * punctuation inside it must be there in the text. When two entries share a term, the first wins.
+ * @example
+ * const m = createViMatcher(glossary.entries);
+ * m.find('Bộ Quốc phòng Hoa Kỳ cho biết'); // [{ entry, start: 0, end: 20, text: 'Bộ Quốc phòng Hoa Kỳ' }]
+ */
+export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
+  const syllableIds = new Map<string, number>();
+  const gapIds = new Map<string, number>([['', SPACE_GAP]]);
+  const idOf = <K>(map: Map<K, number>, key: K): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  };
+
+  const terms: Array<{ entry: GlossaryEntry; tokens: TermTokens }> = [];
+  for (const entry of entries) {
+    const seen = new Set<string>();
+    for (const term of [entry.vi, ...entry.viVariants]) {
+      const tokens = tokeniseTerm(term);
+      const key = tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
+      if (tokens.syllables.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      for (const s of tokens.syllables) idOf(syllableIds, s);
+      for (const g of tokens.gaps) idOf(gapIds, g);
+      terms.push({ entry, tokens });
+    }
+  }
+
+  // Edge key = syllable id * gapStride + gap id: one Map lookup per step.
+  const gapStride = gapIds.size;
+  const children: Array<Map<number, number> | undefined> = [undefined];
+  const accept: Array<Candidate[] | undefined> = [undefined];
+  let longest = 1;
+  for (const { entry, tokens } of terms) {
+    let node = 0;
+    tokens.syllables.forEach((syllable, k) => {
+      const edge = (syllableIds.get(syllable) ?? 0) * gapStride + (k === 0 ? SPACE_GAP : (gapIds.get(tokens.gaps[k] ?? '') ?? 0));
+      let map = children[node];
+      if (!map) children[node] = map = new Map();
+      let next = map.get(edge);
+      if (next === undefined) {
+        next = children.length;
+        children.push(undefined);
+        accept.push(undefined);
+        map.set(edge, next);
+      }
+      node = next;
+    });
+    const list = accept[node] ?? (accept[node] = []);
+    list.push({ entry, cased: entry.caseSensitive ? tokens.cased : null });
+    longest = Math.max(longest, tokens.syllables.length);
+  }
+
+  // Raw syllable as written → syllable id (-1: in no term). Shared by calls: texts repeat words.
+  const rawIds = new Map<string, number>();
+  const rawCased = new Map<string, string>();
+  const syllableIdOf = (raw: string): number => {
+    let id = rawIds.get(raw);
+    if (id === undefined) {
+      id = syllableIds.get(foldSyllable(raw, true)) ?? -1;
+      if (rawIds.size >= CACHE_LIMIT) rawIds.clear();
+      rawIds.set(raw, id);
+    }
+    return id;
+  };
+  const casedOf = (raw: string): string => {
+    let cased = rawCased.get(raw);
+    if (cased === undefined) {
+      cased = foldSyllable(raw, false);
+      if (rawCased.size >= CACHE_LIMIT) rawCased.clear();
+      rawCased.set(raw, cased);
+    }
+    return cased;
+  };
+  const hasPunctuationGaps = gapIds.size > 1;
+
+  let capacity = 2;
+  while (capacity < longest + 1) capacity *= 2;
+  const mask = capacity - 1;
+
+  return {
+    find(text: string): TermMatch[] {
+      const matches: TermMatch[] = [];
+      if (terms.length === 0) return matches;
+      // A ring of the tokens ahead of the current start, at most `longest` of them.
+      const tStart = new Int32Array(capacity);
+      const tEnd = new Int32Array(capacity);
+      const tSyllable = new Int32Array(capacity);
+      const tGap = new Int32Array(capacity);
+      const n = text.length;
+      let pos = 0;
+      let prevEnd = -1;
+      let scanned = 0;
+
+      const scanNext = (): boolean => {
+        let onlySpace = true;
+        const gapFrom = pos;
+        while (pos < n && wordCharLength(text, pos) === 0) {
+          if (onlySpace && !isSpaceCode(text.charCodeAt(pos))) onlySpace = false;
+          pos++;
+        }
+        if (pos >= n) return false;
+        const start = pos;
+        const end = wordRunEnd(text, start);
+        pos = end;
+        let gap = SPACE_GAP;
+        if (prevEnd >= 0 && !onlySpace) {
+          gap = hasPunctuationGaps && start - gapFrom <= MAX_GAP_KEY ? (gapIds.get(gapKey(text.slice(gapFrom, start))) ?? NO_GAP) : NO_GAP;
+        }
+        const r = scanned & mask;
+        tStart[r] = start;
+        tEnd[r] = end;
+        tSyllable[r] = syllableIdOf(text.slice(start, end));
+        tGap[r] = gap;
+        prevEnd = end;
+        scanned++;
+        return true;
+      };
+
+      const casedAgrees = (cased: string[], head: number): boolean => {
+        for (let k = 0; k < cased.length; k++) {
+          const r = (head + k) & mask;
+          if (casedOf(text.slice(tStart[r], tEnd[r])) !== cased[k]) return false;
+        }
+        return true;
+      };
+
+      let head = 0;
+      for (;;) {
+        if (head >= scanned && !scanNext()) break;
+        let node = 0;
+        let bestLength = 0;
+        let best: Candidate | undefined;
+        for (let k = 0; ; k++) {
+          const t = head + k;
+          if (t >= scanned && !scanNext()) break;
+          const r = t & mask;
+          const syllable = tSyllable[r] ?? -1;
+          const gap = k === 0 ? SPACE_GAP : (tGap[r] ?? NO_GAP);
+          if (syllable < 0 || gap < 0) break;
+          const next = children[node]?.get(syllable * gapStride + gap);
+          if (next === undefined) break;
+          node = next;
+          const candidates = accept[node];
+          if (candidates) {
+            const found = candidates.find((c) => c.cased === null || casedAgrees(c.cased, head));
+            if (found) {
+              best = found;
+              bestLength = k + 1;
+            }
+          }
+        }
+        if (best) {
+          const start = tStart[head & mask] ?? 0;
+          const end = tEnd[(head + bestLength - 1) & mask] ?? start;
+          matches.push({ entry: best.entry, start, end, text: text.slice(start, end) });
+          head += bestLength;
+        } else {
+          head++;
+        }
+      }
+      return matches;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The Markdown check report, for a pull request or an issue: a headline, a table of findings and
+ * the corpus-wide table of how each glossary term was rendered.
+ */
+import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, summaryLine } from './check-common.js';
+import { escapeMarkdown as md } from './escape.js';
+import type { CheckReport, TermSummary } from './types.js';
+
+const SEVERITY_MARK: Record<string, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ note' };
+
+/**
+ * Formats a check report as GitHub-flavoured Markdown. All content is escaped: a `|` in a
+ * translation cannot break the table and `<b>` shows as text.
+ * @example formatCheckMarkdown({ files: [], findings: [], summary: [] }) === '✅ **vitrans check**: No problems in 0 translations checked.\n'
+ */
+export function formatCheckMarkdown(report: CheckReport): string {
+  const counts = countFindings(report);
+  const out: string[] = [];
+  if (report.findings.length === 0) {
+    out.push(`✅ **vitrans check**: ${summaryLine(counts)}`);
+  } else {
+    out.push(`## vitrans check: ${summaryLine(counts)}`, '');
+    out.push('| File | Place | Severity | Rule | Message | Expected | Found | Fix |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const group of groupByFile(report)) {
+      for (const f of group.findings) {
+        const cells = [
+          `\`${codeSpan(group.file)}\``,
+          md(findingPlace(f)),
+          SEVERITY_MARK[f.severity] ?? f.severity,
+          `\`${codeSpan(f.ruleId)}\``,
+          md(f.message),
+          md(describeExpected(f) ?? ''),
+          md(f.actual ?? ''),
+          md(describeFix(f) ?? ''),
+        ];
+        out.push(`| ${cells.join(' | ')} |`);
+      }
+    }
+  }
+  if (report.summary.length > 0) out.push('', ...termTable(report.summary));
+  return out.join('\n') + '\n';
+}
+
+function termTable(summary: TermSummary[]): string[] {
+  const rows = [
+    '### Term renderings across the corpus',
+    '',
+    '| Term (vi) | Glossary (en) | Occurrences | Renderings |',
+    '| --- | --- | ---: | --- |',
+  ];
+  for (const t of summary) {
+    const renderings = t.renderings.map((r) => `${r.approved ? '✅' : '❌'} ${md(r.text)} ×${r.count}`).join(', ');
+    rows.push(`| ${md(t.vi)} | ${md(t.en)} | ${t.occurrences} | ${renderings || '—'} |`);
+  }
+  return rows;
+}
+
+/** Text for inside a code span in a table cell: backticks and pipes cannot close it. */
+function codeSpan(text: string): string {
+  return text.replace(/[`\r\n]/g, ' ').replace(/\|/g, '\\|');
+}

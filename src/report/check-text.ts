@@ -1,0 +1,66 @@
+/**
+ * The terminal check report, in the manner of ESLint's "stylish": findings grouped by file, one
+ * aligned row each (`line:col  severity  message  rule-id`), the expected rendering and the fix
+ * beneath, and a summary line.
+ */
+import pc from 'picocolors';
+import type { Finding, Severity } from '../core/types.js';
+import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, summaryLine } from './check-common.js';
+import { displayWidth, padEnd, wrapWords } from './escape.js';
+import type { CheckReport, TerminalOptions } from './types.js';
+
+/**
+ * Formats a check report for a terminal. Colour only when `opts.color`.
+ * @example
+ * formatCheckText(report, { color: false, width: 100 })
+ * // corpus/a/deepl.en.txt
+ * //   3:12  error  "Thiết bị đánh chặn pha bay" should be rendered "Glide Phase Interceptor"  term-forbidden
+ * //                expected "Glide Phase Interceptor"; fix: replace "flight phase interceptor" with "Glide Phase Interceptor"
+ * //
+ * // ✖ 1 error, 0 warnings in 1 file
+ */
+export function formatCheckText(report: CheckReport, opts: TerminalOptions): string {
+  const c = pc.createColors(opts.color);
+  const width = Math.max(40, opts.width ?? 100);
+  const counts = countFindings(report);
+  if (report.findings.length === 0) return `${c.green('✔')} ${summaryLine(counts)}\n`;
+
+  const severityColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  for (const group of groupByFile(report)) {
+    out.push(c.underline(group.file));
+    const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
+    const sevWidth = Math.max(...group.findings.map((f) => f.severity.length));
+    const indent = 2 + placeWidth + 2 + sevWidth + 2;
+    for (const f of group.findings) {
+      const messageWidth = Math.max(20, width - indent - 2 - f.ruleId.length);
+      const lines = wrapWords(f.message, messageWidth);
+      const lead = `  ${c.dim(padEnd(findingPlace(f), placeWidth))}  ${severityColor[f.severity](padEnd(f.severity, sevWidth))}  `;
+      const last = lines.length - 1;
+      lines.forEach((line, i) => {
+        const prefix = i === 0 ? lead : ' '.repeat(indent);
+        out.push(i === last ? `${prefix}${line}  ${c.dim(f.ruleId)}` : `${prefix}${line}`);
+      });
+      const detail = detailLine(f);
+      if (detail) for (const line of wrapWords(detail, width - indent)) out.push(' '.repeat(indent) + c.dim(line));
+    }
+    out.push('');
+  }
+  const fixable = report.findings.filter((f) => f.fix).length;
+  const summary = `✖ ${summaryLine(counts)}`;
+  out.push(counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
+  if (fixable > 0) out.push(c.dim(`  ${fixable} of them fixable with --fix`));
+  return out.join('\n') + '\n';
+}
+
+/** The expected rendering, what was found and the fix, on one line. */
+function detailLine(f: Finding): string | undefined {
+  const parts: string[] = [];
+  const expected = describeExpected(f);
+  if (expected) parts.push(`expected ${expected}`);
+  if (f.actual !== undefined && !f.fix) parts.push(`found "${f.actual}"`);
+  const fix = describeFix(f);
+  if (fix) parts.push(`fix: ${fix}`);
+  if (f.note) parts.push(f.note);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}

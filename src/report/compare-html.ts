@@ -1,0 +1,345 @@
+/**
+ * The HTML comparison report: one self-contained page (inline CSS, a few lines of inline JS, an
+ * inline SVG chart; no external assets, fonts or CDNs) that works offline and from file:.
+ *
+ * Paragraphs are shown in document order; a "sort by disagreement" control reorders them with
+ * JS. Without JS the page stays whole: the control is hidden and a "look here first" list links
+ * to the most-disagreeing paragraphs.
+ *
+ * Safety: every piece of text from a source, reference, engine, glossary or file name goes
+ * through `escapeHtml`. A Content-Security-Policy meta forbids all loads and allows only this
+ * page's own style and script (by hash), so even markup that slipped through could not run.
+ */
+import { createHash } from 'node:crypto';
+import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
+import type { Finding } from '../core/types.js';
+import {
+  bootstrapNote,
+  byDisagreement,
+  fmt,
+  glossaryText,
+  headline,
+  isPivotEngine,
+  scoreWithInterval,
+  signatures,
+  significanceText,
+  topDisagreements,
+} from './compare-common.js';
+import { escapeHtml as esc } from './escape.js';
+
+/** Background colours of insertions and deletions (the browser test looks for them on screen). */
+export const HTML_COLORS = {
+  insert: '#acf2bd',
+  delete: '#ffc2c2',
+  /** Changed characters inside a changed word. */
+  insertStrong: '#6fdc8c',
+  deleteStrong: '#ff8a8a',
+  term: '#ffe27a',
+} as const;
+
+const STYLE = `
+:root{color-scheme:light;--ins:${HTML_COLORS.insert};--del:${HTML_COLORS.delete};--ins2:${HTML_COLORS.insertStrong};--del2:${HTML_COLORS.deleteStrong};--term:${HTML_COLORS.term};--muted:#5f6b7a;--line:#d8dee4}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:84rem;padding:1rem 1.5rem 3rem;color:#1f2328;background:#fff}
+h1{font-size:1.4rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:0 0 .5rem}h4{font-size:.85rem;margin:0 0 .25rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+.meta,.note,small{color:var(--muted)}
+table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.sig-yes{font-weight:600}.sig-no{color:var(--muted)}
+ins{background:var(--ins);text-decoration:underline;text-decoration-color:#1a7f37;text-decoration-thickness:2px}
+del{background:var(--del);text-decoration:line-through;text-decoration-color:#cf222e;text-decoration-thickness:2px}
+del+ins{margin-left:2px}
+ins .ch{background:var(--ins2)}del .ch{background:var(--del2)}
+mark.term{background:var(--term);outline:1px solid #bf8700;border-radius:2px;color:inherit}
+.controls{margin:.5rem 0 1rem}.controls button{font:inherit;padding:.2rem .7rem;border:1px solid var(--line);background:#f6f8fa;border-radius:6px;cursor:pointer}
+.controls button[aria-pressed=true]{background:#0969da;color:#fff;border-color:#0969da}
+.para{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
+.badge{display:inline-block;font-size:.8rem;font-weight:500;padding:0 .5rem;border-radius:1rem;background:#eef1f4;color:#3d4752}
+.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem}
+.col p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.col.source p{font-style:italic}
+ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}
+.legend span{margin-right:1rem}
+svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.85rem}
+code{font-size:.85em;overflow-wrap:anywhere}
+`.trim();
+
+// Sorting only reorders existing elements; it reads nothing from the content.
+const SCRIPT = `
+(function () {
+  var list = document.getElementById('paragraph-list');
+  var controls = document.getElementById('sort-controls');
+  if (!list || !controls) return;
+  var buttons = Array.prototype.slice.call(controls.querySelectorAll('button[data-sort]'));
+  function num(el, key) { var v = parseFloat(el.getAttribute(key)); return isNaN(v) ? -1 : v; }
+  function sortBy(key) {
+    var items = Array.prototype.slice.call(list.children);
+    items.sort(function (a, b) {
+      if (key === 'disagreement') {
+        var d = num(b, 'data-disagreement') - num(a, 'data-disagreement');
+        if (d !== 0) return d;
+      }
+      return num(a, 'data-index') - num(b, 'data-index');
+    });
+    items.forEach(function (el) { list.appendChild(el); });
+    buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-sort') === key)); });
+  }
+  buttons.forEach(function (b) { b.addEventListener('click', function () { sortBy(b.getAttribute('data-sort')); }); });
+  controls.hidden = false;
+})();
+`.trim();
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The Content-Security-Policy of the page: nothing loads, only our own style and script run. */
+export const HTML_CSP = [
+  "default-src 'none'",
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(SCRIPT)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "connect-src 'none'",
+].join('; ');
+
+/**
+ * Formats a comparison as one self-contained HTML page.
+ * @example fs.writeFileSync('report.html', formatCompareHtml(comparison))
+ */
+export function formatCompareHtml(c: Comparison): string {
+  const title = `vitrans compare: ${c.sourceFile}`;
+  const body = [
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(headline(c))}. Diffs are against ${
+      c.pivot.kind === 'reference' ? 'the reference' : `<strong>${esc(c.pivot.name)}</strong>`
+    }: ${esc(c.pivot.reason)}</p></header>`,
+    summarySection(c),
+    paragraphsSection(c),
+    footer(c),
+  ].join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(HTML_CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function summarySection(c: Comparison): string {
+  const out = ['<section id="summary"><h2>Summary</h2>'];
+  if (c.scores && c.scores.length > 0) {
+    const vs = c.bootstrap ? `vs ${esc(c.bootstrap.baseline)} (chrF2)` : 'Significance';
+    out.push(`<table class="scores"><thead><tr><th>Engine</th><th>chrF2 (95% CI)</th><th>chrF2++</th><th>BLEU</th><th>Glossary</th><th>${vs}</th></tr></thead><tbody>`);
+    for (const s of c.scores) {
+      const sig = significanceText(s, c);
+      const sigClass = s.chrf.significance ? (s.chrf.significance.significant ? 'sig-yes' : 'sig-no') : '';
+      out.push(
+        `<tr><th scope="row">${esc(s.engine)}</th><td class="num">${esc(scoreWithInterval(s.chrf))}</td><td class="num">${fmt(s.chrfPlusPlus.score)}</td>` +
+          `<td class="num">${fmt(s.bleu.score)}</td><td class="num">${esc(glossaryText(c, s.engine))}</td><td class="${sigClass}">${esc(sig)}</td></tr>`,
+      );
+    }
+    out.push('</tbody></table>');
+  } else {
+    out.push('<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th></tr></thead><tbody>');
+    for (const e of c.engines) {
+      const mean = c.agreement.meanAgreement[e];
+      out.push(`<tr><th scope="row">${esc(e)}</th><td class="num">${mean === undefined ? 'n/a' : fmt(mean)}</td><td class="num">${esc(glossaryText(c, e))}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  const note = bootstrapNote(c);
+  if (note) out.push(`<p class="note">${esc(note)}</p>`);
+  if (c.outlier.engine !== null || c.engines.length > 2) out.push(`<p class="outlier">${esc(c.outlier.note)}</p>`);
+  out.push(scoreChart(c));
+  if (c.agreement.engines.length > 1) out.push(agreementTable(c));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function agreementTable(c: Comparison): string {
+  const a = c.agreement;
+  const head = a.engines.map((e) => `<th scope="col">${esc(e)}</th>`).join('');
+  const rows = a.engines.map(
+    (e, i) => `<tr><th scope="row">${esc(e)}</th>${a.engines.map((_, j) => `<td class="num">${fmt(a.chrf[i]?.[j] ?? NaN)}</td>`).join('')}</tr>`,
+  );
+  return `<details><summary>Pairwise agreement (chrF2 of the row engine scored against the column engine)</summary><table class="agreement"><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+}
+
+/** A horizontal bar per engine: chrF with its 95% interval as whiskers, or mean agreement without a reference. */
+function scoreChart(c: Comparison): string {
+  const withScores = c.scores && c.scores.length > 0;
+  const bars = withScores
+    ? c.scores!.map((s) => ({ engine: s.engine, value: s.chrf.score, low: s.chrf.interval?.low, high: s.chrf.interval?.high }))
+    : c.engines.map((e) => ({ engine: e, value: c.agreement.meanAgreement[e] ?? 0, low: undefined, high: undefined }));
+  if (bars.length === 0) return '';
+  const caption = withScores
+    ? `chrF2 against the reference per engine${c.bootstrap ? ', with 95% confidence intervals' : ''}`
+    : 'Mean agreement (chrF2) of each engine with the others';
+  const left = 110;
+  const plot = 400;
+  const rowH = 26;
+  const top = 8;
+  const height = top + bars.length * rowH + 22;
+  const x = (v: number): number => left + (Math.max(0, Math.min(100, v)) / 100) * plot;
+  const parts: string[] = [];
+  for (const t of [0, 25, 50, 75, 100]) {
+    parts.push(`<line x1="${x(t)}" y1="${top}" x2="${x(t)}" y2="${height - 18}" stroke="#d8dee4"/>`);
+    parts.push(`<text x="${x(t)}" y="${height - 4}" text-anchor="middle">${t}</text>`);
+  }
+  bars.forEach((b, i) => {
+    const y = top + i * rowH;
+    parts.push(`<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(b.engine)}</text>`);
+    parts.push(`<rect class="bar" x="${left}" y="${y + 4}" width="${(x(b.value) - left).toFixed(1)}" height="16" fill="#54aeff"><title>${esc(`${b.engine}: ${fmt(b.value)}`)}</title></rect>`);
+    if (b.low !== undefined && b.high !== undefined) {
+      const [x1, x2] = [x(b.low).toFixed(1), x(b.high).toFixed(1)];
+      parts.push(`<path d="M${x1} ${y + 6}v12M${x1} ${y + 12}H${x2}M${x2} ${y + 6}v12" stroke="#1f2328" stroke-width="1.5" fill="none"/>`);
+    }
+    parts.push(`<text x="${x(100) + 6}" y="${y + 16}">${fmt(b.value)}</text>`);
+  });
+  return `<figure><svg role="img" aria-label="${esc(caption)}" width="${left + plot + 50}" height="${height}" viewBox="0 0 ${left + plot + 50} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg><figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+function paragraphsSection(c: Comparison): string {
+  const out = ['<section id="paragraphs"><h2>Paragraphs</h2>'];
+  out.push(
+    '<p class="legend"><span><ins>inserted</ins> in the engine, not in the pivot</span><span><del>deleted</del>: in the pivot, not in the engine</span>' +
+      '<span><mark class="term">term</mark> glossary finding</span></p>',
+  );
+  const top = topDisagreements(c, 5);
+  if (top.length > 0 && c.engines.length > 1) {
+    const links = top.map((p) => `<a href="#p-${p.index}">¶${p.index}</a> (${p.disagreement === null ? 'n/a' : fmt(p.disagreement)})`);
+    out.push(`<p class="lookfirst">Look here first (most disagreement): ${links.join(', ')}</p>`);
+  }
+  out.push(
+    '<div class="controls" id="sort-controls" hidden>Order paragraphs by: ' +
+      '<button type="button" data-sort="order" aria-pressed="true">document order</button> ' +
+      '<button type="button" data-sort="disagreement" aria-pressed="false">disagreement</button></div>',
+  );
+  out.push('<div id="paragraph-list">');
+  for (const p of c.paragraphs) out.push(paragraphArticle(c, p));
+  out.push('</div></section>');
+  return out.join('\n');
+}
+
+function paragraphArticle(c: Comparison, p: ParagraphComparison): string {
+  const findings = new Map<string, Finding[]>();
+  for (const engine of c.engines) findings.set(engine, (c.glossary?.[engine]?.findings ?? []).filter((f) => f.paragraph === p.index));
+  const sourceTerms = [...findings.values()].flat().flatMap((f) => (f.source ? [{ text: f.source.text, title: f.message }] : []));
+
+  const cols: string[] = [];
+  cols.push(`<section class="col source" lang="vi"><h4>Source</h4><p>${marked(p.source, 0, findRanges(p.source, sourceTerms))}</p></section>`);
+  if (p.reference !== undefined) {
+    const pivot = c.pivot.kind === 'reference' ? ' <small>(pivot)</small>' : '';
+    cols.push(`<section class="col reference"><h4>Reference${pivot}</h4><p>${esc(p.reference)}</p></section>`);
+  }
+  for (const engine of c.engines) {
+    const text = p.outputs[engine] ?? '';
+    const fs = findings.get(engine) ?? [];
+    const ranges = findRanges(text, fs.flatMap((f) => (f.actual ? [{ text: f.actual, title: f.message }] : [])));
+    const ops = p.diffs[engine];
+    const pivot = isPivotEngine(c, engine);
+    const score = p.scores?.[engine];
+    const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>chrF ${fmt(score.chrf)}</small>` : ''}`;
+    const content = pivot || !ops ? marked(text, 0, ranges) : diffHtml(ops, ranges);
+    const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${esc(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
+    cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}</section>`);
+  }
+  const d = p.disagreement === null ? '' : fmt(p.disagreement);
+  const badge = p.disagreement === null ? '' : ` <span class="badge">disagreement ${d}</span>`;
+  return (
+    `<article class="para" id="p-${p.index}" data-index="${p.index}" data-disagreement="${d}">` +
+    `<h3>¶${p.index} <small>line ${p.line}</small>${badge}</h3><div class="cols">${cols.join('')}</div></article>`
+  );
+}
+
+/** A highlighted stretch of a text: [start, end) in UTF-16 units, with a tooltip. */
+interface MarkRange {
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** Every occurrence of each needle in `text`, without overlaps, in order. */
+function findRanges(text: string, needles: { text: string; title: string }[]): MarkRange[] {
+  const ranges: MarkRange[] = [];
+  for (const n of needles) {
+    if (!n.text) continue;
+    for (let at = text.indexOf(n.text); at >= 0; at = text.indexOf(n.text, at + n.text.length)) {
+      ranges.push({ start: at, end: at + n.text.length, title: n.title });
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MarkRange[] = [];
+  for (const r of ranges) if (kept.length === 0 || r.start >= kept.at(-1)!.end) kept.push(r);
+  return kept;
+}
+
+/** Escapes `piece` (found at `offset` in the whole text), wrapping the parts inside `ranges` in `<mark>`. */
+function marked(piece: string, offset: number, ranges: MarkRange[]): string {
+  let out = '';
+  let at = 0;
+  for (const r of ranges) {
+    const s = Math.max(r.start - offset, at);
+    const e = Math.min(r.end - offset, piece.length);
+    if (e <= s) continue;
+    out += esc(piece.slice(at, s)) + `<mark class="term" title="${esc(r.title)}">${esc(piece.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return out + esc(piece.slice(at));
+}
+
+/**
+ * A word diff as HTML: `<ins>`/`<del>`, with changed characters of a one-word substitution in a
+ * stronger shade, and glossary ranges (offsets into the engine's text) marked.
+ */
+function diffHtml(ops: DiffOp[], ranges: MarkRange[]): string {
+  let out = '';
+  let pos = 0; // offset into the engine's text: equal and insert steps advance it
+  for (const op of ops) {
+    if (op.op === 'delete') {
+      const inner = op.chars ? op.chars.map((s) => (s.op === 'delete' ? `<span class="ch">${esc(s.text)}</span>` : s.op === 'equal' ? esc(s.text) : '')).join('') : esc(op.text);
+      out += `<del>${inner}</del>`;
+      continue;
+    }
+    let inner = '';
+    if (op.op === 'insert' && op.chars) {
+      let p = pos;
+      for (const s of op.chars) {
+        if (s.op === 'delete') continue;
+        const html = marked(s.text, p, ranges);
+        inner += s.op === 'insert' ? `<span class="ch">${html}</span>` : html;
+        p += s.text.length;
+      }
+    } else {
+      inner = marked(op.text, pos, ranges);
+    }
+    out += op.op === 'insert' ? `<ins>${inner}</ins>` : inner;
+    pos += op.text.length;
+  }
+  return out;
+}
+
+function footer(c: Comparison): string {
+  const sigs = signatures(c);
+  const order = byDisagreement(c.paragraphs).map((p) => p.index);
+  const parts = ['<footer>'];
+  if (sigs.length > 0) {
+    parts.push('<h2>Metric signatures</h2><dl>');
+    for (const s of sigs) parts.push(`<dt>${esc(s.metric)}</dt><dd>${s.signatures.map((x) => `<code>${esc(x)}</code>`).join(' ')}</dd>`);
+    parts.push('</dl>');
+  }
+  parts.push(`<p class="note">Generated by vitrans. Paragraphs by disagreement: ${order.map((i) => `¶${i}`).join(' ')}.</p></footer>`);
+  return parts.join('');
+}

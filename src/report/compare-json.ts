@@ -1,0 +1,37 @@
+/**
+ * The JSON comparison report: the whole `Comparison`, with its top-level keys in a fixed order
+ * and absent optional parts as `null`, so the shape never depends on the inputs.
+ */
+import type { Comparison } from '../compare/types.js';
+
+/**
+ * Formats a comparison as JSON (2-space indent, trailing newline). Field names are those of
+ * `Comparison` in src/compare/types.ts; `version` is its schema version.
+ * @example JSON.parse(formatCompareJson(c)).scores[0].chrf.interval.halfWidth
+ */
+export function formatCompareJson(c: Comparison): string {
+  const doc = {
+    version: c.version,
+    sourceFile: c.sourceFile,
+    referenceFile: c.referenceFile ?? null,
+    engines: c.engines,
+    pivot: c.pivot,
+    bootstrap: c.bootstrap,
+    scores: c.scores ?? null,
+    glossary: c.glossary ?? null,
+    agreement: c.agreement,
+    outlier: c.outlier,
+    disagreements: c.disagreements,
+    paragraphs: c.paragraphs.map((p) => ({
+      index: p.index,
+      line: p.line,
+      source: p.source,
+      reference: p.reference ?? null,
+      outputs: p.outputs,
+      diffs: p.diffs,
+      scores: p.scores ?? null,
+      disagreement: p.disagreement,
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

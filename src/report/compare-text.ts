@@ -1,0 +1,219 @@
+/**
+ * The terminal comparison report: a compact score table, the outlier, and the paragraphs where
+ * the engines disagree most with inline word diffs against the pivot.
+ */
+import pc from 'picocolors';
+import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
+import {
+  bootstrapNote,
+  fmt,
+  glossaryText,
+  headline,
+  isPivotEngine,
+  pivotText,
+  scoreWithInterval,
+  significanceText,
+  topDisagreements,
+} from './compare-common.js';
+import { displayWidth, padEnd, padStart, wrapWords } from './escape.js';
+import type { CompareTextOptions } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/**
+ * Formats a comparison for a terminal. With colour, insertions are green and underlined and
+ * deletions red and struck through; without, diffs read `[-deleted-]{+inserted+}`.
+ * @example formatCompareText(comparison, { color: false, width: 100, top: 3 })
+ */
+export function formatCompareText(c: Comparison, opts: CompareTextOptions): string {
+  const col = pc.createColors(opts.color);
+  const width = Math.max(40, opts.width ?? 100);
+  const prose = (text: string, style?: (s: string) => string): string[] => wrapWords(text, width).map((l) => (style ? style(l) : l));
+  const out: string[] = prose(`vitrans compare: ${headline(c)}`, col.bold);
+  out.push(...prose(`Diffs against ${c.pivot.kind === 'reference' ? 'the reference' : c.pivot.name}: ${c.pivot.reason}`), '');
+
+  out.push(...table(c, col));
+  const note = bootstrapNote(c);
+  if (note) out.push(...prose(note, col.dim));
+  if (c.outlier.engine !== null || c.engines.length > 2) out.push(...prose(c.outlier.note));
+  out.push('');
+
+  const top = topDisagreements(c, opts.top ?? 3);
+  if (c.engines.length < 2) {
+    out.push('Only one engine: nothing to compare paragraph by paragraph.');
+  } else if (top.length === 0) {
+    out.push('The engines agree on every paragraph.');
+  } else {
+    out.push(col.bold(`Where the engines disagree most (${top.length} of ${c.paragraphs.length} paragraphs):`), '');
+    for (const p of top) out.push(...paragraphBlock(c, p, col, width), '');
+  }
+  while (out.at(-1) === '') out.pop();
+  return out.join('\n') + '\n';
+}
+
+function table(c: Comparison, col: Colors): string[] {
+  const rows: string[][] = [];
+  const hasGlossary = c.glossary !== undefined;
+  if (c.scores && c.scores.length > 0) {
+    const vs = c.bootstrap ? `vs ${c.bootstrap.baseline} (chrF2)` : 'significance';
+    rows.push(['engine', 'chrF2 (95% CI)', 'chrF2++', 'BLEU', 'glossary', vs]);
+    for (const s of c.scores) {
+      rows.push([s.engine, scoreWithInterval(s.chrf), fmt(s.chrfPlusPlus.score), fmt(s.bleu.score), glossaryText(c, s.engine), significanceText(s, c)]);
+    }
+  } else {
+    rows.push(['engine', 'agreement (chrF2 with the others)', 'glossary']);
+    for (const e of c.engines) {
+      const mean = c.agreement.meanAgreement[e];
+      rows.push([e, mean === undefined ? 'n/a' : fmt(mean), hasGlossary ? glossaryText(c, e) : 'n/a']);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // Numbers right-aligned, names and words left-aligned.
+  const numeric = rows[0]!.map((_, i) => i > 0 && rows.slice(1).every((r) => /^[\d.]+( ± [\d.]+)?$/.test(r[i] ?? '')));
+  return rows.map((r, ri) => {
+    const line = r
+      .map((cell, i) => (numeric[i] && ri > 0 ? padStart(cell, widths[i]!) : padEnd(cell, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+    return ri === 0 ? col.bold(line) : line;
+  });
+}
+
+function paragraphBlock(c: Comparison, p: ParagraphComparison, col: Colors, width: number): string[] {
+  const labels = ['source', ...(p.reference !== undefined ? ['reference'] : []), ...c.engines];
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  const indent = 2 + labelWidth + 2;
+  const textWidth = Math.max(20, width - indent);
+  const out = [col.cyan(`¶${p.index} (line ${p.line}) · disagreement ${p.disagreement === null ? 'n/a' : fmt(p.disagreement)}`)];
+  const block = (label: string, pieces: Piece[]): void => {
+    wrapPieces(pieces, textWidth).forEach((line, i) => {
+      out.push(`${i === 0 ? `  ${col.dim(padEnd(label, labelWidth))}  ` : ' '.repeat(indent)}${line}`);
+    });
+  };
+  block('source', [{ text: p.source }]);
+  if (p.reference !== undefined) block('reference', [{ text: p.reference }]);
+  for (const engine of c.engines) {
+    const ops = p.diffs[engine];
+    const score = p.scores?.[engine];
+    const suffix: Piece[] = score ? [{ text: ` (chrF ${fmt(score.chrf)})`, style: col.dim, nowrap: true }] : [];
+    if (isPivotEngine(c, engine) || !ops) block(engine, [{ text: p.outputs[engine] ?? '' }, { text: ' (pivot)', style: col.dim, nowrap: true }, ...suffix]);
+    else block(engine, [...diffPieces(ops, col), ...suffix]);
+  }
+  if (c.pivot.kind === 'engine' && pivotText(c, p) === '') out.push(col.dim('  (the pivot engine has no text here)'));
+  return out;
+}
+
+/** A run of text with one style (none for plain text). */
+interface Piece {
+  text: string;
+  style?: (s: string) => string;
+  /** Put around the whole run when there is no colour. */
+  open?: string;
+  close?: string;
+  /** Keep the run on one line (a label such as "(chrF 81.6)"). */
+  nowrap?: boolean;
+}
+
+function diffPieces(ops: DiffOp[], col: Colors): Piece[] {
+  // One function object per style, so runs of the same style merge when a line is rendered.
+  const insertStyle = (s: string): string => col.green(col.underline(s));
+  const deleteStyle = (s: string): string => col.red(col.strikethrough(s));
+  return ops.map((op) => {
+    if (op.op === 'equal') return { text: op.text };
+    if (!col.isColorSupported) return op.op === 'insert' ? { text: op.text, open: '{+', close: '+}' } : { text: op.text, open: '[-', close: '-]' };
+    return op.op === 'insert'
+      ? { text: op.text, style: insertStyle }
+      : { text: op.text, style: deleteStyle };
+  });
+}
+
+/**
+ * Word-wraps styled runs to `width` columns. Styles are applied per line (a colour never spans
+ * a line break); without colour, the markers go around the run's first and last word.
+ */
+function wrapPieces(pieces: Piece[], width: number): string[] {
+  interface Token {
+    text: string;
+    width: number;
+    space: boolean;
+    style?: (s: string) => string;
+  }
+  const tokens: Token[] = [];
+  for (const piece of pieces) {
+    // Markers go outside the run's leading and trailing spaces so `{+word +}` reads `{+word+} `.
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(piece.text)!;
+    const [lead, core, trail] = [m[1]!, m[2]!, m[3]!];
+    if (piece.open && core === '') {
+      // A change that is only whitespace: the markers go around it, as one word.
+      const text = `${piece.open}${piece.text}${piece.close!}`;
+      tokens.push({ text, width: displayWidth(text), space: false });
+      continue;
+    }
+    const words = piece.nowrap ? (core ? [core] : []) : core.split(/(\s+)/).filter(Boolean);
+    if (piece.open) {
+      words[0] = piece.open + words[0]!;
+      words[words.length - 1] = words[words.length - 1]! + piece.close!;
+    }
+    for (const part of [...(lead ? [lead] : []), ...words, ...(trail ? [trail] : [])]) {
+      const space = /^\s+$/.test(part);
+      tokens.push({ text: space ? ' ' : part, width: space ? 1 : displayWidth(part), space, style: piece.style });
+    }
+  }
+
+  // Words are runs of tokens with no space between them ("[-In addition-]{+Additionally+},"):
+  // lines break only at spaces.
+  const words: { tokens: Token[]; width: number; spaceBefore?: Token }[] = [];
+  let pendingSpace: Token | undefined;
+  for (const t of tokens) {
+    if (t.space) {
+      pendingSpace = t;
+      continue;
+    }
+    const last = words.at(-1);
+    if (last && !pendingSpace) {
+      last.tokens.push(t);
+      last.width += t.width;
+    } else {
+      words.push({ tokens: [t], width: t.width, spaceBefore: pendingSpace });
+    }
+    pendingSpace = undefined;
+  }
+  const lines: Token[][] = [];
+  let line: Token[] = [];
+  let used = 0;
+  for (const w of words) {
+    if (used > 0 && used + 1 + w.width > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    if (used > 0 && w.spaceBefore) {
+      line.push(w.spaceBefore);
+      used += 1;
+    }
+    line.push(...w.tokens);
+    used += w.width;
+  }
+  lines.push(line);
+  return lines.map(renderLine);
+}
+
+/** Joins a line's tokens, styling each run of same-styled tokens once. */
+function renderLine(tokens: { text: string; style?: (s: string) => string }[]): string {
+  let out = '';
+  let run = '';
+  let style: ((s: string) => string) | undefined;
+  const flush = (): void => {
+    out += style ? style(run) : run;
+    run = '';
+  };
+  for (const t of tokens) {
+    if (t.style !== style) {
+      flush();
+      style = t.style;
+    }
+    run += t.text;
+  }
+  flush();
+  return out;
+}

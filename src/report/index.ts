@@ -1,0 +1,44 @@
+/**
+ * Report formatters: pure functions from check results or comparisons to a string.
+ * A new format is one module plus one line in a table below.
+ */
+import type { Comparison } from '../compare/types.js';
+import { formatCheckJson } from './check-json.js';
+import { formatCheckMarkdown } from './check-markdown.js';
+import { formatCheckText } from './check-text.js';
+import { formatCompareHtml } from './compare-html.js';
+import { formatCompareJson } from './compare-json.js';
+import { formatCompareMarkdown } from './compare-markdown.js';
+import { formatCompareText } from './compare-text.js';
+import type { CheckReport, CompareTextOptions, TerminalOptions } from './types.js';
+
+export type * from './types.js';
+export { formatCheckText, formatCheckMarkdown, formatCheckJson, formatCompareText, formatCompareMarkdown, formatCompareJson, formatCompareHtml };
+export { CHECK_JSON_VERSION } from './check-json.js';
+export { HTML_CSP } from './compare-html.js';
+export { diffMarkdown } from './compare-markdown.js';
+export { escapeHtml, escapeMarkdown } from './escape.js';
+
+/** Formats of the check report. */
+export type CheckFormat = 'text' | 'markdown' | 'json';
+
+/** Formats of the comparison report. */
+export type CompareFormat = 'text' | 'markdown' | 'json' | 'html';
+
+/** Check formatters by format name; terminal options are ignored by the file formats. */
+export const checkFormatters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions) => string>> = {
+  text: formatCheckText,
+  markdown: (report) => formatCheckMarkdown(report),
+  json: (report) => formatCheckJson(report),
+};
+
+/**
+ * Comparison formatters by format name; terminal options are ignored by the file formats.
+ * @example compareFormatters.html(comparison, { color: false })
+ */
+export const compareFormatters: Readonly<Record<CompareFormat, (c: Comparison, opts: CompareTextOptions) => string>> = {
+  text: formatCompareText,
+  markdown: (c, opts) => formatCompareMarkdown(c, opts.top !== undefined ? { top: opts.top } : {}),
+  json: (c) => formatCompareJson(c),
+  html: (c) => formatCompareHtml(c),
+};

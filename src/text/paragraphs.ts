@@ -1,0 +1,57 @@
+/**
+ * Paragraph segmentation with offsets into the text as given.
+ */
+import type { Paragraph } from '../core/types.js';
+import { isSpaceCode } from './chars.js';
+
+/**
+ * Splits a text into paragraphs separated by one or more blank lines (lines of only whitespace,
+ * NBSP included). Each paragraph's `text` is the exact slice [start, end) without leading or
+ * trailing whitespace; `line` is the 1-based line where that slice starts. Linear time.
+ * @example
+ * splitParagraphs('Logo Zephyrnet\n\n  Ngày:\n') // [{ index: 1, text: 'Logo Zephyrnet', start: 0, end: 14, line: 1 },
+ *                                            //  { index: 2, text: 'Ngày:', start: 18, end: 23, line: 3 }]
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const n = text.length;
+  let line = 1;
+  let i = 0;
+  // The open paragraph: its first non-space offset and line, and the end of its last non-space char.
+  let start = -1;
+  let startLine = 0;
+  let end = -1;
+  const close = (): void => {
+    if (start < 0) return;
+    paragraphs.push({ index: paragraphs.length + 1, text: text.slice(start, end), start, end, line: startLine });
+    start = -1;
+  };
+  while (i < n) {
+    // One line: [i, lineEnd), then its break.
+    let firstInk = -1;
+    let lastInk = -1;
+    let j = i;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x0a || c === 0x0d) break;
+      if (!isSpaceCode(c)) {
+        if (firstInk < 0) firstInk = j;
+        lastInk = j;
+      }
+    }
+    if (firstInk < 0) {
+      close();
+    } else {
+      if (start < 0) {
+        start = firstInk;
+        startLine = line;
+      }
+      end = lastInk + 1;
+    }
+    if (j < n && text.charCodeAt(j) === 0x0d && text.charCodeAt(j + 1) === 0x0a) j++;
+    i = j + 1;
+    line++;
+  }
+  close();
+  return paragraphs;
+}

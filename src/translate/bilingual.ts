@@ -1,0 +1,117 @@
+/**
+ * The bilingual JSON written beside the translations (`<basename>.bilingual.json`), read by the
+ * compare and check commands. The schema is versioned; fields are only ever added.
+ *
+ * ```jsonc
+ * {
+ *   "version": 1,
+ *   "source": { "file": "articles/a.txt", "format": "text", "sourceLang": "vi", "targetLang": "en" },
+ *   "glossary": { "file": "glossary.yaml", "hash": "…" } | null,
+ *   "engines": {                        // engines that finished this file, in command-line order
+ *     "deepl": { "model": "deepl", "output": "out/a.deepl.en.txt", "billedCharacters": 9860 | null,
+ *                "cachedParagraphs": 12, "findings": [Finding…] }   // findings without a paragraph
+ *   },
+ *   "paragraphs": [
+ *     { "index": 1,                     // 1-based; text files: blank-line paragraphs; Markdown: segments
+ *       "source": "…NFC…",
+ *       "translations": {
+ *         "deepl": { "target": "…", "model": "deepl", "billedCharacters": 120 | null, "cached": false,
+ *                    "masked": false, "warnings": ["placeholder-lost"], "findings": [Finding…] } } }
+ *   ]
+ * }
+ * ```
+ * `Finding` is src/core/types.ts; its positions point into the engine's output file.
+ */
+import type { Finding } from '../core/types.js';
+import type { ParagraphTranslation, TranslationWarning } from './types.js';
+
+/** Schema version of the bilingual JSON. */
+export const BILINGUAL_VERSION = 1;
+
+/** One engine's rendering of one paragraph. */
+export interface BilingualTranslation {
+  target: string;
+  model: string;
+  billedCharacters: number | null;
+  cached: boolean;
+  masked: boolean;
+  warnings: TranslationWarning[];
+  findings: Finding[];
+}
+
+/** One source paragraph and every engine's translation of it. */
+export interface BilingualParagraph {
+  index: number;
+  source: string;
+  translations: Record<string, BilingualTranslation>;
+}
+
+/** Per-engine totals and findings that belong to no single paragraph. */
+export interface BilingualEngine {
+  model: string;
+  /** The output file, as shown to the user (relative to the working directory). */
+  output: string;
+  billedCharacters: number | null;
+  cachedParagraphs: number;
+  findings: Finding[];
+}
+
+/** The whole bilingual document. */
+export interface BilingualDocument {
+  version: typeof BILINGUAL_VERSION;
+  source: { file: string; format: 'text' | 'markdown'; sourceLang: string; targetLang: string };
+  glossary: { file: string; hash: string } | null;
+  engines: Record<string, BilingualEngine>;
+  paragraphs: BilingualParagraph[];
+}
+
+/** One engine's finished file, as the command has it. */
+export interface EngineFileResult {
+  engine: string;
+  model: string;
+  output: string;
+  translations: ParagraphTranslation[];
+  /** Findings by 0-based paragraph index (same length as translations), plus the rest. */
+  paragraphFindings: Finding[][];
+  otherFindings: Finding[];
+}
+
+/**
+ * Builds the bilingual document for one source file from every engine that finished it.
+ * @example buildBilingual({ file: 'a.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' }, null, ['Xin chào'], results)
+ */
+export function buildBilingual(
+  source: BilingualDocument['source'],
+  glossary: BilingualDocument['glossary'],
+  sources: readonly string[],
+  results: readonly EngineFileResult[],
+): BilingualDocument {
+  const engines: Record<string, BilingualEngine> = {};
+  for (const r of results) {
+    const billed = r.translations.map((t) => t.billedCharacters);
+    engines[r.engine] = {
+      model: r.model,
+      output: r.output,
+      billedCharacters: billed.some((b) => b !== undefined) ? billed.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
+      cachedParagraphs: r.translations.filter((t) => t.cached).length,
+      findings: r.otherFindings,
+    };
+  }
+  const paragraphs = sources.map((text, i): BilingualParagraph => {
+    const translations: Record<string, BilingualTranslation> = {};
+    for (const r of results) {
+      const t = r.translations[i]!;
+      translations[r.engine] = {
+        target: t.target,
+        model: t.model,
+        billedCharacters: t.billedCharacters ?? null,
+        cached: t.cached,
+        masked: Boolean(t.masked),
+        warnings: t.warnings,
+        findings: r.paragraphFindings[i] ?? [],
+      };
+    }
+    return { index: i + 1, source: text.normalize('NFC'), translations };
+  });
+  return { version: BILINGUAL_VERSION, source, glossary, engines, paragraphs };
+}

@@ -1,0 +1,196 @@
+/**
+ * The translation cache: one SQLite file (better-sqlite3, WAL) keyed by everything that changes
+ * an engine's output. Results are written as each batch arrives, so an interrupted run keeps what
+ * was paid for and a rerun sends only what is missing. Keys and values never hold secrets.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../core/errors.js';
+import type { GlossaryMode, TranslationWarning } from './types.js';
+
+/** The project-relative default cache file. */
+export const DEFAULT_CACHE_PATH = '.vitrans-cache/translations.sqlite';
+
+/** A stored translation of one paragraph. */
+export interface CachedTranslation {
+  target: string;
+  billedCharacters?: number;
+  masked: boolean;
+  warnings: TranslationWarning[];
+  /** Milliseconds since the epoch when it was stored. */
+  createdAt: number;
+}
+
+/** Where translations are remembered between runs. */
+export interface TranslationCache {
+  get(key: string): CachedTranslation | undefined;
+  /** Stores several entries in one transaction. */
+  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void;
+  close(): void;
+}
+
+/** Everything that makes two translations of the same text differ. */
+export interface CacheKeyParts {
+  engine: string;
+  model: string;
+  cacheOptions: Readonly<Record<string, string | number | boolean>>;
+  /** `Glossary.hash`, or '' without a glossary. */
+  glossaryHash: string;
+  sourceLang: string;
+  targetLang: string;
+  mode: GlossaryMode;
+  /** Serialised protected markup spans ('' for plain text): the same words with other markup are sent differently. */
+  markup: string;
+  /** The NFC source paragraph. */
+  source: string;
+}
+
+/**
+ * sha256 (hex) over the key parts; cache options are sorted so their order does not matter.
+ * @example translationCacheKey({ engine: 'deepl', model: 'deepl', cacheOptions: {}, glossaryHash: '', sourceLang: 'vi', targetLang: 'en', mode: 'off', markup: '', source: 'Xin chào' })
+ */
+export function translationCacheKey(p: CacheKeyParts): string {
+  const options = Object.keys(p.cacheOptions)
+    .sort()
+    .map((k) => [k, p.cacheOptions[k]]);
+  const material = JSON.stringify([1, p.engine, p.model, options, p.glossaryHash, p.sourceLang, p.targetLang, p.mode, p.markup, p.source]);
+  return createHash('sha256').update(material, 'utf8').digest('hex');
+}
+
+/** An in-memory cache, for tests, benchmarks and library callers that keep nothing. */
+export class MemoryTranslationCache implements TranslationCache {
+  readonly entries = new Map<string, CachedTranslation>();
+  get(key: string): CachedTranslation | undefined {
+    return this.entries.get(key);
+  }
+  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
+    for (const e of entries) this.entries.set(e.key, e.value);
+  }
+  close(): void {}
+}
+
+interface Row {
+  target: string;
+  billed_characters: number | null;
+  masked: number;
+  warnings: string;
+  created_at: number;
+}
+
+/** The SQLite cache. Open it with `openTranslationCache`. */
+export class SqliteTranslationCache implements TranslationCache {
+  private readonly db: Database.Database;
+  private readonly selectStmt: Database.Statement<[string], Row>;
+  private readonly insertStmt: Database.Statement<[string, string, number | null, number, string, number]>;
+  private readonly path: string;
+
+  /** @internal use openTranslationCache */
+  constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+    this.selectStmt = db.prepare<[string], Row>(
+      'SELECT target, billed_characters, masked, warnings, created_at FROM translations WHERE key = ?',
+    );
+    this.insertStmt = db.prepare(
+      'INSERT OR REPLACE INTO translations (key, target, billed_characters, masked, warnings, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  get(key: string): CachedTranslation | undefined {
+    const row = guard(this.path, () => this.selectStmt.get(key));
+    if (!row) return undefined;
+    return {
+      target: row.target,
+      billedCharacters: row.billed_characters ?? undefined,
+      masked: row.masked === 1,
+      warnings: JSON.parse(row.warnings) as TranslationWarning[],
+      createdAt: row.created_at,
+    };
+  }
+
+  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
+    if (entries.length === 0) return;
+    const write = this.db.transaction((list: readonly { key: string; value: CachedTranslation }[]) => {
+      for (const { key, value: v } of list) {
+        this.insertStmt.run(key, v.target, v.billedCharacters ?? null, v.masked ? 1 : 0, JSON.stringify(v.warnings), v.createdAt);
+      }
+    });
+    guard(this.path, () => write(entries));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Opens (creating if needed) the cache at `path`, which must already be resolved by the caller.
+ * @throws UserError `E_CACHE` when the file is not a usable SQLite database or stays locked.
+ */
+export function openTranslationCache(path: string, opts: { busyTimeoutMs?: number } = {}): SqliteTranslationCache {
+  return guard(path, () => {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL still survives a crash of the process (only a power cut may lose the
+      // last batches), and saves an fsync per batch.
+      db.pragma('synchronous = NORMAL');
+      db.exec(`CREATE TABLE IF NOT EXISTS translations (
+        key TEXT PRIMARY KEY,
+        target TEXT NOT NULL,
+        billed_characters INTEGER,
+        masked INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL
+      )`);
+      return new SqliteTranslationCache(db, path);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  });
+}
+
+function guard<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw cacheError(path, err);
+  }
+}
+
+function cacheError(path: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) {
+    if ((err as { code?: unknown }).code === 'EACCES' || (err as { code?: unknown }).code === 'ENOTDIR') {
+      return new UserError('E_CACHE', `cannot create the translation cache: ${(err as Error).message}`, {
+        location: { file: path },
+        hint: 'pass another --cache path or --no-cache',
+        cause: err,
+      });
+    }
+    return err;
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new UserError('E_CACHE', 'the translation cache is locked by another process', {
+      location: { file: path },
+      hint: 'wait for the other vitrans run to finish, or pass another --cache path',
+      cause: err,
+    });
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new UserError('E_CACHE', 'the translation cache is not a valid SQLite database (corrupt?)', {
+      location: { file: path },
+      hint: 'delete the file to start a fresh cache, or pass --no-cache',
+      cause: err,
+    });
+  }
+  return new UserError('E_CACHE', `the translation cache failed: ${(err as Error).message}`, {
+    location: { file: path },
+    hint: 'pass another --cache path or --no-cache',
+    cause: err,
+  });
+}

@@ -1,0 +1,415 @@
+/**
+ * The translation orchestrator: NFC, cache look-up, glossary enforcement per engine, batching,
+ * bounded concurrency, retries, incremental cache writes, and results in paragraph order.
+ */
+import { EngineError, VitransError } from '../core/errors.js';
+import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
+import type { Glossary } from '../glossary/types.js';
+import { planBatches, splitLongText } from './batching.js';
+import { translationCacheKey, type CachedTranslation } from './cache.js';
+import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
+import type {
+  GlossaryMode,
+  ParagraphTranslation,
+  RetryRunner,
+  TranslateParagraphsOptions,
+  TranslationWarning,
+} from './types.js';
+
+/** The run was stopped from outside (Ctrl-C). Everything finished before is in the cache. */
+export class TranslationAbortedError extends VitransError {
+  constructor() {
+    super('E_ABORTED', 'translation interrupted; finished paragraphs are kept in the cache');
+  }
+}
+
+/** How the glossary reaches this engine: by its `capabilities.glossary`, or `off` without a glossary. */
+export function glossaryModeFor(engine: Pick<Engine, 'capabilities'>, glossary: Glossary | undefined): GlossaryMode {
+  if (!glossary || glossary.entries.length === 0) return 'off';
+  const support = engine.capabilities.glossary;
+  return support === 'none' ? 'mask' : support;
+}
+
+/**
+ * The source→target pairs of a glossary: each entry's `vi` and `viVariants` to its `en`, NFC,
+ * first occurrence of a source wins.
+ * @example defaultTermPairs(g) // [{ source: 'Thiết bị đánh chặn pha bay', target: 'Glide Phase Interceptor' }, ...]
+ */
+export function defaultTermPairs(glossary: Glossary): TermPair[] {
+  const seen = new Set<string>();
+  const pairs: TermPair[] = [];
+  for (const e of glossary.entries) {
+    for (const vi of [e.vi, ...e.viVariants]) {
+      const source = vi.normalize('NFC');
+      if (seen.has(source)) continue;
+      seen.add(source);
+      pairs.push({ source, target: e.en });
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A memoised `prepareGlossary` call for one engine and run: the engine-side glossary is looked up
+ * or created at most once, and only when first needed (a fully cached run makes no request).
+ * Engines without `prepareGlossary` (Google uses its configured resource) get `undefined`.
+ */
+export function nativeGlossaryOnce(
+  engine: Engine,
+  pairs: TermPair[],
+  contentHash: string,
+  langs: { sourceLang: string; targetLang: string },
+): () => Promise<string | undefined> {
+  let id: Promise<string | undefined> | undefined;
+  return () => {
+    if (!engine.prepareGlossary || pairs.length === 0) return Promise.resolve(undefined);
+    id ??= engine.prepareGlossary(pairs, contentHash, langs);
+    return id;
+  };
+}
+
+/** What is sent for a paragraph, worked out only when needed (term matching is the costly part). */
+export interface PreparedParagraph {
+  /** The text to send (masked in `mask` mode and for markup). */
+  masked: MaskedText;
+  /** Only the markup masked, for the unmasked retry after a lost term placeholder. */
+  markupOnly: MaskedText;
+  /** Prompt-mode hints: pairs of the entries found in this paragraph. */
+  hints?: TermPair[];
+  /**
+   * Nothing to translate outside the masked spans (a lone image, "2024", a heading that is just a
+   * glossary term): the result is the masked text with its replacements put back, nothing is sent.
+   */
+  local: boolean;
+  warnings: TranslationWarning[];
+}
+
+/** One paragraph as the plan sees it. */
+export interface PlannedParagraph {
+  index: number;
+  /** NFC source. */
+  source: string;
+  key: string;
+  /** What the cache already has for it. */
+  cached?: CachedTranslation;
+  /** Whitespace only. */
+  blank: boolean;
+  /** Masks and hints, memoised: computed on first call. */
+  prepare(): PreparedParagraph;
+}
+
+/** What a run would do, before anything is sent (dry runs and budgets use it). */
+export interface TranslationPlan {
+  mode: GlossaryMode;
+  paragraphs: PlannedParagraph[];
+  /** Paragraphs and characters (UTF-16 units of what would be sent) not served by the cache. */
+  toSend: { paragraphs: number; characters: number };
+}
+
+type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
+
+/** NFC, cache keys and look-ups; masks are prepared lazily. */
+function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
+  const { engine } = opts;
+  const mode = glossaryModeFor(engine, opts.glossary);
+  const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
+    const source = raw.normalize('NFC');
+    const markup = opts.markup?.[index] ?? [];
+    const key = translationCacheKey({
+      engine: engine.name,
+      model: engine.model,
+      cacheOptions: engine.cacheOptions,
+      glossaryHash: mode === 'off' ? '' : (opts.glossary?.hash ?? ''),
+      sourceLang: opts.sourceLang,
+      targetLang: opts.targetLang,
+      mode,
+      markup: markup.length ? JSON.stringify(markup) : '',
+      source,
+    });
+    const blank = source.trim() === '';
+    const cached = blank ? undefined : opts.cache?.get(key);
+    let prepared: PreparedParagraph | undefined;
+    const prepare = (): PreparedParagraph => (prepared ??= prepareParagraph(source, markup, mode, opts.viMatcher));
+    return { index, source, key, cached, blank, prepare };
+  });
+  return { mode, paragraphs };
+}
+
+function prepareParagraph(
+  source: string,
+  markup: readonly ProtectedSpan[],
+  mode: GlossaryMode,
+  viMatcher: TranslateParagraphsOptions['viMatcher'],
+): PreparedParagraph {
+  const warnings: TranslationWarning[] = [];
+  const matches = mode === 'prompt' || mode === 'mask' ? (viMatcher?.find(source) ?? []) : [];
+  const termSpans: ProtectedSpan[] =
+    mode === 'mask' ? matches.map((m) => ({ start: m.start, end: m.end, replacement: m.entry.en, kind: 'term' })) : [];
+  let masked: MaskedText = { text: source, spans: [] };
+  let markupOnly: MaskedText = masked;
+  if (termSpans.length + markup.length > 0) {
+    if (hasPlaceholderConflict(source)) {
+      warnings.push('placeholder-conflict');
+    } else {
+      masked = maskText(source, [...markup, ...termSpans]);
+      markupOnly = markup.length ? maskText(source, markup) : markupOnly;
+    }
+  }
+  const hints = mode === 'prompt' ? hintsFor(matches) : undefined;
+  const local = !/\p{L}/u.test(masked.text.replace(/⟦\s*\d+\s*⟧/g, ''));
+  return { masked, markupOnly, hints, local, warnings };
+}
+
+/** Plans a run: NFC, cache keys and look-ups, masks and hints, characters to send. Sends nothing. */
+export function planTranslation(opts: PlanOptions): TranslationPlan {
+  const { mode, paragraphs } = planKeys(opts);
+  let count = 0;
+  let characters = 0;
+  for (const p of paragraphs) {
+    if (p.blank || p.cached) continue;
+    const prep = p.prepare();
+    if (prep.local) continue;
+    count++;
+    characters += prep.masked.text.length;
+  }
+  return { mode, paragraphs, toSend: { paragraphs: count, characters } };
+}
+
+function hintsFor(matches: { entry: { id: string; vi: string; en: string }; text: string }[]): TermPair[] {
+  const pairs: TermPair[] = [];
+  const seen = new Set<string>();
+  for (const m of matches) {
+    for (const source of [m.entry.vi.normalize('NFC'), m.text.normalize('NFC')]) {
+      const k = `${source.toLowerCase()}\u0000${m.entry.en}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      pairs.push({ source, target: m.entry.en });
+    }
+  }
+  return pairs;
+}
+
+interface Piece {
+  paragraph: PlannedParagraph;
+  part: number;
+  text: string;
+}
+
+const runOnce: RetryRunner = (fn) => fn();
+
+/**
+ * Translates paragraphs with one engine and returns one result per paragraph, in order.
+ * Cached paragraphs are not sent; each batch's results are cached as soon as they arrive.
+ * Batches are cut lazily as workers ask for them, so term matching overlaps the first requests.
+ * @throws EngineError (fatal kinds) after aborting in-flight requests; TranslationAbortedError on `signal`.
+ * @example const out = await translateParagraphs({ engine, paragraphs, sourceLang: 'vi', targetLang: 'en', concurrency: 4 })
+ */
+export async function translateParagraphs(opts: TranslateParagraphsOptions): Promise<ParagraphTranslation[]> {
+  const { engine, cache, onProgress } = opts;
+  const retry = opts.retry ?? runOnce;
+  const now = opts.now ?? Date.now;
+  const plan = planKeys(opts);
+  const total = plan.paragraphs.length;
+  const results: (ParagraphTranslation | undefined)[] = new Array(total);
+  let done = 0;
+  let fromCache = 0;
+  const result = (p: PlannedParagraph, target: string, extra: Partial<ParagraphTranslation> = {}): ParagraphTranslation => ({
+    source: p.source,
+    target,
+    engine: engine.name,
+    model: engine.model,
+    cached: false,
+    warnings: [],
+    ...extra,
+  });
+  for (const p of plan.paragraphs) {
+    if (p.cached) {
+      results[p.index] = fromCached(engine, p, p.cached);
+      done++;
+      fromCache++;
+    } else if (p.blank) {
+      results[p.index] = result(p, p.source);
+      done++;
+    }
+  }
+  onProgress?.({ type: 'start', engine: engine.name, total, cached: fromCache });
+  const pending = plan.paragraphs.filter((p) => !results[p.index]);
+  if (pending.length === 0) return results as ParagraphTranslation[];
+  if (opts.signal?.aborted) throw new TranslationAbortedError();
+
+  const glossaryIdOnce =
+    plan.mode === 'native'
+      ? (opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? defaultTermPairs(opts.glossary!), opts.glossary!.hash, opts))
+      : undefined;
+
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const send = async (texts: string[], hints: (TermPair[] | undefined)[]): Promise<TranslateResult[]> => {
+    const glossaryId = glossaryIdOnce ? await glossaryIdOnce() : undefined;
+    const out = await retry(
+      () =>
+        engine.translate({
+          texts,
+          sourceLang: opts.sourceLang,
+          targetLang: opts.targetLang,
+          glossaryId,
+          termHints: plan.mode === 'prompt' ? hints.map((h) => h ?? []) : undefined,
+          signal: controller.signal,
+        }),
+      {
+        signal: controller.signal,
+        onRetry: (error, attempt, delayMs) =>
+          onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message }),
+      },
+    );
+    if (out.length !== texts.length) {
+      throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
+    }
+    return out;
+  };
+
+  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[] }>();
+  const { maxChars } = engine.capabilities;
+  const maxTexts = Math.max(1, engine.capabilities.maxTexts);
+
+  // The batch cutter: prepares paragraphs in order as workers ask, splitting long ones into parts
+  // (on the masked text; tokens hold no spaces or sentence marks).
+  let cursor = 0;
+  let carry: Piece[] = [];
+  const nextBatch = (): Piece[] | undefined => {
+    const batch: Piece[] = [];
+    let chars = 0;
+    for (;;) {
+      if (carry.length === 0) {
+        if (cursor >= pending.length) break;
+        const p = pending[cursor++]!;
+        const prep = p.prepare();
+        if (prep.local) {
+          results[p.index] = result(p, unmaskText(prep.masked.text, prep.masked).text, {
+            masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
+            warnings: [...prep.warnings],
+          });
+          done++;
+          continue;
+        }
+        const texts = splitLongText(prep.masked.text, maxChars);
+        parts.set(p.index, { texts: new Array(texts.length), billed: new Array(texts.length) });
+        carry = texts.map((text, part) => ({ paragraph: p, part, text }));
+      }
+      const piece = carry[0]!;
+      if (batch.length > 0 && (batch.length >= maxTexts || chars + piece.text.length > maxChars)) break;
+      batch.push(carry.shift()!);
+      chars += piece.text.length;
+    }
+    return batch.length > 0 ? batch : undefined;
+  };
+
+  /** The paragraph's result, or undefined when a term placeholder was lost and it must be retranslated. */
+  const finish = (p: PlannedParagraph): ParagraphTranslation | undefined => {
+    const prep = p.prepare();
+    const got = parts.get(p.index)!;
+    const warnings = [...prep.warnings];
+    if (got.texts.length > 1) warnings.push('split-long-paragraph');
+    const restored = unmaskText(got.texts.join(' '), prep.masked);
+    if (!restored.complete && restored.lost.some((s) => s.kind === 'term')) return undefined;
+    if (!restored.complete) warnings.push('markup-lost');
+    const masked = prep.masked.spans.some((s) => s.kind === 'term');
+    return result(p, restored.text, { billedCharacters: sumBilled(got.billed), masked: masked || undefined, warnings });
+  };
+
+  // A term placeholder went missing: the approved term cannot be put back, so translate the
+  // paragraph again with only the markup masked and let the checker judge the rendering.
+  const retranslateUnmasked = async (p: PlannedParagraph): Promise<ParagraphTranslation> => {
+    const prep = p.prepare();
+    const got = parts.get(p.index)!;
+    const warnings = [...prep.warnings];
+    if (got.texts.length > 1) warnings.push('split-long-paragraph');
+    warnings.push('placeholder-lost');
+    const again: TranslateResult[] = [];
+    const retryParts = splitLongText(prep.markupOnly.text, maxChars).map((text) => ({ text }));
+    for (const batch of planBatches(retryParts, engine.capabilities)) {
+      again.push(...(await send(batch.map((b) => b.text), batch.map(() => prep.hints))));
+    }
+    const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
+    const restored = unmaskText(again.map((r) => r.text).join(' '), prep.markupOnly);
+    if (!restored.complete) warnings.push('markup-lost');
+    return result(p, restored.text, { billedCharacters: billed, warnings });
+  };
+
+  const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
+    for (const { p, r } of list) results[p.index] = r;
+    cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
+    done += list.length;
+    if (list.length > 0) onProgress?.({ type: 'progress', engine: engine.name, total, done, cached: fromCache });
+  };
+
+  const runBatch = async (batch: Piece[]): Promise<void> => {
+    const out = await send(
+      batch.map((b) => b.text),
+      batch.map((b) => b.paragraph.prepare().hints),
+    );
+    const complete: PlannedParagraph[] = [];
+    batch.forEach((piece, i) => {
+      const got = parts.get(piece.paragraph.index)!;
+      got.texts[piece.part] = out[i]!.text;
+      got.billed[piece.part] = out[i]!.billedCharacters;
+      if (got.texts.every((t) => t !== undefined)) complete.push(piece.paragraph);
+    });
+    // Store what arrived intact before any retranslation request can fail.
+    const intact: { p: PlannedParagraph; r: ParagraphTranslation }[] = [];
+    const lost: PlannedParagraph[] = [];
+    for (const p of complete) {
+      const r = finish(p);
+      if (r) intact.push({ p, r });
+      else lost.push(p);
+    }
+    record(intact);
+    for (const p of lost) record([{ p, r: await retranslateUnmasked(p) }]);
+  };
+
+  let failure: unknown;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && !controller.signal.aborted) {
+      const batch = nextBatch();
+      if (!batch) return;
+      try {
+        await runBatch(batch);
+      } catch (err) {
+        failure ??= err;
+        controller.abort();
+      }
+    }
+  };
+  try {
+    const width = Math.max(1, Math.floor(opts.concurrency) || 1);
+    await Promise.all(Array.from({ length: width }, worker));
+  } finally {
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  if (opts.signal?.aborted) throw new TranslationAbortedError();
+  if (failure !== undefined) throw failure;
+  return results as ParagraphTranslation[];
+}
+
+function sumBilled(values: (number | undefined)[]): number | undefined {
+  return values.some((v) => v !== undefined) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : undefined;
+}
+
+function toCached(r: ParagraphTranslation, createdAt: number): CachedTranslation {
+  return { target: r.target, billedCharacters: r.billedCharacters, masked: Boolean(r.masked), warnings: r.warnings, createdAt };
+}
+
+function fromCached(engine: Engine, p: PlannedParagraph, c: CachedTranslation): ParagraphTranslation {
+  return {
+    source: p.source,
+    target: c.target,
+    engine: engine.name,
+    model: engine.model,
+    cached: true,
+    billedCharacters: c.billedCharacters,
+    masked: c.masked || undefined,
+    warnings: c.warnings,
+  };
+}

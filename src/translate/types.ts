@@ -1,0 +1,89 @@
+/**
+ * Types of the translation orchestrator: what it takes, what it reports, what it returns.
+ */
+import type { EngineError } from '../core/errors.js';
+import type { Engine, TermPair } from '../engines/types.js';
+import type { Glossary, TermMatch } from '../glossary/types.js';
+import type { ProtectedSpan } from './placeholders.js';
+import type { TranslationCache } from './cache.js';
+
+/**
+ * Why a paragraph's translation deserves a second look. Stable codes (the bilingual JSON carries them):
+ * - `placeholder-lost`: a masked glossary term did not come back; the paragraph was retranslated unmasked.
+ * - `markup-lost`: a Markdown markup token did not come back; that markup is missing from the output.
+ * - `placeholder-conflict`: the source already contains ⟦ ⟧ brackets, so nothing was masked.
+ * - `split-long-paragraph`: the paragraph exceeded the engine's request limit and was sent in parts.
+ */
+export type TranslationWarning = 'placeholder-lost' | 'markup-lost' | 'placeholder-conflict' | 'split-long-paragraph';
+
+/**
+ * How the glossary reaches the engine; part of the cache key.
+ * `native`: an engine-side glossary id; `prompt`: per-paragraph term hints; `mask`: terms replaced by
+ * placeholders and the approved English put back; `off`: no glossary given.
+ */
+export type GlossaryMode = 'native' | 'prompt' | 'mask' | 'off';
+
+/** One paragraph's translation by one engine, in paragraph order. */
+export interface ParagraphTranslation {
+  /** The source paragraph, NFC. */
+  source: string;
+  target: string;
+  engine: string;
+  model: string;
+  /** Came from the cache: nothing was sent for it in this run. */
+  cached: boolean;
+  billedCharacters?: number;
+  /** Glossary terms were masked with placeholders (and came back). */
+  masked?: boolean;
+  warnings: TranslationWarning[];
+}
+
+/** Finds Vietnamese glossary terms in a text (src/glossary `createViMatcher(entries)`). */
+export interface ViMatcher {
+  find(text: string): TermMatch[];
+}
+
+/**
+ * Runs `fn` with retries on retryable EngineErrors (src/engines/retry.ts `withRetry` fits behind
+ * this). It must rethrow fatal errors at once and stop waiting when `signal` aborts.
+ */
+export type RetryRunner = <T>(
+  fn: () => Promise<T>,
+  hooks: { signal: AbortSignal; onRetry: (error: EngineError, attempt: number, delayMs: number) => void },
+) => Promise<T>;
+
+/** What the orchestrator reports while it works (feeds src/cli/progress.ts). */
+export type TranslateProgress =
+  | { type: 'start'; engine: string; total: number; cached: number }
+  | { type: 'progress'; engine: string; total: number; done: number; cached: number }
+  | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string };
+
+/** Options of `translateParagraphs`. Everything from the outside world is passed in. */
+export interface TranslateParagraphsOptions {
+  engine: Engine;
+  /** Paragraph texts; normalised to NFC before anything else. */
+  paragraphs: readonly string[];
+  sourceLang: string;
+  targetLang: string;
+  /** The loaded glossary; absent means no glossary enforcement (mode `off`). */
+  glossary?: Glossary;
+  /** Term pairs for native glossaries (src/glossary `termPairs`); defaults to each entry's vi and variants → en. */
+  termPairs?: TermPair[];
+  /** Needed for `prompt` and `none` engines; without it those get no term help. */
+  viMatcher?: ViMatcher;
+  /**
+   * The engine-side glossary id for `native` engines, memoised once per run and engine
+   * (see `nativeGlossaryOnce`); called only when something has to be sent.
+   */
+  nativeGlossaryId?: () => Promise<string | undefined>;
+  /** Inline markup to protect, parallel to `paragraphs`, offsets into their NFC form (from markdown.ts). */
+  markup?: readonly (readonly ProtectedSpan[] | undefined)[];
+  cache?: TranslationCache;
+  /** Requests in flight at most. */
+  concurrency: number;
+  retry?: RetryRunner;
+  signal?: AbortSignal;
+  onProgress?: (event: TranslateProgress) => void;
+  /** Clock for cache timestamps (ms since the epoch); defaults to Date.now. */
+  now?: () => number;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { AlignmentError } from '../../src/core/errors.js';
+import { parseGlossary } from '../../src/glossary/load.js';
+import { summarizeTerms } from '../../src/checks/index.js';
+import { check, GLOSSARY_YAML } from './helpers.js';
+
+describe('check runner', () => {
+  it('refuses misaligned paragraphs and says where alignment breaks', () => {
+    const source = 'Năm 2023.\n\nBiên bản ghi nhớ (MOU) được ký năm 2023.\n\nGPI và SOSA.\n\nKết luận năm 2024.';
+    const target = 'In 2023.\n\nThe MOU was signed in 2023. GPI and SOSA.\n\nConclusion in 2024.';
+    expect(() => check(source, target)).toThrow(AlignmentError);
+    try {
+      check(source, target);
+    } catch (err) {
+      expect((err as AlignmentError).message).toMatch(/3 paragraphs but a\.vi\.txt has 4: alignment breaks at paragraph [23]/);
+      expect((err as AlignmentError).location).toMatchObject({ file: 'a.en.txt' });
+    }
+  });
+
+  it('reports findings in text order with the engine-free file name', () => {
+    const source = 'Thiết bị đánh chặn pha bay.\n\nBiên bản ghi nhớ.';
+    const findings = check(source, 'The flight phase interceptor.\n\nThe agreement.').findings;
+    expect(findings.map((f) => [f.ruleId, f.paragraph])).toEqual([
+      ['term-forbidden', 1],
+      ['term-missing', 2],
+    ]);
+  });
+
+  it('summarises how each term was rendered across translations', () => {
+    const glossary = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
+    const source = 'Thiết bị đánh chặn pha bay.\n\nThiết bị đánh chặn pha bay và Biên bản ghi nhớ.';
+    const a = check(source, 'The Glide Phase Interceptor.\n\nThe flight phase interceptor and the agreement.');
+    const b = check(source, 'The glide phase interceptor.\n\nThe Glide-Phase Interceptor and the Memorandum of Understanding.');
+    const summary = summarizeTerms(glossary, [...a.outcomes, ...b.outcomes]);
+    expect(summary.map((s) => s.termId)).toEqual(['glide-phase-interceptor', 'mou']);
+    expect(summary[0]).toMatchObject({ occurrences: 4 });
+    expect(summary[0]!.renderings).toEqual([
+      { text: 'Glide Phase Interceptor', count: 2, approved: true },
+      { text: 'flight phase interceptor', count: 1, approved: false },
+      { text: 'Glide-Phase Interceptor', count: 1, approved: true },
+    ]);
+    expect(summary[1]!.renderings).toEqual([
+      { text: '(missing)', count: 1, approved: false },
+      { text: 'Memorandum of Understanding', count: 1, approved: true },
+    ]);
+  });
+});

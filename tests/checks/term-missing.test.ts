@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { check } from './helpers.js';
+
+describe('term-missing', () => {
+  it('reports a dropped term and points at the Vietnamese occurrence in the source', () => {
+    const source = 'Mở đầu.\n\nHai nước ký Biên bản ghi nhớ về nghiên cứu.';
+    const target = 'Introduction.\n\nThe two countries signed an agreement on research.';
+    const [finding, ...rest] = check(source, target).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: 'term-missing',
+      paragraph: 2,
+      termId: 'mou',
+      expected: ['Memorandum of Understanding'],
+      source: { file: 'a.vi.txt', text: 'Biên bản ghi nhớ', span: { start: { line: 3, column: 13 } } },
+      span: { start: { line: 3, column: 1 } },
+    });
+  });
+
+  it('gives source positions in the file as written, even in NFD', () => {
+    const source = 'Hai nước ký Biên bản ghi nhớ.'.normalize('NFD');
+    const [finding] = check(source, 'They signed an agreement.').findings;
+    // Column counts code points of the NFD text: "Hai nước ký " is longer in NFD.
+    expect(finding?.source?.span.start.column).toBe([...'Hai nước ký '.normalize('NFD')].length + 1);
+    expect(finding?.source?.text).toBe('Biên bản ghi nhớ'.normalize('NFD'));
+  });
+
+  it('needs one rendering per occurrence', () => {
+    const source = 'Biên bản ghi nhớ thứ nhất và Biên bản ghi nhớ thứ hai.';
+    const findings = check(source, 'The first Memorandum of Understanding and the second one.').findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['term-missing']);
+    expect(check(source, 'The first Memorandum of Understanding and the second Memorandum of Understanding.').findings).toEqual([]);
+  });
+
+  it('accepts plural forms the entry lists', () => {
+    expect(check('Các Biên bản ghi nhớ đã được ký.', 'The Memoranda of Understanding were signed.').findings).toEqual([]);
+  });
+
+  it('lets an acronym stand alone after its expansion, not before', () => {
+    const source = 'Biên bản ghi nhớ được ký.\n\nBiên bản ghi nhớ có hiệu lực.';
+    const after = 'The Memorandum of Understanding (MOU) was signed.\n\nThe MOU took effect.';
+    expect(check(source, after).findings).toEqual([]);
+
+    const before = 'The MOU was signed.\n\nThe Memorandum of Understanding (MOU) took effect.';
+    const findings = check(source, before).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'term-missing', paragraph: 1, actual: 'MOU' });
+    expect(findings[0]?.note).toMatch(/before/);
+  });
+
+  it('does not count "X (ACRONYM)" as two renderings', () => {
+    const source = 'Thiết bị đánh chặn pha bay và Thiết bị đánh chặn pha bay.';
+    const findings = check(source, 'The Glide Phase Interceptor (GPI) and nothing else.').findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['term-missing']);
+  });
+
+  it('names the rendering of another entry that stands where the term should be', () => {
+    const findings = check('Bộ Quốc phòng Nhật Bản đã ký.', 'The U.S. Department of Defense signed.').findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'term-missing', termId: 'japan-mod', actual: 'U.S. Department of Defense' });
+  });
+
+  it('does not report a term rendered with a forbidden form twice', () => {
+    const findings = check('Thiết bị đánh chặn pha bay.', 'The flight phase interceptor.').findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['term-forbidden']);
+  });
+
+  it('matches old-style tone marks and NFD in the source', () => {
+    const source = 'Thoả thuận An ninh Cung ứng'.normalize('NFD') + ' được ký.';
+    expect(check(source, 'The Security of Supply Arrangement was signed.').findings).toEqual([]);
+    expect(check(source, 'The arrangement was signed.').findings.map((f) => f.termId)).toEqual(['sosa']);
+  });
+});

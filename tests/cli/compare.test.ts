@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { engineNameFromFile, parseBilingual, parseSeed } from '../../src/cli/commands/compare.js';
+import { runVitrans } from './run-cli.js';
+
+// Three paragraphs from the seed article, with its "XNUMX" artifacts and an old-style tone mark.
+const SOURCE = [
+  'Vào ngày 25 tháng XNUMX, Nhà Trắng công bố chuyến thăm cấp nhà nước của Thủ tướng Nhật Bản Kishida Fumio.',
+  'Ngoài ra, hai nước công bố hợp tác phát triển Thiết bị đánh chặn pha bay (GPI) vào tháng 2023 năm 3.',
+  'Bộ trưởng Quốc phòng Mỹ Lloyd Austin ký kết Thoả thuận An ninh Cung ứng (SOSA) với Bộ Quốc phòng Nhật Bản.',
+];
+const REFERENCE = [
+  'On January 25, the White House announced the state visit of Japanese Prime Minister Kishida Fumio.',
+  'In addition, the two countries announced the co-development of the Glide Phase Interceptor (GPI) in 2023.',
+  "US Secretary of Defense Lloyd Austin signed the Security of Supply Arrangement (SOSA) with Japan's Ministry of Defense.",
+];
+const DEEPL = [
+  'On January 25, the White House announced the state visit of Japanese Prime Minister Kishida Fumio.',
+  'In addition, the two countries announced the co-development of the flight phase interceptor (GPI) in March 2023.',
+  'US Defense Secretary Lloyd Austin signed the Security of Supply Arrangement (SOSA) with the Japanese Ministry of Defense.',
+];
+const GOOGLE = [
+  'On XNUMX 25, the White House announced a state visit by Japanese Prime Minister Kishida Fumio.',
+  'In addition, <script>alert(1)</script> the two countries announced <b>joint development</b> of the Glide Phase Interceptor (GPI) in 2023.',
+  'US Defense Minister Lloyd Austin signed the Supply Security Agreement (SOSA) with the Japanese Ministry of Defense.',
+];
+
+let dir: string;
+const write = (name: string, paragraphs: string[] | string): string => {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Array.isArray(paragraphs) ? paragraphs.join('\n\n') + '\n' : paragraphs);
+  return name;
+};
+const run = (argv: string[], opts: { env?: Record<string, string>; color?: boolean } = {}) =>
+  runVitrans(['compare', ...argv], { cwd: dir, ...opts });
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrans-compare-'));
+  write('source.vi.txt', SOURCE);
+  write('reference.en.txt', REFERENCE);
+  write('out/deepl.en.txt', DEEPL);
+  write('out/article.google.en.txt', GOOGLE);
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('vitrans compare', () => {
+  it('prints a text report naming engines after their files, with scores and "n/a" glossary accuracy', async () => {
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('vitrans compare: 2 engines on source.vi.txt (3 paragraphs, reference reference.en.txt)');
+    expect(r.stdout).toMatch(/^deepl +\d+\.\d ± \d+\.\d +\d+\.\d +\d+\.\d +n\/a +baseline$/m);
+    expect(r.stdout).toMatch(/^google +\d+\.\d ± \d+\.\d .* n\/a +[−+]\d+\.\d, p [=<] [\d.]+: (significantly (worse|better)|not significant)$/m);
+    expect(r.stdout).toContain('{+<script>alert(1)</script>+}');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('colours the terminal report only when the CLI says so', async () => {
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt'], { color: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\x1b[32m\x1b[4m');
+  });
+
+  it('writes JSON atomically to -o, leaving no temporary file and nothing on stdout', async () => {
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-r', 'reference.en.txt', '-f', 'json', '-o', 'reports/cmp.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('wrote json report to reports/cmp.json');
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'reports/cmp.json'), 'utf8'));
+    expect(doc.engines).toEqual(['deepl', 'google']);
+    expect(doc.bootstrap).toEqual({ samples: 1000, seed: 12345, alpha: 0.05, baseline: 'deepl' });
+    expect(doc.glossary).toBeNull();
+    expect(doc.paragraphs[1].outputs.google).toContain('<script>alert(1)</script>');
+    expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual(['cmp.json']);
+  });
+
+  it('honours --baseline, --seed and --no-bootstrap', async () => {
+    const args = ['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-r', 'reference.en.txt', '-f', 'json'];
+    const a = JSON.parse((await run([...args, '--seed', '7', '--baseline', 'google'])).stdout);
+    const b = JSON.parse((await run([...args, '--seed', '7', '--baseline', 'google'])).stdout);
+    expect(a.bootstrap).toEqual({ samples: 1000, seed: 7, alpha: 0.05, baseline: 'google' });
+    expect(a.scores[0].chrf.significance.baseline).toBe('google');
+    expect(a).toEqual(b);
+    const off = JSON.parse((await run([...args, '--no-bootstrap'])).stdout);
+    expect(off.bootstrap).toBeNull();
+    expect(off.scores[0].chrf.interval).toBeUndefined();
+  });
+
+  it('writes a self-contained HTML page with the engine markup escaped', async () => {
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-r', 'reference.en.txt', '-f', 'html', '-o', 'report.html']);
+    expect(r.code).toBe(0);
+    const page = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('writes Markdown with the diffs', async () => {
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-f', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## vitrans compare: 2 engines on source.vi.txt (3 paragraphs, no reference)');
+    expect(r.stdout).toMatch(/~~[^~]+~~\*\*[^*]+\*\*/);
+  });
+
+  it('fails on misaligned paragraphs with one line saying where, never shifting silently', async () => {
+    write('out/openai.en.txt', [DEEPL[0]!, DEEPL[1]!.replace(' (GPI)', ' (GPI).\n\nIt was'), DEEPL[2]!]);
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/openai.en.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/out\/openai\.en\.txt.*has 4 paragraphs but .*source\.vi\.txt has 3/);
+  });
+
+  it('rejects a bad --seed, a missing file and two files for one engine as user errors', async () => {
+    const seed = await run(['source.vi.txt', 'out/deepl.en.txt', '--seed', 'abc']);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed must be a whole number');
+    const missing = await run(['source.vi.txt', 'out/bing.en.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('File not found');
+    write('other/deepl.en.txt', DEEPL);
+    const twice = await run(['source.vi.txt', 'out/deepl.en.txt', 'other/deepl.en.txt']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('engine "deepl" is given twice');
+  });
+
+  it('accepts the bilingual JSON and checks it translates this source', async () => {
+    const paragraphs = SOURCE.map((s, i) => ({ source: s.normalize('NFD'), target: DEEPL[i]!.replace('flight phase interceptor', 'Glide Phase Interceptor'), engine: 'openai' }));
+    write('out/article.json', JSON.stringify({ paragraphs }));
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.json', '-f', 'json']);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.engines).toEqual(['deepl', 'openai']);
+    expect(doc.paragraphs[1].outputs.openai).toContain('Glide Phase Interceptor');
+
+    write('out/other.json', JSON.stringify({ engine: 'openai', paragraphs: paragraphs.slice(0, 2) }));
+    const wrong = await run(['source.vi.txt', 'out/other.json']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('is a translation of a different text than source.vi.txt');
+  });
+
+  it('redacts secrets from the report', async () => {
+    const key = '3f1c9a7e-5b2d-4c8f-9e6a-1d2b3c4d5e6f:fx';
+    write('out/deepl.en.txt', [DEEPL[0]!, DEEPL[1]!, `${DEEPL[2]!} Key ${key}`]);
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-f', 'json'], { env: { DEEPL_AUTH_KEY: key } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(key);
+    expect(r.stdout).toContain('[REDACTED]');
+  });
+});
+
+describe('compare helpers', () => {
+  it('names the engine after the part of the file name before .en.txt/.txt', () => {
+    expect(engineNameFromFile('out/deepl.en.txt')).toBe('deepl');
+    expect(engineNameFromFile('out/article.google-v2.en.txt')).toBe('google-v2');
+    expect(engineNameFromFile('libretranslate.txt')).toBe('libretranslate');
+    expect(engineNameFromFile('bai-viet.openai.json')).toBe('openai');
+    expect(() => engineNameFromFile('.en.txt')).toThrow(/cannot tell which engine/);
+  });
+
+  it('parses seeds as whole numbers only', () => {
+    expect(parseSeed('12345')).toBe(12345);
+    expect(() => parseSeed('-1')).toThrow(/whole number/);
+    expect(() => parseSeed('1.5')).toThrow(/whole number/);
+    expect(() => parseSeed('4294967296')).toThrow(/whole number/);
+  });
+
+  it('reads bilingual JSON as an object or a bare array, and rejects other shapes', () => {
+    expect(parseBilingual('[{"source":"Hoà","target":"Peace","engine":"deepl"}]', 'a.json')).toEqual({ engine: 'deepl', paragraphs: [{ source: 'Hoà', target: 'Peace' }] });
+    expect(parseBilingual('{"paragraphs":[{"source":"a","target":"b"}]}', 'a.json')).toEqual({ paragraphs: [{ source: 'a', target: 'b' }] });
+    expect(() => parseBilingual('{"paragraphs":[{"source":"a"}]}', 'a.json')).toThrow(/not a vitrans bilingual JSON/);
+    expect(() => parseBilingual('{oops', 'a.json')).toThrow(/not valid JSON/);
+  });
+});

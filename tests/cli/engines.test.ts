@@ -1,0 +1,165 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runVitrans } from './run-cli.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { loadConfig, parseConfig, resolveEngineSettings } from '../../src/cli/config.js';
+import { engineRows, formatEngineTable } from '../../src/cli/commands/engines.js';
+
+// Colour is program.ts's decision (--color/--no-color/TTY); these tests look at the text only.
+// eslint-disable-next-line no-control-regex
+const plain = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+const DEEPL_KEY = 'e2b7c1d4-9f3a-4c6b-8d2e-5a1f0c9b8e7d:fx';
+const OPENAI_KEY = 'sk-proj-Zk3Lm9Qp2Rt7Vw4Xy8Bn1Cd5Fg6Hj0Ks';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrans-engines-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+interface Row {
+  name: string;
+  configured: boolean;
+  missing?: string;
+  glossary: string;
+  maxTexts: number;
+  maxChars: number;
+  env: string[];
+  price?: number;
+}
+
+describe('vitrans engines', () => {
+  it('prints a table of every engine with what is missing', async () => {
+    const r = await runVitrans(['engines'], { cwd: dir, env: {} });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const stdout = plain(r.stdout);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ENGINE\s+STATUS\s+GLOSSARY\s+BATCH\s+DESCRIPTION$/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['deepl', 'google', 'google-v2', 'libretranslate', 'openai']);
+    expect(stdout).toMatch(/deepl\s+missing: DEEPL_AUTH_KEY is not set\s+native\s+50 texts/);
+    expect(stdout).toMatch(/openai\s+missing: OPENAI_MODEL is not set\s+prompt/);
+  });
+
+  it('colours the table only when asked', () => {
+    const rows = engineRows({ engines: {}, prices: {} }, { LIBRETRANSLATE_URL: 'http://localhost:5000' });
+    const uncoloured = formatEngineTable(rows, false);
+    expect(uncoloured).not.toContain('\u001b[');
+    expect(uncoloured).toMatch(/libretranslate\s+configured\s+none\s+50 texts \/ 10,000 chars/);
+    expect(formatEngineTable(rows, true)).toContain('\u001b[');
+  });
+
+  it('shows configured engines from env and the config file, never the keys', async () => {
+    write('vitrans.config.yaml', `engines:\n  openai:\n    api_key: ${OPENAI_KEY}\n    model: gpt-4o-mini\nprices:\n  deepl: 25\n`);
+    const r = await runVitrans(['engines', '--format', 'json'], { cwd: dir, env: { DEEPL_AUTH_KEY: DEEPL_KEY } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain(DEEPL_KEY);
+    expect(r.stdout).not.toContain(OPENAI_KEY);
+    const rows = JSON.parse(r.stdout) as Row[];
+    const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
+    expect(byName.deepl).toMatchObject({ configured: true, glossary: 'native', maxTexts: 50, price: 25 });
+    expect(byName.openai).toMatchObject({ configured: true, glossary: 'prompt' });
+    expect(byName.google).toMatchObject({ configured: false, glossary: 'native', maxTexts: 1024, maxChars: 30_000 });
+    expect(byName.libretranslate!.env).toEqual(['LIBRETRANSLATE_URL', 'LIBRETRANSLATE_API_KEY']);
+  });
+
+  it('points at file:line:col for a bad config file and exits 2', async () => {
+    write('vitrans.config.yaml', 'engines:\n  deepl:\n    auth_key: abc\n    targte: en-GB\n');
+    const r = await runVitrans(['engines'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `vitrans: ${path.join(dir, 'vitrans.config.yaml')}:4:5: error: unknown setting "targte" for engine deepl (did you mean target?) (known settings: auth_key, server_url, target, model_type, timeout_ms)\n`,
+    );
+  });
+
+  it('an explicitly named config file that is missing is an error', async () => {
+    const r = await runVitrans(['engines', '--config', 'nope.yaml'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'nope.yaml')}: error: config file not found`);
+  });
+});
+
+describe('loadConfig', () => {
+  it('returns an empty config when there is no file', async () => {
+    const config = await loadConfig({ cwd: dir, env: {} });
+    expect(config).toEqual({ engines: {}, prices: {}, secrets: [] });
+  });
+
+  it('reads engines (snake_case → setting keys), prices, concurrency, cache and collects secrets', async () => {
+    const file = write(
+      'team.yaml',
+      [
+        '# Cấu hình dịch thuật cho tòa soạn',
+        'engines:',
+        '  deepl:',
+        `    auth_key: "${DEEPL_KEY}"`,
+        '    target: en-GB',
+        '  google:',
+        '    project_id: vitrans-news-412309',
+        '    location: us-central1',
+        '    glossary: quoc-phong-vi-en',
+        '    timeout_ms: 45000',
+        'prices:',
+        '  deepl: 25',
+        '  google: 20',
+        'concurrency: 3',
+        'cache: cache/translations.sqlite',
+      ].join('\n'),
+    );
+    const config = await loadConfig({ path: 'team.yaml', cwd: dir, env: { OPENAI_API_KEY: OPENAI_KEY, UNRELATED: 'x' } });
+    expect(config.file).toBe(file);
+    expect(config.engines).toEqual({
+      deepl: { authKey: DEEPL_KEY, target: 'en-GB' },
+      google: { projectId: 'vitrans-news-412309', location: 'us-central1', glossary: 'quoc-phong-vi-en', timeoutMs: '45000' },
+    });
+    expect(config.prices).toEqual({ deepl: 25, google: 20 });
+    expect(config.concurrency).toBe(3);
+    expect(config.cache).toBe(path.join(dir, 'cache/translations.sqlite'));
+    expect(config.secrets.sort()).toEqual([DEEPL_KEY, OPENAI_KEY].sort());
+  });
+
+  const bad: [string, string, string, number, number][] = [
+    ['unknown engine', 'engines:\n  deepel:\n    auth_key: x\n', 'unknown engine "deepel" (did you mean deepl?)', 2, 3],
+    ['unknown top-level key', 'engine:\n  deepl: {}\n', 'unknown config key "engine" (did you mean engines?)', 1, 1],
+    ['negative price', 'prices:\n  deepl: -3\n', 'prices.deepl must be a number of USD per million characters', 2, 10],
+    ['zero concurrency', 'concurrency: 0\n', 'concurrency must be a positive whole number', 1, 14],
+    ['a list as a setting', 'engines:\n  openai:\n    model: [a, b]\n', 'engines.openai.model must be a single value', 3, 12],
+    ['broken YAML', 'engines:\n  deepl: {auth_key: x\n', 'config file is not valid YAML', 3, 1],
+  ];
+  it.each(bad)('%s → ConfigError at line:col', (_, text, message, line, column) => {
+    let error: unknown;
+    try {
+      parseConfig(text, '/proj/vitrans.config.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain(message);
+    expect((error as ConfigError).location).toEqual({ file: '/proj/vitrans.config.yaml', line, column });
+  });
+});
+
+describe('resolveEngineSettings', () => {
+  const config = { engines: { deepl: { authKey: 'from-file-key-123', target: 'en-GB' }, openai: { model: 'gpt-4o-mini' } } };
+
+  it('environment overrides the file, flags override both; empty env values do not count', () => {
+    expect(resolveEngineSettings('deepl', config, { DEEPL_AUTH_KEY: DEEPL_KEY, DEEPL_SERVER_URL: '' })).toEqual({ authKey: DEEPL_KEY, target: 'en-GB' });
+    expect(resolveEngineSettings('openai', config, { OPENAI_MODEL: 'llama3.1:8b' }, { model: 'qwen2.5:7b', timeoutMs: undefined })).toEqual({ model: 'qwen2.5:7b' });
+    expect(resolveEngineSettings('libretranslate', config, { LIBRETRANSLATE_URL: 'http://localhost:5000' })).toEqual({ url: 'http://localhost:5000' });
+  });
+
+  it('rejects unknown engines', () => {
+    expect(() => resolveEngineSettings('bing', config, {})).toThrow(ConfigError);
+  });
+});

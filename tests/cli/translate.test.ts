@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { http, HttpResponse } from 'msw';
+import { describe, it, expect } from 'vitest';
+import { createProgress, etaSeconds, formatDuration } from '../../src/cli/progress.js';
+import type { BilingualDocument } from '../../src/translate/bilingual.js';
+import { server } from '../setup/server.js';
+import { pseudoTranslate } from '../translate/fake-engine.js';
+import { GLOSSARY_YAML } from '../translate/helpers.js';
+import { runVitrans } from './run-cli.js';
+
+const SEED = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../translate/fixtures/seed-article.txt'), 'utf8');
+const LIBRE = 'http://libre.test';
+const OPENAI = 'http://llm.test/v1';
+const env = { LIBRETRANSLATE_URL: LIBRE, OPENAI_BASE_URL: OPENAI, OPENAI_MODEL: 'gpt-4o-mini', OPENAI_API_KEY: 'sk-test-secret-0123456789' };
+
+function project(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrans-cli-translate-'));
+  fs.writeFileSync(path.join(dir, 'glossary.yaml'), GLOSSARY_YAML);
+  fs.writeFileSync(path.join(dir, 'article.txt'), SEED);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+function libre(status?: number) {
+  const bodies: string[][] = [];
+  server.use(
+    http.post(`${LIBRE}/translate`, async ({ request }) => {
+      const body = (await request.json()) as { q: string[] };
+      bodies.push(body.q);
+      if (status) return HttpResponse.json({ error: 'Invalid API key' }, { status });
+      return HttpResponse.json({ translatedText: body.q.map(pseudoTranslate) });
+    }),
+  );
+  return bodies;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+describe('vitrans translate', () => {
+  it('writes the translation with the same paragraphs, the bilingual JSON and a summary line; a rerun sends nothing', async () => {
+    const dir = project();
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate'], { cwd: dir, env });
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
+    const out = fs.readFileSync(path.join(dir, 'out/article.libretranslate.en.txt'), 'utf8');
+    const sourceParas = SEED.trim().split(/\n\s*\n/);
+    expect(out.trim().split(/\n\s*\n/)).toHaveLength(sourceParas.length);
+    expect(out).toContain('Memorandum of Understanding (MOU)');
+    expect(bodies.flat().join('\n')).not.toContain('Biên bản ghi nhớ');
+    expect(r.stdout).toMatch(/^translated 1 file with libretranslate: 6 paragraphs \(0 cached\), 0 billed characters; check: \d+ errors, \d+ warnings\n$/);
+
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(doc.version).toBe(1);
+    expect(doc.source).toEqual({ file: 'article.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' });
+    expect(doc.glossary?.file).toBe('glossary.yaml');
+    expect(doc.engines.libretranslate).toMatchObject({ model: 'libretranslate', output: path.join('out', 'article.libretranslate.en.txt'), cachedParagraphs: 0 });
+    expect(doc.paragraphs.map((p) => p.source)).toEqual(sourceParas.map((p) => p.trim()));
+    expect(doc.paragraphs[5]!.translations.libretranslate).toMatchObject({ cached: false, masked: true, warnings: [], findings: expect.any(Array) });
+
+    const again = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate'], { cwd: dir, env });
+    expect(again.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    expect(again.stdout).toContain('6 paragraphs (6 cached)');
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
+  });
+
+  it('--dry-run prints the estimate after the cache and sends nothing', async () => {
+    const dir = project();
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate,deepl', '--dry-run'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(bodies).toHaveLength(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual([]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^engine\s+files\s+paragraphs\s+cached\s+to send\s+characters\s+USD\/M\s+cost USD$/);
+    expect(lines[1]).toMatch(/^libretranslate\s+1\s+6\s+0\s+6\s+\d+\s+0\.00\s+0\.0000$/);
+    expect(lines[2]).toMatch(/^deepl\s+1\s+6\s+0\s+6\s+\d+\s+25\.00\s+0\.\d{4}$/);
+  });
+
+  it('--max-chars refuses a run over budget before sending anything', async () => {
+    const dir = project();
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate', '--max-chars', '100'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vitrans: error: this run would send \d+ characters \(libretranslate \d+\), over --max-chars 100 \(raise --max-chars/);
+    expect(bodies).toHaveLength(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual([]);
+  });
+
+  it('writes nothing for an engine that failed, keeps the finished engine, and prints one line', async () => {
+    const dir = project();
+    libre();
+    server.use(http.post(`${OPENAI}/chat/completions`, () => HttpResponse.json({ error: { message: 'Incorrect API key provided: sk-test-secret-0123456789' } }, { status: 401 })));
+    const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate,openai'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    // Progress lines aside, exactly one error line.
+    const errors = r.stderr.trim().split('\n').filter((l) => l.startsWith('vitrans:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^vitrans: error: openai: /);
+    expect(r.stderr).not.toContain('sk-test-secret-0123456789');
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.libretranslate.en.txt']);
+  });
+
+  it('translates Markdown keeping its structure, and --quiet prints nothing', async () => {
+    const md = '# Hợp tác quốc phòng\n\n- Ký **Biên bản ghi nhớ** (MOU)\n- Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n';
+    const dir = project({ 'bai.md': md });
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'bai.md', '-e', 'libretranslate', '--quiet', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+    const out = fs.readFileSync(path.join(dir, 'out/bai.libretranslate.en.md'), 'utf8');
+    expect(out).toBe('# EN: Hợp tác defence\n\n- EN: Ký **Memorandum of Understanding** (MOU)\n- EN: Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n');
+    expect(bodies.flat().join('\n')).not.toMatch(/https|không dịch/);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+  });
+
+  it('rejects a bad --concurrency value as a usage error', async () => {
+    const dir = project();
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '0'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--concurrency must be a positive whole number');
+  });
+});
+
+describe('progress', () => {
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { chunks, stream: { write: (s: string) => void chunks.push(s), isTTY, columns: 120 } };
+  };
+
+  it('redraws one line with bar, counts and ETA on a terminal', () => {
+    let now = 0;
+    const { chunks, stream } = sink(true);
+    const p = createProgress({ stream, now: () => now });
+    p.begin('bai.txt → deepl');
+    p.update({ type: 'start', engine: 'deepl', total: 10, cached: 2 });
+    now = 4000;
+    p.update({ type: 'progress', engine: 'deepl', total: 10, done: 6, cached: 2 });
+    p.end();
+    expect(chunks.every((c) => c.startsWith('\r\x1b[2K') || c === '\n')).toBe(true);
+    expect(chunks).toContain('\r\x1b[2Kbai.txt → deepl [############--------] 6/10 paragraphs, 2 cached, ETA 0:04');
+    expect(chunks[chunks.length - 1]).toBe('\n');
+  });
+
+  it('prints throttled plain lines elsewhere, and nothing when quiet', () => {
+    let now = 0;
+    const { chunks, stream } = sink(false);
+    const p = createProgress({ stream, now: () => now, plainIntervalMs: 5000 });
+    p.begin('a.txt → google');
+    p.update({ type: 'start', engine: 'google', total: 100, cached: 0 });
+    for (let done = 10; done <= 100; done += 10) {
+      now += 1000;
+      p.update({ type: 'progress', engine: 'google', total: 100, done, cached: 0 });
+    }
+    p.end();
+    expect(chunks).toEqual([
+      'a.txt → google: 100 paragraphs, 0 cached\n',
+      'a.txt → google: 50/100 paragraphs, 0 cached, ETA 0:05\n',
+      'a.txt → google: 100/100 paragraphs, 0 cached, 0:10 elapsed\n',
+    ]);
+    const quiet = sink(true);
+    const q = createProgress({ stream: quiet.stream, quiet: true, now: () => 0 });
+    q.begin('x');
+    q.update({ type: 'start', engine: 'x', total: 1, cached: 0 });
+    q.end();
+    expect(quiet.chunks).toEqual([]);
+  });
+
+  it('estimates time left from the pace of sent paragraphs only', () => {
+    expect(etaSeconds({ total: 10, done: 2, cached: 2, startedAt: 0 }, 1000)).toBeUndefined();
+    expect(etaSeconds({ total: 10, done: 6, cached: 2, startedAt: 0 }, 4000)).toBe(4);
+    expect(formatDuration(75)).toBe('1:15');
+  });
+});

@@ -1,0 +1,283 @@
+import { describe, it, expect } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { server } from '../setup/server.js';
+import { EngineError } from '../../src/core/errors.js';
+import { createDeepLEngine, deeplGlossaryName, deeplTargetLang } from '../../src/engines/deepl.js';
+import { withRetry } from '../../src/engines/retry.js';
+import { CAPABILITIES } from '../../src/engines/capabilities.js';
+import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
+
+const FREE_KEY = '0c5a7e1d-4b2f-4e8e-9a31-5d2c7b8e9f10:fx';
+const PRO_KEY = '7d1e9a40-2c3b-4f5a-8e6d-1a2b3c4d5e6f';
+const FREE = 'https://api-free.deepl.com';
+const PRO = 'https://api.deepl.com';
+const HASH = 'a3f1c9d2e4b5067182a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1';
+
+interface SeenRequest {
+  url: URL;
+  auth: string | null;
+  contentType: string | null;
+  form: URLSearchParams;
+}
+
+/** A /v2/translate handler that records the form and answers with the fixture translations. */
+function translateHandler(host: string, seen: SeenRequest[]) {
+  return http.post(`${host}/v2/translate`, async ({ request }) => {
+    const form = new URLSearchParams(await request.text());
+    seen.push({ url: new URL(request.url), auth: request.headers.get('authorization'), contentType: request.headers.get('content-type'), form });
+    return HttpResponse.json({
+      translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: fakeTranslate(t), billed_characters: [...t].length })),
+    });
+  });
+}
+
+const sleeper = (waits: number[]) => async (ms: number) => void waits.push(ms);
+
+describe('deepl engine: translate', () => {
+  it('sends the batch form-encoded to the free host for :fx keys and keeps the order', async () => {
+    const seen: SeenRequest[] = [];
+    server.use(translateHandler(FREE, seen));
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const results = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' });
+
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+    expect(results[0]!.billedCharacters).toBe([...PARAGRAPHS[0]!].length);
+    expect(results[0]!.detectedSourceLang).toBe('vi');
+    expect(seen).toHaveLength(1);
+    const [req] = seen;
+    expect(req!.auth).toBe(`DeepL-Auth-Key ${FREE_KEY}`);
+    expect(req!.contentType).toMatch(/application\/x-www-form-urlencoded/);
+    expect(req!.form.getAll('text')).toEqual(PARAGRAPHS);
+    expect(req!.form.get('source_lang')).toBe('vi');
+    expect(req!.form.get('target_lang')).toBe('en-US');
+    expect(req!.form.has('glossary_id')).toBe(false);
+  });
+
+  it('uses the pro host for pro keys, en-GB when configured, and passes glossary_id', async () => {
+    const seen: SeenRequest[] = [];
+    server.use(translateHandler(PRO, seen));
+    const engine = createDeepLEngine({ authKey: PRO_KEY, target: 'en-gb' });
+    expect(engine.cacheOptions).toEqual({ target: 'en-GB' });
+    await engine.translate({ texts: [PARAGRAPHS[1]!], sourceLang: 'vi', targetLang: 'en', glossaryId: 'def3a26b-3e84-45b3-84ae-0c0aaf3525f7' });
+    expect(seen[0]!.form.get('target_lang')).toBe('en-GB');
+    expect(seen[0]!.form.get('glossary_id')).toBe('def3a26b-3e84-45b3-84ae-0c0aaf3525f7');
+  });
+
+  it('honours serverUrl', async () => {
+    const seen: SeenRequest[] = [];
+    server.use(translateHandler('https://deepl-proxy.example.vn', seen));
+    const engine = createDeepLEngine({ authKey: FREE_KEY, serverUrl: 'https://deepl-proxy.example.vn' });
+    await engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a full batch of worst-case text stays under DeepL\'s 128 KiB request body', async () => {
+    let bodyBytes = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, async ({ request }) => {
+        const raw = await request.text();
+        bodyBytes = Buffer.byteLength(raw);
+        const form = new URLSearchParams(raw);
+        return HttpResponse.json({ translations: form.getAll('text').map(() => ({ detected_source_language: 'VI', text: 'ok' })) });
+      }),
+    );
+    const { maxTexts, maxChars } = CAPABILITIES.deepl;
+    // "ệ" is 3 UTF-8 bytes, 9 characters once form-encoded: the worst case for Vietnamese.
+    const texts = Array.from({ length: maxTexts }, () => 'ệ'.repeat(Math.floor(maxChars / maxTexts)));
+    await createDeepLEngine({ authKey: FREE_KEY }).translate({ texts, sourceLang: 'vi', targetLang: 'en' });
+    expect(bodyBytes).toBeLessThanOrEqual(128 * 1024);
+    expect(bodyBytes).toBeGreaterThan(0.9 * 128 * 1024);
+  });
+
+  it('refuses to start without a key or with a non-English target variant', () => {
+    expect(() => createDeepLEngine({})).toThrow(/DeepL needs an API key/);
+    expect(() => createDeepLEngine({ authKey: FREE_KEY, target: 'de' })).toThrow(/en-US or en-GB|not an English variant/);
+  });
+
+  it('maps target languages', () => {
+    expect(deeplTargetLang('en', undefined)).toBe('en-US');
+    expect(deeplTargetLang('EN', 'en-gb')).toBe('en-GB');
+    expect(deeplTargetLang('de', 'en-GB')).toBe('de');
+  });
+});
+
+describe('deepl engine: errors and retries', () => {
+  it('403 is fatal at once with one clear message and no retry', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, () => {
+        calls++;
+        return HttpResponse.json({ message: 'Wrong endpoint. Use https://api.deepl.com' }, { status: 403 });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const waits: number[] = [];
+    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: sleeper(waits) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    expect(err).toMatchObject({ kind: 'auth', status: 403, hint: 'check DEEPL_AUTH_KEY' });
+    expect((err as Error).message).toBe('DeepL rejected the key (HTTP 403): Wrong endpoint. Use https://api.deepl.com');
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('456 quota is fatal at once', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, () => {
+        calls++;
+        return HttpResponse.json({ message: 'Quota Exceeded' }, { status: 456 });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: sleeper([]) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'quota', status: 456, retryable: false });
+    expect(calls).toBe(1);
+  });
+
+  it('429 and 5xx are retried by withRetry (the client makes one attempt each time)', async () => {
+    const statuses = [429, 503, 200];
+    let calls = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, async ({ request }) => {
+        const status = statuses[calls++]!;
+        if (status !== 200) return HttpResponse.json({ message: 'Too many requests' }, { status });
+        const form = new URLSearchParams(await request.text());
+        return HttpResponse.json({ translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: fakeTranslate(t) })) });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const waits: number[] = [];
+    const kinds: string[] = [];
+    const results = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), {
+      sleep: sleeper(waits),
+      random: () => 0.5,
+      baseDelayMs: 100,
+      onRetry: (e) => kinds.push(e.error.kind),
+    });
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+    expect(calls).toBe(3);
+    expect(kinds).toEqual(['rate-limit', 'server']);
+    expect(waits).toEqual([50, 100]);
+  });
+
+  it('a network failure is a retryable network error', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, async ({ request }) => {
+        if (calls++ === 0) return HttpResponse.error();
+        const form = new URLSearchParams(await request.text());
+        return HttpResponse.json({ translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: fakeTranslate(t) })) });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const kinds: string[] = [];
+    const results = await withRetry(() => engine.translate({ texts: [PARAGRAPHS[2]!], sourceLang: 'vi', targetLang: 'en' }), {
+      sleep: sleeper([]),
+      onRetry: (e) => kinds.push(e.error.kind),
+    });
+    expect(kinds).toEqual(['network']);
+    expect(results[0]!.text).toBe(ENGLISH[2]);
+  });
+
+  it('an error body that echoes the key never shows the key', async () => {
+    server.use(http.post(`${FREE}/v2/translate`, () => HttpResponse.json({ message: `Invalid auth key: ${FREE_KEY}` }, { status: 403 })));
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const err = (await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e)) as EngineError;
+    expect(err.kind).toBe('auth');
+    expect(`${err.message} ${err.hint}`).not.toContain(FREE_KEY);
+    expect(err.message).toContain('[REDACTED]');
+  });
+
+  it('a 400 naming the language is unsupported-language', async () => {
+    server.use(http.post(`${FREE}/v2/translate`, () => HttpResponse.json({ message: "Value for 'source_lang' not supported." }, { status: 400 })));
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unsupported-language', status: 400 });
+  });
+});
+
+describe('deepl engine: prepareGlossary', () => {
+  interface DeepLGlossary {
+    glossary_id: string;
+    name: string;
+    ready: boolean;
+    source_lang: string;
+    target_lang: string;
+    creation_time: string;
+    entry_count: number;
+  }
+  const glossary = (id: string, name: string, source = 'vi', target = 'en'): DeepLGlossary => ({
+    glossary_id: id,
+    name,
+    ready: true,
+    source_lang: source,
+    target_lang: target,
+    creation_time: '2026-03-01T10:00:00.000Z',
+    entry_count: 3,
+  });
+
+  /** A fake DeepL glossary store that records what was created and deleted. */
+  function glossaryApi(initial: DeepLGlossary[]) {
+    const store = [...initial];
+    const created: URLSearchParams[] = [];
+    const deleted: string[] = [];
+    server.use(
+      http.get(`${FREE}/v2/glossaries`, ({ request }) => {
+        expect(request.headers.get('authorization')).toBe(`DeepL-Auth-Key ${FREE_KEY}`);
+        return HttpResponse.json({ glossaries: store });
+      }),
+      http.post(`${FREE}/v2/glossaries`, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        created.push(form);
+        const g = glossary('7f3c1a52-9d4e-4b61-a8c2-e5f6a7b8c9d0', form.get('name')!, form.get('source_lang')!, form.get('target_lang')!);
+        store.push(g);
+        return HttpResponse.json(g, { status: 201 });
+      }),
+      http.delete(`${FREE}/v2/glossaries/:id`, ({ params }) => {
+        deleted.push(String(params.id));
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    return { created, deleted };
+  }
+
+  it('creates a vitrans-<hash> glossary from TSV entries when none exists', async () => {
+    const api = glossaryApi([glossary('11111111-aaaa-4bbb-8ccc-000000000001', 'Customer terms')]);
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const id = await engine.prepareGlossary!(TERMS, HASH, { sourceLang: 'vi', targetLang: 'en' });
+    expect(id).toBe('7f3c1a52-9d4e-4b61-a8c2-e5f6a7b8c9d0');
+    expect(api.created).toHaveLength(1);
+    const form = api.created[0]!;
+    expect(form.get('name')).toBe(`vitrans-${HASH.slice(0, 16)}`);
+    expect(form.get('source_lang')).toBe('vi');
+    expect(form.get('target_lang')).toBe('en');
+    expect(form.get('entries_format')).toBe('tsv');
+    expect(form.get('entries')!.split('\n').sort()).toEqual(TERMS.map((t) => `${t.source}\t${t.target}`).sort());
+    expect(api.deleted).toEqual([]);
+  });
+
+  it('reuses a glossary with the same hash and deletes only its own stale ones of that language pair', async () => {
+    const own = glossary('22222222-aaaa-4bbb-8ccc-000000000002', deeplGlossaryName(HASH));
+    const stale = glossary('33333333-aaaa-4bbb-8ccc-000000000003', 'vitrans-0123456789abcdef');
+    const userMade = glossary('44444444-aaaa-4bbb-8ccc-000000000004', 'vitrans notes (hand-made)');
+    const otherPair = glossary('55555555-aaaa-4bbb-8ccc-000000000005', 'vitrans-fedcba9876543210', 'en', 'de');
+    const api = glossaryApi([stale, userMade, own, otherPair]);
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const id = await engine.prepareGlossary!(TERMS, HASH, { sourceLang: 'vi', targetLang: 'en-GB' });
+    expect(id).toBe(own.glossary_id);
+    expect(api.created).toEqual([]);
+    expect(api.deleted).toEqual([stale.glossary_id]);
+  });
+
+  it('names glossaries by the first 16 hex digits of the hash', () => {
+    expect(deeplGlossaryName(HASH)).toBe('vitrans-a3f1c9d2e4b50671');
+    expect(() => deeplGlossaryName('abc')).toThrow(/too short/);
+  });
+
+  it('refuses terms that would break the TSV', async () => {
+    glossaryApi([]);
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const err = await engine.prepareGlossary!([{ source: 'Bộ\tQuốc phòng', target: 'Ministry' }], HASH, { sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'glossary' });
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, it, expect } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { server } from '../setup/server.js';
+import { createOpenAIEngine, splitTagged, userPrompt } from '../../src/engines/openai.js';
+import { withRetry } from '../../src/engines/retry.js';
+import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
+
+const KEY = 'sk-proj-Q3v9XbT2mK8rL5wN1pZ7yC4dF6hJ0aSe';
+const OPENAI = 'https://api.openai.com/v1/chat/completions';
+
+interface ChatBody {
+  model: string;
+  temperature: number;
+  messages: { role: string; content: string }[];
+}
+
+/** A chat model that answers with the same tags, translating each paragraph; `mangle` can spoil it. */
+function chat(url: string, seen: { body: ChatBody; auth: string | null }[], mangle?: (answer: string) => string) {
+  return http.post(url, async ({ request }) => {
+    const body = (await request.json()) as ChatBody;
+    seen.push({ body, auth: request.headers.get('authorization') });
+    const user = body.messages.find((m) => m.role === 'user')!.content;
+    const answer = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map((m) => `<p id="${m[1]}">${fakeTranslate(m[2]!)}</p>`).join('\n');
+    return HttpResponse.json({
+      id: 'chatcmpl-9f8e7d',
+      object: 'chat.completion',
+      model: body.model,
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: mangle ? mangle(answer) : answer } }],
+    });
+  });
+}
+
+describe('openai engine: requests', () => {
+  it('sends numbered paragraphs with temperature 0 and splits the answer back in order', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const results = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' });
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+    expect(seen).toHaveLength(1);
+    const { body, auth } = seen[0]!;
+    expect(auth).toBe(`Bearer ${KEY}`);
+    expect(body.model).toBe('gpt-4o-mini');
+    expect(body.temperature).toBe(0);
+    expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(body.messages[0]!.content).toMatch(/Vietnamese/);
+    expect(body.messages[0]!.content).toMatch(/Output only/);
+    PARAGRAPHS.forEach((p, i) => expect(body.messages[1]!.content).toContain(`<p id="${i + 1}">${p}</p>`));
+    expect(body.messages[1]!.content).not.toMatch(/renderings/);
+  });
+
+  it('puts only the term pairs found in these paragraphs into the prompt, once each', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const termHints = [[], [TERMS[1]!], [TERMS[0]!, TERMS[1]!]];
+    await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en', termHints });
+    const user = seen[0]!.body.messages[1]!.content;
+    expect(user).toContain('"Thiết bị đánh chặn pha bay" → "Glide Phase Interceptor"');
+    expect(user.split('Security of Supply Arrangement')).toHaveLength(2);
+    expect(user).not.toContain('Department of Defense');
+  });
+
+  it('works keyless against a local server (Ollama) at OPENAI_BASE_URL', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat('http://127.0.0.1:11434/v1/chat/completions', seen));
+    const engine = createOpenAIEngine({ baseUrl: 'http://127.0.0.1:11434/v1/', model: 'qwen2.5:7b' });
+    const results = await engine.translate({ texts: [PARAGRAPHS[2]!], sourceLang: 'vi', targetLang: 'en' });
+    expect(results[0]!.text).toBe(ENGLISH[2]);
+    expect(seen[0]!.auth).toBeNull();
+    expect(engine.model).toBe('qwen2.5:7b');
+  });
+
+  it('needs a model', () => {
+    expect(() => createOpenAIEngine({ apiKey: KEY })).toThrow(/needs a model/);
+  });
+});
+
+describe('openai engine: answers that do not split', () => {
+  const cases: [string, (a: string) => string][] = [
+    ['a paragraph dropped', (a) => a.replace(/<p id="2">[\s\S]*?<\/p>\n?/, '')],
+    ['two paragraphs merged', (a) => a.replace('</p>\n<p id="2">', ' ').replace(/<p id="3">/, '<p id="2">')],
+    ['chatter outside the tags', (a) => `Here is the translation:\n${a}`],
+    ['tags out of order', (a) => a.replace('id="1"', 'id="X"').replace('id="2"', 'id="1"').replace('id="X"', 'id="2"')],
+  ];
+  it.each(cases)('%s is a bad-response (not retried)', async (_, mangle) => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen, mangle));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: async () => {} }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'bad-response', retryable: false });
+    expect((err as Error).message).toMatch(/does not split into the 3 tagged paragraphs/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a single paragraph may come back untagged', async () => {
+    server.use(chat(OPENAI, [], (a) => a.replace(/<\/?p[^>]*>/g, '')));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const results = await engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' });
+    expect(results[0]!.text).toBe(ENGLISH[0]);
+  });
+});
+
+describe('openai engine: errors', () => {
+  it('401 with the key echoed is fatal and redacted', async () => {
+    server.use(
+      http.post(OPENAI, () =>
+        HttpResponse.json({ error: { message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: 'invalid_request_error', code: 'invalid_api_key' } }, { status: 401 }),
+      ),
+    );
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', status: 401, hint: 'check OPENAI_API_KEY' });
+    expect((err as Error).message).not.toContain(KEY);
+    expect((err as Error).message).toContain('Incorrect API key provided: [REDACTED]');
+  });
+
+  it('429 rate limit with Retry-After is retried after that wait', async () => {
+    let calls = 0;
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    const ok = chat(OPENAI, seen);
+    server.use(
+      http.post(OPENAI, () => {
+        if (calls++ > 0) return undefined;
+        return HttpResponse.json({ error: { message: 'Rate limit reached for gpt-4o-mini on requests per min (RPM)', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429, headers: { 'retry-after': '20' } });
+      }),
+      ok,
+    );
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const waits: number[] = [];
+    const results = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { random: () => 0, sleep: async (ms) => void waits.push(ms) });
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+    expect(waits).toEqual([20_000]);
+  });
+});
+
+describe('prompt helpers', () => {
+  it('splitTagged accepts whitespace and code fences around the tags', () => {
+    expect(splitTagged('```\n<p id="1">Hello</p>\n\n<p id="2"> World </p>\n```', 2)).toEqual(['Hello', 'World']);
+    expect(splitTagged('<p id="1">Hello</p>', 2)).toBeUndefined();
+  });
+  it('userPrompt numbers paragraphs from 1', () => {
+    expect(userPrompt(['Hà Nội', 'Huế'])).toBe('<p id="1">Hà Nội</p>\n<p id="2">Huế</p>');
+  });
+});

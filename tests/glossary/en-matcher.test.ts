@@ -1,0 +1,140 @@
+import { describe, it, expect } from 'vitest';
+import { createEnMatcher } from '../../src/glossary/en-matcher.js';
+import type { RenderingKind } from '../../src/glossary/types.js';
+import { entries, makeEntry } from './helpers.js';
+
+const stateVisit = makeEntry({
+  id: 'state-visit',
+  vi: 'chuyến thăm cấp nhà nước',
+  en: 'state visit',
+  forbidden: [{ text: 'official state visit', use: 'state visit' }],
+});
+const matcher = createEnMatcher([...entries, stateVisit]);
+
+interface Expected {
+  id: string;
+  kind: RenderingKind;
+  text: string;
+  plural?: boolean;
+  possessive?: boolean;
+}
+
+/** What `find` reports, reduced to what the tables compare. */
+function found(text: string): Expected[] {
+  return matcher.find(text).map((m) => {
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+    return { id: m.entry.id, kind: m.kind, text: m.text, plural: m.plural, possessive: m.possessive };
+  });
+}
+
+const GPI = 'glide-phase-interceptor';
+const MOU = 'memorandum-of-understanding';
+const DOD = 'us-department-of-defense';
+
+describe('createEnMatcher: renderings it recognises', () => {
+  const valid: [string, string, Expected[]][] = [
+    ['canonical as written', 'the joint development of the Glide Phase Interceptor.', [{ id: GPI, kind: 'canonical', text: 'Glide Phase Interceptor', plural: false, possessive: false }]],
+    ['hyphenated', 'the Glide-Phase Interceptor program', [{ id: GPI, kind: 'canonical', text: 'Glide-Phase Interceptor' }]],
+    ['non-breaking hyphen and plural', 'two Glide\u2011Phase Interceptors', [{ id: GPI, kind: 'canonical', text: 'Glide\u2011Phase Interceptors', plural: true }]],
+    ['en dash, NBSP and several spaces', 'a Glide\u2013Phase\u00a0\u00a0  Interceptor', [{ id: GPI, kind: 'canonical', text: 'Glide\u2013Phase\u00a0\u00a0  Interceptor' }]],
+    ['across a line break', 'the Glide Phase\nInterceptor (GPI)', [{ id: GPI, kind: 'canonical', text: 'Glide Phase\nInterceptor' }, { id: GPI, kind: 'acronym', text: 'GPI' }]],
+    ['any case', 'GLIDE PHASE INTERCEPTOR tests', [{ id: GPI, kind: 'canonical', text: 'GLIDE PHASE INTERCEPTOR' }]],
+    ['plural of the head noun before "of"', 'Two Memoranda of Understanding were signed', [{ id: MOU, kind: 'canonical', text: 'Memoranda of Understanding', plural: true }]],
+    ['regular plural of the head noun', 'both Memorandums of Understanding', [{ id: MOU, kind: 'canonical', text: 'Memorandums of Understanding', plural: true }]],
+    ['possessive', "the Department of Defense's budget", [{ id: DOD, kind: 'canonical', text: "Department of Defense's", possessive: true }]],
+    ['curly possessive', 'the Department of Defense\u2019s budget', [{ id: DOD, kind: 'canonical', text: 'Department of Defense\u2019s', possessive: true }]],
+    ['plural possessive', "the Glide Phase Interceptors' radars", [{ id: GPI, kind: 'canonical', text: "Glide Phase Interceptors'", plural: true, possessive: true }]],
+    ['spelling variant listed in accepted', 'the Department of Defence', [{ id: DOD, kind: 'accepted', text: 'Department of Defence' }]],
+    ['acronym and its plural', 'the GPI and two MOUs', [{ id: GPI, kind: 'acronym', text: 'GPI', plural: false }, { id: MOU, kind: 'acronym', text: 'MOUs', plural: true }]],
+    ['acronym possessive', 'the MOU\u2019s terms', [{ id: MOU, kind: 'acronym', text: 'MOU\u2019s', possessive: true }]],
+    ['case-sensitive entry as written', 'the Japan Self-Defense Forces (JSDF)', [{ id: 'japan-self-defense-forces', kind: 'canonical', text: 'Japan Self-Defense Forces' }, { id: 'japan-self-defense-forces', kind: 'acronym', text: 'JSDF' }]],
+    ['forbidden rendering and its plural', 'two flight-phase interceptors', [{ id: GPI, kind: 'forbidden', text: 'flight-phase interceptors', plural: true }]],
+    ['accepted rendering containing a forbidden one: the longer wins', 'the Glide Phase Interceptor', [{ id: GPI, kind: 'canonical', text: 'Glide Phase Interceptor' }]],
+    ['forbidden rendering containing an accepted one: the longer wins', 'an official state visit to Washington', [{ id: 'state-visit', kind: 'forbidden', text: 'official state visit' }]],
+    ['a blank line splits a phrase', 'Glide Phase\n\nInterceptor', [{ id: GPI, kind: 'forbidden', text: 'Interceptor' }]],
+    ['renderings beside Vietnamese and punctuation', '«Bộ Quốc phòng Hoa Kỳ» = Department of Defense; (GPI),', [{ id: DOD, kind: 'canonical', text: 'Department of Defense' }, { id: GPI, kind: 'acronym', text: 'GPI' }]],
+  ];
+  it.each(valid)('%s', (_name, text, expected) => {
+    const actual = found(text);
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(actual[i]).toMatchObject(e));
+  });
+});
+
+describe('createEnMatcher: text that is no approved rendering', () => {
+  const invalid: [string, string, string][] = [
+    ['an acronym pluralised in capitals', 'the MOUS and the GPIS', MOU],
+    ['an acronym in the wrong case', 'the Gpi and the mou', MOU],
+    ['an acronym inside a longer word', 'a MOUSE, GPIx and preMOU', MOU],
+    ['an acronym glued to a Vietnamese letter', 'MOUđ', MOU],
+    ['"Memorandum of Understandings" (last word pluralised)', 'the Memorandum of Understandings', MOU],
+    ['a spelling variant not in accepted', 'the Ministry of Defence', 'japan-ministry-of-defense'],
+    ['a case-sensitive entry in another case', 'the japan self-defense forces and JAPAN SELF-DEFENSE FORCES', 'japan-self-defense-forces'],
+    ['words glued together', 'the GlidePhase Interceptor', GPI],
+  ];
+  it.each(invalid)('%s', (_name, text, entryId) => {
+    expect(matcher.find(text).filter((m) => m.entry.id === entryId && m.kind !== 'forbidden')).toEqual([]);
+  });
+
+  it('does not take a rendering split by punctuation', () => {
+    expect(found('the Glide Phase, Interceptor')).toEqual([{ id: GPI, kind: 'forbidden', text: 'Interceptor', plural: false, possessive: false }]);
+  });
+});
+
+describe('createEnMatcher: competing entries', () => {
+  it('prefers an approved rendering of one entry over the same words forbidden by another', () => {
+    const strictDod = makeEntry({ ...entries[2]!, forbidden: [{ text: 'Ministry of Defense' }] });
+    const mod = entries[3]!;
+    const m = createEnMatcher([strictDod, mod]);
+    expect(m.find('the Ministry of Defense').map((x) => [x.entry.id, x.kind])).toEqual([[mod.id, 'canonical']]);
+    expect(createEnMatcher([strictDod]).find('the Ministry of Defense').map((x) => x.kind)).toEqual(['forbidden']);
+  });
+});
+
+describe('createEnMatcher: positions and articles', () => {
+  it('reports UTF-16 offsets into the text as given, without a leading article', () => {
+    const text = 'Hôm nay the\u00a0Glide Phase Interceptor 🚀 and the GPI.';
+    const [canonical, acronym] = matcher.find(text);
+    expect(canonical?.start).toBe(text.indexOf('Glide'));
+    expect(canonical?.end).toBe(text.indexOf(' 🚀'));
+    expect(acronym?.start).toBe(text.lastIndexOf('GPI'));
+  });
+
+  it('does not need an article that a rendering starts with', () => {
+    const pentagon = makeEntry({ id: 'pentagon', vi: 'Lầu Năm Góc', en: 'the Pentagon' });
+    const m = createEnMatcher([pentagon]);
+    expect(m.find('Pentagon officials').map((x) => x.text)).toEqual(['Pentagon']);
+    expect(m.find('said the Pentagon').map((x) => x.text)).toEqual(['Pentagon']);
+  });
+
+  it('builds one matcher for many entries and finds each of them', () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      makeEntry({ id: `program-${i}`, vi: `chương trình ${i}`, en: `Defense Program ${i}`, acronym: `DP${i}` }),
+    );
+    const m = createEnMatcher(many);
+    const text = many.map((e, i) => (i % 2 === 0 ? `the ${e.en}s' budget.` : `(${e.acronym}s)`)).join('\n');
+    const matches = m.find(text);
+    expect(matches).toHaveLength(2000);
+    expect(matches.every((x, i) => x.entry.id === `program-${i}` && x.plural)).toBe(true);
+  });
+});
+
+describe('index: acronyms and document order', () => {
+  it('counts an acronym only after its expansion', () => {
+    const text = 'The GPI is new. The Glide Phase Interceptor (GPI) will fly. The GPI is jointly built.';
+    const idx = matcher.index(text);
+    const acronyms = idx.forEntry(GPI).filter((m) => m.kind === 'acronym');
+    expect(acronyms.map((m) => idx.satisfies(m))).toEqual([false, true, true]);
+    expect(idx.acronymIntroducedAt(GPI)).toBe(text.indexOf(' (GPI)'));
+    expect(idx.isAcronymIntroduced(GPI, 5)).toBe(false);
+    expect(idx.isAcronymIntroduced(GPI, text.lastIndexOf('GPI'))).toBe(true);
+    expect(idx.isAcronymIntroduced(MOU, text.length)).toBe(false);
+  });
+
+  it('never counts a forbidden rendering, nor lets it introduce the acronym', () => {
+    const idx = matcher.index('The flight phase interceptor (GPI) flew.');
+    const [forbidden, acronym] = idx.matches;
+    expect(forbidden && idx.satisfies(forbidden)).toBe(false);
+    expect(acronym && idx.satisfies(acronym)).toBe(false);
+  });
+});

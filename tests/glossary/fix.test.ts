@@ -1,0 +1,74 @@
+import { describe, it, expect } from 'vitest';
+import { createEnMatcher } from '../../src/glossary/en-matcher.js';
+import { applyFixes, planFixes } from '../../src/glossary/fix.js';
+import { entries, makeEntry } from './helpers.js';
+
+const ballistic = makeEntry({
+  id: 'ballistic-missile-defense',
+  vi: 'phòng thủ tên lửa đạn đạo',
+  en: 'ballistic missile defense',
+  forbidden: [{ text: 'anti-ballistic shield' }],
+});
+const matcher = createEnMatcher([...entries, ballistic]);
+
+function fixed(text: string): string {
+  return applyFixes(text, planFixes(text, matcher.find(text)));
+}
+
+describe('planFixes + applyFixes', () => {
+  const cases: [string, string, string][] = [
+    ['lower case mid-sentence takes the approved case', 'Japan ordered the flight phase interceptor in 2023.', 'Japan ordered the Glide Phase Interceptor in 2023.'],
+    ['plural kept', 'Two flight phase interceptors were tested.', 'Two Glide Phase Interceptors were tested.'],
+    ['possessive kept', "The flight-phase interceptor's seeker", "The Glide Phase Interceptor's seeker"],
+    ['plural possessive kept with its curly apostrophe', 'the flight phase interceptors\u2019 range', 'the Glide Phase Interceptors\u2019 range'],
+    ['all capitals stay all capitals', 'NEW FLIGHT PHASE INTERCEPTOR TESTED', 'NEW GLIDE PHASE INTERCEPTOR TESTED'],
+    ['sentence-initial capital stays', 'It works. Anti-ballistic shield programs grew.', 'It works. Ballistic missile defense programs grew.'],
+    ['a single capital mid-sentence takes the approved case', 'the new Anti-ballistic shield', 'the new ballistic missile defense'],
+    ['headline style stays headline style', 'the new Anti-Ballistic Shield', 'the new Ballistic Missile Defense'],
+    ['a headline keeps headline style', 'Japan Signs Anti-Ballistic Shield Deal', 'Japan Signs Ballistic Missile Defense Deal'],
+    ['start of a paragraph is a sentence start', 'Intro\n\nAnti-ballistic shield tests', 'Intro\n\nBallistic missile defense tests'],
+    ['forbidden rendering with its own `use`', 'the interceptor flew', 'the Glide Phase Interceptor flew'],
+    ['a line break inside the rendering stays in its gap', 'ordered the flight phase\n   interceptors.', 'ordered the Glide Phase\n   Interceptors.'],
+    ['a line break before the rendering stays', 'the new\ninterceptor', 'the new\nGlide Phase Interceptor'],
+    ['approved renderings are left alone', 'the Glide Phase Interceptor (GPI)', 'the Glide Phase Interceptor (GPI)'],
+  ];
+  it.each(cases)('%s', (_name, input, output) => {
+    expect(fixed(input)).toBe(output);
+  });
+
+  it('leaves every other character of the file untouched', () => {
+    const text = '\uFEFFVào ngày 25 tháng XNUMX,\r\n  the flight phase\ninterceptor\u00a0(GPI)…  Thoả thuận\u00a0\r\n\r\n\tflight phase interceptors 🚀\n';
+    const fixes = planFixes(text, matcher.find(text));
+    expect(fixes).toHaveLength(2);
+    const out = applyFixes(text, fixes);
+    const first = fixes[0]!;
+    const second = fixes[1]!;
+    expect(out.slice(0, first.range[0])).toBe(text.slice(0, first.range[0]));
+    const shift1 = first.text.length - (first.range[1] - first.range[0]);
+    expect(out.slice(first.range[1] + shift1, second.range[0] + shift1)).toBe(text.slice(first.range[1], second.range[0]));
+    const shift2 = shift1 + second.text.length - (second.range[1] - second.range[0]);
+    expect(out.slice(second.range[1] + shift2)).toBe(text.slice(second.range[1]));
+    expect(out).toContain('the Glide Phase\nInterceptor\u00a0(GPI)');
+    expect(out).toContain('\tGlide Phase Interceptors 🚀\n');
+  });
+
+  it('gives each fix the range of its match, so checks can pair them', () => {
+    const text = "the flight phase interceptor's seeker";
+    const [match] = matcher.find(text);
+    expect(planFixes(text, matcher.find(text))).toEqual([{ range: [match!.start, match!.end], text: "Glide Phase Interceptor's" }]);
+  });
+
+  it('ignores approved renderings and overlapping forbidden matches', () => {
+    const text = 'the flight phase interceptor and the GPI';
+    const matches = matcher.find(text);
+    const forbidden = matches.find((m) => m.kind === 'forbidden')!;
+    const overlapping = { ...forbidden, start: forbidden.start + 7 };
+    expect(planFixes(text, [...matches, overlapping])).toHaveLength(1);
+  });
+
+  it('applyFixes refuses overlapping fixes and ranges outside the text', () => {
+    expect(() => applyFixes('abcdef', [{ range: [0, 3], text: 'x' }, { range: [2, 4], text: 'y' }])).toThrow(/overlap/);
+    expect(() => applyFixes('abc', [{ range: [1, 9], text: 'x' }])).toThrow(/outside/);
+    expect(applyFixes('abcdef', [{ range: [4, 6], text: 'Z' }, { range: [0, 1], text: 'A' }])).toBe('AbcdZ');
+  });
+});

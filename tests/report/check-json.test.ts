@@ -1,0 +1,50 @@
+import { describe, it, expect } from 'vitest';
+import { formatCheckJson } from '../../src/report/check-json.js';
+import { cleanReport, report } from './check-fixtures.js';
+
+const FINDING_KEYS = [
+  'ruleId', 'severity', 'message', 'file', 'paragraph', 'line', 'column', 'span', 'source',
+  'termId', 'expected', 'actual', 'fix', 'engine', 'note',
+];
+
+describe('formatCheckJson', () => {
+  it('has a version, a summary, files, findings and terms, indented by two spaces', () => {
+    const out = formatCheckJson(report);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(out.split('\n')[1]).toBe('  "version": 1,');
+    const doc = JSON.parse(out);
+    expect(Object.keys(doc)).toEqual(['version', 'summary', 'files', 'findings', 'terms']);
+    expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2 });
+    expect(doc.terms[0].renderings[1]).toEqual({ text: 'flight phase interceptor', count: 1, approved: false });
+  });
+
+  it('gives every finding the same keys in the same order, null when absent', () => {
+    const doc = JSON.parse(formatCheckJson(report));
+    for (const f of doc.findings) expect(Object.keys(f)).toEqual(FINDING_KEYS);
+    const sosa = doc.findings.find((f: { ruleId: string }) => f.ruleId === 'term-missing');
+    expect(sosa.line).toBeNull();
+    expect(sosa.span).toBeNull();
+    expect(sosa.fix).toBeNull();
+    expect(sosa.paragraph).toBe(3);
+    const gpi = doc.findings.find((f: { termId: string }) => f.termId === 'glide-phase-interceptor');
+    expect(gpi.line).toBe(7);
+    expect(gpi.column).toBe(58);
+    expect(gpi.source).toEqual({
+      file: 'corpus/a/source.vi.txt',
+      text: 'Thiết bị đánh chặn pha bay',
+      span: { start: { line: 7, column: 70, offset: 1003 }, end: { line: 7, column: 96, offset: 1029 } },
+    });
+    expect(gpi.fix).toEqual({ range: [912, 936], text: 'Glide Phase Interceptor' });
+  });
+
+  it('keeps content as it is (JSON escaping only)', () => {
+    const doc = JSON.parse(formatCheckJson(report));
+    expect(doc.findings.map((f: { actual: string | null }) => f.actual)).toContain('Memo | <b>of</b> *Understandings*');
+  });
+
+  it('reports an empty run with zero counts', () => {
+    const doc = JSON.parse(formatCheckJson(cleanReport));
+    expect(doc.findings).toEqual([]);
+    expect(doc.summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 2, filesWithFindings: 0 });
+  });
+});

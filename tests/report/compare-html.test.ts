@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { describe, it, expect } from 'vitest';
+import type { Comparison } from '../../src/compare/types.js';
+import { formatCompareHtml, HTML_CSP } from '../../src/report/compare-html.js';
+import { SCRIPT, SOURCE_P3, withReference, withoutReference } from './compare-fixtures.js';
+
+const html = formatCompareHtml(withReference);
+
+/** The text of the one element `tag` in the page. */
+function inner(page: string, tag: string): string {
+  const all = [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))];
+  expect(all).toHaveLength(1);
+  return all[0]![1]!;
+}
+
+/** The HTML of one paragraph's column for an engine. */
+function cell(page: string, paragraph: number, engine: string): string {
+  const article = page.split(`<article class="para" id="p-${paragraph}"`)[1]!.split('</article>')[0]!;
+  return article.split(`data-engine="${engine}">`)[1]!.split('</section>')[0]!;
+}
+
+describe('formatCompareHtml: one self-contained, locked-down page', () => {
+  it('loads nothing: no src, no external href, no url(), no @import', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/\ssrc=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    for (const m of html.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^#p-\d+$/);
+    // The SVG namespace is a name, not a load; nothing else names a URL.
+    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:\/\//);
+  });
+
+  it('has a CSP that forbids loads and admits only its own style and script, by hash', () => {
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replaceAll('&#39;', "'");
+    expect(meta).toBe(HTML_CSP);
+    expect(meta).toContain("default-src 'none'");
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    expect(meta).toContain(`style-src ${hash(inner(html, 'style'))}`);
+    expect(meta).toContain(`script-src ${hash(inner(html, 'script'))}`);
+    expect(meta).not.toContain('unsafe-inline');
+  });
+
+  it('escapes engine output: <script> and <b> show as text', () => {
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('<b>');
+    expect(cell(html, 2, 'google')).toContain('<ins>&lt;script&gt;alert(1)&lt;/script&gt; </ins>');
+    expect(cell(html, 2, 'google')).toContain('<ins>&lt;b&gt;joint development&lt;/b&gt;</ins>');
+  });
+
+  it('escapes file names, engine names and glossary text everywhere they appear', () => {
+    const evil = '"><img src=x onerror=alert(1)>';
+    const c: Comparison = {
+      ...withoutReference,
+      sourceFile: `bai${evil}.txt`,
+      engines: ['deepl', `g${evil}`],
+      pivot: { ...withoutReference.pivot, reason: `because ${evil}` },
+      paragraphs: withoutReference.paragraphs.map((p) => ({
+        ...p,
+        outputs: { deepl: p.outputs.deepl!, [`g${evil}`]: `${SCRIPT} x` },
+        diffs: { [`g${evil}`]: [{ op: 'insert', text: `${SCRIPT} x` }] },
+      })),
+      agreement: { ...withoutReference.agreement, engines: ['deepl', `g${evil}`], meanAgreement: { deepl: 80, [`g${evil}`]: 80 } },
+      glossary: {
+        [`g${evil}`]: {
+          expected: 1,
+          approved: 0,
+          accuracy: 0,
+          findings: [{ ruleId: 'term-missing', severity: 'error', file: 'g.en.txt', paragraph: 1, message: `missing ${evil}`, actual: 'x' }],
+        },
+      },
+    };
+    const page = formatCompareHtml(c);
+    expect(page).not.toContain('<img');
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain(`data-engine="g&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"`);
+  });
+
+  it('shows word diffs against the pivot as <del>/<ins>', () => {
+    expect(cell(html, 3, 'deepl')).toContain('US <del>Secretary of Defense</del><ins>Defense Secretary</ins> Lloyd Austin');
+    expect(cell(html, 1, 'openai')).toContain('Prime Minister <ins>Fumio </ins>Kishida<del> Fumio</del>.');
+    // The pivot's text is in the reference column, plain.
+    expect(html).toContain('<h4>Reference <small>(pivot)</small></h4><p>US Secretary of Defense Lloyd Austin');
+  });
+
+  it('marks the changed characters of a one-word substitution', () => {
+    const c: Comparison = {
+      ...withoutReference,
+      paragraphs: [{
+        ...withoutReference.paragraphs[0]!,
+        outputs: { deepl: 'the Glide Phase Interceptor', google: 'the Glide Phase Interceptors' },
+        diffs: { google: [
+          { op: 'equal', text: 'the Glide Phase ' },
+          { op: 'delete', text: 'Interceptor', chars: [{ op: 'equal', text: 'Interceptor' }] },
+          { op: 'insert', text: 'Interceptors', chars: [{ op: 'equal', text: 'Interceptor' }, { op: 'insert', text: 's' }] },
+        ] },
+      }],
+    };
+    expect(formatCompareHtml(c)).toContain('the Glide Phase <del>Interceptor</del><ins>Interceptor<span class="ch">s</span></ins>');
+  });
+
+  it('highlights glossary findings in the engine output and the Vietnamese source', () => {
+    expect(cell(html, 2, 'deepl')).toContain(
+      '<ins><mark class="term" title="&quot;Thiết bị đánh chặn pha bay&quot; should be rendered &quot;Glide Phase Interceptor&quot;">flight phase interceptor</mark></ins>',
+    );
+    expect(cell(html, 2, 'deepl')).toContain('<ul class="findings"><li class="error">');
+    expect(cell(html, 3, 'google')).toContain('>Supply Security Agreement</mark></ins>');
+    const nfdTerm = 'Thoả thuận An ninh Cung ứng'.normalize('NFD');
+    expect(html).toContain(`">${nfdTerm}</mark>`);
+    expect(html).toContain(SOURCE_P3.slice(0, 20));
+  });
+
+  it('lists paragraphs in document order, carrying their disagreement for the sort control', () => {
+    const ids = [...html.matchAll(/<article class="para" id="p-(\d+)" data-index="\d+" data-disagreement="([\d.]*)"/g)].map((m) => [m[1], m[2]]);
+    expect(ids).toEqual([['1', '12.5'], ['2', '30.2'], ['3', '41.7']]);
+    expect(html).toContain('<div class="controls" id="sort-controls" hidden>');
+    expect(html).toMatch(/Look here first \(most disagreement\): <a href="#p-3">¶3<\/a> \(41\.7\), <a href="#p-2">¶2<\/a>/);
+  });
+
+  it('has the score table with intervals, glossary accuracy and significance in words', () => {
+    expect(html).toContain('<tr><th scope="row">openai</th><td class="num">72.5 ± 1.8</td><td class="num">71.0</td><td class="num">60.3</td><td class="num">100% (3/3)</td><td class="sig-no">+1.2, p = 0.38: not significant</td></tr>');
+    expect(html).toContain('<td class="sig-yes">−15.9, p = 0.001: significantly worse</td>');
+  });
+
+  it('draws chrF per engine with interval whiskers, or agreement without a reference', () => {
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(svg.match(/<rect class="bar"/g)).toHaveLength(3);
+    // google: 52.4..58.4 on a 400px scale starting at x=110.
+    expect(svg).toContain(`M${(110 + 4 * 52.4).toFixed(1)} `);
+    expect(svg).toContain(`H${(110 + 4 * 58.4).toFixed(1)}`);
+    const plain = formatCompareHtml(withoutReference);
+    expect(plain).toContain('Mean agreement (chrF2) of each engine with the others');
+    expect(/<svg[\s\S]*?<\/svg>/.exec(plain)![0]).not.toContain('<path');
+    expect(plain).toContain('<td class="num">n/a</td>');
+  });
+});

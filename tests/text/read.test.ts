@@ -1,0 +1,219 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, writeFile, mkdir, chmod, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { InputError } from '../../src/core/errors.js';
+import { decodeText, firstInvalidUtf8, parseEncoding, readTextFile } from '../../src/text/read.js';
+
+const SEED = readFileSync(new URL('./fixtures/seed-000.txt', import.meta.url), 'utf8');
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** Windows-1258 keeps ă â ê ô ơ ư đ precomposed but writes the five tones as combining marks. */
+function toWindows1258(text: string): Buffer {
+  const split = [...text.normalize('NFC')]
+    .map((ch) => {
+      const nfd = ch.normalize('NFD');
+      const tone = /[\u0300\u0301\u0303\u0309\u0323]/.exec(nfd)?.[0];
+      return tone ? nfd.replace(tone, '').normalize('NFC') + tone : ch;
+    })
+    .join('');
+  return iconv.encode(split, 'windows1258');
+}
+
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('decodeText: UTF-8', () => {
+  it('removes a leading BOM and keeps the text as written (NFD stays NFD)', () => {
+    const nfd = 'Thoả thuận An ninh Cung ứng'.normalize('NFD');
+    const file = decodeText(utf8('\uFEFF' + nfd), 'a.vi.txt');
+    expect(file).toEqual({ path: 'a.vi.txt', text: nfd, warnings: [] });
+  });
+
+  it('reads the seed article without warnings', () => {
+    const file = decodeText(utf8(SEED), 'seed.txt');
+    expect(file.text).toBe(SEED);
+    expect(file.warnings).toEqual([]);
+  });
+
+  it('reports invalid UTF-8 with the offset of the first bad byte and its line', () => {
+    const prefix = 'Ngày:\n\nVào ngày 25 tháng XNUMX, Nh';
+    const bytes = Buffer.concat([Buffer.from(prefix), Buffer.from([0xe0, 0x20]), Buffer.from(' Trắng')]);
+    const err = inputError(() => decodeText(bytes, 'bad.txt'));
+    const offset = Buffer.byteLength(prefix);
+    expect(err.message).toContain(`offset ${offset}`);
+    expect(err.message).toContain('line 3');
+    expect(err.message).not.toContain('\n');
+    expect(err.location).toEqual({ file: 'bad.txt', line: 3, byteOffset: offset });
+    expect(err.hint).toContain('--encoding windows-1258|tcvn|viscii');
+  });
+
+  it.each([
+    ['tcvn', 'TCVN3', '--encoding tcvn'],
+    ['viscii', 'VISCII', '--encoding viscii'],
+  ])('recognises a %s file as likely %s', (encoding, name, option) => {
+    const err = inputError(() => decodeText(iconv.encode(SEED, encoding), 'legacy.txt'));
+    expect(err.message).toContain(`likely ${name}`);
+    expect(err.hint).toContain(option);
+  });
+
+  it('recognises a Windows-1258 file', () => {
+    const err = inputError(() => decodeText(toWindows1258(SEED), 'legacy.txt'));
+    expect(err.message).toContain('likely Windows-1258');
+    expect(err.hint).toContain('--encoding windows-1258');
+  });
+
+  it('recognises VNI for the message, and says it must be converted', () => {
+    const vni = Buffer.from('Hai nöôùc seõ hôïp taùc phaùt trieån Thieát bò ñaùnh chaën pha bay cuûa Vieät Nam.', 'latin1');
+    const err = inputError(() => decodeText(vni, 'vni.txt'));
+    expect(err.message).toContain('likely VNI');
+    expect(err.hint).toContain('convert the file to UTF-8');
+  });
+
+  it('does not claim an encoding when the bytes do not tell', () => {
+    const err = inputError(() => decodeText(Buffer.from([0x61, 0x62, 0xff, 0x63]), 'x.txt'));
+    expect(err.message).not.toContain('likely');
+    expect(err.message).toContain('offset 2');
+  });
+
+  it('warns about legacy-font text and double-encoded UTF-8 that is valid UTF-8', () => {
+    const before = 'Hai nước sẽ hợp tác phát triển ';
+    const tcvn = decodeText(utf8(`Ngày:\n${before}ThiÕt bÞ ®¸nh chÆn pha bay`), 't.txt');
+    expect(tcvn.warnings).toHaveLength(1);
+    expect(tcvn.warnings[0]).toMatchObject({ code: 'mojibake', guess: 'tcvn3', line: 2, column: before.length + 1 });
+    expect(tcvn.warnings[0]?.message).toContain('"Thiết"');
+
+    const vni = decodeText(utf8('Vieät Nam vaø Nhaät Baûn'), 'v.txt');
+    expect(vni.warnings[0]).toMatchObject({ guess: 'vni', offset: 0, line: 1, column: 1 });
+
+    const double = decodeText(utf8('Hợp tác phát triển Thiáº¿t bá»‹ Ä‘Ã¡nh cháº·n'), 'd.txt');
+    expect(double.warnings[0]).toMatchObject({ guess: 'double-utf8', offset: 19 });
+    expect(double.warnings[0]?.message).toContain('"Thiết"');
+  });
+
+  it('does not warn about other languages in Latin-1', () => {
+    expect(decodeText(utf8('Le café est très bon à Paris, déjà vu, naïve façade, über alles'), 'fr.txt').warnings).toEqual([]);
+  });
+});
+
+describe('decodeText: refusals', () => {
+  it.each([
+    ['0 bytes', new Uint8Array()],
+    ['only a BOM', utf8('\uFEFF')],
+    ['only whitespace', utf8(' \n\u00a0\t\r\n')],
+  ])('refuses an empty file (%s)', (_label, bytes) => {
+    const err = inputError(() => decodeText(bytes, 'empty.txt'));
+    expect(err.message).toBe('empty.txt is empty');
+    expect(err.location).toEqual({ file: 'empty.txt' });
+    expect(err.hint).toBeTruthy();
+  });
+
+  it('refuses binary input (NUL bytes or many control characters)', () => {
+    expect(inputError(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d]), 'a.png')).message).toContain('binary');
+    const controls = Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)));
+    expect(inputError(() => decodeText(controls, 'a.bin')).message).toContain('binary');
+  });
+
+  it('refuses UTF-16 with a hint to save as UTF-8', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Bộ Quốc phòng', 'utf16le')]);
+    const err = inputError(() => decodeText(utf16, 'u16.txt'));
+    expect(err.message).toContain('UTF-16');
+    expect(err.hint).toContain('UTF-8');
+  });
+
+  it('refuses an unknown encoding, naming the allowed values', () => {
+    const err = inputError(() => decodeText(utf8('Bộ'), 'a.txt', { encoding: 'latin1' }));
+    expect(err.message).toContain('latin1');
+    expect(err.hint).toBe('Use one of: --encoding utf-8|windows-1258|tcvn|viscii.');
+  });
+});
+
+describe('decodeText: legacy encodings', () => {
+  it.each(['tcvn', 'viscii'])('converts %s and NFCs the result', (encoding) => {
+    const sample = 'Thiết bị đánh chặn pha bay của Lực lượng Phòng vệ Nhật Bản';
+    const file = decodeText(iconv.encode(sample, encoding), 'a.txt', { encoding });
+    expect(file.text).toBe(sample);
+  });
+
+  it('converts windows-1258 (combining tones) to NFC', () => {
+    const file = decodeText(toWindows1258(SEED.slice(0, 2000)), 'a.txt', { encoding: 'Windows-1258' });
+    expect(file.text).toBe(SEED.slice(0, 2000).normalize('NFC'));
+    expect(file.text).toBe(file.text.normalize('NFC'));
+  });
+
+  it('accepts an explicit utf-8', () => {
+    expect(decodeText(utf8('Bộ Quốc phòng'), 'a.txt', { encoding: 'UTF-8' }).text).toBe('Bộ Quốc phòng');
+  });
+});
+
+describe('parseEncoding', () => {
+  it('accepts the four encodings in any case, and utf8', () => {
+    expect(['utf-8', 'UTF8', 'Windows-1258', 'TCVN', 'viscii'].map(parseEncoding)).toEqual(['utf-8', 'utf-8', 'windows-1258', 'tcvn', 'viscii']);
+    expect(() => parseEncoding('vni')).toThrow(InputError);
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  it('finds the first bad byte, including overlongs, surrogates and truncation', () => {
+    expect(firstInvalidUtf8(utf8('Việt Nam 𠀧'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0x41, 0xc0, 0xaf]))).toBe(1); // overlong
+    expect(firstInvalidUtf8(Buffer.from([0x41, 0xed, 0xa0, 0x80]))).toBe(1); // surrogate
+    expect(firstInvalidUtf8(Buffer.from([0x41, 0x42, 0xe1, 0xba]))).toBe(2); // cut short
+    expect(firstInvalidUtf8(Buffer.from([0x80]))).toBe(0);
+  });
+});
+
+describe('readTextFile', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vitrans-read-'));
+  });
+  afterAll(async () => {
+    await chmod(join(dir, 'locked.txt'), 0o644).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a UTF-8 file', async () => {
+    const path = join(dir, 'source.vi.txt');
+    await writeFile(path, '\uFEFFBộ Quốc phòng Hoa Kỳ\n');
+    expect(await readTextFile(path)).toEqual({ path, text: 'Bộ Quốc phòng Hoa Kỳ\n', warnings: [] });
+  });
+
+  it('reads a legacy file when told the encoding', async () => {
+    const path = join(dir, 'tcvn.txt');
+    await writeFile(path, iconv.encode('Thoả thuận', 'tcvn'));
+    expect((await readTextFile(path, { encoding: 'tcvn' })).text).toBe('Thoả thuận');
+  });
+
+  it('says a file is missing, with a hint', async () => {
+    const path = join(dir, 'nope.txt');
+    await expect(readTextFile(path)).rejects.toMatchObject({ message: `File not found: ${path}`, location: { file: path } });
+    await expect(readTextFile(path)).rejects.toHaveProperty('hint', expect.stringContaining('path'));
+  });
+
+  it('says a folder is not a file', async () => {
+    const sub = join(dir, 'corpus');
+    await mkdir(sub);
+    await expect(readTextFile(sub)).rejects.toMatchObject({ message: `${sub} is a folder, not a file` });
+  });
+
+  it.skipIf(typeof process.getuid === 'function' && process.getuid() === 0)('says an unreadable file cannot be read', async () => {
+    const path = join(dir, 'locked.txt');
+    await writeFile(path, 'Bộ');
+    await chmod(path, 0o000);
+    await expect(readTextFile(path)).rejects.toMatchObject({ message: `Cannot read ${path}: permission denied` });
+  });
+
+  it('checks the encoding before reading', async () => {
+    await expect(readTextFile(join(dir, 'nope.txt'), { encoding: 'koi8-r' })).rejects.toMatchObject({ message: 'Unknown encoding "koi8-r"' });
+  });
+});

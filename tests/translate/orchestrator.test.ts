@@ -1,0 +1,299 @@
+import path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import { EngineError } from '../../src/core/errors.js';
+import { createViMatcher } from '../../src/glossary/vi-matcher.js';
+import { MemoryTranslationCache, openTranslationCache } from '../../src/translate/cache.js';
+import { nativeGlossaryOnce, planTranslation, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
+import { retryRunner } from '../../src/translate/retry.js';
+import type { TranslateProgress } from '../../src/translate/types.js';
+import { FakeEngine, pseudoTranslate } from './fake-engine.js';
+import { SEED_PARAGRAPHS, manyParagraphs, tempDir, testGlossary } from './helpers.js';
+
+const base = { sourceLang: 'vi', targetLang: 'en', concurrency: 4 };
+
+describe('batching', () => {
+  it('never sends more texts than maxTexts in one request', async () => {
+    const engine = new FakeEngine({ maxTexts: 3 });
+    await translateParagraphs({ ...base, engine, paragraphs: manyParagraphs(7) });
+    expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 3, 1]);
+  });
+
+  it('never sends more characters than maxChars in one request', async () => {
+    const engine = new FakeEngine({ maxChars: 300 });
+    const paragraphs = manyParagraphs(12);
+    const out = await translateParagraphs({ ...base, engine, paragraphs });
+    for (const r of engine.requests) expect(r.texts.join('').length).toBeLessThanOrEqual(300);
+    expect(engine.requests.length).toBeGreaterThan(3);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+
+  it('splits a paragraph longer than maxChars at sentence ends, re-joins it and warns', async () => {
+    const engine = new FakeEngine({ maxChars: 130 });
+    const long = SEED_PARAGRAPHS.slice(1, 5).join(' ');
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [long] });
+    expect(engine.sentTexts.length).toBeGreaterThan(1);
+    for (const t of engine.sentTexts) expect(t.length).toBeLessThanOrEqual(130);
+    expect(engine.sentTexts.join(' ')).toBe(long);
+    expect(out!.target).toBe(engine.sentTexts.map(pseudoTranslate).join(' '));
+    expect(out!.warnings).toEqual(['split-long-paragraph']);
+  });
+});
+
+describe('concurrency and order', () => {
+  it('returns results in paragraph order when later requests finish first', async () => {
+    // Request 1 is the slowest, the last the fastest.
+    const engine = new FakeEngine({ maxTexts: 1, delayFor: (n) => 80 - n * 10 });
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 6);
+    const finished: number[] = [];
+    const out = await translateParagraphs({
+      ...base,
+      engine,
+      paragraphs,
+      concurrency: 6,
+      onProgress: (e) => e.type === 'progress' && finished.push(e.done),
+    });
+    expect(out.map((o) => o.source)).toEqual(paragraphs);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+    expect(finished).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const engine = new FakeEngine({ maxTexts: 2, delayFor: () => 15 });
+    await translateParagraphs({ ...base, engine, paragraphs: manyParagraphs(20), concurrency: 3 });
+    expect(engine.requests).toHaveLength(10);
+    expect(engine.maxInFlight).toBe(3);
+  });
+});
+
+describe('cache', () => {
+  it('makes zero requests when the same article is translated again', async () => {
+    const file = path.join(tempDir(), 'c', 'translations.sqlite');
+    const first = new FakeEngine();
+    let cache = openTranslationCache(file);
+    const a = await translateParagraphs({ ...base, engine: first, paragraphs: SEED_PARAGRAPHS, cache });
+    cache.close();
+    const second = new FakeEngine();
+    cache = openTranslationCache(file);
+    const b = await translateParagraphs({ ...base, engine: second, paragraphs: SEED_PARAGRAPHS, cache });
+    cache.close();
+    expect(first.requests.length).toBeGreaterThan(0);
+    expect(second.requests).toHaveLength(0);
+    expect(b.map((r) => r.target)).toEqual(a.map((r) => r.target));
+    expect(b.every((r) => r.cached)).toBe(true);
+    expect(b.map((r) => r.billedCharacters)).toEqual(a.map((r) => r.billedCharacters));
+  });
+
+  it('normalises to NFC before sending and before keying the cache', async () => {
+    const cache = new MemoryTranslationCache();
+    const nfc = 'Thỏa thuận hòa bình về thủy quân được ký vào tháng XNUMX.';
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    const first = new FakeEngine();
+    await translateParagraphs({ ...base, engine: first, paragraphs: [nfd], cache });
+    expect(first.sentTexts).toEqual([nfc]);
+    const second = new FakeEngine();
+    const [out] = await translateParagraphs({ ...base, engine: second, paragraphs: [nfc], cache });
+    expect(second.requests).toHaveLength(0);
+    expect(out!.cached).toBe(true);
+    expect(out!.target).toBe('EN: Agreement peace về marines được ký vào month XNUMX.');
+  });
+
+  it('keys on engine options: another model or language misses the cache', async () => {
+    const cache = new MemoryTranslationCache();
+    await translateParagraphs({ ...base, engine: new FakeEngine(), paragraphs: SEED_PARAGRAPHS, cache });
+    const other = new FakeEngine({ name: 'other' });
+    await translateParagraphs({ ...base, engine: other, paragraphs: SEED_PARAGRAPHS, cache });
+    const german = new FakeEngine();
+    await translateParagraphs({ ...base, targetLang: 'de', engine: german, paragraphs: SEED_PARAGRAPHS, cache });
+    expect(other.sentTexts).toHaveLength(SEED_PARAGRAPHS.length);
+    expect(german.sentTexts).toHaveLength(SEED_PARAGRAPHS.length);
+  });
+
+  it('resumes a run that died at batch k: the rerun sends only the missing paragraphs, none twice', async () => {
+    const file = path.join(tempDir(), 'translations.sqlite');
+    const paragraphs = manyParagraphs(10);
+    const dying = new FakeEngine({
+      maxTexts: 2,
+      failOn: (n) => {
+        if (n === 3) throw new EngineError('fake', 'quota', 'Quota exceeded', { status: 456 });
+      },
+    });
+    let cache = openTranslationCache(file);
+    await expect(translateParagraphs({ ...base, engine: dying, paragraphs, cache, concurrency: 1 })).rejects.toMatchObject({
+      kind: 'quota',
+    });
+    cache.close();
+    const answered = dying.requests.slice(0, 2).flatMap((r) => r.texts);
+    expect(answered).toEqual(paragraphs.slice(0, 4));
+
+    const rerun = new FakeEngine({ maxTexts: 2 });
+    cache = openTranslationCache(file);
+    const out = await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, concurrency: 1 });
+    cache.close();
+    expect(rerun.sentTexts).toEqual(paragraphs.slice(4));
+    expect(out.map((o) => o.cached)).toEqual([true, true, true, true, false, false, false, false, false, false]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+});
+
+describe('retries and fatal errors', () => {
+  const noSleep = (delays: number[]) => retryRunner({ maxAttempts: 3, baseDelayMs: 10, random: () => 0, sleep: async (ms) => void delays.push(ms) });
+
+  it('waits out a 429 with Retry-After and then succeeds', async () => {
+    const delays: number[] = [];
+    const events: TranslateProgress[] = [];
+    const engine = new FakeEngine({
+      failOn: (n) => {
+        if (n === 1) throw new EngineError('fake', 'rate-limit', 'Too many requests', { status: 429, retryAfterMs: 2000 });
+      },
+    });
+    const out = await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 2), retry: noSleep(delays), onProgress: (e) => events.push(e) });
+    expect(engine.requests).toHaveLength(2);
+    expect(delays).toEqual([2000]);
+    expect(events.filter((e) => e.type === 'retry')).toMatchObject([{ attempt: 1, delayMs: 2000 }]);
+    expect(out.map((o) => o.target)).toEqual(SEED_PARAGRAPHS.slice(0, 2).map(pseudoTranslate));
+  });
+
+  it('retries a 5xx and then succeeds', async () => {
+    const delays: number[] = [];
+    const engine = new FakeEngine({
+      failOn: (n) => {
+        if (n <= 2) throw new EngineError('fake', 'server', 'Service unavailable', { status: 503 });
+      },
+    });
+    const out = await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), retry: noSleep(delays) });
+    expect(engine.requests).toHaveLength(3);
+    expect(delays).toHaveLength(2);
+    expect(out[2]!.target).toBe(pseudoTranslate(SEED_PARAGRAPHS[2]!));
+  });
+
+  it.each([
+    [403, 'auth' as const],
+    [456, 'quota' as const],
+  ])('stops at once on a fatal %i, aborting in-flight requests and keeping finished work in the cache', async (status, kind) => {
+    const cache = new MemoryTranslationCache();
+    const paragraphs = manyParagraphs(8);
+    const engine = new FakeEngine({
+      maxTexts: 2,
+      // Batch 1 answers quickly, batch 2 stalls, batch 3 (taken after batch 1) is refused.
+      delayFor: (n) => (n === 1 ? 5 : n === 2 ? 5_000 : 0),
+      failOn: (n) => {
+        if (n === 3) throw new EngineError('fake', kind, 'refused', { status });
+      },
+    });
+    const started = Date.now();
+    const run = translateParagraphs({ ...base, engine, paragraphs, cache, concurrency: 2, retry: noSleep([]) });
+    await expect(run).rejects.toMatchObject({ kind, status });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(engine.requests).toHaveLength(3);
+    expect(engine.requests[1]!.signal!.aborted).toBe(true);
+    expect(cache.entries.size).toBe(2);
+    const rerun = new FakeEngine({ maxTexts: 2 });
+    await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, concurrency: 2 });
+    expect(rerun.sentTexts).toEqual(paragraphs.slice(2));
+  });
+
+  it('rejects an answer with the wrong number of translations', async () => {
+    const engine = new FakeEngine();
+    engine.translate = async () => [{ text: 'only one' }];
+    await expect(translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 2) })).rejects.toMatchObject({
+      kind: 'bad-response',
+    });
+  });
+
+  it('stops with TranslationAbortedError when the caller aborts, keeping what finished', async () => {
+    const cache = new MemoryTranslationCache();
+    const controller = new AbortController();
+    const engine = new FakeEngine({
+      maxTexts: 1,
+      delayFor: (n) => (n === 1 ? 0 : 5_000),
+    });
+    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), cache, concurrency: 1, signal: controller.signal, onProgress: (e) => e.type === 'progress' && controller.abort() });
+    await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
+    expect(cache.entries.size).toBe(1);
+  });
+});
+
+describe('glossary per engine', () => {
+  const glossary = testGlossary();
+  const viMatcher = createViMatcher(glossary.entries);
+  const gpi = SEED_PARAGRAPHS[2]!;
+
+  it('masks terms for engines without glossaries and puts the approved English back', async () => {
+    const engine = new FakeEngine({ glossary: 'none' });
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [gpi], glossary, viMatcher });
+    expect(engine.sentTexts[0]).toContain('⟦1⟧');
+    expect(engine.sentTexts[0]).not.toContain('Thiết bị đánh chặn pha bay');
+    expect(out!.target).toContain('Glide Phase Interceptor (GPI)');
+    expect(out!.target).not.toContain('⟦');
+    expect(out!.masked).toBe(true);
+    expect(out!.warnings).toEqual([]);
+  });
+
+  it('masks old-style tone and NFD spellings of a term too', async () => {
+    const engine = new FakeEngine({ glossary: 'none' });
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [SEED_PARAGRAPHS[3]!.normalize('NFD')], glossary, viMatcher });
+    expect(engine.sentTexts[0]).toMatch(/⟦1⟧ \(MOU\) và ⟦2⟧ \(SOSA\)/);
+    expect(out!.target).toContain('Memorandum of Understanding (MOU) and Security of Supply Arrangement (SOSA)');
+  });
+
+  it('tolerates spaces an engine puts inside the placeholder brackets', async () => {
+    const engine = new FakeEngine({ glossary: 'none', mangle: (o) => o.replace(/⟦(\d+)⟧/g, '⟦ $1 ⟧') });
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [gpi], glossary, viMatcher });
+    expect(out!.target).toContain('Glide Phase Interceptor');
+    expect(out!.warnings).toEqual([]);
+  });
+
+  it('retranslates unmasked with a placeholder-lost warning when a placeholder does not come back', async () => {
+    const engine = new FakeEngine({ glossary: 'none', mangle: (o) => o.replace(/⟦\d+⟧/g, '') });
+    const cache = new MemoryTranslationCache();
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [gpi], glossary, viMatcher, cache });
+    expect(engine.requests).toHaveLength(2);
+    expect(engine.requests[1]!.texts).toEqual([gpi]);
+    expect(out!.target).toBe(pseudoTranslate(gpi));
+    expect(out!.warnings).toEqual(['placeholder-lost']);
+    expect(out!.masked).toBeUndefined();
+    expect(out!.billedCharacters).toBe(engine.requests[0]!.texts[0]!.length + gpi.length);
+    // The warning survives the cache.
+    const [again] = await translateParagraphs({ ...base, engine: new FakeEngine({ glossary: 'none' }), paragraphs: [gpi], glossary, viMatcher, cache });
+    expect(again!.warnings).toEqual(['placeholder-lost']);
+  });
+
+  it('gives prompt engines only the pairs of the terms found in each paragraph', async () => {
+    const engine = new FakeEngine({ glossary: 'prompt' });
+    await translateParagraphs({ ...base, engine, paragraphs: [SEED_PARAGRAPHS[0]!, gpi, SEED_PARAGRAPHS[3]!], glossary, viMatcher });
+    const hints = engine.requests[0]!.termHints!;
+    expect(hints[0]).toEqual([]);
+    expect(hints[1]).toEqual([{ source: 'Thiết bị đánh chặn pha bay', target: 'Glide Phase Interceptor' }]);
+    expect(hints[2]).toEqual([
+      { source: 'Biên bản ghi nhớ', target: 'Memorandum of Understanding' },
+      { source: 'Thỏa thuận An ninh Cung ứng', target: 'Security of Supply Arrangement' },
+      { source: 'Thoả thuận An ninh Cung ứng', target: 'Security of Supply Arrangement' },
+    ]);
+    expect(engine.sentTexts[1]).toBe(gpi);
+  });
+
+  it('prepares a native glossary once per run, and not at all when everything is cached', async () => {
+    const engine = new FakeEngine({ glossary: 'native' });
+    const cache = new MemoryTranslationCache();
+    const once = nativeGlossaryOnce(engine, [{ source: 'Biên bản ghi nhớ', target: 'Memorandum of Understanding' }], glossary.hash, base);
+    await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), glossary, cache, nativeGlossaryId: once });
+    await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(3), glossary, cache, nativeGlossaryId: once });
+    expect(engine.glossaries).toEqual([{ pairs: 1, hash: glossary.hash }]);
+    expect(engine.requests.every((r) => r.glossaryId === `gloss-${glossary.hash.slice(0, 8)}`)).toBe(true);
+    const fresh = new FakeEngine({ glossary: 'native' });
+    await translateParagraphs({ ...base, engine: fresh, paragraphs: SEED_PARAGRAPHS, glossary, cache });
+    expect(fresh.glossaries).toEqual([]);
+    expect(fresh.requests).toEqual([]);
+  });
+
+  it('plans what would be sent after the cache, with masked characters', async () => {
+    const cache = new MemoryTranslationCache();
+    const engine = new FakeEngine({ glossary: 'none' });
+    await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 4), glossary, viMatcher, cache });
+    const plan = planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, glossary, viMatcher, cache });
+    const rest = SEED_PARAGRAPHS.slice(4);
+    expect(plan.mode).toBe('mask');
+    expect(plan.toSend).toEqual({ paragraphs: 4, characters: rest.join('').length });
+  });
+});

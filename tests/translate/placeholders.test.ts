@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import { maskText, selectSpans, unmaskText, type ProtectedSpan } from '../../src/translate/placeholders.js';
+import { splitLongText, planBatches } from '../../src/translate/batching.js';
+
+const text = 'Ký Biên bản ghi nhớ (MOU) và `mã` tại [đây](https://example.vn)';
+const term: ProtectedSpan = { start: text.indexOf('Biên'), end: text.indexOf(' (MOU)'), replacement: 'Memorandum of Understanding', kind: 'term' };
+const code: ProtectedSpan = { start: text.indexOf('`'), end: text.lastIndexOf('`') + 1, replacement: '`mã`', kind: 'markup' };
+
+describe('placeholders', () => {
+  it('masks spans in text order and restores them', () => {
+    const m = maskText(text, [code, term]);
+    expect(m.text).toBe('Ký ⟦1⟧ (MOU) và ⟦2⟧ tại [đây](https://example.vn)');
+    const r = unmaskText('Sign ⟦1⟧ (MOU) and ⟦2⟧ here', m);
+    expect(r).toEqual({ text: 'Sign Memorandum of Understanding (MOU) and `mã` here', complete: true, lost: [] });
+  });
+
+  it('reports missing and duplicated tokens as lost and drops unknown ones', () => {
+    const m = maskText(text, [code, term]);
+    const r = unmaskText('Sign ⟦2⟧ ⟦2⟧ ⟦7⟧ here', m);
+    expect(r.complete).toBe(false);
+    expect(r.lost).toEqual([term, code]);
+    expect(r.text).toBe('Sign    here');
+    expect(unmaskText('Sign ⟦1⟧ ⟦2⟧ ⟦7⟧', m).complete).toBe(false);
+  });
+
+  it('lets markup win over an overlapping term, then longer spans', () => {
+    const overlapping: ProtectedSpan = { start: 0, end: 10, replacement: 'x', kind: 'term' };
+    const markup: ProtectedSpan = { start: 8, end: 12, replacement: 'y', kind: 'markup' };
+    expect(selectSpans([overlapping, markup])).toEqual([markup]);
+    expect(selectSpans([{ ...term, end: 10 }, term])).toEqual([term]);
+  });
+});
+
+describe('splitLongText and planBatches', () => {
+  it('falls back to spaces, then hard cuts, when a sentence is too long', () => {
+    const parts = splitLongText('hợp tác quốc phòng Nhật Mỹ', 10);
+    expect(parts.every((p) => p.length <= 10)).toBe(true);
+    expect(parts.join(' ')).toBe('hợp tác quốc phòng Nhật Mỹ');
+    expect(splitLongText('XNUMXXNUMXXNUMX', 5)).toEqual(['XNUMX', 'XNUMX', 'XNUMX']);
+  });
+
+  it('keeps an oversized item in a batch of its own', () => {
+    const batches = planBatches([{ text: 'a'.repeat(3) }, { text: 'b'.repeat(20) }, { text: 'c' }], { maxTexts: 10, maxChars: 10 });
+    expect(batches.map((b) => b.map((i) => i.text[0]).join(''))).toEqual(['a', 'b', 'c']);
+  });
+});
