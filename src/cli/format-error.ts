@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { UserError, EngineError, type ErrorLocation } from '../core/errors.js';
 
 /** `file:line:col` (or `file (byte N)`) for an error location. */
@@ -11,11 +12,22 @@ export function formatLocation(loc: ErrorLocation): string {
  * One line for a user error: where, what, how to fix.
  * @example "glossary.yaml:12:5: error: unknown key `vi_variant` — did you mean `vi_variants`?"
  */
-export function formatUserError(err: UserError): string {
-  const where = err.location ? `${formatLocation(err.location)}: ` : '';
+export function formatUserError(err: UserError, cwd?: string): string {
+  const loc = err.location && cwd ? { ...err.location, file: shownPath(err.location.file, cwd) } : err.location;
+  const where = loc ? `${formatLocation(loc)}: ` : '';
   const who = err instanceof EngineError ? `${err.engine}: ` : '';
-  const hint = err.hint ? ` (${err.hint})` : '';
-  return `${where}error: ${who}${oneLine(err.message)}${hint}`;
+  let message = oneLine(err.message);
+  // Paths inside the message are shown as the user typed them too.
+  if (cwd && err.location && isAbsolute(err.location.file)) message = message.split(err.location.file).join(shownPath(err.location.file, cwd));
+  const hint = err.hint ? ` (${err.hint.replace(/\.$/, '')})` : '';
+  return `${where}error: ${who}${message}${hint}`;
+}
+
+/** A path relative to the working directory when it lies below it. */
+function shownPath(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 function oneLine(text: string): string {

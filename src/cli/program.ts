@@ -25,7 +25,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const debug = io.debug || argv.includes('--debug');
     if (err instanceof UserError) {
-      io.stderr.write(redactor.redact(`vitrans: ${formatUserError(err)}`) + '\n');
+      io.stderr.write(redactor.redact(`vitrans: ${formatUserError(err, io.cwd)}`) + '\n');
       if (debug && err.stack) io.stderr.write(redactor.redact(err.stack) + '\n');
       return 2;
     }
@@ -43,8 +43,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('Translate Vietnamese articles into English and keep their terminology right.')
     .version(VERSION)
     .option('--debug', 'show stack traces for errors')
-    .option('--no-color', 'never colour output (NO_COLOR is respected too)')
+    // --color first: commander then leaves `color` undefined unless one of the two is given.
     .option('--color', 'colour output even when not on a terminal')
+    .option('--no-color', 'never colour output (NO_COLOR is respected too)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

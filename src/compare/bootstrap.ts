@@ -13,6 +13,9 @@
  * 4. Significance against the baseline: for each resample take d = |score_sys − score_base|;
  *    centre them, t = d − mean(d); the p-value is (#{t > |real difference|} + 1) / (N + 1),
  *    where the real difference is between the full-corpus scores. Significant when p < alpha.
+ *    One deliberate deviation: when the real difference is exactly 0 (e.g. identical outputs),
+ *    p is 1. sacreBLEU's formula would give 1/(N+1) there, calling a system significantly
+ *    different from an identical copy of itself.
  *
  * Differences from sacreBLEU: the random draws (numpy's generator vs mulberry32) and float64
  * sums instead of float32. Scores on the full corpus are identical; intervals and p-values are
@@ -115,6 +118,7 @@ export function confidenceInterval(scores: ArrayLike<number>): ConfidenceInterva
  * @example pairedPValue(sysScores, baseScores, 2.4) // 0.004
  */
 export function pairedPValue(sys: ArrayLike<number>, base: ArrayLike<number>, realDifference: number): number {
+  if (realDifference === 0) return 1;
   const n = sys.length;
   const diffs = new Float64Array(n);
   let mean = 0;

@@ -103,6 +103,10 @@ const LANGUAGE_REFUSAL = new RegExp(
   'i',
 );
 const GLOSSARY_PROBLEM = /glossar/i;
+// A 429 that means the money or the daily allowance is gone (OpenAI insufficient_quota), as
+// opposed to a per-minute quota (Google's RESOURCE_EXHAUSTED "... per minute"), which passes.
+const QUOTA_EXHAUSTED = /insufficient_quota|billing|quota/i;
+const PER_INTERVAL = /per (minute|second|\d+ seconds)|rate/i;
 
 /**
  * Maps an HTTP failure to an EngineError: 401/403 auth, 456 quota, 429 rate-limit (with
@@ -122,7 +126,7 @@ export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailur
     const check = ctx.keySource ? `check ${ctx.keySource}` : 'check the API key';
     return make('auth', `${ctx.label} rejected the key (HTTP ${status})${said}`, { hint: check });
   }
-  if (status === 456 || (status === 429 && /quota|billing|insufficient_quota/i.test(detail) && !/rate/i.test(detail))) {
+  if (status === 456 || (status === 429 && QUOTA_EXHAUSTED.test(detail) && !PER_INTERVAL.test(detail))) {
     return make('quota', `${ctx.label} quota is used up (HTTP ${status})${said}`, {
       hint: 'wait for the next billing period or raise the limit in your account',
     });

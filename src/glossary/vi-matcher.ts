@@ -35,9 +35,12 @@ const NO_GAP = -1;
 const MAX_GAP_KEY = 16;
 const CACHE_LIMIT = 100_000;
 
-/** A separator as a key: whitespace removed, so "Dương-Thái" and "Dương - Thái" meet; '' means spaces only. */
+/**
+ * A separator as a key: whitespace removed and dashes unified, so "Dương-Thái", "Dương - Thái" and
+ * "Dương–Thái" meet; '' means whitespace only.
+ */
 function gapKey(gap: string): string {
-  return gap.replace(/\s+/g, '').normalize('NFC');
+  return gap.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').normalize('NFC');
 }
 
 function tokeniseTerm(term: string): TermTokens {

@@ -16,7 +16,7 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
  * @example escapeHtml('<script>alert(1)</script>') === '&lt;script&gt;alert(1)&lt;/script&gt;'
  */
 export function escapeHtml(text: string): string {
-  return text;
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
 /**

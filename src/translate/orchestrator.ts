@@ -388,8 +388,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
   }
-  if (opts.signal?.aborted) throw new TranslationAbortedError();
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined && !opts.signal?.aborted) throw failure;
+  // An interrupt that came after the last answer loses nothing: the run is complete.
+  if (results.some((r) => r === undefined) || failure !== undefined) {
+    if (opts.signal?.aborted) throw new TranslationAbortedError();
+    throw failure;
+  }
   return results as ParagraphTranslation[];
 }
 

@@ -127,7 +127,11 @@ describe('HTML report in Chromium', () => {
     expect(requests.filter((r) => r.startsWith('file:'))).toEqual([url]);
     expect(consoleErrors).toEqual([]);
     // The inline style applied (its hash is in the CSP): <ins> has its background.
-    const bg = await page.locator('ins').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await page.locator('ins').first().evaluate((el) => {
+      // Runs in the page; the test tsconfig has no DOM lib, hence the local type.
+      const view = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } };
+      return view.getComputedStyle(el).backgroundColor;
+    });
     expect(bg).toBe('rgb(172, 242, 189)');
   });
 

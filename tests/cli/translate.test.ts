@@ -122,6 +122,57 @@ describe('vitrans translate', () => {
     expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
   });
 
+  it('gives prompt hints to an LLM engine, checks its output, and --fix repairs a forbidden rendering', async () => {
+    const dir = project();
+    const prompts: string[] = [];
+    server.use(
+      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+        const body = (await request.json()) as { messages: { role: string; content: string }[] };
+        const user = body.messages.find((m) => m.role === 'user')!.content;
+        prompts.push(user);
+        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(
+          ([, id, text]) => `<p id="${id}">${pseudoTranslate(text!).replace('Thiết bị đánh chặn pha bay', 'flight phase interceptor')}</p>`,
+        );
+        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+      }),
+    );
+    const article = 'Hai nước bắt tay vào chương trình hợp tác phát triển Thiết bị đánh chặn pha bay (GPI) vào tháng XNUMX.\n';
+    fs.writeFileSync(path.join(dir, 'gpi.txt'), article);
+    const plain = await runVitrans(['translate', 'gpi.txt', '-e', 'openai', '--no-cache', '-o', 'plain'], { cwd: dir, env });
+    expect(plain.code).toBe(0);
+    expect(prompts[0]).toContain('- "Thiết bị đánh chặn pha bay" → "Glide Phase Interceptor"');
+    expect(prompts[0]).not.toContain('Biên bản ghi nhớ');
+    expect(plain.stdout).toMatch(/check: [1-9]\d* errors/);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'plain/gpi.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(doc.paragraphs[0]!.translations.openai!.findings.map((f) => f.ruleId)).toContain('term-forbidden');
+
+    const fixed = await runVitrans(['translate', 'gpi.txt', '-e', 'openai', '--no-cache', '-o', 'fixed', '--fix'], { cwd: dir, env });
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('check: 0 errors');
+    const out = fs.readFileSync(path.join(dir, 'fixed/gpi.openai.en.txt'), 'utf8');
+    expect(out).toContain('Glide Phase Interceptor (GPI)');
+    expect(out).not.toContain('flight phase interceptor');
+  });
+
+  it('stops on Ctrl-C with exit 130, keeping finished files and the cache', async () => {
+    const dir = project({ 'second.txt': 'Hòa bình và hợp tác.\n' });
+    const controller = new AbortController();
+    const bodies: string[][] = [];
+    server.use(
+      http.post(`${LIBRE}/translate`, async ({ request }) => {
+        const body = (await request.json()) as { q: string[] };
+        bodies.push(body.q);
+        if (bodies.length === 2) controller.abort();
+        await new Promise((r) => setTimeout(r, 20));
+        return HttpResponse.json({ translatedText: body.q.map(pseudoTranslate) });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', 'second.txt', '-e', 'libretranslate', '--concurrency', '1'], { cwd: dir, env, signal: controller.signal });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('translation interrupted');
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
+  });
+
   it('rejects a bad --concurrency value as a usage error', async () => {
     const dir = project();
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '0'], { cwd: dir, env });

@@ -71,9 +71,15 @@ describe('pairedPValue (sacreBLEU _paired_bs p-value)', () => {
   it('counts centred resampled differences above the real difference, +1 smoothed', () => {
     // |sys - base| = [1, 2, 3, 10]; mean 4; centred [-3, -2, -1, 6]; real 5 → one above: (1+1)/(4+1).
     expect(pairedPValue([1, 2, 3, 10], [0, 0, 0, 0], 5)).toBeCloseTo(0.4, 12);
-    // Real difference 0 with all centred values ≤ 0 except one → (1+1)/5 as well; sign of the real difference is ignored.
+    // The sign of the real difference is ignored.
     expect(pairedPValue([1, 2, 3, 10], [0, 0, 0, 0], -5)).toBeCloseTo(0.4, 12);
-    expect(pairedPValue([1, 1, 1, 1], [1, 1, 1, 1], 0)).toBeCloseTo(0.2, 12);
+    // A small real difference: centred values above 0.5 are only the 6 → (1+1)/5.
+    expect(pairedPValue([1, 2, 3, 10], [0, 0, 0, 0], 0.5)).toBeCloseTo(0.4, 12);
+    expect(pairedPValue([1, 2, 3, 10], [0, 0, 0, 0], 0.1)).toBeCloseTo(0.4, 12);
+  });
+
+  it('gives p = 1 when there is no difference at all (sacreBLEU would give 1/(N+1))', () => {
+    expect(pairedPValue([1, 1, 1, 1], [1, 1, 1, 1], 0)).toBe(1);
   });
 });
 

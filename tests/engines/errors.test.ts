@@ -93,6 +93,11 @@ describe('engineErrorFromHttp', () => {
     expect(err.retryable).toBe(false);
   });
 
+  it('treats Google’s per-minute quota 429 as rate limiting', () => {
+    const body = JSON.stringify({ error: { code: 429, message: "Quota exceeded for quota metric 'v3 general model characters' and limit 'v3 general model characters per minute per project' of service 'translate.googleapis.com'", status: 'RESOURCE_EXHAUSTED' } });
+    expect(engineErrorFromHttp({ ...ctx, engine: 'google', label: 'Google' }, { status: 429, body }).kind).toBe('rate-limit');
+  });
+
   it('never lets a key echoed by the server into the message', () => {
     const err = engineErrorFromHttp(ctx, { status: 403, body: JSON.stringify({ message: `Invalid auth key ${KEY}` }) });
     expect(err.message).not.toContain(KEY);

@@ -73,7 +73,7 @@ describe('google-v2 engine', () => {
     const engine = createGoogleV2Engine({ apiKey: KEY });
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'network', retryable: true });
-    console.log('MSG', (err as Error).message);
+    expect((err as Error).message).toContain('?key=[REDACTED]');
     expect((err as Error).message).not.toContain(KEY);
   });
 

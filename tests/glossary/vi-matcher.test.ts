@@ -78,6 +78,7 @@ describe('createViMatcher', () => {
 
   it('needs the punctuation a term has, but whitespace around it may vary', () => {
     expect(found('Ấn Độ Dương - Thái Bình Dương')).toEqual([['indo-pacific', 'Ấn Độ Dương - Thái Bình Dương']]);
+    expect(found('Ấn Độ Dương–Thái Bình Dương')).toEqual([['indo-pacific', 'Ấn Độ Dương–Thái Bình Dương']]);
     expect(found('Ấn Độ Dương Thái Bình Dương')).toEqual([['india', 'Ấn Độ']]);
     expect(found('Bộ Quốc, phòng')).toEqual([]);
   });

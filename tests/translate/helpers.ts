@@ -12,6 +12,7 @@ entries:
   - vi: Thiết bị đánh chặn pha bay
     en: Glide Phase Interceptor
     acronym: GPI
+    forbidden: [flight phase interceptor]
   - vi: Thỏa thuận An ninh Cung ứng
     vi_variants: [Thoả thuận An ninh Cung ứng]
     en: Security of Supply Arrangement

@@ -259,6 +259,32 @@ describe('glossary per engine', () => {
     expect(again!.warnings).toEqual(['placeholder-lost']);
   });
 
+  it('keeps the intact paragraphs of a batch in the cache even when the unmasked retry fails', async () => {
+    const cache = new MemoryTranslationCache();
+    const engine = new FakeEngine({
+      glossary: 'none',
+      mangle: (o) => o.replace(/⟦\d+⟧/g, ''),
+      failOn: (n) => {
+        if (n === 2) throw new EngineError('fake', 'quota', 'Quota exceeded', { status: 456 });
+      },
+    });
+    const paragraphs = [SEED_PARAGRAPHS[0]!, gpi, SEED_PARAGRAPHS[1]!];
+    await expect(translateParagraphs({ ...base, engine, paragraphs, glossary, viMatcher, cache })).rejects.toMatchObject({ kind: 'quota' });
+    const rerun = new FakeEngine({ glossary: 'none' });
+    await translateParagraphs({ ...base, engine: rerun, paragraphs, glossary, viMatcher, cache });
+    expect(rerun.requests).toHaveLength(1);
+    expect(rerun.requests[0]!.texts).toHaveLength(1);
+    expect(rerun.requests[0]!.texts[0]).toContain('⟦1⟧ (GPI)');
+  });
+
+  it('sends nothing for a paragraph that is only a glossary term or has no letters', async () => {
+    const engine = new FakeEngine({ glossary: 'none' });
+    const out = await translateParagraphs({ ...base, engine, paragraphs: ['Biên bản ghi nhớ', '2024', gpi], glossary, viMatcher });
+    expect(engine.sentTexts).toHaveLength(1);
+    expect(out.map((o) => o.target.slice(0, 27))).toEqual(['Memorandum of Understanding', '2024', 'EN: Hai nước công bố rằng h']);
+    expect(out[0]!.masked).toBe(true);
+  });
+
   it('gives prompt engines only the pairs of the terms found in each paragraph', async () => {
     const engine = new FakeEngine({ glossary: 'prompt' });
     await translateParagraphs({ ...base, engine, paragraphs: [SEED_PARAGRAPHS[0]!, gpi, SEED_PARAGRAPHS[3]!], glossary, viMatcher });

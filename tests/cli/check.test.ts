@@ -1,0 +1,168 @@
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runVitrans } from './run-cli.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/corpus');
+const FLAWED = join(FIXTURES, 'flawed');
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'vitrans-check-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs `vitrans check` from the repository root (where glossary.yaml is). */
+const check = (args: string[], opts: Parameters<typeof runVitrans>[1] = {}) => runVitrans(['check', ...args], { cwd: ROOT, ...opts });
+
+describe('vitrans check', () => {
+  it('passes the shipped corpus against the shipped glossary', async () => {
+    const r = await check(['corpus']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No problems in \d+ translations? checked/);
+  });
+
+  it('reports the flawed translation with file:line:col and exits 1', async () => {
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('tests/fixtures/corpus/flawed/flawed.en.txt');
+    expect(r.stdout).toMatch(/\d+:\d+\s+error\s+"state-level visit" is a forbidden rendering/);
+    expect(r.stdout).toMatch(/20 errors/);
+  });
+
+  it('prints JSON with the findings as data', async () => {
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings).toHaveLength(20);
+    const forbidden = report.findings.find((f: { actual?: string }) => f.actual === 'Patriot rockets');
+    expect(forbidden).toMatchObject({ ruleId: 'term-forbidden', paragraph: 6, termId: 'patriot-missile', fix: { text: 'Patriot missiles' } });
+    expect(forbidden.span.start).toEqual(expect.objectContaining({ line: 11 }));
+    const glide = report.terms.find((s: { termId: string }) => s.termId === 'glide-phase-interceptor');
+    expect(glide.renderings.some((x: { approved: boolean }) => !x.approved)).toBe(true);
+  });
+
+  it('prints Markdown with a findings table', async () => {
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--format', 'markdown']);
+    expect(r.stdout).toMatch(/^\|.*\|$/m);
+    expect(r.stdout).toContain('term-forbidden');
+  });
+
+  it('exits 0 with --fail-on never and still reports', async () => {
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('term-missing');
+  });
+
+  it('fails on warnings (mojibake) only with --fail-on warning', async () => {
+    const source = join(work, 'source.vi.txt');
+    writeFileSync(source, readFileSync(join(FIXTURES, 'encodings/mojibake-double.txt')));
+    const target = join(work, 'a.en.txt');
+    const paragraphs = readFileSync(source, 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
+    writeFileSync(target, paragraphs.map((_, i) => `Paragraph ${i + 1}.`).join('\n\n'));
+    const lenient = await check([source, target]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/warning/);
+    expect(lenient.stdout).toMatch(/encoding-mojibake/);
+    expect((await check([source, target, '--fail-on', 'warning'])).code).toBe(1);
+  });
+
+  it('--fix rewrites forbidden renderings, keeps everything else, and leaves only unfixable findings', async () => {
+    cpSync(FLAWED, work, { recursive: true });
+    const before = readFileSync(join(work, 'flawed.en.txt'), 'utf8');
+    const r = await check([join(work, 'source.vi.txt'), join(work, 'flawed.en.txt'), '--fix', '--format', 'json']);
+    const after = readFileSync(join(work, 'flawed.en.txt'), 'utf8');
+    expect(r.stderr).toMatch(/fixed 14 forbidden renderings in 1 file/);
+    expect(after).not.toBe(before);
+    expect(after).toContain('Patriot missiles');
+    expect(after).not.toContain('Patriot rockets');
+    expect(after.split('\n').length).toBe(before.split('\n').length);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('term-forbidden');
+    expect(report.findings).toHaveLength(6);
+  });
+
+  it('colours output only when asked, and --no-color wins', async () => {
+    const args = [join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt')];
+    expect((await check(args, { color: true })).stdout).toMatch(/\x1b\[/);
+    expect((await check([...args, '--no-color'], { color: true })).stdout).not.toMatch(/\x1b\[/);
+    expect((await check([...args, '--color'], { color: false })).stdout).toMatch(/\x1b\[/);
+  });
+
+  it('writes the report atomically with -o', async () => {
+    const out = join(work, 'report.md');
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '-f', 'markdown', '-o', out]);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('term-forbidden');
+  });
+});
+
+describe('vitrans check: user errors are one line, exit 2, nothing written', () => {
+  const expectUserError = (r: { code: number; stderr: string; stdout: string }, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('missing file', async () => {
+    const out = join(work, 'report.json');
+    const r = await check(['nope.vi.txt', 'nope.en.txt', '-o', out]);
+    expectUserError(r, /nope\.vi\.txt.*(not found|does not exist)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('invalid UTF-8 names the byte offset and the likely legacy encoding', async () => {
+    const r = await check([join(FIXTURES, 'encodings/tcvn3.txt'), join(FLAWED, 'flawed.en.txt')]);
+    expectUserError(r, /not valid UTF-8.*offset \d+.*TCVN3.*--encoding tcvn/);
+  });
+
+  it('--encoding converts legacy input explicitly', async () => {
+    const source = join(FIXTURES, 'encodings/tcvn3.txt');
+    const r = await check([source, source, '--encoding', 'tcvn', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings).toBeInstanceOf(Array);
+  });
+
+  it.each([
+    ['an empty file', 'encodings/empty.txt', /empty/],
+    ['a binary file', 'encodings/binary.bin', /binary/],
+  ])('%s', async (_label, file, pattern) => {
+    expectUserError(await check([join(FIXTURES, file), join(FLAWED, 'flawed.en.txt')]), pattern);
+  });
+
+  it('misaligned paragraphs say where alignment breaks', async () => {
+    const dir = join(FIXTURES, 'misaligned');
+    const files = ['source.vi.txt', ...readdirEn(dir)].map((f) => join(dir, f));
+    expectUserError(await check(files), /\.en\.txt:\d+:1: error: .*alignment breaks at paragraph \d+/);
+  });
+
+  it('a bad glossary points at file:line:col', async () => {
+    const glossary = join(work, 'g.yaml');
+    writeFileSync(glossary, 'version: 1\nentries:\n  - vi: Biên bản ghi nhớ\n    en: Memorandum of Understanding\n    acronymn: MOU\n');
+    const r = await check(['corpus', '--glossary', glossary]);
+    expectUserError(r, /g\.yaml:5:5: error: .*acronymn.*did you mean .?acronym/i);
+  });
+
+  it('a file and a directory together is a usage error', async () => {
+    expectUserError(await check(['corpus', join(FLAWED, 'flawed.en.txt')]), /either corpus directories or/);
+  });
+
+  it('a source without translations is a usage error', async () => {
+    expectUserError(await check([join(FLAWED, 'source.vi.txt')]), /at least one translation/);
+  });
+
+  it('an unknown option value is a usage error with exit 2', async () => {
+    const r = await check(['corpus', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/xml.*(text|json|markdown)/);
+  });
+});
+
+function readdirEn(dir: string): string[] {
+  return require_readdir(dir).filter((f) => f.endsWith('.en.txt'));
+}
+import { readdirSync as require_readdir } from 'node:fs';
