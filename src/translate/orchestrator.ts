@@ -210,7 +210,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const now = opts.now ?? Date.now;
   const plan = planKeys(opts);
   const total = plan.paragraphs.length;
-  const results: (ParagraphTranslation | undefined)[] = new Array(total);
+  const results: (ParagraphTranslation | undefined)[] = new Array<ParagraphTranslation | undefined>(total).fill(undefined);
   let done = 0;
   let fromCache = 0;
   const result = (p: PlannedParagraph, target: string, extra: Partial<ParagraphTranslation> = {}): ParagraphTranslation => ({

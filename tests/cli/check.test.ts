@@ -41,7 +41,7 @@ describe('vitrans check', () => {
     const forbidden = report.findings.find((f: { actual?: string }) => f.actual === 'Patriot rockets');
     expect(forbidden).toMatchObject({ ruleId: 'term-forbidden', paragraph: 6, termId: 'patriot-missile', fix: { text: 'Patriot missiles' } });
     expect(forbidden.span.start).toEqual(expect.objectContaining({ line: 11 }));
-    const glide = report.terms.find((s: { termId: string }) => s.termId === 'glide-phase-interceptor');
+    const glide = report.terms.find((s: { termId: string }) => s.termId === 'patriot-missile');
     expect(glide.renderings.some((x: { approved: boolean }) => !x.approved)).toBe(true);
   });
 
