@@ -19,6 +19,10 @@ export interface Token {
 // between two such runs keeps them one word ("don't", "Indo-Pacific", "Ấn Độ Dương-Thái").
 // Combining marks belong to words so that NFD text is not split inside a syllable.
 const TOKEN_RE = /([\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*)|(\s+)|([^])/gu;
+// The same tokens without capture groups, for the diff's hot path (texts only).
+const TOKEN_TEXT_RE = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*|\s+|[^]/gu;
+// A token is a word exactly when it starts with a letter, mark or digit.
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 
 /**
  * Split a text into words, whitespace runs and single punctuation characters. Joining the
@@ -59,21 +63,24 @@ function codePointFor(n: number): number {
 
 /** Maps each distinct token text to one code point, shared by both sides of a diff. */
 class TokenCodec {
-  private readonly codes = new Map<string, string>();
+  private readonly codes = new Map<string, number>();
   private readonly texts = new Map<number, string>();
 
   encode(parts: readonly string[]): string {
-    let out = '';
+    const units: number[] = [];
     for (const part of parts) {
-      let code = this.codes.get(part);
-      if (code === undefined) {
-        const cp = codePointFor(this.codes.size);
-        code = String.fromCodePoint(cp);
-        this.codes.set(part, code);
+      let cp = this.codes.get(part);
+      if (cp === undefined) {
+        cp = codePointFor(this.codes.size);
+        this.codes.set(part, cp);
         this.texts.set(cp, part);
       }
-      out += code;
+      if (cp < 0x10000) units.push(cp);
+      else units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
     }
+    let out = '';
+    // fromCharCode in chunks: one call per token would build a long chain of tiny strings.
+    for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
     return out;
   }
 
@@ -119,16 +126,9 @@ export function charDiff(a: string, b: string): DiffOp[] {
  * // equal 'the ', delete 'Interceptor' (chars), insert 'Interceptors' (chars), equal ' test'
  */
 export function wordDiff(a: string, b: string): DiffOp[] {
-  const tokA = tokenize(a);
-  const tokB = tokenize(b);
-  const kinds = new Map<string, TokenKind>();
-  for (const t of tokA) kinds.set(t.text, t.kind);
-  for (const t of tokB) kinds.set(t.text, t.kind);
-  const steps = diffParts(
-    tokA.map((t) => t.text),
-    tokB.map((t) => t.text),
-  );
-  const ops: DiffOp[] = steps.map(({ op, parts }) => ({ op, text: parts.join('') }));
+  if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
+  const steps = diffParts(a.match(TOKEN_TEXT_RE) ?? [], b.match(TOKEN_TEXT_RE) ?? []);
+  const ops: DiffOp[] = steps.map(({ op, parts }) => ({ op, text: parts.length === 1 ? parts[0]! : parts.join('') }));
   for (let i = 0; i + 1 < steps.length; i++) {
     const del = steps[i]!;
     const ins = steps[i + 1]!;
@@ -137,8 +137,8 @@ export function wordDiff(a: string, b: string): DiffOp[] {
       ins.op === 'insert' &&
       del.parts.length === 1 &&
       ins.parts.length === 1 &&
-      kinds.get(del.parts[0]!) === 'word' &&
-      kinds.get(ins.parts[0]!) === 'word'
+      WORD_START.test(del.parts[0]!) &&
+      WORD_START.test(ins.parts[0]!)
     ) {
       const chars = charDiff(del.parts[0]!, ins.parts[0]!);
       ops[i]!.chars = chars.filter((c) => c.op !== 'insert');

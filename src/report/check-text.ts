@@ -41,8 +41,9 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
         const prefix = i === 0 ? lead : ' '.repeat(indent);
         out.push(i === last ? `${prefix}${line}  ${c.dim(f.ruleId)}` : `${prefix}${line}`);
       });
-      const detail = detailLine(f);
-      if (detail) for (const line of wrapWords(detail, width - indent)) out.push(' '.repeat(indent) + c.dim(line));
+      for (const detail of [detailLine(f), f.note]) {
+        if (detail) for (const line of wrapWords(detail, width - indent)) out.push(' '.repeat(indent) + c.dim(line));
+      }
     }
     out.push('');
   }
@@ -53,7 +54,7 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
   return out.join('\n') + '\n';
 }
 
-/** The expected rendering, what was found and the fix, on one line. */
+/** The expected rendering, what was found and the fix, on one line (the note goes on the next). */
 function detailLine(f: Finding): string | undefined {
   const parts: string[] = [];
   const expected = describeExpected(f);
@@ -61,6 +62,5 @@ function detailLine(f: Finding): string | undefined {
   if (f.actual !== undefined && !f.fix) parts.push(`found "${f.actual}"`);
   const fix = describeFix(f);
   if (fix) parts.push(`fix: ${fix}`);
-  if (f.note) parts.push(f.note);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }

@@ -40,7 +40,7 @@ export const HTML_COLORS = {
 const STYLE = `
 :root{color-scheme:light;--ins:${HTML_COLORS.insert};--del:${HTML_COLORS.delete};--ins2:${HTML_COLORS.insertStrong};--del2:${HTML_COLORS.deleteStrong};--term:${HTML_COLORS.term};--muted:#5f6b7a;--line:#d8dee4}
 *{box-sizing:border-box}
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:84rem;padding:1rem 1.5rem 3rem;color:#1f2328;background:#fff}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:110rem;padding:1rem 1.5rem 3rem;color:#1f2328;background:#fff}
 h1{font-size:1.4rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:0 0 .5rem}h4{font-size:.85rem;margin:0 0 .25rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 .meta,.note,small{color:var(--muted)}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
@@ -55,7 +55,7 @@ mark.term{background:var(--term);outline:1px solid #bf8700;border-radius:2px;col
 .controls button[aria-pressed=true]{background:#0969da;color:#fff;border-color:#0969da}
 .para{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:500;padding:0 .5rem;border-radius:1rem;background:#eef1f4;color:#3d4752}
-.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem}
+.cols{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(13rem,1fr);gap:.75rem;overflow-x:auto}
 .col p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .col.source p{font-style:italic}
 ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}

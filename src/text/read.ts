@@ -211,7 +211,11 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
   return { path, text, warnings };
 }
 
-function fsError(error: unknown, path: string): InputError {
+/**
+ * Turns a file-system error from reading `path` into a one-line InputError with a hint.
+ * @example readError(Object.assign(new Error(), { code: 'ENOENT' }), 'a.txt').message // 'File not found: a.txt'
+ */
+export function readError(error: unknown, path: string): InputError {
   const code = (error as { code?: unknown } | null)?.code;
   const location = { file: path };
   switch (code) {
@@ -242,7 +246,7 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw fsError(error, path);
+    throw readError(error, path);
   }
   return decodeText(bytes, path, options);
 }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { engineNameFromFile, parseBilingual, parseSeed } from '../../src/cli/commands/compare.js';
 import { runVitrans } from './run-cli.js';
 
+const REPO = path.resolve(import.meta.dirname, '../..');
+
 // Three paragraphs from the seed article, with its "XNUMX" artifacts and an old-style tone mark.
 const SOURCE = [
   'Vào ngày 25 tháng XNUMX, Nhà Trắng công bố chuyến thăm cấp nhà nước của Thủ tướng Nhật Bản Kishida Fumio.',
@@ -49,7 +51,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('vitrans compare', () => {
   it('prints a text report naming engines after their files, with scores and "n/a" glossary accuracy', async () => {
     const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('vitrans: note: no glossary at glossary.yaml; glossary accuracy is n/a (pass --glossary FILE)\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('vitrans compare: 2 engines on source.vi.txt (3 paragraphs, reference reference.en.txt)');
     expect(r.stdout).toMatch(/^deepl +\d+\.\d ± \d+\.\d +\d+\.\d +\d+\.\d +n\/a +baseline$/m);
@@ -131,7 +133,7 @@ describe('vitrans compare', () => {
     const paragraphs = SOURCE.map((s, i) => ({ source: s.normalize('NFD'), target: DEEPL[i]!.replace('flight phase interceptor', 'Glide Phase Interceptor'), engine: 'openai' }));
     write('out/article.json', JSON.stringify({ paragraphs }));
     const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.json', '-f', 'json']);
-    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.engines).toEqual(['deepl', 'openai']);
     expect(doc.paragraphs[1].outputs.openai).toContain('Glide Phase Interceptor');
@@ -140,6 +142,30 @@ describe('vitrans compare', () => {
     const wrong = await run(['source.vi.txt', 'out/other.json']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is a translation of a different text than source.vi.txt');
+  });
+
+  it('measures glossary accuracy per engine with the glossary', async () => {
+    fs.copyFileSync(path.join(REPO, 'glossary.yaml'), path.join(dir, 'terms.yaml'));
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-g', 'terms.yaml', '-f', 'json']);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    const deepl = doc.glossary.deepl;
+    expect(deepl.expected).toBeGreaterThan(0);
+    expect(deepl.accuracy).toBeCloseTo(deepl.approved / deepl.expected, 10);
+    expect(deepl.approved).toBeLessThan(deepl.expected);
+    const gpi = deepl.findings.find((f: { termId?: string }) => f.termId === 'glide-phase-interceptor');
+    expect(gpi).toMatchObject({ ruleId: 'term-forbidden', actual: 'flight phase interceptor', paragraph: 2, file: 'out/deepl.en.txt', engine: 'deepl' });
+    expect(doc.glossary.google.findings.some((f: { termId?: string }) => f.termId === 'glide-phase-interceptor')).toBe(false);
+
+    const text = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-g', 'terms.yaml']);
+    expect(text.stdout).toMatch(new RegExp(`^deepl +\\d+\\.\\d +${Math.round(deepl.accuracy * 100)}% \\(${deepl.approved}/${deepl.expected}\\)`, 'm'));
+  });
+
+  it('fails on an invalid glossary as a user error', async () => {
+    write('bad.yaml', 'version: 1\nentries:\n  - vi: [unclosed\n');
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', '-g', 'bad.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vitrans: .*bad\.yaml.*error/);
   });
 
   it('redacts secrets from the report', async () => {

@@ -173,6 +173,70 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
   });
 
+  it('creates the DeepL glossary once per run for all files, sends its id, and records billed characters', async () => {
+    const dir = project({ 'second.txt': 'Ký Biên bản ghi nhớ (MOU) về hợp tác.\n' });
+    const DEEPL = 'https://api-free.deepl.com';
+    const glossaryCalls: string[] = [];
+    const translateForms: URLSearchParams[] = [];
+    const glossaryId = '7f3c1a52-9d4e-4b61-a8c2-e5f6a7b8c9d0';
+    server.use(
+      http.get(`${DEEPL}/v2/glossaries`, () => {
+        glossaryCalls.push('list');
+        return HttpResponse.json({ glossaries: [] });
+      }),
+      http.post(`${DEEPL}/v2/glossaries`, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        glossaryCalls.push(`create ${form.get('entries')!.split('\n').length}`);
+        return HttpResponse.json(
+          { glossary_id: glossaryId, name: form.get('name'), ready: true, source_lang: 'vi', target_lang: 'en', creation_time: '2026-03-01T10:00:00.000Z', entry_count: 4 },
+          { status: 201 },
+        );
+      }),
+      http.post(`${DEEPL}/v2/translate`, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        translateForms.push(form);
+        return HttpResponse.json({
+          translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: pseudoTranslate(t), billed_characters: t.length })),
+        });
+      }),
+    );
+    const deeplEnv = { DEEPL_AUTH_KEY: '0c5a7e1d-4b2f-4e8e-9a31-5d2c7b8e9f10:fx' };
+    const r = await runVitrans(['translate', 'article.txt', 'second.txt', '-e', 'deepl'], { cwd: dir, env: deeplEnv });
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(glossaryCalls).toEqual(['list', 'create 4']);
+    expect(translateForms).toHaveLength(2);
+    expect(translateForms.every((f) => f.get('glossary_id') === glossaryId)).toBe(true);
+    // Native glossaries need no masking: the Vietnamese terms are sent as they are.
+    expect(translateForms[1]!.getAll('text')).toEqual(['Ký Biên bản ghi nhớ (MOU) về hợp tác.']);
+    const billed = translateForms.flatMap((f) => f.getAll('text')).reduce((n, t) => n + t.length, 0);
+    expect(r.stdout).toContain(`${billed} billed characters`);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/second.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(doc.engines.deepl!.billedCharacters).toBe('Ký Biên bản ghi nhớ (MOU) về hợp tác.'.length);
+  });
+
+  it('reports a corrupt cache file in one line with exit 2, before sending anything', async () => {
+    const dir = project();
+    const bodies = libre();
+    fs.mkdirSync(path.join(dir, '.vitrans-cache'));
+    fs.writeFileSync(path.join(dir, '.vitrans-cache/translations.sqlite'), 'không phải SQLite '.repeat(300));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vitrans: .*translations\.sqlite: error: the translation cache is not a valid SQLite database .*--no-cache/);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('translates without enforcement when there is no glossary.yaml, and says so', async () => {
+    const dir = project();
+    fs.rmSync(path.join(dir, 'glossary.yaml'));
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no glossary.yaml here');
+    expect(r.stdout).toContain('check: skipped (no glossary)');
+    expect(bodies.flat().join('\n')).toContain('Biên bản ghi nhớ');
+  });
+
   it('rejects a bad --concurrency value as a usage error', async () => {
     const dir = project();
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '0'], { cwd: dir, env });

@@ -41,6 +41,13 @@ describe('formatCheckText', () => {
     expect(out).toContain(`of the ${NFD_MINISTRY} should be`);
   });
 
+  it('puts the note on its own line beneath the details', () => {
+    const lines = formatCheckText(report, { color: false, width: 200 }).split('\n');
+    const at = lines.findIndex((l) => l.includes('¶3'));
+    expect(lines[at + 1]).toMatch(/^ {17}expected "Security of Supply Arrangement" \(or "SOSA"\)$/);
+    expect(lines[at + 2]).toBe(' '.repeat(17) + 'The year "XNUMX" placeholder in the source is a scraping artifact.');
+  });
+
   it('ends with a summary line counting errors, warnings and files', () => {
     const out = formatCheckText(report, { color: false, width: 200 });
     expect(out).toContain('✖ 2 errors, 1 warning in 2 files\n');

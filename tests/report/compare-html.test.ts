@@ -133,3 +133,28 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
     expect(plain).toContain('<td class="num">n/a</td>');
   });
 });
+
+describe('every comparison format with a single engine', () => {
+  it('renders without a diff, a chart bar each, and no "look here first" list', async () => {
+    const { formatCompareText } = await import('../../src/report/compare-text.js');
+    const { formatCompareMarkdown } = await import('../../src/report/compare-markdown.js');
+    const { formatCompareJson } = await import('../../src/report/compare-json.js');
+    const one: Comparison = {
+      ...withoutReference,
+      engines: ['deepl'],
+      pivot: { kind: 'engine', name: 'deepl', reason: 'Only one engine.' },
+      paragraphs: withoutReference.paragraphs.map((p) => ({ ...p, outputs: { deepl: p.outputs.deepl! }, diffs: {}, disagreement: null })),
+      agreement: { engines: ['deepl'], chrf: [[100]], meanAgreement: {} },
+      disagreements: [],
+      outlier: { engine: null, clear: false, note: 'With one engine there is no outlier.' },
+    };
+    const page = formatCompareHtml(one);
+    expect(page).not.toContain('Look here first');
+    expect(page).not.toContain('<ins>');
+    expect(page).toContain('data-disagreement=""');
+    expect(page).not.toContain('Pairwise agreement');
+    expect(formatCompareText(one, { color: false })).toContain('Only one engine: nothing to compare paragraph by paragraph.');
+    expect(formatCompareMarkdown(one)).not.toContain('### Where the engines disagree most');
+    expect(JSON.parse(formatCompareJson(one)).paragraphs[0].disagreement).toBeNull();
+  });
+});

@@ -102,6 +102,16 @@ describe('formatCompareText: the most-disagreeing paragraphs', () => {
     expect(out).toContain('addition-]{+Additionally+},');
   });
 
+  it('keeps the "(chrF n)" and "(pivot)" labels whole at any width', () => {
+    for (let width = 40; width <= 120; width++) {
+      for (const c of [withReference, withoutReference]) {
+        const out = plain(c, width);
+        expect(out).not.toMatch(/\((chrF|pivot)\n|\(chrF\s*\n/);
+        expect(out).not.toMatch(/^\s+\d+\.\d\)$/m);
+      }
+    }
+  });
+
   it('says so when the engines agree everywhere', () => {
     const same: Comparison = {
       ...withoutReference,

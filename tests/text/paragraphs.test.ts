@@ -61,7 +61,7 @@ describe('splitParagraphs', () => {
     const text = para.repeat(Math.ceil(20_000_000 / para.length));
     const t0 = performance.now();
     const paragraphs = splitParagraphs(text);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(performance.now() - t0).toBeLessThan(10_000); // a quadratic scan would take minutes
     expect(paragraphs.length).toBe(text.length / para.length);
     expect(paragraphs.at(-1)?.line).toBe(3 * (paragraphs.length - 1) + 1);
   });

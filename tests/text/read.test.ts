@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError } from '../../src/core/errors.js';
-import { decodeText, firstInvalidUtf8, parseEncoding, readTextFile } from '../../src/text/read.js';
+import { decodeText, firstInvalidUtf8, parseEncoding, readError, readTextFile } from '../../src/text/read.js';
 
 const SEED = readFileSync(new URL('./fixtures/seed-000.txt', import.meta.url), 'utf8');
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -213,7 +213,32 @@ describe('readTextFile', () => {
     await expect(readTextFile(path)).rejects.toMatchObject({ message: `Cannot read ${path}: permission denied` });
   });
 
+  it('says a path through a file cannot be read, naming the system error', async () => {
+    const path = join(dir, 'source.vi.txt', 'inner.txt');
+    await writeFile(join(dir, 'source.vi.txt'), 'Bộ');
+    await expect(readTextFile(path)).rejects.toMatchObject({ message: `Cannot read ${path} (ENOTDIR)`, location: { file: path } });
+  });
+
   it('checks the encoding before reading', async () => {
     await expect(readTextFile(join(dir, 'nope.txt'), { encoding: 'koi8-r' })).rejects.toMatchObject({ message: 'Unknown encoding "koi8-r"' });
+  });
+});
+
+describe('readError', () => {
+  it('explains permission errors even where tests run as root', () => {
+    for (const code of ['EACCES', 'EPERM']) {
+      const err = readError(Object.assign(new Error('denied'), { code }), 'corpus/a.txt');
+      expect(err).toBeInstanceOf(InputError);
+      expect(err.message).toBe('Cannot read corpus/a.txt: permission denied');
+      expect(err.hint).toContain('chmod');
+      expect(err.location).toEqual({ file: 'corpus/a.txt' });
+    }
+  });
+
+  it('keeps the cause and copes with errors without a code', () => {
+    const cause = new Error('weird');
+    const err = readError(cause, 'a.txt');
+    expect(err.message).toBe('Cannot read a.txt');
+    expect(err.cause).toBe(cause);
   });
 });

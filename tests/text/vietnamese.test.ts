@@ -139,6 +139,23 @@ describe('foldForMatching', () => {
     }
   });
 
+  it('maps back through a tone moved in NFD text (old-style Thoả, decomposed)', () => {
+    const original = 'ký Thoả thuận'.normalize('NFD');
+    const f = foldForMatching(original);
+    expect(f.text).toBe('kí thỏa thuận'); // ký: i/y folded too
+    const s = f.text.indexOf('thỏa');
+    expect(original.slice(f.toOriginal(s), f.toOriginal(s + 4))).toBe('Thoả'.normalize('NFD'));
+  });
+
+  it('maps back when lower-casing makes a syllable longer (İ → i + dot)', () => {
+    const original = 'İstanbul và Ấn Độ';
+    const f = foldForMatching(original);
+    expect(f.text.length).toBe(original.length + 1);
+    const s = f.text.indexOf('ấn');
+    expect(original.slice(f.toOriginal(s), f.toOriginal(f.text.length))).toBe('Ấn Độ');
+    expect(f.toOriginal(1)).toBe(0); // the added dot belongs to İ
+  });
+
   it('handles empty text', () => {
     const f = foldForMatching('');
     expect(f.text).toBe('');

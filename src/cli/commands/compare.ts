@@ -3,11 +3,15 @@
  * against a reference with bootstrap intervals, and glossary accuracy, as text, Markdown, JSON or
  * one self-contained HTML page.
  */
+import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AlignmentError, InputError, UsageError } from '../../core/errors.js';
 import { Redactor, isSecretName } from '../../core/redact.js';
 import { compareTranslations } from '../../compare/compare.js';
-import type { Comparison, CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
+import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
+import type { Paragraph } from '../../core/types.js';
+import { checkTranslation, createCheckTools, prepareSource } from '../../checks/index.js';
+import { loadGlossary } from '../../glossary/load.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
@@ -53,7 +57,15 @@ export async function compareCommand(source: string, translations: string[], opt
     ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
   };
   const comparison = compareTranslations(input);
-  const glossary = await glossaryAccuracy(comparison, { glossaryPath: abs(opts.glossary), engines });
+  const glossary = await glossaryAccuracy(
+    {
+      glossaryPath: abs(opts.glossary),
+      glossaryLabel: opts.glossary,
+      source: { file: source, text: sourceFile.text },
+      engines: engines.map((e) => ({ name: e.name, file: e.file, text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n') })),
+    },
+    io,
+  );
   if (glossary) comparison.glossary = glossary;
 
   const toFile = opts.output !== undefined;
@@ -71,15 +83,38 @@ export async function compareCommand(source: string, translations: string[], opt
 }
 
 /**
- * THE GLOSSARY SEAM. Glossary accuracy per engine (approved renderings / expected terms, with the
- * findings) comes from the lead's checker and plugs in here; until then it returns undefined and
- * every report shows "n/a".
+ * THE GLOSSARY SEAM: glossary accuracy per engine (approved renderings / glossary terms in the
+ * source, with the findings), from the checker that `vitrans check` runs. Without a glossary
+ * file it returns undefined and every report shows "n/a".
+ * @throws GlossaryError for a glossary that exists but is invalid
  */
 async function glossaryAccuracy(
-  _comparison: Comparison,
-  _ctx: { glossaryPath: string; engines: EngineInput[] },
+  ctx: { glossaryPath: string; glossaryLabel: string; source: { file: string; text: string }; engines: { name: string; file: string; text: string }[] },
+  io: CliIO,
 ): Promise<Record<string, GlossaryAccuracy> | undefined> {
-  return undefined;
+  if (!(await exists(ctx.glossaryPath))) {
+    io.stderr.write(`vitrans: note: no glossary at ${ctx.glossaryLabel}; glossary accuracy is n/a (pass --glossary FILE)\n`);
+    return undefined;
+  }
+  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath));
+  const source = prepareSource(ctx.source, tools);
+  const out: Record<string, GlossaryAccuracy> = {};
+  for (const e of ctx.engines) {
+    const result = checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
+    const expected = result.outcomes.length;
+    const approved = result.outcomes.filter((o) => o.approved).length;
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: result.findings };
+  }
+  return out;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -161,4 +196,8 @@ export function parseBilingual(text: string, path: string): Bilingual {
   const first = (paras[0] as { engine?: unknown } | undefined)?.engine;
   const engine = typeof declared === 'string' ? declared : typeof first === 'string' ? first : undefined;
   return engine !== undefined ? { engine, paragraphs } : { paragraphs };
+}
+
+function paragraphText(p: string | Paragraph): string {
+  return typeof p === 'string' ? p : p.text;
 }

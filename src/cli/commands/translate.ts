@@ -80,7 +80,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
 
-  const glossary = await glossaryFor(abs(opts.glossary), opts.glossary === 'glossary.yaml', io);
+  const glossary = await glossaryFor(abs(opts.glossary), opts.glossary === 'glossary.yaml', opts.quiet ? undefined : io);
   const viMatcher = glossary ? createViMatcher(glossary.entries) : undefined;
   const pairs = glossary ? termPairs(glossary) : [];
   const inputs = await readInputs(files.map(abs), shown);
@@ -205,9 +205,9 @@ function positiveInt(value: string | undefined, flag: string, allowZero = false)
 }
 
 /** The default glossary may be absent (translate without enforcement); a named one must exist. */
-async function glossaryFor(path: string, isDefault: boolean, io: CliIO): Promise<Glossary | undefined> {
+async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefined): Promise<Glossary | undefined> {
   if (isDefault && !existsSync(path)) {
-    io.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
+    io?.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
     return undefined;
   }
   return loadGlossary(path);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Runs the real CLI in a child process with an import tracer; returns the packages it resolved. */
+async function packagesLoadedBy(args: string[]): Promise<{ packages: string[]; stdout: string }> {
+  const { stdout, stderr } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--import', './tests/cli/fixtures/trace-imports.mjs', 'src/cli/main.ts', ...args],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
+  ).catch((err: { stdout: string; stderr: string }) => err);
+  const line = stderr.split('\n').find((l) => l.startsWith('IMPORTS '));
+  return { packages: line ? (JSON.parse(line.slice('IMPORTS '.length)) as string[]) : [], stdout };
+}
+
+const SDKS = /deepl-node|@google-cloud|google-gax|better-sqlite3|fast-diff|playwright/;
+
+describe('CLI start-up', () => {
+  it('`vitrans --help` lists the commands and loads no engine SDK', async () => {
+    const { packages, stdout } = await packagesLoadedBy(['--help']);
+    expect(stdout).toMatch(/check/);
+    expect(stdout).toMatch(/translate/);
+    expect(packages).toContain('commander'); // the tracer works
+    expect(packages.filter((p) => SDKS.test(p))).toEqual([]);
+  });
+
+  it('`vitrans check` loads no engine SDK either', async () => {
+    const { packages } = await packagesLoadedBy(['check', 'corpus']);
+    expect(packages).toContain('yaml');
+    expect(packages.filter((p) => SDKS.test(p))).toEqual([]);
+  });
+});
