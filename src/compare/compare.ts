@@ -5,8 +5,8 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Paragraph } from '../core/types.js';
-import { assertAligned } from '../text/align.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import { checkAlignment } from './alignment.js';
 import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatMatrix } from './bootstrap.js';
 import { wordDiff } from './diff.js';
 import {
@@ -126,8 +126,7 @@ export function compareTranslations(input: CompareInput): Comparison {
   const source = { file: input.source.file, paragraphs: paragraphsOf(input.source) };
   const reference = input.reference ? { file: input.reference.file, paragraphs: paragraphsOf(input.reference) } : undefined;
   const engines = input.engines.map((e) => ({ name: e.name, file: e.file, paragraphs: paragraphsOf(e) }));
-  if (reference) assertAligned(source, reference);
-  for (const e of engines) assertAligned(source, e);
+  checkAlignment(source, reference ? [reference, ...engines] : engines);
 
   const names = engines.map((e) => e.name);
   const n = source.paragraphs.length;
@@ -149,25 +148,26 @@ export function compareTranslations(input: CompareInput): Comparison {
     // One n-gram space per paragraph, so ids stay few; its tables are reused from one to the next.
     space.reset();
     const profiles: ChrfProfile[] = texts.map((t) => chrfProfile(t, CHRF_PLUS_PLUS, space));
-    const para: ParagraphComparison = { index: p + 1, line: src.line, source: nfc(src), outputs, diffs: {}, disagreement: null };
 
+    let refText: string | undefined;
+    let scores: ParagraphComparison['scores'];
     if (reference) {
-      const refText = nfc(reference.paragraphs[p]);
-      para.reference = refText;
+      refText = nfc(reference.paragraphs[p]);
       const refChrf = chrfProfile(refText, CHRF_PLUS_PLUS, space);
       const refBleu = bleuProfile(refText, {}, space);
-      para.scores = {};
+      scores = {};
       for (let i = 0; i < k; i++) {
         const chrf = chrfStatsFromProfiles(profiles[i]!, refChrf);
         const bleu = bleuStatsFromProfiles(bleuProfile(texts[i]!, {}, space), refBleu);
         refRows[i]!.push([...chrf, ...bleu]);
-        para.scores[names[i]!] = {
+        scores[names[i]!] = {
           chrf: chrfFromStats(chrf.slice(0, CHRF_WIDTH)),
           bleu: bleuFromStats(bleu, { effectiveOrder: true }).score,
         };
       }
     }
 
+    let disagreement: number | null = null;
     if (k >= 2) {
       let agreement = 0;
       for (let i = 0; i < k; i++) {
@@ -184,9 +184,18 @@ export function compareTranslations(input: CompareInput): Comparison {
           agreement += texts[i] === texts[j] ? 200 : chrfFromStats(ij) + chrfFromStats(ji);
         }
       }
-      para.disagreement = 100 - agreement / (k * (k - 1));
+      disagreement = 100 - agreement / (k * (k - 1));
     }
-    paragraphs.push(para);
+    paragraphs.push({
+      index: p + 1,
+      line: src.line,
+      source: nfc(src),
+      ...(refText !== undefined ? { reference: refText } : {}),
+      outputs,
+      diffs: {},
+      ...(scores ? { scores } : {}),
+      disagreement,
+    });
   }
 
   const agreement = agreementMatrix(names, pairSums);
@@ -200,53 +209,53 @@ export function compareTranslations(input: CompareInput): Comparison {
     }
   }
 
+  let scores: EngineScores[] | undefined;
+  let bootstrap: BootstrapInfo | null = null;
+  if (reference) {
+    const baseline = input.baseline ?? names[0]!;
+    const settings = input.bootstrap === false ? false : (input.bootstrap ?? DEFAULT_BOOTSTRAP);
+    if (settings !== false) bootstrap = { samples: settings.samples, seed: settings.seed, alpha: ALPHA, baseline };
+    scores = referenceScores(
+      names,
+      refRows.map((rows) => statMatrix(rows, CHRFPP_WIDTH + BLEU_WIDTH)),
+      bootstrap ?? undefined,
+    );
+  }
   const comparison: Comparison = {
     version: 1,
     sourceFile: source.file,
+    ...(reference ? { referenceFile: reference.file } : {}),
     engines: names,
     pivot,
     paragraphs,
-    bootstrap: null,
+    ...(scores ? { scores } : {}),
+    bootstrap,
     agreement,
     disagreements: topDisagreements(paragraphs),
     outlier: findOutlier(names, agreement),
   };
-  if (reference) {
-    comparison.referenceFile = reference.file;
-    const baseline = input.baseline ?? names[0]!;
-    const settings = input.bootstrap === false ? false : (input.bootstrap ?? DEFAULT_BOOTSTRAP);
-    comparison.scores = referenceScores(
-      names,
-      refRows.map((rows) => statMatrix(rows, CHRFPP_WIDTH + BLEU_WIDTH)),
-      settings === false ? undefined : { ...settings, baseline },
-    );
-    if (settings !== false) comparison.bootstrap = { samples: settings.samples, seed: settings.seed, alpha: ALPHA, baseline };
-  }
   return comparison;
 }
 
-const METRICS: readonly (BootstrapMetric & { metric: CorpusScore['metric']; offset: number })[] = [
-  { id: 'chrf', metric: 'chrF2', offset: 0, width: CHRF_WIDTH, score: (s) => chrfFromStats(s) },
-  { id: 'chrfPlusPlus', metric: 'chrF2++', offset: 0, width: CHRFPP_WIDTH, score: (s) => chrfFromStats(s) },
-  { id: 'bleu', metric: 'BLEU', offset: CHRFPP_WIDTH, width: BLEU_WIDTH, score: (s) => bleuFromStats(s).score },
+// The bootstrap scores a prefix of each combined row: chrF the first 18 statistics, chrF++ the
+// first 24, BLEU the whole row with its 10 statistics taken after chrF++'s.
+const BOOTSTRAP_METRICS: readonly BootstrapMetric[] = [
+  { id: 'chrf', width: CHRF_WIDTH, score: (s) => chrfFromStats(s) },
+  { id: 'chrfPlusPlus', width: CHRFPP_WIDTH, score: (s) => chrfFromStats(s) },
+  { id: 'bleu', width: CHRFPP_WIDTH + BLEU_WIDTH, score: (s) => bleuFromStats(s.subarray(CHRFPP_WIDTH)).score },
 ];
 
 /** Corpus chrF, chrF++ and BLEU per engine, with bootstrap intervals and significance when asked. */
 function referenceScores(
   names: readonly string[],
   stats: readonly StatMatrix[],
-  bootstrap: Omit<BootstrapInfo, 'alpha'> | undefined,
+  bootstrap: BootstrapInfo | undefined,
 ): EngineScores[] {
   const boot = bootstrap
     ? pairedBootstrap(
         names.map((name, i) => ({ name, stats: stats[i]! })),
-        // The bootstrap scores a prefix of the row; BLEU sits after chrF++, so shift it first.
-        METRICS.map((m) => ({
-          id: m.id,
-          width: m.offset + (m.width ?? 0),
-          score: (s: Float64Array) => m.score(s.subarray(m.offset)),
-        })),
-        { baseline: bootstrap.baseline, samples: bootstrap.samples, seed: bootstrap.seed, alpha: ALPHA },
+        BOOTSTRAP_METRICS,
+        bootstrap,
       )
     : undefined;
   const signature = { chrf: chrfSignature(), chrfPlusPlus: chrfSignature(CHRF_PLUS_PLUS), bleu: bleuSignature() };

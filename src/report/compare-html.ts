@@ -183,7 +183,8 @@ function scoreChart(c: Comparison): string {
   const bars = withScores
     ? c.scores!.map((s) => ({ engine: s.engine, value: s.chrf.score, low: s.chrf.interval?.low, high: s.chrf.interval?.high }))
     : c.engines.map((e) => ({ engine: e, value: c.agreement.meanAgreement[e] ?? 0, low: undefined, high: undefined }));
-  if (bars.length === 0) return '';
+  // Agreement needs two engines; without a reference and with one engine there is nothing to draw.
+  if (bars.length === 0 || (!withScores && c.engines.length < 2)) return '';
   const caption = withScores
     ? `chrF2 against the reference per engine${c.bootstrap ? ', with 95% confidence intervals' : ''}`
     : 'Mean agreement (chrF2) of each engine with the others';
@@ -213,10 +214,13 @@ function scoreChart(c: Comparison): string {
 
 function paragraphsSection(c: Comparison): string {
   const out = ['<section id="paragraphs"><h2>Paragraphs</h2>'];
-  out.push(
-    '<p class="legend"><span><ins>inserted</ins> in the engine, not in the pivot</span><span><del>deleted</del>: in the pivot, not in the engine</span>' +
-      '<span><mark class="term">term</mark> glossary finding</span></p>',
-  );
+  const hasDiffs = c.paragraphs.some((p) => Object.keys(p.diffs).length > 0);
+  const hasFindings = Object.values(c.glossary ?? {}).some((g) => g.findings.length > 0);
+  const legend = [
+    ...(hasDiffs ? ['<span><ins>inserted</ins> in the engine, not in the pivot</span><span><del>deleted</del>: in the pivot, not in the engine</span>'] : []),
+    ...(hasFindings ? ['<span><mark class="term">term</mark> glossary finding</span>'] : []),
+  ];
+  if (legend.length > 0) out.push(`<p class="legend">${legend.join('')}</p>`);
   const top = topDisagreements(c, 5);
   if (top.length > 0 && c.engines.length > 1) {
     const links = top.map((p) => `<a href="#p-${p.index}">¶${p.index}</a> (${p.disagreement === null ? 'n/a' : fmt(p.disagreement)})`);

@@ -127,7 +127,7 @@ function invalidUtf8Error(bytes: Uint8Array, path: string, bad: number): InputEr
   const readings = readLegacyCandidates(bytes.subarray(0, SNIFF_BYTES));
   const winner = clearWinner(readings);
   const location = { file: path, line, byteOffset: bad };
-  const where = `${path} is not valid UTF-8 (byte 0x${byte} at offset ${bad}, line ${line})`;
+  const where = `not valid UTF-8 (byte 0x${byte} at offset ${bad}, line ${line})`;
   if (winner) {
     const option = LEGACY_ENCODING_OPTION[winner.guess];
     const name = LEGACY_NAMES[winner.guess];
@@ -178,17 +178,17 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
   const encoding = options.encoding === undefined ? 'utf-8' : parseEncoding(options.encoding);
   const location = { file: path };
   const emptyError = (): InputError =>
-    new InputError(`${path} is empty`, { location, hint: 'Pass a file with the Vietnamese article in it (UTF-8 text).' });
+    new InputError('the file is empty', { location, hint: 'Pass a file with the Vietnamese article in it (UTF-8 text).' });
   if (bytes.length === 0) throw emptyError();
 
   if (encoding === 'utf-8') {
     const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     if (bom16) {
-      throw new InputError(`${path} is UTF-16, not UTF-8`, { location, hint: 'Save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).' });
+      throw new InputError('the file is UTF-16, not UTF-8', { location, hint: 'Save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).' });
     }
   }
   if (looksBinary(bytes, encoding === 'utf-8')) {
-    throw new InputError(`${path} looks like a binary file, not text`, {
+    throw new InputError('this looks like a binary file, not text', {
       location,
       hint: 'Pass a plain-text article (.txt, UTF-8); extract the text from PDFs or Word files first.',
     });
@@ -220,14 +220,14 @@ export function readError(error: unknown, path: string): InputError {
   const location = { file: path };
   switch (code) {
     case 'ENOENT':
-      return new InputError(`File not found: ${path}`, { location, hint: 'Check the path (it is relative to the current folder).', cause: error });
+      return new InputError('file not found', { location, hint: 'Check the path (it is relative to the current folder).', cause: error });
     case 'EISDIR':
-      return new InputError(`${path} is a folder, not a file`, { location, hint: 'Pass a text file inside it, e.g. corpus/a/source.vi.txt.', cause: error });
+      return new InputError('this is a folder, not a file', { location, hint: 'Pass a text file inside it, e.g. corpus/a/source.vi.txt.', cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new InputError(`Cannot read ${path}: permission denied`, { location, hint: 'Make the file readable (chmod u+r) or copy it somewhere you can read.', cause: error });
+      return new InputError('cannot read the file: permission denied', { location, hint: 'Make the file readable (chmod u+r) or copy it somewhere you can read.', cause: error });
     default:
-      return new InputError(`Cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}`, {
+      return new InputError(`cannot read the file${typeof code === 'string' ? ` (${code})` : ''}`, {
         location,
         hint: 'Check that the path names a readable text file.',
         cause: error,

@@ -22,6 +22,7 @@
  * ```
  * `Finding` is src/core/types.ts; its positions point into the engine's output file.
  */
+import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import type { ParagraphTranslation, TranslationWarning } from './types.js';
 
@@ -114,4 +115,53 @@ export function buildBilingual(
     return { index: i + 1, source: text.normalize('NFC'), translations };
   });
   return { version: BILINGUAL_VERSION, source, glossary, engines, paragraphs };
+}
+
+/** What `check` and `compare` take from a bilingual file: the source and each engine's text, paragraph-aligned. */
+export interface BilingualTexts {
+  /** Source paragraphs (NFC). */
+  sources: string[];
+  /** Engines in the file's order, each with one target per source paragraph. */
+  engines: { name: string; targets: string[] }[];
+}
+
+/**
+ * Reads a bilingual JSON file written by `vitrans translate`.
+ * @throws InputError when it is not JSON, not this schema, or of a newer version
+ * @example readBilingual(await readFile('out/a.bilingual.json', 'utf8'), 'out/a.bilingual.json').engines[0].name === 'deepl'
+ */
+export function readBilingual(text: string, file: string): BilingualTexts {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`not valid JSON: ${(err as Error).message}`, { location: { file }, cause: err });
+  }
+  const doc = data as Partial<BilingualDocument> | null;
+  const shape = (what: string) =>
+    new InputError(`not a vitrans bilingual file: ${what}`, {
+      location: { file },
+      hint: 'pass the *.bilingual.json that `vitrans translate` writes, or the plain *.en.txt outputs',
+    });
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.paragraphs)) throw shape('no "paragraphs" list');
+  if (doc.version !== BILINGUAL_VERSION) {
+    throw new InputError(`bilingual file version ${String(doc.version)} is not supported (this vitrans reads version ${BILINGUAL_VERSION})`, {
+      location: { file },
+      hint: 'upgrade vitrans, or translate the article again',
+    });
+  }
+  const names = Object.keys(doc.engines ?? {});
+  const engines = names.map((name) => ({ name, targets: [] as string[] }));
+  const sources: string[] = [];
+  doc.paragraphs.forEach((p, i) => {
+    if (!p || typeof p.source !== 'string' || !p.translations || typeof p.translations !== 'object') throw shape(`paragraph ${i + 1} has no source or translations`);
+    sources.push(p.source.normalize('NFC'));
+    for (const e of engines) {
+      const target = p.translations[e.name]?.target;
+      if (typeof target !== 'string') throw shape(`paragraph ${i + 1} has no "${e.name}" target`);
+      e.targets.push(target);
+    }
+  });
+  if (engines.length === 0) throw shape('no engine finished this file');
+  return { sources, engines };
 }

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runVitrans } from './run-cli.js';
+import { buildBilingual } from '../../src/translate/bilingual.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/corpus');
@@ -97,6 +98,35 @@ describe('vitrans check', () => {
     const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '-f', 'markdown', '-o', out]);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toContain('term-forbidden');
+  });
+});
+
+describe('vitrans check on the bilingual JSON that translate writes', () => {
+  it('checks every engine in it, alone or beside its source', async () => {
+    const split = (f: string) => readFileSync(f, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const sources = split(join(FLAWED, 'source.vi.txt'));
+    const engine = (name: string, targets: string[]) => ({
+      engine: name,
+      model: name,
+      output: `out/${name}.en.txt`,
+      translations: sources.map((source, i) => ({ source, target: targets[i]!, engine: name, model: name, cached: false, warnings: [] })),
+      paragraphFindings: sources.map(() => []),
+      otherFindings: [],
+    });
+    const doc = buildBilingual({ file: 'source.vi.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' }, null, sources, [
+      engine('deepl', split(join(FLAWED, 'flawed.en.txt'))),
+      engine('google', split(join(ROOT, 'corpus/japan-us-defense-industry/reference.en.txt'))),
+    ]);
+    const file = join(work, 'a.bilingual.json');
+    writeFileSync(file, JSON.stringify(doc));
+    for (const args of [[file], [join(FLAWED, 'source.vi.txt'), file]]) {
+      const r = await check([...args, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const findings = JSON.parse(r.stdout).findings as { file: string; engine: string }[];
+      expect(findings).toHaveLength(20);
+      expect(new Set(findings.map((f) => f.engine))).toEqual(new Set(['deepl']));
+      expect(findings[0]!.file).toMatch(/a\.bilingual\.json#deepl$/);
+    }
   });
 });
 

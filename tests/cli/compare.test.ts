@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { engineNameFromFile, parseBilingual, parseSeed } from '../../src/cli/commands/compare.js';
+import { engineNameFromFile, parseSeed } from '../../src/cli/commands/compare.js';
+import { buildBilingual, readBilingual } from '../../src/translate/bilingual.js';
 import { runVitrans } from './run-cli.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -120,26 +121,42 @@ describe('vitrans compare', () => {
     const seed = await run(['source.vi.txt', 'out/deepl.en.txt', '--seed', 'abc']);
     expect(seed.code).toBe(2);
     expect(seed.stderr).toContain('--seed must be a whole number');
+    const baseline = await run(['source.vi.txt', 'out/deepl.en.txt', '--baseline', 'bing']);
+    expect(baseline.code).toBe(2);
+    expect(baseline.stderr).toContain('baseline engine "bing" is not among the compared engines');
     const missing = await run(['source.vi.txt', 'out/bing.en.txt']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('File not found');
+    expect(missing.stderr).toMatch(/out\/bing\.en\.txt: error: file not found/);
     write('other/deepl.en.txt', DEEPL);
     const twice = await run(['source.vi.txt', 'out/deepl.en.txt', 'other/deepl.en.txt']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('engine "deepl" is given twice');
   });
 
-  it('accepts the bilingual JSON and checks it translates this source', async () => {
-    const paragraphs = SOURCE.map((s, i) => ({ source: s.normalize('NFD'), target: DEEPL[i]!.replace('flight phase interceptor', 'Glide Phase Interceptor'), engine: 'openai' }));
-    write('out/article.json', JSON.stringify({ paragraphs }));
-    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.json', '-f', 'json']);
+  it('accepts the bilingual JSON (every engine in it) and checks it translates this source', async () => {
+    const translated = (engine: string, targets: string[]) => ({
+      engine,
+      model: engine,
+      output: `out/article.${engine}.en.txt`,
+      translations: SOURCE.map((s, i) => ({ source: s, target: targets[i]!, engine, model: engine, cached: false, warnings: [] })),
+      paragraphFindings: SOURCE.map(() => []),
+      otherFindings: [],
+    });
+    const openai = DEEPL.map((t) => t.replace('flight phase interceptor', 'Glide Phase Interceptor'));
+    const doc = buildBilingual({ file: 'source.vi.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' }, null, SOURCE.map((s) => s.normalize('NFD')), [
+      translated('openai', openai),
+      translated('libretranslate', DEEPL),
+    ]);
+    write('out/article.bilingual.json', JSON.stringify(doc));
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.bilingual.json', '-f', 'json']);
+    expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.engines).toEqual(['deepl', 'openai']);
-    expect(doc.paragraphs[1].outputs.openai).toContain('Glide Phase Interceptor');
+    const report = JSON.parse(r.stdout);
+    expect(report.engines).toEqual(['deepl', 'openai', 'libretranslate']);
+    expect(report.paragraphs[1].outputs.openai).toContain('Glide Phase Interceptor');
 
-    write('out/other.json', JSON.stringify({ engine: 'openai', paragraphs: paragraphs.slice(0, 2) }));
-    const wrong = await run(['source.vi.txt', 'out/other.json']);
+    write('out/other.bilingual.json', JSON.stringify({ ...doc, paragraphs: doc.paragraphs.slice(0, 2) }));
+    const wrong = await run(['source.vi.txt', 'out/other.bilingual.json']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is a translation of a different text than source.vi.txt');
   });
@@ -194,10 +211,10 @@ describe('compare helpers', () => {
     expect(() => parseSeed('4294967296')).toThrow(/whole number/);
   });
 
-  it('reads bilingual JSON as an object or a bare array, and rejects other shapes', () => {
-    expect(parseBilingual('[{"source":"Hoà","target":"Peace","engine":"deepl"}]', 'a.json')).toEqual({ engine: 'deepl', paragraphs: [{ source: 'Hoà', target: 'Peace' }] });
-    expect(parseBilingual('{"paragraphs":[{"source":"a","target":"b"}]}', 'a.json')).toEqual({ paragraphs: [{ source: 'a', target: 'b' }] });
-    expect(() => parseBilingual('{"paragraphs":[{"source":"a"}]}', 'a.json')).toThrow(/not a vitrans bilingual JSON/);
-    expect(() => parseBilingual('{oops', 'a.json')).toThrow(/not valid JSON/);
+  it('refuses JSON that is not a bilingual file, or of another version', () => {
+    expect(() => readBilingual('{"paragraphs":[{"source":"a"}]}', 'a.json')).toThrow(/version/);
+    expect(() => readBilingual('{"version":1,"engines":{"deepl":{}},"paragraphs":[{"source":"a","translations":{}}]}', 'a.json')).toThrow(/paragraph 1 has no "deepl" target/);
+    expect(() => readBilingual('[]', 'a.json')).toThrow(/not a vitrans bilingual file/);
+    expect(() => readBilingual('{oops', 'a.json')).toThrow(/not valid JSON/);
   });
 });

@@ -97,6 +97,12 @@ describe('compareTranslations with a reference', () => {
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
 
+  it('bootstraps 1,000 samples with seed 12345 by default', () => {
+    const d = compareTranslations({ source, reference, engines });
+    expect(d.bootstrap).toEqual({ samples: 1000, seed: 12345, alpha: 0.05, baseline: 'deepl' });
+    expect(d.scores![1]!.chrf.interval).toBeDefined();
+  });
+
   it('uses a named baseline and skips bootstrap when asked', () => {
     const named = compareTranslations({ ...withRef, baseline: 'google' });
     expect(named.bootstrap!.baseline).toBe('google');
@@ -201,6 +207,10 @@ describe('alignment and input errors', () => {
     expect(msg).toContain('google-merged.en.txt');
     expect(msg).toContain('5 paragraphs');
     expect(msg).toContain('has 6');
+    // The reference guides the search: paragraphs 4 and 5 were merged.
+    expect(msg).toContain('alignment breaks at paragraph 4');
+    expect(msg).toContain('look merged into one');
+    expect(msg).toContain('the shorter file, corpus/seed/google-merged.en.txt, ends with paragraph 5 at line 9');
     expect((err as AlignmentError).location?.file).toBe('corpus/seed/google-merged.en.txt');
   });
 

@@ -207,7 +207,68 @@ describe('BLEU details', () => {
   });
 });
 
+describe('NgramSpace', () => {
+  /** Naive oracle: n-gram substrings (over code points) counted in a Map. */
+  function naiveMatch(a: string, b: string, n: number): number {
+    const grams = (s: string) => {
+      const cps = Array.from(s);
+      const m = new Map<string, number>();
+      for (let i = 0; i + n <= cps.length; i++) {
+        const g = cps.slice(i, i + n).join('');
+        m.set(g, (m.get(g) ?? 0) + 1);
+      }
+      return m;
+    };
+    const ga = grams(a);
+    let match = 0;
+    for (const [g, c] of grams(b)) match += Math.min(c, ga.get(g) ?? 0);
+    return match;
+  }
+
+  it('matches a naive substring count, across table growth and resets', () => {
+    const rand = (() => {
+      let x = 42;
+      return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const alphabet = Array.from('aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặ𝐀🚀');
+    const text = (len: number) => Array.from({ length: len }, () => alphabet[Math.floor(rand() * alphabet.length)]!).join('');
+    const space = new NgramSpace();
+    for (let round = 0; round < 3; round++) {
+      space.reset();
+      // Long enough that the table grows several times (thousands of distinct n-grams).
+      const a = text(1500);
+      const b = a.slice(0, 700) + text(800);
+      const pa = chrfProfile(a, {}, space);
+      const pb = chrfProfile(b, {}, space);
+      for (let n = 1; n <= 6; n++) expect(space.match(pa.char[n - 1]!, pb.char[n - 1]!)).toBe(naiveMatch(a, b, n));
+    }
+  });
+
+  it('gives the same id to the same n-gram and different ids to different ones', () => {
+    const space = new NgramSpace();
+    const x = space.extend(-1, space.symbol('Thoả'));
+    const y = space.extend(x, space.symbol('thuận'));
+    for (let i = 0; i < 5000; i++) space.extend(i, i % 97);
+    expect(space.extend(-1, space.symbol('Thoả'))).toBe(x);
+    expect(space.extend(x, space.symbol('thuận'))).toBe(y);
+    expect(space.extend(y, space.symbol('thuận'))).not.toBe(y);
+  });
+});
+
+describe('multiple references', () => {
+  it('chrF takes the statistics of the best-matching reference', () => {
+    const hyp = 'Security of Supply Arrangement';
+    expect(sentenceChrf(hyp, ['Supply Security Agreement', hyp])).toBe(100);
+    expect(chrfStats(hyp, ['Supply Security Agreement', hyp])).toEqual(chrfStats(hyp, hyp));
+  });
+});
+
 describe('signatures', () => {
+  it('name the smoothing value for floor and add-k', () => {
+    expect(bleuSignature({ smoothing: 'floor' })).toContain('|smooth:floor[0.10]|');
+    expect(bleuSignature({ smoothing: 'add-k', smoothValue: 2 })).toContain('|smooth:add-k[2.00]|');
+  });
+
   it('match sacreBLEU 2.6 defaults', () => {
     expect(bleuSignature()).toBe('BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0');
     expect(bleuSignature({ effectiveOrder: true })).toBe('BLEU|nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.6.0');

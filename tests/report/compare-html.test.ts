@@ -103,6 +103,7 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
       '<ins><mark class="term" title="&quot;Thiết bị đánh chặn pha bay&quot; should be rendered &quot;Glide Phase Interceptor&quot;">flight phase interceptor</mark></ins>',
     );
     expect(cell(html, 2, 'deepl')).toContain('<ul class="findings"><li class="error">');
+    expect(html).toContain('<span><mark class="term">term</mark> glossary finding</span></p>');
     expect(cell(html, 3, 'google')).toContain('>Supply Security Agreement</mark></ins>');
     const nfdTerm = 'Thoả thuận An ninh Cung ứng'.normalize('NFD');
     expect(html).toContain(`">${nfdTerm}</mark>`);
@@ -135,7 +136,7 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
 });
 
 describe('every comparison format with a single engine', () => {
-  it('renders without a diff, a chart bar each, and no "look here first" list', async () => {
+  it('renders without diffs, legend, chart or "look here first" list', async () => {
     const { formatCompareText } = await import('../../src/report/compare-text.js');
     const { formatCompareMarkdown } = await import('../../src/report/compare-markdown.js');
     const { formatCompareJson } = await import('../../src/report/compare-json.js');
@@ -151,6 +152,8 @@ describe('every comparison format with a single engine', () => {
     const page = formatCompareHtml(one);
     expect(page).not.toContain('Look here first');
     expect(page).not.toContain('<ins>');
+    expect(page).not.toContain('<svg');
+    expect(page).not.toContain('class="legend"');
     expect(page).toContain('data-disagreement=""');
     expect(page).not.toContain('Pairwise agreement');
     expect(formatCompareText(one, { color: false })).toContain('Only one engine: nothing to compare paragraph by paragraph.');

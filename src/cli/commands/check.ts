@@ -14,6 +14,7 @@ import { applyFixes } from '../../glossary/fix.js';
 import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type TermOutcome } from '../../checks/index.js';
 import type { CheckReport } from '../../report/types.js';
 import { formatCheckJson, formatCheckMarkdown, formatCheckText } from '../../report/index.js';
+import { readBilingual } from '../../translate/bilingual.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
 
@@ -35,11 +36,23 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const tools = createCheckTools(glossary);
 
   const read = async (path: string): Promise<TextFile> => readTextFile(path, opts.encoding ? { encoding: opts.encoding } : {});
-  const run = (source: TextFile, translations: TextFile[]) => checkArticle(source, translations, tools, shown);
+  const run = (source: TextFile, translations: Translation[]) => checkArticle(source, translations, tools, shown);
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
-  const loaded: { source: TextFile; translations: TextFile[] }[] = [];
-  for (const a of articles) loaded.push({ source: await read(a.source), translations: await Promise.all(a.translations.map(read)) });
+  const loaded: { source: TextFile; translations: Translation[] }[] = [];
+  for (const a of articles) {
+    if (a.source === a.translations[0] && isBilingual(a.source)) {
+      loaded.push(fromBilingual(await read(a.source)));
+      continue;
+    }
+    const source = await read(a.source);
+    const translations: Translation[] = [];
+    for (const t of a.translations) {
+      const file = await read(t);
+      translations.push(...(isBilingual(t) ? fromBilingual(file).translations : [{ ...file, engine: engineFromName(t), writable: true }]));
+    }
+    loaded.push({ source, translations });
+  }
 
   let results = loaded.map((a) => run(a.source, a.translations));
 
@@ -47,7 +60,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     let fixed = 0;
     const rewritten: string[] = [];
     for (const [i, a] of loaded.entries()) {
-      for (const t of a.translations) {
+      for (const t of a.translations.filter((x) => x.writable)) {
         const fixes = results[i]!.findings.filter((f) => f.fix && f.file === shown(t.path)).map((f) => f.fix!);
         if (fixes.length === 0) continue;
         t.text = applyFixes(t.text, fixes);
@@ -78,17 +91,36 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 }
 
 /** Findings of one article: encoding warnings of every file, then each translation's checks. */
-function checkArticle(source: TextFile, translations: TextFile[], tools: CheckTools, shown: (p: string) => string) {
+function checkArticle(source: TextFile, translations: Translation[], tools: CheckTools, shown: (p: string) => string) {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
   const prepared = prepareSource({ file: shown(source.path), text: source.text }, tools);
   for (const t of translations) {
-    const r = checkTranslation(prepared, { file: shown(t.path), text: t.text, engine: engineFromName(t.path) }, tools);
+    const r = checkTranslation(prepared, { file: shown(t.path), text: t.text, engine: t.engine }, tools);
     findings.push(...r.findings);
     outcomes.push(...r.outcomes);
   }
   return { findings, outcomes };
+}
+
+/** A translation to check: a text file, or one engine's text inside a bilingual JSON file (not writable by --fix). */
+type Translation = TextFile & { engine?: string; writable: boolean };
+
+function isBilingual(path: string): boolean {
+  return /\.json$/i.test(path);
+}
+
+/**
+ * The source and every engine of a bilingual JSON file, as documents of blank-line paragraphs
+ * named `FILE#engine`; their line:column positions count in that joined text.
+ */
+function fromBilingual(file: TextFile): { source: TextFile; translations: Translation[] } {
+  const doc = readBilingual(file.text, file.path);
+  return {
+    source: { path: `${file.path}#source`, text: doc.sources.join('\n\n'), warnings: [] },
+    translations: doc.engines.map((e) => ({ path: `${file.path}#${e.name}`, text: e.targets.join('\n\n'), warnings: [], engine: e.name, writable: false })),
+  };
 }
 
 /** Mojibake and other reading warnings, as findings so every report shows them. */
@@ -116,6 +148,7 @@ async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
   const kinds = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false));
   if (kinds.every(Boolean)) return (await Promise.all(paths.map(discoverCorpus))).flat();
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
+  if (paths.length === 1 && isBilingual(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', { hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR' });
   }

@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AlignmentError, InputError, UsageError } from '../../core/errors.js';
 import { Redactor, isSecretName } from '../../core/redact.js';
-import { compareTranslations } from '../../compare/compare.js';
+import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource } from '../../checks/index.js';
@@ -16,6 +16,7 @@ import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { writeFileAtomic } from '../write-file.js';
+import { readBilingual } from '../../translate/bilingual.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans compare`, as commander parses them. */
@@ -32,8 +33,8 @@ export interface CompareOptions {
 
 /**
  * Runs `vitrans compare`. Exit code 0 when the report was produced.
- * @throws UsageError (bad --seed, duplicate engine names), InputError (unreadable files),
- *   AlignmentError (paragraph counts differ)
+ * @throws UsageError (bad --seed, duplicate engine names, unknown --baseline), InputError
+ *   (unreadable files), AlignmentError (paragraph counts differ), GlossaryError (invalid glossary)
  */
 export async function compareCommand(source: string, translations: string[], opts: CompareOptions, io: CliIO): Promise<number> {
   const seed = parseSeed(opts.seed);
@@ -47,12 +48,12 @@ export async function compareCommand(source: string, translations: string[], opt
   const sourceFile = await read(source);
   const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
   const engines: EngineInput[] = [];
-  for (const t of translations) engines.push(await engineInput(t, await read(t), sourceFile.text, source));
+  for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
 
   const input: CompareInput = {
     source: { file: source, text: sourceFile.text },
     engines,
-    bootstrap: opts.bootstrap ? { samples: 1000, seed } : false,
+    bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
     ...(reference ? { reference } : {}),
     ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
   };
@@ -142,14 +143,15 @@ export function parseSeed(value: string): number {
 }
 
 /**
- * One translation as comparison input: plain English text, or the translator's bilingual JSON
- * (`.json`; its engine field names the engine and its source paragraphs must be the source's).
+ * The engines one translation file stands for: a plain English file is one engine named after the
+ * file; the translator's bilingual JSON holds every engine that finished the article, and its
+ * source paragraphs must be this source's.
  */
-async function engineInput(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput> {
-  if (!/\.json$/i.test(path)) return { name: engineNameFromFile(path), file: path, text: file.text };
-  const bilingual = parseBilingual(file.text, path);
+async function engineInputs(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput[]> {
+  if (!/\.json$/i.test(path)) return [{ name: engineNameFromFile(path), file: path, text: file.text }];
+  const bilingual = readBilingual(file.text, path);
   const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
-  const given = bilingual.paragraphs.map((p) => p.source.normalize('NFC'));
+  const given = bilingual.sources;
   const firstDiff = expected.findIndex((s, i) => given[i] !== s);
   if (given.length !== expected.length || firstDiff >= 0) {
     const at = firstDiff >= 0 ? firstDiff + 1 : Math.min(given.length, expected.length) + 1;
@@ -158,44 +160,7 @@ async function engineInput(path: string, file: TextFile, sourceText: string, sou
       { location: { file: path }, hint: `compare it with the source it was translated from` },
     );
   }
-  return { name: bilingual.engine ?? engineNameFromFile(path), file: path, paragraphs: bilingual.paragraphs.map((p) => p.target) };
-}
-
-/** The bilingual JSON as far as compare needs it. */
-interface Bilingual {
-  engine?: string;
-  paragraphs: { source: string; target: string }[];
-}
-
-/**
- * Reads a bilingual JSON file: `{ engine?, paragraphs: [{ source, target, engine? }] }` or a bare
- * array of such paragraphs (the orchestrator's `ParagraphTranslation[]`).
- * @throws InputError when it is not JSON or not of that shape
- */
-export function parseBilingual(text: string, path: string): Bilingual {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${path} is not valid JSON: ${(err as Error).message}`, { location: { file: path }, cause: err });
-  }
-  const obj = Array.isArray(data) ? { paragraphs: data } : (data as Record<string, unknown> | null);
-  const paras = obj && typeof obj === 'object' ? (obj as { paragraphs?: unknown }).paragraphs : undefined;
-  const shapeError = (): InputError =>
-    new InputError(`${path} is not a vitrans bilingual JSON file`, {
-      location: { file: path },
-      hint: 'expected { "engine": "deepl", "paragraphs": [{ "source": "...", "target": "..." }] }, or pass the plain .en.txt output',
-    });
-  if (!Array.isArray(paras)) throw shapeError();
-  const paragraphs = paras.map((p: unknown) => {
-    const q = p as { source?: unknown; target?: unknown };
-    if (!q || typeof q.source !== 'string' || typeof q.target !== 'string') throw shapeError();
-    return { source: q.source, target: q.target };
-  });
-  const declared = (obj as { engine?: unknown }).engine;
-  const first = (paras[0] as { engine?: unknown } | undefined)?.engine;
-  const engine = typeof declared === 'string' ? declared : typeof first === 'string' ? first : undefined;
-  return engine !== undefined ? { engine, paragraphs } : { paragraphs };
+  return bilingual.engines.map((e) => ({ name: e.name, file: path, paragraphs: e.targets }));
 }
 
 function paragraphText(p: string | Paragraph): string {
