@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { UserError, EngineError, type ErrorLocation } from '../core/errors.js';
+import { EngineError, type UserError, type ErrorLocation } from '../core/errors.js';
 
 /** `file:line:col` (or `file (byte N)`) for an error location. */
 export function formatLocation(loc: ErrorLocation): string {

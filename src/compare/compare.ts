@@ -91,7 +91,10 @@ function checkInput(input: CompareInput): void {
   }
 }
 
-/** Turn a 24-wide chrF++ row for (i as hyp, j as ref) into the row for (j as hyp, i as ref). */
+/**
+ * Turn chrF statistics of (i as hypothesis, j as reference) into those of (j as hypothesis, i as
+ * reference) without matching again: the match counts are symmetric, the totals swap.
+ */
 function reverseChrf(stats: readonly number[], hypTotals: readonly number[]): number[] {
   const out = new Array<number>(stats.length);
   for (let k = 0; k < stats.length / 3; k++) {

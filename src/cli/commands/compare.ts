@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { AlignmentError, InputError, UsageError } from '../../core/errors.js';
+import { AlignmentError, UsageError } from '../../core/errors.js';
 import { Redactor, isSecretName } from '../../core/redact.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
