@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
 import { foldForMatching, syllableSpans } from '../src/text/vietnamese.js';
+import { checkTranslation, createCheckTools, prepareSource } from '../src/checks/index.js';
+import type { Glossary } from '../src/glossary/types.js';
 
 const TARGET_BYTES = 20_000_000;
 const SMALL_GLOSSARY = 100;
@@ -43,15 +45,30 @@ function syllableList(): string[] {
   return [...words].sort();
 }
 
-function entry(i: number, vi: string): GlossaryEntry {
+/** English words for renderings and filler text. */
+const ENGLISH =
+  'defense industrial cooperation security supply arrangement ministry department missile interceptor program ' +
+  'agreement export control technology production alliance partner force command headquarters strategy policy ' +
+  'research development evaluation trade economy budget maritime aviation energy nuclear finance treaty council ' +
+  'agency office bureau commission committee framework initiative dialogue summit review assessment capability ' +
+  'logistics procurement acquisition innovation investment industry base chain network system platform vessel';
+const ENGLISH_WORDS = ENGLISH.split(' ');
+
+function englishPhrase(random: () => number, words: number): string {
+  return Array.from({ length: words }, () => ENGLISH_WORDS[Math.floor(random() * ENGLISH_WORDS.length)]!).join(' ');
+}
+
+function entry(i: number, vi: string, random: () => number = () => 0.5): GlossaryEntry {
+  // Renderings carry a serial so that 10,000 of them are distinct, as in a real glossary.
+  const en = `${englishPhrase(random, 2)} unit${i}`;
   return {
     id: `term-${i}`,
     vi,
     viVariants: [],
-    en: `Term ${i}`,
+    en,
     accepted: [],
     forms: [],
-    forbidden: [],
+    forbidden: [{ text: `${englishPhrase(random, 2)} item${i}` }],
     caseSensitive: false,
     tests: [],
     location: { file: 'bench.yaml', line: i + 1, column: 1 },
@@ -68,7 +85,7 @@ function makeGlossary(count: number, syllables: string[], random: () => number):
     const vi = words.join(' ').replace(/^./u, (c) => c.toUpperCase());
     if (seen.has(vi.toLowerCase())) continue;
     seen.add(vi.toLowerCase());
-    entries.push(entry(entries.length, vi));
+    entries.push(entry(entries.length, vi, random));
   }
   return entries;
 }
@@ -174,6 +191,76 @@ function cases(text: string, small: GlossaryEntry[], large: GlossaryEntry[]): Ca
   ];
 }
 
+/**
+ * About `bytes` in all of aligned Vietnamese/English paragraph pairs: each English paragraph
+ * renders the paragraph's terms, 85% approved, 10% forbidden, 5% left out, amid English filler.
+ */
+function makeAlignedCorpus(bytes: number, syllables: string[], terms: GlossaryEntry[], random: () => number): { source: string; target: string } {
+  const vi: string[] = [];
+  const en: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const viWords: string[] = [];
+    const enWords: string[] = [];
+    const length = 40 + Math.floor(random() * 60);
+    for (let w = 0; w < length; w++) {
+      if (random() < 0.05) {
+        const pool = random() < 0.5 ? SMALL_GLOSSARY : terms.length;
+        const term = terms[Math.floor(random() * pool)]!;
+        viWords.push(term.vi);
+        const roll = random();
+        if (roll < 0.85) enWords.push(term.en);
+        else if (roll < 0.95) enWords.push(term.forbidden[0]!.text);
+      } else {
+        viWords.push(syllables[Math.floor(random() * syllables.length)]!);
+        enWords.push(ENGLISH_WORDS[Math.floor(random() * ENGLISH_WORDS.length)]!);
+      }
+    }
+    const v = viWords.join(' ') + '.';
+    const e = enWords.join(' ') + '.';
+    vi.push(v);
+    en.push(e);
+    size += Buffer.byteLength(v) + Buffer.byteLength(e) + 4;
+  }
+  return { source: vi.join('\n\n'), target: en.join('\n\n') };
+}
+
+function glossaryOf(entries: GlossaryEntry[]): Glossary {
+  return { file: 'bench.yaml', version: 1, sourceLanguage: 'vi', targetLanguage: 'en', entries, hash: String(entries.length) };
+}
+
+/** The whole check (both matchers, alignment, term-missing, term-forbidden) over an aligned corpus. */
+function checkCases(corpus: { source: string; target: string }, small: GlossaryEntry[], large: GlossaryEntry[]): Case[] {
+  const bytes = Buffer.byteLength(corpus.source) + Buffer.byteLength(corpus.target);
+  const run = (entries: GlossaryEntry[]) => {
+    const tools = createCheckTools(glossaryOf(entries));
+    return () => {
+      const source = prepareSource({ file: 'source.vi.txt', text: corpus.source }, tools);
+      return checkTranslation(source, { file: 'target.en.txt', text: corpus.target }, tools).findings.length;
+    };
+  };
+  // The naive check: per term, one regex over the Vietnamese and one per rendering over the English.
+  const naive = (entries: GlossaryEntry[], chars: number, note: string): Case => {
+    const sourceSlice = corpus.source.slice(0, chars);
+    const targetSlice = corpus.target.slice(0, chars);
+    const vi = naiveMatcher(entries);
+    const en = naiveMatcher(entries.flatMap((e) => [{ ...e, vi: e.en }, { ...e, vi: e.forbidden[0]!.text }]));
+    return {
+      name: 'naive check',
+      terms: entries.length,
+      bytes: Buffer.byteLength(sourceSlice) + Buffer.byteLength(targetSlice),
+      note,
+      run: () => vi(sourceSlice) + en(targetSlice),
+    };
+  };
+  return [
+    { name: 'whole check', terms: small.length, bytes, run: run(small) },
+    { name: 'whole check', terms: large.length, bytes, run: run(large) },
+    naive(small, 1_000_000, 'first 1 M chars of each side'),
+    naive(large, 50_000, 'first 50 k chars of each side'),
+  ];
+}
+
 function pad(value: string, width: number, right = false): string {
   return right ? value.padStart(width) : value.padEnd(width);
 }
@@ -205,6 +292,20 @@ function main(): void {
   console.log(`\nvi-matcher MB/s ratio ${LARGE_GLOSSARY}/${SMALL_GLOSSARY} terms: ${(m10k / m100).toFixed(2)}`);
   console.log(`speed-up vs naive regex loop: ${(m100 / rate('naive regex loop', SMALL_GLOSSARY)).toFixed(1)}× at ${SMALL_GLOSSARY} terms, ${(m10k / rate('naive regex loop', LARGE_GLOSSARY)).toFixed(0)}× at ${LARGE_GLOSSARY} terms`);
   console.log('(naive rates are measured on slices and compared per MB; it also does less: no tone, i/y or NFD folding)');
+
+  const corpus = makeAlignedCorpus(TARGET_BYTES, syllables, large, random);
+  console.log(`\nWhole check: ${(Buffer.byteLength(corpus.source) / 1e6).toFixed(1)} MB Vietnamese + ${(Buffer.byteLength(corpus.target) / 1e6).toFixed(1)} MB English, aligned paragraphs`);
+  const checks = checkCases(corpus, small, large).map(measure);
+  for (const r of checks) {
+    console.log(
+      `${pad(r.name, 18)} ${pad(String(r.terms), 6, true)} ${pad((r.bytes / 1e6).toFixed(1), 6, true)} ${pad(r.seconds.toFixed(2), 7, true)} ${pad(r.mbPerSecond.toPrecision(3), 8, true)} ${pad(String(r.results), 9, true)}  ${r.note ?? ''}`,
+    );
+  }
+  const checkRate = (name: string, terms: number): number => checks.find((r) => r.name === name && r.terms === terms)?.mbPerSecond ?? Number.NaN;
+  const c100 = checkRate('whole check', SMALL_GLOSSARY);
+  const c10k = checkRate('whole check', LARGE_GLOSSARY);
+  console.log(`\nwhole check: ${c10k.toFixed(1)} MB/s at ${LARGE_GLOSSARY} terms; ${LARGE_GLOSSARY} terms take ${(c100 / c10k).toFixed(2)}× the time of ${SMALL_GLOSSARY} (goal ≤ 2×)`);
+  console.log(`speed-up vs naive check: ${(c100 / checkRate('naive check', SMALL_GLOSSARY)).toFixed(1)}× at ${SMALL_GLOSSARY} terms, ${(c10k / checkRate('naive check', LARGE_GLOSSARY)).toFixed(0)}× at ${LARGE_GLOSSARY} terms`);
 }
 
 main();

@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+
+// The native SQLite binding is loaded when a cache is opened, not when this module is imported:
+// `vitrans check` and library users who never translate do not pay for it.
+const requireNative = createRequire(import.meta.url);
 import { UserError } from '../core/errors.js';
 import type { GlossaryMode, TranslationWarning } from './types.js';
 
@@ -132,7 +137,8 @@ export class SqliteTranslationCache implements TranslationCache {
 export function openTranslationCache(path: string, opts: { busyTimeoutMs?: number } = {}): SqliteTranslationCache {
   return guard(path, () => {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    const SqliteDatabase = requireNative('better-sqlite3') as typeof Database;
+    const db = new SqliteDatabase(path, { timeout: opts.busyTimeoutMs ?? 5000 });
     try {
       db.pragma('journal_mode = WAL');
       // With WAL, NORMAL still survives a crash of the process (only a power cut may lose the

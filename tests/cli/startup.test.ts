@@ -7,17 +7,20 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 /** Runs the real CLI in a child process with an import tracer; returns the packages it resolved. */
-async function packagesLoadedBy(args: string[]): Promise<{ packages: string[]; stdout: string }> {
+async function packagesLoadedBy(args: string[], entry = 'src/cli/main.ts'): Promise<{ packages: string[]; stdout: string }> {
   const { stdout, stderr } = await run(
     process.execPath,
-    ['--import', 'tsx', '--import', './tests/cli/fixtures/trace-imports.mjs', 'src/cli/main.ts', ...args],
+    ['--import', 'tsx', '--import', './tests/cli/fixtures/trace-imports.mjs', entry, ...args],
     { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
   ).catch((err: { stdout: string; stderr: string }) => err);
   const line = stderr.split('\n').find((l) => l.startsWith('IMPORTS '));
   return { packages: line ? (JSON.parse(line.slice('IMPORTS '.length)) as string[]) : [], stdout };
 }
 
-const SDKS = /deepl-node|@google-cloud|google-gax|better-sqlite3|fast-diff|playwright/;
+/** What a CLI start or a library import must not load: engine SDKs and the native SQLite binding. */
+const HEAVY = /deepl-node|@google-cloud|google-gax|axios|better-sqlite3|playwright/;
+/** `check` and `--help` need no diffing either. */
+const SDKS = new RegExp(`${HEAVY.source}|fast-diff`);
 
 describe('CLI start-up', () => {
   it('`vitrans --help` lists the commands and loads no engine SDK', async () => {
@@ -32,5 +35,12 @@ describe('CLI start-up', () => {
     const { packages } = await packagesLoadedBy(['check', 'corpus']);
     expect(packages).toContain('yaml');
     expect(packages.filter((p) => SDKS.test(p))).toEqual([]);
+  });
+
+  it('importing the library loads no engine SDK or native module', async () => {
+    const { packages, stdout } = await packagesLoadedBy([], 'tests/cli/fixtures/use-library.ts');
+    expect(JSON.parse(stdout)).toMatchObject({ findings: 1, engines: ['deepl', 'google', 'google-v2', 'libretranslate', 'openai'] });
+    expect(packages).toContain('yaml');
+    expect(packages.filter((p) => HEAVY.test(p))).toEqual([]);
   });
 });
