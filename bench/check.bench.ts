@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
+import { mulberry32 } from '../src/compare/bootstrap.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
 import { foldForMatching, syllableSpans } from '../src/text/vietnamese.js';
 import { checkTranslation, createCheckTools, prepareSource } from '../src/checks/index.js';
@@ -15,18 +16,6 @@ import type { Glossary } from '../src/glossary/types.js';
 const TARGET_BYTES = 20_000_000;
 const SMALL_GLOSSARY = 100;
 const LARGE_GLOSSARY = 10_000;
-
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Distinct lower-case syllables of the seed article, plus common ones it lacks (old-style tones included). */
 function syllableList(): string[] {
@@ -266,7 +255,7 @@ function pad(value: string, width: number, right = false): string {
 }
 
 function main(): void {
-  const random = prng(20240410);
+  const random = mulberry32(20240410);
   const syllables = syllableList();
   const large = makeGlossary(LARGE_GLOSSARY, syllables, random);
   const small = large.slice(0, SMALL_GLOSSARY);

@@ -15,10 +15,13 @@ export type GlossaryExportFormat = 'google-csv' | 'deepl-tsv';
  * @example termPairs(glossary)[0] → { source: 'Thiết bị đánh chặn pha bay', target: 'Glide Phase Interceptor' }
  */
 export function termPairs(glossary: Glossary): TermPair[] {
+  // Sources in NFC, each pair once. The loader already refuses one source with two renderings;
+  // the exports check it again for glossaries built in code.
   const pairs: TermPair[] = [];
   const seen = new Set<string>();
   for (const entry of glossary.entries) {
-    for (const source of [entry.vi, ...entry.viVariants]) {
+    for (const vi of [entry.vi, ...entry.viVariants]) {
+      const source = vi.normalize('NFC');
       const key = `${source}\u0000${entry.en}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { GlossaryError } from '../core/errors.js';
 import type { EntryTest, ForbiddenRendering, Glossary, GlossaryEntry, YamlLocation } from './types.js';
 import { isAcronym } from './inflect.js';
 import { foldForMatching } from '../text/vietnamese.js';
+import { LineIndex } from '../text/positions.js';
 
 const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
 const ENTRY_KEYS = [
@@ -57,27 +58,18 @@ export async function loadGlossary(path: string): Promise<Glossary> {
 
 /** Positions and error reporting over one source text. */
 class Reporter {
-  private readonly lineStarts: number[];
+  private readonly lines: LineIndex;
   constructor(
     readonly file: string,
-    private readonly source: string,
-    lineCounter: LineCounter,
+    source: string,
   ) {
-    this.lineStarts = lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0];
+    this.lines = new LineIndex(source);
   }
 
   /** 1-based line and column (in code points, as editors count) of a UTF-16 offset. */
   at(offset: number): YamlLocation {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineStart = this.lineStarts[lo] ?? 0;
-    const column = [...this.source.slice(lineStart, offset)].length + 1;
-    return { file: this.file, line: lo + 1, column };
+    const { line, column } = this.lines.position(offset);
+    return { file: this.file, line, column };
   }
 
   of(node: Node | Pair | null | undefined, fallback = 0): YamlLocation {
@@ -99,9 +91,8 @@ class Reporter {
  */
 export function parseGlossary(source: string, file: string): Glossary {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const r: Reporter = new Reporter(file, text, lineCounter);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const r: Reporter = new Reporter(file, text);
   const syntax = doc.errors[0];
   if (syntax) {
     const message = syntax.message.split('\n')[0] ?? syntax.message;

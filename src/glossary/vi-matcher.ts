@@ -122,7 +122,6 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
 
   // Raw syllable as written → syllable id (-1: in no term). Shared by calls: texts repeat words.
   const rawIds = new Map<string, number>();
-  const rawCased = new Map<string, string>();
   const syllableIdOf = (raw: string): number => {
     let id = rawIds.get(raw);
     if (id === undefined) {
@@ -132,15 +131,8 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
     }
     return id;
   };
-  const casedOf = (raw: string): string => {
-    let cased = rawCased.get(raw);
-    if (cased === undefined) {
-      cased = foldSyllable(raw, false);
-      if (rawCased.size >= CACHE_LIMIT) rawCased.clear();
-      rawCased.set(raw, cased);
-    }
-    return cased;
-  };
+  // Case-sensitive terms compare the case-kept key, which foldSyllable caches itself.
+  const casedOf = (raw: string): string => foldSyllable(raw, false);
   const hasPunctuationGaps = gapIds.size > 1;
 
   let capacity = 2;

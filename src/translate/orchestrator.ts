@@ -5,6 +5,7 @@
 import { EngineError, VitransError } from '../core/errors.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
+import { termPairs } from '../glossary/export.js';
 import { planBatches, splitLongText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from './cache.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
@@ -28,25 +29,6 @@ export function glossaryModeFor(engine: Pick<Engine, 'capabilities'>, glossary: 
   if (!glossary || glossary.entries.length === 0) return 'off';
   const support = engine.capabilities.glossary;
   return support === 'none' ? 'mask' : support;
-}
-
-/**
- * The source→target pairs of a glossary: each entry's `vi` and `viVariants` to its `en`, NFC,
- * first occurrence of a source wins.
- * @example defaultTermPairs(g) // [{ source: 'Thiết bị đánh chặn pha bay', target: 'Glide Phase Interceptor' }, ...]
- */
-export function defaultTermPairs(glossary: Glossary): TermPair[] {
-  const seen = new Set<string>();
-  const pairs: TermPair[] = [];
-  for (const e of glossary.entries) {
-    for (const vi of [e.vi, ...e.viVariants]) {
-      const source = vi.normalize('NFC');
-      if (seen.has(source)) continue;
-      seen.add(source);
-      pairs.push({ source, target: e.en });
-    }
-  }
-  return pairs;
 }
 
 /**
@@ -239,7 +221,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
 
   const glossaryIdOnce =
     plan.mode === 'native'
-      ? (opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? defaultTermPairs(opts.glossary!), opts.glossary!.hash, opts))
+      ? (opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts))
       : undefined;
 
   const controller = new AbortController();

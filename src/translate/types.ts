@@ -3,7 +3,8 @@
  */
 import type { EngineError } from '../core/errors.js';
 import type { Engine, TermPair } from '../engines/types.js';
-import type { Glossary, TermMatch } from '../glossary/types.js';
+import type { Glossary } from '../glossary/types.js';
+import type { ViMatcher } from '../glossary/vi-matcher.js';
 import type { ProtectedSpan } from './placeholders.js';
 import type { TranslationCache } from './cache.js';
 
@@ -38,10 +39,6 @@ export interface ParagraphTranslation {
   warnings: TranslationWarning[];
 }
 
-/** Finds Vietnamese glossary terms in a text (src/glossary `createViMatcher(entries)`). */
-export interface ViMatcher {
-  find(text: string): TermMatch[];
-}
 
 /**
  * Runs `fn` with retries on retryable EngineErrors (src/engines/retry.ts `withRetry` fits behind
@@ -87,3 +84,5 @@ export interface TranslateParagraphsOptions {
   /** Clock for cache timestamps (ms since the epoch); defaults to Date.now. */
   now?: () => number;
 }
+
+export type { ViMatcher };
