@@ -36,43 +36,83 @@ export function assertAligned(source: ParagraphFile, translation: ParagraphFile)
   );
 }
 
-/** Index of the first paragraph pair that fits a shifted pairing better than the straight one. */
+/**
+ * Index of the first source paragraph where the best alignment stops pairing one with one.
+ * A small dynamic programme in the manner of Gale and Church: steps pair 1:1, merge 2:1, split
+ * 1:2, or leave a paragraph out, each costed by how badly the paired texts fit (shared anchors and
+ * relative length); the cheapest path's first step that is not 1:1 is where alignment breaks.
+ */
 export function firstDivergence(source: Paragraph[], target: Paragraph[]): number {
-  const limit = Math.min(source.length, target.length);
-  const ratio = medianLengthRatio(source, target, limit);
-  for (let i = 0; i < limit; i++) {
-    const s = source[i]!;
-    const straight = similarity(s, target[i]!, ratio);
-    const shiftedTarget = i + 1 < target.length ? similarity(s, target[i + 1]!, ratio) : -1;
-    const shiftedSource = i + 1 < source.length ? similarity(source[i + 1]!, target[i]!, ratio) : -1;
-    if (Math.max(shiftedTarget, shiftedSource) > straight + 0.15) return i;
+  const n = source.length;
+  const m = target.length;
+  const ratio = totalLength(target) / Math.max(1, totalLength(source));
+  const fit = (s: string, t: string) => 1 - similarity(s, t, ratio);
+  const SKIP = 1.2; // leaving a paragraph out costs more than any poor 1:1 pairing
+  const MERGE = 0.25; // a 2:1 or 1:2 step must fit clearly better than two 1:1 steps
+  const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
+  const step = new Uint8Array((n + 1) * (m + 1)); // 1: 1:1, 2: 2:1, 3: 1:2, 4: 1:0, 5: 0:1
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = cost[at(i, j)]!;
+      if (here === Infinity) continue;
+      const relax = (di: number, dj: number, kind: number, c: number) => {
+        const k = at(i + di, j + dj);
+        if (here + c < cost[k]!) {
+          cost[k] = here + c;
+          step[k] = kind;
+        }
+      };
+      const s1 = source[i]?.text;
+      const t1 = target[j]?.text;
+      if (s1 !== undefined && t1 !== undefined) relax(1, 1, 1, fit(s1, t1));
+      if (s1 !== undefined && t1 !== undefined && i + 1 < n) relax(2, 1, 2, fit(`${s1} ${source[i + 1]!.text}`, t1) + MERGE);
+      if (s1 !== undefined && t1 !== undefined && j + 1 < m) relax(1, 2, 3, fit(s1, `${t1} ${target[j + 1]!.text}`) + MERGE);
+      if (s1 !== undefined) relax(1, 0, 4, SKIP);
+      if (t1 !== undefined) relax(0, 1, 5, SKIP);
+    }
   }
-  return limit;
+  // Walk back from the end and keep the earliest step that is not 1:1.
+  let i = n;
+  let j = m;
+  let first = Math.min(n, m);
+  while (i > 0 || j > 0) {
+    const kind = step[at(i, j)]!;
+    const [di, dj] = kind === 1 ? [1, 1] : kind === 2 ? [2, 1] : kind === 3 ? [1, 2] : kind === 4 ? [1, 0] : [0, 1];
+    i -= di;
+    j -= dj;
+    if (kind !== 1) first = i;
+  }
+  return first;
 }
 
-function medianLengthRatio(source: Paragraph[], target: Paragraph[], limit: number): number {
-  const ratios: number[] = [];
-  for (let i = 0; i < limit; i++) ratios.push(target[i]!.text.length / Math.max(1, source[i]!.text.length));
-  ratios.sort((a, b) => a - b);
-  return ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1;
+function totalLength(paragraphs: Paragraph[]): number {
+  return paragraphs.reduce((sum, p) => sum + p.text.length, 0);
 }
 
 /** 0..1: shared anchors (Jaccard) blended with how well the length fits the typical ratio. */
-function similarity(s: Paragraph, t: Paragraph, ratio: number): number {
-  const a = anchors(s.text);
-  const b = anchors(t.text);
+function similarity(s: string, t: string, ratio: number): number {
+  const a = anchors(s);
+  const b = anchors(t);
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
   const union = a.size + b.size - shared;
   const anchorScore = union === 0 ? 0.5 : shared / union;
-  const expected = s.text.length * ratio;
-  const lengthScore = Math.min(expected, t.text.length) / Math.max(1, Math.max(expected, t.text.length));
+  // Lengths of translations vary around a typical ratio; score the log of the deviation.
+  const deviation = Math.abs(Math.log((t.length + 1) / (s.length * ratio + 1)));
+  const lengthScore = Math.exp(-2 * deviation);
   return 0.6 * anchorScore + 0.4 * lengthScore;
 }
 
-/** Tokens that survive translation unchanged: numbers, acronyms, capitalised Latin names. */
+/** Tokens that survive translation unchanged: numbers, acronyms, Latin-script names (Kishida, Tomahawk). */
 function anchors(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\d+(?:[.,]\d+)*|\b[A-Z][A-Za-z&-]*[A-Z]\b|\b[A-Z][a-z]+\b/g)) out.add(m[0]);
+  for (const [token] of text.matchAll(/[\p{L}\p{M}\p{N}&]+/gu)) {
+    if (/^\d/.test(token) || /^[A-Z][A-Za-z&]*[A-Z]/.test(token) || (/^[A-Z][a-z]{2,}$/.test(token) && !COMMON_ASCII_WORDS.has(token))) out.add(token);
+  }
   return out;
 }
+
+/** Sentence-initial words that are plain ASCII in one language or the other and name nothing. */
+const COMMON_ASCII_WORDS = new Set(['The', 'This', 'That', 'These', 'In', 'On', 'At', 'For', 'And', 'But', 'As', 'It', 'Its', 'Trong', 'Tuy', 'Khi', 'Do', 'Ngay']);
