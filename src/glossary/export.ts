@@ -34,25 +34,25 @@ export function termPairs(glossary: Glossary): TermPair[] {
 /** Options for `exportGlossary`. */
 export interface GlossaryExportOptions {
   /**
-   * `google-csv` only: write the language-code header row (default true). Google documents that a
-   * unidirectional (`languagePair`) glossary file must have no header, while an equivalent-term-sets
-   * (`languageCodesSet`) file starts with one; pass false for the former.
+   * `google-csv` only: write a language-code header row (default false). A unidirectional
+   * (`languagePair`) glossary, which is what vi→en translation uses, must have no header; an
+   * equivalent-term-sets (`languageCodesSet`) file starts with one: pass true for that.
    */
   header?: boolean;
 }
 
 /**
  * The glossary in an engine's upload format.
- * - `google-csv`: two-column CSV (source, target), header row of language codes (`vi,en`) unless
- *   `header: false`, RFC 4180 quoting, CRLF line ends.
+ * - `google-csv`: two-column CSV (source, target) for a unidirectional glossary, no header unless
+ *   `header: true` (then `vi,en`), RFC 4180 quoting, CRLF line ends.
  * - `deepl-tsv`: `source<TAB>target` per line, no header; validated as DeepL requires.
  * @throws GlossaryError when a DeepL entry has a tab, line break or control character, or a source repeats with another target.
- * @example exportGlossary(glossary, 'google-csv') → 'vi,en\r\nBộ Quốc phòng,Ministry of Defense\r\n...'
+ * @example exportGlossary(glossary, 'google-csv') → 'Bộ Quốc phòng,Ministry of Defense\r\n...'
  */
 export function exportGlossary(glossary: Glossary, format: GlossaryExportFormat, options: GlossaryExportOptions = {}): string {
   const pairs = termPairs(glossary);
   if (format === 'google-csv') {
-    const header = options.header === false ? [] : [[glossary.sourceLanguage, glossary.targetLanguage]];
+    const header = options.header === true ? [[glossary.sourceLanguage, glossary.targetLanguage]] : [];
     const rows = [...header, ...pairs.map((p) => [p.source, p.target])];
     return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   }

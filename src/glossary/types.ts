@@ -56,7 +56,7 @@ export interface GlossaryEntry {
   forbidden: ForbiddenRendering[];
   /** YAML: `acronym`. Always matched case-sensitively. */
   acronym?: string;
-  /** YAML: `case_sensitive` (default false). Applies to the English renderings. */
+  /** YAML: `case_sensitive` (default false). Applies to both sides: the Vietnamese terms and the English renderings (acronyms are always case-sensitive). */
   caseSensitive: boolean;
   /** YAML: `note`. */
   note?: string;

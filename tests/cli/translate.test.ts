@@ -154,6 +154,27 @@ describe('vitrans translate', () => {
     expect(out).not.toContain('flight phase interceptor');
   });
 
+  it('--compare translates with several engines and prints one comparison of their outputs', async () => {
+    const dir = project();
+    libre();
+    server.use(
+      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+        const body = (await request.json()) as { messages: { role: string; content: string }[] };
+        const user = body.messages.find((m) => m.role === 'user')!.content;
+        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!).toUpperCase()}</p>`);
+        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai', '--compare', '--format', 'json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/translated 1 file with libretranslate, openai/);
+    const comparison = JSON.parse(r.stdout);
+    expect(comparison.engines).toEqual(['libretranslate', 'openai']);
+    expect(comparison.paragraphs).toHaveLength(SEED.trim().split(/\n\s*\n/).length);
+    expect(comparison.agreement.engines).toEqual(['libretranslate', 'openai']);
+    expect(Object.keys(comparison.glossary)).toEqual(['libretranslate', 'openai']);
+  });
+
   it('stops on Ctrl-C with exit 130, keeping finished files and the cache', async () => {
     const dir = project({ 'second.txt': 'Hòa bình và hợp tác.\n' });
     const controller = new AbortController();

@@ -42,24 +42,23 @@ describe('termPairs', () => {
 });
 
 describe('exportGlossary google-csv', () => {
-  it('writes a header of language codes and quotes fields as RFC 4180', () => {
+  it('writes a unidirectional glossary without header, quoting fields as RFC 4180', () => {
     expect(exportGlossary(glossary, 'google-csv')).toBe(
-      'vi,en\r\n' +
-        'Thiết bị đánh chặn pha bay,Glide Phase Interceptor\r\n' +
+      'Thiết bị đánh chặn pha bay,Glide Phase Interceptor\r\n' +
         'Thiết bị đánh chặn giai đoạn lướt,Glide Phase Interceptor\r\n' +
         'Thoả thuận An ninh Cung ứng,Security of Supply Arrangement\r\n' +
         'Tên lửa Tiêu chuẩn,"Standard Missile ""SM-3"", Block IIA"\r\n',
     );
   });
 
-  it('leaves the header out for a unidirectional (languagePair) glossary', () => {
-    const csv = exportGlossary(glossary, 'google-csv', { header: false });
-    expect(csv.split('\r\n')[0]).toBe('Thiết bị đánh chặn pha bay,Glide Phase Interceptor');
+  it('writes a header of language codes for an equivalent-term-sets glossary when asked', () => {
+    const csv = exportGlossary(glossary, 'google-csv', { header: true });
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['vi,en', 'Thiết bị đánh chặn pha bay,Glide Phase Interceptor']);
   });
 
   it('quotes a field holding a line break', () => {
     const e = makeEntry({ id: 'x', vi: 'Nhà Trắng', en: 'White\nHouse' });
-    expect(exportGlossary(glossaryOf([e]), 'google-csv')).toBe('vi,en\r\nNhà Trắng,"White\nHouse"\r\n');
+    expect(exportGlossary(glossaryOf([e]), 'google-csv')).toBe('Nhà Trắng,"White\nHouse"\r\n');
   });
 });
 
@@ -100,6 +99,6 @@ describe('exportGlossary deepl-tsv', () => {
       /one target per source, but "Bộ Quốc phòng" maps to "Ministry of Defense" and "Department of Defense"/,
     );
     // Google's CSV has no such rule.
-    expect(exportGlossary(glossaryOf([a, b]), 'google-csv').split('\r\n')).toHaveLength(4);
+    expect(exportGlossary(glossaryOf([a, b]), 'google-csv').split('\r\n')).toHaveLength(3);
   });
 });

@@ -164,7 +164,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       await writeFileAtomic(join(outDir, `${input.stem}.bilingual.json`), JSON.stringify(bilingual, null, 2) + '\n');
     }
 
-    if (!opts.quiet) io.stdout.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
+    // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
+    const summaryStream = opts.compare ? io.stderr : io.stdout;
+    if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
     if (opts.compare) {
       const { compareCommand } = await import('./compare.js');
       for (const input of inputs) {
