@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import type { Finding, Severity } from '../core/types.js';
-import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, summaryLine } from './check-common.js';
+import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, plural, summaryLine } from './check-common.js';
 import { displayWidth, padEnd, wrapWords } from './escape.js';
 import type { CheckReport, TerminalOptions } from './types.js';
 
@@ -23,7 +23,7 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
   const c = pc.createColors(opts.color);
   const width = Math.max(40, opts.width ?? 100);
   const counts = countFindings(report);
-  if (report.findings.length === 0) return `${c.green('✔')} ${summaryLine(counts)}\n`;
+  if (report.findings.length === 0) return `${termSection(report, c, width)}${c.green('✔')} ${summaryLine(counts)}\n`;
 
   const severityColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
@@ -47,6 +47,8 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
     }
     out.push('');
   }
+  const terms = termSection(report, c, width);
+  if (terms) out.push(terms.trimEnd(), '');
   const fixable = report.findings.filter((f) => f.fix).length;
   const summary = `✖ ${summaryLine(counts)}`;
   out.push(counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
@@ -63,4 +65,22 @@ function detailLine(f: Finding): string | undefined {
   const fix = describeFix(f);
   if (fix) parts.push(`fix: ${fix}`);
   return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+/**
+ * The corpus-wide term summary: a count line, then every term not rendered one approved way
+ * (several approved variants count too, since consistency is the point), with each rendering's count.
+ */
+function termSection(report: CheckReport, c: ReturnType<typeof pc.createColors>, width: number): string {
+  if (report.summary.length === 0) return '';
+  const occurrences = report.summary.reduce((n, t) => n + t.occurrences, 0);
+  const varied = report.summary.filter((t) => t.renderings.length > 1 || t.renderings.some((r) => !r.approved));
+  const headline = `Glossary terms: ${plural(report.summary.length, 'term')}, ${plural(occurrences, 'occurrence')} in the sources; ${varied.length === 0 ? 'each rendered one approved way' : `${plural(varied.length, 'term')} not rendered one approved way`}`;
+  const out = wrapWords(headline, width).map((line) => c.bold(line));
+  for (const t of varied) {
+    for (const line of wrapWords(`${t.vi} → ${t.en}`, width - 2)) out.push(`  ${line}`);
+    const shown = t.renderings.map((r) => `${r.approved ? c.green(r.text) : c.red(r.text)} ×${r.count}`).join(', ');
+    for (const line of wrapWords(shown, width - 4)) out.push(`    ${line}`);
+  }
+  return out.join('\n') + '\n\n';
 }

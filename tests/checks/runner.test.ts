@@ -44,4 +44,12 @@ describe('check runner', () => {
       { text: 'Memorandum of Understanding', count: 1, approved: true },
     ]);
   });
+
+  it('counts inflected renderings as the rendering they inflect', () => {
+    const glossary = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
+    const source = 'Thiết bị đánh chặn pha bay.\n\nThiết bị đánh chặn pha bay.\n\nThiết bị đánh chặn pha bay.';
+    const target = "The Glide Phase Interceptor.\n\nTwo Glide Phase Interceptors.\n\nThe Glide Phase Interceptor's range.";
+    const [row] = summarizeTerms(glossary, check(source, target).outcomes);
+    expect(row!.renderings).toEqual([{ text: 'Glide Phase Interceptor', count: 3, approved: true }]);
+  });
 });

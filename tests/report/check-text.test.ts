@@ -64,6 +64,15 @@ describe('formatCheckText', () => {
     expect(lines.slice(start, start + 4).some((l) => l.endsWith('term-forbidden'))).toBe(true);
   });
 
+  it('summarises the term renderings, listing the terms not rendered one approved way', () => {
+    const out = formatCheckText(report, { color: false, width: 100 });
+    expect(out).toMatch(/^Glossary terms: 2 terms, 6 occurrences in the sources; 2 terms not rendered one approved way$/m);
+    expect(out).toContain('  Thiết bị đánh chặn pha bay → Glide Phase Interceptor\n    Glide Phase Interceptor ×2, flight phase interceptor ×1\n');
+    const consistent = [{ ...report.summary[0]!, renderings: [{ text: 'Glide Phase Interceptor', count: 3, approved: true }] }];
+    const clean = formatCheckText({ ...report, findings: [], summary: consistent }, { color: false });
+    expect(clean).toMatch(/each rendered one approved way\n\n✔ No problems in 3 translations checked\.\n$/);
+  });
+
   it('counts NFD tone marks as zero-width when aligning', () => {
     const nfd: CheckReport = {
       files: [{ source: 's.vi.txt', translations: ['t.en.txt'] }],
