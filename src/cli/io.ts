@@ -26,6 +26,13 @@ export interface CliIO {
   debug: boolean;
   /** Aborted on Ctrl-C: long-running commands stop cleanly and keep their progress. */
   signal: AbortSignal;
+  /**
+   * Tells the shell about secrets learnt after start-up (keys from a config file). Everything
+   * written to stdout/stderr, and every error message, is redacted with them from then on.
+   */
+  registerSecrets(values: Iterable<string>): void;
+  /** Masks every known secret in a text that goes somewhere other than stdout/stderr (a report file). */
+  redact(text: string): string;
 }
 
 /** A command's result: the process exit code (0 clean, 1 findings at/above --fail-on, 2 user error). */

@@ -21,6 +21,9 @@ const io: CliIO = {
   color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
   debug: env.VITRANS_DEBUG === '1',
   signal: controller.signal,
+  // runCli replaces these two with its redactor.
+  registerSecrets: () => {},
+  redact: (text) => text,
 };
 
 const code = await runCli(process.argv.slice(2), io);

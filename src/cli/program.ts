@@ -11,8 +11,24 @@ import type { CliIO } from './io.js';
 export const VERSION = '0.1.0';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const redactor = new Redactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
+  // One redactor for everything the CLI prints: keys from the environment now, from config files
+  // as commands load them.
+  let redactor = new Redactor(Object.entries(outerIO.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+  const redacting = (stream: CliIO['stdout']): CliIO['stdout'] => ({
+    write: (chunk) => stream.write(redactor.redact(chunk)),
+    isTTY: stream.isTTY,
+    columns: stream.columns,
+  });
+  const io: CliIO = {
+    ...outerIO,
+    stdout: redacting(outerIO.stdout),
+    stderr: redacting(outerIO.stderr),
+    registerSecrets: (values) => {
+      redactor = redactor.with(values);
+    },
+    redact: (text) => redactor.redact(text),
+  };
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
@@ -25,13 +41,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const debug = io.debug || argv.includes('--debug');
     if (err instanceof UserError) {
-      io.stderr.write(redactor.redact(`vitrans: ${formatUserError(err, io.cwd)}`) + '\n');
-      if (debug && err.stack) io.stderr.write(redactor.redact(err.stack) + '\n');
+      io.stderr.write(`vitrans: ${formatUserError(err, io.cwd)}\n`);
+      if (debug && err.stack) io.stderr.write(err.stack + '\n');
       return 2;
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    io.stderr.write(redactor.redact(`vitrans: internal error: ${e.message}`) + '\n');
-    io.stderr.write(redactor.redact(debug ? String(e.stack) : 'Run again with --debug for details, and report it.') + '\n');
+    io.stderr.write(`vitrans: internal error: ${e.message}\n`);
+    io.stderr.write((debug ? String(e.stack) : 'Run again with --debug for details, and report it.') + '\n');
     return 3;
   }
 }

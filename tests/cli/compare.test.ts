@@ -192,6 +192,11 @@ describe('vitrans compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(key);
     expect(r.stdout).toContain('[REDACTED]');
+    const toFile = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-f', 'html', '-o', 'report.html'], { env: { DEEPL_AUTH_KEY: key } });
+    expect(toFile.code).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).not.toContain(key);
+    expect(html).toContain('[REDACTED]');
   });
 });
 

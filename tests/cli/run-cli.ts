@@ -27,6 +27,8 @@ export async function runVitrans(
     color: opts.color ?? false,
     debug: false,
     signal: opts.signal ?? new AbortController().signal,
+    registerSecrets: () => {},
+    redact: (text) => text,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

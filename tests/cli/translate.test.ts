@@ -108,6 +108,19 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual(['article.libretranslate.en.txt']);
   });
 
+  it('never prints a key that only the config file holds, even when the engine echoes it', async () => {
+    const key = 'libre-config-only-key-5f3a9c';
+    const dir = project({ 'vitrans.config.yaml': `engines:\n  libretranslate:\n    url: ${LIBRE}\n    api_key: ${key}\n` });
+    server.use(http.post(`${LIBRE}/translate`, () => HttpResponse.json({ error: `Invalid API key: ${key}` }, { status: 403 })));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--debug'], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[REDACTED]');
+    expect(r.stderr + r.stdout).not.toContain(key);
+    const engines = await runVitrans(['engines', '--format', 'json'], { cwd: dir, env: {} });
+    expect(engines.stdout).toContain('libretranslate');
+    expect(engines.stdout).not.toContain(key);
+  });
+
   it('translates Markdown keeping its structure, and --quiet prints nothing', async () => {
     const md = '# Hợp tác quốc phòng\n\n- Ký **Biên bản ghi nhớ** (MOU)\n- Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n';
     const dir = project({ 'bai.md': md });

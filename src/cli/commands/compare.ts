@@ -6,7 +6,6 @@
 import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AlignmentError, UsageError } from '../../core/errors.js';
-import { Redactor, isSecretName } from '../../core/redact.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
@@ -71,14 +70,12 @@ export async function compareCommand(source: string, translations: string[], opt
 
   const toFile = opts.output !== undefined;
   const report = compareFormatters[opts.format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
-  // Reports quote the user's files; a key pasted into one must not travel further.
-  const redactor = new Redactor(Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
-  const safe = redactor.redact(report);
   if (toFile) {
-    await writeFileAtomic(abs(opts.output!), safe);
+    // Reports quote the user's files; a key pasted into one must not travel further.
+    await writeFileAtomic(abs(opts.output!), io.redact(report));
     io.stderr.write(`vitrans: wrote ${opts.format} report to ${opts.output}\n`);
   } else {
-    io.stdout.write(safe);
+    io.stdout.write(report);
   }
   return 0;
 }

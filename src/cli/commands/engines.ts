@@ -68,6 +68,7 @@ export function formatEngineTable(rows: EngineRow[], color: boolean): string {
 /** The `engines` command. Returns the exit code. */
 export async function enginesCommand(opts: { config?: string; format: 'text' | 'json' }, io: CliIO): Promise<number> {
   const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  io.registerSecrets(config.secrets);
   const rows = engineRows(config, io.env);
   io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color));
   return 0;

@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { EngineError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
-import { Redactor, isSecretName } from '../../core/redact.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
@@ -76,7 +75,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
   const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
-  const redactor = new Redactor([...config.secrets, ...Object.entries(io.env).filter(([k]) => isSecretName(k)).map(([, v]) => v)]);
+  io.registerSecrets(config.secrets);
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
 
@@ -181,7 +180,6 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       io.stderr.write(`vitrans: ${err.message}\n`);
       return 130;
     }
-    if (err instanceof EngineError) throw redactEngineError(err, redactor);
     throw err;
   } finally {
     cache?.close();
@@ -336,8 +334,3 @@ function summaryLine(
   );
 }
 
-function redactEngineError(err: EngineError, redactor: Redactor): EngineError {
-  const message = redactor.redact(err.message);
-  if (message === err.message) return err;
-  return new EngineError(err.engine, err.kind, message, { status: err.status, retryAfterMs: err.retryAfterMs, hint: err.hint });
-}
