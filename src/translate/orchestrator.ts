@@ -5,6 +5,7 @@
 import { EngineError, VitransError } from '../core/errors.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
+import type { ViMatcher } from '../glossary/vi-matcher.js';
 import { termPairs } from '../glossary/export.js';
 import { planBatches, splitLongText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from './cache.js';
@@ -86,6 +87,21 @@ export interface TranslationPlan {
   paragraphs: PlannedParagraph[];
   /** Paragraphs and characters (UTF-16 units of what would be sent) not served by the cache. */
   toSend: { paragraphs: number; characters: number };
+}
+
+/**
+ * A matcher that remembers its answers per paragraph text: the budget plan, each engine's run and
+ * the check all ask about the same paragraphs.
+ */
+export function rememberingMatcher(matcher: ViMatcher): ViMatcher {
+  const answers = new Map<string, ReturnType<ViMatcher['find']>>();
+  return {
+    find(text) {
+      let found = answers.get(text);
+      if (!found) answers.set(text, (found = matcher.find(text)));
+      return found;
+    },
+  };
 }
 
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;

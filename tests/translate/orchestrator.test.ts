@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { MemoryTranslationCache, openTranslationCache } from '../../src/translate/cache.js';
-import { nativeGlossaryOnce, planTranslation, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
+import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
 import { retryRunner } from '../../src/translate/retry.js';
 import type { TranslateProgress } from '../../src/translate/types.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
@@ -321,5 +321,18 @@ describe('glossary per engine', () => {
     const rest = SEED_PARAGRAPHS.slice(4);
     expect(plan.mode).toBe('mask');
     expect(plan.toSend).toEqual({ paragraphs: 4, characters: rest.join('').length });
+  });
+});
+
+describe('rememberingMatcher', () => {
+  it('asks the glossary matcher once per distinct paragraph and returns the same answer', () => {
+    const asked: string[] = [];
+    const inner = { find: (text: string) => (asked.push(text), []) };
+    const matcher = rememberingMatcher(inner);
+    const first = matcher.find('Biên bản ghi nhớ');
+    matcher.find('Biên bản ghi nhớ');
+    matcher.find('Thoả thuận An ninh Cung ứng');
+    expect(asked).toEqual(['Biên bản ghi nhớ', 'Thoả thuận An ninh Cung ứng']);
+    expect(matcher.find('Biên bản ghi nhớ')).toBe(first);
   });
 });

@@ -12,7 +12,6 @@ import type { Finding } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
-import { createViMatcher } from '../../glossary/vi-matcher.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
@@ -23,7 +22,7 @@ import { buildBilingual, type EngineFileResult } from '../../translate/bilingual
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../translate/cache.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { isMarkdownPath, parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
-import { nativeGlossaryOnce, planTranslation, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
@@ -80,7 +79,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const outDir = abs(opts.out ?? 'out');
 
   const glossary = await glossaryFor(abs(opts.glossary), opts.glossary === 'glossary.yaml', opts.quiet ? undefined : io);
-  const viMatcher = glossary ? createViMatcher(glossary.entries) : undefined;
+  // The checker's matchers serve the translation too (masking, prompt hints): built once.
+  const tools = glossary ? createCheckTools(glossary) : undefined;
+  const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
   const inputs = await readInputs(files.map(abs), shown);
 
@@ -107,7 +108,6 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
 
     const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
     const progress = createProgress({ stream: io.stderr, quiet: opts.quiet, now: Date.now });
-    const tools = glossary ? createCheckTools(glossary) : undefined;
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
