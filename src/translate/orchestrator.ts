@@ -6,6 +6,8 @@ import { EngineError, VitransError } from '../core/errors.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
 import type { ViMatcher } from '../glossary/vi-matcher.js';
+import type { TermMatch } from '../glossary/types.js';
+import { foldForMatching } from '../text/vietnamese.js';
 import { termPairs } from '../glossary/export.js';
 import { planBatches, splitLongText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from './cache.js';
@@ -140,10 +142,13 @@ function prepareParagraph(
   viMatcher: TranslateParagraphsOptions['viMatcher'],
 ): PreparedParagraph {
   const warnings: TranslationWarning[] = [];
-  const matches = mode === 'prompt' || mode === 'mask' ? (viMatcher?.find(source) ?? []) : [];
+  const matches = mode === 'off' ? [] : (viMatcher?.find(source) ?? []);
   const termSpans: ProtectedSpan[] =
     mode === 'mask' ? matches.map((m) => ({ start: m.start, end: m.end, replacement: m.entry.en, kind: 'term' })) : [];
-  let masked: MaskedText = { text: source, spans: [] };
+  // An engine-side glossary matches terms as the glossary spells them; "Thoả thuận" in the article
+  // would miss the entry "Thỏa thuận". Markup offsets would shift, so Markdown keeps its spelling.
+  const sent = mode === 'native' && markup.length === 0 ? respellTerms(source, matches) : source;
+  let masked: MaskedText = { text: sent, spans: [] };
   let markupOnly: MaskedText = masked;
   if (termSpans.length + markup.length > 0) {
     if (hasPlaceholderConflict(source)) {
@@ -156,6 +161,29 @@ function prepareParagraph(
   const hints = mode === 'prompt' ? hintsFor(matches) : undefined;
   const local = !/\p{L}/u.test(masked.text.replace(/⟦\s*\d+\s*⟧/g, ''));
   return { masked, markupOnly, hints, local, warnings };
+}
+
+/**
+ * The text with every glossary term written as the glossary writes it (tone placement, i/y),
+ * where it differs by more than case; the case of the first letter is kept.
+ * @example respellTerms('ký Thoả thuận An ninh Cung ứng', matches) === 'ký Thỏa thuận An ninh Cung ứng'
+ */
+export function respellTerms(text: string, matches: readonly TermMatch[]): string {
+  let out = '';
+  let from = 0;
+  for (const m of matches) {
+    const spellings = [m.entry.vi, ...m.entry.viVariants].map((v) => v.normalize('NFC'));
+    const written = m.text.normalize('NFC').toLowerCase();
+    if (spellings.some((v) => v.toLowerCase() === written)) continue;
+    const key = foldForMatching(m.text).text;
+    let spelling = spellings.find((v) => foldForMatching(v).text === key);
+    if (!spelling) continue;
+    const first = m.text.charAt(0);
+    if (first === first.toLowerCase()) spelling = spelling.charAt(0).toLowerCase() + spelling.slice(1);
+    out += text.slice(from, m.start) + spelling;
+    from = m.end;
+  }
+  return out + text.slice(from);
 }
 
 /** Plans a run: NFC, cache keys and look-ups, masks and hints, characters to send. Sends nothing. */

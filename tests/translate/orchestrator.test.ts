@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { MemoryTranslationCache, openTranslationCache } from '../../src/translate/cache.js';
-import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
+import { nativeGlossaryOnce, planTranslation, rememberingMatcher, respellTerms, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
+import { parseGlossary } from '../../src/glossary/load.js';
 import { retryRunner } from '../../src/translate/retry.js';
 import type { TranslateProgress } from '../../src/translate/types.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
@@ -334,5 +335,28 @@ describe('rememberingMatcher', () => {
     matcher.find('Thoả thuận An ninh Cung ứng');
     expect(asked).toEqual(['Biên bản ghi nhớ', 'Thoả thuận An ninh Cung ứng']);
     expect(matcher.find('Biên bản ghi nhớ')).toBe(first);
+  });
+});
+
+describe('respelling terms for engine-side glossaries', () => {
+  const glossary = parseGlossary(
+    'version: 1\nentries:\n  - vi: Thỏa thuận An ninh Cung ứng\n    en: Security of Supply Arrangement\n  - vi: Bộ Quốc phòng Mỹ\n    en: U.S. Department of Defense\n',
+    'glossary.yaml',
+  );
+  const matcher = createViMatcher(glossary.entries);
+
+  it('writes each term as the glossary does, keeping everything else', () => {
+    const text = 'Hai bên ký thoả thuận an ninh cung ứng với Bộ Quốc phòng Mĩ.';
+    expect(respellTerms(text, matcher.find(text))).toBe('Hai bên ký thỏa Thuận An ninh Cung ứng với Bộ Quốc phòng Mỹ.'.replace('thỏa Thuận', 'thỏa thuận'));
+  });
+
+  it('sends the respelled text to a native-glossary engine only', async () => {
+    const source = 'Nhật Bản ký Thoả thuận An ninh Cung ứng (SOSA).';
+    const native = new FakeEngine({ glossary: 'native' });
+    await translateParagraphs({ ...base, engine: native, paragraphs: [source], glossary, viMatcher: matcher });
+    expect(native.sentTexts).toEqual(['Nhật Bản ký Thỏa thuận An ninh Cung ứng (SOSA).']);
+    const prompt = new FakeEngine({ glossary: 'prompt' });
+    await translateParagraphs({ ...base, engine: prompt, paragraphs: [source], glossary, viMatcher: matcher });
+    expect(prompt.sentTexts).toEqual([source]);
   });
 });
