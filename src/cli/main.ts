@@ -12,6 +12,14 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
+// A reader that goes away (`vitrans compare ... | head -1`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const env = process.env;
 const io: CliIO = {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },

@@ -165,6 +165,8 @@ export function compareTranslations(input: CompareInput): Comparison {
         refRows[i]!.push([...chrf, ...bleu]);
         scores[names[i]!] = {
           chrf: chrfFromStats(chrf.slice(0, CHRF_WIDTH)),
+          // chrF++ from the same 24 statistics: no second pass over the text.
+          chrfPlusPlus: chrfFromStats(chrf),
           bleu: bleuFromStats(bleu, { effectiveOrder: true }).score,
         };
       }

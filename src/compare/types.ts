@@ -96,6 +96,8 @@ export interface EngineScores {
 export interface SentenceScores {
   /** sacreBLEU sentence chrF (β=2), 0–100. */
   chrf: number;
+  /** sacreBLEU sentence chrF++ (β=2, word order 2), 0–100. Named as `EngineScores.chrfPlusPlus`. */
+  chrfPlusPlus: number;
   /** sacreBLEU sentence BLEU (effective order, exp smoothing), 0–100. */
   bleu: number;
 }

@@ -47,7 +47,7 @@ interface Pattern {
   kind: RenderingKind;
   forbidden?: ForbiddenRendering;
   plural: boolean;
-  /** Tokens as written, when the match must keep their case (acronyms, case-sensitive entries). */
+  /** Tokens as written, when the match must keep their case (acronyms; approved renderings of case-sensitive entries, never forbidden ones). */
   exact: string[] | null;
   order: number;
 }
@@ -174,7 +174,10 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
   let order = 0;
   const seen = new Set<string>();
 
-  const add = (phrase: string, p: Omit<Pattern, 'exact' | 'order'>, caseSensitive: boolean): void => {
+  const add = (phrase: string, p: Omit<Pattern, 'exact' | 'order'>, entryCaseSensitive: boolean): void => {
+    // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
+    // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
+    const caseSensitive = entryCaseSensitive && p.kind !== 'forbidden';
     let toks = phraseTokens(phrase);
     // A leading article is allowed before any rendering and never part of it.
     if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) toks = toks.slice(1);

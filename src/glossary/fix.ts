@@ -26,7 +26,7 @@ export function planFixes(text: string, matches: readonly RenderingMatch[]): Fix
     const written = text.slice(m.start, m.end);
     const suffix = m.possessive ? (POSSESSIVE_SUFFIX.exec(written)?.[0] ?? '') : '';
     const core = written.slice(0, written.length - suffix.length);
-    const approved = keepLineBreaks(applyCasePattern(approvedFor(m), core, isSentenceStart(text, m.start)), core);
+    const approved = keepLineBreaks(casedApproved(approvedFor(m), core, text, m.start, m.entry.caseSensitive), core);
     const replacement = approved + suffix;
     if (replacement === written) continue;
     fixes.push({ range: [m.start, m.end], text: replacement });
@@ -41,15 +41,57 @@ function approvedFor(m: RenderingMatch): string {
   return m.plural ? preferredPlural(base) : base;
 }
 
+/** A leading article of an approved rendering ("the Pentagon"), with the space after it. */
+const LEADING_ARTICLE = /^(?:the|an?)[\s\u00A0]+(?=\S)/iu;
+const ARTICLES = new Set(['the', 'a', 'an']);
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether the text before `offset` ends with a whole-word article (any case) and whitespace: "The ", "said a\n". */
+function articleBefore(text: string, offset: number): boolean {
+  let i = offset;
+  while (i > 0 && /[\s\u00A0]/u.test(text.charAt(i - 1))) i--;
+  if (i === offset) return false;
+  const wordEnd = i;
+  while (i > 0 && wordEnd - i <= 3 && WORD_CHAR.test(text.charAt(i - 1))) i--;
+  return ARTICLES.has(text.slice(i, wordEnd).toLowerCase()) && (i === 0 || !WORD_CHAR.test(text.charAt(i - 1)));
+}
+
+/**
+ * The approved rendering as it should stand at `start`, in the case of what was written there.
+ * A leading article of the approved rendering is dropped when the text already has an article
+ * right before the match ("The Five Corner Building" → "The Pentagon", not "The The Pentagon").
+ * Otherwise it is kept, and the case rules apply to the rest: the article itself is capitalised
+ * only in all caps or at a sentence start, like a minor word inside a headline. The rendering of a
+ * case-sensitive entry keeps its own case (only a kept article may be capitalised at a sentence start).
+ * @example casedApproved('the Pentagon', 'Five Corner Building', 'The Five Corner Building said.', 4) === 'Pentagon'
+ * @example casedApproved('the Pentagon', 'Five Corner Building', 'at Five Corner Building', 3) === 'the Pentagon'
+ */
+function casedApproved(approved: string, written: string, text: string, start: number, caseSensitive: boolean): string {
+  // A case-sensitive entry's rendering is approved only as written: the fix must not recase it.
+  const cased = (s: string, sentenceStart: boolean): string => (caseSensitive ? s : applyCasePattern(s, written, sentenceStart));
+  const sentenceStart = isSentenceStart(text, start);
+  const article = LEADING_ARTICLE.exec(approved)?.[0];
+  if (article === undefined) return cased(approved, sentenceStart);
+  const rest = approved.slice(article.length);
+  if (articleBefore(text, start)) return cased(rest, false);
+  const casedRest = cased(rest, false);
+  if (isAllCaps(written) && !caseSensitive) return article.toUpperCase() + casedRest;
+  const first = written.charAt(0);
+  if (sentenceStart && first !== first.toLowerCase()) return article.charAt(0).toUpperCase() + article.slice(1) + casedRest;
+  return article + casedRest;
+}
+
+function isAllCaps(written: string): boolean {
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 /**
  * The approved rendering in the case of what was written: all caps stays all caps, a capital at
  * the start of a sentence stays; otherwise the approved rendering's own case.
  */
 function applyCasePattern(approved: string, written: string, sentenceStart: boolean): string {
-  const letters = written.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
-    return approved.toUpperCase();
-  }
+  if (isAllCaps(written)) return approved.toUpperCase();
   if (isTitleCase(written) && !isTitleCase(approved)) return toTitleCase(approved);
   const first = written.charAt(0);
   if (sentenceStart && first !== first.toLowerCase()) {

@@ -48,6 +48,27 @@ export function glossaryText(c: Comparison, engine: string): string {
   return `${Math.round(g.accuracy * 100)}% (${g.approved}/${g.expected})`;
 }
 
+/**
+ * An engine's mean agreement with the other engines, or `n/a (one engine)` when there are no
+ * others (the model then says 100, which would read as full agreement).
+ * @example '81.6'
+ */
+export function agreementText(c: Comparison, engine: string): string {
+  if (c.engines.length < 2) return 'n/a (one engine)';
+  const mean = c.agreement.meanAgreement[engine];
+  return mean === undefined ? 'n/a' : fmt(mean);
+}
+
+/**
+ * A paragraph's sentence scores of an engine, or undefined without a reference.
+ * @example 'chrF 84.0, chrF++ 82.5, BLEU 66.6'
+ */
+export function sentenceScoresText(p: ParagraphComparison, engine: string): string | undefined {
+  const s = p.scores?.[engine];
+  if (!s) return undefined;
+  return `chrF ${fmt(s.chrf)}, chrF++ ${fmt(s.chrfPlusPlus)}, BLEU ${fmt(s.bleu)}`;
+}
+
 /** The text the diffs are taken against in a paragraph. */
 export function pivotText(c: Comparison, p: ParagraphComparison): string {
   return c.pivot.kind === 'reference' ? (p.reference ?? '') : (p.outputs[c.pivot.name] ?? '');

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
 import type { Finding } from '../core/types.js';
 import {
+  agreementText,
   bootstrapNote,
   byDisagreement,
   fmt,
@@ -21,6 +22,7 @@ import {
   headline,
   isPivotEngine,
   scoreWithInterval,
+  sentenceScoresText,
   signatures,
   significanceText,
   topDisagreements,
@@ -154,8 +156,7 @@ function summarySection(c: Comparison): string {
   } else {
     out.push('<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th></tr></thead><tbody>');
     for (const e of c.engines) {
-      const mean = c.agreement.meanAgreement[e];
-      out.push(`<tr><th scope="row">${esc(e)}</th><td class="num">${mean === undefined ? 'n/a' : fmt(mean)}</td><td class="num">${esc(glossaryText(c, e))}</td></tr>`);
+      out.push(`<tr><th scope="row">${esc(e)}</th><td class="num">${esc(agreementText(c, e))}</td><td class="num">${esc(glossaryText(c, e))}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -254,8 +255,8 @@ function paragraphArticle(c: Comparison, p: ParagraphComparison): string {
     const ranges = findRanges(text, fs.flatMap((f) => (f.actual ? [{ text: f.actual, title: f.message }] : [])));
     const ops = p.diffs[engine];
     const pivot = isPivotEngine(c, engine);
-    const score = p.scores?.[engine];
-    const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>chrF ${fmt(score.chrf)}</small>` : ''}`;
+    const score = sentenceScoresText(p, engine);
+    const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>${esc(score)}</small>` : ''}`;
     const content = pivot || !ops ? marked(text, 0, ranges) : diffHtml(ops, ranges);
     const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${esc(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
     cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}</section>`);

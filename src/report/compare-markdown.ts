@@ -5,12 +5,14 @@
  */
 import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
 import {
+  agreementText,
   bootstrapNote,
   fmt,
   glossaryText,
   headline,
   isPivotEngine,
   scoreWithInterval,
+  sentenceScoresText,
   signatures,
   significanceText,
   topDisagreements,
@@ -39,10 +41,7 @@ export function formatCompareMarkdown(c: Comparison, opts: { top?: number } = {}
     }
   } else {
     out.push('| Engine | Agreement with the others (chrF2) | Glossary |', '| --- | ---: | ---: |');
-    for (const e of c.engines) {
-      const mean = c.agreement.meanAgreement[e];
-      out.push(`| ${md(e)} | ${mean === undefined ? 'n/a' : fmt(mean)} | ${glossaryText(c, e)} |`);
-    }
+    for (const e of c.engines) out.push(`| ${md(e)} | ${agreementText(c, e)} | ${glossaryText(c, e)} |`);
   }
   out.push('');
   const note = bootstrapNote(c);
@@ -68,8 +67,8 @@ function paragraphSection(c: Comparison, p: ParagraphComparison): string[] {
   out.push(`- **Source:** ${md(p.source)}`);
   if (p.reference !== undefined) out.push(`- **Reference${c.pivot.kind === 'reference' ? ' (pivot)' : ''}:** ${md(p.reference)}`);
   for (const engine of c.engines) {
-    const score = p.scores?.[engine];
-    const suffix = score ? ` _(chrF ${fmt(score.chrf)})_` : '';
+    const score = sentenceScoresText(p, engine);
+    const suffix = score ? ` _(${score})_` : '';
     const ops = p.diffs[engine];
     const text = isPivotEngine(c, engine) || !ops ? md(p.outputs[engine] ?? '') : diffMarkdown(ops);
     out.push(`- **${md(engine)}${isPivotEngine(c, engine) ? ' (pivot)' : ''}:** ${text}${suffix}`);

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
 import {
+  agreementText,
   bootstrapNote,
   fmt,
   glossaryText,
@@ -12,6 +13,7 @@ import {
   isPivotEngine,
   pivotText,
   scoreWithInterval,
+  signatures,
   significanceText,
   topDisagreements,
 } from './compare-common.js';
@@ -33,6 +35,7 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
   out.push(...prose(`Diffs against ${c.pivot.kind === 'reference' ? 'the reference' : c.pivot.name}: ${c.pivot.reason}`), '');
 
   out.push(...table(c, col));
+  out.push(...signatureLines(c, width).map((l) => col.dim(l)));
   const note = bootstrapNote(c);
   if (note) out.push(...prose(note, col.dim));
   if (c.outlier.engine !== null || c.engines.length > 2) out.push(...prose(c.outlier.note));
@@ -62,10 +65,7 @@ function table(c: Comparison, col: Colors): string[] {
     }
   } else {
     rows.push(['engine', 'agreement (chrF2 with the others)', 'glossary']);
-    for (const e of c.engines) {
-      const mean = c.agreement.meanAgreement[e];
-      rows.push([e, mean === undefined ? 'n/a' : fmt(mean), hasGlossary ? glossaryText(c, e) : 'n/a']);
-    }
+    for (const e of c.engines) rows.push([e, agreementText(c, e), hasGlossary ? glossaryText(c, e) : 'n/a']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   // Numbers right-aligned, names and words left-aligned.
@@ -77,6 +77,28 @@ function table(c: Comparison, col: Colors): string[] {
       .trimEnd();
     return ri === 0 ? col.bold(line) : line;
   });
+}
+
+/**
+ * The metric signatures under the score table, one a line (none without scores). A signature
+ * wider than the terminal breaks after a `|`, its continuation indented further.
+ */
+function signatureLines(c: Comparison, width: number): string[] {
+  const sigs = signatures(c).flatMap((s) => s.signatures);
+  if (sigs.length === 0) return [];
+  const out = ['Signatures:'];
+  for (const sig of sigs) {
+    let line = '  ';
+    for (const part of sig.split(/(?<=\|)/)) {
+      if (line.trim() !== '' && displayWidth(line + part) > width) {
+        out.push(line);
+        line = '    ';
+      }
+      line += part;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function paragraphBlock(c: Comparison, p: ParagraphComparison, col: Colors, width: number): string[] {

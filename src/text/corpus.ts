@@ -17,27 +17,39 @@ export interface CorpusArticle {
 }
 
 /**
- * The articles under `dir`, sorted by slug.
+ * The articles at any depth under `dir` (or `dir` itself), sorted by slug; an article without
+ * translations is listed with none, so the caller can say so.
  * @throws InputError when `dir` is missing or holds no article.
  * @example await discoverCorpus('corpus') // [{ slug: 'japan-us-defense-industry', source: 'corpus/japan-us-defense-industry/source.vi.txt', translations: [...] }]
  */
 export async function discoverCorpus(dir: string): Promise<CorpusArticle[]> {
-  const names = await listDir(dir);
-  if (names.includes(SOURCE_FILE)) return [await article(dir, dir.split(/[\\/]/).filter(Boolean).pop() ?? dir, names)];
   const articles: CorpusArticle[] = [];
-  for (const name of names.sort()) {
-    const sub = join(dir, name);
-    if (!(await stat(sub)).isDirectory()) continue;
-    const inner = await listDir(sub);
-    if (inner.includes(SOURCE_FILE)) articles.push(await article(sub, name, inner));
-  }
+  await walk(dir, dir.split(/[\\/]/).filter(Boolean).pop() ?? dir, articles, 0);
   if (articles.length === 0) {
     throw new InputError(`no article found in ${dir}`, {
       location: { file: dir },
       hint: `put each article in its own folder as <slug>/${SOURCE_FILE} with its *.en.txt translations beside it`,
     });
   }
-  return articles;
+  return articles.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/** Folders nested deeper than this are not searched (a corpus is shallow; a loop of links is not). */
+const MAX_DEPTH = 8;
+
+/** Collects the articles at or below `dir`: a folder with a source is an article, its subfolders are not searched. */
+async function walk(dir: string, slug: string, out: CorpusArticle[], depth: number): Promise<void> {
+  const names = await listDir(dir);
+  if (names.includes(SOURCE_FILE)) {
+    out.push(await article(dir, slug, names));
+    return;
+  }
+  if (depth >= MAX_DEPTH) return;
+  for (const name of names.sort()) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const sub = join(dir, name);
+    if ((await stat(sub)).isDirectory()) await walk(sub, depth === 0 ? name : `${slug}/${name}`, out, depth + 1);
+  }
 }
 
 async function article(dir: string, slug: string, names: string[]): Promise<CorpusArticle> {

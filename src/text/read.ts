@@ -48,6 +48,10 @@ export interface TextFile {
   path: string;
   text: string;
   warnings: TextWarning[];
+  /** The file started with a UTF-8 byte-order mark (writers put it back). */
+  bom?: boolean;
+  /** How the bytes were decoded. */
+  encoding?: TextEncoding;
 }
 
 /** Options for reading. `encoding` is one of TEXT_ENCODINGS (default utf-8). */
@@ -115,19 +119,29 @@ function looksBinary(bytes: Uint8Array, checkControls: boolean): boolean {
   return checkControls && n > 0 && controls / n > 0.1;
 }
 
-function lineOfByte(bytes: Uint8Array, offset: number): number {
+/** 1-based line and column of a byte, the column counting the characters before it on its line. */
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80) {
+      column++; // count lead bytes only: one per character
+    }
+  }
+  return { line, column };
 }
 
 function invalidUtf8Error(bytes: Uint8Array, path: string, bad: number): InputError {
-  const line = lineOfByte(bytes, bad);
+  const { line, column } = placeOfByte(bytes, bad);
   const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   const readings = readLegacyCandidates(bytes.subarray(0, SNIFF_BYTES));
   const winner = clearWinner(readings);
-  const location = { file: path, line, byteOffset: bad };
-  const where = `not valid UTF-8 (byte 0x${byte} at offset ${bad}, line ${line})`;
+  const location = { file: path, line, column, byteOffset: bad };
+  const where = `not valid UTF-8 (byte 0x${byte} at offset ${bad})`;
   if (winner) {
     const option = LEGACY_ENCODING_OPTION[winner.guess];
     const name = LEGACY_NAMES[winner.guess];
@@ -178,7 +192,7 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
   const encoding = options.encoding === undefined ? 'utf-8' : parseEncoding(options.encoding);
   const location = { file: path };
   const emptyError = (): InputError =>
-    new InputError('the file is empty', { location, hint: 'Pass a file with the Vietnamese article in it (UTF-8 text).' });
+    new InputError('the file is empty', { location, hint: 'Pass a file with the article text in it (UTF-8).' });
   if (bytes.length === 0) throw emptyError();
 
   if (encoding === 'utf-8') {
@@ -196,8 +210,9 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
 
   let text: string;
   let warnings: TextWarning[] = [];
+  const bom = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding === 'utf-8') {
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const start = bom ? 3 : 0;
     const body = bytes.subarray(start);
     if (!isUtf8(body)) throw invalidUtf8Error(bytes, path, firstInvalidUtf8(body) + start);
     text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
@@ -208,7 +223,7 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
   }
   if (text.trim() === '') throw emptyError();
   if (encoding === 'utf-8') warnings = mojibakeWarnings(text);
-  return { path, text, warnings };
+  return { path, text, warnings, bom, encoding };
 }
 
 /**

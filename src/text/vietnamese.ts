@@ -329,3 +329,26 @@ export function foldForMatching(text: string): FoldedText {
     },
   };
 }
+
+/** Letters only Vietnamese uses among Latin scripts (after NFD: the marks; plus đ). */
+const VIETNAMESE_MARK = /[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]|[đĐ]/u;
+
+/**
+ * The share of words (of the first 2,000) written with Vietnamese letters: tone marks, ă â ê ô ơ ư
+ * or đ. Vietnamese prose scores well above 0.5, English close to 0; for telling a source from a
+ * translation given in the wrong order.
+ * @example vietnameseShare('Bộ Quốc phòng Hoa Kỳ') // { share: 0.8, words: 5 }
+ */
+export function vietnameseShare(text: string): { share: number; words: number } {
+  let words = 0;
+  let marked = 0;
+  const head = text.slice(0, 20_000);
+  for (const [start, end] of syllableSpans(head)) {
+    const word = head.slice(start, end);
+    if (!/\p{L}/u.test(word)) continue;
+    words++;
+    if (VIETNAMESE_MARK.test(word.normalize('NFD'))) marked++;
+    if (words === 2000) break;
+  }
+  return { share: words === 0 ? 0 : marked / words, words };
+}

@@ -87,6 +87,31 @@ describe('vitrans check', () => {
     expect(report.findings).toHaveLength(6);
   });
 
+  it('--fix keeps a byte-order mark and CRLF line ends', async () => {
+    cpSync(FLAWED, work, { recursive: true });
+    const target = join(work, 'flawed.en.txt');
+    writeFileSync(target, '\uFEFF' + readFileSync(target, 'utf8').replace(/\n/g, '\r\n'));
+    await check([join(work, 'source.vi.txt'), target, '--fix']);
+    const after = readFileSync(target);
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = after.toString('utf8');
+    expect(text).toContain('Patriot missiles');
+    expect(text.split('\r\n').length).toBe(text.split('\n').length);
+  });
+
+  it('finds articles at any depth of a corpus and says which have no translation', async () => {
+    const article = join(ROOT, 'corpus/vietnam-japan-defense-cooperation');
+    cpSync(article, join(work, 'corp/2024/vn-jp'), { recursive: true });
+    cpSync(join(article, 'source.vi.txt'), join(work, 'corp/untranslated/source.vi.txt'));
+    const r = await check([join(work, 'corp'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*corp\/untranslated\/source\.vi\.txt has no \*\.en\.txt translation beside it; skipped/);
+    expect(JSON.parse(r.stdout).files).toEqual([
+      expect.objectContaining({ translations: [expect.stringMatching(/corp\/2024\/vn-jp\/reference\.en\.txt$/)] }),
+      expect.objectContaining({ translations: [] }),
+    ]);
+  });
+
   it('colours output only when asked, and --no-color wins', async () => {
     const args = [join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt')];
     expect((await check(args, { color: true })).stdout).toContain(ANSI_ESCAPE);
@@ -144,6 +169,27 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
     const r = await check(['nope.vi.txt', 'nope.en.txt', '-o', out]);
     expectUserError(r, /nope\.vi\.txt.*(not found|does not exist)/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a missing single path says the file is missing', async () => {
+    expectUserError(await check(['nope.vi.txt']), /nope\.vi\.txt: error: file not found/);
+  });
+
+  it('a source that is not Vietnamese (arguments swapped) is refused', async () => {
+    const r = await check([join(FLAWED, 'flawed.en.txt'), join(FLAWED, 'source.vi.txt')]);
+    expectUserError(r, /flawed\.en\.txt: error: the source does not look like Vietnamese .*comes first/);
+  });
+
+  it('a corpus with no translation at all has nothing to check', async () => {
+    cpSync(join(FLAWED, 'source.vi.txt'), join(work, 'corp/a/source.vi.txt'));
+    const r = await check([join(work, 'corp')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing to check/);
+  });
+
+  it('--fix refuses legacy-encoded input rather than re-encode it', async () => {
+    const source = join(FIXTURES, 'encodings/tcvn3.txt');
+    expectUserError(await check([source, source, '--encoding', 'tcvn', '--fix']), /--fix writes UTF-8/);
   });
 
   it('invalid UTF-8 names the byte offset and the likely legacy encoding', async () => {

@@ -43,4 +43,21 @@ describe('CLI start-up', () => {
     expect(packages).toContain('yaml');
     expect(packages.filter((p) => HEAVY.test(p))).toEqual([]);
   });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    const { spawn } = await import('node:child_process');
+    const seed = 'tests/compare/fixtures/seed';
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'compare', `${seed}/source.vi.txt`, `${seed}/deepl.en.txt`, `${seed}/google.en.txt`, '--ref', `${seed}/reference.en.txt`, '-f', 'json'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    // Read one chunk, then hang up, as `| head -c 100` would.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
+  });
 });

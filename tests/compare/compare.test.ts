@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AlignmentError, UsageError } from '../../src/core/errors.js';
 import { compareTranslations, OUTLIER_MARGIN } from '../../src/compare/compare.js';
-import { bleuSignature, chrfSignature, corpusBleu, corpusChrf, sentenceChrf } from '../../src/compare/metrics.js';
+import { bleuSignature, CHRF_PLUS_PLUS, chrfSignature, corpusBleu, corpusChrf, sentenceChrf } from '../../src/compare/metrics.js';
 import type { CompareInput, DiffOp } from '../../src/compare/types.js';
 
 const read = (name: string) => readFileSync(new URL(`./fixtures/seed/${name}`, import.meta.url), 'utf8');
@@ -68,6 +68,18 @@ describe('compareTranslations with a reference', () => {
     expect(p.scores!.deepl!.chrf).toBeCloseTo(100, 9);
     expect(p.scores!.google!.chrf).toBeCloseTo(sentenceChrf(p.outputs.google!, p.reference!), 12);
     expect(p.scores!.mock!.bleu).toBeLessThan(p.scores!.google!.bleu);
+  });
+
+  it('scores each paragraph with sentence chrF++ too, as sentenceChrf with the chrF++ settings', () => {
+    for (const p of c.paragraphs) {
+      for (const e of c.engines) {
+        expect(p.scores![e]!.chrfPlusPlus).toBeCloseTo(sentenceChrf(p.outputs[e]!, p.reference!, CHRF_PLUS_PLUS), 12);
+      }
+    }
+    const p = c.paragraphs[4]!;
+    expect(p.scores!.deepl!.chrfPlusPlus).toBeCloseTo(100, 9);
+    // Word bigrams make chrF++ differ from chrF where the words differ.
+    expect(p.scores!.google!.chrfPlusPlus).not.toBeCloseTo(p.scores!.google!.chrf, 6);
   });
 
   it('compares in NFC: an NFD engine output scores like its NFC form', () => {

@@ -91,6 +91,46 @@ describe('createEnMatcher: competing entries', () => {
   });
 });
 
+describe('createEnMatcher: case-sensitive entries', () => {
+  const patriot = makeEntry({
+    id: 'patriot-missile',
+    vi: 'tên lửa Patriot',
+    en: 'Patriot missile',
+    caseSensitive: true,
+    forbidden: [{ text: 'Patriot rocket' }, { text: 'patriot missile system' }, { text: 'PATRIOT MISSILE' }],
+  });
+  const m = createEnMatcher([patriot]);
+  const kinds = (text: string): [string, string][] => m.find(text).map((x) => [x.kind, x.text]);
+
+  const forbiddenInAnyCase: [string, string, string][] = [
+    ['title case, plural', 'The Patriot Rockets.', 'Patriot Rockets'],
+    ['capitals mixed', 'The PATRIOT rockets.', 'PATRIOT rockets'],
+    ['as written, plural', 'Patriot rockets flew.', 'Patriot rockets'],
+    ['lower case', 'a patriot rocket', 'patriot rocket'],
+    ['all capitals', 'THE PATRIOT ROCKET', 'PATRIOT ROCKET'],
+  ];
+  it.each(forbiddenInAnyCase)('finds a forbidden rendering in any case: %s', (_name, text, match) => {
+    expect(kinds(text)).toEqual([['forbidden', match]]);
+  });
+
+  it('keeps the approved rendering case-sensitive', () => {
+    expect(kinds('the Patriot missile')).toEqual([['canonical', 'Patriot missile']]);
+    expect(kinds('the Patriot missiles')).toEqual([['canonical', 'Patriot missiles']]);
+    expect(m.find('the Patriot Missile and the patriot missiles').filter((x) => x.kind !== 'forbidden')).toEqual([]);
+  });
+
+  it('still lets an approved rendering beat the same words forbidden in another case', () => {
+    // "PATRIOT MISSILE" is forbidden in any case, so it covers "Patriot missile" too: approved wins there.
+    expect(kinds('the Patriot missile')).toEqual([['canonical', 'Patriot missile']]);
+    expect(kinds('the Patriot Missile')).toEqual([['forbidden', 'Patriot Missile']]);
+  });
+
+  it('still lets the longest match win: a longer forbidden rendering over the approved one inside it', () => {
+    expect(kinds('the Patriot missile system')).toEqual([['forbidden', 'Patriot missile system']]);
+    expect(kinds('the Patriot Missile System')).toEqual([['forbidden', 'Patriot Missile System']]);
+  });
+});
+
 describe('createEnMatcher: positions and articles', () => {
   it('reports UTF-16 offsets into the text as given, without a leading article', () => {
     const text = 'Hôm nay the\u00a0Glide Phase Interceptor 🚀 and the GPI.';

@@ -9,7 +9,15 @@ const ballistic = makeEntry({
   en: 'ballistic missile defense',
   forbidden: [{ text: 'anti-ballistic shield' }],
 });
-const matcher = createEnMatcher([...entries, ballistic]);
+const pentagon = makeEntry({ id: 'pentagon', vi: 'Lầu Năm Góc', en: 'the Pentagon', forbidden: [{ text: 'Five Corner Building' }] });
+const patriot = makeEntry({
+  id: 'patriot-missile',
+  vi: 'tên lửa Patriot',
+  en: 'Patriot missile',
+  caseSensitive: true,
+  forbidden: [{ text: 'Patriot rocket' }],
+});
+const matcher = createEnMatcher([...entries, ballistic, pentagon, patriot]);
 
 function fixed(text: string): string {
   return applyFixes(text, planFixes(text, matcher.find(text)));
@@ -31,9 +39,29 @@ describe('planFixes + applyFixes', () => {
     ['a line break inside the rendering stays in its gap', 'ordered the flight phase\n   interceptors.', 'ordered the Glide Phase\n   Interceptors.'],
     ['a line break before the rendering stays', 'the new\ninterceptor', 'the new\nGlide Phase Interceptor'],
     ['approved renderings are left alone', 'the Glide Phase Interceptor (GPI)', 'the Glide Phase Interceptor (GPI)'],
+    ['an article before the match replaces the approved one at a sentence start', 'The Five Corner Building said.', 'The Pentagon said.'],
+    ['an article before the match replaces the approved one mid-sentence', 'Officials at the five corner building said.', 'Officials at the Pentagon said.'],
+    ['an article of any case, across a line break', 'It said. THE\nFive Corner Building agreed.', 'It said. THE\nPentagon agreed.'],
+    ['all capitals with the article already there', 'THE FIVE CORNER BUILDING SAID', 'THE PENTAGON SAID'],
+    ['another article before the match also counts', 'a Five Corner Building official', 'a Pentagon official'],
+    ['an article in quotes before the match', '“The Five Corner Building’s budget”', '“The Pentagon’s budget”'],
+    ['no article before: the approved article stays, in lower case mid-sentence', 'Officials at Five Corner Building said.', 'Officials at the Pentagon said.'],
+    ['no article before, at a sentence start: the approved article is capitalised', 'Five Corner Building officials said.', 'The Pentagon officials said.'],
+    ['no article before, all capitals: the approved article in capitals', 'NEWS: FIVE CORNER BUILDING SAYS', 'NEWS: THE PENTAGON SAYS'],
+    ['a word merely ending like an article is no article', 'sent via Five Corner Building mail', 'sent via the Pentagon mail'],
+    ['a case-sensitive entry: a forbidden rendering in title case is fixed, the approved case kept', 'The Patriot Rockets.', 'The Patriot missiles.'],
+    ['a case-sensitive entry: a forbidden rendering in capitals is fixed, the approved case kept', 'THE PATRIOT ROCKET', 'THE Patriot missile'],
+    ['a case-sensitive entry: a headline does not recase the rendering', 'Japan Buys Patriot Rockets', 'Japan Buys Patriot missiles'],
   ];
   it.each(cases)('%s', (_name, input, output) => {
     expect(fixed(input)).toBe(output);
+  });
+
+  it('gives case-sensitive entries a fix the matcher accepts as approved', () => {
+    for (const text of ['The Patriot Rockets.', 'THE PATRIOT ROCKETS', 'patriot rocket']) {
+      const out = fixed(text);
+      expect(matcher.find(out).map((m) => [m.entry.id, m.kind])).toEqual([['patriot-missile', 'canonical']]);
+    }
   });
 
   it('leaves every other character of the file untouched', () => {

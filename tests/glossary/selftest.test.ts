@@ -45,6 +45,21 @@ describe('runGlossarySelfTests', () => {
       ),
     );
 
+  it('passes a fix spec whose approved rendering starts with an article already in the text', () => {
+    const results = runGlossarySelfTests(
+      parseGlossary(
+        'version: 1\nentries:\n  - vi: Lầu Năm Góc\n    en: the Pentagon\n    forbidden: [Five Corner Building]\n    tests:\n' +
+          '      - fix: { from: "the Five Corner Building said", to: "the Pentagon said" }\n' +
+          '      - fix: { from: "The Five Corner Building said.", to: "The Pentagon said." }\n',
+        'g.yaml',
+      ),
+    );
+    expect(results.map((r) => [r.passed, r.message])).toEqual([
+      [true, 'fix: "the Five Corner Building said" → "the Pentagon said"'],
+      [true, 'fix: "The Five Corner Building said." → "The Pentagon said."'],
+    ]);
+  });
+
   it.each([
     ['vi not found', '      - vi: "Thiết bị đánh chặn tên lửa"\n', /^vi: "Thiết bị đánh chặn pha bay" not found in/],
     ['not_vi found (old tone marks, NFD)', `      - not_vi: "${'Thiết bị đánh chặn pha bay'.normalize('NFD')}"\n`, /^not_vi: found "/],

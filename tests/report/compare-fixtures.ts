@@ -92,7 +92,7 @@ export const withReference: Comparison = {
         google: [eq('On '), del('January'), ins('XNUMX'), eq(' 25, the White House announced '), del('the'), ins('a'), eq(' state visit '), del('of'), ins('by'), eq(' Japanese Prime Minister Kishida Fumio.')],
         openai: [eq('On January 25, the White House announced the state visit of Japanese Prime Minister '), ins('Fumio '), eq('Kishida'), del(' Fumio'), eq('.')],
       },
-      scores: { deepl: { chrf: 100, bleu: 100 }, google: { chrf: 78.4, bleu: 52.1 }, openai: { chrf: 91.2, bleu: 80.3 } },
+      scores: { deepl: { chrf: 100, chrfPlusPlus: 100, bleu: 100 }, google: { chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1 }, openai: { chrf: 91.2, chrfPlusPlus: 89.7, bleu: 80.3 } },
       disagreement: 12.5,
     },
     {
@@ -110,7 +110,7 @@ export const withReference: Comparison = {
         google: [eq('In addition, '), ins(`${SCRIPT} `), eq('the two countries announced '), del('the co-development'), ins('<b>joint development</b>'), eq(' of the Glide Phase Interceptor (GPI).')],
         openai: [del('In addition'), ins('Additionally'), eq(', the two countries announced the co-development of the Glide Phase Interceptor (GPI).')],
       },
-      scores: { deepl: { chrf: 80.3, bleu: 70.2 }, google: { chrf: 70.1, bleu: 48.9 }, openai: { chrf: 93.4, bleu: 85.0 } },
+      scores: { deepl: { chrf: 80.3, chrfPlusPlus: 78.8, bleu: 70.2 }, google: { chrf: 70.1, chrfPlusPlus: 68.6, bleu: 48.9 }, openai: { chrf: 93.4, chrfPlusPlus: 91.9, bleu: 85.0 } },
       disagreement: 30.2,
     },
     {
@@ -128,7 +128,7 @@ export const withReference: Comparison = {
         google: [eq('US '), del('Secretary of Defense'), ins('Defense Minister'), eq(' Lloyd Austin signed the '), del('Security of Supply Arrangement'), ins('Supply Security Agreement'), eq(' (SOSA) with '), del("Japan's"), ins('the Japanese'), eq(' Ministry of Defense'), ins(' | MOD'), eq('.')],
         openai: [eq("US Secretary of Defense Lloyd Austin signed the Security of Supply Arrangement (SOSA) with Japan's Ministry of Defense.")],
       },
-      scores: { deepl: { chrf: 84.0, bleu: 66.6 }, google: { chrf: 61.9, bleu: 38.2 }, openai: { chrf: 100, bleu: 100 } },
+      scores: { deepl: { chrf: 84.0, chrfPlusPlus: 82.5, bleu: 66.6 }, google: { chrf: 61.9, chrfPlusPlus: 60.4, bleu: 38.2 }, openai: { chrf: 100, chrfPlusPlus: 100, bleu: 100 } },
       disagreement: 41.7,
     },
   ],

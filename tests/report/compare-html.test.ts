@@ -75,6 +75,11 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
     expect(page).toContain(`data-engine="g&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"`);
   });
 
+  it("heads each engine's column with its paragraph chrF, chrF++ and BLEU", () => {
+    expect(html).toContain('<section class="col engine" data-engine="google"><h4>google <small>chrF 61.9, chrF++ 60.4, BLEU 38.2</small></h4>');
+    expect(formatCompareHtml(withoutReference)).not.toContain('chrF++ ');
+  });
+
   it('shows word diffs against the pivot as <del>/<ins>', () => {
     expect(cell(html, 3, 'deepl')).toContain('US <del>Secretary of Defense</del><ins>Defense Secretary</ins> Lloyd Austin');
     expect(cell(html, 1, 'openai')).toContain('Prime Minister <ins>Fumio </ins>Kishida<del> Fumio</del>.');
@@ -145,7 +150,8 @@ describe('every comparison format with a single engine', () => {
       engines: ['deepl'],
       pivot: { kind: 'engine', name: 'deepl', reason: 'Only one engine.' },
       paragraphs: withoutReference.paragraphs.map((p) => ({ ...p, outputs: { deepl: p.outputs.deepl! }, diffs: {}, disagreement: null })),
-      agreement: { engines: ['deepl'], chrf: [[100]], meanAgreement: {} },
+      // As compareTranslations gives it: 100 with no one to agree with.
+      agreement: { engines: ['deepl'], chrf: [[100]], meanAgreement: { deepl: 100 } },
       disagreements: [],
       outlier: { engine: null, clear: false, note: 'With one engine there is no outlier.' },
     };
@@ -159,5 +165,10 @@ describe('every comparison format with a single engine', () => {
     expect(formatCompareText(one, { color: false })).toContain('Only one engine: nothing to compare paragraph by paragraph.');
     expect(formatCompareMarkdown(one)).not.toContain('### Where the engines disagree most');
     expect(JSON.parse(formatCompareJson(one)).paragraphs[0].disagreement).toBeNull();
+    // No others to agree with: no "100.0" agreement in any human format.
+    expect(page).toContain('<tr><th scope="row">deepl</th><td class="num">n/a (one engine)</td>');
+    expect(formatCompareMarkdown(one)).toContain('| deepl | n/a (one engine) | n/a |');
+    expect(formatCompareText(one, { color: false })).toMatch(/^deepl +n\/a \(one engine\) +n\/a$/m);
+    for (const out of [page, formatCompareMarkdown(one), formatCompareText(one, { color: false })]) expect(out).not.toContain('100.0');
   });
 });

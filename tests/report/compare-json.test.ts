@@ -35,5 +35,6 @@ describe('formatCompareJson', () => {
     expect(doc.paragraphs[1].outputs.google).toContain(SCRIPT);
     expect(doc.paragraphs[2].source).toBe(withReference.paragraphs[2]!.source);
     expect(doc.paragraphs[0].diffs.google[1]).toEqual({ op: 'delete', text: 'January' });
+    expect(doc.paragraphs[0].scores.google).toEqual({ chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1 });
   });
 });

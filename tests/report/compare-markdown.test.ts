@@ -34,7 +34,7 @@ describe('formatCompareMarkdown', () => {
     expect(out).not.toContain('#### ¶1');
     expect(out).toContain("- **deepl:** US ~~Secretary of Defense~~**Defense Secretary** Lloyd Austin");
     expect(out).toContain('- **Reference (pivot):** US Secretary of Defense');
-    expect(out).toContain('_(chrF 84.0)_');
+    expect(out).toContain('Ministry of Defense. _(chrF 84.0, chrF++ 82.5, BLEU 66.6)_');
   });
 
   it('escapes content, inside diffs too, so engine markup shows as text', () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Comparison } from '../../src/compare/types.js';
 import { formatCompareText } from '../../src/report/compare-text.js';
 import { displayWidth, stripAnsi } from '../../src/report/escape.js';
-import { SCRIPT, withReference, withoutReference } from './compare-fixtures.js';
+import { SCRIPT, SIGNATURES, withReference, withoutReference } from './compare-fixtures.js';
 
 const ESC = '\x1b[';
 const plain = (c: Comparison, width = 200, top?: number) => formatCompareText(c, { color: false, width, ...(top ? { top } : {}) });
@@ -41,6 +41,34 @@ describe('formatCompareText: the score table', () => {
     expect(row(out, 'google')).toMatch(/^google +81\.6 +n\/a$/);
     expect(out).toContain('Diffs against deepl: No reference was given');
     expect(out).not.toContain('chrF2++');
+  });
+
+  it('lists every metric signature under the table', () => {
+    const lines = plain(withReference).split('\n');
+    const at = lines.indexOf('Signatures:');
+    expect(at).toBe(lines.findIndex((l) => l.startsWith('openai ')) + 1);
+    expect(lines.slice(at + 1, at + 4)).toEqual([`  ${SIGNATURES.chrf}`, `  ${SIGNATURES.chrfPlusPlus}`, `  ${SIGNATURES.bleu}`]);
+  });
+
+  it('breaks a signature wider than the terminal after a "|"', () => {
+    const out = plain(withReference, 40);
+    expect(out).toContain('\n  chrF2|nrefs:1|case:mixed|eff:yes|nc:6|\n    nw:0|space:no|version:2.6.0\n');
+    const lines = out.split('\n');
+    const at = lines.indexOf('Signatures:');
+    const sigLines = lines.slice(at + 1, at + 7);
+    for (const l of sigLines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+    expect(sigLines.map((l) => l.trim()).join('')).toBe(SIGNATURES.chrf + SIGNATURES.chrfPlusPlus + SIGNATURES.bleu);
+  });
+
+  it('lists no signatures without a reference or scores', () => {
+    expect(plain(withoutReference)).not.toContain('Signatures');
+    expect(plain({ ...withReference, scores: [] })).not.toContain('Signatures');
+  });
+
+  it('says n/a for agreement with a single engine', () => {
+    const one: Comparison = { ...withoutReference, engines: ['deepl'], agreement: { engines: ['deepl'], chrf: [[100]], meanAgreement: { deepl: 100 } } };
+    expect(row(plain(one), 'deepl')).toMatch(/^deepl +n\/a \(one engine\) +n\/a$/);
+    expect(plain(one)).not.toContain('100.0');
   });
 
   it('names the outlier', () => {

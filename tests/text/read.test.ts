@@ -36,7 +36,7 @@ describe('decodeText: UTF-8', () => {
   it('removes a leading BOM and keeps the text as written (NFD stays NFD)', () => {
     const nfd = 'Thoả thuận An ninh Cung ứng'.normalize('NFD');
     const file = decodeText(utf8('\uFEFF' + nfd), 'a.vi.txt');
-    expect(file).toEqual({ path: 'a.vi.txt', text: nfd, warnings: [] });
+    expect(file).toEqual({ path: 'a.vi.txt', text: nfd, warnings: [], bom: true, encoding: 'utf-8' });
   });
 
   it('reads the seed article without warnings', () => {
@@ -45,15 +45,15 @@ describe('decodeText: UTF-8', () => {
     expect(file.warnings).toEqual([]);
   });
 
-  it('reports invalid UTF-8 with the offset of the first bad byte and its line', () => {
+  it('reports invalid UTF-8 with the offset of the first bad byte, its line and column', () => {
     const prefix = 'Ngày:\n\nVào ngày 25 tháng XNUMX, Nh';
     const bytes = Buffer.concat([Buffer.from(prefix), Buffer.from([0xe0, 0x20]), Buffer.from(' Trắng')]);
     const err = inputError(() => decodeText(bytes, 'bad.txt'));
     const offset = Buffer.byteLength(prefix);
     expect(err.message).toContain(`offset ${offset}`);
-    expect(err.message).toContain('line 3');
     expect(err.message).not.toContain('\n');
-    expect(err.location).toEqual({ file: 'bad.txt', line: 3, byteOffset: offset });
+    // Column 28: "Vào ngày 25 tháng XNUMX, Nh" is 27 characters (and more bytes) before the bad byte.
+    expect(err.location).toEqual({ file: 'bad.txt', line: 3, column: 28, byteOffset: offset });
     expect(err.hint).toContain('--encoding windows-1258|tcvn|viscii');
   });
 
@@ -185,7 +185,7 @@ describe('readTextFile', () => {
   it('reads a UTF-8 file', async () => {
     const path = join(dir, 'source.vi.txt');
     await writeFile(path, '\uFEFFBộ Quốc phòng Hoa Kỳ\n');
-    expect(await readTextFile(path)).toEqual({ path, text: 'Bộ Quốc phòng Hoa Kỳ\n', warnings: [] });
+    expect(await readTextFile(path)).toEqual({ path, text: 'Bộ Quốc phòng Hoa Kỳ\n', warnings: [], bom: true, encoding: 'utf-8' });
   });
 
   it('reads a legacy file when told the encoding', async () => {

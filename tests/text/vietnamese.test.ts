@@ -5,6 +5,7 @@ import {
   foldSyllable,
   isVietnameseSyllable,
   syllableSpans,
+  vietnameseShare,
 } from '../../src/text/vietnamese.js';
 
 describe('canonicalToneMarks', () => {
@@ -166,5 +167,17 @@ describe('foldForMatching', () => {
     const f = foldForMatching('ngày 25 tháng XNUMX, Nhà Trắng');
     expect(f.text).toBe('ngày 25 tháng xnumx, nhà trắng');
     expect(f.toOriginal(f.text.indexOf(','))).toBe('ngày 25 tháng XNUMX'.length);
+  });
+});
+
+describe('vietnameseShare', () => {
+  it('tells Vietnamese prose from English, in NFC and NFD alike', () => {
+    const vi = 'Bộ trưởng Quốc phòng Mỹ Lloyd Austin và Bộ trưởng Quốc phòng Nhật Bản khai mạc năm 2023.';
+    const en = 'US Secretary of Defense Lloyd Austin and Japanese Minister of Defense opened 2023.';
+    expect(vietnameseShare(vi).share).toBeGreaterThan(0.5);
+    expect(vietnameseShare(vi.normalize('NFD')).share).toBeCloseTo(vietnameseShare(vi).share, 10);
+    expect(vietnameseShare(en).share).toBe(0);
+    expect(vietnameseShare('Bộ Quốc phòng Hoa Kỳ')).toEqual({ share: 0.8, words: 5 });
+    expect(vietnameseShare('2023 2024')).toEqual({ share: 0, words: 0 });
   });
 });

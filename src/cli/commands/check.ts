@@ -5,9 +5,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding, Severity } from '../../core/types.js';
-import { readTextFile, type TextFile } from '../../text/read.js';
+import { readError, readTextFile, type TextFile } from '../../text/read.js';
+import { vietnameseShare } from '../../text/vietnamese.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -31,7 +32,19 @@ export interface CheckOptions {
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
   const shown = (p: string) => relative(io.cwd, p) || p;
+  if (opts.fix && opts.encoding && opts.encoding !== 'utf-8') {
+    throw new UsageError(`--fix writes UTF-8 and would re-encode ${opts.encoding} files`, {
+      hint: 'convert the translations to UTF-8 first, then run --fix on them',
+    });
+  }
   const articles = await articlesFrom(paths.map(abs));
+  for (const a of articles) if (a.translations.length === 0) io.stderr.write(`vitrans: warning: ${shown(a.source)} has no *.en.txt translation beside it; skipped\n`);
+  if (articles.every((a) => a.translations.length === 0)) {
+    throw new InputError('nothing to check: no translation found', {
+      location: { file: shown(articles[0]!.source) },
+      hint: 'put translations named *.en.txt beside each source.vi.txt',
+    });
+  }
   const glossary = await loadGlossary(abs(opts.glossary));
   const tools = createCheckTools(glossary);
 
@@ -46,6 +59,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       continue;
     }
     const source = await read(a.source);
+    assertVietnamese(source, shown(source.path));
     const translations: Translation[] = [];
     for (const t of a.translations) {
       const file = await read(t);
@@ -68,7 +82,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
         rewritten.push(t.path);
       }
     }
-    for (const path of rewritten) await writeFileAtomic(path, loaded.flatMap((a) => a.translations).find((t) => t.path === path)!.text);
+    for (const path of rewritten) {
+      const file = loaded.flatMap((a) => a.translations).find((t) => t.path === path)!;
+      await writeFileAtomic(path, (file.bom ? '\uFEFF' : '') + file.text);
+    }
     if (fixed > 0) io.stderr.write(`vitrans: fixed ${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
     results = loaded.map((a) => run(a.source, a.translations));
   }
@@ -123,6 +140,20 @@ function fromBilingual(file: TextFile): { source: TextFile; translations: Transl
   };
 }
 
+/**
+ * Stops when the source is plainly not Vietnamese (most often: source and translation given in
+ * the wrong order), which would otherwise pass as "no problems".
+ */
+function assertVietnamese(source: TextFile, shownPath: string): void {
+  const { share, words } = vietnameseShare(source.text);
+  if (words >= 20 && share < 0.15) {
+    throw new InputError(`the source does not look like Vietnamese (${Math.round(share * 100)}% of its words have Vietnamese letters)`, {
+      location: { file: shownPath },
+      hint: 'the Vietnamese source comes first: vitrans check SOURCE.vi.txt TRANSLATION.en.txt',
+    });
+  }
+}
+
 /** Mojibake and other reading warnings, as findings so every report shows them. */
 function encodingFindings(file: TextFile, shownPath: string): Finding[] {
   return file.warnings.map((w) => ({
@@ -145,7 +176,15 @@ function engineFromName(path: string): string | undefined {
 }
 
 async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
-  const kinds = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() ?? false));
+  const kinds = await Promise.all(
+    paths.map(async (p) => {
+      try {
+        return (await stat(p)).isDirectory();
+      } catch (err) {
+        throw readError(err, p);
+      }
+    }),
+  );
   if (kinds.every(Boolean)) return (await Promise.all(paths.map(discoverCorpus))).flat();
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
   if (paths.length === 1 && isBilingual(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
