@@ -3,9 +3,10 @@
  * `vitrans --help` loads neither the cloud SDKs nor the matchers.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { UserError } from '../core/errors.js';
+import { EngineError, UserError } from '../core/errors.js';
 import { Redactor, isSecretName } from '../core/redact.js';
 import { formatUserError } from './format-error.js';
+import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -43,7 +44,8 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
     if (err instanceof UserError) {
       io.stderr.write(`vitrans: ${formatUserError(err, io.cwd)}\n`);
       if (debug && err.stack) io.stderr.write(err.stack + '\n');
-      return 2;
+      // An engine that kept failing after every retry is not the user's mistake: say so by the code.
+      return err instanceof EngineError && err.retryable ? EXIT_ENGINE_UNAVAILABLE : 2;
     }
     const e = err instanceof Error ? err : new Error(String(err));
     io.stderr.write(`vitrans: internal error: ${e.message}\n`);
@@ -109,6 +111,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--dry-run', 'show what would be sent and what it would cost; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
     .option('--fix', 'replace forbidden renderings in the outputs')
+    .addOption(new Option('--fail-on <level>', "exit 1 when the outputs' check finds this or worse").choices(['error', 'warning', 'never']).default('never'))
     .option('-q, --quiet', 'print errors only')
     .option('--compare', 'compare the engines afterwards')
     .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))

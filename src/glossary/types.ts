@@ -56,7 +56,7 @@ export interface GlossaryEntry {
   forbidden: ForbiddenRendering[];
   /** YAML: `acronym`. Always matched case-sensitively. */
   acronym?: string;
-  /** YAML: `case_sensitive` (default false). Applies to both sides: the Vietnamese terms and the English renderings (acronyms are always case-sensitive). */
+  /** YAML: `case_sensitive` (default false). Applies to the Vietnamese terms and the approved English renderings; forbidden renderings are found in any case, acronyms only as written. */
   caseSensitive: boolean;
   /** YAML: `note`. */
   note?: string;

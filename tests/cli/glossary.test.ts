@@ -33,7 +33,7 @@ describe('vitrans glossary', () => {
     const r = await runVitrans(['glossary', 'test'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/glossary\.yaml:8:\d+: mou: /);
-    expect(r.stdout).toMatch(/1 passed, 1 failed \(1 entries\)/);
+    expect(r.stdout).toMatch(/1 passed, 1 failed \(1 entry\)/);
   });
 
   it('export: writes the Google CSV and the DeepL TSV of the shipped glossary', async () => {

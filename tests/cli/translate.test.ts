@@ -121,6 +121,28 @@ describe('vitrans translate', () => {
     expect(engines.stdout).not.toContain(key);
   });
 
+  it('exits 4 when an engine keeps failing after every retry, keeping what was finished', async () => {
+    const dir = project();
+    let calls = 0;
+    server.use(
+      http.post(`${LIBRE}/translate`, () => {
+        calls++;
+        return HttpResponse.json({ error: 'Service Unavailable' }, { status: 503 });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
+    expect(r.code).toBe(4);
+    expect(calls).toBeGreaterThan(1);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('vitrans:'))).toHaveLength(1);
+    expect(listFiles(path.join(dir, 'out'))).toEqual([]);
+  }, 60_000);
+
+  it('--format without --compare is a usage error', async () => {
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format .* goes with --compare/);
+  });
+
   it('translates Markdown keeping its structure, and --quiet prints nothing', async () => {
     const md = '# Hợp tác quốc phòng\n\n- Ký **Biên bản ghi nhớ** (MOU)\n- Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n';
     const dir = project({ 'bai.md': md });
@@ -158,6 +180,10 @@ describe('vitrans translate', () => {
     expect(plain.stdout).toMatch(/check: [1-9]\d* errors/);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'plain/gpi.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.paragraphs[0]!.translations.openai!.findings.map((f) => f.ruleId)).toContain('term-forbidden');
+
+    const failing = await runVitrans(['translate', 'gpi.txt', '-e', 'openai', '-o', 'strict', '--fail-on', 'error'], { cwd: dir, env });
+    expect(failing.code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'strict/gpi.openai.en.txt'))).toBe(true);
 
     const fixed = await runVitrans(['translate', 'gpi.txt', '-e', 'openai', '--no-cache', '-o', 'fixed', '--fix'], { cwd: dir, env });
     expect(fixed.code).toBe(0);

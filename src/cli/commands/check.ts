@@ -6,7 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { Finding, Severity } from '../../core/types.js';
+import type { Finding } from '../../core/types.js';
+import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
 import { vietnameseShare } from '../../text/vietnamese.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
@@ -23,7 +24,7 @@ import type { CliIO } from '../io.js';
 export interface CheckOptions {
   glossary: string;
   format: 'text' | 'json' | 'markdown';
-  failOn: 'error' | 'warning' | 'never';
+  failOn: FailOn;
   encoding?: string;
   fix?: boolean;
   output?: string;
@@ -193,13 +194,4 @@ async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
   }
   const [source, ...translations] = paths;
   return [{ slug: '', source: source!, translations }];
-}
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** 1 when any finding is at or above the fail level, else 0. */
-export function exitCodeFor(findings: readonly Finding[], failOn: CheckOptions['failOn']): 0 | 1 {
-  if (failOn === 'never') return 0;
-  const threshold = RANK[failOn];
-  return findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
 }

@@ -12,7 +12,8 @@ export async function glossaryTestCommand(opts: { glossary: string }, io: CliIO)
   const results = runGlossarySelfTests(glossary);
   const failed = results.filter((r) => !r.passed);
   for (const r of failed) io.stdout.write(`${r.location.file}:${r.location.line}:${r.location.column}: ${r.entryId}: ${r.message}\n`);
-  io.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed (${glossary.entries.length} entries)\n`);
+  const entries = glossary.entries.length;
+  io.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed (${entries} ${entries === 1 ? 'entry' : 'entries'})\n`);
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -29,6 +29,7 @@ import type { ParagraphTranslation } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings } from '../config.js';
 import { createProgress } from '../progress.js';
 import { writeFileAtomic } from '../write-file.js';
+import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans translate`, as commander parses them. */
@@ -45,6 +46,7 @@ export interface TranslateOptions {
   dryRun?: boolean;
   maxChars?: string;
   fix?: boolean;
+  failOn?: FailOn;
   quiet?: boolean;
   compare?: boolean;
   format?: string;
@@ -70,6 +72,7 @@ interface InputFile {
 export async function translateCommand(files: string[], opts: TranslateOptions, io: CliIO): Promise<number> {
   const abs = (p: string): string => resolve(io.cwd, p);
   const shown = (p: string): string => relative(io.cwd, p) || p;
+  if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
   const engineNames = parseEngineList(opts.engine);
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
@@ -171,10 +174,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       for (const input of inputs) {
         const outputs = engines.map((e) => join(outDir, `${input.stem}.${e.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`));
         const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
-        await compareCommand(input.path, outputs, { format, glossary: opts.glossary, bootstrap: true, seed: '12345' }, io);
+        await compareCommand(input.shown, outputs, { format, glossary: opts.glossary, bootstrap: true, seed: '12345' }, io);
       }
     }
-    return 0;
+    return exitCodeFor(allFindings, opts.failOn ?? 'never');
   } catch (err) {
     if (err instanceof TranslationAbortedError) {
       io.stderr.write(`vitrans: ${err.message}\n`);
