@@ -68,9 +68,15 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
  */
 export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
   const targetParagraphs = splitParagraphs(translation.text);
-  assertAligned({ file: source.file, paragraphs: source.paragraphs }, { file: translation.file, paragraphs: targetParagraphs });
-
   const document = tools.en.index(translation.text);
+  const sourceTerms = bucket(source.terms, source.paragraphs);
+  const renderings = bucket(document.matches, targetParagraphs);
+  // Glossary terms on both sides are the best anchors for finding where a paragraph went missing.
+  assertAligned(
+    { file: source.file, paragraphs: source.paragraphs, anchors: sourceTerms.map((terms) => terms.map((t) => t.entry.id)) },
+    { file: translation.file, paragraphs: targetParagraphs, anchors: renderings.map((found) => found.map((r) => r.entry.id)) },
+  );
+
   const targetLines = new LineIndex(translation.text);
   const findings: Finding[] = [];
   let current: ParagraphPair | undefined;
@@ -86,8 +92,6 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
     }),
   );
 
-  const sourceTerms = bucket(source.terms, source.paragraphs);
-  const renderings = bucket(document.matches, targetParagraphs);
   const outcomes: TermOutcome[] = [];
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = {

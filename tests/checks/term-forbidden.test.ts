@@ -25,6 +25,7 @@ describe('term-forbidden', () => {
       actual: 'flight phase interceptor',
       expected: ['Glide Phase Interceptor'],
       span: { start: { line: 1, column: 39 }, end: { line: 1, column: 63 } },
+      source: { file: 'a.vi.txt', text: 'Thiết bị đánh chặn pha bay', span: { start: { line: 1, column: 32 } } },
     });
     expect(applyFixes(target, [finding!.fix!])).toBe('The two countries will co-develop the Glide Phase Interceptor (GPI).');
   });
@@ -42,5 +43,6 @@ describe('term-forbidden', () => {
   it('finds a forbidden rendering even where the source lacks the term', () => {
     const findings = check('Hai bên đã ký kết thỏa thuận.', 'Both sides signed a Supply Security Agreement.').findings;
     expect(findings.map((f) => f.ruleId)).toEqual(['term-forbidden']);
+    expect(findings[0]!.source).toBeUndefined();
   });
 });

@@ -39,12 +39,12 @@ describe('paragraph alignment', () => {
   });
 
   // A dropped paragraph leaves no trace but length and anchors; where neighbours have no numbers
-  // or names, the break can only be placed within a few paragraphs.
-  it('places a dropped paragraph at or a few paragraphs before where it was dropped', () => {
+  // or names, the break may be placed one paragraph early.
+  it('places a dropped paragraph where it was dropped, or one paragraph early', () => {
     for (let k = 0; k < reference.length; k++) {
       const found = firstDivergence(source, [...reference.slice(0, k), ...reference.slice(k + 1)]);
       expect(found, `drop at ${k}`).toBeLessThanOrEqual(k);
-      expect(found, `drop at ${k}`).toBeGreaterThanOrEqual(k - 4);
+      expect(found, `drop at ${k}`).toBeGreaterThanOrEqual(k - 1);
     }
   });
 

@@ -15,12 +15,17 @@ export const termForbidden: Check = {
         const forbidden = pair.renderings.filter((m) => m.kind === 'forbidden');
         if (forbidden.length === 0) return;
         const fixes = planFixes(context.targetText, forbidden);
+        // Pair each forbidden rendering with an occurrence of its term in the source paragraph, in order.
+        const unpaired = [...pair.terms];
         forbidden.forEach((match) => {
+          const at = unpaired.findIndex((t) => t.entry.id === match.entry.id);
+          const term = at >= 0 ? unpaired.splice(at, 1)[0] : undefined;
           const use = match.forbidden?.use ?? match.entry.en;
           const fix = fixes.find((f) => f.range[0] === match.start && f.range[1] === match.end);
           context.report({
             message: `"${match.text}" is a forbidden rendering of "${match.entry.vi}": use "${fix?.text ?? use}"`,
             targetRange: [match.start, match.end],
+            term,
             termId: match.entry.id,
             expected: [use],
             actual: match.text,
