@@ -6,10 +6,10 @@
 import type { TranslateProgress } from '../translate/types.js';
 import type { OutputStream } from './io.js';
 
-/** Receives orchestrator events for one file and engine at a time. */
+/** Receives orchestrator events for one file at a time, from one or several engines at once. */
 export interface ProgressRenderer {
-  /** Starts a new task line, e.g. `article.txt → deepl`. */
-  begin(label: string): void;
+  /** Starts a new task line, e.g. `article.txt → deepl, google`, for `engines` engines at once. */
+  begin(label: string, engines?: number): void;
   update(event: TranslateProgress): void;
   /** Ends the current task (prints its final state). */
   end(): void;
@@ -31,6 +31,7 @@ export function createProgress(opts: ProgressOptions): ProgressRenderer {
   return opts.stream.isTTY ? new TtyProgress(opts) : new PlainProgress(opts);
 }
 
+/** One task line: the sums over the engines working on it at the same time. */
 interface State {
   label: string;
   startedAt: number;
@@ -38,23 +39,28 @@ interface State {
   done: number;
   cached: number;
   note: string;
+  engines: Map<string, { total: number; done: number; cached: number }>;
+  /** How many engines share the line (their names are then worth printing). */
+  parallel: number;
 }
 
-function fresh(label: string, now: number): State {
-  return { label, startedAt: now, total: 0, done: 0, cached: 0, note: '' };
+function fresh(label: string, now: number, parallel = 1): State {
+  return { label, startedAt: now, total: 0, done: 0, cached: 0, note: '', engines: new Map(), parallel };
 }
 
 function apply(s: State, e: TranslateProgress): void {
   if (e.type === 'retry') {
-    s.note = `retry ${e.attempt} in ${(e.delayMs / 1000).toFixed(1)}s`;
+    s.note = `${s.parallel > 1 ? `${e.engine} ` : ''}retry ${e.attempt} in ${(e.delayMs / 1000).toFixed(1)}s`;
     return;
   }
-  s.total = e.total;
-  s.cached = e.cached;
-  if (e.type === 'start') s.done = e.cached;
-  else {
-    s.done = e.done;
-    s.note = '';
+  const mine = { total: e.total, cached: e.cached, done: e.type === 'start' ? e.cached : e.done };
+  s.engines.set(e.engine, mine);
+  if (e.type === 'progress') s.note = '';
+  s.total = s.done = s.cached = 0;
+  for (const x of s.engines.values()) {
+    s.total += x.total;
+    s.done += x.done;
+    s.cached += x.cached;
   }
 }
 
@@ -80,8 +86,8 @@ function summary(s: State, now: number): string {
 class TtyProgress implements ProgressRenderer {
   private s: State | undefined;
   constructor(private readonly opts: ProgressOptions) {}
-  begin(label: string): void {
-    this.s = fresh(label, this.opts.now());
+  begin(label: string, engines = 1): void {
+    this.s = fresh(label, this.opts.now(), engines);
     this.draw();
   }
   update(e: TranslateProgress): void {
@@ -111,8 +117,8 @@ class PlainProgress implements ProgressRenderer {
   private s: State | undefined;
   private lastAt = 0;
   constructor(private readonly opts: ProgressOptions) {}
-  begin(label: string): void {
-    this.s = fresh(label, this.opts.now());
+  begin(label: string, engines = 1): void {
+    this.s = fresh(label, this.opts.now(), engines);
   }
   update(e: TranslateProgress): void {
     const s = this.s;
@@ -120,7 +126,7 @@ class PlainProgress implements ProgressRenderer {
     apply(s, e);
     const now = this.opts.now();
     if (e.type === 'start') {
-      this.print(`${s.label}: ${s.total} paragraphs, ${s.cached} cached`);
+      this.print(`${s.label}: ${s.parallel > 1 ? `${e.engine}: ` : ''}${e.total} paragraphs, ${e.cached} cached`);
       this.lastAt = now;
     } else if (e.type === 'retry') {
       this.print(`${s.label}: ${s.note}: ${e.reason}`);

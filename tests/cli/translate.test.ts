@@ -137,6 +137,33 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
   }, 60_000);
 
+  it('runs the engines of a file side by side', async () => {
+    const dir = project();
+    // LibreTranslate answers only once the LLM has been asked too: engines run one after the
+    // other would never get there (the guard ends the wait with an error instead of hanging).
+    let llmAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (llmAsked = resolve));
+    server.use(
+      http.post(`${LIBRE}/translate`, async ({ request }) => {
+        const body = (await request.json()) as { q: string[] };
+        const ok = await Promise.race([asked.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
+        if (!ok) return HttpResponse.json({ error: 'engines ran one after the other' }, { status: 400 });
+        return HttpResponse.json({ translatedText: body.q.map(pseudoTranslate) });
+      }),
+      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+        llmAsked();
+        const body = (await request.json()) as { messages: { role: string; content: string }[] };
+        const user = body.messages.find((m) => m.role === 'user')!.content;
+        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!)}</p>`);
+        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai', '--no-cache'], { cwd: dir, env });
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt', 'article.openai.en.txt']);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);
@@ -155,6 +182,28 @@ describe('vitrans translate', () => {
     expect(out).toBe('# EN: Hợp tác defence\n\n- EN: Ký **Memorandum of Understanding** (MOU)\n- EN: Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n');
     expect(bodies.flat().join('\n')).not.toMatch(/https|không dịch/);
     expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+  });
+
+  it('translates Markdown table cells, image alt text and titles, keeping the table and URLs as they are', async () => {
+    const md = '| Bên ký | Văn kiện |\n|:--|--:|\n| Nhà Trắng | Thoả thuận An ninh Cung ứng \\| SOSA |\n\n![ảnh hợp tác](https://example.vn/a.png "tiêu đề ảnh")\n\nXem [nguồn](https://example.vn/b "Báo cáo quốc phòng").\n';
+    const dir = project({ 'bai.md': md.normalize('NFD') });
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'bai.md', '-e', 'libretranslate', '--quiet', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const out = fs.readFileSync(path.join(dir, 'out/bai.libretranslate.en.md'), 'utf8');
+    expect(out).toBe(
+      '| EN: Bên ký | EN: Văn kiện |\n|:--|--:|\n| EN: Nhà Trắng | EN: Security of Supply Arrangement \\| SOSA |\n\nEN: ![ảnh cooperation](https://example.vn/a.png "tiêu đề ảnh")\n\nEN: Xem [nguồn](https://example.vn/b "Báo cáo defence").\n',
+    );
+    expect(bodies.flat().join('\n')).not.toMatch(/https|example\.vn|\||:--/);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/bai.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(doc.paragraphs.map((p) => p.source)).toEqual([
+      'Bên ký',
+      'Văn kiện',
+      'Nhà Trắng',
+      'Thoả thuận An ninh Cung ứng \\| SOSA',
+      '![ảnh hợp tác](https://example.vn/a.png "tiêu đề ảnh")',
+      'Xem [nguồn](https://example.vn/b "Báo cáo quốc phòng").',
+    ]);
   });
 
   it('gives prompt hints to an LLM engine, checks its output, and --fix repairs a forbidden rendering', async () => {
@@ -347,6 +396,27 @@ describe('progress', () => {
     q.update({ type: 'start', engine: 'x', total: 1, cached: 0 });
     q.end();
     expect(quiet.chunks).toEqual([]);
+  });
+
+  it('sums the engines that share a line, naming them in plain lines', () => {
+    let now = 0;
+    const { chunks, stream } = sink(false);
+    const p = createProgress({ stream, now: () => now, plainIntervalMs: 5000 });
+    p.begin('a.txt → deepl, google', 2);
+    p.update({ type: 'start', engine: 'deepl', total: 10, cached: 4 });
+    p.update({ type: 'start', engine: 'google', total: 10, cached: 0 });
+    now += 2000;
+    p.update({ type: 'progress', engine: 'deepl', total: 10, done: 10, cached: 4 });
+    p.update({ type: 'retry', engine: 'google', attempt: 1, delayMs: 1500, reason: 'HTTP 503' });
+    now += 2000;
+    p.update({ type: 'progress', engine: 'google', total: 10, done: 10, cached: 0 });
+    p.end();
+    expect(chunks).toEqual([
+      'a.txt → deepl, google: deepl: 10 paragraphs, 4 cached\n',
+      'a.txt → deepl, google: google: 10 paragraphs, 0 cached\n',
+      'a.txt → deepl, google: google retry 1 in 1.5s: HTTP 503\n',
+      'a.txt → deepl, google: 20/20 paragraphs, 4 cached, 0:04 elapsed\n',
+    ]);
   });
 
   it('estimates time left from the pace of sent paragraphs only', () => {

@@ -114,7 +114,6 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
-    const written: string[] = [];
     let paragraphs = 0;
     let cached = 0;
     let billed = 0;
@@ -122,12 +121,12 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const warnings = new Map<string, number>();
 
     for (const input of inputs) {
-      const results: EngineFileResult[] = [];
-      for (const engine of engines) {
-        progress.begin(`${input.shown} → ${engine.name}`);
-        let translations: ParagraphTranslation[];
-        try {
-          translations = await translateParagraphs({
+      // The engines of one file run side by side, each with its own concurrency; a failing engine
+      // does not stop the others, whose outputs are written before the failure is reported.
+      progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
+      const settled = await Promise.allSettled(
+        engines.map(async (engine) => {
+          const translations = await translateParagraphs({
             engine,
             paragraphs: input.segments,
             markup: input.markup,
@@ -143,20 +142,26 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             signal: io.signal,
             onProgress: (e) => progress.update(e),
           });
-        } finally {
-          progress.end();
-        }
-        const outPath = join(outDir, `${input.stem}.${engine.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
-        const result = finishEngineFile(input, engine, translations, shown(outPath), tools, Boolean(opts.fix));
-        await writeFileAtomic(outPath, result.text);
-        written.push(outPath);
-        results.push(result.file);
+          const outPath = join(outDir, `${input.stem}.${engine.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+          const result = finishEngineFile(input, engine, translations, shown(outPath), tools, Boolean(opts.fix));
+          await writeFileAtomic(outPath, result.text);
+          return { translations, file: result.file };
+        }),
+      );
+      progress.end();
+      const results: EngineFileResult[] = [];
+      for (const outcome of settled) {
+        if (outcome.status === 'rejected') continue;
+        const { translations, file } = outcome.value;
+        results.push(file);
         paragraphs += translations.length;
         cached += translations.filter((t) => t.cached).length;
         billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
         for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
-        allFindings.push(...result.file.otherFindings, ...result.file.paragraphFindings.flat());
+        allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
       }
+      const failure = settled.find((o) => o.status === 'rejected');
+      if (failure) throw failure.reason;
       const bilingual = buildBilingual(
         { file: input.shown, format: input.format, sourceLang: opts.sourceLang, targetLang: opts.targetLang },
         glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
