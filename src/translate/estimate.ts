@@ -6,8 +6,9 @@ import type { TranslationPlan } from './orchestrator.js';
 
 /**
  * Default prices in USD per million characters sent, overridable by the config's `prices:`.
- * DeepL API Pro and Google Cloud Translation (v3 and v2) list prices; self-hosted
- * LibreTranslate and OpenAI-compatible models (billed by token, not character) count as 0.
+ * DeepL API Pro and Google Cloud Translation (v3 and v2) list prices. LibreTranslate and
+ * OpenAI-compatible models have no price per character (self-hosted, or billed by token): their
+ * cost is unknown unless the config gives one.
  */
 export const DEFAULT_PRICES_USD_PER_MILLION: Readonly<Record<string, number>> = {
   deepl: 25,
@@ -25,8 +26,9 @@ export interface EngineEstimate {
   /** Paragraphs and characters that would be sent. */
   sendParagraphs: number;
   sendCharacters: number;
-  usdPerMillion: number;
-  costUsd: number;
+  /** Unknown (null) for engines without a price per character. */
+  usdPerMillion: number | null;
+  costUsd: number | null;
 }
 
 /**
@@ -39,7 +41,7 @@ export function estimateRun(
 ): EngineEstimate[] {
   const byEngine = new Map<string, EngineEstimate>();
   for (const { engine, plan } of plans) {
-    const usdPerMillion = prices[engine] ?? DEFAULT_PRICES_USD_PER_MILLION[engine] ?? 0;
+    const usdPerMillion = prices[engine] ?? DEFAULT_PRICES_USD_PER_MILLION[engine] ?? null;
     const e = byEngine.get(engine) ?? {
       engine,
       files: 0,
@@ -55,7 +57,7 @@ export function estimateRun(
     e.cachedParagraphs += plan.paragraphs.filter((p) => p.cached).length;
     e.sendParagraphs += plan.toSend.paragraphs;
     e.sendCharacters += plan.toSend.characters;
-    e.costUsd = (e.sendCharacters * e.usdPerMillion) / 1_000_000;
+    e.costUsd = e.usdPerMillion === null ? null : (e.sendCharacters * e.usdPerMillion) / 1_000_000;
     byEngine.set(engine, e);
   }
   return [...byEngine.values()];
@@ -86,11 +88,13 @@ export function formatEstimateTable(estimates: readonly EngineEstimate[]): strin
     String(e.cachedParagraphs),
     String(e.sendParagraphs),
     String(e.sendCharacters),
-    e.usdPerMillion.toFixed(2),
-    e.costUsd.toFixed(4),
+    e.usdPerMillion === null ? 'n/a' : e.usdPerMillion.toFixed(2),
+    e.costUsd === null ? 'n/a' : e.costUsd.toFixed(4),
   ]);
   const sum = (f: (e: EngineEstimate) => number): number => estimates.reduce((n, e) => n + f(e), 0);
-  rows.push(['total', '', String(sum((e) => e.paragraphs)), String(sum((e) => e.cachedParagraphs)), String(sum((e) => e.sendParagraphs)), String(sum((e) => e.sendCharacters)), '', sum((e) => e.costUsd).toFixed(4)]);
+  const unpriced = estimates.some((e) => e.costUsd === null && e.sendCharacters > 0);
+  const cost = sum((e) => e.costUsd ?? 0).toFixed(4) + (unpriced ? ' + n/a' : '');
+  rows.push(['total', '', String(sum((e) => e.paragraphs)), String(sum((e) => e.cachedParagraphs)), String(sum((e) => e.sendParagraphs)), String(sum((e) => e.sendCharacters)), '', cost]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';

@@ -80,8 +80,11 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^engine\s+files\s+paragraphs\s+cached\s+to send\s+characters\s+USD\/M\s+cost USD$/);
-    expect(lines[1]).toMatch(/^libretranslate\s+1\s+6\s+0\s+6\s+\d+\s+0\.00\s+0\.0000$/);
+    expect(lines[1]).toMatch(/^libretranslate\s+1\s+6\s+0\s+6\s+\d+\s+n\/a\s+n\/a$/);
     expect(lines[2]).toMatch(/^deepl\s+1\s+6\s+0\s+6\s+\d+\s+25\.00\s+0\.\d{4}$/);
+    expect(lines[3]).toMatch(/^total\s+12\s+0\s+12\s+\d+\s+0\.\d{4} \+ n\/a$/);
+    expect(r.stdout).toMatch(/^note: deepl is not configured \(DEEPL_AUTH_KEY is not set\)/m);
+    expect(r.stdout).not.toMatch(/note: libretranslate is not configured/);
   });
 
   it('--max-chars refuses a run over budget before sending anything', async () => {

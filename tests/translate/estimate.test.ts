@@ -22,10 +22,10 @@ describe('estimateRun', () => {
     expect(d).toMatchObject({ engine: 'deepl', paragraphs: 8, cachedParagraphs: 5, sendParagraphs: 3, sendCharacters: chars(SEED_PARAGRAPHS.slice(5)), usdPerMillion: 25 });
     expect(d!.costUsd).toBeCloseTo((chars(SEED_PARAGRAPHS.slice(5)) * 25) / 1e6, 10);
     expect(g).toMatchObject({ sendParagraphs: 8, sendCharacters: chars(SEED_PARAGRAPHS), usdPerMillion: 10 });
-    expect(l).toMatchObject({ usdPerMillion: 0, costUsd: 0 });
+    expect(l).toMatchObject({ usdPerMillion: null, costUsd: null });
     const table = formatEstimateTable([d!, g!, l!]).split('\n');
     expect(table[0]).toMatch(/^engine\s+files/);
-    expect(table[4]).toMatch(new RegExp(`^total\\s+24\\s+5\\s+19\\s+${d!.sendCharacters + g!.sendCharacters + l!.sendCharacters}\\s+\\d+\\.\\d{4}$`));
+    expect(table[4]).toMatch(new RegExp(`^total\\s+24\\s+5\\s+19\\s+${d!.sendCharacters + g!.sendCharacters + l!.sendCharacters}\\s+\\d+\\.\\d{4} \\+ n\\/a$`));
   });
 
   it('refuses a run over --max-chars and allows one within', () => {

@@ -104,6 +104,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const estimates = estimateRun(plans, config.prices);
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
+      for (const e of engines.filter((x) => x.model.endsWith('/unconfigured'))) {
+        io.stdout.write(`note: ${e.name} is not configured (${getEngine(e.name).status(resolveEngineSettings(e.name, config, io.env)).missing}): its cache cannot be consulted, so every paragraph counts\n`);
+      }
+      if (estimates.some((e) => e.costUsd === null)) io.stdout.write('note: n/a = no price per character for this engine; set one under prices: in vitrans.config.yaml\n');
       if (maxChars !== undefined) enforceBudget(estimates, maxChars);
       return 0;
     }
