@@ -112,6 +112,17 @@ describe('vitrans check', () => {
     ]);
   });
 
+  it('reads Markdown without its code, HTML and link targets, at the positions of the file', async () => {
+    const source = join(work, 'bai-bao.md');
+    const target = join(work, 'bai-bao.deepl.en.md');
+    writeFileSync(source, '# Hợp tác\n\nHai bên ký Biên bản ghi nhớ, xem [đây](https://a.vn "Biên bản ghi nhớ").\n\n```\nvi: Thoả thuận An ninh Cung ứng\n```\n');
+    writeFileSync(target, '# Cooperation\n\nBoth sides signed a memo, see [here](https://a.vn "Biên bản ghi nhớ").\n\n```\nvi: Thoả thuận An ninh Cung ứng\n```\n');
+    const r = await check([source, target, '--format', 'json']);
+    const findings = JSON.parse(r.stdout).findings as { ruleId: string; termId: string; source: { span: { start: { line: number; column: number } } } }[];
+    expect(findings.map((f) => [f.ruleId, f.termId])).toEqual([['term-missing', 'memorandum-of-understanding']]);
+    expect(findings[0]!.source.span.start).toMatchObject({ line: 3, column: 12 });
+  });
+
   it('colours output only when asked, and --no-color wins', async () => {
     const args = [join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt')];
     expect((await check(args, { color: true })).stdout).toContain(ANSI_ESCAPE);

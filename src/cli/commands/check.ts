@@ -10,6 +10,7 @@ import type { Finding } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
 import { vietnameseShare } from '../../text/vietnamese.js';
+import { blankMarkdownCode, isMarkdownFile } from '../../text/markdown.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -113,9 +114,9 @@ function checkArticle(source: TextFile, translations: Translation[], tools: Chec
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
-  const prepared = prepareSource({ file: shown(source.path), text: source.text }, tools);
+  const prepared = prepareSource({ file: shown(source.path), text: checkedText(source) }, tools);
   for (const t of translations) {
-    const r = checkTranslation(prepared, { file: shown(t.path), text: t.text, engine: t.engine }, tools);
+    const r = checkTranslation(prepared, { file: shown(t.path), text: checkedText(t), engine: t.engine }, tools);
     findings.push(...r.findings);
     outcomes.push(...r.outcomes);
   }
@@ -153,6 +154,11 @@ function assertVietnamese(source: TextFile, shownPath: string): void {
       hint: 'the Vietnamese source comes first: vitrans check SOURCE.vi.txt TRANSLATION.en.txt',
     });
   }
+}
+
+/** What the checks read: Markdown with its code, HTML and link targets blanked (positions kept). */
+function checkedText(file: TextFile): string {
+  return isMarkdownFile(file.path) ? blankMarkdownCode(file.text) : file.text;
 }
 
 /** Mojibake and other reading warnings, as findings so every report shows them. */
