@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { isMarkdownPath, parseMarkdown, renderMarkdown } from '../../src/translate/markdown.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
+import { maskText } from '../../src/translate/placeholders.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
+import { testGlossary } from './helpers.js';
 
 const ARTICLE = `# Hợp tác công nghiệp quốc phòng Nhật-Mỹ
 
@@ -78,8 +81,9 @@ describe('translating Markdown', () => {
     });
     const sent = engine.sentTexts.join('\n');
     expect(sent).not.toMatch(/https?:|RDT&E|const nam|<div|<abbr>|\*\*/);
-    // The lone image has no text of its own: it is not sent at all.
-    expect(engine.sentTexts).toHaveLength(6);
+    // The image's alt text is sent between the placeholders of its markup.
+    expect(engine.sentTexts).toHaveLength(7);
+    expect(engine.sentTexts[5]).toBe('⟦1⟧Bản đồ khu vực⟦2⟧');
     const md = renderMarkdown(doc, out.map((o) => o.target));
     expect(md).toContain('# EN: Hợp tác industry defence Nhật-Mỹ\n');
     expect(md).toContain('**Nhà Trắng**');
@@ -87,7 +91,7 @@ describe('translating Markdown', () => {
     expect(md).toContain('[báo cáo đầy đủ](https://example.vn/bao-cao_2024?id=1) and `RDT&E`.');
     expect(md).toContain('- EN: Biên bản ghi nhớ (MOU) về cooperation\n');
     expect(md).toContain('> EN: Hòa bình and ổn định là lợi ích chung.\n');
-    expect(md).toContain('\n![Bản đồ khu vực](https://example.vn/map.png)\n');
+    expect(md).toContain('\nEN: ![Bản đồ khu vực](https://example.vn/map.png)\n');
     expect(md).toContain("```ts\nconst nam = 'năm 2024'; // không dịch\n```");
     expect(md).toContain('<div class="note">Ghi chú HTML không gửi đi</div>');
     expect(md).toContain('1. EN: Mục thứ nhất với <abbr>GPI</abbr>\n');
@@ -101,5 +105,163 @@ describe('translating Markdown', () => {
     const [out] = await translateParagraphs({ engine, paragraphs: [doc.segments[0]!.text], markup: [doc.segments[0]!.markup], sourceLang: 'vi', targetLang: 'en', concurrency: 1 });
     expect(out!.warnings).toEqual(['markup-lost']);
     expect(out!.target).not.toContain('⟦');
+  });
+});
+
+/** A table (NFD text, old-style tone marks, escaped pipes), an image with a title, titled links. */
+const TABLE_ARTICLE = `## Các văn kiện hợp tác
+
+| Bên ký | Văn kiện | Năm |
+|:-------|:--------:|----:|
+| **Nhà Trắng** | ${'Thoả thuận An ninh Cung ứng (SOSA)'.normalize('NFD')} | 2024 |
+| Bộ Quốc phòng | chuỗi cung ứng \`a\\|b\` hoặc A \\| B | — |
+|  | ${'Hòa bình và hợp tác'.normalize('NFD')} |  |
+
+![ảnh Nhà Trắng](https://example.vn/anh_nha-trang.png "tiêu đề ảnh")
+
+Xem [báo cáo](https://example.vn/bao-cao "Báo cáo hợp tác quốc phòng") và [nguồn](<https://example.vn/a b>) hay [wiki](https://vi.wikipedia.org/wiki/Hà_Nội_(định_hướng)).
+
+    const nam = 'năm 2024'; // mã thụt lề không dịch
+
+> | Cột một | Cột hai |
+> |---|---|
+> | giá trị | Nhật Bản |
+
+[1]: https://example.vn/nguon "Nguồn chính thức"
+[2]: https://example.vn/khac
+`;
+
+describe('Markdown tables, image alt text and titles', () => {
+  it('makes each table cell, alt text and title translatable, never a pipe, URL or delimiter row', () => {
+    const doc = parseMarkdown(TABLE_ARTICLE);
+    expect(doc.segments.map((s) => maskText(s.text, s.markup).text)).toEqual([
+      'Các văn kiện hợp tác',
+      'Bên ký',
+      'Văn kiện',
+      'Năm',
+      '⟦1⟧Nhà Trắng⟦2⟧',
+      'Thoả thuận An ninh Cung ứng (SOSA)',
+      'Bộ Quốc phòng',
+      'chuỗi cung ứng ⟦1⟧ hoặc A ⟦2⟧ B',
+      'Hòa bình và hợp tác',
+      '⟦1⟧ảnh Nhà Trắng⟦2⟧tiêu đề ảnh⟦3⟧',
+      'Xem ⟦1⟧báo cáo⟦2⟧Báo cáo hợp tác quốc phòng⟦3⟧ và ⟦4⟧nguồn⟦5⟧ hay ⟦6⟧wiki⟦7⟧.',
+      'Cột một',
+      'Cột hai',
+      'giá trị',
+      'Nhật Bản',
+      'Nguồn chính thức',
+    ]);
+    // NFD in, NFC segments (and the old-style tone mark of "Thoả" is kept as written).
+    expect(doc.segments[5]!.text).toBe('Thoả thuận An ninh Cung ứng (SOSA)'.normalize('NFC'));
+    expect(doc.segments[7]!.markup.map((m) => m.replacement)).toEqual(['`a\\|b`', '\\|']);
+    expect(doc.segments[9]!.markup.map((m) => m.replacement)).toEqual(['![', '](https://example.vn/anh_nha-trang.png "', '")']);
+    expect(doc.segments[10]!.markup.map((m) => m.replacement)).toEqual([
+      '[',
+      '](https://example.vn/bao-cao "',
+      '")',
+      '[',
+      '](<https://example.vn/a b>)',
+      '[',
+      '](https://vi.wikipedia.org/wiki/Hà_Nội_(định_hướng))',
+    ]);
+    // Nothing is joined here: given back unchanged, the document renders byte for byte (as NFC).
+    expect(renderMarkdown(doc, doc.segments.map((s) => s.text))).toBe(TABLE_ARTICLE.normalize('NFC'));
+  });
+
+  it('is deterministic: the same source gives the same segments and markup', () => {
+    expect(parseMarkdown(TABLE_ARTICLE)).toEqual(parseMarkdown(TABLE_ARTICLE.normalize('NFC')));
+  });
+
+  it('translates the cells, alt text and titles with glossary masking, keeping the table shape byte for byte', async () => {
+    const doc = parseMarkdown(TABLE_ARTICLE);
+    const glossary = testGlossary();
+    const engine = new FakeEngine({ glossary: 'none' });
+    const out = await translateParagraphs({
+      engine,
+      paragraphs: doc.segments.map((s) => s.text),
+      markup: doc.segments.map((s) => s.markup),
+      glossary,
+      viMatcher: createViMatcher(glossary.entries),
+      sourceLang: 'vi',
+      targetLang: 'en',
+      concurrency: 1,
+    });
+    const sent = engine.sentTexts;
+    expect(sent.join('\n')).not.toMatch(/https?:|example\.vn|\||:--|const nam|\*\*|!\[|\]\(|"/);
+    // The old-style "Thoả thuận" term is masked inside its cell.
+    expect(sent).toContain('⟦1⟧ (SOSA)');
+    expect(sent).toContain('⟦1⟧ảnh Nhà Trắng⟦2⟧tiêu đề ảnh⟦3⟧');
+    expect(sent).toContain('Nguồn chính thức');
+    expect(out.every((o) => o.warnings.length === 0)).toBe(true);
+    expect(renderMarkdown(doc, out.map((o) => o.target))).toBe(`## EN: Các văn kiện cooperation
+
+| EN: Bên ký | EN: Văn kiện | EN: Năm |
+|:-------|:--------:|----:|
+| EN: **Nhà Trắng** | EN: Security of Supply Arrangement (SOSA) | 2024 |
+| EN: Bộ Quốc phòng | EN: chuỗi cung ứng \`a\\|b\` hoặc A \\| B | — |
+|  | EN: Hòa bình and cooperation |  |
+
+EN: ![ảnh Nhà Trắng](https://example.vn/anh_nha-trang.png "tiêu đề ảnh")
+
+EN: Xem [báo cáo](https://example.vn/bao-cao "Báo cáo cooperation defence") and [nguồn](<https://example.vn/a b>) hay [wiki](https://vi.wikipedia.org/wiki/Hà_Nội_(định_hướng)).
+
+    const nam = 'năm 2024'; // mã thụt lề không dịch
+
+> | EN: Cột một | EN: Cột hai |
+> |---|---|
+> | EN: giá trị | EN: Japan |
+
+[1]: https://example.vn/nguon "EN: Nguồn chính thức"
+[2]: https://example.vn/khac
+`);
+  });
+
+  it('keeps the table shape even when an engine drops every placeholder in a cell', async () => {
+    const source = '| Tên | Ghi chú |\n|---|:-:|\n| **Nhà Trắng** | A \\| B |\n';
+    const doc = parseMarkdown(source);
+    const engine = new FakeEngine({ mangle: (o) => o.replace(/⟦\d+⟧/g, '') });
+    const out = await translateParagraphs({ engine, paragraphs: doc.segments.map((s) => s.text), markup: doc.segments.map((s) => s.markup), sourceLang: 'vi', targetLang: 'en', concurrency: 1 });
+    expect(out.map((o) => o.warnings)).toEqual([[], [], ['markup-lost'], ['markup-lost']]);
+    const md = renderMarkdown(doc, out.map((o) => o.target));
+    expect(md).toBe('| EN: Tên | EN: Ghi chú |\n|---|:-:|\n| EN: Nhà Trắng | EN: A  B |\n');
+    // Lost markup (the escaped pipe) is reported; the cell-separating pipes are all there.
+    const pipes = (text: string): string[] => text.split('\n').map((l) => l.replace(/\\\|/g, '').replace(/[^|]/g, ''));
+    expect(pipes(md)).toEqual(pipes(source));
+  });
+
+  it('leaves indented code, HTML, fences and delimiter rows verbatim, and table-like text outside tables cell by cell', () => {
+    const source = [
+      'Đoạn mở đầu.',
+      '',
+      '    mã thụt lề: không dịch',
+      '',
+      '- mục danh sách',
+      '',
+      '      mã trong mục: không dịch',
+      '',
+      '  đoạn tiếp trong mục',
+      '',
+      '<table><tr><td>bảng HTML không dịch</td></tr></table>',
+      '',
+      '```',
+      '| không | dịch |',
+      '```',
+      '',
+      '| dòng lẻ | không có hàng phân cách |',
+      '|---|---|',
+      'Một | Hai | Ba',
+      '',
+    ].join('\n');
+    const doc = parseMarkdown(source);
+    expect(doc.segments.map((s) => s.text)).toEqual(['Đoạn mở đầu.', 'mục danh sách', 'đoạn tiếp trong mục', 'dòng lẻ', 'không có hàng phân cách', 'Một', 'Hai', 'Ba']);
+    expect(renderMarkdown(doc, doc.segments.map((_, i) => `<${i}>`))).toBe(
+      source
+        .replace('Đoạn mở đầu.', '<0>')
+        .replace('mục danh sách', '<1>')
+        .replace('đoạn tiếp trong mục', '<2>')
+        .replace('| dòng lẻ | không có hàng phân cách |', '| <3> | <4> |')
+        .replace('Một | Hai | Ba', '<5> | <6> | <7>'),
+    );
   });
 });
