@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import { ENGINES, closestName, engineNames, getEngine } from '../engines/registry.js';
 import type { EngineSettings } from '../engines/types.js';
 
@@ -29,6 +29,8 @@ export interface VitransConfig {
   cache?: string;
   /** Secret values found in the file or the environment (API keys), for the Redactor. */
   secrets: string[];
+  /** Engine settings given on the command line (`--set deepl.target=en-GB`): they win over all else. */
+  flags?: Record<string, EngineSettings>;
 }
 
 const TOP_KEYS = ['engines', 'prices', 'concurrency', 'cache'];
@@ -187,9 +189,9 @@ function withEnvSecrets(config: VitransConfig, env: Readonly<Record<string, stri
  */
 export function resolveEngineSettings(
   name: string,
-  config: Pick<VitransConfig, 'engines'>,
+  config: Pick<VitransConfig, 'engines' | 'flags'>,
   env: Readonly<Record<string, string | undefined>>,
-  flags: EngineSettings = {},
+  flags: EngineSettings = config.flags?.[getEngine(name).name] ?? {},
 ): EngineSettings {
   const def = getEngine(name);
   const settings: EngineSettings = { ...config.engines[def.name] };
@@ -199,4 +201,30 @@ export function resolveEngineSettings(
   }
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) settings[k] = v;
   return settings;
+}
+
+/**
+ * Adds `--set ENGINE.SETTING=VALUE` flags (setting names as in the config file) to a config.
+ * @throws UsageError for a malformed flag, an unknown engine or setting
+ * @example withSettingFlags(config, ['deepl.target=en-GB', 'openai.model=qwen2.5:14b'])
+ */
+export function withSettingFlags(config: VitransConfig, values: readonly string[] | undefined): VitransConfig {
+  if (!values || values.length === 0) return config;
+  const flags: Record<string, EngineSettings> = {};
+  const secrets = [...config.secrets];
+  for (const value of values) {
+    const m = /^([\w-]+)\.(\w+)=(.*)$/s.exec(value);
+    if (!m) throw new UsageError(`--set takes ENGINE.SETTING=VALUE, got "${value}"`, { hint: 'e.g. --set deepl.target=en-GB' });
+    const [, engine, key, v] = m as unknown as [string, string, string, string];
+    const def = getEngine(engine);
+    const spec = def.settings.find((x) => x.yaml === key);
+    if (!spec) {
+      const known = def.settings.map((x) => x.yaml);
+      const close = closestName(key, known);
+      throw new UsageError(`${def.name} has no setting "${key}"${close ? `: did you mean "${close}"?` : ''}`, { hint: `its settings: ${known.join(', ')}` });
+    }
+    (flags[def.name] ??= {})[spec.key] = v;
+    if (spec.secret && v) secrets.push(v);
+  }
+  return { ...config, flags, secrets };
 }

@@ -103,6 +103,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable (e.g. deepl.target=en-GB)', collect, [])
     .option('--source-lang <code>', 'source language', 'vi')
     .option('--target-lang <code>', 'target language', 'en')
     .option('--concurrency <n>', 'requests in flight per engine')
@@ -123,6 +124,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('engines')
     .description('list engines, whether each is configured, and what each supports')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable (e.g. deepl.target=en-GB)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts, cmd: Command) => run(() => import('./commands/engines.js'), (m) => m.enginesCommand(opts, withIO(cmd))));
 
@@ -157,4 +159,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryExportCommand(opts, withIO(cmd))));
 
   return program;
+}
+
+/** Gathers a repeatable option's values (not variadic: that would swallow the file arguments after it). */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runVitrans } from './run-cli.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { loadConfig, parseConfig, resolveEngineSettings } from '../../src/cli/config.js';
+import { loadConfig, parseConfig, resolveEngineSettings, withSettingFlags } from '../../src/cli/config.js';
 import { engineRows, formatEngineTable } from '../../src/cli/commands/engines.js';
 
 // Colour is program.ts's decision (--color/--no-color/TTY); these tests look at the text only.
@@ -72,6 +72,28 @@ describe('vitrans engines', () => {
     expect(byName.openai).toMatchObject({ configured: true, glossary: 'prompt' });
     expect(byName.google).toMatchObject({ configured: false, glossary: 'native', maxTexts: 1024, maxChars: 30_000 });
     expect(byName.libretranslate!.env).toEqual(['LIBRETRANSLATE_URL', 'LIBRETRANSLATE_API_KEY']);
+  });
+
+  it('takes engine settings from --set, over the environment, and rejects unknown ones', async () => {
+    const r = await runVitrans(['engines', '--format', 'json', '--set', 'openai.model=qwen2.5:14b', '--set', 'libretranslate.url=http://127.0.0.1:5000'], {
+      cwd: dir,
+      env: { LIBRETRANSLATE_URL: '' },
+    });
+    expect(r.code).toBe(0);
+    const byName = Object.fromEntries((JSON.parse(r.stdout) as Row[]).map((row) => [row.name, row]));
+    expect(byName.openai).toMatchObject({ configured: true });
+    expect(byName.libretranslate).toMatchObject({ configured: true });
+
+    const config = withSettingFlags(parseConfig('engines:\n  deepl:\n    target: en-US\n', path.join(dir, 'c.yaml')), ['deepl.target=en-GB', 'deepl.auth_key=flag-key-1234567890']);
+    expect(resolveEngineSettings('deepl', config, { DEEPL_AUTH_KEY: 'env-key-0987654321' })).toMatchObject({ target: 'en-GB', authKey: 'flag-key-1234567890' });
+    expect(config.secrets).toContain('flag-key-1234567890');
+
+    const bad = await runVitrans(['engines', '--set', 'deepl.targt=en-GB'], { cwd: dir, env: {} });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/deepl has no setting "targt": did you mean "target"\?/);
+    const malformed = await runVitrans(['engines', '--set', 'deepl'], { cwd: dir, env: {} });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/--set takes ENGINE\.SETTING=VALUE/);
   });
 
   it('points at file:line:col for a bad config file and exits 2', async () => {

@@ -167,6 +167,15 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt', 'article.openai.en.txt']);
   });
 
+  it('takes engine settings from --set, before or after the files', async () => {
+    const dir = project();
+    const bodies = libre();
+    const r = await runVitrans(['translate', '--set', `libretranslate.url=${LIBRE}`, 'article.txt', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env: {} });
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(bodies.length).toBeGreaterThan(0);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

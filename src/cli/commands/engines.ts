@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import { ENGINES } from '../../engines/registry.js';
 import type { EngineCapabilities } from '../../engines/types.js';
-import { loadConfig, resolveEngineSettings } from '../config.js';
+import { loadConfig, resolveEngineSettings, withSettingFlags, type VitransConfig } from '../config.js';
 import type { CliIO } from '../io.js';
 
 /** One row of the engines table (also the JSON output's items). */
@@ -27,7 +27,7 @@ export interface EngineRow {
  * Builds the rows from the config and environment.
  * @example engineRows(config, { DEEPL_AUTH_KEY: '…' })[0] → { name: 'deepl', configured: true, … }
  */
-export function engineRows(config: { engines: Record<string, Record<string, string | undefined>>; prices: Record<string, number> }, env: Readonly<Record<string, string | undefined>>): EngineRow[] {
+export function engineRows(config: Pick<VitransConfig, 'engines' | 'prices' | 'flags'>, env: Readonly<Record<string, string | undefined>>): EngineRow[] {
   return [...ENGINES.values()].map((def) => {
     const status = def.status(resolveEngineSettings(def.name, config, env));
     return {
@@ -66,8 +66,8 @@ export function formatEngineTable(rows: EngineRow[], color: boolean): string {
 }
 
 /** The `engines` command. Returns the exit code. */
-export async function enginesCommand(opts: { config?: string; format: 'text' | 'json' }, io: CliIO): Promise<number> {
-  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+export async function enginesCommand(opts: { config?: string; set?: string[]; format: 'text' | 'json' }, io: CliIO): Promise<number> {
+  const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
   const rows = engineRows(config, io.env);
   io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color));

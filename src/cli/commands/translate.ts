@@ -26,7 +26,7 @@ import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParag
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
-import { loadConfig, resolveEngineSettings } from '../config.js';
+import { loadConfig, resolveEngineSettings, withSettingFlags } from '../config.js';
 import { createProgress } from '../progress.js';
 import { writeFileAtomic } from '../write-file.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
@@ -38,6 +38,8 @@ export interface TranslateOptions {
   out?: string;
   glossary: string;
   config?: string;
+  /** `--set ENGINE.SETTING=VALUE`, repeatable. */
+  set?: string[];
   sourceLang: string;
   targetLang: string;
   concurrency?: string;
@@ -76,7 +78,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const engineNames = parseEngineList(opts.engine);
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
-  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
