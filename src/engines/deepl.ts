@@ -1,7 +1,10 @@
 /**
  * DeepL through deepl-node. The client's own retries are turned off (our retry layer honours
- * Retry-After; the client does not); its errors are adapted into EngineErrors here.
+ * Retry-After, which deepl-node neither honours nor passes on: ./deepl-response-headers.ts reads
+ * it); its errors are adapted into EngineErrors here.
  */
+// Must load before deepl-node: it wraps the axios adapter deepl-node copies when it loads.
+import { callWithNotes, NotedFailure } from './deepl-response-headers.js';
 import deepl from 'deepl-node';
 import { ConfigError, EngineError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
@@ -32,9 +35,14 @@ export function deeplTargetLang(targetLang: string, englishVariant: string | und
   return targetLang;
 }
 
-/** Maps deepl-node's errors (which hide the HTTP status in their class and message) to EngineErrors. */
-export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal): unknown {
+/**
+ * Maps deepl-node's errors (which hide the HTTP status in their class and message) to EngineErrors;
+ * `retryAfter` is the Retry-After header the failing answer carried, which deepl-node drops.
+ */
+export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal, retryAfter?: string): unknown {
+  if (err instanceof NotedFailure) return deeplError(ctx, err.error, timeoutMs, signal, err.notes.retryAfter);
   if (err instanceof EngineError || isAbort(err, signal)) return err;
+  const headers = retryAfter !== undefined ? { 'retry-after': retryAfter } : undefined;
   if (err instanceof deepl.ConnectionError) {
     return transportFailure(err.error) === 'timeout' || transportFailure(err) === 'timeout' ? timeoutError(ctx, timeoutMs, err) : networkError(ctx, err);
   }
@@ -44,10 +52,10 @@ export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: num
   const body = JSON.stringify({ message: deeplDetail(err.message) });
   if (err instanceof deepl.AuthorizationError) return engineErrorFromHttp(ctx, { status: 403, body });
   if (err instanceof deepl.QuotaExceededError) return engineErrorFromHttp(ctx, { status: 456, body });
-  if (err instanceof deepl.TooManyRequestsError) return engineErrorFromHttp(ctx, { status: 429, body });
+  if (err instanceof deepl.TooManyRequestsError) return engineErrorFromHttp(ctx, { status: 429, body, headers });
   if (err instanceof deepl.GlossaryNotFoundError) return engineErrorFromHttp(ctx, { status: 404, body: JSON.stringify({ message: 'glossary not found' }) });
   const status = deeplStatus(err.message);
-  if (status !== undefined) return engineErrorFromHttp(ctx, { status, body });
+  if (status !== undefined) return engineErrorFromHttp(ctx, { status, body, headers });
   // ArgumentError and other client-side refusals: the request never left.
   return new EngineError(ctx.engine, GLOSSARY_WORDS.test(err.message) ? 'glossary' : 'bad-request', redactWith(ctx, `${ctx.label}: ${err.message}`));
 }
@@ -96,9 +104,9 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
   });
   const modelType = settings.modelType as deepl.TranslateTextOptions['modelType'] | undefined;
 
-  const call = async <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
+  const call = async <T>(request: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     try {
-      return await withDeadline(ctx, promise, timeoutMs, signal);
+      return await withDeadline(ctx, callWithNotes(request), timeoutMs, signal);
     } catch (err) {
       throw deeplError(ctx, err, timeoutMs, signal);
     }
@@ -117,7 +125,7 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
       const options: deepl.TranslateTextOptions = {};
       if (request.glossaryId) options.glossary = request.glossaryId;
       if (modelType) options.modelType = modelType;
-      const results = await call(translator.translateText(request.texts, source, targetLang, options), request.signal);
+      const results = await call(() => translator.translateText(request.texts, source, targetLang, options), request.signal);
       if (results.length !== request.texts.length) {
         throw new EngineError('deepl', 'bad-response', `DeepL returned ${results.length} translations for ${request.texts.length} texts`);
       }
@@ -129,21 +137,19 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
       // Glossaries are per language, not per variant: en-US and en-GB share an `en` glossary.
       const sourceLang = langs.sourceLang.toLowerCase().split('-')[0]!;
       const targetLang = langs.targetLang.toLowerCase().split('-')[0]!;
-      const existing = await call(translator.listGlossaries());
+      const existing = await call(() => translator.listGlossaries());
       const samePair = existing.filter((g) => g.sourceLang === sourceLang && g.targetLang === targetLang);
       const reusable = samePair.find((g) => g.name === name && g.ready);
       for (const stale of samePair) {
-        if (OWN_GLOSSARY.test(stale.name) && stale.name !== name) await call(translator.deleteGlossary(stale.glossaryId));
+        if (OWN_GLOSSARY.test(stale.name) && stale.name !== name) await call(() => translator.deleteGlossary(stale.glossaryId));
       }
       if (reusable) return reusable.glossaryId;
-      const created = await call(
-        Promise.resolve().then(() =>
-          translator.createGlossary(
-            name,
-            sourceLang as deepl.SourceGlossaryLanguageCode,
-            targetLang as deepl.TargetGlossaryLanguageCode,
-            glossaryEntries(pairs),
-          ),
+      const created = await call(() =>
+        translator.createGlossary(
+          name,
+          sourceLang as deepl.SourceGlossaryLanguageCode,
+          targetLang as deepl.TargetGlossaryLanguageCode,
+          glossaryEntries(pairs),
         ),
       );
       return created.glossaryId;

@@ -160,6 +160,51 @@ describe('deepl engine: errors and retries', () => {
     expect(waits).toEqual([50, 100]);
   });
 
+  it("honours DeepL's Retry-After although deepl-node drops response headers", async () => {
+    const answers = [
+      () => HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '7' } }),
+      () => HttpResponse.json({ message: 'Service unavailable' }, { status: 503, headers: { 'Retry-After': '3' } }),
+    ];
+    let calls = 0;
+    server.use(
+      http.post(`${FREE}/v2/translate`, async ({ request }) => {
+        const answer = answers[calls++];
+        if (answer) return answer();
+        const form = new URLSearchParams(await request.text());
+        return HttpResponse.json({ translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: fakeTranslate(t) })) });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const first = await engine.translate({ texts: PARAGRAPHS.slice(0, 1), sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(EngineError);
+    expect(first).toMatchObject({ kind: 'rate-limit', retryAfterMs: 7000 });
+
+    const waits: number[] = [];
+    const results = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), {
+      sleep: sleeper(waits),
+      random: () => 0.5,
+      baseDelayMs: 100,
+    });
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+    expect(waits).toEqual([3000]);
+  });
+
+  it('keeps Retry-After apart between calls in flight at the same time', async () => {
+    server.use(
+      http.post(`${FREE}/v2/translate`, async ({ request }) => {
+        const form = new URLSearchParams(await request.text());
+        const text = form.get('text')!;
+        const wait = text.startsWith('a') ? '11' : '2';
+        return HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': wait } });
+      }),
+    );
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const [a, b] = await Promise.all(
+      ['a đoạn', 'b đoạn'].map((t) => engine.translate({ texts: [t], sourceLang: 'vi', targetLang: 'en' }).catch((e: EngineError) => e.retryAfterMs)),
+    );
+    expect([a, b]).toEqual([11_000, 2000]);
+  });
+
   it('a network failure is a retryable network error', async () => {
     let calls = 0;
     server.use(

@@ -1,0 +1,62 @@
+/**
+ * deepl-node drops response headers, so the Retry-After of a 429 (or 503) would be lost and our
+ * retry could not honour it. Before deepl-node loads, this wraps the adapter of the axios copy it
+ * uses (custom adapters are axios's own extension point): answers of 429 and above note their
+ * Retry-After for the call in progress, which AsyncLocalStorage ties to the answer.
+ * Import it before 'deepl-node'.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+
+/** The part of axios this needs (typed here: axios is deepl-node's dependency, not ours). */
+interface AxiosResponseLike {
+  status: number;
+  headers?: Record<string, unknown>;
+}
+type AdapterLike = (config: unknown) => Promise<AxiosResponseLike>;
+interface AxiosLike {
+  defaults: { adapter: unknown };
+  getAdapter(adapter: unknown): AdapterLike;
+}
+
+/** What a call learnt from the answers it got. */
+export interface ResponseNotes {
+  retryAfter?: string;
+}
+
+const calls = new AsyncLocalStorage<ResponseNotes>();
+
+// Resolve axios from deepl-node's own folder: the CommonJS copy it requires, not our ESM one.
+const fromDeepL = createRequire(createRequire(import.meta.url).resolve('deepl-node'));
+const axios = fromDeepL('axios') as AxiosLike;
+const base = axios.getAdapter(axios.defaults.adapter);
+axios.defaults.adapter = async (config: unknown): Promise<AxiosResponseLike> => {
+  const response = await base(config);
+  const notes = calls.getStore();
+  if (notes && response.status >= 429) {
+    const value = response.headers?.['retry-after'];
+    if (value !== undefined && value !== null) notes.retryAfter = String(value);
+  }
+  return response;
+};
+
+/**
+ * Runs `fn` (a deepl-node call) and, when it fails, gives the failure with what the answers said.
+ * @example const { notes } = await callWithNotes(() => translator.translateText(...)).catch(...)
+ */
+export async function callWithNotes<T>(fn: () => Promise<T>): Promise<T> {
+  const notes: ResponseNotes = {};
+  try {
+    return await calls.run(notes, fn);
+  } catch (err) {
+    throw new NotedFailure(err, notes);
+  }
+}
+
+/** A deepl-node failure and the notes taken while it happened. */
+export class NotedFailure {
+  constructor(
+    readonly error: unknown,
+    readonly notes: ResponseNotes,
+  ) {}
+}
