@@ -52,89 +52,218 @@ interface Pattern {
   order: number;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  out: Pattern[];
-}
-
 const KIND_RANK: Record<RenderingKind, number> = { canonical: 0, accepted: 1, form: 2, acronym: 3, forbidden: 4 };
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
-/** Token arrays for a text: start/end offsets and whether a paragraph break precedes the token. */
+/** Token arrays for a text: start/end offsets, whether a paragraph break precedes the token, and its vocabulary id. */
 interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
   /** 1 when the separator before this token holds a blank line: phrases do not cross it. */
   hardGap: Uint8Array;
+  /** Id of the folded token in the matcher's vocabulary, -1 when no rendering uses it. */
+  id: Int32Array;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SEPARATOR_CHAR = /[\s\u00AD\u2010-\u2015\u2212]/u;
 
+/** Class of each ASCII code (see `charClass`). */
+const ASCII_CLASS = new Uint8Array(128);
+/** ASCII codes lower-cased. */
+const ASCII_LOWER = new Uint8Array(128);
+/** For every UTF-16 code: the lower-cased code of an ASCII letter or digit, else 0. */
+const ASCII_WORD = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  ASCII_CLASS[c] = word ? 1 : c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) ? 2 : 0;
+  ASCII_LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (word) ASCII_WORD[c] = ASCII_LOWER[c]!;
+}
+/** Class + 1 of BMP code points already seen (0: not yet computed); surrogates are not cached. */
+const BMP_CLASS = new Uint8Array(0x10000);
+
 /** 0: punctuation (a token of its own), 1: word character, 2: separator (space, NBSP, line break, hyphen, dash). */
 function charClass(code: number, text: string, i: number): number {
-  if (code < 0x80) {
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return 1;
-    if (code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d)) return 2;
-    return 0;
+  if (code < 0x80) return ASCII_CLASS[code]!;
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  if (!surrogate) {
+    const known = BMP_CLASS[code]!;
+    if (known !== 0) return known - 1;
   }
   const ch = String.fromCodePoint(text.codePointAt(i) ?? code);
-  if (WORD_CHAR.test(ch)) return 1;
-  return SEPARATOR_CHAR.test(ch) ? 2 : 0;
+  const cls = WORD_CHAR.test(ch) ? 1 : SEPARATOR_CHAR.test(ch) ? 2 : 0;
+  if (!surrogate) BMP_CLASS[code] = cls + 1;
+  return cls;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 codes: the same value `tokenize` computes over a lower-cased ASCII token. */
+function hashString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
 }
 
 /**
- * Cut a text into word tokens (runs of letters, marks, digits) and single punctuation tokens;
- * separators only separate. A char loop rather than a regex: this runs over whole corpora.
+ * Folded tokens the renderings use, numbered. ASCII tokens of a text are looked up straight from the
+ * text (hash and compare char codes, nothing allocated); other tokens are folded once and remembered.
  */
-function tokenize(text: string): Tokens {
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  private words: string[] = [];
+  private table = new Int32Array(0);
+  private hashes = new Int32Array(0);
+  private pool = new Uint16Array(0);
+  private poolStart = new Int32Array(0);
+  private mask = 0;
+  /** Raw non-ASCII token → id; bounded, so odd input cannot grow it. */
+  private readonly slowCache = new Map<string, number>();
+
+  /** Id of a folded token, numbering it if new (only while building). */
+  add(folded: string): number {
+    let id = this.ids.get(folded);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(folded);
+      this.ids.set(folded, id);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Build the lookup table once every token is in. */
+  freeze(): void {
+    const n = this.words.length;
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.mask = size - 1;
+    this.table = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(n);
+    this.poolStart = new Int32Array(n + 1);
+    let chars = 0;
+    for (const w of this.words) chars += w.length;
+    this.pool = new Uint16Array(chars);
+    let at = 0;
+    for (let id = 0; id < n; id++) {
+      const w = this.words[id]!;
+      this.poolStart[id] = at;
+      for (let k = 0; k < w.length; k++) this.pool[at++] = w.charCodeAt(k);
+      const h = hashString(w);
+      this.hashes[id] = h;
+      let slot = h & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = id;
+    }
+    this.poolStart[n] = at;
+  }
+
+  /** Id of the ASCII token text[s, e) lower-cased, whose hash (as `hashString` of it) is `h`; -1 if unknown. */
+  lookupAscii(text: string, s: number, e: number, h: number): number {
+    const { table, hashes, pool, poolStart, mask } = this;
+    const len = e - s;
+    let slot = h & mask;
+    for (;;) {
+      const id = table[slot]!;
+      if (id < 0) return -1;
+      if (hashes[id] === h) {
+        const p = poolStart[id]!;
+        if (poolStart[id + 1]! - p === len) {
+          let k = 0;
+          while (k < len && pool[p + k] === ASCII_LOWER[text.charCodeAt(s + k)]) k++;
+          if (k === len) return id;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Id of a raw token that holds non-ASCII characters; -1 if unknown. */
+  lookupRaw(raw: string): number {
+    let id = this.slowCache.get(raw);
+    if (id === undefined) {
+      id = this.ids.get(foldToken(raw)) ?? -1;
+      if (this.slowCache.size >= SLOW_CACHE_LIMIT) this.slowCache.clear();
+      this.slowCache.set(raw, id);
+    }
+    return id;
+  }
+}
+
+const SLOW_CACHE_LIMIT = 50_000;
+
+/**
+ * Cut a text into word tokens (runs of letters, marks, digits) and single punctuation tokens;
+ * separators only separate; give each token its id in the vocabulary. A char loop rather than a
+ * regex: this runs over whole corpora. (`phraseTokens` cuts renderings the same way.)
+ */
+function tokenize(text: string, vocabulary: Vocabulary): Tokens {
   let cap = Math.max(16, Math.ceil(text.length / 5));
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let hardGap = new Uint8Array(cap);
+  let id = new Int32Array(cap);
   let count = 0;
   let newlines = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    const cls = charClass(code, text, i);
+    const cls = code < 0x80 ? ASCII_CLASS[code]! : charClass(code, text, i);
     if (cls === 2) {
       // A blank line (two line breaks with only spaces between) ends a paragraph.
       if (code === 0x0a) newlines++;
       else if (code === 0x2029) newlines += 2;
-      i += width;
+      i += code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
       continue;
     }
     if (count === cap) {
       cap *= 2;
-      const s = new Int32Array(cap);
-      s.set(start);
-      start = s;
-      const e = new Int32Array(cap);
-      e.set(end);
-      end = e;
+      start = grow(start, cap);
+      end = grow(end, cap);
+      id = grow(id, cap);
       const h = new Uint8Array(cap);
       h.set(hardGap);
       hardGap = h;
     }
-    start[count] = i;
+    const s = i;
+    start[count] = s;
     hardGap[count] = newlines >= 2 ? 1 : 0;
     newlines = 0;
-    i += width;
+    let ascii = code < 0x80;
+    let hash = ascii ? Math.imul(FNV_OFFSET ^ ASCII_LOWER[code]!, FNV_PRIME) : 0;
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
     if (cls === 1) {
       while (i < n) {
         const c = text.charCodeAt(i);
-        if (charClass(c, text, i) !== 1) break;
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        const lower = ASCII_WORD[c]!;
+        if (lower !== 0) {
+          hash = Math.imul(hash ^ lower, FNV_PRIME);
+          i++;
+        } else {
+          if (c < 0x80 || charClass(c, text, i) !== 1) break;
+          ascii = false;
+          i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        }
       }
     }
     end[count] = i;
+    id[count] = ascii ? vocabulary.lookupAscii(text, s, i, hash) : vocabulary.lookupRaw(text.slice(s, i));
     count++;
   }
-  return { count, start, end, hardGap };
+  return { count, start, end, hardGap, id };
+}
+
+function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }
 
 /** Lower-cased, NFC token text with typographic apostrophes folded to ASCII. */
@@ -144,12 +273,28 @@ function foldToken(raw: string): string {
   return t.toLowerCase();
 }
 
-/** Tokens of a rendering as written (for exact comparison) and folded (for the trie). */
+/** Tokens of a rendering as written (for exact comparison), cut as `tokenize` cuts a text. */
 function phraseTokens(phrase: string): string[] {
   const nfc = phrase.normalize('NFC');
-  const toks = tokenize(nfc);
   const out: string[] = [];
-  for (let i = 0; i < toks.count; i++) out.push(nfc.slice(toks.start[i], toks.end[i]).replace(/[\u2019\u02BC\u2018]/g, "'"));
+  const n = nfc.length;
+  let i = 0;
+  while (i < n) {
+    const code = nfc.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const cls = charClass(code, nfc, i);
+    const s = i;
+    i += width;
+    if (cls === 2) continue;
+    if (cls === 1) {
+      while (i < n) {
+        const c = nfc.charCodeAt(i);
+        if (charClass(c, nfc, i) !== 1) break;
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      }
+    }
+    out.push(nfc.slice(s, i).replace(/[\u2019\u02BC\u2018]/g, "'"));
+  }
   return out;
 }
 
@@ -164,13 +309,52 @@ export function approvedRenderings(entry: GlossaryEntry): string[] {
 }
 
 /**
+ * The trie over token ids, in typed arrays: node 0 is the root; its children are indexed by token id,
+ * deeper edges sit in one open-addressing table keyed by (node, token id).
+ */
+interface Trie {
+  vocabulary: Vocabulary;
+  rootChild: Int32Array;
+  edgeNode: Int32Array;
+  edgeToken: Int32Array;
+  edgeChild: Int32Array;
+  edgeMask: number;
+  /** Patterns ending at node k: patterns[outStart[k] .. outStart[k + 1]). */
+  outStart: Int32Array;
+  patterns: Pattern[];
+  /** Per pattern (same index): kind rank, then order, as one sort key. */
+  patternRank: Float64Array;
+}
+
+function edgeSlot(node: number, token: number, mask: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+function child(trie: Trie, node: number, token: number): number {
+  if (node === 0) return trie.rootChild[token]!;
+  const { edgeNode, edgeToken, edgeMask } = trie;
+  let slot = edgeSlot(node, token, edgeMask);
+  for (;;) {
+    const n = edgeNode[slot]!;
+    if (n < 0) return -1;
+    if (n === node && edgeToken[slot] === token) return trie.edgeChild[slot]!;
+    slot = (slot + 1) & edgeMask;
+  }
+}
+
+/**
  * Build the matcher for a glossary's entries (one trie for all of them).
  * @example
  * const m = createEnMatcher(glossary.entries);
  * m.find('Two Glide-Phase Interceptors were tested.')[0].kind === 'canonical'
  */
 export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
-  const root: TrieNode = { next: new Map(), out: [] };
+  const vocabulary = new Vocabulary();
+  // While building: children of each node by token id, and the patterns ending there.
+  const next: Map<number, number>[] = [new Map()];
+  const out: Pattern[][] = [[]];
   let order = 0;
   const seen = new Set<string>();
 
@@ -186,16 +370,20 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
     const key = `${p.entry.id}\u0000${p.kind}\u0000${caseSensitive ? toks.join('\u0001') : folded.join('\u0001')}`;
     if (seen.has(key)) return;
     seen.add(key);
-    let node = root;
+    let node = 0;
     for (const t of folded) {
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: new Map(), out: [] };
-        node.next.set(t, child);
+      const token = vocabulary.add(t);
+      const children = next[node]!;
+      let c = children.get(token);
+      if (c === undefined) {
+        c = next.length;
+        next.push(new Map());
+        out.push([]);
+        children.set(token, c);
       }
-      node = child;
+      node = c;
     }
-    node.out.push({ ...p, exact: caseSensitive ? toks : null, order: order++ });
+    out[node]!.push({ ...p, exact: caseSensitive ? toks : null, order: order++ });
   };
 
   const addWithPlurals = (phrase: string, p: Omit<Pattern, 'exact' | 'order' | 'plural'>, cs: boolean): void => {
@@ -216,11 +404,45 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
     for (const fb of entry.forbidden) addWithPlurals(fb.text, { entry, kind: 'forbidden', forbidden: fb }, cs);
   }
 
-  const find = (text: string): RenderingMatch[] => findAll(root, text);
+  const trie = compileTrie(vocabulary, next, out);
+  const find = (text: string): RenderingMatch[] => findAll(trie, text);
   return {
     find,
     index: (text) => buildIndex(find(text)),
   };
+}
+
+function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Trie {
+  vocabulary.freeze();
+  const rootChild = new Int32Array(vocabulary.size).fill(-1);
+  for (const [token, c] of next[0]!) rootChild[token] = c;
+  let edges = 0;
+  for (let node = 1; node < next.length; node++) edges += next[node]!.size;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const edgeMask = size - 1;
+  const edgeNode = new Int32Array(size).fill(-1);
+  const edgeToken = new Int32Array(size);
+  const edgeChild = new Int32Array(size);
+  for (let node = 1; node < next.length; node++) {
+    for (const [token, c] of next[node]!) {
+      let slot = edgeSlot(node, token, edgeMask);
+      while (edgeNode[slot] !== -1) slot = (slot + 1) & edgeMask;
+      edgeNode[slot] = node;
+      edgeToken[slot] = token;
+      edgeChild[slot] = c;
+    }
+  }
+  const outStart = new Int32Array(out.length + 1);
+  const patterns: Pattern[] = [];
+  for (let node = 0; node < out.length; node++) {
+    outStart[node] = patterns.length;
+    for (const p of out[node]!) patterns.push(p);
+  }
+  outStart[out.length] = patterns.length;
+  const patternRank = new Float64Array(patterns.length);
+  patterns.forEach((p, k) => (patternRank[k] = KIND_RANK[p.kind] * 2 ** 32 + p.order));
+  return { vocabulary, rootChild, edgeNode, edgeToken, edgeChild, edgeMask, outStart, patterns, patternRank };
 }
 
 function headWord(phrase: string): string {
@@ -228,76 +450,133 @@ function headWord(phrase: string): string {
   return (words[headIndex(words)] ?? '').toLowerCase();
 }
 
-interface Candidate {
-  pattern: Pattern;
-  firstToken: number;
+/** Candidate matches in parallel typed arrays (one index per candidate), grown as needed. */
+class Candidates {
+  count = 0;
+  pattern = new Int32Array(256);
+  firstToken = new Int32Array(256);
   /** One past the last token, possessive included. */
-  endToken: number;
-  start: number;
-  end: number;
-  possessive: boolean;
+  endToken = new Int32Array(256);
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  possessive = new Uint8Array(256);
+
+  push(pattern: number, firstToken: number, endToken: number, start: number, end: number, possessive: boolean): void {
+    if (this.count === this.pattern.length) {
+      const cap = this.count * 2;
+      this.pattern = grow(this.pattern, cap);
+      this.firstToken = grow(this.firstToken, cap);
+      this.endToken = grow(this.endToken, cap);
+      this.start = grow(this.start, cap);
+      this.end = grow(this.end, cap);
+      const p = new Uint8Array(cap);
+      p.set(this.possessive);
+      this.possessive = p;
+    }
+    const k = this.count++;
+    this.pattern[k] = pattern;
+    this.firstToken[k] = firstToken;
+    this.endToken[k] = endToken;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.possessive[k] = possessive ? 1 : 0;
+  }
 }
 
-function findAll(root: TrieNode, text: string): RenderingMatch[] {
-  const toks = tokenize(text);
-  const { count, start, end, hardGap } = toks;
-  const folded: (string | undefined)[] = new Array<string | undefined>(count);
-  const fold = (i: number): string => {
-    let f = folded[i];
-    if (f === undefined) {
-      f = foldToken(text.slice(start[i], end[i]));
-      folded[i] = f;
-    }
-    return f;
-  };
-  const candidates: Candidate[] = [];
+function findAll(trie: Trie, text: string): RenderingMatch[] {
+  const toks = tokenize(text, trie.vocabulary);
+  const { count, hardGap, id } = toks;
+  const { rootChild, outStart, patterns } = trie;
+  const candidates = new Candidates();
   for (let i = 0; i < count; i++) {
-    let node = root.next.get(fold(i));
+    const first = id[i]!;
+    if (first < 0) continue;
+    let node = rootChild[first]!;
     let j = i + 1;
-    while (node) {
-      if (node.out.length > 0) {
-        for (const pattern of node.out) {
-          if (pattern.exact && !exactMatch(text, toks, i, pattern.exact)) continue;
-          candidates.push(withPossessive(text, toks, fold, pattern, i, j));
-        }
+    while (node >= 0) {
+      const to = outStart[node + 1]!;
+      for (let k = outStart[node]!; k < to; k++) {
+        const exact = patterns[k]!.exact;
+        if (exact && !exactMatch(text, toks, i, exact)) continue;
+        addCandidate(candidates, text, toks, k, i, j);
       }
       if (j >= count || hardGap[j] === 1) break;
-      node = node.next.get(fold(j));
+      const token = id[j]!;
+      if (token < 0) break;
+      node = child(trie, node, token);
       j++;
     }
   }
-  candidates.sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      a.start - b.start ||
-      KIND_RANK[a.pattern.kind] - KIND_RANK[b.pattern.kind] ||
-      a.pattern.order - b.pattern.order,
-  );
-  const taken = new Uint8Array(count);
-  const chosen: Candidate[] = [];
-  for (const c of candidates) {
-    let free = true;
-    for (let t = c.firstToken; t < c.endToken; t++) {
-      if (taken[t] === 1) {
-        free = false;
-        break;
+  return choose(trie, text, candidates);
+}
+
+/**
+ * Longest candidates first (then leftmost, then by kind and order), each where its tokens are still
+ * free; in text order. Candidates come in order of their first token, so they fall into runs that
+ * share no token with other runs: each run is ranked on its own (most hold a single candidate).
+ */
+function choose(trie: Trie, text: string, candidates: Candidates): RenderingMatch[] {
+  const { count, pattern, firstToken, endToken, start, end, possessive } = candidates;
+  const { patterns, patternRank } = trie;
+  const chosen = new Uint8Array(count);
+  const run: number[] = [];
+  let runStart = 0;
+  let runEnd = 0;
+  for (let c = 0; c <= count; c++) {
+    if (c < count && (c === runStart || firstToken[c]! < runEnd)) {
+      runEnd = Math.max(runEnd, endToken[c]!);
+      continue;
+    }
+    // Candidates [runStart, c) overlap only among themselves.
+    if (c - runStart === 1) chosen[runStart] = 1;
+    else if (c > runStart) {
+      run.length = 0;
+      for (let k = runStart; k < c; k++) run.push(k);
+      run.sort(
+        (a, b) =>
+          end[b]! - start[b]! - (end[a]! - start[a]!) ||
+          start[a]! - start[b]! ||
+          patternRank[pattern[a]!]! - patternRank[pattern[b]!]!,
+      );
+      const base = firstToken[runStart]!;
+      const taken = new Uint8Array(runEnd - base);
+      for (const k of run) {
+        const from = firstToken[k]! - base;
+        const to = endToken[k]! - base;
+        let free = true;
+        for (let t = from; t < to; t++) {
+          if (taken[t] === 1) {
+            free = false;
+            break;
+          }
+        }
+        if (!free) continue;
+        taken.fill(1, from, to);
+        chosen[k] = 1;
       }
     }
-    if (!free) continue;
-    taken.fill(1, c.firstToken, c.endToken);
-    chosen.push(c);
+    runStart = c;
+    runEnd = c < count ? endToken[c]! : 0;
   }
-  chosen.sort((a, b) => a.start - b.start);
-  return chosen.map((c) => ({
-    entry: c.pattern.entry,
-    kind: c.pattern.kind,
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    ...(c.pattern.forbidden ? { forbidden: c.pattern.forbidden } : {}),
-    plural: c.pattern.plural,
-    possessive: c.possessive,
-  }));
+  // Chosen candidates share no token, so their order of discovery is text order.
+  const matches: RenderingMatch[] = [];
+  for (let c = 0; c < count; c++) {
+    if (chosen[c] === 0) continue;
+    const p = patterns[pattern[c]!]!;
+    const s = start[c]!;
+    const e = end[c]!;
+    matches.push({
+      entry: p.entry,
+      kind: p.kind,
+      start: s,
+      end: e,
+      text: text.slice(s, e),
+      ...(p.forbidden ? { forbidden: p.forbidden } : {}),
+      plural: p.plural,
+      possessive: possessive[c] === 1,
+    });
+  }
+  return matches;
 }
 
 function exactMatch(text: string, toks: Tokens, first: number, exact: readonly string[]): boolean {
@@ -309,34 +588,34 @@ function exactMatch(text: string, toks: Tokens, first: number, exact: readonly s
   return true;
 }
 
-/** Extend a match over a directly following possessive: "'s", "’s", or a bare apostrophe after a final s. */
-function withPossessive(
-  text: string,
-  toks: Tokens,
-  fold: (i: number) => string,
-  pattern: Pattern,
-  first: number,
-  after: number,
-): Candidate {
-  const base: Candidate = {
-    pattern,
-    firstToken: first,
-    endToken: after,
-    start: toks.start[first] ?? 0,
-    end: toks.end[after - 1] ?? 0,
-    possessive: false,
-  };
-  const adjacent = (k: number): boolean => k < toks.count && toks.start[k] === toks.end[k - 1];
-  if (!adjacent(after) || fold(after) !== "'") return base;
-  if (adjacent(after + 1) && fold(after + 1) === 's') {
-    // The "s" token is a whole word run, so "Defense'sx" never gets here: "'s" is the possessive.
-    return { ...base, endToken: after + 2, end: toks.end[after + 1] ?? base.end, possessive: true };
+function foldAt(text: string, toks: Tokens, k: number): string {
+  return foldToken(text.slice(toks.start[k], toks.end[k]));
+}
+
+function adjacent(toks: Tokens, k: number): boolean {
+  return k < toks.count && toks.start[k] === toks.end[k - 1];
+}
+
+/**
+ * Add the candidate for pattern `pattern` over tokens [first, after), extended over a directly
+ * following possessive: "'s", "’s", or a bare apostrophe after a final s.
+ */
+function addCandidate(candidates: Candidates, text: string, toks: Tokens, pattern: number, first: number, after: number): void {
+  const start = toks.start[first]!;
+  const end = toks.end[after - 1]!;
+  if (adjacent(toks, after) && foldAt(text, toks, after) === "'") {
+    if (adjacent(toks, after + 1) && foldAt(text, toks, after + 1) === 's') {
+      // The "s" token is a whole word run, so "Defense'sx" never gets here: "'s" is the possessive.
+      candidates.push(pattern, first, after + 2, start, toks.end[after + 1]!, true);
+      return;
+    }
+    const last = text.slice(toks.start[after - 1], end);
+    if (/[sS]$/.test(last) && !adjacentWord(text, toks, after)) {
+      candidates.push(pattern, first, after + 1, start, toks.end[after]!, true);
+      return;
+    }
   }
-  const last = text.slice(toks.start[after - 1], toks.end[after - 1]);
-  if (/[sS]$/.test(last) && !adjacentWord(text, toks, after)) {
-    return { ...base, endToken: after + 1, end: toks.end[after] ?? base.end, possessive: true };
-  }
-  return base;
+  candidates.push(pattern, first, after, start, end, false);
 }
 
 function adjacentWord(text: string, toks: Tokens, k: number): boolean {

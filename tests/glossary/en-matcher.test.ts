@@ -178,3 +178,33 @@ describe('index: acronyms and document order', () => {
     expect(acronym && idx.satisfies(acronym)).toBe(false);
   });
 });
+
+describe('createEnMatcher: tokens beyond ASCII', () => {
+  const cafe = makeEntry({ id: 'cafe-diplomacy', vi: 'ngoại giao cà phê', en: 'Café Diplomacy', forbidden: [{ text: 'coffee diplomacy' }] });
+  const m = createEnMatcher([cafe, ...entries]);
+
+  it('matches a non-ASCII rendering in any case and in NFD', () => {
+    const text = 'CAFÉ diplomacy, then cafe\u0301 Diplomacy and café diplomacy’s end';
+    expect(m.find(text).map((x) => [x.kind, x.text, x.possessive])).toEqual([
+      ['canonical', 'CAFÉ diplomacy', false],
+      ['canonical', 'cafe\u0301 Diplomacy', false],
+      ['canonical', 'café diplomacy’s', true],
+    ]);
+  });
+
+  it('does not take an ASCII spelling for a non-ASCII one', () => {
+    expect(m.find('cafe diplomacy')).toEqual([]);
+  });
+
+  it('finds nothing with an empty glossary', () => {
+    expect(createEnMatcher([]).find('Glide Phase Interceptor (GPI)')).toEqual([]);
+  });
+
+  it('resolves overlapping renderings the same way wherever they stand in a long text', () => {
+    const chunk = 'an official state visit, the Glide Phase Interceptor (GPI) and an official state visit\n\n';
+    const one = matcher.find(chunk).map((x) => [x.entry.id, x.kind, x.text]);
+    const many = matcher.find(chunk.repeat(50));
+    expect(many).toHaveLength(one.length * 50);
+    expect(many.slice(-one.length).map((x) => [x.entry.id, x.kind, x.text])).toEqual(one);
+  });
+});
