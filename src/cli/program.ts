@@ -6,10 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngineError, UserError } from '../core/errors.js';
 import { Redactor, isSecretName } from '../core/redact.js';
 import { formatUserError } from './format-error.js';
+import { VERSION } from './version.js';
 import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
@@ -86,7 +87,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
     .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...]')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--encoding <name>', 'legacy encoding of the input files').choices(['utf-8', 'windows-1258', 'tcvn', 'viscii']))
     .option('--fix', 'replace forbidden renderings in the translation files')

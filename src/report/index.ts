@@ -5,6 +5,7 @@
 import type { Comparison } from '../compare/types.js';
 import { formatCheckJson } from './check-json.js';
 import { formatCheckMarkdown } from './check-markdown.js';
+import { formatCheckSarif } from './check-sarif.js';
 import { formatCheckText } from './check-text.js';
 import { formatCompareHtml } from './compare-html.js';
 import { formatCompareJson } from './compare-json.js';
@@ -13,23 +14,24 @@ import { formatCompareText } from './compare-text.js';
 import type { CheckReport, CompareTextOptions, TerminalOptions } from './types.js';
 
 export type * from './types.js';
-export { formatCheckText, formatCheckMarkdown, formatCheckJson, formatCompareText, formatCompareMarkdown, formatCompareJson, formatCompareHtml };
+export { formatCheckText, formatCheckMarkdown, formatCheckJson, formatCheckSarif, formatCompareText, formatCompareMarkdown, formatCompareJson, formatCompareHtml };
 export { CHECK_JSON_VERSION } from './check-json.js';
 export { HTML_CSP } from './compare-html.js';
 export { diffMarkdown } from './compare-markdown.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 
 /** Formats of the check report. */
-export type CheckFormat = 'text' | 'markdown' | 'json';
+export type CheckFormat = 'text' | 'markdown' | 'json' | 'sarif';
 
 /** Formats of the comparison report. */
 export type CompareFormat = 'text' | 'markdown' | 'json' | 'html';
 
 /** Check formatters by format name; terminal options are ignored by the file formats. */
-export const checkFormatters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions) => string>> = {
+export const checkFormatters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions & { version: string }) => string>> = {
   text: formatCheckText,
   markdown: (report) => formatCheckMarkdown(report),
   json: (report) => formatCheckJson(report),
+  sarif: (report, opts) => formatCheckSarif(report, { version: opts.version }),
 };
 
 /**

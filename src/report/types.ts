@@ -50,6 +50,8 @@ export interface CheckReport {
   files: CheckedFile[];
   findings: Finding[];
   summary: TermSummary[];
+  /** The checks that ran, for formats that list them (SARIF rules). */
+  rules?: { id: string; description: string }[];
 }
 
 /** Options of the terminal formatters. The CLI decides `color` (TTY, NO_COLOR, --color/--no-color). */

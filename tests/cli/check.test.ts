@@ -53,6 +53,16 @@ describe('vitrans check', () => {
     expect(r.stdout).toContain('term-forbidden');
   });
 
+  it('prints SARIF for code-scanning tools, rules and fixes included', async () => {
+    const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['term-forbidden', 'term-missing']);
+    expect(run.tool.driver.rules[0].shortDescription.text).toMatch(/forbids/);
+    expect(run.results).toHaveLength(20);
+    expect(run.results.filter((x: { fixes?: unknown }) => x.fixes)).toHaveLength(14);
+  });
+
   it('exits 0 with --fail-on never and still reports', async () => {
     const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--fail-on', 'never']);
     expect(r.code).toBe(0);

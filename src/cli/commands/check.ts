@@ -16,7 +16,8 @@ import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
 import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type TermOutcome } from '../../checks/index.js';
 import type { CheckReport } from '../../report/types.js';
-import { formatCheckJson, formatCheckMarkdown, formatCheckText } from '../../report/index.js';
+import { checkFormatters, type CheckFormat } from '../../report/index.js';
+import { VERSION } from '../version.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
@@ -24,7 +25,7 @@ import type { CliIO } from '../io.js';
 /** Options of `vitrans check`, as commander parses them. */
 export interface CheckOptions {
   glossary: string;
-  format: 'text' | 'json' | 'markdown';
+  format: CheckFormat;
   failOn: FailOn;
   encoding?: string;
   fix?: boolean;
@@ -96,13 +97,9 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     files: articles.map((a) => ({ source: shown(a.source), translations: a.translations.map(shown) })),
     findings: results.flatMap((r) => r.findings),
     summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
+    rules: tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })),
   };
-  const output =
-    opts.format === 'json'
-      ? formatCheckJson(report)
-      : opts.format === 'markdown'
-        ? formatCheckMarkdown(report)
-        : formatCheckText(report, { color: io.color && !opts.output, width: io.stdout.columns });
+  const output = checkFormatters[opts.format](report, { color: io.color && !opts.output, width: io.stdout.columns, version: VERSION });
   if (opts.output) await writeFileAtomic(abs(opts.output), output);
   else io.stdout.write(output.endsWith('\n') ? output : output + '\n');
 

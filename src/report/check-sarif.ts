@@ -1,0 +1,73 @@
+/**
+ * The check report as SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDE viewers):
+ * one run, the checks as rules, each finding a result at its translation position, the Vietnamese
+ * source term as a related location, and `--fix` replacements as SARIF fixes.
+ */
+import type { Finding, Severity, Span } from '../core/types.js';
+import type { CheckReport } from './types.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** What SARIF calls a region; columns count Unicode code points (`columnKind` says so). */
+function region(span: Span) {
+  return { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+}
+
+function result(f: Finding) {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    level: LEVEL[f.severity],
+    message: { text: f.expected?.length ? `${f.message} (expected: ${f.expected.join(' | ')})` : f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.file) }, ...(f.span ? { region: region(f.span) } : {}) } }],
+  };
+  if (f.source) {
+    out.relatedLocations = [
+      { id: 1, message: { text: `source term "${f.source.text}"` }, physicalLocation: { artifactLocation: { uri: uri(f.source.file) }, region: region(f.source.span) } },
+    ];
+  }
+  // A fix maps onto the finding's own span (term-forbidden replaces exactly what it reports).
+  if (f.fix && f.span && f.fix.range[0] === f.span.start.offset && f.fix.range[1] === f.span.end.offset) {
+    out.fixes = [
+      {
+        description: { text: `replace with "${f.fix.text}"` },
+        artifactChanges: [{ artifactLocation: { uri: uri(f.file) }, replacements: [{ deletedRegion: region(f.span), insertedContent: { text: f.fix.text } }] }],
+      },
+    ];
+  }
+  const properties: Record<string, unknown> = {};
+  if (f.termId) properties.termId = f.termId;
+  if (f.paragraph !== undefined) properties.paragraph = f.paragraph;
+  if (f.engine) properties.engine = f.engine;
+  if (f.actual !== undefined) properties.actual = f.actual;
+  if (Object.keys(properties).length > 0) out.properties = properties;
+  return out;
+}
+
+/** A relative file path as a URI reference (forward slashes, each segment percent-encoded). */
+function uri(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+/**
+ * Formats a check report as SARIF 2.1.0 JSON.
+ * @example JSON.parse(formatCheckSarif(report, { version: '0.1.0' })).runs[0].results.length
+ */
+export function formatCheckSarif(report: CheckReport, tool: { version: string }): string {
+  const ids = [...new Set([...(report.rules ?? []).map((r) => r.id), ...report.findings.map((f) => f.ruleId)])].sort();
+  const rules = ids.map((id) => {
+    const described = report.rules?.find((r) => r.id === id);
+    return { id, shortDescription: { text: described?.description ?? id } };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'vitrans', version: tool.version, rules } },
+        columnKind: 'unicodeCodePoints',
+        results: report.findings.map(result),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

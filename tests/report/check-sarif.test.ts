@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatCheckSarif } from '../../src/report/check-sarif.js';
+import { VERSION } from '../../src/cli/version.js';
+import { cleanReport, forbiddenGpi, missingSosa, report } from './check-fixtures.js';
+
+const sarifOf = (r: Parameters<typeof formatCheckSarif>[0]) => JSON.parse(formatCheckSarif(r, { version: '9.9.9' }));
+
+describe('formatCheckSarif', () => {
+  it('writes one SARIF 2.1.0 run with the checks as rules and code-point columns', () => {
+    const sarif = sarifOf({ ...report, rules: [{ id: 'term-missing', description: 'A term is not rendered the approved way.' }] });
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    const run = sarif.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'vitrans', version: '9.9.9' });
+    expect(run.tool.driver.rules).toEqual([
+      { id: 'term-forbidden', shortDescription: { text: 'term-forbidden' } },
+      { id: 'term-missing', shortDescription: { text: 'A term is not rendered the approved way.' } },
+    ]);
+    expect(run.columnKind).toBe('unicodeCodePoints');
+    expect(run.results).toHaveLength(report.findings.length);
+  });
+
+  it('places a finding at its span, links the source term, and offers its fix', () => {
+    const [gpi] = sarifOf({ ...report, findings: [forbiddenGpi] }).runs[0].results;
+    expect(gpi).toMatchObject({
+      ruleId: 'term-forbidden',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'corpus/a/deepl.en.txt' }, region: { startLine: 7, startColumn: 58, endLine: 7, endColumn: 82 } } }],
+      relatedLocations: [{ physicalLocation: { artifactLocation: { uri: 'corpus/a/source.vi.txt' }, region: { startLine: 7, startColumn: 70 } } }],
+      fixes: [{ artifactChanges: [{ replacements: [{ deletedRegion: { startLine: 7, startColumn: 58 }, insertedContent: { text: 'Glide Phase Interceptor' } }] }] }],
+      properties: { termId: 'glide-phase-interceptor', paragraph: 4, engine: 'deepl', actual: 'flight phase interceptor' },
+    });
+    expect(gpi.message.text).toContain('expected: Glide Phase Interceptor | GPI');
+  });
+
+  it('maps severities, and leaves out what a finding does not have', () => {
+    const [sosa] = sarifOf({ ...report, findings: [missingSosa] }).runs[0].results;
+    expect(sosa.level).toBe('warning');
+    expect(sosa.locations[0].physicalLocation.region).toBeUndefined();
+    expect(sosa.fixes).toBeUndefined();
+    expect(sosa.relatedLocations).toBeUndefined();
+    const note = sarifOf({ ...report, findings: [{ ...missingSosa, severity: 'info' }] }).runs[0].results[0];
+    expect(note.level).toBe('note');
+  });
+
+  it('writes file names as URI references', () => {
+    const [r] = sarifOf({ ...report, findings: [{ ...missingSosa, file: 'bài báo/bản dịch #1.en.txt' }] }).runs[0].results;
+    expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('b%C3%A0i%20b%C3%A1o/b%E1%BA%A3n%20d%E1%BB%8Bch%20%231.en.txt');
+  });
+
+  it('has no results for a clean report', () => {
+    expect(sarifOf(cleanReport).runs[0].results).toEqual([]);
+  });
+
+  it('reports the version package.json declares', () => {
+    expect(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version).toBe(VERSION);
+  });
+});
