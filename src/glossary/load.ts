@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { GlossaryError } from '../core/errors.js';
+import { closestName } from '../core/suggest.js';
 import type { EntryTest, ForbiddenRendering, Glossary, GlossaryEntry, YamlLocation } from './types.js';
 import { isAcronym } from './inflect.js';
-import { foldForMatching } from '../text/vietnamese.js';
+import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
 
 const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
@@ -210,7 +211,8 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
     }
     ids.set(p.entry.id, p);
     p.viTerms.forEach((term, k) => {
-      const key = foldVietnamese(term);
+      // The matcher's own key: two terms it cannot tell apart must not render differently.
+      const key = termKey(term);
       const earlier = terms.get(key);
       if (earlier && earlier.entry !== p && englishKey(earlier.entry.entry.en) !== englishKey(p.entry.en)) {
         r.fail(
@@ -226,11 +228,6 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
 
 function englishKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
-}
-
-/** The key under which the Vietnamese matcher sees a term (NFC/NFD, case, tone placement, i/y folded). */
-function foldVietnamese(term: string): string {
-  return foldForMatching(term).text.trim();
 }
 
 /** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */
@@ -275,46 +272,13 @@ function checkKeys(r: Reporter, map: YAMLMap, known: readonly string[], where: s
   for (const pair of map.items) {
     const key = keyName(pair);
     if (known.includes(key)) continue;
-    const guess = closest(key, known);
+    const guess = closestName(key, known);
     r.fail(
       r.of(pair.key as Node),
       `unknown key \`${key}\` ${where}`,
       guess ? `Did you mean \`${guess}\`?` : `Use one of: ${known.map((k) => `\`${k}\``).join(', ')}.`,
     );
   }
-}
-
-/**
- * The known key nearest to a misspelt one: edit distance at most a third of its length (min 2),
- * else a known key it shortens or extends (`source_lang` → `source_language`).
- */
-function closest(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = editDistance(lower, k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  if (bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
-  const related = known.filter((k) => Math.min(k.length, lower.length) >= 3 && (k.startsWith(lower) || lower.startsWith(k)));
-  return related.sort((a, b) => b.length - a.length)[0];
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 function typeName(node: unknown): string {

@@ -60,6 +60,17 @@ function tokeniseTerm(term: string): TermTokens {
 }
 
 /**
+ * The key under which the matcher knows a term: folded syllables (NFC/NFD, case, tone placement,
+ * i/y) and the separators between them (any whitespace alike, dashes alike). Two terms with the
+ * same key are the same term to the matcher.
+ * @example termKey('Thoả thuận') === termKey('THỎA  THUẬN')
+ */
+export function termKey(term: string): string {
+  const tokens = tokeniseTerm(term);
+  return tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
+}
+
+/**
  * Builds a matcher for the Vietnamese side of `entries` (`vi` and `viVariants`). Terms and text are
  * folded alike: NFC, canonical tone marks (hoà = hòa), i/y variants (Mỹ = Mĩ), Ð = Đ, any whitespace
  * between syllables. Matching is on whole syllables and case-insensitive, except for entries with
@@ -86,7 +97,7 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
     const seen = new Set<string>();
     for (const term of [entry.vi, ...entry.viVariants]) {
       const tokens = tokeniseTerm(term);
-      const key = tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
+      const key = termKey(term);
       if (tokens.syllables.length === 0 || seen.has(key)) continue;
       seen.add(key);
       for (const s of tokens.syllables) idOf(syllableIds, s);

@@ -29,3 +29,11 @@ export function blankMarkdownCode(text: string): string {
     .replace(HTML_TAG, blank)
     .replace(LINK_TARGET, (m) => ']' + blank(m.slice(1)));
 }
+
+/**
+ * What the checks read of a file: Markdown without its code, HTML and link targets (positions
+ * kept); any other text as it is.
+ */
+export function checkableText(path: string, text: string): string {
+  return isMarkdownFile(path) ? blankMarkdownCode(text) : text;
+}

@@ -5,9 +5,8 @@
 import { EngineError, VitransError } from '../core/errors.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
-import type { ViMatcher } from '../glossary/vi-matcher.js';
-import type { TermMatch } from '../glossary/types.js';
-import { foldForMatching } from '../text/vietnamese.js';
+import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
+import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
 import { planBatches, splitLongText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from './cache.js';
@@ -172,11 +171,10 @@ export function respellTerms(text: string, matches: readonly TermMatch[]): strin
   let out = '';
   let from = 0;
   for (const m of matches) {
-    const spellings = [m.entry.vi, ...m.entry.viVariants].map((v) => v.normalize('NFC'));
-    const written = m.text.normalize('NFC').toLowerCase();
-    if (spellings.some((v) => v.toLowerCase() === written)) continue;
-    const key = foldForMatching(m.text).text;
-    let spelling = spellings.find((v) => foldForMatching(v).text === key);
+    const spellings = spellingsOf(m.entry);
+    const written = m.text.normalize('NFC');
+    if ([...spellings.values()].some((v) => v.toLowerCase() === written.toLowerCase())) continue;
+    let spelling = spellings.get(termKey(m.text));
     if (!spelling) continue;
     const first = m.text.charAt(0);
     if (first === first.toLowerCase()) spelling = spelling.charAt(0).toLowerCase() + spelling.slice(1);
@@ -184,6 +182,19 @@ export function respellTerms(text: string, matches: readonly TermMatch[]): strin
     from = m.end;
   }
   return out + text.slice(from);
+}
+
+const entrySpellings = new WeakMap<GlossaryEntry, Map<string, string>>();
+
+/** An entry's spellings (NFC) by the matcher's key, built once per entry. */
+function spellingsOf(entry: GlossaryEntry): Map<string, string> {
+  let map = entrySpellings.get(entry);
+  if (!map) {
+    map = new Map();
+    for (const v of [entry.vi, ...entry.viVariants]) if (!map.has(termKey(v))) map.set(termKey(v), v.normalize('NFC'));
+    entrySpellings.set(entry, map);
+  }
+  return map;
 }
 
 /** Plans a run: NFC, cache keys and look-ups, masks and hints, characters to send. Sends nothing. */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { engineNameFromFile, parseSeed } from '../../src/cli/commands/compare.js';
+import { parseSeed } from '../../src/cli/commands/compare.js';
+import { engineNameFromFile } from '../../src/cli/translation-files.js';
 import { buildBilingual, readBilingual } from '../../src/translate/bilingual.js';
 import { runVitrans } from './run-cli.js';
 
@@ -206,6 +207,7 @@ describe('compare helpers', () => {
     expect(engineNameFromFile('out/article.google-v2.en.txt')).toBe('google-v2');
     expect(engineNameFromFile('libretranslate.txt')).toBe('libretranslate');
     expect(engineNameFromFile('bai-viet.openai.json')).toBe('openai');
+    expect(engineNameFromFile('out/a.deepl.en.md')).toBe('deepl');
     expect(() => engineNameFromFile('.en.txt')).toThrow(/cannot tell which engine/);
   });
 

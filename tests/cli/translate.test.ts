@@ -176,6 +176,15 @@ describe('vitrans translate', () => {
     expect(bodies.length).toBeGreaterThan(0);
   });
 
+  it('checks Markdown outputs as vitrans check does: terms in code are not expected in English', async () => {
+    const dir = project({ 'code.md': 'Hai bên ký Biên bản ghi nhớ.\n\n```yaml\nvi: Biên bản ghi nhớ\n```\n' });
+    libre();
+    const r = await runVitrans(['translate', 'code.md', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/check: 0 errors, 0 warnings/);
+    expect(r.stderr).not.toMatch(/not checked/);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

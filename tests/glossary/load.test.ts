@@ -127,6 +127,12 @@ describe('parseGlossary: every problem is one GlossaryError at the offending nod
       /^Vietnamese term ".+" is already the term of the entry on line 3 \("Thoả thuận An ninh Cung ứng" → "Security of Supply Arrangement"\), with a different rendering "Supply Security Agreement"$/,
       7, 9, /Merge the two entries/,
     ],
+    [
+      'one term written with a hyphen and with a dash, two renderings (the matcher sees one term)',
+      HEAD + '  - vi: Ấn Độ-Thái Bình Dương\n    en: Indo-Pacific\n  - vi: Ấn Độ – Thái Bình Dương\n    en: Asia Pacific\n',
+      /^Vietnamese term "Ấn Độ – Thái Bình Dương" is already the term of the entry on line 3 .*with a different rendering "Asia Pacific"$/,
+      5, 9, /Merge the two entries/,
+    ],
     ['a rendering both accepted and forbidden', HEAD + '  - vi: Bộ Quốc phòng Hoa Kỳ\n    en: Department of Defense\n    accepted: [Department of Defence]\n    forbidden:\n      - text: department-of-defence\n', /^"department-of-defence" in entry 1 is both forbidden and approved \(in `accepted`\)$/, 7, 15, /Remove it from one/],
     ['the canonical rendering forbidden', HEAD + MOD + '    forbidden: [ministry of defense]\n', /^"ministry of defense" in entry 1 is both forbidden and approved \(in `en`\)$/, 5, 17, /Remove it/],
     ['acronym not in capitals', HEAD + '  - vi: Bộ Quốc phòng Hoa Kỳ\n    en: Department of Defense\n    acronym: DoD\n', /^acronym "DoD" of entry 1 is not all capitals and digits$/, 5, 14, /under `accepted`/],

@@ -10,7 +10,7 @@ import type { Finding } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
 import { vietnameseShare } from '../../text/vietnamese.js';
-import { blankMarkdownCode, isMarkdownFile } from '../../text/markdown.js';
+import { checkableText } from '../../text/markdown.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -20,6 +20,7 @@ import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import { writeFileAtomic } from '../write-file.js';
+import { engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans check`, as commander parses them. */
@@ -57,7 +58,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   // Read every file first: a bad file anywhere stops the run before anything is written.
   const loaded: { source: TextFile; translations: Translation[] }[] = [];
   for (const a of articles) {
-    if (a.source === a.translations[0] && isBilingual(a.source)) {
+    if (a.source === a.translations[0] && isBilingualPath(a.source)) {
       loaded.push(fromBilingual(await read(a.source)));
       continue;
     }
@@ -66,7 +67,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     const translations: Translation[] = [];
     for (const t of a.translations) {
       const file = await read(t);
-      translations.push(...(isBilingual(t) ? fromBilingual(file).translations : [{ ...file, engine: engineFromName(t), writable: true }]));
+      translations.push(...(isBilingualPath(t) ? fromBilingual(file).translations : [{ ...file, engine: engineFromName(t), writable: true }]));
     }
     loaded.push({ source, translations });
   }
@@ -111,9 +112,9 @@ function checkArticle(source: TextFile, translations: Translation[], tools: Chec
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
-  const prepared = prepareSource({ file: shown(source.path), text: checkedText(source) }, tools);
+  const prepared = prepareSource({ file: shown(source.path), text: checkableText(source.path, source.text) }, tools);
   for (const t of translations) {
-    const r = checkTranslation(prepared, { file: shown(t.path), text: checkedText(t), engine: t.engine }, tools);
+    const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
     findings.push(...r.findings);
     outcomes.push(...r.outcomes);
   }
@@ -122,10 +123,6 @@ function checkArticle(source: TextFile, translations: Translation[], tools: Chec
 
 /** A translation to check: a text file, or one engine's text inside a bilingual JSON file (not writable by --fix). */
 type Translation = TextFile & { engine?: string; writable: boolean };
-
-function isBilingual(path: string): boolean {
-  return /\.json$/i.test(path);
-}
 
 /**
  * The source and every engine of a bilingual JSON file, as documents of blank-line paragraphs
@@ -153,11 +150,6 @@ function assertVietnamese(source: TextFile, shownPath: string): void {
   }
 }
 
-/** What the checks read: Markdown with its code, HTML and link targets blanked (positions kept). */
-function checkedText(file: TextFile): string {
-  return isMarkdownFile(file.path) ? blankMarkdownCode(file.text) : file.text;
-}
-
 /** Mojibake and other reading warnings, as findings so every report shows them. */
 function encodingFindings(file: TextFile, shownPath: string): Finding[] {
   return file.warnings.map((w) => ({
@@ -172,11 +164,13 @@ function encodingFindings(file: TextFile, shownPath: string): Finding[] {
   }));
 }
 
-/** `deepl.en.txt` → deepl; `article.google.en.txt` → google; `reference.en.txt` → reference. */
+/** The engine a translation file is named after, if its name tells. */
 function engineFromName(path: string): string | undefined {
-  const base = path.split(/[\\/]/).pop() ?? '';
-  const parts = base.replace(/\.en\.txt$/, '').split('.');
-  return parts[parts.length - 1] || undefined;
+  try {
+    return engineNameFromFile(path);
+  } catch {
+    return undefined; // a name such as ".en.txt" names no engine; the finding simply has none
+  }
 }
 
 async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
@@ -191,7 +185,7 @@ async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
   );
   if (kinds.every(Boolean)) return (await Promise.all(paths.map(discoverCorpus))).flat();
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
-  if (paths.length === 1 && isBilingual(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
+  if (paths.length === 1 && isBilingualPath(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', { hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR' });
   }

@@ -4,7 +4,7 @@
  * one self-contained HTML page.
  */
 import { access } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AlignmentError, UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
@@ -15,6 +15,7 @@ import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { writeFileAtomic } from '../write-file.js';
+import { engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import type { CliIO } from '../io.js';
 
@@ -115,21 +116,6 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/**
- * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`
- * or `.json`, after the last dot.
- * @example engineNameFromFile('out/article.deepl.en.txt') === 'deepl'
- * @example engineNameFromFile('google-v2.txt') === 'google-v2'
- */
-export function engineNameFromFile(path: string): string {
-  const stem = basename(path).replace(/(\.en)?\.(txt|json|md)$/i, '');
-  const name = stem.slice(stem.lastIndexOf('.') + 1);
-  if (name === '') {
-    throw new UsageError(`cannot tell which engine ${path} is from its name`, { hint: 'name translation files ENGINE.en.txt, e.g. deepl.en.txt' });
-  }
-  return name;
-}
-
 /** Parses `--seed`: a whole number from 0 to 2^32 − 1. */
 export function parseSeed(value: string): number {
   const n = Number(value);
@@ -145,7 +131,7 @@ export function parseSeed(value: string): number {
  * source paragraphs must be this source's.
  */
 async function engineInputs(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput[]> {
-  if (!/\.json$/i.test(path)) return [{ name: engineNameFromFile(path), file: path, text: file.text }];
+  if (!isBilingualPath(path)) return [{ name: engineNameFromFile(path), file: path, text: file.text }];
   const bilingual = readBilingual(file.text, path);
   const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
   const given = bilingual.sources;

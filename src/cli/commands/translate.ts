@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { EngineError, UsageError } from '../../core/errors.js';
+import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
@@ -15,7 +15,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
-import { checkTranslation, createCheckTools, prepareSource, type CheckTools } from '../../checks/index.js';
+import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile } from '../../text/read.js';
 import { buildBilingual, type EngineFileResult } from '../../translate/bilingual.js';
@@ -29,6 +29,7 @@ import type { ParagraphTranslation } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../config.js';
 import { createProgress } from '../progress.js';
 import { writeFileAtomic } from '../write-file.js';
+import { checkableText } from '../../text/markdown.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -129,6 +130,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     for (const input of inputs) {
       // The engines of one file run side by side, each with its own concurrency; a failing engine
       // does not stop the others, whose outputs are written before the failure is reported.
+      const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, text: checkableText(input.path, input.text) }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
       const settled = await Promise.allSettled(
         engines.map(async (engine) => {
@@ -149,8 +151,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             onProgress: (e) => progress.update(e),
           });
           const outPath = join(outDir, `${input.stem}.${engine.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
-          const result = finishEngineFile(input, engine, translations, shown(outPath), tools, Boolean(opts.fix));
+          const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
           await writeFileAtomic(outPath, result.text);
+          if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
           return { translations, file: result.file };
         }),
       );
@@ -278,23 +281,24 @@ function finishEngineFile(
   engine: Engine,
   translations: ParagraphTranslation[],
   outShown: string,
-  tools: CheckTools | undefined,
+  check: SourceCheck | undefined,
   fix: boolean,
-): { text: string; file: EngineFileResult } {
+): { text: string; file: EngineFileResult; unchecked: boolean } {
   const render = (targets: string[]): string =>
     input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
   // A blank line inside one translated paragraph would shift every later paragraph.
   let targets = translations.map((t) => t.target.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').trim());
   let text = render(targets);
-  let findings = checkTranslationText(input, text, outShown, engine.name, tools);
-  if (fix && tools) {
-    const fixes = findings.filter((f) => f.fix).map((f) => f.fix!);
+  let checked = checkTranslationText(check, text, outShown, engine.name);
+  if (fix && checked) {
+    const fixes = checked.filter((f) => f.fix).map((f) => f.fix!);
     if (fixes.length > 0) {
       text = applyFixes(text, fixes);
       if (!input.markdown) targets = splitParagraphs(text).map((p) => p.text);
-      findings = checkTranslationText(input, text, outShown, engine.name, tools);
+      checked = checkTranslationText(check, text, outShown, engine.name);
     }
   }
+  const findings = checked ?? [];
   const perParagraph: Finding[][] = translations.map(() => []);
   const other: Finding[] = [];
   for (const f of findings) {
@@ -305,26 +309,28 @@ function finishEngineFile(
   return {
     text,
     file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other },
+    unchecked: check !== undefined && checked === undefined,
   };
 }
 
+/** A source prepared once for checking all its outputs: the glossary's tools and the matched source. */
+interface SourceCheck {
+  tools: CheckTools;
+  source: PreparedSource;
+}
+
 /**
- * The glossary checker over one translated file (src/checks): findings with positions in the
- * output. Without a glossary, or when the output cannot be aligned with the source, there are none.
+ * The glossary checker over one translated file (src/checks), as `vitrans check` runs it:
+ * findings with positions in the output (Markdown read without its code). Undefined when the output
+ * cannot be aligned with its source; empty without a glossary.
  */
-export function checkTranslationText(
-  input: { shown: string; text: string },
-  outputText: string,
-  outputShown: string,
-  engine: string,
-  tools: CheckTools | undefined,
-): Finding[] {
-  if (!tools) return [];
+function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string): Finding[] | undefined {
+  if (!check) return [];
   try {
-    const source = prepareSource({ file: input.shown, text: input.text }, tools);
-    return checkTranslation(source, { file: outputShown, text: outputText, engine }, tools).findings;
-  } catch {
-    return [];
+    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine }, check.tools).findings;
+  } catch (err) {
+    if (err instanceof AlignmentError) return undefined;
+    throw err;
   }
 }
 
