@@ -185,6 +185,17 @@ describe('vitrans translate', () => {
     expect(r.stderr).not.toMatch(/not checked/);
   });
 
+  it("uses the config file's cache unless --cache names one, even the default path", async () => {
+    const dir = project({ 'vitrans.config.yaml': 'cache: caches/team.sqlite\n' });
+    libre();
+    expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env })).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'caches/team.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(false);
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--cache', '.vitrans-cache/translations.sqlite'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

@@ -37,15 +37,16 @@ import type { CliIO } from '../io.js';
 export interface TranslateOptions {
   engine: string;
   out?: string;
-  glossary: string;
+  /** Absent: `glossary.yaml` if it exists (translation without enforcement otherwise). */
+  glossary?: string;
   config?: string;
   /** `--set ENGINE.SETTING=VALUE`, repeatable. */
   set?: string[];
   sourceLang: string;
   targetLang: string;
   concurrency?: string;
-  /** A path, or false for --no-cache. */
-  cache: string | false;
+  /** A path, false for --no-cache, absent for the config's or the default path. */
+  cache?: string | false;
   dryRun?: boolean;
   maxChars?: string;
   fix?: boolean;
@@ -84,14 +85,15 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
 
-  const glossary = await glossaryFor(abs(opts.glossary), opts.glossary === 'glossary.yaml', opts.quiet ? undefined : io);
+  const glossaryPath = opts.glossary ?? 'glossary.yaml';
+  const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io);
   // The checker's matchers serve the translation too (masking, prompt hints): built once.
   const tools = glossary ? createCheckTools(glossary) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
   const inputs = await readInputs(files.map(abs), shown);
 
-  const cachePath = opts.cache === false ? undefined : opts.cache === DEFAULT_CACHE_PATH && config.cache ? config.cache : abs(opts.cache);
+  const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
   const engines: Engine[] = [];
   let cache: TranslationCache | undefined;
   try {
@@ -184,11 +186,11 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
     if (opts.compare) {
-      const { compareCommand } = await import('./compare.js');
+      const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
       for (const input of inputs) {
         const outputs = engines.map((e) => join(outDir, `${input.stem}.${e.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`));
         const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
-        await compareCommand(input.shown, outputs, { format, glossary: opts.glossary, bootstrap: true, seed: '12345' }, io);
+        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed) }, io);
       }
     }
     return exitCodeFor(allFindings, opts.failOn ?? 'never');
