@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import { EngineError, type UserError, type ErrorLocation } from '../core/errors.js';
 
 /** `file:line:col` (or `file (byte N)`) for an error location. */
-export function formatLocation(loc: ErrorLocation): string {
+function formatLocation(loc: ErrorLocation): string {
   if (loc.line !== undefined) return `${loc.file}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
   if (loc.byteOffset !== undefined) return `${loc.file} (byte ${loc.byteOffset})`;
   return loc.file;

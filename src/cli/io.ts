@@ -34,6 +34,3 @@ export interface CliIO {
   /** Masks every known secret in a text that goes somewhere other than stdout/stderr (a report file). */
   redact(text: string): string;
 }
-
-/** A command's result: the process exit code (0 clean, 1 findings at/above --fail-on, 2 user error). */
-export type ExitCode = 0 | 1 | 2 | 3 | 130;

@@ -112,7 +112,7 @@ function corpusScore(metric: CorpusScore['metric'], score: number, signature: st
 
 /**
  * Compare engines' translations of one source text, paragraph by paragraph.
- * All texts are compared in NFC (FACTS: NFC and NFD differ); the texts in the result are NFC.
+ * All texts are compared in NFC (the same Vietnamese text in NFC and in NFD is different code points, so it would score and diff as different); the texts in the result are NFC.
  * @throws AlignmentError when the reference or an engine's paragraph count differs from the
  *   source's, naming the file and where alignment breaks.
  * @throws UsageError on no engines, duplicate engine names, an unknown baseline or bad bootstrap settings.

@@ -104,7 +104,8 @@ function diffParts(a: readonly string[], b: readonly string[]): { op: DiffOp['op
   const codec = new TokenCodec();
   const encA = codec.encode(a);
   const encB = codec.encode(b);
-  // No semantic cleanup: on encoded strings it merges across unrelated tokens (see FACTS.md).
+  // No semantic cleanup: it folds equal runs no longer than the edits around them into those edits,
+  // and here one code point is a whole word, so shared words would show as deleted and inserted.
   return fastDiff(encA, encB, undefined, false).map(([op, text]) => ({ op: OPS[op], parts: codec.decode(text) }));
 }
 

@@ -2,6 +2,16 @@
  * Shared data types. Everything here is plain data: no behaviour, no imports.
  */
 
+/**
+ * One source→target term pair, as engines take glossaries (glossary exports produce them,
+ * engines consume them; neither needs the other's types).
+ * @example { source: 'Thiết bị đánh chặn pha bay', target: 'Glide Phase Interceptor' }
+ */
+export interface TermPair {
+  source: string;
+  target: string;
+}
+
 /** How serious a finding is. `error` fails a check run by default. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -43,8 +53,8 @@ export interface SourceRef {
 /**
  * A problem found in content: data with positions, never an exception (cf. vfile-message).
  * @example
- * { ruleId: 'term-missing', severity: 'error', file: 'corpus/a/deepl.en.txt', paragraph: 4,
- *   message: '"Thiết bị đánh chặn pha bay" should be rendered "Glide Phase Interceptor"',
+ * { ruleId: 'term-forbidden', severity: 'error', file: 'corpus/a/deepl.en.txt', paragraph: 4,
+ *   message: '"flight phase interceptor" is a forbidden rendering of "Thiết bị đánh chặn pha bay": use "Glide Phase Interceptor"',
  *   termId: 'glide-phase-interceptor', expected: ['Glide Phase Interceptor'], actual: 'flight phase interceptor' }
  */
 export interface Finding {

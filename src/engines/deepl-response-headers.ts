@@ -41,8 +41,14 @@ axios.defaults.adapter = async (config: unknown): Promise<AxiosResponseLike> => 
 };
 
 /**
- * Runs `fn` (a deepl-node call) and, when it fails, gives the failure with what the answers said.
- * @example const { notes } = await callWithNotes(() => translator.translateText(...)).catch(...)
+ * Runs `fn` (a deepl-node call) and returns its result; when it fails, throws a `NotedFailure`
+ * holding the error and what the answers said (their Retry-After).
+ * @example
+ * try {
+ *   const results = await callWithNotes(() => translator.translateText(texts, 'vi', 'en-US'));
+ * } catch (err) {
+ *   if (err instanceof NotedFailure) console.log(err.error, err.notes.retryAfter);
+ * }
  */
 export async function callWithNotes<T>(fn: () => Promise<T>): Promise<T> {
   const notes: ResponseNotes = {};

@@ -9,7 +9,17 @@ import deepl from 'deepl-node';
 import { ConfigError, EngineError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
-import { engineErrorFromHttp, isAbort, networkError, timeoutError, transportFailure, type EngineErrorContext } from './errors.js';
+import {
+  engineErrorFromHttp,
+  GLOSSARY_PROBLEM,
+  isAbort,
+  networkError,
+  redactFor,
+  timeoutError,
+  toEngineError,
+  transportFailure,
+  type EngineErrorContext,
+} from './errors.js';
 import { timeoutSetting, withDeadline } from './http.js';
 import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 
@@ -38,17 +48,17 @@ export function deeplTargetLang(targetLang: string, englishVariant: string | und
 /**
  * Maps deepl-node's errors (which hide the HTTP status in their class and message) to EngineErrors;
  * `retryAfter` is the Retry-After header the failing answer carried, which deepl-node drops.
+ * Errors that are not deepl-node's go to the shared classifier `toEngineError`, so a programming
+ * error (a TypeError, say) ends as a fatal `bad-response`, not as a retried `network` error.
  */
-export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal, retryAfter?: string): unknown {
+function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal, retryAfter?: string): unknown {
   if (err instanceof NotedFailure) return deeplError(ctx, err.error, timeoutMs, signal, err.notes.retryAfter);
   if (err instanceof EngineError || isAbort(err, signal)) return err;
   const headers = retryAfter !== undefined ? { 'retry-after': retryAfter } : undefined;
   if (err instanceof deepl.ConnectionError) {
     return transportFailure(err.error) === 'timeout' || transportFailure(err) === 'timeout' ? timeoutError(ctx, timeoutMs, err) : networkError(ctx, err);
   }
-  if (!(err instanceof deepl.DeepLError)) {
-    return networkError(ctx, err);
-  }
+  if (!(err instanceof deepl.DeepLError)) return toEngineError(ctx, err, { timeoutMs, signal });
   const body = JSON.stringify({ message: deeplDetail(err.message) });
   if (err instanceof deepl.AuthorizationError) return engineErrorFromHttp(ctx, { status: 403, body });
   if (err instanceof deepl.QuotaExceededError) return engineErrorFromHttp(ctx, { status: 456, body });
@@ -57,13 +67,7 @@ export function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: num
   const status = deeplStatus(err.message);
   if (status !== undefined) return engineErrorFromHttp(ctx, { status, body, headers });
   // ArgumentError and other client-side refusals: the request never left.
-  return new EngineError(ctx.engine, GLOSSARY_WORDS.test(err.message) ? 'glossary' : 'bad-request', redactWith(ctx, `${ctx.label}: ${err.message}`));
-}
-
-const GLOSSARY_WORDS = /glossar/i;
-
-function redactWith(ctx: EngineErrorContext, s: string): string {
-  return ctx.redactor ? ctx.redactor.redact(s) : s;
+  return new EngineError(ctx.engine, GLOSSARY_PROBLEM.test(err.message) ? 'glossary' : 'bad-request', redactFor(ctx, `${ctx.label}: ${err.message}`));
 }
 
 function deeplStatus(message: string): number | undefined {

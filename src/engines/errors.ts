@@ -20,6 +20,11 @@ export interface EngineErrorContext {
   now?: () => number;
 }
 
+/** `s` with the context's secrets masked (unchanged when the context has no redactor). */
+export function redactFor(ctx: EngineErrorContext, s: string): string {
+  return ctx.redactor ? ctx.redactor.redact(s) : s;
+}
+
 /** Response headers in whichever shape a client library hands them over. */
 export type HeaderSource =
   | { get(name: string): string | null | undefined }
@@ -102,7 +107,8 @@ const LANGUAGE_REFUSAL = new RegExp(
   ].join('|'),
   'i',
 );
-const GLOSSARY_PROBLEM = /glossar/i;
+/** Words in an engine's message that say the glossary is the problem. */
+export const GLOSSARY_PROBLEM = /glossar/i;
 // A 429 that means the money or the daily allowance is gone (OpenAI insufficient_quota), as
 // opposed to a per-minute quota (Google's RESOURCE_EXHAUSTED "... per minute"), which passes.
 const QUOTA_EXHAUSTED = /insufficient_quota|billing|quota/i;
@@ -116,7 +122,7 @@ const PER_INTERVAL = /per (minute|second|\d+ seconds)|rate/i;
  */
 export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailure): EngineError {
   const { status } = failure;
-  const redact = (s: string): string => (ctx.redactor ? ctx.redactor.redact(s) : s);
+  const redact = (s: string): string => redactFor(ctx, s);
   const detail = redact(errorDetail(failure.body));
   const said = detail ? `: ${detail}` : '';
   const make = (kind: EngineErrorKind, message: string, extra: { hint?: string; retryAfterMs?: number } = {}): EngineError =>
@@ -201,7 +207,7 @@ export function timeoutError(ctx: EngineErrorContext, timeoutMs: number, cause?:
 export function networkError(ctx: EngineErrorContext, cause: unknown): EngineError {
   const why = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
   const message = `could not reach ${ctx.label}${why}`;
-  return new EngineError(ctx.engine, 'network', ctx.redactor ? ctx.redactor.redact(message) : message, {
+  return new EngineError(ctx.engine, 'network', redactFor(ctx, message), {
     hint: 'check the network connection and the server URL',
     cause,
   });
@@ -209,7 +215,7 @@ export function networkError(ctx: EngineErrorContext, cause: unknown): EngineErr
 
 /** A bad-response EngineError: the engine answered something we cannot use. */
 export function badResponseError(ctx: EngineErrorContext, what: string): EngineError {
-  return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${ctx.redactor ? ctx.redactor.redact(what) : what}`);
+  return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${redactFor(ctx, what)}`);
 }
 
 /** Whether an error is an abort caused by the caller's signal (never retried, never wrapped). */

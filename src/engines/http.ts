@@ -7,12 +7,18 @@ import { abortReason } from './retry.js';
 import { badResponseError, engineErrorFromHttp, networkError, timeoutError, type EngineErrorContext } from './errors.js';
 
 /** Per-request timeout when the settings name none. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Reads `timeoutMs` from settings: a positive integer, else the default. */
 export function timeoutSetting(value: string | undefined): number {
   const n = value === undefined ? NaN : Number(value);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_TIMEOUT_MS;
+}
+
+/** Test seams for the fetch-based engines (LibreTranslate, OpenAI-compatible). */
+export interface HttpEngineDeps {
+  /** Injected fetch (default: global fetch). */
+  fetch?: typeof fetch;
 }
 
 /** How `postJson` sends. */

@@ -6,13 +6,8 @@ import { ConfigError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { postJson, timeoutSetting } from './http.js';
+import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { Engine, EngineSettings, TranslateRequest, TranslateResult } from './types.js';
-
-/** Test seams. */
-export interface HttpEngineDeps {
-  fetch?: typeof fetch;
-}
 
 /**
  * Creates the LibreTranslate engine. Settings: `url` (required, e.g. http://localhost:5000),

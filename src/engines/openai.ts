@@ -7,12 +7,11 @@ import { ConfigError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { postJson, timeoutSetting } from './http.js';
-import type { HttpEngineDeps } from './libretranslate.js';
+import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 
 /** Where requests go when `baseUrl` is not set. */
-export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 const LANGUAGE_NAMES: Record<string, string> = { vi: 'Vietnamese', en: 'English', 'en-us': 'American English', 'en-gb': 'British English' };
 
@@ -21,7 +20,7 @@ function languageName(code: string): string {
 }
 
 /** The system prompt: translate, keep the tags, say nothing else. */
-export function systemPrompt(sourceLang: string, targetLang: string): string {
+function systemPrompt(sourceLang: string, targetLang: string): string {
   const from = languageName(sourceLang);
   const to = languageName(targetLang);
   return [

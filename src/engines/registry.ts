@@ -3,6 +3,7 @@
  * `create` imports its engine module (and so its SDK) only when called.
  */
 import { ConfigError } from '../core/errors.js';
+import { closestName } from '../core/suggest.js';
 import { CAPABILITIES } from './capabilities.js';
 import type { Engine, EngineFactory, EngineSettings, EngineStatus } from './types.js';
 
@@ -32,10 +33,6 @@ function need(settings: EngineSettings, specs: SettingSpec[], keys: string[]): E
   if (missing.length === 0) return { configured: true };
   const names = missing.map((k) => specs.find((s) => s.key === k)?.env ?? k);
   return { configured: false, missing: `${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} not set` };
-}
-
-function define(def: Omit<EngineDefinition, 'settingKeys'>): EngineDefinition {
-  return { ...def, settingKeys: def.settings.map((s) => s.key) };
 }
 
 const deeplSettings: SettingSpec[] = [
@@ -70,15 +67,15 @@ const openaiSettings: SettingSpec[] = [
 ];
 
 const definitions: EngineDefinition[] = [
-  define({
+  {
     name: 'deepl',
     description: 'DeepL API (free or pro)',
     capabilities: CAPABILITIES.deepl,
     settings: deeplSettings,
     status: (s) => need(s, deeplSettings, ['authKey']),
     create: async (s) => (await import('./deepl.js')).createDeepLEngine(s),
-  }),
-  define({
+  },
+  {
     name: 'google',
     description: 'Google Cloud Translation Advanced (v3)',
     capabilities: CAPABILITIES.google,
@@ -90,31 +87,31 @@ const definitions: EngineDefinition[] = [
           ? need(s, googleSettings, ['projectId'])
           : { configured: false, missing: 'GOOGLE_APPLICATION_CREDENTIALS (or GOOGLE_API_KEY + GOOGLE_CLOUD_PROJECT) is not set' },
     create: async (s) => (await import('./google.js')).createGoogleEngine(s),
-  }),
-  define({
+  },
+  {
     name: 'google-v2',
     description: 'Google Cloud Translation Basic (v2)',
     capabilities: CAPABILITIES['google-v2'],
     settings: googleV2Settings,
     status: (s) => need(s, googleV2Settings, ['apiKey']),
     create: async (s) => (await import('./google-v2.js')).createGoogleV2Engine(s),
-  }),
-  define({
+  },
+  {
     name: 'libretranslate',
     description: 'LibreTranslate server (self-hosted or public)',
     capabilities: CAPABILITIES.libretranslate,
     settings: libreSettings,
     status: (s) => need(s, libreSettings, ['url']),
     create: async (s) => (await import('./libretranslate.js')).createLibreTranslateEngine(s),
-  }),
-  define({
+  },
+  {
     name: 'openai',
     description: 'OpenAI-compatible chat model (OpenAI, Ollama, llama.cpp, vLLM)',
     capabilities: CAPABILITIES.openai,
     settings: openaiSettings,
     status: (s) => need(s, openaiSettings, ['model']),
     create: async (s) => (await import('./openai.js')).createOpenAIEngine(s),
-  }),
+  },
 ];
 
 /** Every engine, by name, in name order. */
@@ -151,28 +148,6 @@ export async function createEngine(name: string, settings: EngineSettings): Prom
   return getEngine(name).create(settings);
 }
 
-/** The candidate within edit distance 3 (or a prefix match) closest to `input`, if any. */
-export function closestName(input: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = c.startsWith(input) || input.startsWith(c) ? Math.min(1, editDistance(input, c)) : editDistance(input, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
-}
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
+/** Re-exported for the config loader's "did you mean" messages (it lives in core/suggest.ts). */
+export { closestName };

@@ -22,8 +22,6 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** No wait is longer than this, Retry-After included (default 30 s). */
   maxDelayMs?: number;
-  /** 'full': random in [0, base·2^n]; 'decorrelated': random in [base, 3·previous] (default 'full'). */
-  jitter?: 'full' | 'decorrelated';
   /** Uniform random in [0, 1) (default Math.random). */
   random?: () => number;
   /** Waits `ms`, rejecting early when `signal` aborts (default: a timer). */
@@ -58,20 +56,12 @@ export function abortReason(signal: AbortSignal): unknown {
 }
 
 /**
- * The wait before retry number `retry` (1-based), before Retry-After is applied.
- * `previousMs` is the last wait (for decorrelated jitter).
- * @example backoffDelay(3, 0, { baseDelayMs: 100, maxDelayMs: 10_000, jitter: 'full', random: () => 0.5 }) === 200
+ * The wait before retry number `retry` (1-based), before Retry-After is applied: "full jitter",
+ * random in [0, base·2^(retry-1)], the ceiling capped at `maxDelayMs`.
+ * @example backoffDelay(3, { baseDelayMs: 100, maxDelayMs: 10_000, random: () => 0.5 }) === 200
  */
-export function backoffDelay(
-  retry: number,
-  previousMs: number,
-  opts: { baseDelayMs: number; maxDelayMs: number; jitter: 'full' | 'decorrelated'; random: () => number },
-): number {
+export function backoffDelay(retry: number, opts: { baseDelayMs: number; maxDelayMs: number; random: () => number }): number {
   const { baseDelayMs: base, maxDelayMs: cap, random } = opts;
-  if (opts.jitter === 'decorrelated') {
-    const upper = Math.max(base, (previousMs || base) * 3);
-    return Math.min(cap, Math.round(base + random() * (upper - base)));
-  }
   const ceiling = Math.min(cap, base * 2 ** (retry - 1));
   return Math.round(random() * ceiling);
 }
@@ -87,12 +77,10 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
   const maxAttempts = Math.max(1, options.maxAttempts ?? 4);
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
-  const jitter = options.jitter ?? 'full';
   const random = options.random ?? Math.random;
   const wait = options.sleep ?? sleep;
   const { signal } = options;
 
-  let previousDelay = 0;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortReason(signal);
     try {
@@ -100,9 +88,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     } catch (err) {
       if (signal?.aborted) throw abortReason(signal);
       if (!(err instanceof EngineError) || !err.retryable || attempt >= maxAttempts) throw err;
-      let delayMs = backoffDelay(attempt, previousDelay, { baseDelayMs, maxDelayMs, jitter, random });
+      let delayMs = backoffDelay(attempt, { baseDelayMs, maxDelayMs, random });
       if (err.retryAfterMs !== undefined) delayMs = Math.max(delayMs, Math.min(err.retryAfterMs, maxDelayMs));
-      previousDelay = delayMs;
       options.onRetry?.({ attempt, delayMs, error: err });
       await wait(delayMs, signal);
     }

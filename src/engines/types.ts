@@ -3,12 +3,7 @@
  * Engines know nothing of glossary.yaml, checks or reports: they get plain term pairs.
  */
 import type { EngineError } from '../core/errors.js';
-
-/** One source→target term pair, as engines take glossaries. */
-export interface TermPair {
-  source: string;
-  target: string;
-}
+import type { TermPair } from '../core/types.js';
 
 /** What a request to an engine carries. `texts` are NFC paragraphs; results come back in the same order. */
 export interface TranslateRequest {
@@ -84,11 +79,9 @@ export interface EngineFactory {
   name: string;
   description: string;
   capabilities: EngineCapabilities;
-  /** Which settings keys (and environment variables) it reads. */
-  settingKeys: string[];
   status(settings: EngineSettings): EngineStatus;
   /** @throws ConfigError when a required setting is missing. */
   create(settings: EngineSettings): Promise<Engine>;
 }
 
-export type { EngineError };
+export type { EngineError, TermPair };

@@ -30,8 +30,6 @@ export interface DocumentRenderingIndex {
   readonly matches: readonly RenderingMatch[];
   /** Matches of one entry, in text order. */
   forEntry(entryId: string): RenderingMatch[];
-  /** Offset where the first approved non-acronym rendering of the entry ends, if any. */
-  acronymIntroducedAt(entryId: string): number | undefined;
   /** Whether an approved expansion of the entry ends at or before `offset` (so its acronym may stand alone there). */
   isAcronymIntroduced(entryId: string, offset: number): boolean;
   /**
@@ -299,12 +297,15 @@ function phraseTokens(phrase: string): string[] {
 }
 
 /**
- * Every rendering of an entry the checks accept, canonical first (for messages and `expected`).
+ * Every rendering of an entry the checks accept, each once: canonical, accepted, forms, then the
+ * acronym. The acronym counts alone only after its expansion, so `{ acronym: false }` leaves it
+ * out (term-missing's `expected` does: the finding may be about an acronym used too early).
  * @example approvedRenderings(gpi) → ['Glide Phase Interceptor', 'GPI']
+ * @example approvedRenderings(gpi, { acronym: false }) → ['Glide Phase Interceptor']
  */
-export function approvedRenderings(entry: GlossaryEntry): string[] {
+export function approvedRenderings(entry: GlossaryEntry, opts: { acronym?: boolean } = {}): string[] {
   const all = [entry.en, ...entry.accepted, ...entry.forms];
-  if (entry.acronym) all.push(entry.acronym);
+  if (entry.acronym && opts.acronym !== false) all.push(entry.acronym);
   return [...new Set(all)];
 }
 
@@ -644,7 +645,6 @@ export function buildIndex(matches: readonly RenderingMatch[]): DocumentRenderin
   return {
     matches,
     forEntry: (id) => [...(byEntry.get(id) ?? [])],
-    acronymIntroducedAt: (id) => introducedAt.get(id),
     isAcronymIntroduced,
     satisfies: (m) =>
       m.kind === 'forbidden' ? false : m.kind === 'acronym' ? isAcronymIntroduced(m.entry.id, m.start) : true,

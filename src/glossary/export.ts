@@ -3,7 +3,7 @@
  * DeepL glossary TSV entries.
  */
 import { GlossaryError } from '../core/errors.js';
-import type { TermPair } from '../engines/types.js';
+import type { TermPair } from '../core/types.js';
 import type { Glossary } from './types.js';
 
 /** Export formats `exportGlossary` writes. */

@@ -12,12 +12,13 @@ import type { CheckReport, TerminalOptions } from './types.js';
 /**
  * Formats a check report for a terminal. Colour only when `opts.color`.
  * @example
- * formatCheckText(report, { color: false, width: 100 })
+ * formatCheckText(report, { color: false, width: 200 })
  * // corpus/a/deepl.en.txt
- * //   3:12  error  "Thiết bị đánh chặn pha bay" should be rendered "Glide Phase Interceptor"  term-forbidden
+ * //   3:12  error  "flight phase interceptor" is a forbidden rendering of "Thiết bị đánh chặn pha bay": use "Glide Phase Interceptor"  term-forbidden
  * //                expected "Glide Phase Interceptor"; fix: replace "flight phase interceptor" with "Glide Phase Interceptor"
  * //
  * // ✖ 1 error, 0 warnings in 1 file
+ * //   1 of them fixable with --fix
  */
 export function formatCheckText(report: CheckReport, opts: TerminalOptions): string {
   const c = pc.createColors(opts.color);

@@ -21,7 +21,7 @@ export function signed(n: number): string {
 }
 
 /** A p-value for humans: `p < 0.001` or `p = 0.38`. */
-export function pValueText(p: number): string {
+function pValueText(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 

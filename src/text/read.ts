@@ -228,7 +228,7 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
 
 /**
  * Turns a file-system error from reading `path` into a one-line InputError with a hint.
- * @example readError(Object.assign(new Error(), { code: 'ENOENT' }), 'a.txt').message // 'File not found: a.txt'
+ * @example readError(Object.assign(new Error(), { code: 'ENOENT' }), 'a.txt') // InputError 'file not found', location { file: 'a.txt' }
  */
 export function readError(error: unknown, path: string): InputError {
   const code = (error as { code?: unknown } | null)?.code;

@@ -11,7 +11,8 @@ describe('term-missing', () => {
       ruleId: 'term-missing',
       paragraph: 2,
       termId: 'mou',
-      expected: ['Memorandum of Understanding'],
+      // Approved renderings, canonical first, forms included; not the acronym (alone it counts only after its expansion).
+      expected: ['Memorandum of Understanding', 'Memoranda of Understanding'],
       source: { file: 'a.vi.txt', text: 'Biên bản ghi nhớ', span: { start: { line: 3, column: 13 } } },
       span: { start: { line: 3, column: 1 } },
     });
@@ -44,7 +45,7 @@ describe('term-missing', () => {
     const before = 'The MOU was signed.\n\nThe Memorandum of Understanding (MOU) took effect.';
     const findings = check(source, before).findings;
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleId: 'term-missing', paragraph: 1, actual: 'MOU' });
+    expect(findings[0]).toMatchObject({ ruleId: 'term-missing', paragraph: 1, actual: 'MOU', expected: ['Memorandum of Understanding', 'Memoranda of Understanding'] });
     expect(findings[0]?.note).toMatch(/before/);
   });
 

@@ -1,8 +1,10 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '../setup/server.js';
 import { EngineError } from '../../src/core/errors.js';
 import { createDeepLEngine, deeplGlossaryName, deeplTargetLang } from '../../src/engines/deepl.js';
+// After src/engines/deepl.js: deepl-response-headers must load before deepl-node.
+import deepl from 'deepl-node';
 import { withRetry } from '../../src/engines/retry.js';
 import { CAPABILITIES } from '../../src/engines/capabilities.js';
 import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
@@ -222,6 +224,27 @@ describe('deepl engine: errors and retries', () => {
     });
     expect(kinds).toEqual(['network']);
     expect(results[0]!.text).toBe(ENGLISH[2]);
+  });
+
+  it('a TypeError thrown inside the DeepL call (a bug) is fatal, not a retried network error', async () => {
+    const spy = vi.spyOn(deepl.Translator.prototype, 'translateText').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'text')"));
+    try {
+      const engine = createDeepLEngine({ authKey: FREE_KEY });
+      let attempts = 0;
+      const err = await withRetry(
+        () => {
+          attempts++;
+          return engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' });
+        },
+        { sleep: sleeper([]) },
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EngineError);
+      expect((err as EngineError).kind).not.toBe('network');
+      expect((err as EngineError).retryable).toBe(false);
+      expect(attempts).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('an error body that echoes the key never shows the key', async () => {

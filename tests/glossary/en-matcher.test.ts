@@ -165,7 +165,9 @@ describe('index: acronyms and document order', () => {
     const idx = matcher.index(text);
     const acronyms = idx.forEntry(GPI).filter((m) => m.kind === 'acronym');
     expect(acronyms.map((m) => idx.satisfies(m))).toEqual([false, true, true]);
-    expect(idx.acronymIntroducedAt(GPI)).toBe(text.indexOf(' (GPI)'));
+    // Introduced exactly where the expansion ends.
+    expect(idx.isAcronymIntroduced(GPI, text.indexOf(' (GPI)'))).toBe(true);
+    expect(idx.isAcronymIntroduced(GPI, text.indexOf(' (GPI)') - 1)).toBe(false);
     expect(idx.isAcronymIntroduced(GPI, 5)).toBe(false);
     expect(idx.isAcronymIntroduced(GPI, text.lastIndexOf('GPI'))).toBe(true);
     expect(idx.isAcronymIntroduced(MOU, text.length)).toBe(false);

@@ -1,6 +1,6 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
-import type { DocumentRenderingIndex } from '../../glossary/en-matcher.js';
+import { approvedRenderings, type DocumentRenderingIndex } from '../../glossary/en-matcher.js';
 
 /**
  * A glossary term of the source paragraph has no approved rendering in its translation.
@@ -28,7 +28,7 @@ export const termMissing: Check = {
               targetRange: unintroduced ? [unintroduced.start, unintroduced.end] : stranger ? [stranger.start, stranger.end] : undefined,
               term,
               termId: entry.id,
-              expected: [entry.en, ...entry.accepted],
+              expected: approvedRenderings(entry, { acronym: false }),
               actual: unintroduced?.text ?? stranger?.text,
               note: unintroduced
                 ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
