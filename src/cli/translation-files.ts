@@ -1,6 +1,7 @@
 /** How a translation file's name says what it is: which engine made it, whether it is bilingual JSON. */
 import { basename } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { vietnameseShare } from '../text/vietnamese.js';
 
 /**
  * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`
@@ -20,4 +21,19 @@ export function engineNameFromFile(path: string): string {
 /** Whether a path is the translator's bilingual JSON (rather than a plain translation). */
 export function isBilingualPath(path: string): boolean {
   return /\.json$/i.test(path);
+}
+
+/**
+ * Stops when a Vietnamese source is plainly not Vietnamese (most often: files given in the wrong
+ * order, or an English file sent for translation), which would otherwise pass or be paid for.
+ * @throws InputError
+ */
+export function assertVietnameseSource(text: string, shownPath: string, usage: string): void {
+  const { share, words } = vietnameseShare(text);
+  if (words >= 20 && share < 0.15) {
+    throw new InputError(`this does not look like Vietnamese (${Math.round(share * 100)}% of its words have Vietnamese letters)`, {
+      location: { file: shownPath },
+      hint: `the Vietnamese source comes first: ${usage}`,
+    });
+  }
 }

@@ -1,5 +1,7 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
 
 /**
  * Writes a file all at once: to a temporary file beside it, then renamed over the target,
@@ -14,5 +16,38 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Refuses an output path that names one of the inputs (`-o` given a translation by mistake would
+ * replace it with a report).
+ * @throws UsageError
+ */
+export function assertNotAnInput(output: string, inputs: readonly string[], option = '-o'): void {
+  const target = canonical(output);
+  const clash = inputs.find((input) => canonical(input) === target);
+  if (clash !== undefined) {
+    throw new UsageError(`${option} ${output} is one of the input files: writing there would destroy it`, { hint: `give ${option} a new file name` });
+  }
+}
+
+/**
+ * Refuses an output directory that exists as a file, before any work is done.
+ * @throws UsageError
+ */
+export function assertDirectoryOrAbsent(dir: string, option: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`${option} ${dir} is a file, not a directory`, { hint: `give ${option} a directory (it is created when missing)` });
+  }
+}
+
+/** The real path when the file exists (links and case resolved), else the resolved path. */
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
   }
 }

@@ -22,7 +22,9 @@ export function formatCheckMarkdown(report: CheckReport): string {
     out.push(`## vitrans check: ${summaryLine(counts)}`, '');
     out.push('| File | Place | Severity | Rule | Message | Expected | Found | Fix |');
     out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const group of groupByFile(report)) {
+    let size = out.join('\n').length;
+    let shown = 0;
+    findings: for (const group of groupByFile(report)) {
       for (const f of group.findings) {
         const cells = [
           `\`${codeSpan(group.file)}\``,
@@ -34,19 +36,29 @@ export function formatCheckMarkdown(report: CheckReport): string {
           md(f.actual ?? ''),
           md(describeFix(f) ?? ''),
         ];
-        out.push(`| ${cells.join(' | ')} |`);
+        const row = `| ${cells.join(' | ')} |`;
+        // A pull-request comment holds 65,536 characters: keep the report under that.
+        if (size + row.length + 1 > FINDINGS_BUDGET) break findings;
+        out.push(row);
+        size += row.length + 1;
+        shown++;
       }
     }
+    const left = report.findings.length - shown;
+    if (left > 0) out.push('', `…and ${left} more finding${left === 1 ? '' : 's'}: see \`vitrans check --format json\` for all of them.`);
   }
   if (report.summary.length > 0) out.push('', ...termTable(report.summary));
   return out.join('\n') + '\n';
 }
 
+/** Characters the findings table may take, leaving room for the term table in one PR comment. */
+const FINDINGS_BUDGET = 50_000;
+
 function termTable(summary: TermSummary[]): string[] {
   const rows = [
     '### Term renderings across the corpus',
     '',
-    '| Term (vi) | Glossary (en) | Occurrences | Renderings |',
+    '| Term (vi) | Glossary (en) | Occurrences (all translations) | Renderings |',
     '| --- | --- | ---: | --- |',
   ];
   for (const t of summary) {

@@ -37,13 +37,10 @@ export async function discoverCorpus(dir: string): Promise<CorpusArticle[]> {
 /** Folders nested deeper than this are not searched (a corpus is shallow; a loop of links is not). */
 const MAX_DEPTH = 8;
 
-/** Collects the articles at or below `dir`: a folder with a source is an article, its subfolders are not searched. */
+/** Collects the articles at or below `dir`: every folder with a source is an article, nested ones too. */
 async function walk(dir: string, slug: string, out: CorpusArticle[], depth: number): Promise<void> {
   const names = await listDir(dir);
-  if (names.includes(SOURCE_FILE)) {
-    out.push(await article(dir, slug, names));
-    return;
-  }
+  if (names.includes(SOURCE_FILE)) out.push(await article(dir, slug, names));
   if (depth >= MAX_DEPTH) return;
   for (const name of names.sort()) {
     if (name.startsWith('.') || name === 'node_modules') continue;

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runVitrans } from './run-cli.js';
+import iconv from 'iconv-lite';
 import { buildBilingual } from '../../src/translate/bilingual.js';
 
 const ANSI_ESCAPE = '\u001b[';
@@ -113,11 +114,15 @@ describe('vitrans check', () => {
     const article = join(ROOT, 'corpus/vietnam-japan-defense-cooperation');
     cpSync(article, join(work, 'corp/2024/vn-jp'), { recursive: true });
     cpSync(join(article, 'source.vi.txt'), join(work, 'corp/untranslated/source.vi.txt'));
+    // An article inside another article's folder is an article too.
+    cpSync(FLAWED, join(work, 'corp/2024/vn-jp/annex'), { recursive: true });
     const r = await check([join(work, 'corp'), '--format', 'json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(20);
     expect(r.stderr).toMatch(/warning: .*corp\/untranslated\/source\.vi\.txt has no \*\.en\.txt translation beside it; skipped/);
     expect(JSON.parse(r.stdout).files).toEqual([
       expect.objectContaining({ translations: [expect.stringMatching(/corp\/2024\/vn-jp\/reference\.en\.txt$/)] }),
+      expect.objectContaining({ translations: [expect.stringMatching(/corp\/2024\/vn-jp\/annex\/flawed\.en\.txt$/)] }),
       expect.objectContaining({ translations: [] }),
     ]);
   });
@@ -198,7 +203,7 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
 
   it('a source that is not Vietnamese (arguments swapped) is refused', async () => {
     const r = await check([join(FLAWED, 'flawed.en.txt'), join(FLAWED, 'source.vi.txt')]);
-    expectUserError(r, /flawed\.en\.txt: error: the source does not look like Vietnamese .*comes first/);
+    expectUserError(r, /flawed\.en\.txt: error: this does not look like Vietnamese .*comes first/);
   });
 
   it('a corpus with no translation at all has nothing to check', async () => {
@@ -213,16 +218,36 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
     expectUserError(await check([source, source, '--encoding', 'tcvn', '--fix']), /--fix writes UTF-8/);
   });
 
+  it('-o naming an input file is refused, and the file is left as it was', async () => {
+    cpSync(FLAWED, work, { recursive: true });
+    const target = join(work, 'flawed.en.txt');
+    const before = readFileSync(target, 'utf8');
+    expectUserError(await check([join(work, 'source.vi.txt'), target, '--fix', '-o', target]), /-o .*flawed\.en\.txt is one of the input files/);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it('the same translation given twice is refused', async () => {
+    const target = join(FLAWED, 'flawed.en.txt');
+    expectUserError(await check([join(FLAWED, 'source.vi.txt'), target, target, '--fix']), /is given twice/);
+  });
+
   it('invalid UTF-8 names the byte offset and the likely legacy encoding', async () => {
     const r = await check([join(FIXTURES, 'encodings/tcvn3.txt'), join(FLAWED, 'flawed.en.txt')]);
     expectUserError(r, /not valid UTF-8.*offset \d+.*TCVN3.*--encoding tcvn/);
   });
 
-  it('--encoding converts legacy input explicitly', async () => {
+  it('--encoding converts legacy input explicitly, and the terms in it are found', async () => {
     const source = join(FIXTURES, 'encodings/tcvn3.txt');
-    const r = await check([source, source, '--encoding', 'tcvn', '--format', 'json']);
+    const decoded = iconv.decode(readFileSync(source), 'tcvn').normalize('NFC');
+    const paragraphs = decoded.split(/\n\s*\n/).filter((p) => p.trim());
+    const target = join(work, 'plain.en.txt');
+    writeFileSync(target, paragraphs.map((_, i) => `Paragraph ${i + 1}.`).join('\n\n'));
+    const r = await check([source, target, '--encoding', 'tcvn', '--format', 'json']);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).findings).toBeInstanceOf(Array);
+    const findings = JSON.parse(r.stdout).findings as { ruleId: string; source: { text: string } }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.ruleId === 'term-missing')).toBe(true);
+    expect(findings.map((f) => f.source.text)).toContain('Nhà Trắng');
   });
 
   it.each([

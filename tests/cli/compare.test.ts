@@ -128,6 +128,9 @@ describe('vitrans compare', () => {
     const missing = await run(['source.vi.txt', 'out/bing.en.txt']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/out\/bing\.en\.txt: error: file not found/);
+    const over = await run(['source.vi.txt', 'out/deepl.en.txt', '-o', 'out/deepl.en.txt']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('is one of the input files');
     write('other/deepl.en.txt', DEEPL);
     const twice = await run(['source.vi.txt', 'out/deepl.en.txt', 'other/deepl.en.txt']);
     expect(twice.code).toBe(2);

@@ -49,6 +49,16 @@ describe('vitrans glossary', () => {
     expect(lines.every((l) => l.split('\t').length === 2)).toBe(true);
   });
 
+  it('export: refuses to write over the glossary it reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-export-'));
+    const glossary = join(dir, 'g.yaml');
+    writeFileSync(glossary, readFileSync(join(ROOT, 'glossary.yaml')));
+    const r = await runVitrans(['glossary', 'export', '-g', glossary, '--format', 'deepl-tsv', '-o', glossary], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is one of the input files/);
+    expect(readFileSync(glossary, 'utf8')).toBe(readFileSync(join(ROOT, 'glossary.yaml'), 'utf8'));
+  });
+
   it('export: needs a format', async () => {
     const r = await runVitrans(['glossary', 'export'], { cwd: ROOT });
     expect(r.code).toBe(2);

@@ -196,6 +196,36 @@ describe('vitrans translate', () => {
     expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
   });
 
+  it('--out naming a file is refused before anything is sent', async () => {
+    const dir = project({ outfile: 'not a folder' });
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--out', 'outfile'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .*outfile is a file, not a directory/);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('--compare with several articles writes one report file per article for HTML and JSON', async () => {
+    const dir = project({ 'second.txt': SEED });
+    libre();
+    const r = await runVitrans(['translate', 'article.txt', 'second.txt', '-e', 'libretranslate', '--compare', '--format', 'json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    for (const stem of ['article', 'second']) {
+      expect(JSON.parse(fs.readFileSync(path.join(dir, `out/${stem}.compare.json`), 'utf8')).engines).toEqual(['libretranslate']);
+    }
+  });
+
+  it('refuses to send an English article for translation from Vietnamese', async () => {
+    const english = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../corpus/japan-us-defense-industry/reference.en.txt'), 'utf8');
+    const dir = project({ 'english.txt': english });
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'english.txt', '-e', 'libretranslate'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/english\.txt: error: this does not look like Vietnamese/);
+    expect(bodies).toHaveLength(0);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

@@ -53,3 +53,16 @@ describe('formatCheckMarkdown', () => {
     expect(formatCheckMarkdown(cleanReport)).toBe('✅ **vitrans check**: No problems in 2 translations checked.\n');
   });
 });
+
+describe('formatCheckMarkdown on a large corpus', () => {
+  it('stays under a pull-request comment, saying how many findings it left out', async () => {
+    const { report, forbiddenGpi } = await import('./check-fixtures.js');
+    const { formatCheckMarkdown } = await import('../../src/report/check-markdown.js');
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...forbiddenGpi, paragraph: i + 1 }));
+    const out = formatCheckMarkdown({ ...report, findings: many });
+    expect(out.length).toBeLessThan(65_536);
+    const shown = out.split('\n').filter((l) => l.startsWith('| `corpus/')).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(out).toContain(`…and ${3000 - shown} more findings`);
+  });
+});

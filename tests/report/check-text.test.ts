@@ -65,8 +65,8 @@ describe('formatCheckText', () => {
   });
 
   it('summarises the term renderings, listing the terms not rendered one approved way', () => {
-    const out = formatCheckText(report, { color: false, width: 100 });
-    expect(out).toMatch(/^Glossary terms: 2 terms, 6 occurrences in the sources; 2 terms not rendered one approved way$/m);
+    const out = formatCheckText(report, { color: false, width: 120 });
+    expect(out).toMatch(/^Glossary terms: 2 terms, 6 occurrences checked in 3 translations; 2 terms not rendered one approved way$/m);
     expect(out).toContain('  Thiết bị đánh chặn pha bay → Glide Phase Interceptor\n    Glide Phase Interceptor ×2, flight phase interceptor ×1\n');
     const consistent = [{ ...report.summary[0]!, renderings: [{ text: 'Glide Phase Interceptor', count: 3, approved: true }] }];
     const clean = formatCheckText({ ...report, findings: [], summary: consistent }, { color: false });

@@ -9,7 +9,6 @@ import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
-import { vietnameseShare } from '../../text/vietnamese.js';
 import { checkableText } from '../../text/markdown.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
@@ -19,8 +18,8 @@ import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { readBilingual } from '../../translate/bilingual.js';
-import { writeFileAtomic } from '../write-file.js';
-import { engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans check`, as commander parses them. */
@@ -42,6 +41,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     });
   }
   const articles = await articlesFrom(paths.map(abs));
+  if (opts.output) assertNotAnInput(abs(opts.output), articles.flatMap((a) => [a.source, ...a.translations]));
   for (const a of articles) if (a.translations.length === 0) io.stderr.write(`vitrans: warning: ${shown(a.source)} has no *.en.txt translation beside it; skipped\n`);
   if (articles.every((a) => a.translations.length === 0)) {
     throw new InputError('nothing to check: no translation found', {
@@ -63,7 +63,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       continue;
     }
     const source = await read(a.source);
-    assertVietnamese(source, shown(source.path));
+    assertVietnameseSource(checkableText(source.path, source.text), shown(source.path), 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
     const translations: Translation[] = [];
     for (const t of a.translations) {
       const file = await read(t);
@@ -75,6 +75,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   let results = loaded.map((a) => run(a.source, a.translations));
 
   if (opts.fix) {
+    const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
+    if (inJson.length > 0) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
+    }
     let fixed = 0;
     const rewritten: string[] = [];
     for (const [i, a] of loaded.entries()) {
@@ -136,19 +140,6 @@ function fromBilingual(file: TextFile): { source: TextFile; translations: Transl
   };
 }
 
-/**
- * Stops when the source is plainly not Vietnamese (most often: source and translation given in
- * the wrong order), which would otherwise pass as "no problems".
- */
-function assertVietnamese(source: TextFile, shownPath: string): void {
-  const { share, words } = vietnameseShare(source.text);
-  if (words >= 20 && share < 0.15) {
-    throw new InputError(`the source does not look like Vietnamese (${Math.round(share * 100)}% of its words have Vietnamese letters)`, {
-      location: { file: shownPath },
-      hint: 'the Vietnamese source comes first: vitrans check SOURCE.vi.txt TRANSLATION.en.txt',
-    });
-  }
-}
 
 /** Mojibake and other reading warnings, as findings so every report shows them. */
 function encodingFindings(file: TextFile, shownPath: string): Finding[] {
@@ -190,5 +181,10 @@ async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
     throw new UsageError('a source file needs at least one translation', { hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR' });
   }
   const [source, ...translations] = paths;
+  const seen = new Set<string>([source!]);
+  for (const t of translations) {
+    if (seen.has(t)) throw new UsageError(`${t} is given twice`, { hint: 'name each file once' });
+    seen.add(t);
+  }
   return [{ slug: '', source: source!, translations }];
 }

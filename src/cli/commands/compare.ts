@@ -14,7 +14,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
-import { writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import type { CliIO } from '../io.js';
@@ -39,6 +39,7 @@ export interface CompareOptions {
 export async function compareCommand(source: string, translations: string[], opts: CompareOptions, io: CliIO): Promise<number> {
   const seed = parseSeed(opts.seed);
   const abs = (p: string): string => resolve(io.cwd, p);
+  if (opts.output !== undefined) assertNotAnInput(abs(opts.output), [source, ...translations, ...(opts.ref !== undefined ? [opts.ref] : [])].map(abs));
   const read = async (p: string): Promise<TextFile> => {
     const file = await readTextFile(abs(p));
     for (const w of file.warnings) io.stderr.write(`vitrans: warning: ${p}:${w.line}:${w.column}: ${w.message}\n`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadGlossary } from '../../glossary/load.js';
 import { runGlossarySelfTests } from '../../glossary/selftest.js';
 import { exportGlossary } from '../../glossary/export.js';
-import { writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
 
 /** Runs every entry's self-tests; exit 1 when any fails. */
@@ -19,6 +19,7 @@ export async function glossaryTestCommand(opts: { glossary: string }, io: CliIO)
 
 /** Writes the glossary in an engine's upload format. */
 export async function glossaryExportCommand(opts: { glossary: string; format: 'google-csv' | 'deepl-tsv'; output?: string }, io: CliIO): Promise<number> {
+  if (opts.output) assertNotAnInput(resolve(io.cwd, opts.output), [resolve(io.cwd, opts.glossary)]);
   const glossary = await loadGlossary(resolve(io.cwd, opts.glossary));
   const text = exportGlossary(glossary, opts.format);
   if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), text);

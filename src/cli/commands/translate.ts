@@ -28,7 +28,8 @@ import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../config.js';
 import { createProgress } from '../progress.js';
-import { writeFileAtomic } from '../write-file.js';
+import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../text/markdown.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -84,6 +85,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   io.registerSecrets(config.secrets);
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
+  assertDirectoryOrAbsent(outDir, '--out');
 
   const glossaryPath = opts.glossary ?? 'glossary.yaml';
   const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io);
@@ -92,6 +94,15 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
   const inputs = await readInputs(files.map(abs), shown);
+  if (opts.sourceLang.toLowerCase() === 'vi') {
+    for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
+  }
+  const outputPathOf = (input: InputFile, engine: string): string =>
+    join(outDir, `${input.stem}.${engine}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+  for (const input of inputs) {
+    for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputs.map((i) => i.path), '--out');
+    assertNotAnInput(join(outDir, `${input.stem}.bilingual.json`), inputs.map((i) => i.path), '--out');
+  }
 
   const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
   const engines: Engine[] = [];
@@ -152,7 +163,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             signal: io.signal,
             onProgress: (e) => progress.update(e),
           });
-          const outPath = join(outDir, `${input.stem}.${engine.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+          const outPath = outputPathOf(input, engine.name);
           const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
           await writeFileAtomic(outPath, result.text);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
@@ -187,10 +198,13 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
     if (opts.compare) {
       const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
+      const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
+      // One report per article: several HTML or JSON documents in one stream would be no document.
+      const toFiles = inputs.length > 1 && format !== 'text';
       for (const input of inputs) {
-        const outputs = engines.map((e) => join(outDir, `${input.stem}.${e.name}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`));
-        const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
-        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed) }, io);
+        const outputs = engines.map((e) => outputPathOf(input, e.name));
+        const output = toFiles ? join(outDir, `${input.stem}.compare.${format === 'markdown' ? 'md' : format}`) : undefined;
+        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}) }, io);
       }
     }
     return exitCodeFor(allFindings, opts.failOn ?? 'never');
