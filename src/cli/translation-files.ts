@@ -1,6 +1,7 @@
 /** How a translation file's name says what it is: which engine made it, whether it is bilingual JSON. */
 import { basename } from 'node:path';
-import { InputError, UsageError } from '../core/errors.js';
+import { AlignmentError, InputError, UsageError } from '../core/errors.js';
+import { splitParagraphs } from '../text/paragraphs.js';
 import { vietnameseShare } from '../text/vietnamese.js';
 
 /**
@@ -35,5 +36,21 @@ export function assertVietnameseSource(text: string, shownPath: string, usage: s
       location: { file: shownPath },
       hint: `the Vietnamese source comes first: ${usage}`,
     });
+  }
+}
+
+/**
+ * Stops when a bilingual file was translated from another text than the source given with it.
+ * @throws AlignmentError naming the first paragraph that differs
+ */
+export function assertTranslatesSource(bilingualSources: readonly string[], bilingualPath: string, sourceText: string, sourcePath: string): void {
+  const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
+  const firstDiff = expected.findIndex((s, i) => bilingualSources[i] !== s);
+  if (bilingualSources.length !== expected.length || firstDiff >= 0) {
+    const at = firstDiff >= 0 ? firstDiff + 1 : Math.min(bilingualSources.length, expected.length) + 1;
+    throw new AlignmentError(
+      `${bilingualPath} is a translation of a different text than ${sourcePath}: its source paragraphs differ from paragraph ${at} on (${bilingualSources.length} vs ${expected.length} paragraphs)`,
+      { location: { file: bilingualPath }, hint: 'give it with the source it was translated from, or alone' },
+    );
   }
 }

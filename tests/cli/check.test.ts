@@ -179,6 +179,9 @@ describe('vitrans check on the bilingual JSON that translate writes', () => {
       expect(new Set(findings.map((f) => f.engine))).toEqual(new Set(['deepl']));
       expect(findings[0]!.file).toMatch(/a\.bilingual\.json#deepl$/);
     }
+    const other = await check([join(ROOT, 'corpus/vietnam-japan-defense-cooperation/source.vi.txt'), file]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/is a translation of a different text than .*source\.vi\.txt/);
   });
 });
 

@@ -19,7 +19,7 @@ import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
-import { assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertTranslatesSource, assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans check`, as commander parses them. */
@@ -67,7 +67,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     const translations: Translation[] = [];
     for (const t of a.translations) {
       const file = await read(t);
-      translations.push(...(isBilingualPath(t) ? fromBilingual(file).translations : [{ ...file, engine: engineFromName(t), writable: true }]));
+      if (isBilingualPath(t)) {
+        const bilingual = fromBilingual(file);
+        assertTranslatesSource(bilingual.sources, shown(t), source.text, shown(source.path));
+        translations.push(...bilingual.translations);
+      } else {
+        translations.push({ ...file, engine: engineFromName(t), writable: true });
+      }
     }
     loaded.push({ source, translations });
   }
@@ -132,9 +138,10 @@ type Translation = TextFile & { engine?: string; writable: boolean };
  * The source and every engine of a bilingual JSON file, as documents of blank-line paragraphs
  * named `FILE#engine`; their line:column positions count in that joined text.
  */
-function fromBilingual(file: TextFile): { source: TextFile; translations: Translation[] } {
+function fromBilingual(file: TextFile): { source: TextFile; sources: string[]; translations: Translation[] } {
   const doc = readBilingual(file.text, file.path);
   return {
+    sources: doc.sources,
     source: { path: `${file.path}#source`, text: doc.sources.join('\n\n'), warnings: [] },
     translations: doc.engines.map((e) => ({ path: `${file.path}#${e.name}`, text: e.targets.join('\n\n'), warnings: [], engine: e.name, writable: false })),
   };

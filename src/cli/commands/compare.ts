@@ -5,17 +5,16 @@
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AlignmentError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource } from '../../checks/index.js';
 import { loadGlossary } from '../../glossary/load.js';
-import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
-import { engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertTranslatesSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import { readBilingual } from '../../translate/bilingual.js';
 import type { CliIO } from '../io.js';
 
@@ -134,16 +133,7 @@ export function parseSeed(value: string): number {
 async function engineInputs(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput[]> {
   if (!isBilingualPath(path)) return [{ name: engineNameFromFile(path), file: path, text: file.text }];
   const bilingual = readBilingual(file.text, path);
-  const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
-  const given = bilingual.sources;
-  const firstDiff = expected.findIndex((s, i) => given[i] !== s);
-  if (given.length !== expected.length || firstDiff >= 0) {
-    const at = firstDiff >= 0 ? firstDiff + 1 : Math.min(given.length, expected.length) + 1;
-    throw new AlignmentError(
-      `${path} is a translation of a different text than ${sourcePath}: its source paragraphs differ from paragraph ${at} on (${given.length} vs ${expected.length} paragraphs)`,
-      { location: { file: path }, hint: `compare it with the source it was translated from` },
-    );
-  }
+  assertTranslatesSource(bilingual.sources, path, sourceText, sourcePath);
   return bilingual.engines.map((e) => ({ name: e.name, file: path, paragraphs: e.targets }));
 }
 
