@@ -118,7 +118,17 @@ function toTitleCase(phrase: string): string {
   );
 }
 
-/** Whether `offset` begins a sentence: start of text or paragraph, or after . ! ? … (quotes and brackets aside). */
+/**
+ * What may stand on a line before the first word of a sentence: block quote markers, then a
+ * Markdown heading marker or a list item marker (with a task box), then opening quotes, brackets
+ * and emphasis.
+ */
+const LINE_START_PREFIX = /^(?:[ \t]*>)*[ \t]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)["'“‘([«*_\s]*$/u;
+
+/**
+ * Whether `offset` begins a sentence: start of text or paragraph, after . ! ? … (quotes and
+ * brackets aside), or the first word of a Markdown heading or list item ("# State visit", "- State visit").
+ */
 function isSentenceStart(text: string, offset: number): boolean {
   let i = offset - 1;
   let newlines = 0;
@@ -129,7 +139,10 @@ function isSentenceStart(text: string, offset: number): boolean {
     i--;
   }
   if (i < 0 || newlines >= 2) return true;
-  return /[.!?…]/u.test(text.charAt(i));
+  if (/[.!?…]/u.test(text.charAt(i))) return true;
+  // Only the line the match starts on can hold the heading or list marker.
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return newlines === 0 && LINE_START_PREFIX.test(text.slice(lineStart, offset));
 }
 
 const GAP = /[\s\u00A0]+/gu;

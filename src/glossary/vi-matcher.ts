@@ -16,10 +16,14 @@ export interface ViMatcher {
   find(text: string): TermMatch[];
 }
 
-/** One term that ends at a trie node. `cased` holds its syllables unlowered for case-sensitive entries. */
+/**
+ * One term that ends at a trie node. `cased` holds its syllables unlowered for case-sensitive
+ * entries; `capitalised` is its first syllable with a capital first letter (sentence start, heading).
+ */
 interface Candidate {
   entry: GlossaryEntry;
   cased: string[] | null;
+  capitalised: string;
 }
 
 /** A term taken apart: folded syllables, their unlowered forms, and the separators between them. */
@@ -74,7 +78,8 @@ export function termKey(term: string): string {
  * Builds a matcher for the Vietnamese side of `entries` (`vi` and `viVariants`). Terms and text are
  * folded alike: NFC, canonical tone marks (hoà = hòa), i/y variants (Mỹ = Mĩ), Ð = Đ, any whitespace
  * between syllables. Matching is on whole syllables and case-insensitive, except for entries with
- * `caseSensitive`, whose syllables must also agree in case. Punctuation around a term is ignored;
+ * `caseSensitive`, whose syllables must also agree in case (but for a capital first letter, as at a
+ * sentence start or in a heading: "Tên lửa Patriot" is "tên lửa Patriot"). Punctuation around a term is ignored;
  * punctuation inside it must be there in the text. When two entries share a term, the first wins.
  * @example
  * const m = createViMatcher(glossary.entries);
@@ -127,7 +132,9 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
       node = next;
     });
     const list = accept[node] ?? (accept[node] = []);
-    list.push({ entry, cased: entry.caseSensitive ? tokens.cased : null });
+    const first = tokens.cased[0] ?? '';
+    const capitalised = first.slice(0, codePointLength(first)).toUpperCase() + first.slice(codePointLength(first));
+    list.push({ entry, cased: entry.caseSensitive ? tokens.cased : null, capitalised });
     longest = Math.max(longest, tokens.syllables.length);
   }
 
@@ -189,10 +196,13 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
         return true;
       };
 
-      const casedAgrees = (cased: string[], head: number): boolean => {
+      // The first syllable may also be written with a capital first letter ("Tên lửa Patriot" at a
+      // sentence start for "tên lửa Patriot"); every other letter must agree in case.
+      const casedAgrees = (cased: string[], capitalised: string, head: number): boolean => {
         for (let k = 0; k < cased.length; k++) {
           const r = (head + k) & mask;
-          if (casedOf(text.slice(tStart[r], tEnd[r])) !== cased[k]) return false;
+          const written = casedOf(text.slice(tStart[r], tEnd[r]));
+          if (written !== cased[k] && (k > 0 || written !== capitalised)) return false;
         }
         return true;
       };
@@ -215,7 +225,7 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
           node = next;
           const candidates = accept[node];
           if (candidates) {
-            const found = candidates.find((c) => c.cased === null || casedAgrees(c.cased, head));
+            const found = candidates.find((c) => c.cased === null || casedAgrees(c.cased, c.capitalised, head));
             if (found) {
               best = found;
               bestLength = k + 1;
@@ -234,4 +244,10 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
       return matches;
     },
   };
+}
+
+/** UTF-16 length of the first code point of `s` (0 for ''). */
+function codePointLength(s: string): number {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? 0 : cp > 0xffff ? 2 : 1;
 }

@@ -17,7 +17,8 @@ const patriot = makeEntry({
   caseSensitive: true,
   forbidden: [{ text: 'Patriot rocket' }],
 });
-const matcher = createEnMatcher([...entries, ballistic, pentagon, patriot]);
+const stateVisit = makeEntry({ id: 'state-visit', vi: 'chuyến thăm cấp nhà nước', en: 'state visit', forbidden: [{ text: 'state-level visit' }] });
+const matcher = createEnMatcher([...entries, ballistic, pentagon, patriot, stateVisit]);
 
 function fixed(text: string): string {
   return applyFixes(text, planFixes(text, matcher.find(text)));
@@ -35,6 +36,18 @@ describe('planFixes + applyFixes', () => {
     ['headline style stays headline style', 'the new Anti-Ballistic Shield', 'the new Ballistic Missile Defense'],
     ['a headline keeps headline style', 'Japan Signs Anti-Ballistic Shield Deal', 'Japan Signs Ballistic Missile Defense Deal'],
     ['start of a paragraph is a sentence start', 'Intro\n\nAnti-ballistic shield tests', 'Intro\n\nBallistic missile defense tests'],
+    ['a heading keeps its capital', '# State-level visit', '# State visit'],
+    ['a list item keeps its capital', '- State-level visit\n- Second', '- State visit\n- Second'],
+    ['a list item written in lower case stays in lower case', '- state-level visit', '- state visit'],
+    ['plain text keeps its capital', 'State-level visit to Japan.', 'State visit to Japan.'],
+    ['the start of a Markdown heading is a sentence start', '# Anti-ballistic shield tests', '# Ballistic missile defense tests'],
+    ['the start of a deeper heading after a paragraph', 'Intro.\n\n### Anti-ballistic shield', 'Intro.\n\n### Ballistic missile defense'],
+    ['the start of a list item is a sentence start', 'Intro\n- Anti-ballistic shield tests\n2. Anti-ballistic shield', 'Intro\n- Ballistic missile defense tests\n2. Ballistic missile defense'],
+    ['a list item in a block quote, after emphasis', '> * **Anti-ballistic shield** tests', '> * **Ballistic missile defense** tests'],
+    ['a heading with no article before: the approved article is capitalised', '## Five Corner Building says', '## The Pentagon says'],
+    ['a word after the heading start is not a sentence start', '# New Anti-ballistic shield', '# New ballistic missile defense'],
+    ['a hyphen inside a line is no list marker', 'tested - Anti-ballistic shield', 'tested - ballistic missile defense'],
+    ['a wrapped line is no sentence start', 'the new\nAnti-ballistic shield', 'the new\nballistic missile defense'],
     ['forbidden rendering with its own `use`', 'the interceptor flew', 'the Glide Phase Interceptor flew'],
     ['a line break inside the rendering stays in its gap', 'ordered the flight phase\n   interceptors.', 'ordered the Glide Phase\n   Interceptors.'],
     ['a line break before the rendering stays', 'the new\ninterceptor', 'the new\nGlide Phase Interceptor'],

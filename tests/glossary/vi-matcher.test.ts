@@ -130,6 +130,21 @@ describe('createViMatcher', () => {
     expect(m.find('miền nam')).toEqual([]);
   });
 
+  it('lets a case-sensitive term start with a capital, as at a sentence start, but nothing else change case', () => {
+    const m = createViMatcher([entry('patriot', 'tên lửa Patriot', { caseSensitive: true }), entry('nam', 'Nam', { caseSensitive: true })]);
+    const ids = (text: string) => m.find(text).map((x) => [x.entry.id, x.text]);
+    expect(ids('Tên lửa Patriot được mua.')).toEqual([['patriot', 'Tên lửa Patriot']]);
+    expect(ids('# Tên lửa Patriot')).toEqual([['patriot', 'Tên lửa Patriot']]);
+    expect(ids('Nhật mua tên lửa Patriot.')).toEqual([['patriot', 'tên lửa Patriot']]);
+    // Only the first letter: "Patriot" is still told from "patriot", and "TÊN" is no capitalised "tên".
+    expect(ids('Tên lửa patriot được mua.')).toEqual([]);
+    expect(ids('TÊN LỬA Patriot')).toEqual([]);
+    expect(ids('Tên Lửa Patriot')).toEqual([]);
+    // A term written with a capital in the glossary matches as written, never in lower case.
+    expect(ids('Việt Nam')).toEqual([['nam', 'Nam']]);
+    expect(ids('miền nam')).toEqual([]);
+  });
+
   it('finds terms at the very start and end of the text, and before punctuation', () => {
     const text = 'Ấn Độ, rồi Bộ Quốc phòng Hoa Kỳ';
     const matches = matcher.find(text);

@@ -40,6 +40,95 @@ describe('blankMarkdownCode', () => {
     expect(blankMarkdownCode('Mở đầu\n\n```\nBộ Quốc phòng\n').trim()).toBe('Mở đầu');
   });
 
+  it('blanks reference-style link definitions: label, URL and title', () => {
+    const text = 'Xem [chuyến thăm][r1] và [Patriot][].\n\n[r1]: https://example.com/state-level-visit "Patriot rocket"\n[r2]: <https://a.vn/x>\n  \'Biên bản ghi nhớ\'\n';
+    const out = blankMarkdownCode(text);
+    expect(out).toHaveLength(text.length);
+    expect(out).not.toMatch(/https|example|state-level|Patriot rocket|Biên bản|r1|r2/);
+    expect(out).toContain('Xem [chuyến thăm]     và [Patriot]  .');
+    // A footnote is prose, not a link definition.
+    expect(blankMarkdownCode('[^1]: Bộ Quốc phòng cho biết.')).toBe('[^1]: Bộ Quốc phòng cho biết.');
+  });
+
+  it('blanks indented code blocks after a blank line, but not indented list content or wrapped lines', () => {
+    const text = [
+      'Đoạn văn.',
+      '',
+      '    Bộ Quốc phòng = mã',
+      '\tThoả thuận',
+      '',
+      '- Mục một',
+      '',
+      '    Lầu Năm Góc trong mục',
+      '',
+      'Dòng đầu',
+      '    Hoa Kỳ tiếp theo',
+    ].join('\n');
+    const out = blankMarkdownCode(text);
+    expect(out.split('\n').map((l) => l.length)).toEqual(text.split('\n').map((l) => l.length));
+    expect(out).not.toContain('Bộ Quốc phòng');
+    expect(out).not.toContain('Thoả thuận');
+    expect(out).toContain('    Lầu Năm Góc trong mục');
+    expect(out).toContain('    Hoa Kỳ tiếp theo');
+  });
+
+  it('blanks HTML blocks, content and all, up to the next blank line; inline tags keep their content', () => {
+    const text = [
+      'Mở đầu.',
+      '',
+      '<div class="note">',
+      'Bộ Quốc phòng Hoa Kỳ',
+      '</div>',
+      'Lầu Năm Góc',
+      '',
+      '<!-- Thoả thuận -->',
+      '',
+      '<table><tr><td>Biên bản ghi nhớ</td></tr></table>',
+      '',
+      'Ký <b>Biên bản</b> hôm nay.',
+    ].join('\n');
+    const out = blankMarkdownCode(text);
+    expect(out).toHaveLength(text.length);
+    expect(out).not.toMatch(/Bộ Quốc phòng|Lầu Năm Góc|Thoả thuận|ghi nhớ|<|>/);
+    expect(out).toContain('Mở đầu.');
+    expect(out).toContain('Ký    Biên bản     hôm nay.');
+  });
+
+  it('blanks YAML front matter at the very start only', () => {
+    const text = '---\ntitle: Bộ Quốc phòng\ntags: [Lầu Năm Góc]\n---\n\n# Bộ Quốc phòng\n\n---\n\nHết.\n';
+    const out = blankMarkdownCode(text);
+    expect(out).toHaveLength(text.length);
+    expect(out.match(/Bộ Quốc phòng/g)).toHaveLength(1);
+    expect(out).not.toContain('Lầu Năm Góc');
+    expect(out).toContain('\n---\n\nHết.');
+    // A rule later in the file opens no front matter; an unclosed one is no front matter.
+    expect(blankMarkdownCode('Hết.\n---\nBộ\n---\n')).toBe('Hết.\n---\nBộ\n---\n');
+    expect(blankMarkdownCode('---\nBộ Quốc phòng\n')).toBe('---\nBộ Quốc phòng\n');
+  });
+
+  it('stays linear on large adversarial inputs', () => {
+    const big = 1_000_000; // quadratic work would take minutes here
+    const inputs = [
+      '`a'.repeat(big / 2),
+      '<!--a'.repeat(big / 5),
+      '](' + ' '.repeat(big) + 'x',
+      '](\n'.repeat(big / 3),
+      '<a'.repeat(big / 2),
+      '][' .repeat(big / 2),
+      '    x\n\n'.repeat(big / 7),
+      '<div>\n'.repeat(big / 6),
+      '- a\n'.repeat(big / 4),
+      '| a |\n'.repeat(big / 6),
+      '[a]: ' + ' "'.repeat(big / 2),
+      '---\n' + 'a: b\n'.repeat(big / 5),
+    ];
+    for (const input of inputs) {
+      const t0 = performance.now();
+      expect(blankMarkdownCode(input)).toHaveLength(input.length);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+
   it('knows Markdown files by their extension', () => {
     expect(isMarkdownFile('bài báo.md')).toBe(true);
     expect(isMarkdownFile('a.MARKDOWN')).toBe(true);
