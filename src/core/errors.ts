@@ -84,34 +84,59 @@ export type EngineErrorKind =
   | 'unsupported-language' // fatal
   | 'glossary' // the engine rejected the glossary: fatal
   | 'bad-request' // other 4xx: fatal
-  | 'bad-response'; // the engine answered something we cannot use: fatal
+  | 'bad-response'; // the engine answered something we cannot use (malformed JSON, missing paragraphs): retry
 
-const RETRYABLE: ReadonlySet<EngineErrorKind> = new Set(['rate-limit', 'server', 'network', 'timeout']);
+const RETRYABLE: ReadonlySet<EngineErrorKind> = new Set(['rate-limit', 'server', 'network', 'timeout', 'bad-response']);
+
+/** One text an engine did translate, as carried by a partial `bad-response` (see `EngineError.partial`). */
+export interface PartialTranslation {
+  text: string;
+  billedCharacters?: number;
+}
 
 /**
  * A failure from a translation engine. `retryable` says whether the same request may succeed
- * later; `retryAfterMs` carries the server's Retry-After when it sent one.
+ * later (by kind, unless the thrower says otherwise); `retryAfterMs` carries the server's
+ * Retry-After when it sent one.
  * Fatal engine errors are user errors too (exit 2): the user must fix a key, a quota, a glossary.
+ * Retryable ones that persist after every retry exit 4 (the engine is unavailable or unreliable).
  */
 export class EngineError extends UserError {
   readonly engine: string;
   readonly kind: EngineErrorKind;
   readonly status?: number;
   readonly retryAfterMs?: number;
+  /**
+   * Only on `bad-response`, when part of a batch came back usable: parallel to the texts sent,
+   * the translation of each text that came back and `undefined` for each that did not. The caller
+   * keeps the translated ones and sends only the missing ones again.
+   */
+  readonly partial?: readonly (PartialTranslation | undefined)[];
+  private readonly retryableOverride?: boolean;
   constructor(
     engine: string,
     kind: EngineErrorKind,
     message: string,
-    opts: { status?: number; retryAfterMs?: number; hint?: string; cause?: unknown } = {},
+    opts: {
+      status?: number;
+      retryAfterMs?: number;
+      hint?: string;
+      cause?: unknown;
+      partial?: readonly (PartialTranslation | undefined)[];
+      /** Overrides the kind's default (e.g. a bug in a client library is a fatal `bad-response`). */
+      retryable?: boolean;
+    } = {},
   ) {
     super(`E_ENGINE_${kind.toUpperCase().replace(/-/g, '_')}`, message, { hint: opts.hint, cause: opts.cause });
     this.engine = engine;
     this.kind = kind;
     this.status = opts.status;
     this.retryAfterMs = opts.retryAfterMs;
+    this.partial = opts.partial;
+    this.retryableOverride = opts.retryable;
   }
   get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
+    return this.retryableOverride ?? RETRYABLE.has(this.kind);
   }
 }
 

@@ -97,7 +97,7 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
   if (target !== undefined && !/^en-(us|gb)$/i.test(target)) {
     throw new ConfigError(`DeepL target "${target}" is not an English variant DeepL knows`, { hint: 'use en-US or en-GB' });
   }
-  const timeoutMs = timeoutSetting(settings.timeoutMs);
+  const timeoutMs = timeoutSetting(settings.timeoutMs, 'deepl');
   const ctx: EngineErrorContext = { engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY', redactor: new Redactor([authKey]) };
   const translator = new deepl.Translator(authKey, {
     serverUrl: settings.serverUrl || undefined,

@@ -3,7 +3,7 @@
  * connection failed into an `EngineError` with a kind, a message that says what to do, and no key.
  * Engine modules adapt their client library's errors into `HttpFailure`s and call in here.
  */
-import { EngineError, type EngineErrorKind } from '../core/errors.js';
+import { EngineError, type EngineErrorKind, type PartialTranslation } from '../core/errors.js';
 import type { Redactor } from '../core/redact.js';
 
 /** Who failed, for messages: the registry name, a human label and the setting that holds the key. */
@@ -213,9 +213,16 @@ export function networkError(ctx: EngineErrorContext, cause: unknown): EngineErr
   });
 }
 
-/** A bad-response EngineError: the engine answered something we cannot use. */
-export function badResponseError(ctx: EngineErrorContext, what: string): EngineError {
-  return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${redactFor(ctx, what)}`);
+/**
+ * A bad-response EngineError: the engine answered something we cannot use (retryable). `partial`
+ * carries what did come back, parallel to the texts sent (see `EngineError.partial`).
+ */
+export function badResponseError(
+  ctx: EngineErrorContext,
+  what: string,
+  opts: { partial?: readonly (PartialTranslation | undefined)[]; retryable?: boolean; cause?: unknown } = {},
+): EngineError {
+  return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${redactFor(ctx, what)}`, opts);
 }
 
 /** Whether an error is an abort caused by the caller's signal (never retried, never wrapped). */
@@ -226,7 +233,7 @@ export function isAbort(err: unknown, signal?: AbortSignal): boolean {
 
 /**
  * Last-resort adapter for errors of fetch and Google's clients (Gaxios, ApiError): status + body +
- * headers when the error carries a response, else network/timeout, else bad-response.
+ * headers when the error carries a response, else network/timeout, else a fatal (not retried) bad-response.
  * EngineErrors and aborts of `signal` pass through unchanged.
  */
 export function toEngineError(ctx: EngineErrorContext, err: unknown, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): unknown {
@@ -236,8 +243,10 @@ export function toEngineError(ctx: EngineErrorContext, err: unknown, opts: { tim
   const transport = transportFailure(err);
   if (transport === 'timeout') return timeoutError(ctx, opts.timeoutMs ?? 0, err);
   if (transport === 'network') return networkError(ctx, err);
+  // Neither an answer nor a transport failure: most likely a bug (a TypeError in a client
+  // library), which the same request would only hit again.
   const message = err instanceof Error ? err.message : String(err);
-  return badResponseError(ctx, message);
+  return badResponseError(ctx, message, { retryable: false, cause: err });
 }
 
 /** Extracts status, body and headers from a Gaxios-style or ApiError-style error, if it has them. */

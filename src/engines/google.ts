@@ -78,7 +78,7 @@ export async function createGoogleEngine(settings: EngineSettings): Promise<Engi
     throw new ConfigError('Google Cloud Translation needs a project id', { hint: 'set GOOGLE_CLOUD_PROJECT or engines.google.project_id' });
   }
   const target = resolveGoogleTarget(projectId, settings.location, settings.glossary);
-  const timeoutMs = timeoutSetting(settings.timeoutMs);
+  const timeoutMs = timeoutSetting(settings.timeoutMs, 'google');
   const ctx: EngineErrorContext = {
     engine: 'google',
     label: 'Google Cloud Translation',

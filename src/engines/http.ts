@@ -3,16 +3,61 @@
  * deadline guard for SDK calls: a per-request timeout, the caller's AbortSignal, and errors mapped
  * through errors.ts.
  */
+import { ConfigError } from '../core/errors.js';
 import { abortReason } from './retry.js';
 import { badResponseError, engineErrorFromHttp, networkError, timeoutError, type EngineErrorContext } from './errors.js';
 
 /** Per-request timeout when the settings name none. */
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Reads `timeoutMs` from settings: a positive integer, else the default. */
-export function timeoutSetting(value: string | undefined): number {
-  const n = value === undefined ? NaN : Number(value);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_TIMEOUT_MS;
+/**
+ * Reads `timeoutMs` (`timeout_ms` in the config) from settings: a positive whole number of
+ * milliseconds, or the default when unset.
+ * @throws ConfigError naming `<engine>.timeout_ms` for anything else ("abc", "0", "1.5", "-3").
+ * @example timeoutSetting('15000', 'libretranslate') === 15000
+ */
+export function timeoutSetting(value: string | undefined, engine: string): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_TIMEOUT_MS;
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
+    throw new ConfigError(`${engine}.timeout_ms must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`, {
+      hint: `set ${engine}.timeout_ms to milliseconds, e.g. 60000, or leave it out for the default ${DEFAULT_TIMEOUT_MS}`,
+    });
+  }
+  return n;
+}
+
+/**
+ * Checks a server base URL setting: http(s), no credentials, no query string or fragment (keys go
+ * in `api_key`). Returns it without trailing slashes. Messages never show the refused parts.
+ * @throws ConfigError; `what` names it for humans ('OpenAI base URL'), `setting` says where it is set.
+ * @example baseUrlSetting('http://localhost:5000/', { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' }) === 'http://localhost:5000'
+ */
+export function baseUrlSetting(value: string, opts: { what: string; setting: string; engine: string; keyEnv: string }): string {
+  const { what, setting, engine, keyEnv } = opts;
+  const keyHint = `put the key in ${engine}.api_key or ${keyEnv}, not in the URL, and set ${setting} to the bare server URL`;
+  // Checked on the raw text first: nothing after "://user:" may reach a message.
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1] ?? '';
+  if (authority.includes('@')) {
+    const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+    throw new ConfigError(`${what} "${stripQuery(shown)}" must not contain a user name or password`, { hint: keyHint });
+  }
+  if (/[?#]/.test(value)) {
+    throw new ConfigError(`${what} "${stripQuery(value)}" must not contain a query string or fragment`, { hint: keyHint });
+  }
+  const base = value.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/i.test(base)) throw new ConfigError(`${what} "${base}" is not an http(s) URL`, { hint: `set ${setting}` });
+  try {
+    new URL(base);
+  } catch {
+    throw new ConfigError(`${what} "${base}" is not a valid URL`, { hint: `set ${setting}` });
+  }
+  return base;
+}
+
+/** The URL without its query string and fragment (never shown: they may hold a key). */
+function stripQuery(url: string): string {
+  return url.replace(/[?#][\s\S]*$/, '');
 }
 
 /** Test seams for the fetch-based engines (LibreTranslate, OpenAI-compatible). */

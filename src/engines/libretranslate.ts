@@ -6,20 +6,19 @@ import { ConfigError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
+import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { Engine, EngineSettings, TranslateRequest, TranslateResult } from './types.js';
 
 /**
  * Creates the LibreTranslate engine. Settings: `url` (required, e.g. http://localhost:5000),
  * `apiKey` (for servers that demand one), `timeoutMs`.
- * @throws ConfigError without a valid `url`.
+ * @throws ConfigError without a valid `url` (one with credentials or a query string is refused), or with a bad `timeoutMs`.
  */
 export function createLibreTranslateEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
-  const base = settings.url?.replace(/\/+$/, '');
-  if (!base) throw new ConfigError('LibreTranslate needs a server URL', { hint: 'set LIBRETRANSLATE_URL, e.g. http://localhost:5000' });
-  if (!/^https?:\/\//i.test(base)) throw new ConfigError(`LibreTranslate URL "${base}" is not an http(s) URL`, { hint: 'set LIBRETRANSLATE_URL, e.g. http://localhost:5000' });
+  if (!settings.url?.replace(/\/+$/, '')) throw new ConfigError('LibreTranslate needs a server URL', { hint: 'set LIBRETRANSLATE_URL, e.g. http://localhost:5000' });
+  const base = baseUrlSetting(settings.url, { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' });
   const apiKey = settings.apiKey || undefined;
-  const timeoutMs = timeoutSetting(settings.timeoutMs);
+  const timeoutMs = timeoutSetting(settings.timeoutMs, 'libretranslate');
   const ctx: EngineErrorContext = { engine: 'libretranslate', label: 'LibreTranslate', keySource: 'LIBRETRANSLATE_API_KEY', redactor: new Redactor([apiKey]) };
 
   return {

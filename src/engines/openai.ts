@@ -1,13 +1,14 @@
 /**
  * Any OpenAI-compatible chat-completions server (OpenAI, Ollama, llama.cpp, vLLM). Several
- * paragraphs go in one request, each wrapped in a numbered tag; the answer must come back with
- * exactly those tags or the batch is a `bad-response` (the orchestrator then goes one by one).
+ * paragraphs go in one request, each wrapped in a numbered tag; the answer's tags are matched by
+ * id. When some do not come back, the batch is a `bad-response` carrying the ones that did
+ * (`EngineError.partial`), and the orchestrator sends only the missing ones again, one by one.
  */
 import { ConfigError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
+import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 
 /** Where requests go when `baseUrl` is not set. */
@@ -55,28 +56,32 @@ export function userPrompt(texts: string[], termHints?: TermPair[][]): string {
 }
 
 /**
- * Splits an answer back into paragraphs by their tags. Returns undefined unless the tags are
- * exactly 1..count, each once, in order, with nothing but whitespace outside them. A lone
- * paragraph may come back untagged.
- * @example splitTagged('<p id="1">Hello</p>\n<p id="2">World</p>', 2) → ['Hello', 'World']
+ * Splits an answer back into paragraphs by their tags, matched by id: parallel to the `count`
+ * paragraphs sent, each one's text, or undefined where its tag is missing, empty or given twice
+ * with different texts. Text outside the tags (a preface, code fences) is ignored, as are ids
+ * that were not sent; the order of the tags does not matter and a repeated identical tag is fine.
+ * A lone paragraph may come back untagged.
+ * @example splitTagged('Sure!\n<p id="2">World</p>\n<p id="1">Hello</p>', 2) → ['Hello', 'World']
+ * @example splitTagged('<p id="1">Hello</p>', 2) → ['Hello', undefined]
  */
-export function splitTagged(answer: string, count: number): string[] | undefined {
+export function splitTagged(answer: string, count: number): (string | undefined)[] {
   const tag = /<p\s+id\s*=\s*["']?(\d+)["']?\s*>([\s\S]*?)<\/p>/gi;
-  const out: string[] = [];
-  let rest = '';
-  let last = 0;
+  const out = new Array<string | undefined>(count).fill(undefined);
+  const conflicting = new Set<number>();
+  let tags = 0;
   for (const m of answer.matchAll(tag)) {
-    rest += answer.slice(last, m.index);
-    last = m.index + m[0].length;
-    if (Number(m[1]) !== out.length + 1) return undefined;
-    out.push(m[2]!.trim());
+    tags++;
+    const i = Number(m[1]) - 1;
+    const text = m[2]!.trim();
+    if (!Number.isInteger(i) || i < 0 || i >= count || text === '') continue;
+    if (out[i] !== undefined && out[i] !== text) conflicting.add(i);
+    out[i] = text;
   }
-  rest += answer.slice(last);
-  if (out.length === 0 && count === 1) {
+  for (const i of conflicting) out[i] = undefined;
+  if (tags === 0 && count === 1) {
     const whole = stripFence(answer).trim();
-    return whole ? [whole] : undefined;
+    out[0] = whole || undefined;
   }
-  if (out.length !== count || stripFence(rest).trim() !== '') return undefined;
   return out;
 }
 
@@ -86,16 +91,16 @@ function stripFence(text: string): string {
 
 /**
  * Creates the OpenAI-compatible engine. Settings: `model` (required), `baseUrl` (default
- * https://api.openai.com/v1), `apiKey` (optional for local servers), `timeoutMs`.
- * @throws ConfigError without `model`.
+ * https://api.openai.com/v1; no credentials or query string in it), `apiKey` (optional for local
+ * servers), `timeoutMs`.
+ * @throws ConfigError without `model`, with a refused `baseUrl` or a bad `timeoutMs`.
  */
 export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
   const model = settings.model;
   if (!model) throw new ConfigError('the OpenAI-compatible engine needs a model name', { hint: 'set OPENAI_MODEL, e.g. gpt-4o-mini or llama3.1:8b' });
-  const baseUrl = (settings.baseUrl || DEFAULT_OPENAI_BASE_URL).replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(baseUrl)) throw new ConfigError(`OpenAI base URL "${baseUrl}" is not an http(s) URL`, { hint: 'set OPENAI_BASE_URL' });
+  const baseUrl = baseUrlSetting(settings.baseUrl || DEFAULT_OPENAI_BASE_URL, { what: 'OpenAI base URL', setting: 'OPENAI_BASE_URL', engine: 'openai', keyEnv: 'OPENAI_API_KEY' });
   const apiKey = settings.apiKey || undefined;
-  const timeoutMs = timeoutSetting(settings.timeoutMs);
+  const timeoutMs = timeoutSetting(settings.timeoutMs, 'openai');
   const ctx: EngineErrorContext = { engine: 'openai', label: `OpenAI-compatible server (${baseUrl})`, keySource: 'OPENAI_API_KEY', redactor: new Redactor([apiKey]) };
 
   return {
@@ -119,10 +124,15 @@ export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDep
       const content = (answer as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw badResponseError(ctx, 'no choices[0].message.content in the answer');
       const parts = splitTagged(content, request.texts.length);
-      if (!parts) {
-        throw badResponseError(ctx, `the answer does not split into the ${request.texts.length} tagged paragraphs sent`);
+      const missing = parts.flatMap((text, i) => (text === undefined ? [i + 1] : []));
+      if (missing.length > 0) {
+        // What did come back is usable: the caller keeps it and sends only the missing ones again.
+        const some = missing.length < parts.length;
+        throw badResponseError(ctx, `paragraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of the ${request.texts.length} sent did not come back tagged`, {
+          partial: some ? parts.map((text) => (text === undefined ? undefined : { text })) : undefined,
+        });
       }
-      return parts.map((text) => ({ text }));
+      return parts.map((text) => ({ text: text! }));
     },
   };
 }

@@ -52,7 +52,9 @@ export interface Engine {
   readonly cacheOptions: Record<string, string | number | boolean>;
   /**
    * Translate a batch within `capabilities`. One request, no retries: the caller retries.
-   * @throws EngineError (with `kind` saying whether a retry may help)
+   * @throws EngineError (with `kind` saying whether a retry may help). An answer that is only
+   * partly usable is a `bad-response` whose `partial` holds, parallel to `texts`, the results that
+   * came back and `undefined` for the others: the caller keeps those and resends only the rest.
    */
   translate(request: TranslateRequest): Promise<TranslateResult[]>;
   /**

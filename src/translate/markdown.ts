@@ -1,6 +1,7 @@
 /**
  * Markdown articles: the document is cut into block structure (kept as is) and translatable
- * inline text (sent). Headings, list items and block quotes keep their markers; each table cell
+ * inline text (sent). YAML front matter at the very start is kept as is. Headings, list items
+ * and block quotes keep their markers; each table cell
  * (header and body rows) is a segment of its own between the pipes, so a table keeps its shape
  * whatever the engine does; a reference definition's title is a segment. Fenced and indented
  * code blocks, HTML blocks, table delimiter rows, reference definitions without a title and
@@ -108,8 +109,23 @@ export function parseMarkdown(source: string): MarkdownDocument {
   // Where the content of the last list item starts (-1 outside lists): code is indented past it.
   let listContent = -1;
 
-  for (let i = 0; i < lines.length; i++) {
+  // YAML front matter at the very start (`---` … `---` or `...`): metadata, kept verbatim.
+  let first = 0;
+  if (lines[0] !== undefined && /^---[ \t]*$/.test(lines[0])) {
+    const end = lines.findIndex((l, n) => n > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l));
+    if (end > 0) {
+      for (let n = 0; n <= end; n++) verbatim(lines[n]!);
+      first = end + 1;
+    }
+  }
+
+  for (let i = first; i < lines.length; i++) {
     const line = lines[i]!;
+    // A line left of the list item's content ends the list, unless it continues an open paragraph
+    // (a lazy line); fences and HTML blocks interrupt paragraphs, so they always end it.
+    if (listContent >= 0 && line.trim() !== '' && indentWidth(line) < listContent && (!open || FENCE.test(line) || HTML_BLOCK.test(line))) {
+      listContent = -1;
+    }
     const fence = FENCE.exec(line);
     if (fence) {
       close();
@@ -139,7 +155,6 @@ export function parseMarkdown(source: string): MarkdownDocument {
       continue;
     }
     const indent = indentWidth(line);
-    if (!open && indent < listContent) listContent = -1; // the list is over (a new item sets it again)
     if (!open && !line.trimStart().startsWith('>') && indent >= Math.max(listContent, 0) + 4) {
       // An indented code block (inside a list: indented past the item's content).
       verbatim(line);

@@ -269,7 +269,10 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       done++;
     }
   }
+  // Paragraphs that are never sent (blank, local, cached) count as done too, so progress reaches total.
+  const tick = (): void => onProgress?.({ type: 'progress', engine: engine.name, total, done, cached: fromCache });
   onProgress?.({ type: 'start', engine: engine.name, total, cached: fromCache });
+  if (done > fromCache) tick();
   const pending = plan.paragraphs.filter((p) => !results[p.index]);
   if (pending.length === 0) return results as ParagraphTranslation[];
   if (opts.signal?.aborted) throw new TranslationAbortedError();
@@ -283,29 +286,46 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const onOuterAbort = (): void => controller.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-  const send = async (texts: string[], hints: (TermPair[] | undefined)[]): Promise<TranslateResult[]> => {
+  /**
+   * One request (with retries). Whole results, or, with `partial` and several texts, what came
+   * back: an unusable answer (`bad-response`) to a batch is not retried as a whole but answered
+   * with `undefined` for each text that did not come back, so the caller can resend only those.
+   */
+  async function send(texts: string[], hints: (TermPair[] | undefined)[]): Promise<TranslateResult[]>;
+  async function send(texts: string[], hints: (TermPair[] | undefined)[], partial: true): Promise<(TranslateResult | undefined)[]>;
+  async function send(texts: string[], hints: (TermPair[] | undefined)[], partial = false): Promise<(TranslateResult | undefined)[]> {
     const glossaryId = glossaryIdOnce ? await glossaryIdOnce() : undefined;
-    const out = await retry(
-      () =>
-        engine.translate({
-          texts,
-          sourceLang: opts.sourceLang,
-          targetLang: opts.targetLang,
-          glossaryId,
-          termHints: plan.mode === 'prompt' ? hints.map((h) => h ?? []) : undefined,
-          signal: controller.signal,
-        }),
+    const split = partial && texts.length > 1;
+    const missingAll = (): undefined[] => new Array<undefined>(texts.length).fill(undefined);
+    return retry(
+      async (): Promise<(TranslateResult | undefined)[]> => {
+        let out: TranslateResult[];
+        try {
+          out = await engine.translate({
+            texts,
+            sourceLang: opts.sourceLang,
+            targetLang: opts.targetLang,
+            glossaryId,
+            termHints: plan.mode === 'prompt' ? hints.map((h) => h ?? []) : undefined,
+            signal: controller.signal,
+          });
+        } catch (err) {
+          if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
+          return err.partial?.length === texts.length ? err.partial.map((r) => r && { ...r }) : missingAll();
+        }
+        if (out.length !== texts.length) {
+          if (split) return missingAll();
+          throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
+        }
+        return out;
+      },
       {
         signal: controller.signal,
         onRetry: (error, attempt, delayMs) =>
           onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message }),
       },
     );
-    if (out.length !== texts.length) {
-      throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
-    }
-    return out;
-  };
+  }
 
   const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[] }>();
   const { maxChars } = engine.capabilities;
@@ -329,6 +349,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
             warnings: [...prep.warnings],
           });
           done++;
+          tick();
           continue;
         }
         const texts = splitLongText(prep.masked.text, maxChars);
@@ -379,16 +400,13 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     for (const { p, r } of list) results[p.index] = r;
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
     done += list.length;
-    if (list.length > 0) onProgress?.({ type: 'progress', engine: engine.name, total, done, cached: fromCache });
+    if (list.length > 0) tick();
   };
 
-  const runBatch = async (batch: Piece[]): Promise<void> => {
-    const out = await send(
-      batch.map((b) => b.text),
-      batch.map((b) => b.paragraph.prepare().hints),
-    );
+  /** Stores the pieces' results, then records (and caches) every paragraph they complete. */
+  const absorb = async (pieces: Piece[], out: TranslateResult[]): Promise<void> => {
     const complete: PlannedParagraph[] = [];
-    batch.forEach((piece, i) => {
+    pieces.forEach((piece, i) => {
       const got = parts.get(piece.paragraph.index)!;
       got.texts[piece.part] = out[i]!.text;
       got.billed[piece.part] = out[i]!.billedCharacters;
@@ -404,6 +422,22 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     }
     record(intact);
     for (const p of lost) record([{ p, r: await retranslateUnmasked(p) }]);
+  };
+
+  const runBatch = async (batch: Piece[]): Promise<void> => {
+    const out = await send(
+      batch.map((b) => b.text),
+      batch.map((b) => b.paragraph.prepare().hints),
+      true,
+    );
+    const back = batch.flatMap((piece, i) => (out[i] ? [{ piece, r: out[i] }] : []));
+    await absorb(back.map((b) => b.piece), back.map((b) => b.r));
+    // An unusable answer to a batch: keep (and cache) what came back, send each missing piece
+    // again alone; a lone piece that still fails (after retries) stops the run.
+    for (const piece of batch.filter((_, i) => !out[i])) {
+      const again = await send([piece.text], [piece.paragraph.prepare().hints]);
+      await absorb([piece], again);
+    }
   };
 
   let failure: unknown;

@@ -89,6 +89,10 @@ export function maskText(text: string, spans: readonly ProtectedSpan[]): MaskedT
 /**
  * Puts each span's replacement back in place of its token. Tokens that are unknown, missing or
  * repeated make the result incomplete; unknown and repeated tokens are removed from the text.
+ * A term put back where a sentence starts (the start of the text or of a line, after `. ! ? …`,
+ * after a Markdown heading or list marker, quotes, brackets and emphasis markers aside) gets a
+ * capital first letter: "state visit" → "State visit". Acronyms and renderings already
+ * capitalised or in mixed case (iPhone, mRNA) are put back as written.
  */
 export function unmaskText(translated: string, masked: MaskedText): UnmaskResult {
   const seen = new Map<number, number>();
@@ -98,10 +102,35 @@ export function unmaskText(translated: string, masked: MaskedText): UnmaskResult
   }
   const lost = masked.spans.filter((_, i) => seen.get(i + 1) !== 1);
   const unknown = [...seen.keys()].some((n) => n < 1 || n > masked.spans.length);
-  const text = translated.replace(TOKEN, (_, digits: string) => {
-    const n = Number(digits);
+  let text = '';
+  let at = 0;
+  for (const m of translated.matchAll(TOKEN)) {
+    text += translated.slice(at, m.index);
+    at = m.index + m[0].length;
+    const n = Number(m[1]);
     const span = masked.spans[n - 1];
-    return span && seen.get(n) === 1 ? span.replacement : '';
-  });
+    if (!span || seen.get(n) !== 1) continue;
+    text += span.kind === 'term' && startsSentence(text) ? capitalise(span.replacement) : span.replacement;
+  }
+  text += translated.slice(at);
   return { text, complete: lost.length === 0 && !unknown, lost };
+}
+
+/** Openers that may stand between a sentence start and its first word: quotes, brackets, emphasis. */
+const OPENERS = /["'“‘«([*_~]*$/u;
+/** Where a sentence starts: nothing yet, a line break, a sentence mark and spaces, or a heading/list marker. */
+const SENTENCE_START = /(?:^|\n)[ \t]*$|[.!?…]["'”’»)\]*_~]*\s+$|(?:^|\n)[ \t]*(?:>[ \t]*)*(?:#{1,6}|[-*+]|\d{1,9}[.)])[ \t]+$/u;
+
+/** Whether a word written right after `before` starts a sentence. */
+function startsSentence(before: string): boolean {
+  return SENTENCE_START.test(before.replace(OPENERS, ''));
+}
+
+/** "state visit" → "State visit"; "GPI", "Glide Phase Interceptor", "iPhone", "mRNA" unchanged. */
+function capitalise(rendering: string): string {
+  const first = /^\p{Ll}/u.exec(rendering);
+  if (!first) return rendering;
+  const word = /^[\p{L}\p{M}\p{N}'’-]*/u.exec(rendering)![0];
+  if (/\p{Lu}/u.test(word)) return rendering;
+  return rendering.charAt(0).toUpperCase() + rendering.slice(1);
 }

@@ -414,6 +414,76 @@ describe('vitrans translate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--concurrency must be a positive whole number');
   });
+
+  it('refuses a timeout_ms that is not a positive whole number with exit 2, naming the setting', async () => {
+    const dir = project();
+    const bodies = libre();
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--set', 'libretranslate.timeout_ms=abc'], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/libretranslate\.timeout_ms must be a positive whole number of milliseconds, got "abc"/);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('refuses an engine URL with a password or a query string with exit 2, never printing them', async () => {
+    const dir = project();
+    const bodies = libre();
+    const withPassword = await runVitrans(['translate', 'article.txt', '-e', 'openai'], { cwd: dir, env: { ...env, OPENAI_BASE_URL: 'http://bob:s3cret-pass@llm.test/v1' } });
+    expect(withPassword.code).toBe(2);
+    expect(withPassword.stderr).toMatch(/must not contain a user name or password/);
+    expect(withPassword.stderr).toMatch(/api_key/);
+    expect(withPassword.stderr + withPassword.stdout).not.toContain('s3cret-pass');
+    const withQuery = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env: { ...env, LIBRETRANSLATE_URL: `${LIBRE}/?api_key=lt-query-key-77f1e2` } });
+    expect(withQuery.code).toBe(2);
+    expect(withQuery.stderr).toMatch(/query string/);
+    expect(withQuery.stderr + withQuery.stdout).not.toContain('lt-query-key-77f1e2');
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('an unusable answer to a batch sends each paragraph again alone, without waiting', async () => {
+    const dir = project();
+    const bodies: string[][] = [];
+    server.use(
+      http.post(`${LIBRE}/translate`, async ({ request }) => {
+        const body = (await request.json()) as { q: string[] };
+        bodies.push(body.q);
+        if (bodies.length === 1) return new HttpResponse('{"translatedText": [oops', { headers: { 'content-type': 'application/json' } });
+        return HttpResponse.json({ translatedText: body.q.map(pseudoTranslate) });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const paragraphs = SEED.trim().split(/\n\s*\n/).length;
+    expect(bodies.map((b) => b.length)).toEqual([paragraphs, ...new Array<number>(paragraphs).fill(1)]);
+    expect(r.stderr).not.toMatch(/retry/);
+  });
+
+  it('exits 4 (not 2) when an engine keeps giving unusable answers after every retry', async () => {
+    const dir = project({ 'one.txt': 'Hai nước ký Biên bản ghi nhớ về hợp tác quốc phòng.\n' });
+    let calls = 0;
+    server.use(
+      http.post(`${LIBRE}/translate`, () => {
+        calls++;
+        return new HttpResponse('{"translatedText": [oops', { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const r = await runVitrans(['translate', 'one.txt', '-e', 'libretranslate'], { cwd: dir, env });
+    expect(r.code).toBe(4);
+    expect(calls).toBeGreaterThan(1);
+    expect(r.stderr).toMatch(/vitrans: error: .*unusable answer/);
+  }, 20_000);
+
+  it('a fully cached Markdown rerun ends its progress at total', async () => {
+    const md = '# Hợp tác quốc phòng\n\n| Năm | Số |\n|---|---|\n| 2024 | 12 |\n\n**2025**\n\n```\nkhông dịch\n```\n\nHai nước ký Biên bản ghi nhớ.\n';
+    const dir = project({ 'bai.md': md });
+    const bodies = libre();
+    expect((await runVitrans(['translate', 'bai.md', '-e', 'libretranslate'], { cwd: dir, env })).code).toBe(0);
+    const again = await runVitrans(['translate', 'bai.md', '-e', 'libretranslate'], { cwd: dir, env });
+    expect(again.code).toBe(0);
+    expect(bodies).toHaveLength(1);
+    const last = again.stderr.trim().split('\n').filter((l) => l.startsWith('bai.md')).at(-1);
+    expect(last).toMatch(/: 5\/5 paragraphs, 4 cached, /);
+    expect(last).not.toMatch(/ETA --:--/);
+  });
 });
 
 describe('progress', () => {

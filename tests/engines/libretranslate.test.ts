@@ -3,6 +3,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { server } from '../setup/server.js';
 import { createLibreTranslateEngine } from '../../src/engines/libretranslate.js';
 import { withRetry } from '../../src/engines/retry.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { ENGLISH, PARAGRAPHS, fakeTranslate } from './fixtures.js';
 
 const BASE = 'http://libretranslate.internal:5000';
@@ -111,10 +112,49 @@ describe('libretranslate engine', () => {
     await expect(pending).rejects.toThrow('interrupted');
   });
 
-  it('a translatedText of the wrong length is a bad-response', async () => {
+  it('a translatedText of the wrong length is a bad-response, which is retryable (an engine fault, exit 4 if it persists)', async () => {
     server.use(libre([], () => HttpResponse.json({ translatedText: ['one'] })));
     const err = await createLibreTranslateEngine({ url: BASE }).translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'bad-response', retryable: false });
+    expect(err).toMatchObject({ kind: 'bad-response', retryable: true });
+  });
+
+  it('malformed JSON is a bad-response that withRetry retries', async () => {
+    const seen: LibreBody[] = [];
+    server.use(libre(seen, (call) => (call === 1 ? new HttpResponse('{"translatedText": [oops', { headers: { 'content-type': 'application/json' } }) : undefined)));
+    const kinds: string[] = [];
+    const results = await withRetry(() => createLibreTranslateEngine({ url: BASE }).translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), {
+      sleep: async () => {},
+      onRetry: (e) => kinds.push(e.error.kind),
+    });
+    expect(kinds).toEqual(['bad-response']);
+    expect(seen).toHaveLength(2);
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
+  });
+
+  it('refuses a URL with credentials or a query string at creation, never showing the secret', () => {
+    const refusal = (url: string): ConfigError => {
+      try {
+        createLibreTranslateEngine({ url });
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error(`${url} was accepted`);
+    };
+    const withPassword = refusal('http://bob:s3cret@libretranslate.internal:5000');
+    expect(withPassword).toBeInstanceOf(ConfigError);
+    expect(withPassword.message).toMatch(/must not contain a user name or password/);
+    expect(withPassword.hint).toMatch(/libretranslate\.api_key/);
+    expect(`${withPassword.message} ${withPassword.hint}`).not.toMatch(/s3cret|bob/);
+    const withQuery = refusal(`${BASE}/?api_key=${KEY}`);
+    expect(withQuery).toBeInstanceOf(ConfigError);
+    expect(withQuery.message).toMatch(/query string/);
+    expect(`${withQuery.message} ${withQuery.hint}`).not.toContain(KEY);
+  });
+
+  it('refuses a timeout_ms that is not a positive whole number, naming the setting', () => {
+    expect(() => createLibreTranslateEngine({ url: BASE, timeoutMs: 'abc' })).toThrow(ConfigError);
+    expect(() => createLibreTranslateEngine({ url: BASE, timeoutMs: 'abc' })).toThrow('libretranslate.timeout_ms must be a positive whole number of milliseconds, got "abc"');
+    expect(() => createLibreTranslateEngine({ url: BASE, timeoutMs: '0' })).toThrow(/libretranslate\.timeout_ms/);
   });
 
   it('needs an http(s) URL', () => {

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../setup/server.js';
 import { createOpenAIEngine, splitTagged, userPrompt } from '../../src/engines/openai.js';
 import { withRetry } from '../../src/engines/retry.js';
+import { ConfigError, EngineError } from '../../src/core/errors.js';
 import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
 
 const KEY = 'sk-proj-Q3v9XbT2mK8rL5wN1pZ7yC4dF6hJ0aSe';
@@ -76,21 +77,64 @@ describe('openai engine: requests', () => {
   });
 });
 
-describe('openai engine: answers that do not split', () => {
-  const cases: [string, (a: string) => string][] = [
-    ['a paragraph dropped', (a) => a.replace(/<p id="2">[\s\S]*?<\/p>\n?/, '')],
-    ['two paragraphs merged', (a) => a.replace('</p>\n<p id="2">', ' ').replace(/<p id="3">/, '<p id="2">')],
-    ['chatter outside the tags', (a) => `Here is the translation:\n${a}`],
-    ['tags out of order', (a) => a.replace('id="1"', 'id="X"').replace('id="2"', 'id="1"').replace('id="X"', 'id="2"')],
+describe('openai engine: answers that do not split exactly', () => {
+  const tolerated: [string, (a: string) => string][] = [
+    ['chatter outside the tags', (a) => `Here is the translation:\n${a}\nLet me know if you need anything else.`],
+    ['a code fence around the tags', (a) => `\`\`\`html\n${a}\n\`\`\``],
+    ['tags out of order', (a) => a.split('\n').reverse().join('\n')],
+    ['a tag repeated with the same text', (a) => `${a}\n${a.split('\n')[1]}`],
   ];
-  it.each(cases)('%s is a bad-response (not retried)', async (_, mangle) => {
+  it.each(tolerated)('%s still splits, in one request', async (_, mangle) => {
     const seen: { body: ChatBody; auth: string | null }[] = [];
     server.use(chat(OPENAI, seen, mangle));
     const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
-    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: async () => {} }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'bad-response', retryable: false });
-    expect((err as Error).message).toMatch(/does not split into the 3 tagged paragraphs/);
+    const results = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' });
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
     expect(seen).toHaveLength(1);
+  });
+
+  const partial: [string, (a: string) => string, number][] = [
+    ['a paragraph dropped', (a) => a.replace(/<p id="2">[\s\S]*?<\/p>\n?/, ''), 2],
+    ['an empty tag', (a) => a.replace(/<p id="3">[\s\S]*?<\/p>/, '<p id="3"> </p>'), 3],
+    ['a tag repeated with another text', (a) => `${a}\n<p id="1">Something else</p>`, 1],
+  ];
+  it.each(partial)('%s is a retryable bad-response carrying the paragraphs that came back', async (_, mangle, missing) => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen, mangle));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    expect(err).toMatchObject({ kind: 'bad-response', retryable: true });
+    expect((err as Error).message).toContain(`paragraph ${missing} of the 3 sent did not come back`);
+    expect((err as EngineError).partial).toEqual(ENGLISH.map((text, i) => (i + 1 === missing ? undefined : { text })));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('an answer with no usable tag carries nothing, and withRetry retries it', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen, () => 'I cannot help with that.'));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { maxAttempts: 3, sleep: async () => {} }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'bad-response', retryable: true, partial: undefined });
+    expect((err as Error).message).toContain('paragraphs 1, 2, 3 of the 3 sent did not come back');
+    expect(seen).toHaveLength(3);
+  });
+
+  it('malformed JSON from the server is a retryable bad-response: retried, then the good answer is used', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    let calls = 0;
+    server.use(
+      http.post(OPENAI, () => (calls++ === 0 ? new HttpResponse('{"choices": [oops', { headers: { 'content-type': 'application/json' } }) : undefined)),
+      chat(OPENAI, seen),
+    );
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const kinds: string[] = [];
+    const results = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), {
+      sleep: async () => {},
+      onRetry: (e) => kinds.push(e.error.kind),
+    });
+    expect(kinds).toEqual(['bad-response']);
+    expect(results.map((r) => r.text)).toEqual(ENGLISH);
   });
 
   it('a single paragraph may come back untagged', async () => {
@@ -98,6 +142,47 @@ describe('openai engine: answers that do not split', () => {
     const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
     const results = await engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' });
     expect(results[0]!.text).toBe(ENGLISH[0]);
+  });
+});
+
+describe('openai engine: settings', () => {
+  it('refuses a base URL with credentials at creation, never showing the password', () => {
+    const err = (() => {
+      try {
+        createOpenAIEngine({ model: 'gpt-4o-mini', baseUrl: 'http://bob:s3cret@llm.internal:8080/v1' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    const shown = `${(err as ConfigError).message} ${(err as ConfigError).hint}`;
+    expect(shown).toMatch(/must not contain a user name or password/);
+    expect(shown).toMatch(/api_key/);
+    expect(shown).not.toContain('s3cret');
+    expect(shown).toContain('http://llm.internal:8080/v1');
+  });
+
+  it('refuses a base URL with a query string, never showing its value', () => {
+    const err = (() => {
+      try {
+        createOpenAIEngine({ model: 'gpt-4o-mini', baseUrl: 'https://llm.example.com/v1?api-key=Zx81kq0pLm33' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    const shown = `${(err as ConfigError).message} ${(err as ConfigError).hint}`;
+    expect(shown).toMatch(/query string/);
+    expect(shown).toMatch(/api_key/);
+    expect(shown).not.toContain('Zx81kq0pLm33');
+  });
+
+  it('refuses a timeout_ms that is not a positive whole number, naming the setting', () => {
+    for (const bad of ['abc', '0', '-5', '1.5', '30s']) {
+      expect(() => createOpenAIEngine({ model: 'gpt-4o-mini', timeoutMs: bad })).toThrow(ConfigError);
+      expect(() => createOpenAIEngine({ model: 'gpt-4o-mini', timeoutMs: bad })).toThrow(/openai\.timeout_ms must be a positive whole number/);
+    }
+    expect(() => createOpenAIEngine({ model: 'gpt-4o-mini', timeoutMs: '45000' })).not.toThrow();
   });
 });
 
@@ -137,7 +222,13 @@ describe('openai engine: errors', () => {
 describe('prompt helpers', () => {
   it('splitTagged accepts whitespace and code fences around the tags', () => {
     expect(splitTagged('```\n<p id="1">Hello</p>\n\n<p id="2"> World </p>\n```', 2)).toEqual(['Hello', 'World']);
-    expect(splitTagged('<p id="1">Hello</p>', 2)).toBeUndefined();
+  });
+  it('splitTagged matches by id, ignores what is outside the tags and ids not sent, and marks the missing', () => {
+    expect(splitTagged('Sure! Here:\n<p id="2">World</p>\n<p id="1">Hello</p>\nDone.', 2)).toEqual(['Hello', 'World']);
+    expect(splitTagged('<p id="1">Hello</p>', 2)).toEqual(['Hello', undefined]);
+    expect(splitTagged('<p id="1">Hello</p><p id="1">Hello</p><p id="7">Extra</p>', 1)).toEqual(['Hello']);
+    expect(splitTagged('<p id="1">Hello</p><p id="1">Hi</p><p id="2"></p>', 2)).toEqual([undefined, undefined]);
+    expect(splitTagged('nothing tagged', 2)).toEqual([undefined, undefined]);
   });
   it('userPrompt numbers paragraphs from 1', () => {
     expect(userPrompt(['Hà Nội', 'Huế'])).toBe('<p id="1">Hà Nội</p>\n<p id="2">Huế</p>');

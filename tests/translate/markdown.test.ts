@@ -4,6 +4,9 @@ import { isMarkdownPath, parseMarkdown, renderMarkdown } from '../../src/transla
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { maskText } from '../../src/translate/placeholders.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
+import { parseGlossary } from '../../src/glossary/load.js';
+import { MemoryTranslationCache } from '../../src/translate/cache.js';
+import type { TranslateProgress } from '../../src/translate/types.js';
 import { testGlossary } from './helpers.js';
 
 const ARTICLE = `# Hợp tác công nghiệp quốc phòng Nhật-Mỹ
@@ -265,3 +268,60 @@ EN: Xem [báo cáo](https://example.vn/bao-cao "Báo cáo cooperation defence") 
     );
   });
 });
+
+describe('Markdown front matter, indented code and glossary terms at sentence starts', () => {
+  it('keeps YAML front matter at the very start verbatim and sends none of it', () => {
+    const source = '---\ntitle: Hợp tác quốc phòng\ntags: [quốc phòng, Nhật Bản]\n---\n\n# Hợp tác\n\nĐoạn văn.\n';
+    const doc = parseMarkdown(source);
+    expect(doc.segments.map((s) => s.text)).toEqual(['Hợp tác', 'Đoạn văn.']);
+    expect(renderMarkdown(doc, ['Cooperation', 'A paragraph.'])).toBe('---\ntitle: Hợp tác quốc phòng\ntags: [quốc phòng, Nhật Bản]\n---\n\n# Cooperation\n\nA paragraph.\n');
+    // Only at the very start, and only when closed.
+    expect(parseMarkdown('Đoạn.\n\n---\n\nĐoạn hai.\n').segments.map((s) => s.text)).toEqual(['Đoạn.', 'Đoạn hai.']);
+    expect(parseMarkdown('---\n\nĐoạn không có phần đầu.\n').segments.map((s) => s.text)).toEqual(['Đoạn không có phần đầu.']);
+  });
+
+  it('keeps indented code verbatim after a list ended by a fence or an HTML block', () => {
+    for (const between of ['```\nmã\n```', '<div>khối HTML</div>']) {
+      const source = `- mục danh sách\n\n${between}\n\n    mã thụt lề: không dịch\n`;
+      const doc = parseMarkdown(source);
+      expect(doc.segments.map((s) => s.text)).toEqual(['mục danh sách']);
+      expect(renderMarkdown(doc, ['list item'])).toBe(source.replace('mục danh sách', 'list item'));
+    }
+  });
+
+  it('capitalises a masked term that starts a sentence or a heading, as the glossary writes it otherwise', async () => {
+    const glossary = parseGlossary(
+      'version: 1\nname: t\nentries:\n  - vi: chuyến thăm cấp nhà nước\n    en: state visit\n  - vi: Thiết bị đánh chặn pha bay\n    en: Glide Phase Interceptor\n    acronym: GPI\n',
+      'glossary.yaml',
+    );
+    const doc = parseMarkdown('## Chuyến thăm cấp nhà nước\n\nChuyến thăm cấp nhà nước diễn ra. Sau chuyến thăm cấp nhà nước, hai bên họp.\n');
+    const engine = new FakeEngine({ glossary: 'none', mangle: (o) => o.replace(/^EN: /, '') });
+    const out = await translateParagraphs({
+      engine,
+      paragraphs: doc.segments.map((s) => s.text),
+      markup: doc.segments.map((s) => s.markup),
+      glossary,
+      viMatcher: createViMatcher(glossary.entries),
+      sourceLang: 'vi',
+      targetLang: 'en',
+      concurrency: 1,
+    });
+    expect(engine.sentTexts).toEqual(['⟦1⟧ diễn ra. Sau ⟦2⟧, hai bên họp.']);
+    expect(renderMarkdown(doc, out.map((o) => o.target))).toBe('## State visit\n\nState visit diễn ra. Sau state visit, hai bên họp.\n');
+  });
+
+  it('reports progress up to the total on a fully cached rerun (verbatim blocks and local segments included)', async () => {
+    const doc = parseMarkdown('# Hợp tác\n\n| Năm | Số |\n|---|---|\n| 2024 | **12** |\n\n**2025**\n\n```\nmã\n```\n\nĐoạn văn.\n');
+    const cache = new MemoryTranslationCache();
+    const run = (engine: FakeEngine, events: TranslateProgress[] = []) =>
+      translateParagraphs({ engine, paragraphs: doc.segments.map((s) => s.text), markup: doc.segments.map((s) => s.markup), cache, sourceLang: 'vi', targetLang: 'en', concurrency: 1, onProgress: (e) => events.push(e) });
+    await run(new FakeEngine());
+    const events: TranslateProgress[] = [];
+    const rerun = new FakeEngine();
+    await run(rerun, events);
+    expect(rerun.requests).toHaveLength(0);
+    const total = doc.segments.length;
+    expect(events.at(-1)).toMatchObject({ type: 'progress', total, done: total });
+  });
+});
+

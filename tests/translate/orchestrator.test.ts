@@ -194,12 +194,18 @@ describe('retries and fatal errors', () => {
     expect(rerun.sentTexts).toEqual(paragraphs.slice(2));
   });
 
-  it('rejects an answer with the wrong number of translations', async () => {
+  it('rejects an answer with the wrong number of translations, once each paragraph has been tried alone', async () => {
     const engine = new FakeEngine();
-    engine.translate = async () => [{ text: 'only one' }];
-    await expect(translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 2) })).rejects.toMatchObject({
+    const sent: number[] = [];
+    engine.translate = async (request) => {
+      sent.push(request.texts.length);
+      return [{ text: 'one' }, { text: 'two' }, { text: 'three' }];
+    };
+    await expect(translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 2), concurrency: 1 })).rejects.toMatchObject({
       kind: 'bad-response',
+      message: 'sent 1 texts, got 3 translations back',
     });
+    expect(sent).toEqual([2, 1]);
   });
 
   it('stops with TranslationAbortedError when the caller aborts, keeping what finished', async () => {
@@ -212,6 +218,109 @@ describe('retries and fatal errors', () => {
     const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), cache, concurrency: 1, signal: controller.signal, onProgress: (e) => e.type === 'progress' && controller.abort() });
     await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
     expect(cache.entries.size).toBe(1);
+  });
+});
+
+describe('unusable answers (bad-response) to a batch', () => {
+  const noSleep = (delays: number[]) => retryRunner({ maxAttempts: 3, baseDelayMs: 10, random: () => 0, sleep: async (ms) => void delays.push(ms) });
+  /** A FakeEngine whose request `n` answers only the texts `keep` accepts, as a partial bad-response. */
+  const partly = (n: number, keep: (i: number) => boolean, before?: (call: number) => void) =>
+    new FakeEngine({
+      failOn: (call, request) => {
+        before?.(call);
+        if (call !== n) return;
+        const partial = request.texts.map((t, i) => (keep(i) ? { text: pseudoTranslate(t), billedCharacters: t.length } : undefined));
+        throw new EngineError('fake', 'bad-response', 'paragraphs 2, 4 did not come back', { partial });
+      },
+    });
+
+  it('keeps and caches what came back at once, and sends each missing paragraph again alone', async () => {
+    const cache = new MemoryTranslationCache();
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 4);
+    let cachedBeforeResend = -1;
+    const engine = partly(
+      1,
+      (i) => i !== 1 && i !== 3,
+      (call) => {
+        if (call === 2) cachedBeforeResend = cache.entries.size;
+      },
+    );
+    const retries: number[] = [];
+    const out = await translateParagraphs({ ...base, engine, paragraphs, cache, concurrency: 1, retry: noSleep(retries) });
+    expect(engine.requests.map((r) => r.texts)).toEqual([paragraphs, [paragraphs[1]], [paragraphs[3]]]);
+    expect(cachedBeforeResend).toBe(2);
+    expect(retries).toEqual([]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+    expect(out.map((o) => o.billedCharacters)).toEqual(paragraphs.map((p) => p.length));
+    expect(cache.entries.size).toBe(4);
+  });
+
+  it('sends every paragraph alone when nothing usable came back (malformed JSON)', async () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 3);
+    const engine = new FakeEngine({
+      failOn: (call) => {
+        if (call === 1) throw new EngineError('fake', 'bad-response', 'LibreTranslate gave an unusable answer: expected JSON, got "{\\"translatedText\\": [oops"');
+      },
+    });
+    const retries: number[] = [];
+    const out = await translateParagraphs({ ...base, engine, paragraphs, concurrency: 1, retry: noSleep(retries) });
+    expect(engine.requests.map((r) => r.texts)).toEqual([paragraphs, ...paragraphs.map((p) => [p])]);
+    expect(retries).toEqual([]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+
+  it('retries a lone paragraph that still gets an unusable answer, then fails, keeping the rest cached', async () => {
+    const cache = new MemoryTranslationCache();
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 3);
+    const engine = new FakeEngine({
+      failOn: (call, request) => {
+        if (call === 1) throw new EngineError('fake', 'bad-response', 'partial', { partial: request.texts.map((t, i) => (i === 1 ? undefined : { text: pseudoTranslate(t) })) });
+        if (request.texts.length === 1) throw new EngineError('fake', 'bad-response', 'still nothing');
+      },
+    });
+    const retries: number[] = [];
+    const run = translateParagraphs({ ...base, engine, paragraphs, cache, concurrency: 1, retry: noSleep(retries) });
+    await expect(run).rejects.toMatchObject({ kind: 'bad-response', message: 'still nothing', retryable: true });
+    // 1 batch + 3 attempts at the missing paragraph (maxAttempts 3), no more.
+    expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 1, 1, 1]);
+    expect(retries).toHaveLength(2);
+    expect(cache.entries.size).toBe(2);
+  });
+
+  it('a lone paragraph that gets an unusable answer is retried like a server error', async () => {
+    const engine = new FakeEngine({
+      failOn: (call) => {
+        if (call === 1) throw new EngineError('fake', 'bad-response', 'expected JSON');
+      },
+    });
+    const retries: number[] = [];
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [SEED_PARAGRAPHS[0]!], retry: noSleep(retries) });
+    expect(out!.target).toBe(pseudoTranslate(SEED_PARAGRAPHS[0]!));
+    expect(engine.requests).toHaveLength(2);
+    expect(retries).toHaveLength(1);
+  });
+});
+
+describe('progress', () => {
+  it('reaches the total on a fully cached rerun, counting blank and local paragraphs', async () => {
+    const cache = new MemoryTranslationCache();
+    const paragraphs = ['Hợp tác quốc phòng', '2024', '   ', 'Nhật Bản và Hoa Kỳ', '— 15/3 —'];
+    await translateParagraphs({ ...base, engine: new FakeEngine(), paragraphs, cache });
+    const events: TranslateProgress[] = [];
+    const engine = new FakeEngine();
+    await translateParagraphs({ ...base, engine, paragraphs, cache, onProgress: (e) => events.push(e) });
+    expect(engine.requests).toHaveLength(0);
+    expect(events[0]).toMatchObject({ type: 'start', total: 5, cached: 2 });
+    expect(events.at(-1)).toMatchObject({ type: 'progress', total: 5, done: 5, cached: 2 });
+  });
+
+  it('reaches the total when some paragraphs are sent and others are local', async () => {
+    const events: TranslateProgress[] = [];
+    const paragraphs = ['2024', 'Hợp tác quốc phòng', '', '12.000'];
+    await translateParagraphs({ ...base, engine: new FakeEngine(), paragraphs, onProgress: (e) => events.push(e) });
+    const done = events.filter((e) => e.type === 'progress').map((e) => (e as { done: number }).done);
+    expect(done.at(-1)).toBe(4);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
   });
 });
 

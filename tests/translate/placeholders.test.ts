@@ -44,3 +44,26 @@ describe('splitLongText and planBatches', () => {
     expect(batches.map((b) => b.map((i) => i.text[0]).join(''))).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('capitalising terms put back at a sentence start', () => {
+  const span = (replacement: string, kind: ProtectedSpan['kind'] = 'term'): ProtectedSpan => ({ start: 0, end: 1, replacement, kind });
+  const masked = { text: '', spans: [span('state visit'), span('**', 'markup'), span('GPI'), span('iPhone'), span('e-commerce platform')] };
+  const put = (translated: string): string => unmaskText(translated, masked).text;
+
+  it('capitalises at the start of the text, after . ! ? … (and quotes), on a new line and after heading or list markers', () => {
+    expect(put('⟦1⟧ took place in April.')).toBe('State visit took place in April.');
+    expect(put('It was agreed. ⟦1⟧ follows.')).toBe('It was agreed. State visit follows.');
+    expect(put('Really? "⟦1⟧" was the word.')).toBe('Really? "State visit" was the word.');
+    expect(put('Done!\n⟦5⟧ next')).toBe('Done!\nE-commerce platform next');
+    expect(put('At last… ⟦1⟧.')).toBe('At last… State visit.');
+    expect(put('## ⟦1⟧')).toBe('## State visit');
+    expect(put('- ⟦1⟧ in Tokyo')).toBe('- State visit in Tokyo');
+    expect(put('⟦2⟧⟦1⟧ in Tokyo')).toBe('**State visit in Tokyo');
+  });
+
+  it('leaves terms inside a sentence, acronyms, capitalised or mixed-case renderings and markup as written', () => {
+    expect(put('After the ⟦1⟧, talks began.')).toBe('After the state visit, talks began.');
+    expect(put('Costs rose by 3.5 ⟦1⟧')).toBe('Costs rose by 3.5 state visit');
+    expect(put('⟦3⟧ is a programme. ⟦4⟧ sales.')).toBe('GPI is a programme. iPhone sales.');
+  });
+});
