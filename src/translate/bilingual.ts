@@ -117,6 +117,31 @@ export function buildBilingual(
   return { version: BILINGUAL_VERSION, source, glossary, engines, paragraphs };
 }
 
+/**
+ * The bilingual document of this run, keeping the engines an earlier run wrote for the same source
+ * (a later run with fewer engines must not drop them). An earlier document of another source,
+ * schema version or shape is replaced.
+ * @example mergeBilingual(JSON.parse(old), buildBilingual(...)).engines // { openai: …, libretranslate: … }
+ */
+export function mergeBilingual(previous: unknown, next: BilingualDocument): BilingualDocument {
+  const old = previous as Partial<BilingualDocument> | null;
+  if (!old || old.version !== BILINGUAL_VERSION || !Array.isArray(old.paragraphs) || !old.engines) return next;
+  const sameSource =
+    old.paragraphs.length === next.paragraphs.length &&
+    old.paragraphs.every((p, i) => typeof p?.source === 'string' && p.source.normalize('NFC') === next.paragraphs[i]!.source);
+  if (!sameSource) return next;
+  const kept = Object.keys(old.engines).filter((name) => !(name in next.engines) && old.paragraphs!.every((p) => p.translations?.[name]));
+  if (kept.length === 0) return next;
+  return {
+    ...next,
+    engines: { ...next.engines, ...Object.fromEntries(kept.map((name) => [name, old.engines![name]!])) },
+    paragraphs: next.paragraphs.map((p, i) => ({
+      ...p,
+      translations: { ...p.translations, ...Object.fromEntries(kept.map((name) => [name, old.paragraphs![i]!.translations[name]!])) },
+    })),
+  };
+}
+
 /** What `check` and `compare` take from a bilingual file: the source and each engine's text, paragraph-aligned. */
 export interface BilingualTexts {
   /** Source paragraphs (NFC). */

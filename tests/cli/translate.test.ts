@@ -226,6 +226,30 @@ describe('vitrans translate', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('a later run with fewer engines keeps the other engines in the bilingual JSON', async () => {
+    const dir = project();
+    libre();
+    server.use(
+      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+        const body = (await request.json()) as { messages: { role: string; content: string }[] };
+        const user = body.messages.find((m) => m.role === 'user')!.content;
+        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!)}</p>`);
+        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+      }),
+    );
+    expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai'], { cwd: dir, env })).code).toBe(0);
+    expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env })).code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(Object.keys(doc.engines)).toEqual(['libretranslate', 'openai']);
+    expect(doc.paragraphs.every((p) => p.translations.openai && p.translations.libretranslate)).toBe(true);
+
+    // Another article under the same name replaces the file instead.
+    fs.writeFileSync(path.join(dir, 'article.txt'), SEED.replace('Nhà Trắng', 'Nhà Trắng (Washington)'));
+    expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env })).code).toBe(0);
+    const replaced = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(Object.keys(replaced.engines)).toEqual(['libretranslate']);
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

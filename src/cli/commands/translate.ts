@@ -6,6 +6,7 @@
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
@@ -18,7 +19,7 @@ import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile } from '../../text/read.js';
-import { buildBilingual, type EngineFileResult } from '../../translate/bilingual.js';
+import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../translate/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../translate/cache.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { isMarkdownPath, parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
@@ -190,7 +191,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         input.segments,
         results,
       );
-      await writeFileAtomic(join(outDir, `${input.stem}.bilingual.json`), JSON.stringify(bilingual, null, 2) + '\n');
+      const bilingualPath = join(outDir, `${input.stem}.bilingual.json`);
+      const merged = mergeBilingual(await readJsonIfAny(bilingualPath), bilingual);
+      await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
     }
 
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
@@ -244,6 +247,15 @@ async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefin
     return undefined;
   }
   return loadGlossary(path);
+}
+
+/** A JSON file's content, or undefined when it is missing or not JSON (it is then replaced). */
+async function readJsonIfAny(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 async function readInputs(paths: string[], shown: (p: string) => string): Promise<InputFile[]> {
