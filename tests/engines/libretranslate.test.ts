@@ -95,10 +95,9 @@ describe('libretranslate engine', () => {
       await delay(2000);
       return HttpResponse.json({ translatedText: [] });
     }));
-    const t0 = Date.now();
+    // Without the timeout the late (empty) answer would end as a bad-response instead.
     const err = await createLibreTranslateEngine({ url: BASE, timeoutMs: '80' }).translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', retryable: true, message: 'LibreTranslate did not answer within 80 ms' });
-    expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('stops when the caller aborts, with the abort reason rather than an engine error', async () => {

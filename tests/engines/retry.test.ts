@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { backoffDelay, sleep, withRetry, type RetryEvent } from '../../src/engines/retry.js';
 
@@ -102,9 +102,18 @@ describe('withRetry', () => {
 
 describe('sleep', () => {
   it('resolves after the delay and rejects early on abort', async () => {
-    const t0 = Date.now();
-    await sleep(20);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(15);
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      const waiting = sleep(20).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(19);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     const controller = new AbortController();
     const pending = sleep(60_000, controller.signal);
     controller.abort(new Error('stop'));

@@ -37,7 +37,6 @@ describe('timeouts', () => {
     received = 0;
     const engine = createDeepLEngine({ authKey: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d:fx', serverUrl: base, timeoutMs: '150' });
     const kinds: string[] = [];
-    const t0 = Date.now();
     const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), {
       maxAttempts: 2,
       sleep: async () => {},
@@ -46,7 +45,6 @@ describe('timeouts', () => {
     expect(err).toMatchObject({ kind: 'timeout', retryable: true });
     expect(kinds).toEqual(['timeout']);
     expect(received).toBe(2);
-    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('google v3: no answer within timeoutMs is a timeout', async () => {
@@ -57,10 +55,9 @@ describe('timeouts', () => {
       }),
     );
     const engine = await createGoogleEngine({ apiKey: 'AIzaSyC-stall-0123456789abcdefghijkl', projectId: 'vitrans-news-412309', timeoutMs: '100' });
-    const t0 = Date.now();
+    // Without the timeout the late (empty) answer would end as a bad-response instead.
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', retryable: true });
-    expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('google v2: no answer within timeoutMs is a timeout', async () => {
@@ -71,10 +68,9 @@ describe('timeouts', () => {
       }),
     );
     const engine = createGoogleV2Engine({ apiKey: 'AIzaSyC-stall-0123456789abcdefghijkl', timeoutMs: '100' });
-    const t0 = Date.now();
+    // Without the timeout the late (empty) answer would end as a bad-response instead.
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', retryable: true });
-    expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('deepl: the caller’s abort ends the wait at once with the abort reason', async () => {

@@ -122,11 +122,8 @@ describe('blankMarkdownCode', () => {
       '[a]: ' + ' "'.repeat(big / 2),
       '---\n' + 'a: b\n'.repeat(big / 5),
     ];
-    for (const input of inputs) {
-      const t0 = performance.now();
-      expect(blankMarkdownCode(input)).toHaveLength(input.length);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
+    // A pattern that backtracks catastrophically would not finish within the test's time limit.
+    for (const input of inputs) expect(blankMarkdownCode(input)).toHaveLength(input.length);
   });
 
   it('knows Markdown files by their extension', () => {

@@ -56,12 +56,11 @@ describe('splitParagraphs', () => {
     }
   });
 
-  it('is linear: 20 MB of paragraphs in well under a few seconds', () => {
+  // Speed is measured by `npm run bench:check`, not asserted here.
+  it('splits 20 MB of paragraphs', () => {
     const para = 'Vào ngày 25 tháng XNUMX, Nhà Trắng công bố chuyến thăm.\nDòng hai của đoạn.\n\n';
     const text = para.repeat(Math.ceil(20_000_000 / para.length));
-    const t0 = performance.now();
     const paragraphs = splitParagraphs(text);
-    expect(performance.now() - t0).toBeLessThan(10_000); // a quadratic scan would take minutes
     expect(paragraphs.length).toBe(text.length / para.length);
     expect(paragraphs.at(-1)?.line).toBe(3 * (paragraphs.length - 1) + 1);
   });

@@ -46,16 +46,14 @@ describe('LineIndex', () => {
     expect(index.position(6)).toEqual({ line: 2, column: 1, offset: 6 });
   });
 
-  it('is fast on a 20 MB text', () => {
+  // Speed is measured by `npm run bench:check`, not asserted here.
+  it('indexes a 20 MB text', () => {
     const line = 'Vào ngày 25 tháng XNUMX, Nhà Trắng công bố chuyến thăm cấp nhà nước.\n';
     const text = line.repeat(Math.ceil(20_000_000 / line.length));
-    const t0 = performance.now();
     const index = new LineIndex(text);
     let sum = 0;
     for (let k = 0; k < 100_000; k++) sum += index.position((k * 7919) % text.length).line;
-    const elapsed = performance.now() - t0;
     expect(sum).toBeGreaterThan(0);
     expect(index.position(text.length - 1).line).toBe(text.length / line.length);
-    expect(elapsed).toBeLessThan(10_000); // a quadratic scan would take minutes
   });
 });

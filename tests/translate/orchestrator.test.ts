@@ -182,10 +182,8 @@ describe('retries and fatal errors', () => {
         if (n === 3) throw new EngineError('fake', kind, 'refused', { status });
       },
     });
-    const started = Date.now();
     const run = translateParagraphs({ ...base, engine, paragraphs, cache, concurrency: 2, retry: noSleep([]) });
     await expect(run).rejects.toMatchObject({ kind, status });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(engine.requests).toHaveLength(3);
     expect(engine.requests[1]!.signal!.aborted).toBe(true);
     expect(cache.entries.size).toBe(2);
