@@ -5,9 +5,10 @@ import { ConfigError } from '../core/errors.js';
 import type { Check } from './types.js';
 import { termForbidden } from './rules/term-forbidden.js';
 import { termMissing } from './rules/term-missing.js';
+import { untranslated } from './rules/untranslated.js';
 
 const CHECKS: ReadonlyMap<string, Check> = new Map(
-  [termForbidden, termMissing].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((c) => [c.meta.id, c]),
+  [termForbidden, termMissing, untranslated].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((c) => [c.meta.id, c]),
 );
 
 /** Every built-in check. */

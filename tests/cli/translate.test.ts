@@ -301,7 +301,8 @@ describe('vitrans translate', () => {
         const user = body.messages.find((m) => m.role === 'user')!.content;
         prompts.push(user);
         const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(
-          ([, id, text]) => `<p id="${id}">${pseudoTranslate(text!).replace('Thiết bị đánh chặn pha bay', 'flight phase interceptor')}</p>`,
+          // What an LLM that ignored the hint would write.
+          ([, id]) => `<p id="${id}">The two countries embarked on a program to co-develop the flight phase interceptor (GPI) in XNUMX.</p>`,
         );
         return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
       }),
