@@ -107,6 +107,8 @@ const LANGUAGE_REFUSAL = new RegExp(
   ].join('|'),
   'i',
 );
+/** A 400 that is about the key (Google: "API key not valid", reason API_KEY_INVALID). */
+const INVALID_KEY = /API_KEY_INVALID|API key not valid|invalid api key/i;
 /** Words in an engine's message that say the glossary is the problem. */
 export const GLOSSARY_PROBLEM = /glossar/i;
 // A 429 that means the money or the daily allowance is gone (OpenAI insufficient_quota), as
@@ -128,7 +130,8 @@ export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailur
   const make = (kind: EngineErrorKind, message: string, extra: { hint?: string; retryAfterMs?: number } = {}): EngineError =>
     new EngineError(ctx.engine, kind, redact(message), { status, ...extra, hint: extra.hint && redact(extra.hint) });
 
-  if (status === 401 || status === 403) {
+  // Google answers an invalid API key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID).
+  if (status === 401 || status === 403 || (status === 400 && INVALID_KEY.test(`${detail} ${failure.body ?? ''}`))) {
     const check = ctx.keySource ? `check ${ctx.keySource}` : 'check the API key';
     return make('auth', `${ctx.label} rejected the key (HTTP ${status})${said}`, { hint: check });
   }

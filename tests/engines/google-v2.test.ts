@@ -59,7 +59,15 @@ describe('google-v2 engine', () => {
 
   it('400 with an invalid key is fatal, and the key does not leak', async () => {
     const seen: { url: URL; body: V2Body }[] = [];
-    server.use(v2Handler(seen, () => HttpResponse.json({ error: { code: 403, message: `API key not valid: ${KEY}` } }, { status: 403 })));
+    // As Google answers it: 400 INVALID_ARGUMENT with reason API_KEY_INVALID.
+    server.use(
+      v2Handler(seen, () =>
+        HttpResponse.json(
+          { error: { code: 400, message: `API key not valid. Please pass a valid API key. (${KEY})`, status: 'INVALID_ARGUMENT', errors: [{ reason: 'badRequest' }], details: [{ reason: 'API_KEY_INVALID' }] } },
+          { status: 400 },
+        ),
+      ),
+    );
     const engine = createGoogleV2Engine({ apiKey: KEY });
     const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: async () => {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);

@@ -161,6 +161,29 @@ describe('google engine (v3): errors and retries', () => {
     expect(waits).toEqual([7000, 200]);
   });
 
+  it('an invalid API key (400 INVALID_ARGUMENT, as Google answers it) is an auth error, at once', async () => {
+    const seen: Seen[] = [];
+    server.use(
+      translateText(seen, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 400,
+              message: 'API key not valid. Please pass a valid API key.',
+              status: 'INVALID_ARGUMENT',
+              details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const engine = await createGoogleEngine({ apiKey: API_KEY, projectId: PROJECT });
+    const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: async () => {} }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', status: 400, hint: 'check GOOGLE_API_KEY' });
+    expect(seen).toHaveLength(1);
+  });
+
   it('403 is fatal at once, naming the key setting and not the key', async () => {
     const seen: Seen[] = [];
     server.use(translateText(seen, () => googleError(403, `API key not valid. Please pass a valid API key. (key=${API_KEY})`, 'PERMISSION_DENIED')));
