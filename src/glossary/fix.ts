@@ -29,10 +29,37 @@ export function planFixes(text: string, matches: readonly RenderingMatch[]): Fix
     const approved = keepLineBreaks(casedApproved(approvedFor(m), core, text, m.start, m.entry.caseSensitive), core);
     const replacement = approved + suffix;
     if (replacement === written) continue;
-    fixes.push({ range: [m.start, m.end], text: replacement });
+    // "an earth-to-earth missile" → "a surface-to-surface missile": the article goes with the fix.
+    const article = INDEFINITE_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start));
+    const start = article ? m.start - article[1]!.length - article[2]!.length : m.start;
+    if (article && start >= lastEnd) {
+      const wanted = indefiniteArticle(replacement);
+      fixes.push({ range: [start, m.end], text: caseLike(article[1]!, wanted) + article[2]! + replacement });
+    } else {
+      fixes.push({ range: [m.start, m.end], text: replacement });
+    }
     lastEnd = m.end;
   }
   return fixes;
+}
+
+/** "a"/"an" and the space before a match (at a word boundary). */
+const INDEFINITE_BEFORE = /(?:^|[^\p{L}\p{N}])(an?|AN?|An)([ \u00A0])$/u;
+
+/** "an" before a vowel sound, "a" otherwise: letters, common exceptions, acronyms said letter by letter. */
+function indefiniteArticle(phrase: string): 'a' | 'an' {
+  const word = /[\p{L}\p{N}]+/u.exec(phrase)?.[0] ?? '';
+  if (/^[A-Z0-9]{2,}$/.test(word)) return /^[AEFHILMNORSX8]/.test(word) ? 'an' : 'a';
+  if (/^(?:uni|use|usu|uti|eu|ewe|one|once)/i.test(word)) return 'a';
+  if (/^(?:hour|honou?r|heir|honest)/i.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/** `wanted` in the case of `written` ("A" → "An", "AN" → "A"). */
+function caseLike(written: string, wanted: string): string {
+  if (written === written.toUpperCase() && written.length > 1) return wanted.toUpperCase();
+  if (written === written.toUpperCase() || written.charAt(0) !== written.charAt(0).toLowerCase()) return wanted.charAt(0).toUpperCase() + wanted.slice(1);
+  return wanted;
 }
 
 /** The approved rendering for a forbidden match, in its number. */

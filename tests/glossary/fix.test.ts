@@ -113,3 +113,21 @@ describe('planFixes + applyFixes', () => {
     expect(applyFixes('abcdef', [{ range: [4, 6], text: 'Z' }, { range: [0, 1], text: 'A' }])).toBe('AbcdZ');
   });
 });
+
+describe('the indefinite article goes with the fix', () => {
+  const missile = makeEntry({ id: 'ssm', vi: 'tên lửa đất đối đất', en: 'surface-to-surface missile', forbidden: [{ text: 'earth-to-earth missile' }] });
+  const mou = makeEntry({ id: 'mou-x', vi: 'biên bản ghi nhớ', en: 'MOU', forbidden: [{ text: 'memo of understanding' }] });
+  const ota = makeEntry({ id: 'ota-x', vi: 'cơ quan giao dịch khác', en: 'Other Transaction Authority', forbidden: [{ text: 'transaction agency' }] });
+  const m = createEnMatcher([missile, mou, ota]);
+  const fix = (text: string) => applyFixes(text, planFixes(text, m.find(text)));
+  it.each([
+    ['Vietnam tested an earth-to-earth missile.', 'Vietnam tested a surface-to-surface missile.'],
+    ['An earth-to-earth missile was tested.', 'A surface-to-surface missile was tested.'],
+    ['They signed a memo of understanding.', 'They signed an MOU.'],
+    ['It is a transaction agency.', 'It is an Other Transaction Authority.'],
+    ['It is the transaction agency.', 'It is the Other Transaction Authority.'],
+    ['Data from a earth-to-earth missile', 'Data from a surface-to-surface missile'],
+  ])('%s', (input, output) => {
+    expect(fix(input)).toBe(output);
+  });
+});

@@ -21,10 +21,11 @@ export const termForbidden: Check = {
           const at = unpaired.findIndex((t) => t.entry.id === match.entry.id);
           const term = at >= 0 ? unpaired.splice(at, 1)[0] : undefined;
           const use = match.forbidden?.use ?? match.entry.en;
-          const fix = fixes.find((f) => f.range[0] === match.start && f.range[1] === match.end);
+          // A fix may also take the article before the match ("an earth-to-earth" → "a surface-to-surface").
+          const fix = fixes.find((f) => f.range[1] === match.end && f.range[0] <= match.start);
           context.report({
             message: `"${match.text}" is a forbidden rendering of "${match.entry.vi}": use "${fix?.text ?? use}"`,
-            targetRange: [match.start, match.end],
+            targetRange: fix ? fix.range : [match.start, match.end],
             term,
             termId: match.entry.id,
             expected: [use],
