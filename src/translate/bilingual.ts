@@ -147,7 +147,7 @@ export interface BilingualTexts {
   /** Source paragraphs (NFC). */
   sources: string[];
   /** Engines in the file's order, each with one target per source paragraph. */
-  engines: { name: string; targets: string[] }[];
+  engines: { name: string; targets: string[]; output?: string }[];
 }
 
 /**
@@ -176,7 +176,10 @@ export function readBilingual(text: string, file: string): BilingualTexts {
     });
   }
   const names = Object.keys(doc.engines ?? {});
-  const engines = names.map((name) => ({ name, targets: [] as string[] }));
+  const engines = names.map((name) => {
+    const output = doc.engines?.[name]?.output;
+    return { name, targets: [] as string[], ...(typeof output === 'string' ? { output } : {}) };
+  });
   const sources: string[] = [];
   doc.paragraphs.forEach((p, i) => {
     if (!p || typeof p.source !== 'string' || !p.translations || typeof p.translations !== 'object') throw shape(`paragraph ${i + 1} has no source or translations`);

@@ -250,6 +250,19 @@ describe('vitrans translate', () => {
     expect(Object.keys(replaced.engines)).toEqual(['libretranslate']);
   });
 
+  it('check reads the bilingual JSON through the output files it names, while they are unchanged', async () => {
+    const dir = project();
+    libre();
+    expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env })).code).toBe(0);
+    const viaJson = await runVitrans(['check', 'out/article.bilingual.json', '-f', 'json'], { cwd: dir, env });
+    const files = new Set((JSON.parse(viaJson.stdout).findings as { file: string }[]).map((f) => f.file));
+    expect([...files]).toEqual(['out/article.libretranslate.en.txt']);
+
+    fs.appendFileSync(path.join(dir, 'out/article.libretranslate.en.txt'), '\nEdited by hand.\n');
+    const edited = await runVitrans(['check', 'out/article.bilingual.json', '-f', 'json'], { cwd: dir, env });
+    expect(new Set((JSON.parse(edited.stdout).findings as { file: string }[]).map((f) => f.file))).toEqual(new Set(['out/article.bilingual.json#libretranslate']));
+  });
+
   it('--format without --compare is a usage error', async () => {
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--format', 'html'], { cwd: project(), env });
     expect(r.code).toBe(2);

@@ -59,7 +59,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const loaded: { source: TextFile; translations: Translation[] }[] = [];
   for (const a of articles) {
     if (a.source === a.translations[0] && isBilingualPath(a.source)) {
-      loaded.push(fromBilingual(await read(a.source)));
+      loaded.push(await fromBilingual(await read(a.source), io.cwd));
       continue;
     }
     const source = await read(a.source);
@@ -68,7 +68,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     for (const t of a.translations) {
       const file = await read(t);
       if (isBilingualPath(t)) {
-        const bilingual = fromBilingual(file);
+        const bilingual = await fromBilingual(file, io.cwd);
         assertTranslatesSource(bilingual.sources, shown(t), source.text, shown(source.path));
         translations.push(...bilingual.translations);
       } else {
@@ -135,16 +135,30 @@ function checkArticle(source: TextFile, translations: Translation[], tools: Chec
 type Translation = TextFile & { engine?: string; writable: boolean };
 
 /**
- * The source and every engine of a bilingual JSON file, as documents of blank-line paragraphs
- * named `FILE#engine`; their line:column positions count in that joined text.
+ * The source and every engine of a bilingual JSON file. An engine whose output file (as the JSON
+ * names it) still holds exactly its targets is checked in that file, so positions, SARIF and --fix
+ * work on the real file; otherwise its targets are checked as `FILE#engine`, blank-line paragraphs
+ * whose line:column count in that joined text.
  */
-function fromBilingual(file: TextFile): { source: TextFile; sources: string[]; translations: Translation[] } {
+async function fromBilingual(file: TextFile, cwd: string): Promise<{ source: TextFile; sources: string[]; translations: Translation[] }> {
   const doc = readBilingual(file.text, file.path);
-  return {
-    sources: doc.sources,
-    source: { path: `${file.path}#source`, text: doc.sources.join('\n\n'), warnings: [] },
-    translations: doc.engines.map((e) => ({ path: `${file.path}#${e.name}`, text: e.targets.join('\n\n'), warnings: [], engine: e.name, writable: false })),
-  };
+  const translations: Translation[] = [];
+  for (const e of doc.engines) {
+    const joined = e.targets.join('\n\n');
+    const real = e.output === undefined ? undefined : await sameText(resolve(cwd, e.output), joined);
+    translations.push(real ? { ...real, engine: e.name, writable: true } : { path: `${file.path}#${e.name}`, text: joined, warnings: [], engine: e.name, writable: false });
+  }
+  return { sources: doc.sources, source: { path: `${file.path}#source`, text: doc.sources.join('\n\n'), warnings: [] }, translations };
+}
+
+/** The file at `path` when it still holds `text` (plain-text outputs end with one newline), else undefined. */
+async function sameText(path: string, text: string): Promise<TextFile | undefined> {
+  try {
+    const file = await readTextFile(path);
+    return file.text.replace(/\n$/, '') === text ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 
