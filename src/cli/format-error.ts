@@ -24,7 +24,8 @@ export function formatUserError(err: UserError, cwd?: string): string {
 }
 
 /** A path relative to the working directory when it lies below it. */
-function shownPath(path: string, cwd: string): string {
+/** A path as the user would write it: relative to the working directory when inside it, else absolute. */
+export function shownPath(path: string, cwd: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;

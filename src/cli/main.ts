@@ -22,7 +22,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const env = process.env;
 const io: CliIO = {
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns },
+  // Piped output has no width of its own: COLUMNS (as shells export it) stands in.
+  stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns ?? (Number(env.COLUMNS) || undefined) },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
   env,
   cwd: process.cwd(),

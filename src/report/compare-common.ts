@@ -22,7 +22,8 @@ export function signed(n: number): string {
 
 /** A p-value for humans: `p < 0.001` or `p = 0.38`. */
 function pValueText(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+  // Three decimals near the 0.05 line, so "p = 0.05: not significant" never reads as a contradiction.
+  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
 /**

@@ -32,7 +32,7 @@ export function assertAligned(source: ParagraphFile, translation: ParagraphFile)
   const tp = translation.paragraphs[Math.min(k, m - 1)];
   const where = m < n ? 'merged or dropped' : 'split or added';
   throw new AlignmentError(
-    `${translation.file} has ${m} paragraphs but ${source.file} has ${n}: alignment breaks at paragraph ${k + 1}` +
+    `${translation.file} has ${m} paragraph${m === 1 ? '' : 's'} but ${source.file} has ${n}: alignment breaks at paragraph ${k + 1}` +
       ` (source line ${sp?.line ?? '?'}, translation line ${tp?.line ?? '?'}); a paragraph looks ${where} there`,
     {
       location: { file: translation.file, line: tp?.line ?? 1, column: 1 },

@@ -59,4 +59,10 @@ describe('paragraph alignment', () => {
       expect((err as AlignmentError).location).toEqual({ file: 'a.en.txt', line: target[4]!.line, column: 1 });
     }
   });
+
+  it('says "1 paragraph", not "1 paragraphs"', () => {
+    const one = splitParagraphs('Biên bản ghi nhớ (MOU) năm 2023.\n\nThoả thuận SOSA năm 2024.');
+    const merged = splitParagraphs('The MOU of 2023. The SOSA of 2024.');
+    expect(() => assertAligned({ file: 'a.vi.txt', paragraphs: one }, { file: 'a.en.txt', paragraphs: merged })).toThrow(/a\.en\.txt has 1 paragraph but a\.vi\.txt has 2/);
+  });
 });

@@ -4,7 +4,8 @@
  * Everything is read and checked before anything is written.
  */
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { shownPath } from '../format-error.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
@@ -34,7 +35,7 @@ export interface CheckOptions {
 
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
-  const shown = (p: string) => relative(io.cwd, p) || p;
+  const shown = (p: string) => shownPath(p, io.cwd);
   if (opts.fix && opts.encoding && opts.encoding !== 'utf-8') {
     throw new UsageError(`--fix writes UTF-8 and would re-encode ${opts.encoding} files`, {
       hint: 'convert the translations to UTF-8 first, then run --fix on them',

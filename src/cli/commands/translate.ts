@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
+import { shownPath } from '../format-error.js';
 import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
@@ -77,7 +78,7 @@ interface InputFile {
 /** Runs `vitrans translate`. Exit code 0 when every file was translated by every engine (130 when interrupted). */
 export async function translateCommand(files: string[], opts: TranslateOptions, io: CliIO): Promise<number> {
   const abs = (p: string): string => resolve(io.cwd, p);
-  const shown = (p: string): string => relative(io.cwd, p) || p;
+  const shown = (p: string): string => shownPath(p, io.cwd);
   if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
   const engineNames = parseEngineList(opts.engine);
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
