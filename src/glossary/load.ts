@@ -142,6 +142,8 @@ interface ParsedEntry {
   idWhere: YamlLocation;
   viWhere: YamlLocation[];
   viTerms: string[];
+  /** Where each forbidden rendering is written, parallel to `entry.forbidden`. */
+  forbiddenWhere: YamlLocation[];
 }
 
 function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair): ParsedEntry {
@@ -198,10 +200,12 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
     idWhere: idPair ? r.of(idPair.value as Node) : where,
     viWhere: [r.of(pairOf(map, 'vi')?.value as Node), ...viVariants.map((v) => v.where)],
     viTerms: [vi, ...viVariants.map((v) => v.value)],
+    forbiddenWhere: forbidden.map((f) => f.where),
   };
 }
 
 function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
+  checkRenderingsAcrossEntries(r, entries);
   const ids = new Map<string, ParsedEntry>();
   const terms = new Map<string, { entry: ParsedEntry; term: string }>();
   for (const p of entries) {
@@ -222,6 +226,29 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
         );
       }
       if (!earlier) terms.set(key, { entry: p, term });
+    });
+  }
+}
+
+/**
+ * A rendering one entry approves and another forbids cannot be told apart in a translation: the
+ * matcher would report it as one of them only. (Within one entry the same rule is checked above.)
+ */
+function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
+  const approvedBy = new Map<string, ParsedEntry>();
+  for (const p of entries) {
+    for (const text of [p.entry.en, ...p.entry.accepted, ...p.entry.forms]) if (!approvedBy.has(englishKey(text))) approvedBy.set(englishKey(text), p);
+  }
+  for (const p of entries) {
+    p.entry.forbidden.forEach((fb, k) => {
+      const other = approvedBy.get(englishKey(fb.text));
+      if (other && other !== p) {
+        r.fail(
+          p.forbiddenWhere[k] ?? p.entry.location,
+          `"${fb.text}" is forbidden in the entry on line ${p.entry.location.line} but approved in the entry on line ${other.entry.location.line} ("${other.entry.vi}")`,
+          'Make the forbidden rendering more specific (e.g. "Japanese Department of Defense"), or drop it.',
+        );
+      }
     });
   }
 }

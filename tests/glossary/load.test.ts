@@ -133,6 +133,12 @@ describe('parseGlossary: every problem is one GlossaryError at the offending nod
       /^Vietnamese term "Ấn Độ – Thái Bình Dương" is already the term of the entry on line 3 .*with a different rendering "Asia Pacific"$/,
       5, 9, /Merge the two entries/,
     ],
+    [
+      'a rendering one entry approves and another forbids',
+      HEAD + '  - vi: Bộ Quốc phòng Hoa Kỳ\n    en: Department of Defense\n  - vi: Bộ Quốc phòng Nhật Bản\n    en: Ministry of Defense\n    forbidden:\n      - department of defense\n',
+      /^"department of defense" is forbidden in the entry on line 5 but approved in the entry on line 3 \("Bộ Quốc phòng Hoa Kỳ"\)$/,
+      8, 9, /more specific/,
+    ],
     ['a rendering both accepted and forbidden', HEAD + '  - vi: Bộ Quốc phòng Hoa Kỳ\n    en: Department of Defense\n    accepted: [Department of Defence]\n    forbidden:\n      - text: department-of-defence\n', /^"department-of-defence" in entry 1 is both forbidden and approved \(in `accepted`\)$/, 7, 15, /Remove it from one/],
     ['the canonical rendering forbidden', HEAD + MOD + '    forbidden: [ministry of defense]\n', /^"ministry of defense" in entry 1 is both forbidden and approved \(in `en`\)$/, 5, 17, /Remove it/],
     ['acronym not in capitals', HEAD + '  - vi: Bộ Quốc phòng Hoa Kỳ\n    en: Department of Defense\n    acronym: DoD\n', /^acronym "DoD" of entry 1 is not all capitals and digits$/, 5, 14, /under `accepted`/],
