@@ -193,7 +193,12 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         results,
       );
       const bilingualPath = join(outDir, `${input.stem}.bilingual.json`);
-      const merged = mergeBilingual(await readJsonIfAny(bilingualPath), bilingual);
+      const previous = await readJsonIfAny(bilingualPath);
+      const merged = mergeBilingual(previous, bilingual);
+      const dropped = Object.keys((previous as { engines?: object } | undefined)?.engines ?? {}).filter((name) => !(name in merged.engines));
+      if (dropped.length > 0 && !opts.quiet) {
+        io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${dropped.join(', ')} results are not kept (their .en files are stale)\n`);
+      }
       await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
     }
 
