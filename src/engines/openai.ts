@@ -30,6 +30,7 @@ function systemPrompt(sourceLang: string, targetLang: string): string {
     `Answer with every paragraph translated into ${to}, inside a tag with the same number, in the same order, one tag per paragraph.`,
     'Output only the tagged translations: no notes, explanations or the original text.',
     'Keep names, numbers and placeholders (such as XNUMX) exactly as they are.',
+    'Inside the tags, the characters <, > and & are written as the entities &lt;, &gt; and &amp;: keep every entity as it is, written the same way.',
   ].join('\n');
 }
 
@@ -51,7 +52,7 @@ export function userPrompt(texts: string[], termHints?: TermPair[][]): string {
   }
   const parts: string[] = [];
   if (lines.length > 0) parts.push(`Use these renderings for these terms:\n${lines.join('\n')}`);
-  parts.push(texts.map((t, i) => `<p id="${i + 1}">${t}</p>`).join('\n'));
+  parts.push(texts.map((t, i) => `<p id="${i + 1}">${escapeText(t)}</p>`).join('\n'));
   return parts.join('\n\n');
 }
 
@@ -72,17 +73,40 @@ export function splitTagged(answer: string, count: number): (string | undefined)
   for (const m of answer.matchAll(tag)) {
     tags++;
     const i = Number(m[1]) - 1;
-    const text = m[2]!.trim();
+    const text = unescapeText(m[2]!.trim());
     if (!Number.isInteger(i) || i < 0 || i >= count || text === '') continue;
     if (out[i] !== undefined && out[i] !== text) conflicting.add(i);
     out[i] = text;
   }
   for (const i of conflicting) out[i] = undefined;
   if (tags === 0 && count === 1) {
-    const whole = stripFence(answer).trim();
+    const whole = unescapeText(stripFence(answer).trim());
     out[0] = whole || undefined;
   }
   return out;
+}
+
+/**
+ * A paragraph's text made safe inside its tag: a literal `</p>` or `<p id="2">` in the text would
+ * otherwise end or open a tag. The answer is read back with `unescapeText`.
+ * @example escapeText('a </p> & b') === 'a &lt;/p&gt; &amp; b'
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The inverse of `escapeText`, in one pass (so `&amp;lt;` becomes `&lt;`, not `<`); also reads
+ * `&quot;`, `&apos;` and numeric entities a model may write. Unknown entities stay as they are.
+ */
+export function unescapeText(text: string): string {
+  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name]!;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 function stripFence(text: string): string {

@@ -171,7 +171,8 @@ function guard<T>(path: string, fn: () => T): T {
 function cacheError(path: string, err: unknown): unknown {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) {
-    if ((err as { code?: unknown }).code === 'EACCES' || (err as { code?: unknown }).code === 'ENOTDIR') {
+    // The folder cannot be made or written: a file where a folder should be, no permission, read-only.
+    if (typeof code === 'string' && ['EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EROFS'].includes(code)) {
       return new UserError('E_CACHE', `cannot create the translation cache: ${(err as Error).message}`, {
         location: { file: path },
         hint: 'pass another --cache path or --no-cache',

@@ -3,11 +3,13 @@
  * inline text (sent). YAML front matter at the very start is kept as is. Headings, list items
  * and block quotes keep their markers; each table cell
  * (header and body rows) is a segment of its own between the pipes, so a table keeps its shape
- * whatever the engine does; a reference definition's title is a segment. Fenced and indented
+ * whatever the engine does; a reference definition's title is a segment, and so is a footnote
+ * definition's text (`[^1]: ` kept). Fenced and indented
  * code blocks, HTML blocks, table delimiter rows, reference definitions without a title and
  * thematic breaks are never sent. Inside the text, code spans, backslash escapes, link and image
  * syntax (brackets, URLs, title quotes: the alt text, link text and title are translated), bare
- * URLs, inline HTML and emphasis markers become protected markup spans, masked with the same
+ * URLs, inline HTML, emphasis markers, footnote references (`[^1]`) and hard line breaks (two
+ * trailing spaces or a backslash before a line end) become protected markup spans, masked with the same
  * placeholders as glossary terms (placeholders.ts). Line-based on purpose: a CommonMark AST would
  * be more exact but cannot be re-serialised byte-for-byte around the parts we leave alone.
  */
@@ -47,6 +49,8 @@ const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HEADING = /^( {0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+[ \t]*)?$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const REFERENCE_DEF = /^ {0,3}\[[^\]]+\]:\s*\S/;
+/** A footnote definition with text on its line: `[^label]: text`. */
+const FOOTNOTE_DEF = /^( {0,3}\[\^[^\]\s]+\]:[ \t]*)(\S.*)$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const QUOTE_PREFIX = /^(?:[ \t]*>[ \t]?)*/;
 /** A reference definition with a title on its line: `[label]: url "title"` (also 'title', (title)). */
@@ -66,10 +70,11 @@ export function parseMarkdown(source: string): MarkdownDocument {
   const segments: MarkdownSegment[] = [];
   const verbatim = (line: string): void => void blocks.push({ kind: 'verbatim', text: line });
   // The open paragraph: lines of plain text (same container) joined into one segment.
-  let open: { block: MarkdownBlock & { kind: 'segment' }; lines: string[] } | undefined;
+  let open: { block: MarkdownBlock & { kind: 'segment' }; lines: ParagraphLine[] } | undefined;
   const close = (): void => {
     if (!open) return;
-    segments[open.block.segment] = inlineSegment(open.lines.join(' '));
+    const joined = joinParagraphLines(open.lines);
+    segments[open.block.segment] = inlineSegment(joined.text, joined.breaks);
     open = undefined;
   };
   const startSegment = (prefix: string, body: string, suffix = ''): void => {
@@ -77,7 +82,7 @@ export function parseMarkdown(source: string): MarkdownDocument {
     const block = { kind: 'segment' as const, prefix, segment: segments.length, suffix };
     segments.push({ text: '', markup: [] });
     blocks.push(block);
-    open = { block, lines: [body] };
+    open = { block, lines: [{ lead: '', body }] };
   };
 
   /** A table row: each cell with a letter in it becomes a segment; pipes and padding stay. */
@@ -173,6 +178,12 @@ export function parseMarkdown(source: string): MarkdownDocument {
       row(line);
       continue;
     }
+    const footnote = FOOTNOTE_DEF.exec(line);
+    if (footnote) {
+      // `[^1]: text`: the label stays, the note is translated (indented lines continue it).
+      startSegment(footnote[1]!, footnote[2]!);
+      continue;
+    }
     const titled = REFERENCE_TITLE.exec(line);
     if (titled && CLOSING_QUOTE[titled[2]!] === titled[4] && /\p{L}/u.test(titled[3]!)) {
       startSegment(titled[1]!, titled[3]!, line.slice(titled[1]!.length + titled[3]!.length));
@@ -196,7 +207,7 @@ export function parseMarkdown(source: string): MarkdownDocument {
     if (isItem) listContent = indentWidth(prefix.replace(/\S/g, ' ') + 'x');
     if (open && !isItem && (prefix.trim() === open.block.prefix.trim().replace(LIST_MARKER, '').trim() || prefix.trim() === '')) {
       // A continuation line of the open paragraph or list item.
-      open.lines.push(body.trim());
+      open.lines.push({ lead: line.slice(0, line.length - body.trimStart().length), body: body.trimStart() });
       continue;
     }
     startSegment(prefix, body);
@@ -206,6 +217,47 @@ export function parseMarkdown(source: string): MarkdownDocument {
 }
 
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", '(': ')' };
+
+/**
+ * One line of an open paragraph: `lead` is what stood before its text (container markers,
+ * indentation; '' for the first line, whose prefix is the block's), `body` the text with its
+ * trailing spaces, which may make a hard line break.
+ */
+interface ParagraphLine {
+  lead: string;
+  body: string;
+}
+
+/**
+ * A paragraph's lines as one segment: soft breaks become a space; a hard break (two or more
+ * trailing spaces, or a trailing backslash) stays as `marker + \n` in the text and is protected
+ * as markup whose replacement also restores the next line's lead, so it comes back in place.
+ * @example joinParagraphLines([{ lead: '', body: 'dòng  ' }, { lead: '> ', body: 'hai' }]).text === 'dòng  \nhai'
+ */
+function joinParagraphLines(lines: readonly ParagraphLine[]): { text: string; breaks: ProtectedSpan[] } {
+  if (lines.length === 1) return { text: lines[0]!.body, breaks: [] };
+  let text = '';
+  const breaks: ProtectedSpan[] = [];
+  lines.forEach((line, n) => {
+    const last = n === lines.length - 1;
+    if (last) {
+      text += line.body.trimEnd();
+      return;
+    }
+    const spaces = / {2,}$/.exec(line.body);
+    const backslashes = /\\+$/.exec(line.body)?.[0].length ?? 0;
+    const marker = spaces ? spaces[0] : backslashes % 2 === 1 ? '\\' : undefined;
+    if (marker === undefined) {
+      text += line.body.trimEnd() + ' ';
+      return;
+    }
+    text += line.body.slice(0, line.body.length - marker.length);
+    const start = text.length;
+    text += `${marker}\n`;
+    breaks.push({ start, end: text.length, replacement: `${marker}\n${lines[n + 1]!.lead}`, kind: 'markup' });
+  });
+  return { text, breaks };
+}
 
 /** The column where a line's text starts (tabs stop every 4 columns). */
 function indentWidth(line: string): number {
@@ -292,6 +344,7 @@ const INLINE_PATTERNS: RegExp[] = [
   /\\[!-/:-@[-`{-~]/g, // backslash escapes (`\|` in a table cell, `\*`)
   /<(?:https?:\/\/|mailto:)[^>\s]+>/g, // autolinks
   /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, // inline HTML tags
+  /\[\^[^\]\s]+\]/g, // footnote references, `[^1]`
   /\]\[[^\]]*\]/g, // the label part of a reference link
   /!?\[(?=[^\]]*\](?:\(|\[))/g, // a link's or an image's opening bracket (the text or alt text is translated)
   /https?:\/\/[^\s<>()]+[^\s<>().,;:!?"'”’]/g, // bare URLs
@@ -308,9 +361,12 @@ const DESTINATION =
 /** A destination that does not parse: protected whole up to the first `)`, title or not. */
 const LOOSE_DESTINATION = /\][(][^)]*[)]/y;
 
-/** The inline markup of one segment as protected spans (overlaps are resolved when masking). */
-export function inlineSegment(text: string): MarkdownSegment {
-  const markup: ProtectedSpan[] = [];
+/**
+ * The inline markup of one segment as protected spans (overlaps are resolved when masking);
+ * `extra` spans (hard line breaks) join them, inside code spans they give way.
+ */
+export function inlineSegment(text: string, extra: readonly ProtectedSpan[] = []): MarkdownSegment {
+  const markup: ProtectedSpan[] = [...extra];
   const protect = (start: number, end: number): void => {
     if (end > start) markup.push({ start, end, replacement: text.slice(start, end), kind: 'markup' });
   };

@@ -8,7 +8,7 @@ import type { Glossary } from '../glossary/types.js';
 import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
 import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
-import { planBatches, splitLongText } from './batching.js';
+import { joinSplit, planBatches, splitText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from './cache.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
 import type {
@@ -327,7 +327,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     );
   }
 
-  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[] }>();
+  /**
+   * Each sent paragraph's parts as they come back. `missing` counts the parts not back yet: the
+   * arrays start as holes, which `every` and `some` skip, so a count is what says "complete".
+   */
+  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[]; separators: string[]; missing: number }>();
   const { maxChars } = engine.capabilities;
   const maxTexts = Math.max(1, engine.capabilities.maxTexts);
 
@@ -352,8 +356,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
           tick();
           continue;
         }
-        const texts = splitLongText(prep.masked.text, maxChars);
-        parts.set(p.index, { texts: new Array(texts.length), billed: new Array(texts.length) });
+        const split = splitText(prep.masked.text, maxChars);
+        const texts = split.parts.length > 0 ? split.parts : [prep.masked.text];
+        const separators = split.parts.length > 0 ? split.separators : ['', ''];
+        const fill = (): undefined[] => Array.from({ length: texts.length }, () => undefined);
+        parts.set(p.index, { texts: fill(), billed: fill(), separators, missing: texts.length });
         carry = texts.map((text, part) => ({ paragraph: p, part, text }));
       }
       const piece = carry[0]!;
@@ -370,7 +377,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const got = parts.get(p.index)!;
     const warnings = [...prep.warnings];
     if (got.texts.length > 1) warnings.push('split-long-paragraph');
-    const restored = unmaskText(got.texts.join(' '), prep.masked);
+    // The parts are re-joined first: a placeholder belongs to the whole paragraph, not to a part.
+    const restored = unmaskText(joinSplit(got.texts as string[], got.separators), prep.masked);
     if (!restored.complete && restored.lost.some((s) => s.kind === 'term')) return undefined;
     if (!restored.complete) warnings.push('markup-lost');
     const masked = prep.masked.spans.some((s) => s.kind === 'term');
@@ -386,12 +394,14 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     if (got.texts.length > 1) warnings.push('split-long-paragraph');
     warnings.push('placeholder-lost');
     const again: TranslateResult[] = [];
-    const retryParts = splitLongText(prep.markupOnly.text, maxChars).map((text) => ({ text }));
+    const split = splitText(prep.markupOnly.text, maxChars);
+    const retryParts = (split.parts.length > 0 ? split.parts : [prep.markupOnly.text]).map((text) => ({ text }));
+    const separators = split.parts.length > 0 ? split.separators : ['', ''];
     for (const batch of planBatches(retryParts, engine.capabilities)) {
       again.push(...(await send(batch.map((b) => b.text), batch.map(() => prep.hints))));
     }
     const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
-    const restored = unmaskText(again.map((r) => r.text).join(' '), prep.markupOnly);
+    const restored = unmaskText(joinSplit(again.map((r) => r.text), separators), prep.markupOnly);
     if (!restored.complete) warnings.push('markup-lost');
     return result(p, restored.text, { billedCharacters: billed, warnings });
   };
@@ -408,9 +418,10 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const complete: PlannedParagraph[] = [];
     pieces.forEach((piece, i) => {
       const got = parts.get(piece.paragraph.index)!;
+      if (got.texts[piece.part] === undefined) got.missing--;
       got.texts[piece.part] = out[i]!.text;
       got.billed[piece.part] = out[i]!.billedCharacters;
-      if (got.texts.every((t) => t !== undefined)) complete.push(piece.paragraph);
+      if (got.missing === 0 && !complete.includes(piece.paragraph)) complete.push(piece.paragraph);
     });
     // Store what arrived intact before any retranslation request can fail.
     const intact: { p: PlannedParagraph; r: ParagraphTranslation }[] = [];

@@ -15,7 +15,7 @@ describe('README', () => {
     const commands = first.body.trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim());
     expect(commands).toEqual(['npm ci && npm run vitrans -- check corpus', 'npm ci && npm test']);
     const scripts = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).scripts;
-    expect(scripts.vitrans).toBeDefined();
+    expect(scripts.vitrans).toBe('tsx src/cli/main.ts');
     expect(scripts.test).toMatch(/typecheck.*lint.*vitest run/);
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '../setup/server.js';
-import { createOpenAIEngine, splitTagged, userPrompt } from '../../src/engines/openai.js';
+import { createOpenAIEngine, escapeText, splitTagged, unescapeText, userPrompt } from '../../src/engines/openai.js';
 import { withRetry } from '../../src/engines/retry.js';
 import { ConfigError, EngineError } from '../../src/core/errors.js';
 import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
@@ -232,5 +232,51 @@ describe('prompt helpers', () => {
   });
   it('userPrompt numbers paragraphs from 1', () => {
     expect(userPrompt(['Hà Nội', 'Huế'])).toBe('<p id="1">Hà Nội</p>\n<p id="2">Huế</p>');
+  });
+});
+
+describe('openai engine: tag delimiters inside the text', () => {
+  /** A model that echoes each tagged paragraph back as it was sent (entities kept, as told). */
+  function echo(seen: string[]) {
+    return http.post(OPENAI, async ({ request }) => {
+      const body = (await request.json()) as ChatBody;
+      const user = body.messages.find((m) => m.role === 'user')!.content;
+      seen.push(user);
+      const answer = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map((m) => `<p id="${m[1]}">${m[2]}</p>`).join('\n');
+      return HttpResponse.json({ choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: answer } }] });
+    });
+  }
+
+  it('escapes </p>, <p id="2"> and & in the text sent, and reads the answer back unescaped', async () => {
+    const seen: string[] = [];
+    server.use(echo(seen));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const texts = [
+      'Thẻ </p> đóng đoạn và <p id="2"> mở đoạn.',
+      'R&D &amp; &lt;b&gt; — a < b > c',
+      'Mã `<div>` trong ⟦1⟧ và &#60; số.',
+    ];
+    const results = await engine.translate({ texts, sourceLang: 'vi', targetLang: 'en' });
+    expect(results.map((r) => r.text)).toEqual(texts);
+    expect(seen[0]).toContain('<p id="1">Thẻ &lt;/p&gt; đóng đoạn và &lt;p id="2"&gt; mở đoạn.</p>');
+    expect(seen[0]).toContain('<p id="2">R&amp;D &amp;amp; &amp;lt;b&amp;gt; — a &lt; b &gt; c</p>');
+    expect(seen[0]!.match(/<p id=/g)).toHaveLength(3);
+  });
+
+  it('tells the model to keep entities, and reads a lone untagged answer unescaped too', async () => {
+    const seen: { body: ChatBody; auth: string | null }[] = [];
+    server.use(chat(OPENAI, seen, () => 'a &lt;/p&gt; b'));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const [r] = await engine.translate({ texts: ['x'], sourceLang: 'vi', targetLang: 'en' });
+    expect(r!.text).toBe('a </p> b');
+    expect(seen[0]!.body.messages[0]!.content).toMatch(/&lt;.*&amp;.*keep every entity/);
+  });
+
+  it('round-trips any text through escapeText and unescapeText', () => {
+    for (const t of ['', '&', '&&amp;', '&lt;/p&gt;', '<p id="1">x</p>', '&#60;&#x3C;&quot;', '&amp;lt;', 'a<b>&c;']) {
+      expect(unescapeText(escapeText(t))).toBe(t);
+      expect(escapeText(t)).not.toMatch(/[<>]/);
+    }
+    expect(unescapeText('&quot;x&quot; &#39; &#x1F600; &unknown;')).toBe('"x" \' 😀 &unknown;');
   });
 });

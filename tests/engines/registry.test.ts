@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError } from '../../src/core/errors.js';
 import { ENGINES, closestName, createEngine, engineNames, getEngine } from '../../src/engines/registry.js';
+import { CAPABILITIES } from '../../src/engines/capabilities.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,9 +32,16 @@ function sdkModulesLoaded(create?: { name: string; settings: Record<string, stri
 describe('engine registry', () => {
   it('lists the five engines in name order, each with settings, limits and a status', () => {
     expect(engineNames()).toEqual(['deepl', 'google', 'google-v2', 'libretranslate', 'openai']);
+    const settings = Object.fromEntries([...ENGINES.values()].map((def) => [def.name, def.settings.map((x) => x.yaml)]));
+    expect(settings).toEqual({
+      deepl: ['auth_key', 'server_url', 'target', 'model_type', 'timeout_ms'],
+      google: ['project_id', 'location', 'api_key', 'key_file', 'glossary', 'timeout_ms'],
+      'google-v2': ['api_key', 'timeout_ms'],
+      libretranslate: ['url', 'api_key', 'timeout_ms'],
+      openai: ['base_url', 'api_key', 'model', 'timeout_ms'],
+    });
     for (const def of ENGINES.values()) {
-      expect(def.settings.length).toBeGreaterThan(0);
-      expect(def.capabilities.maxTexts).toBeGreaterThan(0);
+      expect(def.capabilities).toEqual(CAPABILITIES[def.name as keyof typeof CAPABILITIES]);
       expect(def.status({}).configured).toBe(false);
     }
   });

@@ -114,7 +114,7 @@ describe('decodeText: refusals', () => {
     const err = inputError(() => decodeText(bytes, 'empty.txt'));
     expect(err.message).toBe('the file is empty');
     expect(err.location).toEqual({ file: 'empty.txt' });
-    expect(err.hint).toBeTruthy();
+    expect(err.hint).toBe('Pass a file with the article text in it (UTF-8).');
   });
 
   it('refuses binary input (NUL bytes or many control characters)', () => {

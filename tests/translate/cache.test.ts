@@ -70,16 +70,38 @@ describe('SqliteTranslationCache', () => {
     openTranslationCache(file).close();
     const other = new Database(file);
     other.exec('BEGIN EXCLUSIVE');
+    const clear = { code: 'E_CACHE', message: 'the translation cache is locked by another process' };
     try {
       const cache = openTranslationCache(file, { busyTimeoutMs: 20 });
-      expect(() => cache.putMany([{ key: 'k', value: { target: 't', masked: false, warnings: [], createdAt: 0 } }])).toThrow(/locked/);
+      let thrown: unknown;
+      try {
+        cache.putMany([{ key: 'k', value: { target: 't', masked: false, warnings: [], createdAt: 0 } }]);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(UserError);
+      expect(thrown).toMatchObject(clear);
       cache.close();
     } catch (e) {
       // Opening may already hit the lock (WAL set-up); either way it must be the clear user error.
-      expect(e).toMatchObject({ code: 'E_CACHE', message: expect.stringContaining('locked') });
+      expect(e).toBeInstanceOf(UserError);
+      expect(e).toMatchObject(clear);
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
+  });
+
+  it('says it cannot create the cache when its folder is a file', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), 'x');
+    let thrown: unknown;
+    try {
+      openTranslationCache(path.join(dir, 'not-a-folder', 'translations.sqlite'));
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect(thrown).toMatchObject({ code: 'E_CACHE', message: expect.stringMatching(/^cannot create the translation cache/) });
   });
 });

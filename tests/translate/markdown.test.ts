@@ -325,3 +325,45 @@ describe('Markdown front matter, indented code and glossary terms at sentence st
   });
 });
 
+
+describe('footnotes and hard line breaks', () => {
+  const translate = async (md: string): Promise<{ doc: ReturnType<typeof parseMarkdown>; engine: FakeEngine; out: string }> => {
+    const doc = parseMarkdown(md);
+    const engine = new FakeEngine();
+    const results = await translateParagraphs({
+      engine,
+      paragraphs: doc.segments.map((s) => s.text),
+      markup: doc.segments.map((s) => s.markup),
+      sourceLang: 'vi',
+      targetLang: 'en',
+      concurrency: 1,
+    });
+    expect(results.every((r) => r.warnings.length === 0)).toBe(true);
+    return { doc, engine, out: renderMarkdown(doc, results.map((r) => r.target)) };
+  };
+
+  it('translates a footnote definition and keeps its label; protects footnote references', async () => {
+    const md = 'Quy định mới[^1] về hợp tác.\n\n[^1]: Chú thích về kiểm soát xuất khẩu.\n    Dòng tiếp theo của chú thích.\n';
+    const { doc, engine, out } = await translate(md);
+    expect(doc.segments.map((s) => s.text)).toEqual(['Quy định mới[^1] về hợp tác.', 'Chú thích về kiểm soát xuất khẩu. Dòng tiếp theo của chú thích.']);
+    expect(engine.sentTexts).toEqual(['Quy định mới⟦1⟧ về hợp tác.', 'Chú thích về kiểm soát xuất khẩu. Dòng tiếp theo của chú thích.']);
+    expect(out).toBe('EN: Quy định mới[^1] về cooperation.\n\n[^1]: EN: Chú thích về kiểm soát xuất khẩu. Dòng tiếp theo của chú thích.\n');
+  });
+
+  it('still keeps reference definitions without a title verbatim', () => {
+    const doc = parseMarkdown('[báo cáo]: https://example.vn/bao-cao\n');
+    expect(doc.segments).toEqual([]);
+  });
+
+  it('keeps hard line breaks (two trailing spaces, a trailing backslash) where they were', async () => {
+    const md = 'dòng một  \ndòng hai\\\ndòng ba\ndòng bốn\n\n> trích dẫn  \n> tiếp theo\n\n- mục một  \n  tiếp theo\n';
+    const { engine, out } = await translate(md);
+    expect(engine.sentTexts).toEqual(['dòng một⟦1⟧dòng hai⟦2⟧dòng ba dòng bốn', 'trích dẫn⟦1⟧tiếp theo', 'mục một⟦1⟧tiếp theo']);
+    expect(out).toBe('EN: dòng một  \ndòng hai\\\ndòng ba dòng bốn\n\n> EN: trích dẫn  \n> tiếp theo\n\n- EN: mục một  \n  tiếp theo\n');
+  });
+
+  it('does not take an escaped backslash or a last line for a hard break', () => {
+    expect(parseMarkdown('dòng một\\\\\ndòng hai  \n').segments[0]).toMatchObject({ text: 'dòng một\\\\ dòng hai' });
+    expect(parseMarkdown('`mã  \ncode`').segments[0]!.markup.map((m) => m.replacement)).toEqual(['`mã  \ncode`']);
+  });
+});

@@ -467,3 +467,45 @@ describe('respelling terms for engine-side glossaries', () => {
     expect(prompt.sentTexts).toEqual([source]);
   });
 });
+
+describe('long paragraphs with masked terms', () => {
+  const glossary = testGlossary();
+  const viMatcher = createViMatcher(glossary.entries);
+  // ~16 KB: GPI in the first part, MOU in the second (maxChars 10,000, two requests).
+  const filler = 'Hai nước hợp tác chặt chẽ trong nhiều lĩnh vực. '.repeat(335);
+  const long = `Thiết bị đánh chặn pha bay đã được thử nghiệm. ${filler}Hai bên ký Biên bản ghi nhớ vào tháng trước.`;
+
+  it('re-joins the parts before putting the terms back: no placeholder-lost, no unmasked resend', async () => {
+    expect(long.length).toBeGreaterThan(16_000);
+    const engine = new FakeEngine({ glossary: 'none', maxChars: 10_000 });
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [long], glossary, viMatcher });
+    expect(engine.sentTexts).toHaveLength(2);
+    expect(engine.sentTexts[0]).toContain('⟦1⟧');
+    expect(engine.sentTexts[1]).toContain('⟦2⟧');
+    expect(engine.sentTexts.join('\n')).not.toContain('Thiết bị đánh chặn pha bay');
+    expect(out!.warnings).toEqual(['split-long-paragraph']);
+    expect(out!.masked).toBe(true);
+    expect(out!.target).toMatch(/^EN: Glide Phase Interceptor đã được thử nghiệm\./);
+    expect(out!.target).toMatch(/ký Memorandum of Understanding vào month trước\.$/);
+    expect(out!.target).not.toContain('⟦');
+  });
+
+  it('finishes a split paragraph once, when its last part arrives, whatever the order', async () => {
+    const engine = new FakeEngine({ glossary: 'none', maxChars: 10_000, delayFor: (n) => (n === 1 ? 40 : 0) });
+    const events: TranslateProgress[] = [];
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [long], glossary, viMatcher, onProgress: (e) => events.push(e) });
+    expect(engine.requests).toHaveLength(2);
+    expect(out!.warnings).toEqual(['split-long-paragraph']);
+    expect(out!.target).toContain('Glide Phase Interceptor');
+    expect(out!.target).toContain('Memorandum of Understanding');
+    expect(events.filter((e) => e.type === 'progress').map((e) => (e as { done: number }).done)).toEqual([1]);
+  });
+
+  it('re-joins parts with the whitespace they were cut at', async () => {
+    const engine = new FakeEngine({ maxChars: 10_000 });
+    const text = 'Câu dài. '.repeat(1500).trim();
+    const [out] = await translateParagraphs({ ...base, engine, paragraphs: [text] });
+    expect(engine.sentTexts.join(' ')).toBe(text);
+    expect(out!.target).toBe(engine.sentTexts.map(pseudoTranslate).join(' '));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { maskText, selectSpans, unmaskText, type ProtectedSpan } from '../../src/translate/placeholders.js';
-import { splitLongText, planBatches } from '../../src/translate/batching.js';
+import { joinSplit, splitLongText, splitText, planBatches } from '../../src/translate/batching.js';
 
 const text = 'Ký Biên bản ghi nhớ (MOU) và `mã` tại [đây](https://example.vn)';
 const term: ProtectedSpan = { start: text.indexOf('Biên'), end: text.indexOf(' (MOU)'), replacement: 'Memorandum of Understanding', kind: 'term' };
@@ -42,6 +42,70 @@ describe('splitLongText and planBatches', () => {
   it('keeps an oversized item in a batch of its own', () => {
     const batches = planBatches([{ text: 'a'.repeat(3) }, { text: 'b'.repeat(20) }, { text: 'c' }], { maxTexts: 10, maxChars: 10 });
     expect(batches.map((b) => b.map((i) => i.text[0]).join(''))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('splitText is exact', () => {
+  it('keeps every space of repeated sentences (1,500 × "Câu dài. ")', () => {
+    const text = 'Câu dài. '.repeat(1500);
+    const split = splitText(text, 10_000);
+    expect(split.parts).toHaveLength(2);
+    expect(split.parts[1]!.startsWith('Câu dài. Câu dài.')).toBe(true);
+    expect(split.parts.join(' ').length).toBe(text.trimEnd().length);
+    expect(joinSplit(split.parts, split.separators)).toBe(text);
+    expect(splitLongText(text, 10_000).join(' ')).toBe(text.trimEnd());
+  });
+
+  /** A small seeded PRNG (mulberry32), so failures reproduce. */
+  function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const PIECES = ['Câu dài.', 'Câu dài. ', ' ', '  ', '\n', '\n\n', '\t', 'hợp tác', 'Thỏa thuận'.normalize('NFD'), '⟦12⟧', '…', '!', '?', '"', '”', ')', 'XNUMX', '😀', 'a', '.', 'x'.repeat(37)];
+  const check = (text: string, max: number): void => {
+    const { parts, separators } = splitText(text, max);
+    expect(joinSplit(parts, separators)).toBe(text);
+    expect(separators).toHaveLength(parts.length + 1);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(Math.max(max, text.length <= max ? text.length : 0));
+    if (text.length > max) {
+      for (const p of parts) expect(p.trim()).toBe(p);
+      for (const p of parts) expect(p).not.toBe('');
+      for (const s of separators) expect(s.trim()).toBe('');
+    }
+  };
+
+  it('joins back to the input for random texts and limits (repeats, NFD, emoji, tokens, no sentence ends)', () => {
+    const next = rng(20261126);
+    for (let run = 0; run < 400; run++) {
+      let text = '';
+      const n = Math.floor(next() * 60);
+      for (let i = 0; i < n; i++) text += PIECES[Math.floor(next() * PIECES.length)]!;
+      const max = 1 + Math.floor(next() * 40);
+      check(text, max);
+    }
+  });
+
+  it('handles repeated sentences, no sentence ends, NFD text and a single over-long word', () => {
+    check('Câu dài. '.repeat(200), 50);
+    check('Câu dài.'.repeat(200), 50);
+    check('không có dấu câu nào '.repeat(100), 33);
+    check('Thỏa thuận hòa bình. '.normalize('NFD').repeat(50), 17);
+    check('   ' + 'a'.repeat(1000) + '   ', 64);
+    check('x'.repeat(25), 10);
+    check('\n\n\n\n', 2);
+  });
+
+  it('never cuts a surrogate pair, a combining mark or a placeholder token when it can help it', () => {
+    expect(splitText('😀😀😀', 3).parts).toEqual(['😀', '😀', '😀']);
+    const nfd = 'ỏỏỏỏ'.normalize('NFD');
+    expect(splitText(nfd, 3).parts.every((p) => !/^\p{M}/u.test(p))).toBe(true);
+    expect(splitText('ab⟦12⟧cd', 5).parts).toEqual(['ab', '⟦12⟧c', 'd']);
   });
 });
 
