@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/compare/bootstrap.js';
 import { describe, it, expect } from 'vitest';
 import { maskText, selectSpans, unmaskText, type ProtectedSpan } from '../../src/translate/placeholders.js';
 import { joinSplit, splitLongText, splitText, planBatches } from '../../src/translate/batching.js';
@@ -56,17 +57,8 @@ describe('splitText is exact', () => {
     expect(splitLongText(text, 10_000).join(' ')).toBe(text.trimEnd());
   });
 
-  /** A small seeded PRNG (mulberry32), so failures reproduce. */
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  /** The project's seeded PRNG, so failures reproduce. */
+  const rng = mulberry32;
   const PIECES = ['Câu dài.', 'Câu dài. ', ' ', '  ', '\n', '\n\n', '\t', 'hợp tác', 'Thỏa thuận'.normalize('NFD'), '⟦12⟧', '…', '!', '?', '"', '”', ')', 'XNUMX', '😀', 'a', '.', 'x'.repeat(37)];
   const check = (text: string, max: number): void => {
     const { parts, separators } = splitText(text, max);
