@@ -7,14 +7,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 /** Runs the real CLI in a child process with an import tracer; returns the packages it resolved. */
-async function packagesLoadedBy(args: string[], entry = 'src/cli/main.ts'): Promise<{ packages: string[]; stdout: string }> {
-  const { stdout, stderr } = await run(
+async function packagesLoadedBy(args: string[], entry = 'src/cli/main.ts'): Promise<{ packages: string[]; stdout: string; code: number }> {
+  const { stdout, stderr, code } = await run(
     process.execPath,
     ['--import', 'tsx', '--import', './tests/cli/fixtures/trace-imports.mjs', entry, ...args],
     { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
-  ).catch((err: { stdout: string; stderr: string }) => err);
+  )
+    .then((r) => ({ ...r, code: 0 }))
+    .catch((err: { stdout: string; stderr: string; code: number }) => err);
   const line = stderr.split('\n').find((l) => l.startsWith('IMPORTS '));
-  return { packages: line ? (JSON.parse(line.slice('IMPORTS '.length)) as string[]) : [], stdout };
+  return { packages: line ? (JSON.parse(line.slice('IMPORTS '.length)) as string[]) : [], stdout, code };
 }
 
 /** What a CLI start or a library import must not load: engine SDKs and the native SQLite binding. */
@@ -24,7 +26,8 @@ const SDKS = new RegExp(`${HEAVY.source}|fast-diff`);
 
 describe('CLI start-up', () => {
   it('`vitrans --help` lists the commands and loads no engine SDK', async () => {
-    const { packages, stdout } = await packagesLoadedBy(['--help']);
+    const { packages, stdout, code } = await packagesLoadedBy(['--help']);
+    expect(code).toBe(0);
     expect(stdout).toMatch(/check/);
     expect(stdout).toMatch(/translate/);
     expect(packages).toContain('commander'); // the tracer works
@@ -32,7 +35,9 @@ describe('CLI start-up', () => {
   });
 
   it('`vitrans check` loads no engine SDK either', async () => {
-    const { packages } = await packagesLoadedBy(['check', 'corpus']);
+    const { packages, code, stdout } = await packagesLoadedBy(['check', 'corpus']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/No problems in \d+ translations checked/);
     expect(packages).toContain('yaml');
     expect(packages.filter((p) => SDKS.test(p))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { server } from '../setup/server.js';
 import { createOpenAIEngine, escapeText, splitTagged, unescapeText, userPrompt } from '../../src/engines/openai.js';
 import { withRetry } from '../../src/engines/retry.js';
@@ -175,6 +175,19 @@ describe('openai engine: settings', () => {
     expect(shown).toMatch(/query string/);
     expect(shown).toMatch(/api_key/);
     expect(shown).not.toContain('Zx81kq0pLm33');
+  });
+
+  it('gives up after timeout_ms with a retryable timeout error', async () => {
+    server.use(
+      http.post(OPENAI, async () => {
+        await delay(2000);
+        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: '<p id="1">late</p>' } }] });
+      }),
+    );
+    const engine = createOpenAIEngine({ model: 'gpt-4o-mini', apiKey: KEY, timeoutMs: '80' });
+    // Without the timeout the late answer would be taken.
+    const err = await engine.translate({ texts: ['Biên bản ghi nhớ'], sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'timeout', retryable: true, message: expect.stringMatching(/did not answer within 80 ms/) });
   });
 
   it('refuses a timeout_ms that is not a positive whole number, naming the setting', () => {
