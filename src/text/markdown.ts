@@ -8,21 +8,16 @@
  * here is linear in the text: one pass over the lines, then single-pass inline scans.
  */
 
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './markdown-syntax.js';
+
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*(?:\s|\/?>|$)|\/[A-Za-z]|!--)/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** A link reference definition `[label]: url "title"` (not a footnote, `[^1]: text`, which is prose). */
 const REFERENCE_DEF = /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S/;
 /** A reference definition's title alone on the next line. */
 const REFERENCE_TITLE_LINE = /^[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$/;
 const REFERENCE_HAS_TITLE = /[ \t](?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const CONTAINER = /^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?)/;
-const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
 
 const AUTOLINK = /<(?:https?|mailto):[^<>\s]+>/g;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/g;
@@ -53,16 +48,6 @@ export function blankMarkdownCode(text: string): string {
   return blankInline(blankBlocks(text));
 }
 
-/** The column where a line's text starts (tabs stop every 4 columns). */
-function indentWidth(line: string): number {
-  let col = 0;
-  for (const ch of line) {
-    if (ch === ' ') col++;
-    else if (ch === '\t') col += 4 - (col % 4);
-    else break;
-  }
-  return col;
-}
 
 /** A table's delimiter row, `|---|:--:|` or `--- | ---` (at least one pipe). */
 function isDelimiterRow(row: string): boolean {

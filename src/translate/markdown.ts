@@ -14,6 +14,7 @@
  * be more exact but cannot be re-serialised byte-for-byte around the parts we leave alone.
  */
 import type { ProtectedSpan } from './placeholders.js';
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from '../text/markdown-syntax.js';
 
 /** A piece of inline text to translate, NFC, with its markup spans (offsets into `text`). */
 export interface MarkdownSegment {
@@ -38,25 +39,14 @@ export interface MarkdownDocument {
   finalNewline: boolean;
 }
 
-/** Whether a path names a Markdown file (.md, .markdown). */
-export function isMarkdownPath(file: string): boolean {
-  return /\.(md|markdown)$/i.test(file);
-}
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*(?:\s|\/?>|$)|\/[A-Za-z]|!--)/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HEADING = /^( {0,3}#{1,6}[ \t]+)(.*?)([ \t]+#+[ \t]*)?$/;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const REFERENCE_DEF = /^ {0,3}\[[^\]]+\]:\s*\S/;
 /** A footnote definition with text on its line: `[^label]: text`. */
 const FOOTNOTE_DEF = /^( {0,3}\[\^[^\]\s]+\]:[ \t]*)(\S.*)$/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const QUOTE_PREFIX = /^(?:[ \t]*>[ \t]?)*/;
 /** A reference definition with a title on its line: `[label]: url "title"` (also 'title', (title)). */
 const REFERENCE_TITLE = /^( {0,3}\[[^\]]+\]:[ \t]*(?:<[^<>\n]*>|\S+)[ \t]+(["'(]))(.*)(["')])[ \t]*$/;
-const CONTAINER = /^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?)/;
-const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
 
 /**
  * Parses Markdown into blocks and translatable segments (the text is normalised to NFC first).
@@ -259,16 +249,6 @@ function joinParagraphLines(lines: readonly ParagraphLine[]): { text: string; br
   return { text, breaks };
 }
 
-/** The column where a line's text starts (tabs stop every 4 columns). */
-function indentWidth(line: string): number {
-  let col = 0;
-  for (const ch of line) {
-    if (ch === ' ') col++;
-    else if (ch === '\t') col += 4 - (col % 4);
-    else break;
-  }
-  return col;
-}
 
 /** A row cut at its unescaped pipes: the text before the first pipe, each cell, the text after the last. */
 function splitCells(row: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
-import { isMarkdownPath, parseMarkdown, renderMarkdown } from '../../src/translate/markdown.js';
+import { parseMarkdown, renderMarkdown } from '../../src/translate/markdown.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { maskText } from '../../src/translate/placeholders.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
@@ -63,11 +63,6 @@ describe('parseMarkdown', () => {
     expect(doc.segments[0]!.text).toBe('Thỏa thuận hòa bình');
   });
 
-  it('recognises Markdown paths', () => {
-    expect(isMarkdownPath('bai-viet.md')).toBe(true);
-    expect(isMarkdownPath('bai-viet.MARKDOWN')).toBe(true);
-    expect(isMarkdownPath('bai-viet.txt')).toBe(false);
-  });
 });
 
 describe('translating Markdown', () => {

@@ -23,7 +23,7 @@ import { readTextFile } from '../../text/read.js';
 import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../translate/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../translate/cache.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
-import { isMarkdownPath, parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
+import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
@@ -32,7 +32,7 @@ import { loadConfig, resolveEngineSettings, withSettingFlags } from '../config.j
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
-import { checkableText } from '../../text/markdown.js';
+import { checkableText, isMarkdownFile } from '../../text/markdown.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -273,7 +273,7 @@ async function readInputs(paths: string[], shown: (p: string) => string): Promis
     const clash = stems.get(stem);
     if (clash) throw new UsageError(`${shown(clash)} and ${shown(path)} would write the same outputs (${stem}.*)`, { hint: 'translate them in separate runs with different --out directories' });
     stems.set(stem, path);
-    if (isMarkdownPath(path)) {
+    if (isMarkdownFile(path)) {
       const markdown = parseMarkdown(file.text);
       inputs.push({
         path,

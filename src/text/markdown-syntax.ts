@@ -1,0 +1,31 @@
+/**
+ * The Markdown block grammar that both the translator (src/translate/markdown.ts: what is sent)
+ * and the checker (./markdown.ts: what is read) follow, so the two always agree on where code,
+ * HTML, tables and containers begin.
+ */
+
+/** A fenced code block's opening (or closing) line. */
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A line that opens an HTML block (it runs to the next blank line). */
+export const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*(?:\s|\/?>|$)|\/[A-Za-z]|!--)/;
+/** A thematic break (`---`, `***`, `___`). */
+export const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A setext heading underline. */
+export const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A table row written with edge pipes. */
+export const TABLE_ROW = /^\s*\|.*\|\s*$/;
+/** The container prefix of a line: block quotes and one list marker (with a task box). */
+export const CONTAINER = /^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?)/;
+/** A list marker at the end of a container prefix. */
+export const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
+
+/** The column where a line's text starts (tabs stop every 4 columns). */
+export function indentWidth(line: string): number {
+  let col = 0;
+  for (const ch of line) {
+    if (ch === ' ') col++;
+    else if (ch === '\t') col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
