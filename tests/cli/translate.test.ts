@@ -37,6 +37,22 @@ function libre(status?: number) {
   return bodies;
 }
 
+/**
+ * An OpenAI-compatible chat endpoint answering each tagged paragraph with `answer(text, id)`;
+ * `onPrompt` sees each user message.
+ */
+function llm(answer: (text: string, id: string) => string, onPrompt: (user: string) => void = () => {}) {
+  server.use(
+    http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+      const body = (await request.json()) as { messages: { role: string; content: string }[] };
+      const user = body.messages.find((m) => m.role === 'user')!.content;
+      onPrompt(user);
+      const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${answer(text!, id!)}</p>`);
+      return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+    }),
+  );
+}
+
 function listFiles(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 }
@@ -153,14 +169,8 @@ describe('vitrans translate', () => {
         if (!ok) return HttpResponse.json({ error: 'engines ran one after the other' }, { status: 400 });
         return HttpResponse.json({ translatedText: body.q.map(pseudoTranslate) });
       }),
-      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-        llmAsked();
-        const body = (await request.json()) as { messages: { role: string; content: string }[] };
-        const user = body.messages.find((m) => m.role === 'user')!.content;
-        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!)}</p>`);
-        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-      }),
     );
+    llm(pseudoTranslate, () => llmAsked());
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai', '--no-cache'], { cwd: dir, env });
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
@@ -229,14 +239,7 @@ describe('vitrans translate', () => {
   it('a later run with fewer engines keeps the other engines in the bilingual JSON', async () => {
     const dir = project();
     libre();
-    server.use(
-      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-        const body = (await request.json()) as { messages: { role: string; content: string }[] };
-        const user = body.messages.find((m) => m.role === 'user')!.content;
-        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!)}</p>`);
-        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-      }),
-    );
+    llm(pseudoTranslate);
     expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai'], { cwd: dir, env })).code).toBe(0);
     expect((await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--no-cache'], { cwd: dir, env })).code).toBe(0);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
@@ -310,18 +313,8 @@ describe('vitrans translate', () => {
   it('gives prompt hints to an LLM engine, checks its output, and --fix repairs a forbidden rendering', async () => {
     const dir = project();
     const prompts: string[] = [];
-    server.use(
-      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-        const body = (await request.json()) as { messages: { role: string; content: string }[] };
-        const user = body.messages.find((m) => m.role === 'user')!.content;
-        prompts.push(user);
-        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(
-          // What an LLM that ignored the hint would write.
-          ([, id]) => `<p id="${id}">The two countries embarked on a program to co-develop the flight phase interceptor (GPI) in XNUMX.</p>`,
-        );
-        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-      }),
-    );
+    // What an LLM that ignored the hint would write.
+    llm(() => 'The two countries embarked on a program to co-develop the flight phase interceptor (GPI) in XNUMX.', (user) => prompts.push(user));
     const article = 'Hai nước bắt tay vào chương trình hợp tác phát triển Thiết bị đánh chặn pha bay (GPI) vào tháng XNUMX.\n';
     fs.writeFileSync(path.join(dir, 'gpi.txt'), article);
     const plain = await runVitrans(['translate', 'gpi.txt', '-e', 'openai', '--no-cache', '-o', 'plain'], { cwd: dir, env });
@@ -347,14 +340,7 @@ describe('vitrans translate', () => {
   it('--compare translates with several engines and prints one comparison of their outputs', async () => {
     const dir = project();
     libre();
-    server.use(
-      http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-        const body = (await request.json()) as { messages: { role: string; content: string }[] };
-        const user = body.messages.find((m) => m.role === 'user')!.content;
-        const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => `<p id="${id}">${pseudoTranslate(text!).toUpperCase()}</p>`);
-        return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-      }),
-    );
+    llm((text) => pseudoTranslate(text).toUpperCase());
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate,openai', '--compare', '--format', 'json'], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/translated 1 file with libretranslate, openai/);

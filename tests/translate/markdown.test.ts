@@ -31,6 +31,24 @@ const nam = 'năm 2024'; // không dịch
 1. Mục thứ nhất với <abbr>GPI</abbr>
 `;
 
+
+/** Translates a parsed Markdown document's segments with `engine` (and whatever else is given). */
+function translateDocument(
+  doc: ReturnType<typeof parseMarkdown>,
+  engine: FakeEngine,
+  more: Partial<Parameters<typeof translateParagraphs>[0]> = {},
+): ReturnType<typeof translateParagraphs> {
+  return translateParagraphs({
+    engine,
+    paragraphs: doc.segments.map((s) => s.text),
+    markup: doc.segments.map((s) => s.markup),
+    sourceLang: 'vi',
+    targetLang: 'en',
+    concurrency: 1,
+    ...more,
+  });
+}
+
 describe('parseMarkdown', () => {
   it('sends only text: code blocks, HTML blocks and URLs are never in a segment', () => {
     const doc = parseMarkdown(ARTICLE);
@@ -69,14 +87,7 @@ describe('translating Markdown', () => {
   it('keeps structure, emphasis, links, images and code while the text is translated', async () => {
     const doc = parseMarkdown(ARTICLE);
     const engine = new FakeEngine();
-    const out = await translateParagraphs({
-      engine,
-      paragraphs: doc.segments.map((s) => s.text),
-      markup: doc.segments.map((s) => s.markup),
-      sourceLang: 'vi',
-      targetLang: 'en',
-      concurrency: 2,
-    });
+    const out = await translateDocument(doc, engine, { concurrency: 2 });
     const sent = engine.sentTexts.join('\n');
     expect(sent).not.toMatch(/https?:|RDT&E|const nam|<div|<abbr>|\*\*/);
     // The image's alt text is sent between the placeholders of its markup.
@@ -219,7 +230,7 @@ EN: Xem [báo cáo](https://example.vn/bao-cao "Báo cáo cooperation defence") 
     const source = '| Tên | Ghi chú |\n|---|:-:|\n| **Nhà Trắng** | A \\| B |\n';
     const doc = parseMarkdown(source);
     const engine = new FakeEngine({ mangle: (o) => o.replace(/⟦\d+⟧/g, '') });
-    const out = await translateParagraphs({ engine, paragraphs: doc.segments.map((s) => s.text), markup: doc.segments.map((s) => s.markup), sourceLang: 'vi', targetLang: 'en', concurrency: 1 });
+    const out = await translateDocument(doc, engine);
     expect(out.map((o) => o.warnings)).toEqual([[], [], ['markup-lost'], ['markup-lost']]);
     const md = renderMarkdown(doc, out.map((o) => o.target));
     expect(md).toBe('| EN: Tên | EN: Ghi chú |\n|---|:-:|\n| EN: Nhà Trắng | EN: A  B |\n');
@@ -309,7 +320,7 @@ describe('Markdown front matter, indented code and glossary terms at sentence st
     const doc = parseMarkdown('# Hợp tác\n\n| Năm | Số |\n|---|---|\n| 2024 | **12** |\n\n**2025**\n\n```\nmã\n```\n\nĐoạn văn.\n');
     const cache = new MemoryTranslationCache();
     const run = (engine: FakeEngine, events: TranslateProgress[] = []) =>
-      translateParagraphs({ engine, paragraphs: doc.segments.map((s) => s.text), markup: doc.segments.map((s) => s.markup), cache, sourceLang: 'vi', targetLang: 'en', concurrency: 1, onProgress: (e) => events.push(e) });
+      translateDocument(doc, engine, { cache, onProgress: (e) => events.push(e) });
     await run(new FakeEngine());
     const events: TranslateProgress[] = [];
     const rerun = new FakeEngine();
@@ -325,14 +336,7 @@ describe('footnotes and hard line breaks', () => {
   const translate = async (md: string): Promise<{ doc: ReturnType<typeof parseMarkdown>; engine: FakeEngine; out: string }> => {
     const doc = parseMarkdown(md);
     const engine = new FakeEngine();
-    const results = await translateParagraphs({
-      engine,
-      paragraphs: doc.segments.map((s) => s.text),
-      markup: doc.segments.map((s) => s.markup),
-      sourceLang: 'vi',
-      targetLang: 'en',
-      concurrency: 1,
-    });
+    const results = await translateDocument(doc, engine);
     expect(results.every((r) => r.warnings.length === 0)).toBe(true);
     return { doc, engine, out: renderMarkdown(doc, results.map((r) => r.target)) };
   };
