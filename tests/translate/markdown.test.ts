@@ -186,16 +186,7 @@ describe('Markdown tables, image alt text and titles', () => {
     const doc = parseMarkdown(TABLE_ARTICLE);
     const glossary = testGlossary();
     const engine = new FakeEngine({ glossary: 'none' });
-    const out = await translateParagraphs({
-      engine,
-      paragraphs: doc.segments.map((s) => s.text),
-      markup: doc.segments.map((s) => s.markup),
-      glossary,
-      viMatcher: createViMatcher(glossary.entries),
-      sourceLang: 'vi',
-      targetLang: 'en',
-      concurrency: 1,
-    });
+    const out = await translateDocument(doc, engine, { glossary, viMatcher: createViMatcher(glossary.entries) });
     const sent = engine.sentTexts;
     expect(sent.join('\n')).not.toMatch(/https?:|example\.vn|\||:--|const nam|\*\*|!\[|\]\(|"/);
     // The old-style "Thoả thuận" term is masked inside its cell.
@@ -302,16 +293,7 @@ describe('Markdown front matter, indented code and glossary terms at sentence st
     );
     const doc = parseMarkdown('## Chuyến thăm cấp nhà nước\n\nChuyến thăm cấp nhà nước diễn ra. Sau chuyến thăm cấp nhà nước, hai bên họp.\n');
     const engine = new FakeEngine({ glossary: 'none', mangle: (o) => o.replace(/^EN: /, '') });
-    const out = await translateParagraphs({
-      engine,
-      paragraphs: doc.segments.map((s) => s.text),
-      markup: doc.segments.map((s) => s.markup),
-      glossary,
-      viMatcher: createViMatcher(glossary.entries),
-      sourceLang: 'vi',
-      targetLang: 'en',
-      concurrency: 1,
-    });
+    const out = await translateDocument(doc, engine, { glossary, viMatcher: createViMatcher(glossary.entries) });
     expect(engine.sentTexts).toEqual(['⟦1⟧ diễn ra. Sau ⟦2⟧, hai bên họp.']);
     expect(renderMarkdown(doc, out.map((o) => o.target))).toBe('## State visit\n\nState visit diễn ra. Sau state visit, hai bên họp.\n');
   });
