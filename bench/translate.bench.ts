@@ -14,7 +14,7 @@ import type { Engine, TranslateRequest, TranslateResult } from '../src/engines/t
 import { parseGlossary } from '../src/glossary/load.js';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
 import { splitParagraphs } from '../src/text/paragraphs.js';
-import { openTranslationCache } from '../src/translate/cache.js';
+import { openTranslationCache } from '../src/store/index.js';
 import { translateParagraphs } from '../src/translate/orchestrator.js';
 
 const LATENCY_MS = 150;

@@ -33,10 +33,10 @@ export { ENGINES, engineNames, getEngine, createEngine } from './engines/registr
 export { withRetry } from './engines/retry.js';
 
 export { translateParagraphs, planTranslation, TranslationAbortedError } from './translate/orchestrator.js';
-export { openTranslationCache, MemoryTranslationCache } from './translate/cache.js';
+export { openTranslationCache, MemoryTranslationCache } from './store/index.js';
 export { estimateRun, DEFAULT_PRICES_USD_PER_MILLION } from './translate/estimate.js';
-export { buildBilingual, readBilingual, BILINGUAL_VERSION } from './translate/bilingual.js';
-export type { BilingualDocument } from './translate/bilingual.js';
+export { buildBilingual, readBilingual, BILINGUAL_VERSION } from './formats/bilingual.js';
+export type { BilingualDocument } from './formats/bilingual.js';
 
 export { compareTranslations } from './compare/compare.js';
 export type { Comparison, CompareInput, DiffOp } from './compare/types.js';

@@ -98,3 +98,49 @@ export interface Paragraph {
   /** 1-based line on which the paragraph starts. */
   line: number;
 }
+
+/** What a protected span is, so losses can be told apart (terms fall back to unmasked text, markup cannot). */
+export type ProtectedKind = 'term' | 'markup';
+
+/**
+ * A half-open range [start, end) of UTF-16 offsets into the text, to be hidden from the engine;
+ * `replacement` is what goes back in its place (the approved English term, or the markup itself).
+ * @example { start: 10, end: 35, replacement: 'Glide Phase Interceptor', kind: 'term' }
+ */
+export interface ProtectedSpan {
+  start: number;
+  end: number;
+  replacement: string;
+  kind: ProtectedKind;
+}
+
+/**
+ * Why a paragraph's translation deserves a second look. Stable codes (the bilingual JSON carries them):
+ * - `placeholder-lost`: a masked glossary term did not come back; the paragraph was retranslated unmasked.
+ * - `markup-lost`: a Markdown markup token did not come back; that markup is missing from the output.
+ * - `placeholder-conflict`: the source already contains ⟦ ⟧ brackets, so nothing was masked.
+ * - `split-long-paragraph`: the paragraph exceeded the engine's request limit and was sent in parts.
+ */
+export type TranslationWarning = 'placeholder-lost' | 'markup-lost' | 'placeholder-conflict' | 'split-long-paragraph';
+
+/**
+ * How the glossary reaches the engine; part of the cache key.
+ * `native`: an engine-side glossary id; `prompt`: per-paragraph term hints; `mask`: terms replaced by
+ * placeholders and the approved English put back; `off`: no glossary given.
+ */
+export type GlossaryMode = 'native' | 'prompt' | 'mask' | 'off';
+
+/** One paragraph's translation by one engine, in paragraph order. */
+export interface ParagraphTranslation {
+  /** The source paragraph, NFC. */
+  source: string;
+  target: string;
+  engine: string;
+  model: string;
+  /** Came from the cache: nothing was sent for it in this run. */
+  cached: boolean;
+  billedCharacters?: number;
+  /** Glossary terms were masked with placeholders (and came back). */
+  masked?: boolean;
+  warnings: TranslationWarning[];
+}

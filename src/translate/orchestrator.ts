@@ -9,7 +9,7 @@ import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
 import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
 import { joinSplit, planBatches, splitText } from './batching.js';
-import { translationCacheKey, type CachedTranslation } from './cache.js';
+import { translationCacheKey, type CachedTranslation } from '../store/index.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
 import type {
   GlossaryMode,

@@ -8,20 +8,9 @@
  * brackets are tolerated on the way back.
  */
 
-/** What a protected span is, so losses can be told apart (terms fall back to unmasked text, markup cannot). */
-export type ProtectedKind = 'term' | 'markup';
+import type { ProtectedKind, ProtectedSpan } from '../core/types.js';
 
-/**
- * A half-open range [start, end) of UTF-16 offsets into the text, to be hidden from the engine;
- * `replacement` is what goes back in its place (the approved English term, or the markup itself).
- * @example { start: 10, end: 35, replacement: 'Glide Phase Interceptor', kind: 'term' }
- */
-export interface ProtectedSpan {
-  start: number;
-  end: number;
-  replacement: string;
-  kind: ProtectedKind;
-}
+export type { ProtectedKind, ProtectedSpan };
 
 /** A text with its protected spans swapped for tokens; `spans[i]` belongs to token `i + 1`. */
 export interface MaskedText {

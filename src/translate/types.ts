@@ -5,40 +5,10 @@ import type { EngineError } from '../core/errors.js';
 import type { Engine, TermPair } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
 import type { ViMatcher } from '../glossary/vi-matcher.js';
-import type { ProtectedSpan } from './placeholders.js';
-import type { TranslationCache } from './cache.js';
+import type { ProtectedSpan } from '../core/types.js';
+import type { TranslationCache } from '../store/types.js';
 
-/**
- * Why a paragraph's translation deserves a second look. Stable codes (the bilingual JSON carries them):
- * - `placeholder-lost`: a masked glossary term did not come back; the paragraph was retranslated unmasked.
- * - `markup-lost`: a Markdown markup token did not come back; that markup is missing from the output.
- * - `placeholder-conflict`: the source already contains ⟦ ⟧ brackets, so nothing was masked.
- * - `split-long-paragraph`: the paragraph exceeded the engine's request limit and was sent in parts.
- */
-export type TranslationWarning = 'placeholder-lost' | 'markup-lost' | 'placeholder-conflict' | 'split-long-paragraph';
-
-/**
- * How the glossary reaches the engine; part of the cache key.
- * `native`: an engine-side glossary id; `prompt`: per-paragraph term hints; `mask`: terms replaced by
- * placeholders and the approved English put back; `off`: no glossary given.
- */
-export type GlossaryMode = 'native' | 'prompt' | 'mask' | 'off';
-
-/** One paragraph's translation by one engine, in paragraph order. */
-export interface ParagraphTranslation {
-  /** The source paragraph, NFC. */
-  source: string;
-  target: string;
-  engine: string;
-  model: string;
-  /** Came from the cache: nothing was sent for it in this run. */
-  cached: boolean;
-  billedCharacters?: number;
-  /** Glossary terms were masked with placeholders (and came back). */
-  masked?: boolean;
-  warnings: TranslationWarning[];
-}
-
+export type { TranslationWarning, GlossaryMode, ParagraphTranslation } from '../core/types.js';
 
 /**
  * Runs `fn` with retries on retryable EngineErrors (src/engines/retry.ts `withRetry` fits behind
@@ -73,7 +43,7 @@ export interface TranslateParagraphsOptions {
    * (see `nativeGlossaryOnce`); called only when something has to be sent.
    */
   nativeGlossaryId?: () => Promise<string | undefined>;
-  /** Inline markup to protect, parallel to `paragraphs`, offsets into their NFC form (from markdown.ts). */
+  /** Inline markup to protect, parallel to `paragraphs`, offsets into their NFC form (from formats/markdown/segments.ts). */
   markup?: readonly (readonly ProtectedSpan[] | undefined)[];
   cache?: TranslationCache;
   /** Requests in flight at most. */

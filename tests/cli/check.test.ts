@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runVitrans } from './run-cli.js';
 import iconv from 'iconv-lite';
-import { buildBilingual } from '../../src/translate/bilingual.js';
+import { buildBilingual } from '../../src/formats/bilingual.js';
 
 const ANSI_ESCAPE = '\u001b[';
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { parseSeed } from '../../src/cli/commands/compare.js';
 import { engineNameFromFile } from '../../src/cli/translation-files.js';
-import { buildBilingual, readBilingual } from '../../src/translate/bilingual.js';
+import { buildBilingual, readBilingual } from '../../src/formats/bilingual.js';
 import { runVitrans } from './run-cli.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');

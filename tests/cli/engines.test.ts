@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runVitrans } from './run-cli.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { loadConfig, parseConfig, resolveEngineSettings, withSettingFlags } from '../../src/cli/config.js';
+import { loadConfig, parseConfig, resolveEngineSettings, withSettingFlags } from '../../src/config/load.js';
 import { engineRows, formatEngineTable } from '../../src/cli/commands/engines.js';
 
 // Colour is program.ts's decision (--color/--no-color/TTY); these tests look at the text only.

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
 import { describe, it, expect } from 'vitest';
 import { createProgress, etaSeconds, formatDuration } from '../../src/cli/progress.js';
-import type { BilingualDocument } from '../../src/translate/bilingual.js';
+import type { BilingualDocument } from '../../src/formats/bilingual.js';
 import { server } from '../setup/server.js';
 import { pseudoTranslate } from '../translate/fake-engine.js';
 import { GLOSSARY_YAML } from '../translate/helpers.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { runGlossarySelfTests } from '../../src/glossary/selftest.js';
-import { parseConfig } from '../../src/cli/config.js';
+import { parseConfig } from '../../src/config/load.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');

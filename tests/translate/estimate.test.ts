@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { BudgetError } from '../../src/core/errors.js';
-import { buildBilingual } from '../../src/translate/bilingual.js';
-import { MemoryTranslationCache } from '../../src/translate/cache.js';
+import { buildBilingual } from '../../src/formats/bilingual.js';
+import { MemoryTranslationCache } from '../../src/store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../src/translate/estimate.js';
 import { planTranslation, translateParagraphs } from '../../src/translate/orchestrator.js';
 import { FakeEngine } from './fake-engine.js';

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, it, expect } from 'vitest';
 import { createLibreTranslateEngine } from '../../src/engines/libretranslate.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
-import { MemoryTranslationCache } from '../../src/translate/cache.js';
+import { MemoryTranslationCache } from '../../src/store/index.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { retryRunner } from '../../src/translate/retry.js';
 import { server } from '../setup/server.js';

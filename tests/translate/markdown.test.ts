@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
-import { parseMarkdown, renderMarkdown } from '../../src/translate/markdown.js';
+import { parseMarkdown, renderMarkdown } from '../../src/formats/markdown/segments.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { maskText } from '../../src/translate/placeholders.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
 import { parseGlossary } from '../../src/glossary/load.js';
-import { MemoryTranslationCache } from '../../src/translate/cache.js';
+import { MemoryTranslationCache } from '../../src/store/index.js';
 import type { TranslateProgress } from '../../src/translate/types.js';
 import { testGlossary } from './helpers.js';
 

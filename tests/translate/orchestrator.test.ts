@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
-import { MemoryTranslationCache, openTranslationCache } from '../../src/translate/cache.js';
+import { MemoryTranslationCache, openTranslationCache } from '../../src/store/index.js';
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, respellTerms, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { retryRunner } from '../../src/translate/retry.js';

@@ -10,7 +10,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
-import { checkableText } from '../../text/markdown.js';
+import { checkableText } from '../../formats/markdown/checkable.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -18,7 +18,7 @@ import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
-import { readBilingual } from '../../translate/bilingual.js';
+import { readBilingual } from '../../formats/bilingual.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';

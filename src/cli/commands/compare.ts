@@ -15,7 +15,7 @@ import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
-import { readBilingual } from '../../translate/bilingual.js';
+import { readBilingual } from '../../formats/bilingual.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans compare`, as commander parses them. */

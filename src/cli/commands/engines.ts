@@ -5,7 +5,7 @@
 import pc from 'picocolors';
 import { ENGINES } from '../../engines/registry.js';
 import type { EngineCapabilities } from '../../engines/types.js';
-import { loadConfig, resolveEngineSettings, withSettingFlags, type VitransConfig } from '../config.js';
+import { loadConfig, resolveEngineSettings, withSettingFlags, type VitransConfig } from '../../config/load.js';
 import type { CliIO } from '../io.js';
 
 /** One row of the engines table (also the JSON output's items). */

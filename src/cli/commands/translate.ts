@@ -1,7 +1,7 @@
 /**
  * `vitrans translate FILE... --engine deepl[,google,...]`: translates each file with each engine,
  * enforcing the glossary, and writes `<out>/<name>.<engine>.<lang>.txt|md` plus
- * `<out>/<name>.bilingual.json` (schema in src/translate/bilingual.ts), then a check summary line.
+ * `<out>/<name>.bilingual.json` (schema in src/formats/bilingual.ts), then a check summary line.
  * Everything is read, planned and budgeted before the first request; every output is written
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
@@ -20,19 +20,19 @@ import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile } from '../../text/read.js';
-import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../translate/bilingual.js';
-import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../translate/cache.js';
+import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
+import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
-import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../translate/markdown.js';
+import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
-import { loadConfig, resolveEngineSettings, withSettingFlags } from '../config.js';
+import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
-import { checkableText, isMarkdownFile } from '../../text/markdown.js';
+import { checkableText, isMarkdownFile } from '../../formats/markdown/checkable.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 

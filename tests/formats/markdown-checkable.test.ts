@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankMarkdownCode, isMarkdownFile } from '../../src/text/markdown.js';
+import { blankMarkdownCode, isMarkdownFile } from '../../src/formats/markdown/checkable.js';
 
 describe('blankMarkdownCode', () => {
   const article = [

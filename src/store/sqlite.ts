@@ -1,80 +1,18 @@
 /**
- * The translation cache: one SQLite file (better-sqlite3, WAL) keyed by everything that changes
- * an engine's output. Results are written as each batch arrives, so an interrupted run keeps what
- * was paid for and a rerun sends only what is missing. Keys and values never hold secrets.
+ * The SQLite translation cache: one file (better-sqlite3, WAL). Results are written as each batch
+ * arrives, so an interrupted run keeps what was paid for and a rerun sends only what is missing.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
+import { UserError } from '../core/errors.js';
+import type { TranslationWarning } from '../core/types.js';
+import type { CachedTranslation, TranslationCache } from './types.js';
 
 // The native SQLite binding is loaded when a cache is opened, not when this module is imported:
 // `vitrans check` and library users who never translate do not pay for it.
 const requireNative = createRequire(import.meta.url);
-import { UserError } from '../core/errors.js';
-import type { GlossaryMode, TranslationWarning } from './types.js';
-
-/** The project-relative default cache file. */
-export const DEFAULT_CACHE_PATH = '.vitrans-cache/translations.sqlite';
-
-/** A stored translation of one paragraph. */
-export interface CachedTranslation {
-  target: string;
-  billedCharacters?: number;
-  masked: boolean;
-  warnings: TranslationWarning[];
-  /** Milliseconds since the epoch when it was stored. */
-  createdAt: number;
-}
-
-/** Where translations are remembered between runs. */
-export interface TranslationCache {
-  get(key: string): CachedTranslation | undefined;
-  /** Stores several entries in one transaction. */
-  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void;
-  close(): void;
-}
-
-/** Everything that makes two translations of the same text differ. */
-export interface CacheKeyParts {
-  engine: string;
-  model: string;
-  cacheOptions: Readonly<Record<string, string | number | boolean>>;
-  /** `Glossary.hash`, or '' without a glossary. */
-  glossaryHash: string;
-  sourceLang: string;
-  targetLang: string;
-  mode: GlossaryMode;
-  /** Serialised protected markup spans ('' for plain text): the same words with other markup are sent differently. */
-  markup: string;
-  /** The NFC source paragraph. */
-  source: string;
-}
-
-/**
- * sha256 (hex) over the key parts; cache options are sorted so their order does not matter.
- * @example translationCacheKey({ engine: 'deepl', model: 'deepl', cacheOptions: {}, glossaryHash: '', sourceLang: 'vi', targetLang: 'en', mode: 'off', markup: '', source: 'Xin chào' })
- */
-export function translationCacheKey(p: CacheKeyParts): string {
-  const options = Object.keys(p.cacheOptions)
-    .sort()
-    .map((k) => [k, p.cacheOptions[k]]);
-  const material = JSON.stringify([1, p.engine, p.model, options, p.glossaryHash, p.sourceLang, p.targetLang, p.mode, p.markup, p.source]);
-  return createHash('sha256').update(material, 'utf8').digest('hex');
-}
-
-/** An in-memory cache, for tests, benchmarks and library callers that keep nothing. */
-export class MemoryTranslationCache implements TranslationCache {
-  readonly entries = new Map<string, CachedTranslation>();
-  get(key: string): CachedTranslation | undefined {
-    return this.entries.get(key);
-  }
-  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
-    for (const e of entries) this.entries.set(e.key, e.value);
-  }
-  close(): void {}
-}
 
 interface Row {
   target: string;

@@ -13,8 +13,8 @@
  * placeholders as glossary terms (placeholders.ts). Line-based on purpose: a CommonMark AST would
  * be more exact but cannot be re-serialised byte-for-byte around the parts we leave alone.
  */
-import type { ProtectedSpan } from './placeholders.js';
-import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from '../text/markdown-syntax.js';
+import type { ProtectedSpan } from '../../core/types.js';
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
 
 /** A piece of inline text to translate, NFC, with its markup spans (offsets into `text`). */
 export interface MarkdownSegment {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, it, expect } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { openTranslationCache, translationCacheKey, type CacheKeyParts } from '../../src/translate/cache.js';
-import { tempDir } from './helpers.js';
+import { openTranslationCache, translationCacheKey, type CacheKeyParts } from '../../src/store/index.js';
+import { tempDir } from '../translate/helpers.js';
 
 const parts: CacheKeyParts = {
   engine: 'deepl',

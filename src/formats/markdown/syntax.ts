@@ -1,6 +1,6 @@
 /**
- * The Markdown block grammar that both the translator (src/translate/markdown.ts: what is sent)
- * and the checker (./markdown.ts: what is read) follow, so the two always agree on where code,
+ * The Markdown block grammar that both the translator (segments.ts: what is sent)
+ * and the checker (checkable.ts: what is read) follow, so the two always agree on where code,
  * HTML, tables and containers begin.
  */
 

@@ -24,7 +24,7 @@
  */
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
-import type { ParagraphTranslation, TranslationWarning } from './types.js';
+import type { ParagraphTranslation, TranslationWarning } from '../core/types.js';
 
 /** Schema version of the bilingual JSON. */
 export const BILINGUAL_VERSION = 1;

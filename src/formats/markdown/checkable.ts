@@ -3,12 +3,12 @@
  * HTML, link targets and reference definitions) is blanked out (replaced by spaces, line breaks
  * kept) before matching. Every offset, line and column stays that of the file as written.
  *
- * The block rules follow translate/markdown.ts line by line (a line-based reading, not a full
+ * The block rules follow segments.ts line by line (a line-based reading, not a full
  * CommonMark parser), so the checker skips exactly what the translator keeps verbatim. Everything
  * here is linear in the text: one pass over the lines, then single-pass inline scans.
  */
 
-import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './markdown-syntax.js';
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
@@ -56,7 +56,7 @@ function isDelimiterRow(row: string): boolean {
   return cells.every((cell) => /^:?-+:?$/.test(cell.trim()));
 }
 
-/** Blanks the block-level parts, line by line, the way translate/markdown.ts cuts a document. */
+/** Blanks the block-level parts, line by line, the way segments.ts cuts a document. */
 function blankBlocks(text: string): string {
   const lines = text.split('\n');
   const out: string[] = new Array<string>(lines.length);

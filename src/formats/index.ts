@@ -1,0 +1,5 @@
+/** Document formats: Markdown (segments for translation, checkable text), the bilingual JSON. */
+export { parseMarkdown, renderMarkdown } from './markdown/segments.js';
+export type { MarkdownDocument, MarkdownSegment } from './markdown/segments.js';
+export { checkableText, isMarkdownFile } from './markdown/checkable.js';
+export * from './bilingual.js';
