@@ -2,6 +2,7 @@
 export * from './types.js';
 export { allChecks, checksById } from './registry.js';
 export { createCheckTools, prepareSource, checkTranslation } from './runner.js';
-export type { CheckTools, PreparedSource, TextDocument, TermOutcome, TranslationCheck } from './runner.js';
+export { resolveCheckOptions } from './options.js';
+export type { CheckSettings, CheckTools, PreparedSource, TextDocument, TermOutcome, TranslationCheck } from './runner.js';
 export { summarizeTerms, MISSING_RENDERING } from './summary.js';
 export type { TermRenderingSummary, RenderingCount } from './summary.js';

@@ -12,19 +12,34 @@ import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { pluralForms } from '../glossary/inflect.js';
 import { allChecks } from './registry.js';
-import type { Check, ParagraphPair, ReportDescriptor } from './types.js';
+import { resolveCheckOptions } from './options.js';
+import type { Check, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
 
-/** A glossary with its matchers built once, and the checks to run. */
+/** A glossary with its matchers built once, and the checks to run with their options. */
 export interface CheckTools {
   glossary: Glossary;
   vi: ViMatcher;
   en: EnMatcher;
   checks: Check[];
+  /** Options by check id, defaults applied. */
+  options: ReadonlyMap<string, CheckOptionValues>;
 }
 
-/** Builds the matchers for a glossary (the expensive part: do it once per run). */
-export function createCheckTools(glossary: Glossary, checks: Check[] = allChecks()): CheckTools {
-  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks };
+/** What to run besides the glossary: which checks, with which options (by check id). */
+export interface CheckSettings {
+  checks?: Check[];
+  options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/**
+ * Builds the matchers for a glossary (the expensive part: do it once per run) and resolves each
+ * check's options.
+ * @throws ConfigError for an unknown option or a value of the wrong type.
+ */
+export function createCheckTools(glossary: Glossary, settings: CheckSettings | Check[] = {}): CheckTools {
+  const { checks = allChecks(), options = {} } = Array.isArray(settings) ? { checks: settings } : settings;
+  const resolved = new Map(checks.map((c) => [c.meta.id, resolveCheckOptions(c.meta, options[c.meta.id] ?? {})]));
+  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved };
 }
 
 /** A text file in memory. */
@@ -86,7 +101,9 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
       glossary: tools.glossary,
       sourceFile: source.file,
       targetFile: translation.file,
+      sourceText: source.text,
       targetText: translation.text,
+      options: tools.options.get(check.meta.id) ?? {},
       document,
       report: (d) => findings.push(toFinding(check, d, current!, source, translation, targetLines)),
     }),

@@ -16,7 +16,22 @@ export interface CheckMeta {
   severity: Severity;
   /** Whether it offers fixes that `--fix` applies. */
   fixable: boolean;
+  /** The options it takes, with their defaults (validated by `resolveCheckOptions`). */
+  options?: Readonly<Record<string, CheckOptionSpec>>;
 }
+
+/**
+ * One option of a check, for validation, `vitrans config` and docs.
+ * @example { type: 'number', default: 0.5, min: 0, description: 'lowest translation/source length ratio' }
+ */
+export type CheckOptionSpec =
+  | { type: 'number'; default: number; min?: number; max?: number; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string'; default: string; values?: readonly string[]; description: string }
+  | { type: 'string[]'; default: readonly string[]; description: string };
+
+/** A check's options after defaults are applied. */
+export type CheckOptionValues = Readonly<Record<string, number | boolean | string | readonly string[]>>;
 
 /** A source paragraph, its translation, and what the matchers found in each (offsets absolute in their files). */
 export interface ParagraphPair {
@@ -49,8 +64,12 @@ export interface CheckContext {
   glossary: Glossary;
   sourceFile: string;
   targetFile: string;
+  /** The whole source text, as decoded from the file (Markdown code blanked). */
+  sourceText: string;
   /** The whole translation text, as decoded from the file. */
   targetText: string;
+  /** This check's options, defaults applied. */
+  options: CheckOptionValues;
   /** The translation's renderings over the whole document (acronym introductions are document-wide). */
   document: DocumentRenderingIndex;
   report(descriptor: ReportDescriptor): void;
