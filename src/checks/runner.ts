@@ -42,15 +42,21 @@ export function createCheckTools(glossary: Glossary, settings: CheckSettings | C
   return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved };
 }
 
-/** A text file in memory. */
+/**
+ * A text file in memory. `paragraphs`, when given, are its segments as its format defines them
+ * (the units of a bilingual file, with ids), slices of `text`; otherwise `text` is split at
+ * blank lines. Formats that hold more than the text (XML) give a `text` of the file's length with
+ * everything but the segments blanked out, so offsets stay those of the file.
+ */
 export interface TextDocument {
   file: string;
   text: string;
+  paragraphs?: readonly Paragraph[];
 }
 
 /** A source document split and matched once, reused for each of its translations. */
 export interface PreparedSource extends TextDocument {
-  paragraphs: Paragraph[];
+  paragraphs: readonly Paragraph[];
   /** Glossary terms, whole document, in text order. */
   terms: TermMatch[];
   lines: LineIndex;
@@ -74,7 +80,7 @@ export interface TranslationCheck {
 
 /** Splits and matches a source document. */
 export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSource {
-  return { ...doc, paragraphs: splitParagraphs(doc.text), terms: tools.vi.find(doc.text), lines: new LineIndex(doc.text) };
+  return { ...doc, paragraphs: doc.paragraphs ?? splitParagraphs(doc.text), terms: tools.vi.find(doc.text), lines: new LineIndex(doc.text) };
 }
 
 /**
@@ -82,7 +88,7 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
  * @throws AlignmentError when the paragraph counts differ.
  */
 export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
-  const targetParagraphs = splitParagraphs(translation.text);
+  const targetParagraphs = translation.paragraphs ?? splitParagraphs(translation.text);
   const document = tools.en.index(translation.text);
   const sourceTerms = bucket(source.terms, source.paragraphs);
   const renderings = bucket(document.matches, targetParagraphs);
@@ -148,6 +154,7 @@ function toFinding(
   if (d.actual !== undefined) finding.actual = d.actual;
   if (d.fix) finding.fix = d.fix;
   if (translation.engine) finding.engine = translation.engine;
+  if (pair.target.id !== undefined) finding.unit = pair.target.id;
   if (d.note) finding.note = d.note;
   return finding;
 }

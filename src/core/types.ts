@@ -81,6 +81,8 @@ export interface Finding {
   fix?: Fix;
   /** Engine that produced the text, when known. */
   engine?: string;
+  /** Id of the bilingual unit the finding belongs to (an XLIFF unit, a TMX tu), when the file has them. */
+  unit?: string;
   /** A longer explanation or hint. */
   note?: string;
 }
@@ -97,6 +99,8 @@ export interface Paragraph {
   end: number;
   /** 1-based line on which the paragraph starts. */
   line: number;
+  /** The unit's id in a bilingual file (XLIFF unit, TMX tu), when the paragraph is one. */
+  id?: string;
 }
 
 /** What a protected span is, so losses can be told apart (terms fall back to unmasked text, markup cannot). */

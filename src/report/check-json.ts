@@ -53,6 +53,7 @@ function findingJson(f: Finding) {
     actual: f.actual ?? null,
     fix: f.fix ? { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text } : null,
     engine: f.engine ?? null,
+    unit: f.unit ?? null,
     note: f.note ?? null,
   };
 }

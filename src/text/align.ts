@@ -13,7 +13,7 @@ import type { Paragraph } from '../core/types.js';
  */
 export interface ParagraphFile {
   file: string;
-  paragraphs: Paragraph[];
+  paragraphs: readonly Paragraph[];
   anchors?: ReadonlyArray<Iterable<string>>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlignmentError } from '../../src/core/errors.js';
 import { parseGlossary } from '../../src/glossary/load.js';
-import { summarizeTerms } from '../../src/checks/index.js';
+import { checkTranslation, createCheckTools, prepareSource, summarizeTerms } from '../../src/checks/index.js';
 import { check, GLOSSARY_YAML } from './helpers.js';
 
 describe('check runner', () => {
@@ -53,3 +53,34 @@ describe('check runner', () => {
     expect(row!.renderings).toEqual([{ text: 'Glide Phase Interceptor', count: 3, approved: true }]);
   });
 });
+
+describe('check runner with explicit segments', () => {
+  it('checks the segments a format gives, with positions in the file and the unit id on each finding', () => {
+    // A bilingual file's text with everything but the segment contents blanked out: offsets are the file's.
+    const file = '<unit id="u7"><source>Thiết bị đánh chặn pha bay</source><target>the flight phase interceptor</target></unit>';
+    const sourceText = blankExcept(file, '<source>', '</source>');
+    const targetText = blankExcept(file, '<target>', '</target>');
+    const segment = (text: string, open: string, close: string) => {
+      const start = file.indexOf(open) + open.length;
+      return { index: 1, id: 'u7', start, end: file.indexOf(close), line: 1, text: text.slice(start, file.indexOf(close)) };
+    };
+    const tools = createCheckTools(parseGlossary(GLOSSARY_YAML, 'glossary.yaml'));
+    const source = prepareSource({ file: 'a.xlf', text: sourceText, paragraphs: [segment(sourceText, '<source>', '</source>')] }, tools);
+    const { findings } = checkTranslation(source, { file: 'a.xlf', text: targetText, paragraphs: [segment(targetText, '<target>', '</target>')] }, tools);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'term-forbidden',
+      unit: 'u7',
+      paragraph: 1,
+      span: { start: { line: 1, column: file.indexOf('flight') + 1 } },
+      source: { span: { start: { column: file.indexOf('Thiết') + 1 } } },
+    });
+  });
+});
+
+/** The text with everything outside the first open…close pair replaced by spaces. */
+function blankExcept(text: string, open: string, close: string): string {
+  const start = text.indexOf(open) + open.length;
+  const end = text.indexOf(close);
+  return ' '.repeat(start) + text.slice(start, end) + ' '.repeat(text.length - end);
+}

@@ -4,7 +4,7 @@ import { cleanReport, report } from './check-fixtures.js';
 
 const FINDING_KEYS = [
   'ruleId', 'severity', 'message', 'file', 'paragraph', 'line', 'column', 'span', 'source',
-  'termId', 'expected', 'actual', 'fix', 'engine', 'note',
+  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note',
 ];
 
 describe('formatCheckJson', () => {
