@@ -57,6 +57,9 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
 
 type Commands = Record<string, unknown>;
 
+/** The encodings the reading options accept (src/text/read.ts TEXT_ENCODINGS, not imported: --help loads nothing). */
+const ENCODINGS = ['utf-8', 'windows-1258', 'tcvn', 'viscii'];
+
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('vitrans')
     .description('Translate Vietnamese articles into English and keep their terminology right.')
@@ -85,11 +88,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
-    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...]')
+    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
-    .addOption(new Option('--encoding <name>', 'legacy encoding of the input files').choices(['utf-8', 'windows-1258', 'tcvn', 'viscii']))
+    .addOption(new Option('--encoding <name>', 'encoding of every input file').choices(ENCODINGS))
+    .addOption(new Option('--source-encoding <name>', 'encoding of the sources (overrides --encoding)').choices(ENCODINGS))
+    .addOption(new Option('--target-encoding <name>', 'encoding of the translations (overrides --encoding)').choices(ENCODINGS))
+    .option('--clean', 'leave site chrome out of the sources, as vitrans clean does')
+    .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
+    .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
     .option('--fix', 'replace forbidden renderings in the translation files')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], opts, cmd: Command) =>

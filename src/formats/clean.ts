@@ -178,14 +178,12 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   // Markdown code, front matter and HTML are blanked in the checker's view: never touch those lines.
   const view = options.markdown ? blankMarkdownCode(text) : text;
   const removed: RemovedLine[] = [];
-  const gone = new Uint8Array(lines.length);
   lines.forEach((l, i) => {
     if (l.blank || view.slice(l.start, l.end).trim() === '') return;
     const line = readable(text.slice(l.start, l.end), Boolean(options.markdown));
     const rule = line.length <= MAX_CHROME_LINE ? rules.find((r) => r.matches(line)) : undefined;
     const pattern = rule ? undefined : user.find((p) => p.regex.test(line));
     if (!rule && !pattern) return;
-    gone[i] = 1;
     removed.push({
       line: i + 1,
       start: l.start,
@@ -195,10 +193,19 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
       reason: rule ? rule.reason : `matches the pattern "${pattern!.source}"`,
     });
   });
-  if (removed.length === 0) return { text, removed };
+  return { text: removeLines(text, removed), removed };
+}
 
-  // Paragraphs (runs of non-blank lines) and the blank runs between them. A paragraph left empty
-  // takes the separator before it, or after it while nothing before it is kept.
+/**
+ * The text without the given lines: a paragraph left empty takes the blank lines before it (or
+ * after it, while nothing before it is kept), so the remaining paragraphs keep their separators.
+ * @example removeLines('Logo Zephyrnet\n\nBộ Quốc phòng\n', [{ line: 1, ... }]) === 'Bộ Quốc phòng\n'
+ */
+export function removeLines(text: string, removed: readonly Pick<RemovedLine, 'line'>[]): string {
+  if (removed.length === 0) return text;
+  const lines = linesOf(text);
+  const gone = new Uint8Array(lines.length);
+  for (const r of removed) if (r.line >= 1 && r.line <= lines.length) gone[r.line - 1] = 1;
   let keptBefore = false;
   let pendingSeparator: number[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -225,7 +232,24 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   lines.forEach((l, i) => {
     if (!gone[i]) out += text.slice(l.start, l.next);
   });
-  return { text: out, removed };
+  return out;
+}
+
+/**
+ * The removals recorded for a text earlier (by line number and text, as the bilingual JSON keeps
+ * them), located in the text as it is now; undefined when a line no longer says what was removed.
+ * @example removalsAt(seed, [{ line: 1, rule: 'site-logo', text: 'Logo Zephyrnet' }])?.[0].start === 0
+ */
+export function removalsAt(text: string, recorded: readonly Pick<RemovedLine, 'line' | 'rule' | 'text'>[]): RemovedLine[] | undefined {
+  const lines = linesOf(text);
+  const found: RemovedLine[] = [];
+  for (const r of [...recorded].sort((a, b) => a.line - b.line)) {
+    const l = lines[r.line - 1];
+    if (!l || text.slice(l.start, l.end) !== r.text) return undefined;
+    const rule = BUILTIN_CLEAN_RULES.find((x) => x.id === r.rule);
+    found.push({ line: r.line, start: l.start, end: l.end, text: r.text, rule: r.rule, reason: rule?.reason ?? 'removed when it was translated' });
+  }
+  return found;
 }
 
 /**

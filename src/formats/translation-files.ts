@@ -44,13 +44,27 @@ export function assertVietnameseSource(text: string, shownPath: string, usage: s
  * @throws AlignmentError naming the first paragraph that differs
  */
 export function assertTranslatesSource(bilingualSources: readonly string[], bilingualPath: string, sourceText: string, sourcePath: string): void {
-  const expected = splitParagraphs(sourceText).map((p) => p.text.normalize('NFC'));
-  const firstDiff = expected.findIndex((s, i) => bilingualSources[i] !== s);
-  if (bilingualSources.length !== expected.length || firstDiff >= 0) {
-    const at = firstDiff >= 0 ? firstDiff + 1 : Math.min(bilingualSources.length, expected.length) + 1;
+  assertSameSourceParagraphs(bilingualSources, bilingualPath, splitParagraphs(sourceText).map((p) => p.text), sourcePath);
+}
+
+/**
+ * Stops when a bilingual file's source paragraphs are not `expected` (the source's paragraphs as
+ * translate cut them: Markdown segments, the cleaned text's paragraphs), compared in NFC.
+ * @throws AlignmentError naming the first paragraph that differs
+ */
+export function assertSameSourceParagraphs(bilingualSources: readonly string[], bilingualPath: string, expected: readonly string[], sourcePath: string): void {
+  const firstDiff = firstDifferentParagraph(bilingualSources, expected);
+  if (firstDiff >= 0) {
     throw new AlignmentError(
-      `${bilingualPath} is a translation of a different text than ${sourcePath}: its source paragraphs differ from paragraph ${at} on (${bilingualSources.length} vs ${expected.length} paragraphs)`,
+      `${bilingualPath} is a translation of a different text than ${sourcePath}: its source paragraphs differ from paragraph ${firstDiff + 1} on (${bilingualSources.length} vs ${expected.length} paragraphs)`,
       { location: { file: bilingualPath }, hint: 'give it with the source it was translated from, or alone' },
     );
   }
+}
+
+/** Index of the first paragraph where two lists differ (NFC), the shorter length when one is a prefix, -1 when equal. */
+export function firstDifferentParagraph(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i]!.normalize('NFC') !== b[i]!.normalize('NFC')) return i;
+  return a.length === b.length ? -1 : n;
 }
