@@ -107,7 +107,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('translate')
     .description('translate articles with one or more engines, enforcing the glossary')
-    .argument('<files...>', 'plain-text or Markdown articles')
+    .argument('<files...>', 'plain-text or Markdown articles, folders of them (as check finds them), or "-" for stdin')
     .requiredOption('-e, --engine <names>', 'comma-separated engines: deepl, google, google-v2, libretranslate, openai')
     .option('-o, --out <dir>', 'output directory', 'out')
     // No commander defaults here: the command must tell a given path from the default one.
@@ -123,6 +123,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
     .option('--fix', 'replace forbidden renderings in the outputs')
     .addOption(new Option('--fail-on <level>', "exit 1 when the outputs' check finds this or worse").choices(['error', 'warning', 'never']).default('never'))
+    .addOption(new Option('--encoding <name>', 'encoding of the sources').choices(ENCODINGS))
+    .addOption(new Option('--source-encoding <name>', 'encoding of the sources (the same as --encoding, as check names it)').choices(ENCODINGS))
+    .option('--clean', 'leave site chrome out of the sources before translating, as vitrans clean does')
+    .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
+    .option('--stdin-filename <name>', 'the name standard input ("-") goes by: the outputs\' name, and .md for Markdown')
     .option('-q, --quiet', 'print errors only')
     .option('--compare', 'compare the engines afterwards')
     .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))
