@@ -136,6 +136,20 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     );
 
   program
+    .command('clean')
+    .description('remove site chrome lines (logo text, empty labels, image placeholders, widget headings) from an article')
+    .argument('<files...>', 'articles to clean ("-" reads stdin)')
+    .option('-o, --output <file>', 'write the cleaned article to a file (default: stdout)')
+    .option('--in-place', 'rewrite each file with its cleaned text')
+    .option('--dry-run', 'only list what would be removed')
+    .option('-p, --pattern <regex>', 'also remove lines matching this whole-line pattern (case-insensitive), repeatable', collect, [])
+    .option('--patterns <file>', 'a file of such patterns, one a line (# comments)')
+    .option('--no-builtin-rules', "apply only the given patterns, not vitrans's own rules")
+    .addOption(new Option('--encoding <name>', 'encoding of the input files').choices(ENCODINGS))
+    .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
+    .action(async (files: string[], opts, cmd: Command) => run(() => import('./commands/clean.js'), (m) => m.cleanCommand(files, opts, withIO(cmd))));
+
+  program
     .command('engines')
     .description('list engines, whether each is configured, and what each supports')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')

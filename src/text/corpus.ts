@@ -104,7 +104,8 @@ interface FolderArticle {
  * Pairs the files of one folder. A translation `T.en.EXT` goes to the source `NAME.vi.EXT` whose
  * NAME is T or a prefix of it before a dot (`a.deepl`, `a.vi.deepl` → `a`), the longest such
  * NAME winning; else to the bilingual file `NAME.bilingual.json` it was written beside; else,
- * when the folder has one source of its kind, to that one (the classic corpus layout).
+ * when the folder's one source of its kind is `source.vi.*`, to that one (the classic corpus
+ * layout: any `*.en.txt` beside `source.vi.txt`).
  * Pure over names, so it is tested without a disk.
  */
 export function folderArticles(names: readonly string[]): { articles: FolderArticle[]; unmatched: string[] } {
@@ -137,7 +138,8 @@ export function folderArticles(names: readonly string[]): { articles: FolderArti
   const unmatched: string[] = [];
   for (const t of translations) {
     const ofKind = sources.filter((s) => s.kind === t.kind);
-    const owner = longest(ofKind, t.stem) ?? longest(standalone, t.stem) ?? (ofKind.length === 1 ? ofKind[0] : undefined);
+    const classic = ofKind.length === 1 && ofKind[0]!.stem.toLowerCase() === 'source' ? ofKind[0] : undefined;
+    const owner = longest(ofKind, t.stem) ?? longest(standalone, t.stem) ?? classic;
     if (owner) owner.translations.push(t.file);
     else unmatched.push(t.file);
   }

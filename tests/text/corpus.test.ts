@@ -30,6 +30,10 @@ describe('folderArticles: pairing the files of one folder by name', () => {
     expect(unmatched).toEqual(['stray.en.txt']);
   });
 
+  it('only the classic source.vi.txt takes translations named otherwise', () => {
+    expect(folderArticles(['tokyo.vi.txt', 'notes.en.txt'])).toEqual({ articles: [{ name: 'tokyo', source: 'tokyo.vi.txt', translations: [] }], unmatched: ['notes.en.txt'] });
+  });
+
   it('the longest source name wins', () => {
     const { articles } = folderArticles(['a.b.deepl.en.txt', 'a.b.vi.txt', 'a.deepl.en.txt', 'a.vi.txt']);
     expect(articles.map((a) => [a.source, a.translations])).toEqual([

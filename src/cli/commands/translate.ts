@@ -26,7 +26,7 @@ import { STDIN_PATH, type StdinInput } from '../../formats/articles.js';
 import type { CleanOptions, RemovedLine } from '../../formats/clean.js';
 import { outputPlaces, prepareTranslationSource, type OutputPlace } from '../../translate/inputs.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
-import { stdinFor } from '../stdin.js';
+import { STDIN_NAME, stdinFor } from '../stdin.js';
 import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
@@ -323,7 +323,8 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
     else files.push(await readTextFile(path, readOptionsFor(path, 'source', encodings, options.vietnamese)));
   }
   const places = outputPlaces(
-    files.map((f, i) => ({ path: paths[i] === STDIN_PATH ? f.path : paths[i]!, folderless: paths[i] === STDIN_PATH })),
+    // Standard input's outputs are named after --stdin-filename, else `stdin.*`.
+    files.map((f, i) => (paths[i] === STDIN_PATH ? { path: f.path === STDIN_NAME ? 'stdin' : f.path, folderless: true } : { path: paths[i]! })),
     options.outDir,
   );
   return files.map((file, i): InputFile => {
