@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../../src/core/errors.js';
 import { splitParagraphs } from '../../src/text/paragraphs.js';
-import { BUILTIN_CLEAN_RULES, cleanText, readCleanPatterns, withoutLines } from '../../src/formats/clean.js';
+import { BUILTIN_CLEAN_RULES, cleanText, readCleanPatterns, removalsAt, removeLines, withoutLines } from '../../src/formats/clean.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -198,5 +198,20 @@ describe('withoutLines: the checker view of a cleaned source', () => {
     expect(view.paragraphs).toHaveLength(1);
     expect(view.paragraphs[0]).toMatchObject({ index: 1, start: 0, end: text.indexOf('.') + 1, line: 1 });
     expect(view.paragraphs[0]!.text).not.toContain('Ngày:');
+  });
+});
+
+describe('removeLines / removalsAt: cleaning again as it was recorded', () => {
+  const recorded = cleanText(SEED).removed.map(({ line, rule, text }) => ({ line, rule, text }));
+
+  it('finds the recorded lines in the file again and removes exactly them', () => {
+    const again = removalsAt(SEED, recorded)!;
+    expect(again.map((r) => [r.line, r.start, r.text])).toEqual(cleanText(SEED).removed.map((r) => [r.line, r.start, r.text]));
+    expect(removeLines(SEED, again)).toBe(ARTICLE);
+  });
+
+  it('says so when a recorded line no longer holds what was removed', () => {
+    expect(removalsAt(`Bộ Quốc phòng\n${SEED}`, recorded)).toBeUndefined();
+    expect(removalsAt('Logo Zephyrnet', [{ line: 3, rule: 'site-logo', text: 'Logo Zephyrnet' }])).toBeUndefined();
   });
 });
