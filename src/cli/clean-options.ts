@@ -28,11 +28,12 @@ export async function cleanOptionsFrom(flags: CleanFlags, abs: (p: string) => st
   return { patterns, builtins: flags.builtinRules !== false };
 }
 
-/** One line per cleaned source saying how much was removed by which rule, and where to see it. */
-export function reportCleaning(path: string, removed: readonly RemovedLine[], shown: (p: string) => string, io: CliIO): void {
+/** One line per cleaned source saying how much was removed by which rule, and (for a file) how to see the lines. */
+export function reportCleaning(path: string, removed: readonly RemovedLine[], shown: (p: string) => string, io: CliIO, fromStdin = false): void {
   if (removed.length === 0) return;
   const byRule = new Map<string, number>();
   for (const r of removed) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
   const rules = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ');
-  io.stderr.write(`vitrans: note: cleaned ${shown(path)}: removed ${removed.length} line${removed.length === 1 ? '' : 's'} (${rules}); \`vitrans clean ${shown(path)} --dry-run\` lists them\n`);
+  const see = fromStdin ? '' : `; \`vitrans clean ${shown(path)} --dry-run\` lists them`;
+  io.stderr.write(`vitrans: note: cleaned ${shown(path)}: removed ${removed.length} line${removed.length === 1 ? '' : 's'} (${rules})${see}\n`);
 }

@@ -129,17 +129,31 @@ export function folderArticles(names: readonly string[]): { articles: FolderArti
   }
   // A bilingual file written beside its own source (translate --out .) adds nothing: that source has the outputs.
   // (translate names its outputs after the source file without its extension.)
-  const standalone = bilinguals.filter((b) => !sources.some((s) => s.source.replace(/\.[^.]+$/, '') === b.stem));
+  const sourceFiles = new Set(sources.map((x) => x.source.replace(/\.[^.]+$/, '')));
+  const standalone = bilinguals.filter((b) => !sourceFiles.has(b.stem));
   // The classic layout's article is named after its folder alone.
   if (sources.length === 1 && sources[0]!.stem.toLowerCase() === 'source') delete sources[0]!.name;
-  const named = (stem: string, name: string): boolean => stem === name || stem.startsWith(`${name}.`);
-  const longest = <T extends { stem: string }>(list: T[], stem: string): T | undefined =>
-    list.filter((x) => named(stem, x.stem)).sort((a, b) => b.stem.length - a.stem.length)[0];
+  // Lookups by name, so a folder of thousands of pairs is paired in linear time.
+  const byKindAndStem = new Map(sources.map((x) => [`${x.kind}\0${x.stem}`, x]));
+  const bilingualByStem = new Map(standalone.map((x) => [x.stem, x]));
+  const classicOf = new Map<string, FolderArticle | undefined>();
+  for (const kind of ['text', 'markdown']) {
+    const ofKind = sources.filter((x) => x.kind === kind);
+    classicOf.set(kind, ofKind.length === 1 && ofKind[0]!.stem.toLowerCase() === 'source' ? ofKind[0] : undefined);
+  }
+  /** The entry named by the stem or by its longest prefix ending before a dot. */
+  const longest = <T>(map: Map<string, T>, stem: string, prefix = ''): T | undefined => {
+    for (let name = stem; ; ) {
+      const hit = map.get(prefix + name);
+      if (hit) return hit;
+      const dot = name.lastIndexOf('.');
+      if (dot <= 0) return undefined;
+      name = name.slice(0, dot);
+    }
+  };
   const unmatched: string[] = [];
   for (const t of translations) {
-    const ofKind = sources.filter((s) => s.kind === t.kind);
-    const classic = ofKind.length === 1 && ofKind[0]!.stem.toLowerCase() === 'source' ? ofKind[0] : undefined;
-    const owner = longest(ofKind, t.stem) ?? longest(standalone, t.stem) ?? classic;
+    const owner = longest(byKindAndStem, t.stem, `${t.kind}\0`) ?? longest(bilingualByStem, t.stem) ?? classicOf.get(t.kind);
     if (owner) owner.translations.push(t.file);
     else unmatched.push(t.file);
   }

@@ -102,6 +102,13 @@ describe('vitrans check --clean', () => {
     expect(r.stderr).toBe('vitrans: note: cleaned seed.txt: removed 5 lines (site-logo ×1, empty-label ×1, image-placeholder ×2, site-section ×1); `vitrans clean seed.txt --dry-run` lists them\n');
   });
 
+  it('cleans a source read from stdin, with a note that offers no file to list', async () => {
+    const dir = make({ 'a.en.txt': REFERENCE });
+    const r = await run(['check', '-', 'a.en.txt', '--clean'], dir, SEED);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('vitrans: note: cleaned <stdin>: removed 5 lines (site-logo ×1, empty-label ×1, image-placeholder ×2, site-section ×1)\n');
+  });
+
   it('points findings into the seed file as it is, lines and columns included', async () => {
     const dir = make({ 'seed.txt': SEED, 'a.en.txt': FLAWED });
     const r = await run(['check', 'seed.txt', 'a.en.txt', '--clean', '-f', 'json'], dir);

@@ -74,7 +74,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   for (const a of withTranslations) {
     const article = await loadArticle(a, { cwd: io.cwd, encodings, clean, stdin, shown, usage: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt' });
     for (const note of article.notes) io.stderr.write(`vitrans: note: ${note}\n`);
-    if (clean) reportCleaning(article.source.file.path, article.source.removed, shown, io);
+    if (clean) reportCleaning(article.source.file.path, article.source.removed, shown, io, a.source === STDIN_PATH);
     loaded.push(article);
   }
 

@@ -128,7 +128,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
-  if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.path, input.removed, shown, io);
+  if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
     join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
