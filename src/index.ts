@@ -20,8 +20,14 @@ export type { TextFile, TextWarning, TextEncoding, ReadTextOptions } from './tex
 export { splitParagraphs } from './text/paragraphs.js';
 export { LineIndex } from './text/positions.js';
 export { foldForMatching, canonicalToneMarks } from './text/vietnamese.js';
-export { discoverCorpus } from './text/corpus.js';
-export type { CorpusArticle } from './text/corpus.js';
+export { discoverCorpus, scanCorpus } from './text/corpus.js';
+export type { CorpusArticle, CorpusScan } from './text/corpus.js';
+export { encodingFor, readOptionsFor, validateEncodingChoice } from './text/encodings.js';
+export type { EncodingChoice, EncodingPattern, FileRole } from './text/encodings.js';
+export { cleanText, removeLines, withoutLines, readCleanPatterns, BUILTIN_CLEAN_RULES } from './formats/clean.js';
+export type { CleanOptions, CleanResult, CleanRule, RemovedLine } from './formats/clean.js';
+export { loadArticle, sourceView, STDIN_PATH } from './formats/articles.js';
+export type { ArticleReadOptions, ArticleTranslation, LoadedArticle, SourceView, StdinInput } from './formats/articles.js';
 
 export * from './glossary/index.js';
 
@@ -35,6 +41,8 @@ export { withRetry } from './engines/retry.js';
 export { translateParagraphs, planTranslation, TranslationAbortedError } from './translate/orchestrator.js';
 export { openTranslationCache, MemoryTranslationCache } from './store/index.js';
 export { estimateRun, DEFAULT_PRICES_USD_PER_MILLION } from './translate/estimate.js';
+export { outputPlaces, prepareTranslationSource } from './translate/inputs.js';
+export type { OutputPlace, TranslationSource } from './translate/inputs.js';
 export { buildBilingual, readBilingual, BILINGUAL_VERSION } from './formats/bilingual.js';
 export type { BilingualDocument } from './formats/bilingual.js';
 

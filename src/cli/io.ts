@@ -12,10 +12,20 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+/** Standard input, for paths given as `-`. */
+export interface InputStream {
+  /** True when attached to a terminal (nothing is piped in). */
+  readonly isTTY: boolean;
+  /** Everything up to the end of input. */
+  read(): Promise<Uint8Array>;
+}
+
 /** Everything a command needs from its environment. */
 export interface CliIO {
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Standard input, when the command may read it (absent: `-` is refused). */
+  stdin?: InputStream;
   /** Environment variables (engine keys, NO_COLOR, XDG_CACHE_HOME …). */
   env: Readonly<Record<string, string | undefined>>;
   /** Working directory for resolving relative paths. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The process shell: builds the real CliIO from `process`, runs the CLI, sets the exit code. */
 import { runCli } from './program.js';
+import { invocationDirectory } from './cwd.js';
 import type { CliIO } from './io.js';
 
 const controller = new AbortController();
@@ -25,8 +26,17 @@ const io: CliIO = {
   // Piped output has no width of its own: COLUMNS (as shells export it) stands in.
   stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns ?? (Number(env.COLUMNS) || undefined) },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
+  stdin: {
+    isTTY: Boolean(process.stdin.isTTY),
+    read: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  },
   env,
-  cwd: process.cwd(),
+  // Relative paths are the user's: through `npm run vitrans --`, the folder npm was run in.
+  cwd: invocationDirectory(env, process.cwd()),
   color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
   debug: env.VITRANS_DEBUG === '1',
   signal: controller.signal,

@@ -57,6 +57,9 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
 
 type Commands = Record<string, unknown>;
 
+/** The encodings the reading options accept (src/text/read.ts TEXT_ENCODINGS, not imported: --help loads nothing). */
+const ENCODINGS = ['utf-8', 'windows-1258', 'tcvn', 'viscii'];
+
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('vitrans')
     .description('Translate Vietnamese articles into English and keep their terminology right.')
@@ -85,11 +88,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
-    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...]')
+    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
-    .addOption(new Option('--encoding <name>', 'legacy encoding of the input files').choices(['utf-8', 'windows-1258', 'tcvn', 'viscii']))
+    .addOption(new Option('--encoding <name>', 'encoding of every input file').choices(ENCODINGS))
+    .addOption(new Option('--source-encoding <name>', 'encoding of the sources (overrides --encoding)').choices(ENCODINGS))
+    .addOption(new Option('--target-encoding <name>', 'encoding of the translations (overrides --encoding)').choices(ENCODINGS))
+    .option('--clean', 'leave site chrome out of the sources, as vitrans clean does')
+    .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
+    .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
     .option('--fix', 'replace forbidden renderings in the translation files')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], opts, cmd: Command) =>
@@ -99,7 +107,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('translate')
     .description('translate articles with one or more engines, enforcing the glossary')
-    .argument('<files...>', 'plain-text or Markdown articles')
+    .argument('<files...>', 'plain-text or Markdown articles, folders of them (as check finds them), or "-" for stdin')
     .requiredOption('-e, --engine <names>', 'comma-separated engines: deepl, google, google-v2, libretranslate, openai')
     .option('-o, --out <dir>', 'output directory', 'out')
     // No commander defaults here: the command must tell a given path from the default one.
@@ -115,12 +123,31 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
     .option('--fix', 'replace forbidden renderings in the outputs')
     .addOption(new Option('--fail-on <level>', "exit 1 when the outputs' check finds this or worse").choices(['error', 'warning', 'never']).default('never'))
+    .addOption(new Option('--encoding <name>', 'encoding of the sources').choices(ENCODINGS))
+    .addOption(new Option('--source-encoding <name>', 'encoding of the sources (the same as --encoding, as check names it)').choices(ENCODINGS))
+    .option('--clean', 'leave site chrome out of the sources before translating, as vitrans clean does')
+    .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
+    .option('--stdin-filename <name>', 'the name standard input ("-") goes by: the outputs\' name, and .md for Markdown')
     .option('-q, --quiet', 'print errors only')
     .option('--compare', 'compare the engines afterwards')
     .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))
     .action(async (files: string[], opts, cmd: Command) =>
       run(() => import('./commands/translate.js'), (m) => m.translateCommand(files, opts, withIO(cmd))),
     );
+
+  program
+    .command('clean')
+    .description('remove site chrome lines (logo text, empty labels, image placeholders, widget headings) from an article')
+    .argument('<files...>', 'articles to clean ("-" reads stdin)')
+    .option('-o, --output <file>', 'write the cleaned article to a file (default: stdout)')
+    .option('--in-place', 'rewrite each file with its cleaned text')
+    .option('--dry-run', 'only list what would be removed')
+    .option('-p, --pattern <regex>', 'also remove lines matching this whole-line pattern (case-insensitive), repeatable', collect, [])
+    .option('--patterns <file>', 'a file of such patterns, one a line (# comments)')
+    .option('--no-builtin-rules', "apply only the given patterns, not vitrans's own rules")
+    .addOption(new Option('--encoding <name>', 'encoding of the input files').choices(ENCODINGS))
+    .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
+    .action(async (files: string[], opts, cmd: Command) => run(() => import('./commands/clean.js'), (m) => m.cleanCommand(files, opts, withIO(cmd))));
 
   program
     .command('engines')

@@ -5,7 +5,9 @@
  * ```jsonc
  * {
  *   "version": 1,
- *   "source": { "file": "articles/a.txt", "format": "text", "sourceLang": "vi", "targetLang": "en" },
+ *   "source": { "file": "articles/a.txt", "format": "text", "sourceLang": "vi", "targetLang": "en",
+ *               "path": "../articles/a.txt",              // from this file's folder (added later: optional)
+ *               "clean": { "removed": [{ "line": 1, "rule": "site-logo", "text": "Logo Zephyrnet" }] } },  // translate --clean only
  *   "glossary": { "file": "glossary.yaml", "hash": "…" } | null,
  *   "engines": {                        // engines that finished this file, in command-line order
  *     "deepl": { "model": "deepl", "output": "out/a.deepl.en.txt", "billedCharacters": 9860 | null,
@@ -57,10 +59,28 @@ export interface BilingualEngine {
   findings: Finding[];
 }
 
+/** Lines `translate --clean` removed from the source before translating it (1-based lines of the source file). */
+export interface BilingualClean {
+  removed: Array<{ line: number; rule: string; text: string }>;
+}
+
+/** Where the paragraphs came from. */
+export interface BilingualSource {
+  /** The source file, as shown to the user (relative to the working directory of the run). */
+  file: string;
+  format: 'text' | 'markdown';
+  sourceLang: string;
+  targetLang: string;
+  /** The source file relative to the bilingual file's folder, so the pair can be found from anywhere. */
+  path?: string;
+  /** Present when the source was cleaned: the paragraphs are those of the source without these lines. */
+  clean?: BilingualClean;
+}
+
 /** The whole bilingual document. */
 export interface BilingualDocument {
   version: typeof BILINGUAL_VERSION;
-  source: { file: string; format: 'text' | 'markdown'; sourceLang: string; targetLang: string };
+  source: BilingualSource;
   glossary: { file: string; hash: string } | null;
   engines: Record<string, BilingualEngine>;
   paragraphs: BilingualParagraph[];
@@ -148,6 +168,8 @@ export interface BilingualTexts {
   sources: string[];
   /** Engines in the file's order, each with one target per source paragraph. */
   engines: { name: string; targets: string[]; output?: string }[];
+  /** The source file the paragraphs came from, when the file says (and how it was cleaned). */
+  origin?: Pick<BilingualSource, 'file' | 'path' | 'clean'>;
 }
 
 /**
@@ -191,5 +213,21 @@ export function readBilingual(text: string, file: string): BilingualTexts {
     }
   });
   if (engines.length === 0) throw shape('no engine finished this file');
-  return { sources, engines };
+  return { sources, engines, ...originOf(doc.source) };
+}
+
+/** The source reference of a bilingual file, keeping only well-formed fields (older files have no path or clean). */
+function originOf(source: unknown): { origin?: BilingualTexts['origin'] } {
+  const s = source as Partial<BilingualSource> | null | undefined;
+  if (!s || typeof s.file !== 'string') return {};
+  const removed = Array.isArray(s.clean?.removed)
+    ? s.clean.removed.filter((r) => r && Number.isInteger(r.line) && typeof r.rule === 'string' && typeof r.text === 'string')
+    : undefined;
+  return {
+    origin: {
+      file: s.file,
+      ...(typeof s.path === 'string' ? { path: s.path } : {}),
+      ...(removed ? { clean: { removed } } : {}),
+    },
+  };
 }

@@ -14,7 +14,9 @@ import {
   clearWinner,
   findMojibake,
   readLegacyCandidates,
+  scoreVietnamese,
   type LegacyGuess,
+  type MojibakeHit,
 } from './legacy.js';
 
 /** Encodings `--encoding` accepts. */
@@ -57,6 +59,14 @@ export interface TextFile {
 /** Options for reading. `encoding` is one of TEXT_ENCODINGS (default utf-8). */
 export interface ReadTextOptions {
   encoding?: string;
+  /**
+   * The text must be Vietnamese (a source). Then text that stays unreadable, legacy-font or
+   * double-encoded UTF-8 through most of the file, and a legacy reading that is not Vietnamese
+   * (the wrong `encoding`), are errors naming the likely right encoding, not warnings.
+   */
+  vietnamese?: boolean;
+  /** The command-line option that sets this file's encoding, named in hints (default `--encoding`). */
+  encodingOption?: string;
 }
 
 const ENCODING_HINT = `Use one of: --encoding ${TEXT_ENCODINGS.join('|')}.`;
@@ -135,18 +145,19 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
   return { line, column };
 }
 
-function invalidUtf8Error(bytes: Uint8Array, path: string, bad: number): InputError {
+function invalidUtf8Error(bytes: Uint8Array, path: string, bad: number, option: string): InputError {
   const { line, column } = placeOfByte(bytes, bad);
   const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   const readings = readLegacyCandidates(bytes.subarray(0, SNIFF_BYTES));
   const winner = clearWinner(readings);
   const location = { file: path, line, column, byteOffset: bad };
   const where = `not valid UTF-8 (byte 0x${byte} at offset ${bad})`;
+  const flag = option;
   if (winner) {
     const option = LEGACY_ENCODING_OPTION[winner.guess];
     const name = LEGACY_NAMES[winner.guess];
     const hint = option
-      ? `Re-run with --encoding ${option}, or convert the file to UTF-8.`
+      ? `Re-run with ${flag} ${option}, or convert the file to UTF-8.`
       : `vitrans cannot read ${name}: convert the file to UTF-8 with a Vietnamese converter (e.g. Unikey's toolkit), then re-run.`;
     return new InputError(`${where}: it is likely ${name}`, { location, hint });
   }
@@ -154,30 +165,91 @@ function invalidUtf8Error(bytes: Uint8Array, path: string, bad: number): InputEr
   const tail = plausible.length > 0 ? `: perhaps ${plausible.join(', ')}` : '';
   return new InputError(`${where}${tail}`, {
     location,
-    hint: `If it is Vietnamese in a legacy encoding, re-run with --encoding windows-1258|tcvn|viscii (VNI must be converted to UTF-8 first); otherwise save it as UTF-8.`,
+    hint: `If it is Vietnamese in a legacy encoding, re-run with ${flag} windows-1258|tcvn|viscii (VNI must be converted to UTF-8 first); otherwise save it as UTF-8.`,
   });
 }
 
-function mojibakeWarnings(text: string): TextWarning[] {
-  const hit = findMojibake(text);
+/** What a mojibake hit looks like and how it came about, for warnings and errors alike. */
+function mojibakeExplained(hit: MojibakeHit): { what: string; cause: string } {
+  const source = LEGACY_NAMES[hit.guess];
+  if (hit.guess === 'double-utf8') {
+    return { what: `"${hit.sample}" looks like ${source} and would read "${hit.repaired}"`, cause: 'the file was decoded as Windows-1252 and saved as UTF-8 again' };
+  }
+  return { what: `"${hit.sample}" looks like ${source} font text and would read "${hit.repaired}"`, cause: `the text was typed in a ${source} font` };
+}
+
+function mojibakeWarnings(hit: MojibakeHit | undefined, text: string, option: string): TextWarning[] {
   if (!hit) return [];
   const { line, column } = new LineIndex(text).position(hit.offset);
-  const source = LEGACY_NAMES[hit.guess];
-  const option = LEGACY_ENCODING_OPTION[hit.guess];
+  const { what, cause } = mojibakeExplained(hit);
+  const legacyOption = LEGACY_ENCODING_OPTION[hit.guess];
   const how =
     hit.guess === 'double-utf8'
-      ? 'the file was decoded as Windows-1252 and saved as UTF-8 again'
-      : `the text was typed in a ${source} font${option ? ` (a file saved in that encoding could be read with --encoding ${option})` : ''}; convert it to Unicode`;
-  return [
-    {
-      code: 'mojibake',
-      message: `"${hit.sample}" looks like ${hit.guess === 'double-utf8' ? source : `${source} font text`} and would read "${hit.repaired}": ${how}`,
-      offset: hit.offset,
-      line,
-      column,
-      guess: hit.guess,
-    },
-  ];
+      ? cause
+      : `${cause}${legacyOption ? ` (a file saved in that encoding could be read with ${option} ${legacyOption})` : ''}; convert it to Unicode`;
+  return [{ code: 'mojibake', message: `${what}: ${how}`, offset: hit.offset, line, column, guess: hit.guess }];
+}
+
+/** Below this share of well-formed syllables among its accented words, a text is not readable Vietnamese. */
+const READABLE_SHARE = 0.5;
+/** Fewer accented words than this are too few to judge a text's language by. */
+const MIN_WORDS_TO_JUDGE = 8;
+/** How much better another reading must score to be named as the likely encoding. */
+const CLEARLY_BETTER = 0.2;
+
+/** A Vietnamese source whose text is mostly mojibake cannot be checked or translated: an error, at the first bad word. */
+function mojibakeError(hit: MojibakeHit, text: string, path: string): InputError {
+  const { line, column } = new LineIndex(text).position(hit.offset);
+  const { what, cause } = mojibakeExplained(hit);
+  const fix =
+    hit.guess === 'double-utf8'
+      ? 'export the article again as UTF-8 from where it came, then re-run'
+      : `convert it to Unicode with a Vietnamese converter (e.g. Unikey's toolkit, ${LEGACY_NAMES[hit.guess]} → Unicode), then re-run`;
+  return new InputError(`this source is not readable Vietnamese: ${what}, and most of the file reads the same`, {
+    location: { file: path, line, column },
+    hint: `Nothing in it can be checked or translated as it is: ${cause}; ${fix}.`,
+  });
+}
+
+/** The legacy guess an encoding option reads as. */
+const GUESS_OF: Record<Exclude<TextEncoding, 'utf-8'>, LegacyGuess> = { 'windows-1258': 'windows-1258', tcvn: 'tcvn3', viscii: 'viscii' };
+
+/**
+ * A legacy reading of a Vietnamese source that is not Vietnamese means the wrong encoding was
+ * given (a Windows-1258 file read as TCVN3 finds no term and would pass): stop, naming the
+ * reading that is Vietnamese when one clearly is.
+ */
+function assertReadsAsVietnamese(bytes: Uint8Array, text: string, path: string, encoding: Exclude<TextEncoding, 'utf-8'>, option: string): void {
+  const score = scoreVietnamese(text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
+  if (score.words < MIN_WORDS_TO_JUDGE) return;
+  const readings = readLegacyCandidates(bytes.subarray(0, SNIFF_BYTES));
+  const winner = clearWinner(readings);
+  const chosen = LEGACY_NAMES[GUESS_OF[encoding]];
+  const percent = `${Math.round(score.share * 100)}% of its accented words are Vietnamese syllables`;
+  const location = { file: path };
+  if (winner && winner.guess !== GUESS_OF[encoding] && winner.score.share - score.share >= CLEARLY_BETTER) {
+    const right = LEGACY_ENCODING_OPTION[winner.guess];
+    const name = LEGACY_NAMES[winner.guess];
+    throw new InputError(`read as ${chosen} this is not Vietnamese (${percent}): it is likely ${name}`, {
+      location,
+      hint: right
+        ? `Re-run with ${option} ${right}.`
+        : `vitrans cannot read ${name}: convert the file to UTF-8 with a Vietnamese converter (e.g. Unikey's toolkit), then re-run.`,
+    });
+  }
+  if (score.share < READABLE_SHARE) {
+    throw new InputError(`read as ${chosen} this does not look like Vietnamese (${percent})`, {
+      location,
+      hint: `Check which encoding the file is in (${option} windows-1258|tcvn|viscii), or save it as UTF-8 and drop ${option}.`,
+    });
+  }
+}
+
+/** Offset of the first byte of a multi-byte UTF-8 sequence, or -1 when the bytes are not UTF-8 with non-ASCII text. */
+function firstUtf8Sequence(bytes: Uint8Array): number {
+  if (!isUtf8(bytes)) return -1;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 0x80) return i;
+  return -1;
 }
 
 /**
@@ -190,6 +262,7 @@ function mojibakeWarnings(text: string): TextWarning[] {
  */
 export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOptions = {}): TextFile {
   const encoding = options.encoding === undefined ? 'utf-8' : parseEncoding(options.encoding);
+  const option = options.encodingOption ?? '--encoding';
   const location = { file: path };
   const emptyError = (): InputError =>
     new InputError('the file is empty', { location, hint: 'Pass a file with the article text in it (UTF-8).' });
@@ -214,15 +287,33 @@ export function decodeText(bytes: Uint8Array, path: string, options: ReadTextOpt
   if (encoding === 'utf-8') {
     const start = bom ? 3 : 0;
     const body = bytes.subarray(start);
-    if (!isUtf8(body)) throw invalidUtf8Error(bytes, path, firstInvalidUtf8(body) + start);
+    if (!isUtf8(body)) throw invalidUtf8Error(bytes, path, firstInvalidUtf8(body) + start, option);
     text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   } else {
+    // Vietnamese in an 8-bit encoding is never valid UTF-8 once it has a letter beyond ASCII:
+    // such a file is UTF-8, and reading it as legacy would shift every column after its first letter.
+    const utf8At = firstUtf8Sequence(bytes);
+    if (utf8At >= 0) {
+      throw new InputError(`this file is UTF-8, not ${LEGACY_NAMES[GUESS_OF[encoding]]}`, {
+        location: { file: path, ...placeOfByte(bytes, utf8At), byteOffset: utf8At },
+        hint: 'Read it as UTF-8: give the legacy encoding only to the files written in it (--source-encoding or --target-encoding instead of --encoding).',
+      });
+    }
     // iconv's Vietnamese decoders give base letter + combining tone: NFC makes them ordinary text.
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ICONV_NAME[encoding]).normalize('NFC');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   if (text.trim() === '') throw emptyError();
-  if (encoding === 'utf-8') warnings = mojibakeWarnings(text);
+  if (encoding !== 'utf-8') {
+    if (options.vietnamese) assertReadsAsVietnamese(bytes, text, path, encoding, option);
+  } else {
+    const hit = findMojibake(text);
+    if (hit && options.vietnamese) {
+      const score = scoreVietnamese(text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
+      if (score.words >= MIN_WORDS_TO_JUDGE && score.share < READABLE_SHARE) throw mojibakeError(hit, text, path);
+    }
+    warnings = mojibakeWarnings(hit, text, option);
+  }
   return { path, text, warnings, bom, encoding };
 }
 

@@ -70,17 +70,29 @@ describe('vitrans check', () => {
     expect(r.stdout).toContain('term-missing');
   });
 
-  it('fails on warnings (mojibake) only with --fail-on warning', async () => {
+  it('fails on warnings (mojibake in a translation) only with --fail-on warning', async () => {
+    const article = join(ROOT, 'corpus/japan-us-defense-industry');
+    const target = join(work, 'a.en.txt');
+    // A name pasted from a page decoded twice: the translation is still checkable, so a warning.
+    writeFileSync(target, readFileSync(join(article, 'reference.en.txt'), 'utf8').replace('Lloyd Austin', 'Lloyd Austin (interviewed by Nguyá»…n Văn An)'));
+    const lenient = await check([join(article, 'source.vi.txt'), target]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/warning/);
+    expect(lenient.stdout).toMatch(/encoding-mojibake/);
+    expect((await check([join(article, 'source.vi.txt'), target, '--fail-on', 'warning'])).code).toBe(1);
+  });
+
+  it('a source that is mojibake throughout is an error: nothing in it can be checked', async () => {
     const source = join(work, 'source.vi.txt');
     writeFileSync(source, readFileSync(join(FIXTURES, 'encodings/mojibake-double.txt')));
     const target = join(work, 'a.en.txt');
     const paragraphs = readFileSync(source, 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
     writeFileSync(target, paragraphs.map((_, i) => `Paragraph ${i + 1}.`).join('\n\n'));
-    const lenient = await check([source, target]);
-    expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toMatch(/warning/);
-    expect(lenient.stdout).toMatch(/encoding-mojibake/);
-    expect((await check([source, target, '--fail-on', 'warning'])).code).toBe(1);
+    const r = await check([source, target]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^vitrans: .*source\.vi\.txt:1:1: error: this source is not readable Vietnamese: "Táº­n" looks like UTF-8 decoded twice and would read "Tận".*\(Nothing in it can be checked/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('--fix rewrites forbidden renderings, keeps everything else, and leaves only unfixable findings', async () => {
@@ -236,7 +248,7 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
 
   it('invalid UTF-8 names the byte offset and the likely legacy encoding', async () => {
     const r = await check([join(FIXTURES, 'encodings/tcvn3.txt'), join(FLAWED, 'flawed.en.txt')]);
-    expectUserError(r, /not valid UTF-8.*offset \d+.*TCVN3.*--encoding tcvn/);
+    expectUserError(r, /not valid UTF-8.*offset \d+.*TCVN3.*--source-encoding tcvn/);
   });
 
   it('--encoding converts legacy input explicitly, and the terms in it are found', async () => {

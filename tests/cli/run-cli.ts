@@ -14,7 +14,15 @@ export interface CliRun {
  */
 export async function runVitrans(
   argv: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; color?: boolean; signal?: AbortSignal } = {},
+  opts: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+    color?: boolean;
+    signal?: AbortSignal;
+    /** What is piped into standard input; absent: stdin is a terminal. */
+    stdin?: string | Uint8Array;
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -22,6 +30,10 @@ export async function runVitrans(
   const io: CliIO = {
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: 100 },
     stderr: { write: (s) => void (stderr += s), isTTY: tty, columns: 100 },
+    stdin: {
+      isTTY: opts.stdin === undefined,
+      read: async () => (typeof opts.stdin === 'string' ? new TextEncoder().encode(opts.stdin) : (opts.stdin ?? new Uint8Array())),
+    },
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     color: opts.color ?? false,

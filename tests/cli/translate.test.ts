@@ -74,7 +74,7 @@ describe('vitrans translate', () => {
 
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.version).toBe(1);
-    expect(doc.source).toEqual({ file: 'article.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' });
+    expect(doc.source).toEqual({ file: 'article.txt', format: 'text', sourceLang: 'vi', targetLang: 'en', path: '../article.txt' });
     expect(doc.glossary?.file).toBe('glossary.yaml');
     expect(doc.engines.libretranslate).toMatchObject({ model: 'libretranslate', output: path.join('out', 'article.libretranslate.en.txt'), cachedParagraphs: 0 });
     expect(doc.paragraphs.map((p) => p.source)).toEqual(sourceParas.map((p) => p.trim()));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { runGlossarySelfTests } from '../../src/glossary/selftest.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -33,5 +34,38 @@ describe('README', () => {
     const config = parseConfig(yaml.body, resolve(ROOT, 'vitrans.config.yaml'));
     expect(Object.keys(config.engines).sort()).toEqual(['deepl', 'google', 'openai']);
     expect(config.prices).toEqual({ deepl: 25, google: 20 });
+  });
+});
+
+describe('README: the input examples are what vitrans prints', () => {
+  const example = (command: string): string[] => {
+    const block = blocks.find((b) => b.lang === 'text' && b.body.startsWith(`$ ${command}`));
+    expect(block, command).toBeDefined();
+    return block!.body.trimEnd().split('\n').slice(1);
+  };
+
+  it('vitrans clean on the seed', async () => {
+    const { runVitrans } = await import('../cli/run-cli.js');
+    const out = mkdtempSync(join(tmpdir(), 'vitrans-readme-'));
+    try {
+      const r = await runVitrans(['clean', 'tests/text/fixtures/seed-000.txt', '-o', join(out, 'article.vi.txt')], { cwd: ROOT });
+      expect(r.stdout.trimEnd().split('\n')).toEqual(example('vitrans clean tests/text/fixtures/seed-000.txt -o article.vi.txt'));
+      expect(readFileSync(join(out, 'article.vi.txt'), 'utf8')).toBe(readFileSync(resolve(ROOT, 'corpus/japan-us-defense-industry/source.vi.txt'), 'utf8'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('a Windows-1258 source read as TCVN3', async () => {
+    const { runVitrans } = await import('../cli/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-readme-'));
+    try {
+      copyFileSync(resolve(ROOT, 'tests/fixtures/corpus/encodings/windows-1258.txt'), join(dir, 'cu.vi.txt'));
+      writeFileSync(join(dir, 'cu.en.txt'), 'Making the Most of Japan-U.S. Defense Industrial Cooperation\n\nOn XNUMX 25, the White House announced.\n');
+      const r = await runVitrans(['check', 'cu.vi.txt', 'cu.en.txt', '--source-encoding', 'tcvn', '-g', resolve(ROOT, 'glossary.yaml')], { cwd: dir });
+      expect(r.stderr.trimEnd().split('\n')).toEqual(example('vitrans check cu.vi.txt cu.en.txt --source-encoding tcvn'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -155,6 +155,87 @@ describe('decodeText: legacy encodings', () => {
   });
 });
 
+const FIXTURE = (name: string): Buffer => readFileSync(new URL(`../fixtures/corpus/encodings/${name}`, import.meta.url));
+
+describe('decodeText: a Vietnamese source read in the wrong encoding', () => {
+  // Every pairing of the three legacy fixtures with a wrong encoding: each must stop, naming the
+  // encoding the file is really in (today's behaviour without `vietnamese` was a silent pass).
+  it.each([
+    ['windows-1258.txt', 'tcvn', 'Windows-1258', 'windows-1258'],
+    ['windows-1258.txt', 'viscii', 'Windows-1258', 'windows-1258'],
+    ['tcvn3.txt', 'windows-1258', 'TCVN3 (ABC)', 'tcvn'],
+    ['tcvn3.txt', 'viscii', 'TCVN3 (ABC)', 'tcvn'],
+    ['viscii.txt', 'windows-1258', 'VISCII', 'viscii'],
+    ['viscii.txt', 'tcvn', 'VISCII', 'viscii'],
+  ])('%s read as %s is an error naming %s', (file, wrong, name, right) => {
+    const err = inputError(() => decodeText(FIXTURE(file), file, { encoding: wrong, vietnamese: true, encodingOption: '--source-encoding' }));
+    expect(err.message).toMatch(new RegExp(`^read as .+ this is not Vietnamese \\(\\d+% of its accented words are Vietnamese syllables\\): it is likely ${name.replace(/[()]/g, '\\$&')}$`));
+    expect(err.hint).toBe(`Re-run with --source-encoding ${right}.`);
+    expect(err.location).toEqual({ file });
+  });
+
+  it.each([
+    ['windows-1258.txt', 'windows-1258'],
+    ['tcvn3.txt', 'tcvn'],
+    ['viscii.txt', 'viscii'],
+  ])('%s read as %s is read without complaint', (file, encoding) => {
+    const read = decodeText(FIXTURE(file), file, { encoding, vietnamese: true });
+    expect(read.text).toContain('Tận dụng tối đa hợp tác công nghiệp quốc phòng Nhật-Mỹ');
+  });
+
+  it('without `vietnamese` (a translation), a legacy reading is not judged by its language', () => {
+    expect(decodeText(FIXTURE('windows-1258.txt'), 'a.txt', { encoding: 'tcvn' }).text).toMatch(/^Tõũn duũng/);
+  });
+
+  it('a legacy file that reads as nothing Vietnamese in any encoding says so', () => {
+    const french = iconv.encode('Le café est très bon à Paris, déjà vu, naïve façade, où êtes-vous, été, hôtel, forêt, élève, août', 'windows1258');
+    const err = inputError(() => decodeText(french, 'fr.txt', { encoding: 'windows-1258', vietnamese: true }));
+    expect(err.message).toMatch(/^read as Windows-1258 this does not look like Vietnamese \(\d+% /);
+    expect(err.hint).toContain('--encoding windows-1258|tcvn|viscii');
+  });
+
+  it('too few accented words are not judged', () => {
+    expect(decodeText(iconv.encode('Bộ Quốc phòng', 'viscii'), 'a.txt', { encoding: 'tcvn', vietnamese: true }).text).not.toBe('Bộ Quốc phòng');
+  });
+
+  it('a UTF-8 file read as a legacy encoding is refused at its first non-ASCII letter, whatever its role', () => {
+    const english = utf8('The Japan Self-Defense Forces\n\nThe Prime Minister’s state visit');
+    for (const vietnamese of [false, true]) {
+      const err = inputError(() => decodeText(english, 'a.en.txt', { encoding: 'windows-1258', vietnamese }));
+      expect(err.message).toBe('this file is UTF-8, not Windows-1258');
+      expect(err.location).toEqual({ file: 'a.en.txt', line: 3, column: 19, byteOffset: 49 });
+      expect(err.hint).toContain('--source-encoding or --target-encoding instead of --encoding');
+    }
+    // Plain ASCII is the same in every encoding: nothing to refuse.
+    expect(decodeText(utf8('The state visit'), 'a.en.txt', { encoding: 'tcvn' }).text).toBe('The state visit');
+  });
+
+  it('names the option that sets the file\'s encoding in the hint for invalid UTF-8', () => {
+    const err = inputError(() => decodeText(FIXTURE('tcvn3.txt'), 'a.vi.txt', { vietnamese: true, encodingOption: '--source-encoding' }));
+    expect(err.hint).toBe('Re-run with --source-encoding tcvn, or convert the file to UTF-8.');
+  });
+});
+
+describe('decodeText: a mojibake source', () => {
+  it.each([
+    ['mojibake-double.txt', 'double-utf8', /^this source is not readable Vietnamese: "Táº­n" looks like UTF-8 decoded twice and would read "Tận"/, /decoded as Windows-1252 and saved as UTF-8 again; export the article again as UTF-8/],
+    ['mojibake-tcvn3-font.txt', 'tcvn3', /^this source is not readable Vietnamese: "TËn" looks like TCVN3 \(ABC\) font text and would read "Tận"/, /typed in a TCVN3 \(ABC\) font; convert it to Unicode/],
+  ])('%s is an error at its first bad word when it is the source, a warning otherwise', (file, guess, message, hint) => {
+    const err = inputError(() => decodeText(FIXTURE(file), file, { vietnamese: true }));
+    expect(err.message).toMatch(message);
+    expect(err.hint).toMatch(/^Nothing in it can be checked or translated as it is: /);
+    expect(err.hint).toMatch(hint);
+    expect(err.location).toEqual({ file, line: 1, column: 1 });
+    expect(decodeText(FIXTURE(file), file).warnings).toEqual([expect.objectContaining({ code: 'mojibake', guess })]);
+  });
+
+  it('one double-encoded name in a readable source stays a warning', () => {
+    const text = `${SEED.slice(0, 3000)}\n\nÔng Nguyá»…n Văn An phát biểu tại hội nghị.`;
+    const read = decodeText(utf8(text), 'a.vi.txt', { vietnamese: true });
+    expect(read.warnings.map((w) => [w.guess, w.line])).toEqual([['double-utf8', SEED.slice(0, 3000).split('\n').length + 2]]);
+  });
+});
+
 describe('parseEncoding', () => {
   it('accepts the four encodings in any case, and utf8', () => {
     expect(['utf-8', 'UTF8', 'Windows-1258', 'TCVN', 'viscii'].map(parseEncoding)).toEqual(['utf-8', 'utf-8', 'windows-1258', 'tcvn', 'viscii']);

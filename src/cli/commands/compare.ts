@@ -16,6 +16,8 @@ import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
+import { cleanText, type CleanOptions } from '../../formats/clean.js';
+import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans compare`, as commander parses them. */
@@ -28,6 +30,8 @@ export interface CompareOptions {
   /** false with --no-bootstrap. */
   bootstrap: boolean;
   seed: string;
+  /** Compare against the source cleaned this way (translate --clean --compare: what was translated). */
+  cleanSource?: CleanOptions;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function compareCommand(source: string, translations: string[], opt
   };
 
   const sourceFile = await read(source);
+  if (opts.cleanSource) sourceFile.text = cleanText(sourceFile.text, { ...opts.cleanSource, markdown: isMarkdownFile(source) }).text;
   const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
   const engines: EngineInput[] = [];
   for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));

@@ -6,11 +6,11 @@
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
-import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
-import type { Finding } from '../../core/types.js';
+import { AlignmentError, EngineError, InputError, UsageError } from '../../core/errors.js';
+import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
@@ -19,11 +19,18 @@ import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
-import { readTextFile } from '../../text/read.js';
+import { decodeText, readError, readTextFile } from '../../text/read.js';
+import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
+import { CORPUS_LAYOUT_HINT, scanCorpus } from '../../text/corpus.js';
+import { STDIN_PATH, type StdinInput } from '../../formats/articles.js';
+import type { CleanOptions, RemovedLine } from '../../formats/clean.js';
+import { outputPlaces, prepareTranslationSource, type OutputPlace } from '../../translate/inputs.js';
+import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
+import { STDIN_NAME, stdinFor } from '../stdin.js';
 import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
-import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
+import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
@@ -32,7 +39,7 @@ import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../confi
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
-import { checkableText, isMarkdownFile } from '../../formats/markdown/checkable.js';
+import { checkableText } from '../../formats/markdown/checkable.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -57,6 +64,14 @@ export interface TranslateOptions {
   quiet?: boolean;
   compare?: boolean;
   format?: string;
+  /** How the sources are read: `encoding` (alias `sourceEncoding`, which wins). */
+  encoding?: string;
+  sourceEncoding?: string;
+  /** Leave site chrome out before translating (vitrans clean's rules; `cleanPatterns` adds a patterns file). */
+  clean?: boolean;
+  cleanPatterns?: string;
+  /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
+  stdinFilename?: string;
 }
 
 /** The default requests in flight per engine. */
@@ -66,13 +81,20 @@ export const DEFAULT_CONCURRENCY = 4;
 interface InputFile {
   path: string;
   shown: string;
-  /** File name without its extension: the outputs' stem. */
-  stem: string;
+  /** Where its outputs go: a folder under --out and their names' stem. */
+  place: OutputPlace;
+  /** The source file's path from the outputs' folder, for the bilingual JSON (none for stdin). */
+  fromOutputs?: string;
+  /** The text as read (before cleaning). */
   text: string;
   format: 'text' | 'markdown';
   segments: string[];
   markup?: ProtectedSpan[][];
   markdown?: MarkdownDocument;
+  /** Lines --clean removed. */
+  removed: RemovedLine[];
+  /** The source as the checker reads it (cleaned lines blanked, positions those of the file). */
+  check: { text: string; paragraphs?: Paragraph[] };
 }
 
 /** Runs `vitrans translate`. Exit code 0 when every file was translated by every engine (130 when interrupted). */
@@ -95,15 +117,25 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const tools = glossary ? createCheckTools(glossary) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
-  const inputs = await readInputs(files.map(abs), shown);
-  if (opts.sourceLang.toLowerCase() === 'vi') {
+  const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding };
+  validateEncodingChoice(encodings);
+  const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
+  if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
+  const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
+  const clean = await cleanOptionsFrom(opts, abs);
+  const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
+  const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir });
+  if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
+  if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
-    join(outDir, `${input.stem}.${engine}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+  const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
+  const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
-    for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputs.map((i) => i.path), '--out');
-    assertNotAnInput(join(outDir, `${input.stem}.bilingual.json`), inputs.map((i) => i.path), '--out');
+    for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
+    assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
   const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
@@ -145,7 +177,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     for (const input of inputs) {
       // The engines of one file run side by side, each with its own concurrency; a failing engine
       // does not stop the others, whose outputs are written before the failure is reported.
-      const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, text: checkableText(input.path, input.text) }, tools) };
+      const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
       const settled = await Promise.allSettled(
         engines.map(async (engine) => {
@@ -187,12 +219,19 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const failure = settled.find((o) => o.status === 'rejected');
       if (failure) throw failure.reason;
       const bilingual = buildBilingual(
-        { file: input.shown, format: input.format, sourceLang: opts.sourceLang, targetLang: opts.targetLang },
+        {
+          file: input.shown,
+          format: input.format,
+          sourceLang: opts.sourceLang,
+          targetLang: opts.targetLang,
+          ...(input.fromOutputs !== undefined ? { path: input.fromOutputs } : {}),
+          ...(input.removed.length > 0 ? { clean: { removed: input.removed.map((r) => ({ line: r.line, rule: r.rule, text: r.text })) } } : {}),
+        },
         glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
         input.segments,
         results,
       );
-      const bilingualPath = join(outDir, `${input.stem}.bilingual.json`);
+      const bilingualPath = bilingualPathOf(input);
       const previous = await readJsonIfAny(bilingualPath);
       const merged = mergeBilingual(previous, bilingual);
       const dropped = Object.keys((previous as { engines?: object } | undefined)?.engines ?? {}).filter((name) => !(name in merged.engines));
@@ -212,8 +251,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const toFiles = inputs.length > 1 && format !== 'text';
       for (const input of inputs) {
         const outputs = engines.map((e) => outputPathOf(input, e.name));
-        const output = toFiles ? join(outDir, `${input.stem}.compare.${format === 'markdown' ? 'md' : format}`) : undefined;
-        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}) }, io);
+        const output = toFiles ? join(input.place.dir, `${input.place.stem}.compare.${format === 'markdown' ? 'md' : format}`) : undefined;
+        const compareOpts = { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}), ...(clean ? { cleanSource: clean } : {}) };
+        await compareCommand(input.shown, outputs, compareOpts, io);
       }
     }
     return exitCodeFor(allFindings, opts.failOn ?? 'never');
@@ -264,32 +304,77 @@ async function readJsonIfAny(path: string): Promise<unknown> {
   }
 }
 
-async function readInputs(paths: string[], shown: (p: string) => string): Promise<InputFile[]> {
-  const inputs: InputFile[] = [];
-  const stems = new Map<string, string>();
+/** How translate reads its sources. */
+interface ReadInputsOptions {
+  shown: (p: string) => string;
+  encodings: EncodingChoice;
+  clean?: CleanOptions;
+  stdin?: StdinInput;
+  /** The sources must be Vietnamese (--source-lang vi): wrong encodings and mojibake are errors. */
+  vietnamese: boolean;
+  outDir: string;
+}
+
+async function readInputs(paths: string[], options: ReadInputsOptions): Promise<InputFile[]> {
+  const { shown, encodings, stdin } = options;
+  const files = [];
   for (const path of paths) {
-    const file = await readTextFile(path);
-    const stem = basename(path, extname(path));
-    const clash = stems.get(stem);
-    if (clash) throw new UsageError(`${shown(clash)} and ${shown(path)} would write the same outputs (${stem}.*)`, { hint: 'translate them in separate runs with different --out directories' });
-    stems.set(stem, path);
-    if (isMarkdownFile(path)) {
-      const markdown = parseMarkdown(file.text);
-      inputs.push({
-        path,
-        shown: shown(path),
-        stem,
-        text: file.text,
-        format: 'markdown',
-        segments: markdown.segments.map((s) => s.text),
-        markup: markdown.segments.map((s) => s.markup),
-        markdown,
-      });
-    } else {
-      inputs.push({ path, shown: shown(path), stem, text: file.text, format: 'text', segments: splitParagraphs(file.text).map((p) => p.text) });
-    }
+    if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
+    else files.push(await readTextFile(path, readOptionsFor(path, 'source', encodings, options.vietnamese)));
   }
-  return inputs;
+  const places = outputPlaces(
+    // Standard input's outputs are named after --stdin-filename, else `stdin.*`.
+    files.map((f, i) => (paths[i] === STDIN_PATH ? { path: f.path === STDIN_NAME ? 'stdin' : f.path, folderless: true } : { path: paths[i]! })),
+    options.outDir,
+  );
+  return files.map((file, i): InputFile => {
+    const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
+    const path = paths[i]!;
+    const place = places[i]!;
+    return {
+      path,
+      shown: path === STDIN_PATH ? file.path : shown(path),
+      place,
+      ...(path === STDIN_PATH ? {} : { fromOutputs: relative(place.dir, path).split(sep).join('/') }),
+      text: file.text,
+      format: source.format,
+      segments: source.segments,
+      ...(source.markup ? { markup: source.markup } : {}),
+      ...(source.markdown ? { markdown: source.markdown } : {}),
+      removed: source.removed,
+      check: { text: source.view.text, ...(source.view.paragraphs ? { paragraphs: source.view.paragraphs } : {}) },
+    };
+  });
+}
+
+/** The sources the command line names: files, `-`, and the article sources found in folders (as `vitrans check DIR` finds them). */
+async function sourcePaths(args: string[], shown: (p: string) => string): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (arg === STDIN_PATH) {
+      out.push(arg);
+      continue;
+    }
+    let isDir: boolean;
+    try {
+      isDir = (await stat(arg)).isDirectory();
+    } catch (err) {
+      throw readError(err, arg);
+    }
+    if (!isDir) {
+      out.push(arg);
+      continue;
+    }
+    const sources = (await scanCorpus(arg)).articles.filter((a) => !a.bilingual).map((a) => a.source);
+    if (sources.length === 0) throw new InputError(`no article source found in ${shown(arg)}`, { location: { file: shown(arg) }, hint: CORPUS_LAYOUT_HINT });
+    out.push(...sources);
+  }
+  const seen = new Set<string>();
+  for (const p of out) {
+    if (seen.has(p) && p !== STDIN_PATH) throw new UsageError(`${shown(p)} is given twice`, { hint: 'name each file once' });
+    seen.add(p);
+  }
+  return out;
 }
 
 async function createEngine(name: string, config: Awaited<ReturnType<typeof loadConfig>>, io: CliIO, dryRun: boolean): Promise<Engine> {

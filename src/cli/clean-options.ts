@@ -1,0 +1,39 @@
+/** The cleaning options `check`, `translate` and `clean` share: built-in rules, patterns from flags and a file. */
+import { readTextFile } from '../text/read.js';
+import { readCleanPatterns, type CleanOptions, type RemovedLine } from '../formats/clean.js';
+import type { CliIO } from './io.js';
+
+/** The flags behind CleanOptions, as commander parses them. */
+export interface CleanFlags {
+  clean?: boolean;
+  /** A file of patterns, one a line (implies cleaning). */
+  cleanPatterns?: string;
+  /** Patterns given one by one (`vitrans clean --pattern`). */
+  pattern?: string[];
+  /** false with --no-builtin-rules. */
+  builtinRules?: boolean;
+}
+
+/**
+ * The cleaning a command was asked for, undefined for none.
+ * @throws ConfigError for a pattern that is not a regular expression (file:line:col for a file), InputError for an unreadable file
+ */
+export async function cleanOptionsFrom(flags: CleanFlags, abs: (p: string) => string): Promise<CleanOptions | undefined> {
+  if (!flags.clean && flags.cleanPatterns === undefined && !flags.pattern?.length) return undefined;
+  const patterns = [...(flags.pattern ?? [])];
+  if (flags.cleanPatterns !== undefined) {
+    const file = await readTextFile(abs(flags.cleanPatterns));
+    patterns.push(...readCleanPatterns(file.text, file.path));
+  }
+  return { patterns, builtins: flags.builtinRules !== false };
+}
+
+/** One line per cleaned source saying how much was removed by which rule, and (for a file) how to see the lines. */
+export function reportCleaning(path: string, removed: readonly RemovedLine[], shown: (p: string) => string, io: CliIO, fromStdin = false): void {
+  if (removed.length === 0) return;
+  const byRule = new Map<string, number>();
+  for (const r of removed) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
+  const rules = [...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ');
+  const see = fromStdin ? '' : `; \`vitrans clean ${shown(path)} --dry-run\` lists them`;
+  io.stderr.write(`vitrans: note: cleaned ${shown(path)}: removed ${removed.length} line${removed.length === 1 ? '' : 's'} (${rules})${see}\n`);
+}

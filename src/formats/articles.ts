@@ -1,0 +1,229 @@
+/**
+ * Reading one article for checking: its source (in its own encoding, cleaned on request) and
+ * every translation (plain files, or the engines of translate's bilingual JSON), each paired with
+ * the view of the source it translates. Everything is read before anything is checked.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Paragraph } from '../core/types.js';
+import { UsageError } from '../core/errors.js';
+import { decodeText, readTextFile, type TextFile } from '../text/read.js';
+import { readOptionsFor, type EncodingChoice, type FileRole } from '../text/encodings.js';
+import { splitParagraphs } from '../text/paragraphs.js';
+import type { CorpusArticle } from '../text/corpus.js';
+import { readBilingual, type BilingualTexts } from './bilingual.js';
+import { checkableText, isMarkdownFile } from './markdown/checkable.js';
+import { parseMarkdown } from './markdown/segments.js';
+import { cleanText, removalsAt, removeLines, withoutLines, type CleanOptions, type RemovedLine } from './clean.js';
+import { assertSameSourceParagraphs, assertVietnameseSource, engineNameFromFile, firstDifferentParagraph, isBilingualPath } from './translation-files.js';
+
+/** The path that stands for standard input. */
+export const STDIN_PATH = '-';
+
+/** Standard input, read by the caller (only the CLI touches the process): its bytes and the name to show. */
+export interface StdinInput {
+  bytes: Uint8Array;
+  /** Shown in findings and matched by encoding patterns; a `.md` name reads it as Markdown. */
+  name: string;
+}
+
+/** How the files of an article are read. */
+export interface ArticleReadOptions {
+  /** Where relative paths inside bilingual files are resolved from. */
+  cwd: string;
+  encodings?: EncodingChoice;
+  /** Clean the source before checking (see formats/clean.ts); absent: read it as it is. */
+  clean?: CleanOptions;
+  /** Standard input, for a path `-`. */
+  stdin?: StdinInput;
+  /** How a path is shown in notes (default: as it is). */
+  shown?: (path: string) => string;
+  /** The command's usage, for the error when a source is not Vietnamese. */
+  usage?: string;
+}
+
+/** A source as the checker reads it: the file as read, and the text and paragraphs to check. */
+export interface SourceView {
+  file: TextFile;
+  /** The checker's text: Markdown code and removed lines blanked, so positions are those of the file. */
+  text: string;
+  /** Paragraphs without the removed ones; absent when nothing was removed (the checker splits `text`). */
+  paragraphs?: Paragraph[];
+  removed: RemovedLine[];
+}
+
+/** One translation to check, with the source view it translates. Not `writable` for --fix: stdin and texts inside a bilingual JSON. */
+export type ArticleTranslation = TextFile & { engine?: string; writable: boolean; source: SourceView };
+
+/** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
+export interface LoadedArticle {
+  source: SourceView;
+  translations: ArticleTranslation[];
+  notes: string[];
+}
+
+/**
+ * Reads an article found by discovery or given on the command line.
+ * @throws InputError for a file that cannot be read or decoded, a source that is not Vietnamese;
+ *   AlignmentError for a bilingual file of another text than the source given with it
+ * @example const { source, translations } = await loadArticle({ slug: '', source: 'a.vi.txt', translations: ['a.en.txt'] }, { cwd })
+ */
+export async function loadArticle(article: CorpusArticle, options: ArticleReadOptions): Promise<LoadedArticle> {
+  const reader = new ArticleReader(options);
+  if (article.bilingual) return reader.fromBilingual(article.bilingual, article.translations);
+  if (article.source === article.translations[0] && isBilingualPath(article.source)) return reader.fromBilingual(article.source);
+  return reader.fromSource(article.source, article.translations);
+}
+
+/**
+ * The source paragraphs as `vitrans translate` sends them: Markdown segments or blank-line
+ * paragraphs, of the text without the removed lines.
+ */
+export function translatedParagraphs(path: string, text: string, removed: readonly Pick<RemovedLine, 'line'>[] = []): string[] {
+  const cleaned = removeLines(text, removed);
+  return isMarkdownFile(path) ? parseMarkdown(cleaned).segments.map((s) => s.text) : splitParagraphs(cleaned).map((p) => p.text);
+}
+
+/**
+ * The checker's view of a source: Markdown read without its code, and the given lines (or, with
+ * `clean`, the lines cleaning finds) blanked.
+ */
+export function sourceView(file: TextFile, how: { clean?: CleanOptions; removed?: RemovedLine[] } = {}): SourceView {
+  const checkable = checkableText(file.path, file.text);
+  const removed = how.removed ?? (how.clean ? cleanText(file.text, { ...how.clean, markdown: isMarkdownFile(file.path) }).removed : []);
+  if (removed.length === 0) return { file, text: checkable, removed };
+  const view = withoutLines(checkable, removed);
+  return { file, text: view.text, paragraphs: view.paragraphs, removed };
+}
+
+class ArticleReader {
+  private readonly notes: string[] = [];
+  constructor(private readonly options: ArticleReadOptions) {}
+
+  private shown(path: string): string {
+    return this.options.shown ? this.options.shown(path) : path;
+  }
+
+  /** Reads a file (or stdin) in the encoding its role and name call for. */
+  private async read(path: string, role: FileRole): Promise<TextFile> {
+    const encodings = this.options.encodings ?? {};
+    if (path !== STDIN_PATH) return readTextFile(path, readOptionsFor(path, role, encodings));
+    const stdin = this.options.stdin;
+    if (!stdin) throw new UsageError('"-" reads standard input, which is not available here', { hint: 'pass a file path instead' });
+    return decodeText(stdin.bytes, stdin.name, readOptionsFor(stdin.name, role, encodings));
+  }
+
+  private async readSource(path: string): Promise<TextFile> {
+    const file = await this.read(path, 'source');
+    assertVietnameseSource(checkableText(file.path, file.text), this.shown(file.path), this.options.usage ?? 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
+    return file;
+  }
+
+  /** A source with its translations: text files, and bilingual files checked against it. */
+  async fromSource(sourcePath: string, translationPaths: readonly string[]): Promise<LoadedArticle> {
+    const file = await this.readSource(sourcePath);
+    const view = sourceView(file, { clean: this.options.clean });
+    const translations: ArticleTranslation[] = [];
+    for (const path of translationPaths) {
+      const t = await this.read(path, 'translation');
+      if (!isBilingualPath(path)) {
+        translations.push({ ...t, engine: path === STDIN_PATH ? undefined : engineFromName(t.path), writable: path !== STDIN_PATH, source: view });
+        continue;
+      }
+      const doc = readBilingual(t.text, t.path);
+      const against = this.viewTranslatedBy(doc, view) ?? view;
+      assertSameSourceParagraphs(doc.sources, this.shown(t.path), translatedParagraphs(file.path, file.text, against.removed), this.shown(file.path));
+      translations.push(...(await this.engineTexts(doc, t.path, against)));
+    }
+    return { source: view, translations, notes: this.notes };
+  }
+
+  /** The view a bilingual file was translated from: the given one, or the source cleaned as the file records. */
+  private viewTranslatedBy(doc: BilingualTexts, view: SourceView): SourceView | undefined {
+    const { file } = view;
+    if (firstDifferentParagraph(doc.sources, translatedParagraphs(file.path, file.text, view.removed)) < 0) return view;
+    const recorded = doc.origin?.clean && removalsAt(file.text, doc.origin.clean.removed);
+    if (!recorded || firstDifferentParagraph(doc.sources, translatedParagraphs(file.path, file.text, recorded)) >= 0) return undefined;
+    return sourceView(file, { removed: recorded });
+  }
+
+  /**
+   * translate's bilingual JSON: the source it names when that file still has the text translated
+   * (else the source paragraphs the JSON keeps), and its engines: the output files beside it as
+   * they are now when `outputs` lists them (an output folder), else each engine's output file
+   * while it holds what the engine returned, else its text inside the JSON.
+   */
+  async fromBilingual(jsonPath: string, outputs?: readonly string[]): Promise<LoadedArticle> {
+    const json = await this.read(jsonPath, 'translation');
+    const doc = readBilingual(json.text, json.path);
+    const source = (await this.namedSource(doc, json.path)) ?? {
+      file: { path: `${json.path}#source`, text: doc.sources.join('\n\n'), warnings: [] },
+      text: doc.sources.join('\n\n'),
+      removed: [],
+    };
+    if (outputs === undefined) return { source, translations: await this.engineTexts(doc, json.path, source), notes: this.notes };
+    const translations: ArticleTranslation[] = [];
+    const covered = new Set<string>();
+    for (const path of outputs) {
+      const t = await this.read(path, 'translation');
+      const engine = engineFromName(path);
+      if (engine) covered.add(engine);
+      translations.push({ ...t, engine, writable: true, source });
+    }
+    for (const e of doc.engines.filter((x) => !covered.has(x.name))) translations.push(insideJson(json.path, e, source));
+    return { source, translations, notes: this.notes };
+  }
+
+  /** The source file a bilingual JSON names, viewed as it was translated; undefined when it is gone or has changed. */
+  private async namedSource(doc: BilingualTexts, jsonPath: string): Promise<SourceView | undefined> {
+    const origin = doc.origin;
+    if (!origin) return undefined;
+    const candidates = [...new Set([...(origin.path ? [resolve(dirname(jsonPath), origin.path)] : []), resolve(this.options.cwd, origin.file)])];
+    for (const path of candidates) {
+      if (!existsSync(path)) continue;
+      const file = await this.readSource(path);
+      const removed = origin.clean ? removalsAt(file.text, origin.clean.removed) : [];
+      if (removed && firstDifferentParagraph(doc.sources, translatedParagraphs(file.path, file.text, removed)) < 0) return sourceView(file, { removed });
+      this.notes.push(`${this.shown(path)} has changed since ${this.shown(jsonPath)} was written: its translations are checked against the source text kept in the JSON`);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Each engine of a bilingual file: its output file while unchanged (beside the JSON or where it was written), else its text in the JSON. */
+  private async engineTexts(doc: BilingualTexts, jsonPath: string, source: SourceView): Promise<ArticleTranslation[]> {
+    const out: ArticleTranslation[] = [];
+    for (const e of doc.engines) {
+      const joined = e.targets.join('\n\n');
+      const places = e.output === undefined ? [] : [...new Set([resolve(this.options.cwd, e.output), join(dirname(jsonPath), basename(e.output))])];
+      let real: TextFile | undefined;
+      for (const place of places) if (!real) real = await sameText(place, joined);
+      out.push(real ? { ...real, engine: e.name, writable: true, source } : insideJson(jsonPath, e, source));
+    }
+    return out;
+  }
+}
+
+/** One engine's targets inside a bilingual JSON file, as `FILE#engine` (blank-line paragraphs; not writable). */
+function insideJson(jsonPath: string, engine: BilingualTexts['engines'][number], source: SourceView): ArticleTranslation {
+  return { path: `${jsonPath}#${engine.name}`, text: engine.targets.join('\n\n'), warnings: [], engine: engine.name, writable: false, source };
+}
+
+/** The file at `path` when it still holds `text` (plain-text outputs end with one newline), else undefined. */
+async function sameText(path: string, text: string): Promise<TextFile | undefined> {
+  try {
+    const file = await readTextFile(path);
+    return file.text.replace(/\n$/, '') === text ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The engine a translation file is named after, if its name tells. */
+function engineFromName(path: string): string | undefined {
+  try {
+    return engineNameFromFile(path);
+  } catch {
+    return undefined; // a name such as ".en.txt" names no engine; the finding simply has none
+  }
+}
