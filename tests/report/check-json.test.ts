@@ -4,8 +4,9 @@ import { cleanReport, report } from './check-fixtures.js';
 
 const FINDING_KEYS = [
   'ruleId', 'severity', 'message', 'file', 'paragraph', 'line', 'column', 'span', 'source',
-  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note',
+  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note', 'fingerprint', 'suppression',
 ];
+const NONE_SUPPRESSED = { total: 0, inline: 0, file: 0, baseline: 0 };
 
 describe('formatCheckJson', () => {
   it('has a version, a summary, files, findings and terms, indented by two spaces', () => {
@@ -13,8 +14,9 @@ describe('formatCheckJson', () => {
     expect(out.endsWith('}\n')).toBe(true);
     expect(out.split('\n')[1]).toBe('  "version": 1,');
     const doc = JSON.parse(out);
-    expect(Object.keys(doc)).toEqual(['version', 'summary', 'files', 'findings', 'terms']);
-    expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2 });
+    expect(Object.keys(doc)).toEqual(['version', 'summary', 'baseline', 'files', 'findings', 'terms']);
+    expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2, suppressed: NONE_SUPPRESSED });
+    expect(doc.baseline).toBeNull();
     expect(doc.terms[0].renderings[1]).toEqual({ text: 'flight phase interceptor', count: 1, approved: false });
   });
 
@@ -45,6 +47,6 @@ describe('formatCheckJson', () => {
   it('reports an empty run with zero counts', () => {
     const doc = JSON.parse(formatCheckJson(cleanReport));
     expect(doc.findings).toEqual([]);
-    expect(doc.summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 2, filesWithFindings: 0 });
+    expect(doc.summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 2, filesWithFindings: 0, suppressed: NONE_SUPPRESSED });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
@@ -19,7 +19,7 @@ import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
-import { readTextFile } from '../../text/read.js';
+import { readTextFile, type TextEncoding } from '../../text/read.js';
 import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
@@ -29,6 +29,11 @@ import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
+import { checkSettingsOf, runSettings } from '../../config/effective.js';
+import { encodingFor } from '../../config/sections.js';
+import { applySuppressionRules } from '../../checks/suppressions.js';
+import { formatFindingList } from '../../report/check-compact.js';
+import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
@@ -89,13 +94,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const outDir = abs(opts.out ?? 'out');
   assertDirectoryOrAbsent(outDir, '--out');
 
-  const glossaryPath = opts.glossary ?? 'glossary.yaml';
-  const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io);
+  const settings = runSettings(config, { glossary: opts.glossary }, abs, { glossary: 'glossary.yaml' });
+  const glossaryPath = settings.glossary.value;
+  const glossary = await glossaryFor(glossaryPath, settings.glossary.origin.kind === 'default', opts.quiet ? undefined : io);
   // The checker's matchers serve the translation too (masking, prompt hints): built once.
-  const tools = glossary ? createCheckTools(glossary) : undefined;
+  const tools = glossary ? createCheckTools(glossary, checkSettingsOf(config)) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
-  const inputs = await readInputs(files.map(abs), shown);
+  const inputs = await readInputs(files.map(abs), shown, (path) => (config.file ? encodingFor(config.encodings, dirname(config.file), path) : undefined));
   if (opts.sourceLang.toLowerCase() === 'vi') {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
@@ -202,21 +208,31 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
     }
 
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
-    if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
+    if (!opts.quiet) {
+      summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, findings, warnings, glossary !== undefined) + '\n');
+      const checkCommands = inputs
+        .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
+        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .map(({ input, outputs }) => checkCommandLine(input.shown, outputs, opts));
+      summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
+    }
     if (opts.compare) {
       const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
-      const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
+      const format = (opts.format ?? settings.compareFormat.value) as 'text' | 'markdown' | 'html' | 'json';
       // One report per article: several HTML or JSON documents in one stream would be no document.
       const toFiles = inputs.length > 1 && format !== 'text';
       for (const input of inputs) {
         const outputs = engines.map((e) => outputPathOf(input, e.name));
         const output = toFiles ? join(outDir, `${input.stem}.compare.${format === 'markdown' ? 'md' : format}`) : undefined;
-        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}) }, io);
+        await compareCommand(input.shown, outputs, { format, glossary: glossaryPath, ...(opts.config ? { config: opts.config } : {}), bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}) }, io);
       }
     }
-    return exitCodeFor(allFindings, opts.failOn ?? 'never');
+    return exitCodeFor(findings, opts.failOn ?? 'never');
   } catch (err) {
     if (err instanceof TranslationAbortedError) {
       io.stderr.write(`vitrans: ${err.message}\n`);
@@ -227,6 +243,15 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     cache?.close();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
+}
+
+/** How many of its findings `translate` lists before pointing at `vitrans check` for the rest. */
+const FINDINGS_LISTED = 10;
+
+/** The `vitrans check` command line that reports on one input's outputs, with the glossary and config this run used. */
+function checkCommandLine(source: string, outputs: readonly string[], opts: TranslateOptions): string {
+  const extra = [...(opts.glossary ? ['--glossary', opts.glossary] : []), ...(opts.config ? ['--config', opts.config] : [])];
+  return ['vitrans', 'check', source, ...outputs, ...extra].map(shellQuote).join(' ');
 }
 
 /** `deepl, google,deepl` → ['deepl', 'google']; unknown names fail early with a suggestion. */
@@ -264,11 +289,12 @@ async function readJsonIfAny(path: string): Promise<unknown> {
   }
 }
 
-async function readInputs(paths: string[], shown: (p: string) => string): Promise<InputFile[]> {
+async function readInputs(paths: string[], shown: (p: string) => string, encodingOf: (path: string) => TextEncoding | undefined): Promise<InputFile[]> {
   const inputs: InputFile[] = [];
   const stems = new Map<string, string>();
   for (const path of paths) {
-    const file = await readTextFile(path);
+    const encoding = encodingOf(path);
+    const file = await readTextFile(path, encoding ? { encoding } : {});
     const stem = basename(path, extname(path));
     const clash = stems.get(stem);
     if (clash) throw new UsageError(`${shown(clash)} and ${shown(path)} would write the same outputs (${stem}.*)`, { hint: 'translate them in separate runs with different --out directories' });
@@ -378,9 +404,12 @@ function summaryLine(
   warnings: Map<string, number>,
   checked: boolean,
 ): string {
-  const count = (s: string): number => findings.filter((f) => f.severity === s).length;
+  const count = (s: string): number => findings.filter((f) => f.severity === s && !f.suppression).length;
+  const suppressed = findings.filter((f) => f.suppression).length;
   const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
-  const check = checked ? `check: ${count('error')} errors, ${count('warning')} warnings` : 'check: skipped (no glossary)';
+  const check = checked
+    ? `check: ${count('error')} errors, ${count('warning')} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
+    : 'check: skipped (no glossary)';
   return (
     `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
     `${paragraphs} paragraphs (${cached} cached), ${billed} billed characters; ${check}` +
