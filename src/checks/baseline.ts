@@ -118,8 +118,9 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    const position = /position (\d+)/.exec((err as Error).message);
-    return fail((err as Error).message.split('\n')[0]!, position ? Number(position[1]) : undefined);
+    const message = (err as Error).message;
+    const position = /position (\d+)/.exec(message);
+    return fail(message.split('\n')[0]!, position ? Number(position[1]) : /end of JSON/.test(message) ? text.length : undefined);
   }
   if (typeof doc !== 'object' || doc === null || (doc as { tool?: unknown }).tool !== 'vitrans') return fail('no "tool": "vitrans"', 0);
   const { version, findings } = doc as { version?: unknown; findings?: unknown };

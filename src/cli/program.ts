@@ -22,7 +22,9 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
   const redacting = (stream: CliIO['stdout']): CliIO['stdout'] => ({
     write: (chunk) => stream.write(redactor.redact(chunk)),
     isTTY: stream.isTTY,
-    columns: stream.columns,
+    get columns() {
+      return stream.columns;
+    },
   });
   const io: CliIO = {
     ...outerIO,

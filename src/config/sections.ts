@@ -180,9 +180,17 @@ export function readEncodings(node: Node | null, ctx: SectionContext, fallback: 
  */
 export function compileFileMatcher(pattern: string, base: string, ctx?: SectionContext, node?: Node | null): FileMatcher {
   let test: (p: string) => boolean;
+  // Leading "../" steps move the folder the pattern is relative to.
+  let glob = pattern.replace(/\\/g, '/');
+  let from = base;
+  while (glob.startsWith('../')) {
+    glob = glob.slice(3);
+    from = path.dirname(from);
+  }
+  glob = glob.replace(/^(?:\.\/)+/, '');
   try {
-    if (pattern.trim() === '') throw new Error('the pattern is empty');
-    test = picomatch(pattern.replace(/\\/g, '/'), { dot: true, basename: !pattern.includes('/') });
+    if (glob.trim() === '') throw new Error('the pattern is empty');
+    test = picomatch(glob, { dot: true, basename: !pattern.includes('/') });
   } catch (err) {
     if (ctx) ctx.fail(`bad file pattern "${pattern}": ${(err as Error).message}`, node);
     throw err;
@@ -190,7 +198,7 @@ export function compileFileMatcher(pattern: string, base: string, ctx?: SectionC
   return {
     pattern,
     matches: (absolute) => {
-      const rel = path.relative(base, absolute).split(path.sep).join('/');
+      const rel = path.relative(from, absolute).split(path.sep).join('/');
       return !rel.startsWith('../') && !path.isAbsolute(rel) && test(rel);
     },
   };

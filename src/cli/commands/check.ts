@@ -173,7 +173,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     ...(baselinePath ? { baseline: shown(baselinePath) } : {}),
   };
   const format = settings.format.value;
-  const output = checkFormatters[format](report, { color: io.color && !opts.output, width: io.stdout.columns, version: VERSION });
+  const output = checkFormatters[format](report, { color: io.color && !opts.output, width: opts.output ? undefined : io.stdout.columns, version: VERSION });
   if (opts.output) await writeFileAtomic(abs(opts.output), io.redact(output));
   else if (!preview) io.stdout.write(output.endsWith('\n') ? output : output + '\n');
 

@@ -85,6 +85,6 @@ export async function enginesCommand(opts: { config?: string; set?: string[]; fo
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
   const rows = engineRows(config, io.env);
-  io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color));
+  io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color, Math.min(ENGINE_TABLE_WIDTH, io.stdout.columns ?? ENGINE_TABLE_WIDTH)));
   return 0;
 }
