@@ -76,7 +76,8 @@ function suppressedSection(report: CheckReport, c: ReturnType<typeof pc.createCo
     const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
     const indent = 2 + placeWidth + 2;
     for (const f of group.findings) {
-      const lines = wrapWords(`${f.message}  ${f.ruleId}`, Math.max(20, width - indent));
+      const lines = wrapWords(f.message, Math.max(20, width - indent - 2 - f.ruleId.length));
+      lines[lines.length - 1] += `  ${f.ruleId}`;
       lines.forEach((line, i) => out.push(c.dim(`${i === 0 ? `  ${padEnd(findingPlace(f), placeWidth)}  ` : ' '.repeat(indent)}${line}`)));
       for (const line of wrapWords(describeSuppression(f), Math.max(20, width - indent))) out.push(' '.repeat(indent) + c.dim(line));
     }
