@@ -135,7 +135,7 @@ export function effectiveConfig(
   rows.push({ key: 'format.check', value: run.format.value, origin: run.format.origin });
   rows.push({ key: 'format.compare', value: run.compareFormat.value, origin: run.compareFormat.origin });
   rows.push({ key: 'fail_on', value: run.failOn.value, origin: run.failOn.origin });
-  for (const e of config.encodings ?? []) rows.push({ key: `encodings.${e.pattern}`, value: e.encoding, origin: at('encodings') });
+  for (const e of config.encodings ?? []) rows.push({ key: `encodings.${e.pattern}`, value: e.encoding, origin: at(`encodings.${e.pattern}`) });
   for (const def of ENGINES.values()) {
     for (const spec of def.settings) {
       const flag = config.flags?.[def.name]?.[spec.key];

@@ -197,7 +197,6 @@ export function parseConfig(text: string, file: string): VitransConfig {
         break;
       case 'encodings':
         config.encodings = readEncodings(value, ctx, pair.key);
-        ctx.origin(key, value ?? pair.key);
         break;
       default: {
         const near = closestName(key, TOP_KEYS);

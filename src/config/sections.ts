@@ -169,6 +169,7 @@ export function readEncodings(node: Node | null, ctx: SectionContext, fallback: 
     const pattern = keyName(pair, ctx);
     compileFileMatcher(pattern, path.dirname(ctx.file), ctx, pair.key);
     const encoding = oneOf(pair.value, `encodings.${pattern}`, TEXT_ENCODINGS, ctx, pair.key);
+    ctx.origin(`encodings.${pattern}`, pair.key);
     out.push({ pattern, encoding });
   }
   return out;
