@@ -13,6 +13,7 @@
  */
 import type { Finding, Paragraph, Span } from '../core/types.js';
 import type { LineIndex } from '../text/positions.js';
+import { findDirectiveComments } from '../text/directives.js';
 
 /** Rule id of a directive that cannot be used (no reason, no or unknown check, unknown directive). */
 export const INVALID_SUPPRESSION = 'invalid-suppression';
@@ -43,23 +44,20 @@ export interface InlineSuppression {
   problem?: string;
 }
 
-/** A `<!-- vitrans-… -->` comment on one line. */
-const DIRECTIVE = /<!--[ \t]*vitrans-([\w-]*)([^\n]*?)-->/g;
 
 /**
  * The directives in a text, in text order, each checked against the known check ids.
  * @example findInlineSuppressions('<!-- vitrans-disable-line term-missing -- quoted -->', ['term-missing'])
  */
 export function findInlineSuppressions(text: string, knownRules: readonly string[]): InlineSuppression[] {
-  if (!text.includes('vitrans-')) return [];
   const out: InlineSuppression[] = [];
-  for (const m of text.matchAll(DIRECTIVE)) {
-    const [whole, directive = '', body = ''] = m;
+  for (const comment of findDirectiveComments(text)) {
+    const [, directive = '', body = ''] = /^[ \t]*vitrans-([\w-]*)([\s\S]*)$/.exec(comment.body) ?? [];
     const cut = body.search(/(?:^|\s)--(?:\s|$)/);
     const rulePart = cut >= 0 ? body.slice(0, cut) : body;
     const reason = cut >= 0 ? body.slice(cut).replace(/^\s*--/, '').trim() : '';
     const rules = rulePart.split(/[\s,]+/).filter(Boolean);
-    const found: InlineSuppression = { directive, rules, start: m.index, end: m.index + whole.length };
+    const found: InlineSuppression = { directive, rules, start: comment.start, end: comment.end };
     if (reason) found.reason = reason;
     const unknown = rules.filter((r) => !knownRules.includes(r));
     if (!DIRECTIVES.includes(directive as InlineDirective)) {

@@ -11,6 +11,7 @@ import { ConfigError, UsageError } from '../core/errors.js';
 import { ENGINES, closestName, engineNames, getEngine } from '../engines/registry.js';
 import type { EngineSettings } from '../engines/types.js';
 import type { SuppressionRule } from '../checks/suppressions.js';
+import type { Check } from '../checks/types.js';
 import {
   readChecks, readEncodings, readFailOn, readFormat, readPath, readSuppressionList,
   type CheckConfig, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext,
@@ -138,10 +139,11 @@ function yamlContext(text: string, file: string, origins: Record<string, FileOri
 }
 
 /**
- * Parses config YAML text (`file` is for messages and for resolving `cache`).
+ * Parses config YAML text (`file` is for messages and for resolving paths). `checks:` is validated
+ * against `opts.checks` (default: the built-in checks), their ids and declared options.
  * @throws ConfigError pointing at file:line:col.
  */
-export function parseConfig(text: string, file: string): VitransConfig {
+export function parseConfig(text: string, file: string, opts: { checks?: readonly Check[] } = {}): VitransConfig {
   const origins: Record<string, FileOrigin> = {};
   const { doc, ctx } = yamlContext(text, file, origins);
   const fail = ctx.fail;
@@ -180,7 +182,7 @@ export function parseConfig(text: string, file: string): VitransConfig {
         config.baseline = readPath(value, key, ctx, pair.key);
         break;
       case 'checks':
-        config.checks = readChecks(value, ctx, pair.key);
+        config.checks = readChecks(value, ctx, pair.key, opts.checks);
         break;
       case 'suppressions':
         if (isScalar(value) && typeof value.value === 'string') config.suppressionsFile = readPath(value, key, ctx, pair.key);

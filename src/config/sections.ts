@@ -12,6 +12,7 @@ import { closestName } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
 import { allChecks } from '../checks/registry.js';
 import { resolveCheckOptions } from '../checks/options.js';
+import type { Check } from '../checks/types.js';
 import { READER_RULES, type FileMatcher, type SuppressionRule } from '../checks/suppressions.js';
 import { TEXT_ENCODINGS, type TextEncoding } from '../text/read.js';
 import { CHECK_FORMATS, COMPARE_FORMATS, type CheckFormat, type CompareFormat } from '../report/formats.js';
@@ -117,10 +118,10 @@ export function readFormat(node: Node | null, ctx: SectionContext, fallback: Nod
  * `checks:`, one key per check id: a level (`term-missing: warning`, `untranslated: off`), or a
  * mapping of `severity:` and the check's options (`length-ratio: { severity: warning, min: 0.4 }`).
  */
-export function readChecks(node: Node | null, ctx: SectionContext, fallback: Node): Record<string, CheckConfig> {
+export function readChecks(node: Node | null, ctx: SectionContext, fallback: Node, known: readonly Check[] = allChecks()): Record<string, CheckConfig> {
   if (isEmpty(node)) return {};
   if (!isMap(node)) return ctx.fail('checks must map check ids to a severity or to their settings', node ?? fallback);
-  const checks = new Map(allChecks().map((c) => [c.meta.id, c]));
+  const checks = new Map(known.map((c) => [c.meta.id, c]));
   const out: Record<string, CheckConfig> = {};
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
     const id = keyName(pair, ctx);

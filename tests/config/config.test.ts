@@ -6,6 +6,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import { loadConfig, parseConfig, withSettingFlags } from '../../src/config/load.js';
 import { checkSettingsOf, effectiveConfig, runSettings } from '../../src/config/effective.js';
 import { encodingFor } from '../../src/config/sections.js';
+import type { Check } from '../../src/checks/types.js';
 
 const PROJECT = '/proj';
 const FILE = path.join(PROJECT, 'vitrans.config.yaml');
@@ -100,6 +101,47 @@ describe('the shared config keys', () => {
     const error = errorOf(text);
     expect(error.message).toContain(message);
     expect(error.location).toEqual({ file: FILE, line, column });
+  });
+});
+
+describe('check options in the config', () => {
+  // A check with options, as the registry's checks declare them.
+  const lengthRatio: Check = {
+    meta: {
+      id: 'length-ratio',
+      description: 'A translation much shorter or longer than its source.',
+      severity: 'warning',
+      fixable: false,
+      options: {
+        min: { type: 'number', default: 0.5, min: 0, description: 'lowest translation/source length ratio' },
+        scripts: { type: 'string[]', default: [], description: 'writing systems to count' },
+      },
+    },
+    create: () => ({}),
+  };
+  const parse = (text: string) => parseConfig(text, FILE, { checks: [lengthRatio] });
+
+  it('reads options beside the severity, validated against what the check declares', () => {
+    const config = parse('checks:\n  length-ratio: { severity: error, min: 0.4, scripts: [Latn] }\n');
+    expect(config.checks).toEqual({ 'length-ratio': { severity: 'error', options: { min: 0.4, scripts: ['Latn'] } } });
+    expect(checkSettingsOf(config)).toEqual({ severity: { 'length-ratio': 'error' }, options: { 'length-ratio': { min: 0.4, scripts: ['Latn'] } } });
+    expect(config.origins!['checks.length-ratio.min']).toMatchObject({ line: 2, column: 41 });
+  });
+
+  it.each([
+    ['a value of the wrong type, at the value', 'checks:\n  length-ratio:\n    min: "0.4"\n', 'option "min" of check "length-ratio" must be a number, got "0.4"', 3, 10],
+    ['a value out of range', 'checks:\n  length-ratio:\n    min: -1\n', 'must be at least 0', 3, 10],
+    ['a list of the wrong items', 'checks:\n  length-ratio:\n    scripts: [1, 2]\n', 'must be a list of strings', 3, 14],
+    ['an option it does not declare, at the key', 'checks:\n  length-ratio:\n    max: 3\n', 'check "length-ratio" has no option "max"', 3, 5],
+  ])('stops at %s', (_name, text, message, line, column) => {
+    let error: unknown;
+    try {
+      parse(text);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).message).toContain(message);
+    expect((error as ConfigError).location).toEqual({ file: FILE, line, column });
   });
 });
 

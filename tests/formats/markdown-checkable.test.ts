@@ -121,6 +121,9 @@ describe('blankMarkdownCode', () => {
       '| a |\n'.repeat(big / 6),
       '[a]: ' + ' "'.repeat(big / 2),
       '---\n' + 'a: b\n'.repeat(big / 5),
+      '<!-- vitrans-a '.repeat(big / 15),
+      '<!-- vitrans-a -->'.repeat(big / 18),
+      '<!-- vitrans-a '.repeat(big / 30) + '\n-->',
     ];
     // A pattern that backtracks catastrophically would not finish within the test's time limit.
     for (const input of inputs) expect(blankMarkdownCode(input)).toHaveLength(input.length);

@@ -8,6 +8,7 @@
  * here is linear in the text: one pass over the lines, then single-pass inline scans.
  */
 
+import { findDirectiveComments } from '../../text/directives.js';
 import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, htmlBlockEnd, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?$/;
@@ -38,20 +39,18 @@ export function isMarkdownFile(path: string): boolean {
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 
 /**
- * An HTML comment that is a directive to the checker (`<!-- vitrans-disable-line … -->`, see
- * src/checks/inline-suppressions.ts): left in place for the checker, which reads and blanks it.
+ * HTML comments that are directives to the checker (`<!-- vitrans-disable-line … -->`, see
+ * src/checks/inline-suppressions.ts) are left in place for the checker, which reads and blanks them.
  */
-const DIRECTIVE_COMMENT = /<!--[ \t]*vitrans-[^\n]*?-->/g;
 const isDirectiveAt = (text: string, at: number): boolean => /^<!--[ \t]*vitrans-/.test(text.slice(at, at + 64));
 
 /** A line blanked but for the checker's directives in it. */
 function blankKeepingDirectives(raw: string): string {
-  if (!raw.includes('vitrans-')) return blank(raw);
   let out = '';
   let at = 0;
-  for (const m of raw.matchAll(DIRECTIVE_COMMENT)) {
-    out += blank(raw.slice(at, m.index)) + m[0];
-    at = m.index + m[0].length;
+  for (const d of findDirectiveComments(raw)) {
+    out += blank(raw.slice(at, d.start)) + raw.slice(d.start, d.end);
+    at = d.end;
   }
   return out + blank(raw.slice(at));
 }
