@@ -106,7 +106,7 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
  */
 export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
   // Suppression directives are read first and blanked: they are no translation text.
-  const directives = findInlineSuppressions(translation.text, KNOWN_RULES());
+  const directives = findInlineSuppressions(translation.text, knownRules(tools));
   const text = blankInlineSuppressions(translation.text, directives);
   const targetParagraphs = translation.paragraphs ?? splitParagraphs(text);
   const document = tools.en.index(text);
@@ -163,8 +163,10 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
   return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
 }
 
-/** Every check id a directive may name: the built-in checks, whether or not they run. */
-const KNOWN_RULES = (): string[] => allChecks().map((c) => c.meta.id);
+/** Every check id a directive may name: the built-in checks, whether or not they run, and the checks given. */
+function knownRules(tools: CheckTools): string[] {
+  return [...new Set([...allChecks(), ...tools.checks].map((c) => c.meta.id))];
+}
 
 /**
  * A finding's identity across edits elsewhere: its rule, term and what was found, and the text of

@@ -54,8 +54,8 @@ export interface SuppressionScope {
 
 /**
  * Marks the findings the list suppresses (those not suppressed already), and appends an
- * `unused-suppression` warning, at the entry, for each entry that matched nothing although it covers
- * a checked file and one of its rules ran.
+ * `unused-suppression` warning, at the entry, for each entry that matched nothing although its
+ * `files` cover a checked file and one of its rules ran (an entry without `files` is never stale).
  */
 export function applySuppressionRules(findings: readonly Finding[], rules: readonly SuppressionRule[], scope: SuppressionScope): Finding[] {
   if (rules.length === 0) return [...findings];
@@ -86,7 +86,9 @@ export function applySuppressionRules(findings: readonly Finding[], rules: reado
       out[k] = { ...f, suppression: { kind: 'file', reason: rule.reason, at: { file: rule.at.file, line: rule.at.line, column: rule.at.column } } };
       used = true;
     });
-    const covers = !rule.files || scope.checked.some((file) => rule.files!.some((m) => m.matches(abs(file))));
+    // Only an entry that names its files can tell it is out of date: one without may be meant for
+    // articles this run did not check.
+    const covers = rule.files !== undefined && scope.checked.some((file) => rule.files!.some((m) => m.matches(abs(file))));
     const ran = rule.rules.some((r) => scope.ran.has(r));
     if (!used && covers && ran) {
       const at = { line: rule.at.line, column: rule.at.column, offset: rule.at.offset };

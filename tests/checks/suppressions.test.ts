@@ -40,7 +40,7 @@ describe('suppressions lists', () => {
   });
 
   it('reports an entry that matches nothing in the files it covers as unused, at the entry', () => {
-    const out = applySuppressionRules(result.findings, [rule({ text: 'no such passage' })], scope);
+    const out = applySuppressionRules(result.findings, [rule({ text: 'no such passage', files: files('corpus/**') })], scope);
     expect(out.slice(0, 3)).toEqual(result.findings);
     expect(out[3]).toMatchObject({
       ruleId: 'unused-suppression',
@@ -54,8 +54,10 @@ describe('suppressions lists', () => {
   it('does not call an entry unused when its files were not checked or its check did not run', () => {
     const elsewhere = applySuppressionRules(result.findings, [rule({ files: files('corpus/other/*.en.txt') })], scope);
     expect(elsewhere).toEqual(result.findings);
-    const off = applySuppressionRules(result.findings, [rule({ rules: ['untranslated'], text: 'x' })], { ...scope, ran: new Set(['term-forbidden']) });
+    const off = applySuppressionRules(result.findings, [rule({ rules: ['untranslated'], files: files('**') })], { ...scope, ran: new Set(['term-forbidden']) });
     expect(off).toEqual(result.findings);
+    // Without files it may be meant for articles not checked in this run.
+    expect(applySuppressionRules(result.findings, [rule({ term: 'no-such-entry' })], scope)).toEqual(result.findings);
   });
 
   it('leaves a finding suppressed inline as it is', () => {
