@@ -36,7 +36,8 @@ async function piped(env: Record<string, string | undefined>): Promise<string> {
   return r.stdout;
 }
 
-describe('text report width', () => {
+// Each case starts the real CLI (TypeScript through tsx) in a child process: slow on a busy machine.
+describe('text report width', { timeout: 120_000 }, () => {
   it('does not wrap when piped: each finding row is one line, however long', async () => {
     const out = await piped({});
     const row = out.split('\n').find((l) => l.includes('"Lực lượng Phòng vệ Nhật Bản" is not rendered'))!;
