@@ -3,7 +3,8 @@
  * document, hands every paragraph pair to the checks, and turns their reports into Findings
  * with line:column positions in the files as the user has them.
  */
-import type { Finding, Paragraph } from '../core/types.js';
+import { createHash } from 'node:crypto';
+import type { Finding, Paragraph, Severity } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { LineIndex } from '../text/positions.js';
 import { assertAligned } from '../text/align.js';
@@ -13,6 +14,7 @@ import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { pluralForms } from '../glossary/inflect.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
+import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
 import type { Check, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
 
 /** A glossary with its matchers built once, and the checks to run with their options. */
@@ -23,12 +25,19 @@ export interface CheckTools {
   checks: Check[];
   /** Options by check id, defaults applied. */
   options: ReadonlyMap<string, CheckOptionValues>;
+  /** Severity by check id where the user set one: it replaces what the check reports (an entry's own `severity` still wins). */
+  severities?: ReadonlyMap<string, Severity>;
 }
 
-/** What to run besides the glossary: which checks, with which options (by check id). */
+/**
+ * What to run besides the glossary: which checks, with which options and severities (by check id).
+ * A severity of `off` leaves the check out.
+ * @example { options: { 'length-ratio': { min: 0.4 } }, severity: { 'term-missing': 'warning', untranslated: 'off' } }
+ */
 export interface CheckSettings {
   checks?: Check[];
   options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  severity?: Readonly<Record<string, Severity | 'off'>>;
 }
 
 /**
@@ -37,9 +46,12 @@ export interface CheckSettings {
  * @throws ConfigError for an unknown option or a value of the wrong type.
  */
 export function createCheckTools(glossary: Glossary, settings: CheckSettings | Check[] = {}): CheckTools {
-  const { checks = allChecks(), options = {} } = Array.isArray(settings) ? { checks: settings } : settings;
+  const { checks: given = allChecks(), options = {}, severity = {} } = Array.isArray(settings) ? { checks: settings } : settings;
+  const checks = given.filter((c) => severity[c.meta.id] !== 'off');
   const resolved = new Map(checks.map((c) => [c.meta.id, resolveCheckOptions(c.meta, options[c.meta.id] ?? {})]));
-  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved };
+  const severities = new Map<string, Severity>();
+  for (const [id, level] of Object.entries(severity)) if (level !== 'off') severities.set(id, level);
+  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved, severities };
 }
 
 /**
@@ -70,12 +82,17 @@ export interface TermOutcome {
   approved: boolean;
 }
 
-/** Findings and term outcomes of one translation. */
+/**
+ * Findings and term outcomes of one translation. Findings suppressed inline are among `findings`,
+ * marked with their `suppression`; malformed or unused directives are findings of their own.
+ */
 export interface TranslationCheck {
   source: string;
   translation: string;
   findings: Finding[];
   outcomes: TermOutcome[];
+  /** The translation's paragraphs as checked (directives blanked), for suppressions that name a passage. */
+  paragraphs: readonly Paragraph[];
 }
 
 /** Splits and matches a source document. */
@@ -88,8 +105,11 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
  * @throws AlignmentError when the paragraph counts differ.
  */
 export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
-  const targetParagraphs = translation.paragraphs ?? splitParagraphs(translation.text);
-  const document = tools.en.index(translation.text);
+  // Suppression directives are read first and blanked: they are no translation text.
+  const directives = findInlineSuppressions(translation.text, knownRules(tools));
+  const text = blankInlineSuppressions(translation.text, directives);
+  const targetParagraphs = translation.paragraphs ?? splitParagraphs(text);
+  const document = tools.en.index(text);
   const sourceTerms = bucket(source.terms, source.paragraphs);
   const renderings = bucket(document.matches, targetParagraphs);
   // Glossary terms on both sides are the best anchors for finding where a paragraph went missing.
@@ -98,9 +118,18 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
     { file: translation.file, paragraphs: targetParagraphs, anchors: renderings.map((found) => found.map((r) => r.entry.id)) },
   );
 
-  const targetLines = new LineIndex(translation.text);
+  const targetLines = new LineIndex(text);
   const findings: Finding[] = [];
   let current: ParagraphPair | undefined;
+  const entries = new Map(tools.glossary.entries.map((e) => [e.id, e]));
+  const fingerprints = new ParagraphFingerprints(targetParagraphs);
+  const place = (check: Check, d: ReportDescriptor): Finding => {
+    const finding = toFinding(check, d, current!, source, translation, targetLines);
+    const entrySeverity = finding.termId !== undefined ? entries.get(finding.termId)?.severity : undefined;
+    finding.severity = entrySeverity ?? tools.severities?.get(check.meta.id) ?? finding.severity;
+    finding.fingerprint = fingerprints.of(finding, current!.index - 1);
+    return finding;
+  };
 
   const handlers = tools.checks.map((check) =>
     check.create({
@@ -108,10 +137,10 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
       sourceFile: source.file,
       targetFile: translation.file,
       sourceText: source.text,
-      targetText: translation.text,
+      targetText: text,
       options: tools.options.get(check.meta.id) ?? {},
       document,
-      report: (d) => findings.push(toFinding(check, d, current!, source, translation, targetLines)),
+      report: (d) => findings.push(place(check, d)),
     }),
   );
 
@@ -127,8 +156,41 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
     for (const h of handlers) h.paragraph?.(current);
     outcomes.push(...termOutcomes(current));
   }
-  findings.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
-  return { source: source.file, translation: translation.file, findings, outcomes };
+  const ran = new Set(tools.checks.map((c) => c.meta.id));
+  const all = applyInlineSuppressions(findings, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
+  for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
+  all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
+  return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
+}
+
+/** Every check id a directive may name: the built-in checks, whether or not they run, and the checks given. */
+function knownRules(tools: CheckTools): string[] {
+  return [...new Set([...allChecks(), ...tools.checks].map((c) => c.meta.id))];
+}
+
+/**
+ * A finding's identity across edits elsewhere: its rule, term and what was found, and the text of
+ * its paragraph with whitespace folded (so rewrapping lines changes nothing), hashed. The folded
+ * paragraph is hashed once per paragraph, however many findings it has.
+ */
+class ParagraphFingerprints {
+  private readonly digests: (string | undefined)[];
+  constructor(private readonly paragraphs: readonly Paragraph[]) {
+    this.digests = new Array<string | undefined>(paragraphs.length);
+  }
+  of(f: Finding, paragraph: number): string {
+    const digest = (this.digests[paragraph] ??= fingerprint([paragraphKey(this.paragraphs[paragraph]?.text ?? '')]));
+    return fingerprint([f.ruleId, f.termId ?? '', f.actual ?? '', digest]);
+  }
+}
+
+/** A paragraph's text as baselines compare it: NFC, whitespace runs as one space. */
+export function paragraphKey(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+function fingerprint(parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 }
 
 function toFinding(

@@ -3,18 +3,19 @@
  * 3 internal error, 4 an engine kept failing after every retry, 130 interrupted.
  */
 import type { Finding, Severity } from '../core/types.js';
+import type { FailOn } from '../config/levels.js';
 
 /** Exit code when an engine still failed (5xx, 429, network, timeout) after every retry. */
 export const EXIT_ENGINE_UNAVAILABLE = 4;
 
 /** The `--fail-on` levels. */
-export type FailOn = 'error' | 'warning' | 'never';
+export type { FailOn };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** 1 when any finding is at or above the fail level, else 0. */
+/** 1 when any finding that stands (not suppressed) is at or above the fail level, else 0. */
 export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
   const threshold = RANK[failOn];
-  return findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+  return findings.some((f) => !f.suppression && RANK[f.severity] >= threshold) ? 1 : 0;
 }

@@ -23,9 +23,22 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const env = process.env;
 const io: CliIO = {
-  // Piped output has no width of its own: COLUMNS (as shells export it) stands in.
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns ?? (Number(env.COLUMNS) || undefined) },
-  stderr: { write: (s) => void process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY), columns: process.stderr.columns },
+  // The terminal's width as it is when a report is written (a resize during a long run counts).
+  // Piped output has none, so reports do not wrap, unless COLUMNS is exported to ask for a width.
+  stdout: {
+    write: (s) => void process.stdout.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    get columns() {
+      return process.stdout.columns || Number(env.COLUMNS) || undefined;
+    },
+  },
+  stderr: {
+    write: (s) => void process.stderr.write(s),
+    isTTY: Boolean(process.stderr.isTTY),
+    get columns() {
+      return process.stderr.columns || undefined;
+    },
+  },
   stdin: {
     isTTY: Boolean(process.stdin.isTTY),
     read: async () => {

@@ -9,6 +9,8 @@ import { formatUserError } from './format-error.js';
 import { VERSION } from './version.js';
 import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { CHECK_FORMATS, COMPARE_FORMATS } from '../report/formats.js';
+import { FAIL_ON_LEVELS } from '../config/levels.js';
 
 export { VERSION } from './version.js';
 
@@ -20,7 +22,9 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
   const redacting = (stream: CliIO['stdout']): CliIO['stdout'] => ({
     write: (chunk) => stream.write(redactor.redact(chunk)),
     isTTY: stream.isTTY,
-    columns: stream.columns,
+    get columns() {
+      return stream.columns;
+    },
   });
   const io: CliIO = {
     ...outerIO,
@@ -89,9 +93,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('check')
     .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
     .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
-    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
+    // No commander defaults: the config file may set these, and flags win over it.
+    .option('-g, --glossary <file>', 'glossary file (default: the config\'s glossary:, else glossary.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: the config\'s format:, else text)').choices([...CHECK_FORMATS]))
+    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above (default: error)').choices([...FAIL_ON_LEVELS]))
     .addOption(new Option('--encoding <name>', 'encoding of every input file').choices(ENCODINGS))
     .addOption(new Option('--source-encoding <name>', 'encoding of the sources (overrides --encoding)').choices(ENCODINGS))
     .addOption(new Option('--target-encoding <name>', 'encoding of the translations (overrides --encoding)').choices(ENCODINGS))
@@ -99,6 +104,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
     .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
     .option('--fix', 'replace forbidden renderings in the translation files')
+    .option('--dry-run', 'with --fix: print the unified diff of what it would change, write nothing')
+    .option('--diff', 'print the unified diff --fix would write, write nothing')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (recorded first if the file does not exist)')
+    .option('--update-baseline', 'rewrite the --baseline file with today\'s findings')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], opts, cmd: Command) =>
       run(() => import('./commands/check.js'), (m) => m.checkCommand(paths, opts, withIO(cmd))),
@@ -163,15 +173,25 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .argument('<source>', 'the Vietnamese source')
     .argument('<translations...>', 'engine outputs (NAME.en.txt) or bilingual JSON files')
     .option('-r, --ref <file>', 'human reference translation')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format (default: the config\'s format.compare, else text)').choices([...COMPARE_FORMATS]))
     .option('-o, --output <file>', 'write the report to a file')
-    .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
+    .option('-g, --glossary <file>', 'glossary file (default: the config\'s glossary:, else glossary.yaml)')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .option('--baseline <engine>', 'engine to test significance against (default: the first)')
     .option('--no-bootstrap', 'skip bootstrap confidence intervals')
     .option('--seed <n>', 'bootstrap random seed', '12345')
     .action(async (source: string, translations: string[], opts, cmd: Command) =>
       run(() => import('./commands/compare.js'), (m) => m.compareCommand(source, translations, opts, withIO(cmd))),
     );
+
+  program
+    .command('config')
+    .description('print the effective configuration and where each value comes from')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable', collect, [])
+    .option('-g, --glossary <file>', 'glossary file, as check and translate would be given it')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts, cmd: Command) => run(() => import('./commands/config.js'), (m) => m.configCommand(opts, withIO(cmd))));
 
   const glossary = program.command('glossary').description('work with the glossary');
   glossary

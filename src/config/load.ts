@@ -1,6 +1,8 @@
 /**
- * The optional config file (vitrans.config.yaml) and how engine settings are resolved from it,
- * the environment and flags (flags > environment > file). Errors point at file:line:col.
+ * The optional config file (vitrans.config.yaml), one for every command: engine settings (resolved
+ * from it, the environment and flags: flags > environment > file), and what check, compare and
+ * translate share (glossary, checks, suppressions, baseline, formats, fail level, encodings; see
+ * ./sections.ts). Errors point at file:line:col.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +10,12 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair, type
 import { ConfigError, UsageError } from '../core/errors.js';
 import { ENGINES, closestName, engineNames, getEngine } from '../engines/registry.js';
 import type { EngineSettings } from '../engines/types.js';
+import type { SuppressionRule } from '../checks/suppressions.js';
+import type { Check } from '../checks/types.js';
+import {
+  readChecks, readEncodings, readFailOn, readFormat, readPath, readSuppressionList,
+  type CheckConfig, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext,
+} from './sections.js';
 
 /** The config file looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'vitrans.config.yaml';
@@ -31,9 +39,28 @@ export interface VitransConfig {
   secrets: string[];
   /** Engine settings given on the command line (`--set deepl.target=en-GB`): they win over all else. */
   flags?: Record<string, EngineSettings>;
+  /** Glossary path, absolute. */
+  glossary?: string;
+  /** Severity and options by check id (`checks:`). */
+  checks?: Record<string, CheckConfig>;
+  /** Suppressions: the config's own list, or the entries of the file `suppressions:` names. */
+  suppressions?: SuppressionRule[];
+  /** The suppressions file, absolute, when `suppressions:` names one. */
+  suppressionsFile?: string;
+  /** Baseline file for `vitrans check`, absolute. */
+  baseline?: string;
+  /** Report formats by command. */
+  format?: FormatConfig;
+  /** Exit 1 on findings at or above this level. */
+  failOn?: FailOn;
+  /** Encodings by file pattern (relative to the config file's folder), first match wins. */
+  encodings?: EncodingPattern[];
+  /** Where each value was written, by dotted key (`checks.term-missing.severity`), for `vitrans config`. */
+  origins?: Record<string, FileOrigin>;
 }
 
-const TOP_KEYS = ['engines', 'prices', 'concurrency', 'cache'];
+/** The keys of the config file, in the order `vitrans config` prints them. */
+export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'engines', 'prices', 'concurrency', 'cache'];
 
 /**
  * Loads the config: `path` if given (missing → ConfigError), else `vitrans.config.yaml` in `cwd`
@@ -55,28 +82,71 @@ export async function loadConfig(opts: { path?: string; cwd: string; env: Readon
       cause: err,
     });
   }
-  return withEnvSecrets(parseConfig(text, file), opts.env);
+  const config = parseConfig(text, file);
+  if (config.suppressionsFile) config.suppressions = await loadSuppressionsFile(config.suppressionsFile);
+  return withEnvSecrets(config, opts.env);
 }
 
 /**
- * Parses config YAML text (`file` is for messages and for resolving `cache`).
- * @throws ConfigError pointing at file:line:col.
+ * Reads a suppressions file: a YAML list of entries as under `suppressions:` in the config.
+ * @throws ConfigError at file:line:col
  */
-export function parseConfig(text: string, file: string): VitransConfig {
+export async function loadSuppressionsFile(file: string): Promise<SuppressionRule[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ConfigError(missing ? 'suppressions file not found' : `cannot read suppressions file: ${(err as Error).message}`, {
+      location: { file },
+      hint: missing ? 'create it, or fix the suppressions: path in the config file' : undefined,
+      cause: err,
+    });
+  }
+  const { doc, ctx } = yamlContext(text, file, {}, 'suppressions file');
+  return readSuppressionList(doc.contents as Node | null, ctx, null);
+}
+
+/** Parses YAML with positions and the error reporting every config reader shares. */
+function yamlContext(text: string, file: string, origins: Record<string, FileOrigin> = {}, label = 'config file') {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const at = (offset: number | undefined): { file: string; line?: number; column?: number } => {
-    if (offset === undefined) return { file };
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined): FileOrigin => {
+    if (offset === undefined) return { file, line: 1, column: 1, offset: 0 };
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
+    // yaml counts columns in UTF-16 units; editors count code points.
+    const lineStart = offset - (col - 1);
+    return { file, line, column: [...source.slice(lineStart, offset)].length + 1, offset };
   };
-  const fail = (message: string, node: Node | null | undefined, hint?: string): never => {
-    throw new ConfigError(message, { location: at(node?.range?.[0]), hint });
+  const ctx: SectionContext = {
+    file,
+    at: (node) => at(node?.range?.[0]),
+    fail: (message, node, hint) => {
+      const where = at(node?.range?.[0]);
+      throw new ConfigError(message, { location: { file, line: where.line, column: where.column }, hint });
+    },
+    origin: (key, node) => {
+      origins[key] = at(node?.range?.[0]);
+    },
   };
   const firstError = doc.errors[0];
   if (firstError) {
-    throw new ConfigError(`config file is not valid YAML: ${firstError.message.split('\n')[0]}`, { location: at(firstError.pos[0]) });
+    const where = at(firstError.pos[0]);
+    throw new ConfigError(`${label} is not valid YAML: ${firstError.message.split('\n')[0]}`, { location: { file, line: where.line, column: where.column } });
   }
+  return { doc, ctx };
+}
+
+/**
+ * Parses config YAML text (`file` is for messages and for resolving paths). `checks:` is validated
+ * against `opts.checks` (default: the built-in checks), their ids and declared options.
+ * @throws ConfigError pointing at file:line:col.
+ */
+export function parseConfig(text: string, file: string, opts: { checks?: readonly Check[] } = {}): VitransConfig {
+  const origins: Record<string, FileOrigin> = {};
+  const { doc, ctx } = yamlContext(text, file, origins);
+  const fail = ctx.fail;
   const config: VitransConfig = { file, engines: {}, prices: {}, secrets: [] };
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config;
@@ -87,28 +157,56 @@ export function parseConfig(text: string, file: string): VitransConfig {
     const value = pair.value;
     switch (key) {
       case 'engines':
-        readEngines(value, config, fail);
+        readEngines(value, config, fail, ctx);
         break;
       case 'prices':
-        readPrices(value, config, fail);
+        readPrices(value, config, fail, ctx);
         break;
       case 'concurrency': {
         const n = isScalar(value) ? Number(value.value) : NaN;
         if (!Number.isInteger(n) || n < 1) fail('concurrency must be a positive whole number', value ?? pair.key);
         config.concurrency = n;
+        ctx.origin(key, value);
         break;
       }
       case 'cache': {
         if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path', value ?? pair.key);
         config.cache = path.resolve(path.dirname(file), String((value as { value: unknown }).value));
+        ctx.origin(key, value);
         break;
       }
+      case 'glossary':
+        config.glossary = readPath(value, key, ctx, pair.key);
+        break;
+      case 'baseline':
+        config.baseline = readPath(value, key, ctx, pair.key);
+        break;
+      case 'checks':
+        config.checks = readChecks(value, ctx, pair.key, opts.checks);
+        break;
+      case 'suppressions':
+        if (isScalar(value) && typeof value.value === 'string') config.suppressionsFile = readPath(value, key, ctx, pair.key);
+        else {
+          config.suppressions = readSuppressionList(value, ctx, pair.key);
+          ctx.origin(key, value ?? pair.key);
+        }
+        break;
+      case 'format':
+        config.format = readFormat(value, ctx, pair.key);
+        break;
+      case 'fail_on':
+        config.failOn = readFailOn(value, ctx, pair.key);
+        break;
+      case 'encodings':
+        config.encodings = readEncodings(value, ctx, pair.key);
+        break;
       default: {
         const near = closestName(key, TOP_KEYS);
         fail(`unknown config key "${key}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `known keys: ${TOP_KEYS.join(', ')}`);
       }
     }
   }
+  if (Object.keys(origins).length > 0) config.origins = origins;
   return config;
 }
 
@@ -120,7 +218,7 @@ function keyOf(pair: Pair<Node, Node>, fail: Fail): string {
   return String(k.value);
 }
 
-function readEngines(node: Node | null, config: VitransConfig, fail: Fail): void {
+function readEngines(node: Node | null, config: VitransConfig, fail: Fail, ctx: SectionContext): void {
   if (node === null || (isScalar(node) && node.value === null)) return;
   if (!isMap(node)) return fail('engines must map engine names to their settings', node);
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
@@ -145,6 +243,7 @@ function readEngines(node: Node | null, config: VitransConfig, fail: Fail): void
         const v = item.value;
         if (!isScalar(v) || v.value === null || typeof v.value === 'object') return fail(`engines.${name}.${yamlKey} must be a single value`, v ?? item.key);
         settings[spec.key] = String(v.value);
+        ctx.origin(`engines.${name}.${yamlKey}`, v);
         if (spec.secret) config.secrets.push(String(v.value));
       }
     }
@@ -152,7 +251,7 @@ function readEngines(node: Node | null, config: VitransConfig, fail: Fail): void
   }
 }
 
-function readPrices(node: Node | null, config: VitransConfig, fail: Fail): void {
+function readPrices(node: Node | null, config: VitransConfig, fail: Fail, ctx: SectionContext): void {
   if (node === null || (isScalar(node) && node.value === null)) return;
   if (!isMap(node)) return fail('prices must map engine names to USD per million characters', node);
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
@@ -167,6 +266,7 @@ function readPrices(node: Node | null, config: VitransConfig, fail: Fail): void 
       return fail(`prices.${name} must be a number of USD per million characters`, v ?? pair.key);
     }
     config.prices[name] = price;
+    ctx.origin(`prices.${name}`, v);
   }
 }
 

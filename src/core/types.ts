@@ -85,6 +85,28 @@ export interface Finding {
   unit?: string;
   /** A longer explanation or hint. */
   note?: string;
+  /**
+   * Stable identity of the finding across edits elsewhere in the file: rule, term, what was found
+   * and the paragraph's text (whitespace folded), hashed. Baselines and SARIF `partialFingerprints` use it.
+   */
+  fingerprint?: string;
+  /** Present when the user suppressed the finding: it is still reported, but counts for no exit code. */
+  suppression?: FindingSuppression;
+}
+
+/** How a finding was suppressed: in the translation itself, in a suppressions list, or by a baseline. */
+export type SuppressionKind = 'inline' | 'file' | 'baseline';
+
+/**
+ * Why a finding does not count, and where that was decided.
+ * @example { kind: 'inline', reason: 'historical name, correct before 2013', at: { file: 'a.en.md', line: 4, column: 1 } }
+ */
+export interface FindingSuppression {
+  kind: SuppressionKind;
+  /** The user's reason, as written (for a baseline: that it was recorded there). */
+  reason: string;
+  /** Where the suppression is declared: the marker, the suppressions-file entry, the baseline file. */
+  at: { file: string; line?: number; column?: number };
 }
 
 /**

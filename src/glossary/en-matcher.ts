@@ -8,6 +8,7 @@
  */
 import type { GlossaryEntry, RenderingKind, RenderingMatch, ForbiddenRendering } from './types.js';
 import { pluralForms, pluralWord, headIndex } from './inflect.js';
+import { allowedContextAt } from './allowed-context.js';
 
 /** What the English matcher offers the checks. */
 export interface EnMatcher {
@@ -566,13 +567,16 @@ function choose(trie: Trie, text: string, candidates: Candidates): RenderingMatc
     const p = patterns[pattern[c]!]!;
     const s = start[c]!;
     const e = end[c]!;
+    // A forbidden rendering in one of its allowed contexts is an approved use there.
+    const allowed = p.forbidden?.allowedIn ? allowedContextAt(text, s, e, p.forbidden.allowedIn) : undefined;
     matches.push({
       entry: p.entry,
-      kind: p.kind,
+      kind: allowed ? 'accepted' : p.kind,
       start: s,
       end: e,
       text: text.slice(s, e),
       ...(p.forbidden ? { forbidden: p.forbidden } : {}),
+      ...(allowed ? { allowedBy: allowed.pattern } : {}),
       plural: p.plural,
       possessive: possessive[c] === 1,
     });

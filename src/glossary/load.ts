@@ -8,16 +8,19 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { GlossaryError } from '../core/errors.js';
 import { closestName } from '../core/suggest.js';
-import type { EntryTest, ForbiddenRendering, Glossary, GlossaryEntry, YamlLocation } from './types.js';
+import type { Severity } from '../core/types.js';
+import type { AllowedContext, EntryTest, ForbiddenRendering, Glossary, GlossaryEntry, YamlLocation } from './types.js';
+import { parseAllowedContext } from './allowed-context.js';
 import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
 
 const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
 const ENTRY_KEYS = [
-  'id', 'vi', 'vi_variants', 'en', 'accepted', 'forms', 'forbidden', 'acronym', 'case_sensitive', 'note', 'tests',
+  'id', 'vi', 'vi_variants', 'en', 'accepted', 'forms', 'forbidden', 'acronym', 'case_sensitive', 'note', 'severity', 'tests',
 ] as const;
-const FORBIDDEN_KEYS = ['text', 'use', 'note'] as const;
+const FORBIDDEN_KEYS = ['text', 'use', 'note', 'allowed_in'] as const;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const TEST_KEYS = ['vi', 'not_vi', 'en', 'not_en', 'fix'] as const;
 const FIX_KEYS = ['from', 'to'] as const;
 
@@ -172,6 +175,10 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
   }
   const caseSensitive = optionalBoolean(r, map, 'case_sensitive', label) ?? false;
   const note = optionalString(r, map, 'note', label);
+  const severity = optionalString(r, map, 'severity', label);
+  if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) {
+    r.fail(r.of(pairOf(map, 'severity')?.value as Node), `severity "${severity}" of ${label} is not one of ${SEVERITIES.join(', ')}`, 'Write `severity: warning` (or error, info); to stop checking a term, remove its entry.');
+  }
   const tests = testList(r, map, label);
 
   const approved = new Map<string, string>([[englishKey(en), '`en`'], ...accepted.map((a): [string, string] => [englishKey(a.value), '`accepted`'])]);
@@ -192,6 +199,7 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
     ...(acronym !== undefined ? { acronym } : {}),
     caseSensitive,
     ...(note !== undefined ? { note } : {}),
+    ...(severity !== undefined ? { severity: severity as Severity } : {}),
     tests,
     location: where,
   };
@@ -386,10 +394,22 @@ function forbiddenList(r: Reporter, map: YAMLMap, label: string): { rendering: F
     const text = requiredString(r, item, 'text', what);
     const use = optionalString(r, item, 'use', what);
     const note = optionalString(r, item, 'note', what);
+    const allowedIn = allowedContexts(r, item, what);
     return {
-      rendering: { text, ...(use !== undefined ? { use } : {}), ...(note !== undefined ? { note } : {}) },
+      rendering: { text, ...(use !== undefined ? { use } : {}), ...(note !== undefined ? { note } : {}), ...(allowedIn.length > 0 ? { allowedIn } : {}) },
       where: r.of(pairOf(item, 'text')?.value as Node),
     };
+  });
+}
+
+function allowedContexts(r: Reporter, map: YAMLMap, what: string): AllowedContext[] {
+  return listItems(r, map, 'allowed_in', what).map((item, i) => {
+    const pattern = readString(r, item, undefined, `item ${i + 1} of \`allowed_in\` in ${what}`);
+    const parsed = parseAllowedContext(pattern);
+    if ('error' in parsed) {
+      r.fail(r.of(item), `allowed context "${pattern}" in ${what} ${parsed.error}`, 'Write the words around the rendering with "…" in its place, e.g. "known as … until".');
+    }
+    return parsed;
   });
 }
 

@@ -3,6 +3,23 @@
  * The YAML spelling of each field is given beside it (snake_case in YAML, camelCase here).
  */
 
+import type { Severity } from '../core/types.js';
+
+/**
+ * A context in which a forbidden rendering is right after all: the words around it, with `…`
+ * standing for the rendering ("known as … until"). Words are compared case-insensitively, quotes
+ * ignored, and an article just before the rendering may stand between.
+ * @example { pattern: 'known as … until', before: ['known', 'as'], after: ['until'] }
+ */
+export interface AllowedContext {
+  /** As written in glossary.yaml. */
+  pattern: string;
+  /** Folded tokens that must end right before the rendering. */
+  before: string[];
+  /** Folded tokens that must begin right after it. */
+  after: string[];
+}
+
 /** A rendering that must not be used, and what to use instead (defaults to the entry's `en`). */
 export interface ForbiddenRendering {
   /** YAML: `text` (or the item itself when given as a plain string). */
@@ -11,6 +28,8 @@ export interface ForbiddenRendering {
   use?: string;
   /** YAML: `note`. Why it is wrong. */
   note?: string;
+  /** YAML: `allowed_in`. Contexts where this rendering is correct (a former name, a quotation): neither reported nor fixed there. */
+  allowedIn?: AllowedContext[];
 }
 
 /**
@@ -60,6 +79,8 @@ export interface GlossaryEntry {
   caseSensitive: boolean;
   /** YAML: `note`. */
   note?: string;
+  /** YAML: `severity`. Severity of every finding about this entry, whatever the check or the config says. */
+  severity?: Severity;
   /** YAML: `tests`. */
   tests: EntryTest[];
   /** Where the entry starts in the glossary file. */
@@ -104,6 +125,11 @@ export interface RenderingMatch {
   text: string;
   /** For `forbidden`: which forbidden rendering matched. */
   forbidden?: ForbiddenRendering;
+  /**
+   * A forbidden rendering standing in one of its allowed contexts: the match is then of kind
+   * `accepted` (neither reported nor fixed), and this is the context pattern that allowed it.
+   */
+  allowedBy?: string;
   /** The match is a plural form ("Interceptors", "MOUs"). */
   plural: boolean;
   /** The match carries a possessive ("Department of Defense's"). */

@@ -1,9 +1,11 @@
 /**
  * The JSON check report: a stable schema for tools. Every key is always present (`null` when a
  * finding has no such field), in a fixed order, so consumers and diffs of reports stay simple.
+ * Suppressed findings are listed with the others, their `suppression` set; `summary` counts by
+ * severity only the findings that stand.
  */
 import type { Finding, Position, Span } from '../core/types.js';
-import { countFindings } from './check-common.js';
+import { countFindings, suppressedCount } from './check-common.js';
 import type { CheckReport } from './types.js';
 
 /** Schema version of the JSON check report. Bump it when a field changes meaning or goes away. */
@@ -23,7 +25,9 @@ export function formatCheckJson(report: CheckReport): string {
       infos: counts.infos,
       files: counts.files,
       filesWithFindings: counts.filesWithFindings,
+      suppressed: { total: suppressedCount(counts), ...counts.suppressed },
     },
+    baseline: report.baseline ?? null,
     files: report.files.map((f) => ({ source: f.source, translations: [...f.translations] })),
     findings: report.findings.map(findingJson),
     terms: report.summary.map((t) => ({
@@ -55,6 +59,10 @@ function findingJson(f: Finding) {
     engine: f.engine ?? null,
     unit: f.unit ?? null,
     note: f.note ?? null,
+    fingerprint: f.fingerprint ?? null,
+    suppression: f.suppression
+      ? { kind: f.suppression.kind, reason: f.suppression.reason, file: f.suppression.at.file, line: f.suppression.at.line ?? null, column: f.suppression.at.column ?? null }
+      : null,
   };
 }
 

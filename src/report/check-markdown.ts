@@ -2,7 +2,9 @@
  * The Markdown check report, for a pull request or an issue: a headline, a table of findings and
  * the corpus-wide table of how each glossary term was rendered.
  */
-import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, summaryLine } from './check-common.js';
+import {
+  activeFindings, countFindings, describeExpected, describeFix, describeSuppression, findingPlace, groupByFile, plural, summaryLine, suppressedFindings,
+} from './check-common.js';
 import { escapeMarkdown as md } from './escape.js';
 import type { CheckReport, TermSummary } from './types.js';
 
@@ -16,7 +18,8 @@ const SEVERITY_MARK: Record<string, string> = { error: '❌ error', warning: '�
 export function formatCheckMarkdown(report: CheckReport): string {
   const counts = countFindings(report);
   const out: string[] = [];
-  if (report.findings.length === 0) {
+  const active = activeFindings(report);
+  if (active.length === 0) {
     out.push(`✅ **vitrans check**: ${summaryLine(counts)}`);
   } else {
     out.push(`## vitrans check: ${summaryLine(counts)}`, '');
@@ -44,12 +47,38 @@ export function formatCheckMarkdown(report: CheckReport): string {
         shown++;
       }
     }
-    const left = report.findings.length - shown;
+    const left = active.length - shown;
     if (left > 0) out.push('', `…and ${left} more finding${left === 1 ? '' : 's'}: see \`vitrans check --format json\` for all of them.`);
   }
+  out.push(...suppressedTable(report));
   if (report.summary.length > 0) out.push('', ...termTable(report.summary));
   return out.join('\n') + '\n';
 }
+
+/** The suppressed findings in a collapsed section, with how and why each was suppressed (kept within its own budget). */
+function suppressedTable(report: CheckReport): string[] {
+  const suppressed = suppressedFindings(report);
+  if (suppressed.length === 0) return [];
+  const out = ['', '<details>', `<summary>${plural(suppressed.length, 'suppressed finding')}</summary>`, ''];
+  out.push('| File | Place | Rule | Message | Suppressed |', '| --- | --- | --- | --- | --- |');
+  let size = 0;
+  let shown = 0;
+  rows: for (const group of groupByFile(report, suppressed)) {
+    for (const f of group.findings) {
+      const row = `| \`${codeSpan(group.file)}\` | ${md(findingPlace(f))} | \`${codeSpan(f.ruleId)}\` | ${md(f.message)} | ${md(describeSuppression(f))} |`;
+      if (size + row.length + 1 > SUPPRESSED_BUDGET) break rows;
+      out.push(row);
+      size += row.length + 1;
+      shown++;
+    }
+  }
+  if (shown < suppressed.length) out.push('', `…and ${suppressed.length - shown} more: see \`vitrans check --format json\`.`);
+  out.push('', '</details>');
+  return out;
+}
+
+/** Characters the suppressed table may take (the findings table has its own budget). */
+const SUPPRESSED_BUDGET = 8_000;
 
 /** Characters the findings table may take, leaving room for the term table in one PR comment. */
 const FINDINGS_BUDGET = 50_000;

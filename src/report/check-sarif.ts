@@ -1,7 +1,9 @@
 /**
  * The check report as SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDE viewers):
  * one run, the checks as rules, each finding a result at its translation position, the Vietnamese
- * source term as a related location, and `--fix` replacements as SARIF fixes.
+ * source term as a related location, and `--fix` replacements as SARIF fixes. Suppressed findings
+ * are results with `suppressions` (inline: `inSource`; suppressions lists and baselines: `external`),
+ * every result has a `partialFingerprints` entry, and against a baseline a `baselineState`.
  */
 import type { Finding, Severity, Span } from '../core/types.js';
 import type { CheckReport } from './types.js';
@@ -13,7 +15,10 @@ function region(span: Span) {
   return { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column };
 }
 
-function result(f: Finding) {
+/** How SARIF says where a suppression lives: in the file itself, or outside it (a list, a baseline). */
+const SUPPRESSION_KIND = { inline: 'inSource', file: 'external', baseline: 'external' } as const;
+
+function result(f: Finding, withBaseline: boolean) {
   const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     level: LEVEL[f.severity],
@@ -34,6 +39,16 @@ function result(f: Finding) {
       },
     ];
   }
+  if (f.fingerprint) out.partialFingerprints = { 'vitrans/v1': f.fingerprint };
+  if (f.suppression) {
+    const s = f.suppression;
+    const location = s.at.line !== undefined
+      ? { physicalLocation: { artifactLocation: { uri: uri(s.at.file) }, region: { startLine: s.at.line, ...(s.at.column !== undefined ? { startColumn: s.at.column } : {}) } } }
+      : { physicalLocation: { artifactLocation: { uri: uri(s.at.file) } } };
+    out.suppressions = [{ kind: SUPPRESSION_KIND[s.kind], status: 'accepted', justification: s.reason, location }];
+  }
+  // Against a baseline, each result says whether it is new or was recorded there.
+  if (withBaseline) out.baselineState = f.suppression?.kind === 'baseline' ? 'unchanged' : 'new';
   const properties: Record<string, unknown> = {};
   if (f.termId) properties.termId = f.termId;
   if (f.paragraph !== undefined) properties.paragraph = f.paragraph;
@@ -65,7 +80,7 @@ export function formatCheckSarif(report: CheckReport, tool: { version: string })
       {
         tool: { driver: { name: 'vitrans', version: tool.version, rules } },
         columnKind: 'unicodeCodePoints',
-        results: report.findings.map(result),
+        results: report.findings.map((f) => result(f, report.baseline !== undefined)),
       },
     ],
   };

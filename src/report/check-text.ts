@@ -5,7 +5,9 @@
  */
 import pc from 'picocolors';
 import type { Finding, Severity } from '../core/types.js';
-import { countFindings, describeExpected, describeFix, findingPlace, groupByFile, plural, summaryLine } from './check-common.js';
+import {
+  activeFindings, countFindings, describeExpected, describeFix, describeSuppression, findingPlace, groupByFile, plural, summaryLine, suppressedFindings,
+} from './check-common.js';
 import { displayWidth, padEnd, wrapWords } from './escape.js';
 import type { CheckReport, TerminalOptions } from './types.js';
 
@@ -22,9 +24,12 @@ import type { CheckReport, TerminalOptions } from './types.js';
  */
 export function formatCheckText(report: CheckReport, opts: TerminalOptions): string {
   const c = pc.createColors(opts.color);
-  const width = Math.max(40, opts.width ?? 100);
+  // Without a width (output piped to a file or a program) nothing is wrapped.
+  const width = opts.width === undefined ? Infinity : Math.max(40, opts.width);
   const counts = countFindings(report);
-  if (report.findings.length === 0) return `${termSection(report, c, width)}${c.green('✔')} ${summaryLine(counts)}\n`;
+  const active = activeFindings(report);
+  const suppressed = suppressedSection(report, c, width);
+  if (active.length === 0) return `${suppressed}${termSection(report, c, width)}${c.green('✔')} ${summaryLine(counts)}\n`;
 
   const severityColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
@@ -48,13 +53,36 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
     }
     out.push('');
   }
+  if (suppressed) out.push(suppressed.trimEnd(), '');
   const terms = termSection(report, c, width);
   if (terms) out.push(terms.trimEnd(), '');
-  const fixable = report.findings.filter((f) => f.fix).length;
+  const fixable = active.filter((f) => f.fix).length;
   const summary = `✖ ${summaryLine(counts)}`;
   out.push(counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixable > 0) out.push(c.dim(`  ${fixable} of them fixable with --fix`));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The suppressed findings, dimmed, grouped by file: place, rule and message, and beneath how each
+ * was suppressed and why. Empty when nothing was suppressed.
+ */
+function suppressedSection(report: CheckReport, c: ReturnType<typeof pc.createColors>, width: number): string {
+  const findings = suppressedFindings(report);
+  if (findings.length === 0) return '';
+  const out = [c.bold(`Suppressed: ${plural(findings.length, 'finding')}`)];
+  for (const group of groupByFile(report, findings)) {
+    out.push(c.dim(group.file));
+    const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
+    const indent = 2 + placeWidth + 2;
+    for (const f of group.findings) {
+      const lines = wrapWords(f.message, Math.max(20, width - indent - 2 - f.ruleId.length));
+      lines[lines.length - 1] += `  ${f.ruleId}`;
+      lines.forEach((line, i) => out.push(c.dim(`${i === 0 ? `  ${padEnd(findingPlace(f), placeWidth)}  ` : ' '.repeat(indent)}${line}`)));
+      for (const line of wrapWords(describeSuppression(f), Math.max(20, width - indent))) out.push(' '.repeat(indent) + c.dim(line));
+    }
+  }
+  return out.join('\n') + '\n\n';
 }
 
 /** The expected rendering, what was found and the fix, on one line (the note goes on the next). */

@@ -3,6 +3,8 @@
  * A new format is one module plus one line in a table below.
  */
 import type { Comparison } from '../compare/types.js';
+import { formatCheckCompact } from './check-compact.js';
+import { formatCheckGithub } from './check-github.js';
 import { formatCheckJson } from './check-json.js';
 import { formatCheckMarkdown } from './check-markdown.js';
 import { formatCheckSarif } from './check-sarif.js';
@@ -12,23 +14,23 @@ import { formatCompareJson } from './compare-json.js';
 import { formatCompareMarkdown } from './compare-markdown.js';
 import { formatCompareText } from './compare-text.js';
 import type { CheckReport, CompareTextOptions, TerminalOptions } from './types.js';
+import type { CheckFormat, CompareFormat } from './formats.js';
 
 export type * from './types.js';
-export { formatCheckText, formatCheckMarkdown, formatCheckJson, formatCheckSarif, formatCompareText, formatCompareMarkdown, formatCompareJson, formatCompareHtml };
+export { formatCheckText, formatCheckCompact, formatCheckGithub, formatCheckMarkdown, formatCheckJson, formatCheckSarif, formatCompareText, formatCompareMarkdown, formatCompareJson, formatCompareHtml };
 export { CHECK_JSON_VERSION } from './check-json.js';
 export { HTML_CSP } from './compare-html.js';
 export { diffMarkdown } from './compare-markdown.js';
 export { escapeHtml, escapeMarkdown } from './escape.js';
 
-/** Formats of the check report. */
-export type CheckFormat = 'text' | 'markdown' | 'json' | 'sarif';
-
-/** Formats of the comparison report. */
-export type CompareFormat = 'text' | 'markdown' | 'json' | 'html';
+export { CHECK_FORMATS, COMPARE_FORMATS } from './formats.js';
+export type { CheckFormat, CompareFormat } from './formats.js';
 
 /** Check formatters by format name; terminal options are ignored by the file formats. */
 export const checkFormatters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions & { version: string }) => string>> = {
   text: formatCheckText,
+  compact: (report) => formatCheckCompact(report),
+  github: (report) => formatCheckGithub(report),
   markdown: (report) => formatCheckMarkdown(report),
   json: (report) => formatCheckJson(report),
   sarif: (report, opts) => formatCheckSarif(report, { version: opts.version }),

@@ -52,12 +52,14 @@ export interface CheckReport {
   summary: TermSummary[];
   /** The checks that ran, for formats that list them (SARIF rules). */
   rules?: { id: string; description: string }[];
+  /** The baseline the findings were compared with, as shown to the user (SARIF `baselineState`). */
+  baseline?: string;
 }
 
 /** Options of the terminal formatters. The CLI decides `color` (TTY, NO_COLOR, --color/--no-color). */
 export interface TerminalOptions {
   color: boolean;
-  /** Terminal width in columns; long lines wrap to it. Default 100. */
+  /** Terminal width in columns; long lines wrap to it. Absent: the check report wraps nothing (output piped to a file or a program); the comparison report lays out at 100. */
   width?: number;
 }
 

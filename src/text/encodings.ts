@@ -4,7 +4,7 @@
  * setting for every file.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import picomatch from 'picomatch';
 import { parseEncoding, type ReadTextOptions, type TextEncoding } from './read.js';
 
 /**
@@ -65,7 +65,7 @@ export function encodingFor(path: string, role: FileRole, choice: EncodingChoice
   const name = posix.slice(posix.lastIndexOf('/') + 1);
   for (const p of patterns) {
     const hasSlash = p.pattern.includes('/');
-    if (hasSlash ? inside && minimatch(posix, p.pattern, { dot: true }) : minimatch(name, p.pattern, { dot: true })) return parseEncoding(p.encoding);
+    if (hasSlash ? inside && picomatch.isMatch(posix, p.pattern, { dot: true }) : picomatch.isMatch(name, p.pattern, { dot: true })) return parseEncoding(p.encoding);
   }
   return undefined;
 }

@@ -47,9 +47,13 @@ describe('vitrans engines', () => {
     const stdout = plain(r.stdout);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ENGINE\s+STATUS\s+GLOSSARY\s+BATCH\s+DESCRIPTION$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['deepl', 'google', 'google-v2', 'libretranslate', 'openai']);
-    expect(stdout).toMatch(/deepl\s+missing: DEEPL_AUTH_KEY is not set\s+native\s+50 texts/);
-    expect(stdout).toMatch(/openai\s+missing: OPENAI_MODEL is not set\s+prompt/);
+    // One row per engine, continuation lines indented beneath it.
+    expect(lines.slice(1).filter((l) => !l.startsWith(' ')).map((l) => l.split(/\s+/)[0])).toEqual(['deepl', 'google', 'google-v2', 'libretranslate', 'openai']);
+    expect(stdout).toMatch(/^deepl\s+missing\s+native\s+50 texts \/ 14,108 chars\s+DeepL API \(free or pro\)\n\s+DEEPL_AUTH_KEY is not set$/m);
+    expect(stdout).toMatch(/^openai\s+missing\s+prompt\s+12 texts/m);
+    // It fits in 100 columns, even with the longest status (Google's) and descriptions.
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(stdout).toContain('GOOGLE_APPLICATION_CREDENTIALS (or GOOGLE_API_KEY + GOOGLE_CLOUD_PROJECT)');
   });
 
   it('colours the table only when asked', () => {

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { runGlossarySelfTests } from '../../src/glossary/selftest.js';
-import { parseConfig } from '../../src/config/load.js';
+import { TOP_KEYS, parseConfig } from '../../src/config/load.js';
+import { findInlineSuppressions } from '../../src/checks/inline-suppressions.js';
+import { allChecks } from '../../src/checks/registry.js';
+import { runVitrans } from '../cli/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -29,11 +32,54 @@ describe('README', () => {
     expect(results.filter((r) => !r.passed)).toEqual([]);
   });
 
-  it('shows a config file that the config loader accepts', () => {
+  it('shows an engines config that the config loader accepts', () => {
     const yaml = blocks.find((b) => b.lang === 'yaml' && b.body.startsWith('engines:'))!;
     const config = parseConfig(yaml.body, resolve(ROOT, 'vitrans.config.yaml'));
     expect(Object.keys(config.engines).sort()).toEqual(['deepl', 'google', 'openai']);
     expect(config.prices).toEqual({ deepl: 25, google: 20 });
+  });
+
+  it('shows the config file with every key, which loads, and what `vitrans config` prints for it', async () => {
+    const yaml = blocks.find((b) => b.lang === 'yaml' && b.body.startsWith('# vitrans.config.yaml: every key'))!;
+    const written = [...yaml.body.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
+    expect(written).toEqual(TOP_KEYS);
+    const config = parseConfig(yaml.body, resolve(ROOT, 'vitrans.config.yaml'));
+    expect(config.suppressions).toHaveLength(3);
+    expect([config.glossary, config.baseline, config.format, config.failOn, config.encodings, config.concurrency, config.cache].every((v) => v !== undefined)).toBe(true);
+    expect(Object.keys(config.checks!)).toEqual(['term-forbidden', 'term-missing', 'untranslated']);
+
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-readme-'));
+    try {
+      writeFileSync(join(dir, 'vitrans.config.yaml'), yaml.body);
+      const r = await runVitrans(['config'], { cwd: dir, env: { DEEPL_AUTH_KEY: 'readme-key-1234567890:fx' } });
+      const sample = blocks.find((b) => b.lang === 'text' && b.body.startsWith('$ DEEPL_AUTH_KEY=... vitrans config'))!;
+      const shown = sample.body.trimEnd().split('\n').slice(1).filter((l) => l !== '...');
+      expect(shown.length).toBeGreaterThan(8);
+      for (const line of shown) expect(r.stdout.split('\n')).toContain(line);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a glossary entry with overrides that loads and passes its self-tests', () => {
+    const yaml = blocks.find((b) => b.lang === 'yaml' && b.body.startsWith('# glossary.yaml: an entry with'))!;
+    const glossary = parseGlossary(yaml.body, 'README.md');
+    expect(glossary.entries[0]).toMatchObject({ severity: 'error', forbidden: [{ allowedIn: [{ pattern: 'known as … until' }, { pattern: 'formerly …' }] }] });
+    expect(runGlossarySelfTests(glossary).map((t) => t.passed)).toEqual([true, true]);
+  });
+
+  it('shows suppression directives that the checker reads, each valid', () => {
+    const md = blocks.find((b) => b.lang === 'markdown' && b.body.includes('vitrans-disable-next-paragraph'))!;
+    const found = findInlineSuppressions(md.body, allChecks().map((c) => c.meta.id));
+    expect(found.map((f) => f.directive)).toEqual(['disable-next-paragraph', 'disable-line', 'disable-next-line']);
+    expect(found.filter((f) => f.problem)).toEqual([]);
+  });
+
+  it('shows compact output that is what vitrans check prints', async () => {
+    const sample = blocks.find((b) => b.lang === 'text' && b.body.startsWith('$ vitrans check --format compact'))!;
+    const [command, ...lines] = sample.body.trimEnd().split('\n');
+    const r = await runVitrans(command!.replace(/^\$ vitrans /, '').split(' '), { cwd: ROOT });
+    for (const line of lines.filter((l) => l !== '...')) expect(r.stdout.split('\n')).toContain(line);
   });
 });
 

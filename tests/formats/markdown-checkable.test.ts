@@ -132,3 +132,34 @@ describe('blankMarkdownCode', () => {
     expect(isMarkdownFile('a.en.txt')).toBe(false);
   });
 });
+
+describe('HTML comments and the checker\'s directives', () => {
+  it('ends a comment block at its "-->", so a paragraph right below it stays prose (CommonMark, HTML block type 2)', () => {
+    const text = ['<!-- ghi chú của biên tập viên -->', 'Bộ Quốc phòng Nhật Bản đã ký.', '', '<!-- nhiều', 'dòng -->', 'Lầu Năm Góc', '', '<div>', 'Hoa Kỳ', '</div>'].join('\n');
+    const out = blankMarkdownCode(text);
+    expect(out).toHaveLength(text.length);
+    expect(out).not.toContain('ghi chú');
+    expect(out).not.toContain('nhiều');
+    expect(out).toContain('\nBộ Quốc phòng Nhật Bản đã ký.\n');
+    expect(out).toContain('\nLầu Năm Góc');
+    // Other HTML blocks still run to the next blank line.
+    expect(out).not.toContain('Hoa Kỳ');
+  });
+
+  it('stays linear on adversarial directives: unclosed, back to back, closed a line later', () => {
+    const size = 300_000; // quadratic work would take minutes here
+    for (const input of ['<!-- vitrans-a '.repeat(size / 15), '<!-- vitrans-a -->'.repeat(size / 18), '<!-- vitrans-a '.repeat(size / 30) + '\n-->']) {
+      expect(blankMarkdownCode(input)).toHaveLength(input.length);
+    }
+  });
+
+  it('keeps vitrans directives for the checker (it reads and blanks them itself), in blocks and inline, but not in code', () => {
+    const directive = '<!-- vitrans-disable-next-paragraph term-forbidden -- tên cũ -->';
+    const inline = '<!-- vitrans-disable-line term-missing -- trích dẫn -->';
+    const text = [directive, 'The Vietnam Marine Police.', '', `Text ${inline} and \`<!-- vitrans-disable-line x -- y -->\`.`, '', '```', directive, '```'].join('\n');
+    const out = blankMarkdownCode(text);
+    expect(out.split('\n')[0]).toBe(directive);
+    expect(out).toContain(`Text ${inline} and`);
+    expect(out.match(/vitrans-/g)).toHaveLength(2);
+  });
+});

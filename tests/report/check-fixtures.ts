@@ -77,3 +77,35 @@ export const cleanReport: CheckReport = {
   findings: [],
   summary: [],
 };
+
+/** The Vietnam Coast Guard's former name, allowed by the writer in a translation and suppressed inline. */
+export const suppressedInline: Finding = {
+  ruleId: 'term-forbidden',
+  severity: 'error',
+  message: '"Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard"',
+  file: 'corpus/a/deepl.en.txt',
+  paragraph: 6,
+  span: { start: pos(11, 5, 1500), end: pos(11, 26, 1521) },
+  termId: 'vietnam-coast-guard',
+  expected: ['Vietnam Coast Guard'],
+  actual: 'Vietnam Marine Police',
+  fix: { range: [1500, 1521], text: 'Vietnam Coast Guard' },
+  fingerprint: '5d1f0e9a3c2b7a64',
+  suppression: { kind: 'inline', reason: 'the 2012 press release is quoted', at: { file: 'corpus/a/deepl.en.txt', line: 10, column: 1 } },
+};
+
+/** A finding recorded in the team's baseline. */
+export const suppressedBaseline: Finding = {
+  ...forbiddenMou,
+  paragraph: 2,
+  span: { start: pos(3, 10, 300), end: pos(3, 47, 337) },
+  fingerprint: '0c9e4b1d2a7f6e35',
+  suppression: { kind: 'baseline', reason: 'recorded in the baseline', at: { file: 'qa/vitrans-baseline.json', line: 6, column: 81 } },
+};
+
+/** `report` with one finding suppressed inline and one by the baseline. */
+export const suppressedReport: CheckReport = {
+  ...report,
+  findings: [...report.findings, suppressedBaseline, suppressedInline],
+  baseline: 'qa/vitrans-baseline.json',
+};

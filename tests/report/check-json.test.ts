@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { formatCheckJson } from '../../src/report/check-json.js';
-import { cleanReport, report } from './check-fixtures.js';
+import { cleanReport, report, suppressedReport } from './check-fixtures.js';
 
 const FINDING_KEYS = [
   'ruleId', 'severity', 'message', 'file', 'paragraph', 'line', 'column', 'span', 'source',
-  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note',
+  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note', 'fingerprint', 'suppression',
 ];
+const NONE_SUPPRESSED = { total: 0, inline: 0, file: 0, baseline: 0 };
 
 describe('formatCheckJson', () => {
   it('has a version, a summary, files, findings and terms, indented by two spaces', () => {
@@ -13,8 +14,9 @@ describe('formatCheckJson', () => {
     expect(out.endsWith('}\n')).toBe(true);
     expect(out.split('\n')[1]).toBe('  "version": 1,');
     const doc = JSON.parse(out);
-    expect(Object.keys(doc)).toEqual(['version', 'summary', 'files', 'findings', 'terms']);
-    expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2 });
+    expect(Object.keys(doc)).toEqual(['version', 'summary', 'baseline', 'files', 'findings', 'terms']);
+    expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2, suppressed: NONE_SUPPRESSED });
+    expect(doc.baseline).toBeNull();
     expect(doc.terms[0].renderings[1]).toEqual({ text: 'flight phase interceptor', count: 1, approved: false });
   });
 
@@ -45,6 +47,21 @@ describe('formatCheckJson', () => {
   it('reports an empty run with zero counts', () => {
     const doc = JSON.parse(formatCheckJson(cleanReport));
     expect(doc.findings).toEqual([]);
-    expect(doc.summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 2, filesWithFindings: 0 });
+    expect(doc.summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 2, filesWithFindings: 0, suppressed: NONE_SUPPRESSED });
+  });
+});
+
+describe('formatCheckJson: suppressed findings', () => {
+  it('lists them with their suppression and fingerprint, counts them apart from the severities, and names the baseline', () => {
+    const doc = JSON.parse(formatCheckJson(suppressedReport));
+    expect(doc.summary).toMatchObject({ errors: 2, warnings: 1, suppressed: { total: 2, inline: 1, file: 0, baseline: 1 } });
+    expect(doc.baseline).toBe('qa/vitrans-baseline.json');
+    const inline = doc.findings.find((f: { actual: string }) => f.actual === 'Vietnam Marine Police');
+    expect(inline).toMatchObject({
+      fingerprint: '5d1f0e9a3c2b7a64',
+      fix: { text: 'Vietnam Coast Guard' },
+      suppression: { kind: 'inline', reason: 'the 2012 press release is quoted', file: 'corpus/a/deepl.en.txt', line: 10, column: 1 },
+    });
+    expect(doc.findings.filter((f: { suppression: unknown }) => f.suppression === null)).toHaveLength(3);
   });
 });

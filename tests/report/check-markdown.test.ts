@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatCheckMarkdown } from '../../src/report/check-markdown.js';
-import { cleanReport, report } from './check-fixtures.js';
+import { cleanReport, report, suppressedReport } from './check-fixtures.js';
 
 /** Splits a Markdown table row into cells the way GFM does: on `|` not escaped by a backslash. */
 function cells(row: string): string[] {
@@ -64,5 +64,23 @@ describe('formatCheckMarkdown on a large corpus', () => {
     const shown = out.split('\n').filter((l) => l.startsWith('| `corpus/')).length;
     expect(shown).toBeGreaterThan(100);
     expect(out).toContain(`…and ${3000 - shown} more findings`);
+  });
+});
+
+describe('formatCheckMarkdown: suppressed findings', () => {
+  it('lists them in a collapsed section with how and why, out of the findings table and the counts', () => {
+    const out = formatCheckMarkdown(suppressedReport);
+    expect(out).toContain('## vitrans check: 2 errors, 1 warning in 2 files; 2 suppressed: 1 inline, 1 by the baseline');
+    const [table, details] = out.split('<details>');
+    expect(table!.match(/^\| `corpus/gm)).toHaveLength(3);
+    expect(details).toContain('<summary>2 suppressed findings</summary>');
+    expect(details).toContain('| `corpus/a/deepl.en.txt` | 11:5 | `term-forbidden` | "Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard" | inline at corpus/a/deepl.en.txt:10:1: the 2012 press release is quoted |');
+    expect(details).toContain('by the baseline qa/vitrans-baseline.json:6:81');
+  });
+
+  it('shows the section on an otherwise clean run too', () => {
+    const out = formatCheckMarkdown({ ...cleanReport, findings: suppressedReport.findings.filter((f) => f.suppression) });
+    expect(out.startsWith('✅ **vitrans check**: No problems in 2 translations checked (2 suppressed: 1 inline, 1 by the baseline).')).toBe(true);
+    expect(out).toContain('<summary>2 suppressed findings</summary>');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatCheckSarif } from '../../src/report/check-sarif.js';
 import { VERSION } from '../../src/cli/version.js';
-import { cleanReport, forbiddenGpi, missingSosa, report } from './check-fixtures.js';
+import { cleanReport, forbiddenGpi, missingSosa, report, suppressedReport } from './check-fixtures.js';
 
 const sarifOf = (r: Parameters<typeof formatCheckSarif>[0]) => JSON.parse(formatCheckSarif(r, { version: '9.9.9' }));
 
@@ -56,5 +56,34 @@ describe('formatCheckSarif', () => {
 
   it('reports the version package.json declares', () => {
     expect(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version).toBe(VERSION);
+  });
+});
+
+describe('formatCheckSarif: suppressions and baselines', () => {
+  const results = JSON.parse(formatCheckSarif(suppressedReport, { version: VERSION })).runs[0].results as Record<string, unknown>[];
+  const byActual = (actual: string) => results.find((r) => (r.properties as { actual?: string }).actual === actual)!;
+
+  it('keeps suppressed findings as results with SARIF suppressions: inline is inSource, a baseline external', () => {
+    expect(results).toHaveLength(5);
+    expect(byActual('Vietnam Marine Police').suppressions).toEqual([
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: 'the 2012 press release is quoted',
+        location: { physicalLocation: { artifactLocation: { uri: 'corpus/a/deepl.en.txt' }, region: { startLine: 10, startColumn: 1 } } },
+      },
+    ]);
+    const baselined = results.filter((r) => (r.suppressions as { kind: string }[] | undefined)?.[0]?.kind === 'external');
+    expect(baselined).toHaveLength(1);
+    expect(results.filter((r) => !r.suppressions)).toHaveLength(3);
+  });
+
+  it('says against the baseline which results are new and which were recorded', () => {
+    expect(results.map((r) => r.baselineState).sort()).toEqual(['new', 'new', 'new', 'new', 'unchanged']);
+    expect(JSON.parse(formatCheckSarif(report, { version: VERSION })).runs[0].results.some((r: { baselineState?: string }) => r.baselineState)).toBe(false);
+  });
+
+  it('gives results with a fingerprint their partialFingerprints', () => {
+    expect(byActual('Vietnam Marine Police').partialFingerprints).toEqual({ 'vitrans/v1': '5d1f0e9a3c2b7a64' });
   });
 });

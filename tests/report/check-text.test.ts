@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { formatCheckText } from '../../src/report/check-text.js';
 import { stripAnsi } from '../../src/report/escape.js';
 import type { CheckReport } from '../../src/report/types.js';
-import { cleanReport, forbiddenGpi, NFD_MINISTRY, report } from './check-fixtures.js';
+import { cleanReport, forbiddenGpi, NFD_MINISTRY, report, suppressedReport } from './check-fixtures.js';
 
 const ESC = '\x1b[';
 
@@ -98,5 +98,36 @@ describe('formatCheckText', () => {
     expect(formatCheckText(cleanReport, { color: false })).toBe('✔ No problems in 2 translations checked.\n');
     const empty: CheckReport = { files: [], findings: [], summary: [] };
     expect(formatCheckText(empty, { color: false })).toBe('✔ No problems in 0 translations checked.\n');
+  });
+});
+
+describe('formatCheckText: suppressed findings and width', () => {
+  it('lists suppressed findings apart, with how and why, and counts them in the summary', () => {
+    const out = formatCheckText(suppressedReport, { color: false, width: 200 });
+    const lines = out.split('\n');
+    const at = lines.indexOf('Suppressed: 2 findings');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 7)).toEqual([
+      'corpus/a/deepl.en.txt',
+      '  11:5  "Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard"  term-forbidden',
+      '        inline at corpus/a/deepl.en.txt:10:1: the 2012 press release is quoted',
+      'corpus/a/google.en.txt',
+      expect.stringMatching(/^ {2}3:10 {2}"Biên bản ghi nhớ" of the .* {2}term-forbidden$/),
+      '        by the baseline qa/vitrans-baseline.json:6:81',
+    ]);
+    expect(out).toContain('✖ 2 errors, 1 warning in 2 files; 2 suppressed: 1 inline, 1 by the baseline\n');
+    // The suppressed fix is no fix to offer.
+    expect(out).toContain('1 of them fixable with --fix');
+  });
+
+  it('does not wrap at all without a width (piped output), however long the lines', () => {
+    const long = { ...forbiddenGpi, message: `${forbiddenGpi.message}; ${'the programme was renamed twice '.repeat(8)}`.trim() };
+    const out = formatCheckText({ ...cleanReport, findings: [long] }, { color: false });
+    const row = out.split('\n').find((l) => l.includes('7:58'))!;
+    expect(row.length).toBeGreaterThan(300);
+    expect(row.endsWith('term-forbidden')).toBe(true);
+    for (const width of [80, 132]) {
+      for (const l of formatCheckText({ ...cleanReport, findings: [long] }, { color: false, width }).split('\n')) expect([...l].length).toBeLessThanOrEqual(width);
+    }
   });
 });

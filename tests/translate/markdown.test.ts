@@ -50,6 +50,14 @@ function translateDocument(
 }
 
 describe('parseMarkdown', () => {
+  it('translates a paragraph written right below an HTML comment, and keeps the comment as it is', () => {
+    const doc = parseMarkdown('<!-- ghi chú: không dịch -->\nBộ Quốc phòng Nhật Bản đã ký.\n\n<!-- nhiều\ndòng -->\nHết.\n');
+    expect(doc.segments.map((s) => s.text)).toEqual(['Bộ Quốc phòng Nhật Bản đã ký.', 'Hết.']);
+    expect(renderMarkdown(doc, ['The Japanese Ministry of Defense signed.', 'End.'])).toBe(
+      '<!-- ghi chú: không dịch -->\nThe Japanese Ministry of Defense signed.\n\n<!-- nhiều\ndòng -->\nEnd.\n',
+    );
+  });
+
   it('sends only text: code blocks, HTML blocks and URLs are never in a segment', () => {
     const doc = parseMarkdown(ARTICLE);
     const texts = doc.segments.map((s) => s.text);

@@ -1,13 +1,15 @@
 /**
  * `vitrans check SOURCE TRANSLATION...` and `vitrans check DIR...`: glossary consistency of
- * translations, reported as text, JSON or Markdown; `--fix` repairs forbidden renderings.
+ * translations, reported in any check format (src/report/); `--fix` repairs forbidden renderings,
+ * `--diff` shows what it would change. The config file (vitrans.config.yaml) sets the glossary,
+ * the checks, suppressions, a baseline, the format and encodings; flags win over it.
  * Everything is read and checked before anything is written.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { Finding } from '../../core/types.js';
+import type { Finding, Fix, Paragraph } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, type TextFile } from '../../text/read.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
@@ -16,21 +18,26 @@ import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
 import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type PreparedSource, type TermOutcome } from '../../checks/index.js';
+import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
+import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
+import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
+import { loadConfig } from '../../config/load.js';
+import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
-import { STDIN_PATH, loadArticle, type LoadedArticle, type SourceView } from '../../formats/articles.js';
+import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { isBilingualPath } from '../translation-files.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
 import type { CliIO } from '../io.js';
 
-/** Options of `vitrans check`, as commander parses them. */
+/** Options of `vitrans check`, as commander parses them (absent: from the config file, else the default). */
 export interface CheckOptions {
-  glossary: string;
-  format: CheckFormat;
-  failOn: FailOn;
+  glossary?: string;
+  format?: CheckFormat;
+  failOn?: FailOn;
   /** Every file's encoding; `sourceEncoding` and `targetEncoding` override it per role. */
   encoding?: string;
   sourceEncoding?: string;
@@ -41,18 +48,33 @@ export interface CheckOptions {
   /** The name standard input (`-`) goes by in findings. */
   stdinFilename?: string;
   fix?: boolean;
+  /** With --fix: print the unified diff, write nothing. */
+  dryRun?: boolean;
+  /** Print the unified diff --fix would write, write nothing. */
+  diff?: boolean;
   output?: string;
+  config?: string;
+  /** Compare with this baseline (recorded first when the file does not exist). */
+  baseline?: string;
+  /** Rewrite the baseline with today's findings. */
+  updateBaseline?: boolean;
 }
 
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const abs = (p: string) => (p === STDIN_PATH ? p : resolve(io.cwd, p));
   const shown = (p: string) => shownPath(p, io.cwd);
-  const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, translation: opts.targetEncoding };
+  if (opts.dryRun && !opts.fix) throw new UsageError('--dry-run goes with --fix', { hint: 'vitrans check --fix --dry-run ... (or --diff) shows what --fix would change' });
+  if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
+  const preview = Boolean(opts.diff || opts.dryRun);
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  io.registerSecrets(config.secrets);
+  const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline }, abs, { glossary: 'glossary.yaml' });
+  const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, translation: opts.targetEncoding, ...encodingChoiceOf(config) };
   validateEncodingChoice(encodings);
   // Before looking at any file: the flags alone may already rule --fix out.
-  if (opts.fix) refuseLegacyFix(opts.targetEncoding ?? opts.encoding);
+  if (opts.fix || preview) refuseLegacyFix(opts.targetEncoding ?? opts.encoding);
   const articles = await articlesFrom(paths.map(abs), io, shown);
-  if (opts.fix) assertFixable(articles, encodings);
+  if (opts.fix || preview) assertFixable(articles, encodings);
   if (opts.output) assertNotAnInput(abs(opts.output), articles.flatMap((a) => [a.source, ...a.translations]).filter((p) => p !== STDIN_PATH));
   for (const a of articles) {
     if (a.translations.length === 0 && !a.bilingual) io.stderr.write(`vitrans: warning: ${shown(a.source)} has no *.en.${a.source.split('.').pop()} translation beside it; skipped\n`);
@@ -66,8 +88,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   }
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.en.txt | vitrans check article.vi.txt -');
   const clean = await cleanOptionsFrom(opts, abs);
-  const glossary = await loadGlossary(abs(opts.glossary));
-  const tools = createCheckTools(glossary);
+  const glossary = await loadGlossary(settings.glossary.value);
+  const tools = createCheckTools(glossary, checkSettingsOf(config));
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
   const loaded: LoadedArticle[] = [];
@@ -78,32 +100,66 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     loaded.push(article);
   }
 
-  const run = (a: LoadedArticle) => checkArticle(a, tools, shown);
+  // Inline suppressions come with the checker's findings; the config's suppressions list and the
+  // baseline apply to the whole run (an entry is stale only if none of the files it covers matched).
+  const checkedFiles = loaded.flatMap((a) => [a.source.file, ...a.translations]).map((f) => shown(f.path));
+  const paragraphs = new Map<string, readonly Paragraph[]>();
+  const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES]);
+  const run = (a: LoadedArticle): ArticleCheck => {
+    const r = checkArticle(a, tools, shown);
+    for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
+    return r;
+  };
   let results = loaded.map(run);
+  const suppressionList = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+  const listed = (): Finding[] =>
+    applySuppressionRules(results.flatMap((r) => r.findings), suppressionList, {
+      resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
+      checked: checkedFiles,
+      paragraphText: (file, paragraph) => paragraphs.get(file)?.[paragraph - 1]?.text,
+      ran,
+    });
 
-  if (opts.fix) {
+  if (opts.fix || preview) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
     if (inJson.length > 0) {
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
     }
     let fixed = 0;
-    const rewritten: string[] = [];
-    for (const [i, a] of loaded.entries()) {
+    const rewritten: { path: string; before: string; file: ArticleTranslation }[] = [];
+    // A finding suppressed inline or by the list is the user's decision: its fix is not applied.
+    // (A baseline only postpones failing: baselined findings are fixed like the others.)
+    const fixesByFile = new Map<string, Fix[]>();
+    for (const f of listed()) {
+      if (!f.fix || f.suppression) continue;
+      const list = fixesByFile.get(f.file);
+      if (list) list.push(f.fix);
+      else fixesByFile.set(f.file, [f.fix]);
+    }
+    for (const a of loaded) {
       for (const t of a.translations.filter((x) => x.writable)) {
-        const fixes = results[i]!.findings.filter((f) => f.fix && f.file === shown(t.path)).map((f) => f.fix!);
+        const fixes = fixesByFile.get(shown(t.path)) ?? [];
         if (fixes.length === 0) continue;
+        rewritten.push({ path: t.path, before: t.text, file: t });
         t.text = applyFixes(t.text, fixes);
         fixed += fixes.length;
-        rewritten.push(t.path);
       }
     }
-    for (const path of rewritten) {
-      const file = loaded.flatMap((a) => a.translations).find((t) => t.path === path)!;
-      await writeFileAtomic(path, (file.bom ? '\uFEFF' : '') + file.text);
+    const what = `${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}`;
+    if (preview) {
+      const { unifiedDiff } = await import('../../report/fix-diff.js');
+      io.stdout.write(rewritten.map((r) => unifiedDiff(shown(r.path), bomOf(r.file) + r.before, bomOf(r.file) + r.file.text)).join(''));
+      io.stderr.write(fixed > 0 ? `vitrans: --fix would fix ${what}; nothing written\n` : 'vitrans: nothing for --fix to change\n');
+    } else {
+      for (const r of rewritten) await writeFileAtomic(r.path, bomOf(r.file) + r.file.text);
+      if (fixed > 0) io.stderr.write(`vitrans: fixed ${what}\n`);
     }
-    if (fixed > 0) io.stderr.write(`vitrans: fixed ${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
     results = loaded.map(run);
   }
+
+  let findings = listed();
+  const baselinePath = settings.baseline.value;
+  if (baselinePath) findings = await withBaseline(findings, baselinePath, { update: Boolean(opts.updateBaseline), write: !preview }, checkedFiles, io);
 
   const read = new Map(withTranslations.map((a, i) => [a, loaded[i]!]));
   const report: CheckReport = {
@@ -111,21 +167,73 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       const l = read.get(a);
       return l ? { source: shown(l.source.file.path), translations: l.translations.map((t) => shown(t.path)) } : { source: shown(a.source), translations: [] };
     }),
-    findings: results.flatMap((r) => r.findings),
+    findings,
     summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
-    rules: tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })),
+    rules: [...tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })), ...SUPPRESSION_RULES],
+    ...(baselinePath ? { baseline: shown(baselinePath) } : {}),
   };
-  const output = checkFormatters[opts.format](report, { color: io.color && !opts.output, width: io.stdout.columns, version: VERSION });
-  if (opts.output) await writeFileAtomic(abs(opts.output), output);
-  else io.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  const format = settings.format.value;
+  const output = checkFormatters[format](report, { color: io.color && !opts.output, width: opts.output ? undefined : io.stdout.columns, version: VERSION });
+  if (opts.output) await writeFileAtomic(abs(opts.output), io.redact(output));
+  else if (!preview) io.stdout.write(output.endsWith('\n') ? output : output + '\n');
 
-  return exitCodeFor(report.findings, opts.failOn);
+  return exitCodeFor(report.findings, settings.failOn.value);
+}
+
+/** The BOM a file had, to write it back. */
+function bomOf(file: TextFile): string {
+  return file.bom ? '\uFEFF' : '';
+}
+
+/**
+ * Compares the findings with the baseline file: records them first when it does not exist (or
+ * when asked to update it), so that from then on only new findings count.
+ */
+async function withBaseline(
+  findings: Finding[],
+  path: string,
+  mode: { update: boolean; write: boolean },
+  checked: readonly string[],
+  io: CliIO,
+): Promise<Finding[]> {
+  const shown = shownPath(path, io.cwd);
+  const keyOf = (file: string): string => relative(dirname(path), resolve(io.cwd, file)).split(sep).join('/');
+  let baseline: Baseline | undefined;
+  if (!mode.update) {
+    let text: string | undefined;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw readError(err, path);
+    }
+    if (text !== undefined) baseline = parseBaseline(text, path);
+  }
+  if (!baseline && !mode.write) {
+    io.stderr.write(`vitrans: note: no baseline at ${shown} yet; nothing was recorded (this run writes nothing)\n`);
+    return findings;
+  }
+  if (!baseline) {
+    const entries = baselineEntries(findings, keyOf);
+    await writeFileAtomic(path, io.redact(formatBaseline(entries)));
+    const recorded = entries.reduce((n, e) => n + e.count, 0);
+    io.stderr.write(`vitrans: ${mode.update ? 'updated' : 'recorded'} the baseline ${shown}: ${recorded} finding${recorded === 1 ? '' : 's'}; later runs report only new ones\n`);
+    baseline = parseBaseline(formatBaseline(entries), path);
+  }
+  return applyBaseline(findings, { ...baseline, file: shown }, { keyOf, checked, shownFile: shown });
+}
+
+/** What one article's check gives: findings, term outcomes, and each translation's paragraphs by file. */
+interface ArticleCheck {
+  findings: Finding[];
+  outcomes: TermOutcome[];
+  paragraphs: Map<string, readonly Paragraph[]>;
 }
 
 /** Findings of one article: encoding warnings of every file, then each translation's checks against the source view it translates. */
-function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: string) => string) {
+function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: string) => string): ArticleCheck {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
+  const paragraphs = new Map<string, readonly Paragraph[]>();
   const source = article.source.file;
   for (const file of [source, ...article.translations]) findings.push(...encodingFindings(file, shown(file.path)));
   // A source is matched once per view (a bilingual file may record a cleaning of its own).
@@ -139,8 +247,9 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
     const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
     findings.push(...r.findings);
     outcomes.push(...r.outcomes);
+    paragraphs.set(r.translation, r.paragraphs);
   }
-  return { findings, outcomes };
+  return { findings, outcomes, paragraphs };
 }
 
 /** --fix writes UTF-8 files: it refuses translations read in a legacy encoding, and standard input. */

@@ -9,7 +9,11 @@ import { UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
-import { checkTranslation, createCheckTools, prepareSource } from '../../checks/index.js';
+import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
+import { loadConfig } from '../../config/load.js';
+import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
+import { encodingFor } from '../../text/encodings.js';
+import { shownPath } from '../format-error.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
@@ -23,9 +27,12 @@ import type { CliIO } from '../io.js';
 /** Options of `vitrans compare`, as commander parses them. */
 export interface CompareOptions {
   ref?: string;
-  format: CompareFormat;
+  /** Absent: the config's `format.compare`, else text. */
+  format?: CompareFormat;
   output?: string;
-  glossary: string;
+  /** Absent: the config's `glossary:`, else glossary.yaml. */
+  glossary?: string;
+  config?: string;
   baseline?: string;
   /** false with --no-bootstrap. */
   bootstrap: boolean;
@@ -43,8 +50,14 @@ export async function compareCommand(source: string, translations: string[], opt
   const seed = parseSeed(opts.seed);
   const abs = (p: string): string => resolve(io.cwd, p);
   if (opts.output !== undefined) assertNotAnInput(abs(opts.output), [source, ...translations, ...(opts.ref !== undefined ? [opts.ref] : [])].map(abs));
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  io.registerSecrets(config.secrets);
+  const settings = runSettings(config, { glossary: opts.glossary }, abs, { glossary: 'glossary.yaml' });
+  const format = opts.format ?? settings.compareFormat.value;
+  const encodings = encodingChoiceOf(config);
   const read = async (p: string): Promise<TextFile> => {
-    const file = await readTextFile(abs(p));
+    const encoding = encodingFor(abs(p), 'translation', encodings);
+    const file = await readTextFile(abs(p), encoding ? { encoding } : {});
     for (const w of file.warnings) io.stderr.write(`vitrans: warning: ${p}:${w.line}:${w.column}: ${w.message}\n`);
     return file;
   };
@@ -65,8 +78,9 @@ export async function compareCommand(source: string, translations: string[], opt
   const comparison = compareTranslations(input);
   const glossary = await glossaryAccuracy(
     {
-      glossaryPath: abs(opts.glossary),
-      glossaryLabel: opts.glossary,
+      glossaryPath: settings.glossary.value,
+      glossaryLabel: shownPath(settings.glossary.value, io.cwd),
+      checkSettings: checkSettingsOf(config),
       source: { file: source, text: sourceFile.text },
       engines: engines.map((e) => ({ name: e.name, file: e.file, text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n') })),
     },
@@ -75,11 +89,11 @@ export async function compareCommand(source: string, translations: string[], opt
   if (glossary) comparison.glossary = glossary;
 
   const toFile = opts.output !== undefined;
-  const report = compareFormatters[opts.format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
+  const report = compareFormatters[format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
   if (toFile) {
     // Reports quote the user's files; a key pasted into one must not travel further.
     await writeFileAtomic(abs(opts.output!), io.redact(report));
-    io.stderr.write(`vitrans: wrote ${opts.format} report to ${opts.output}\n`);
+    io.stderr.write(`vitrans: wrote ${format} report to ${opts.output}\n`);
   } else {
     io.stdout.write(report);
   }
@@ -93,21 +107,28 @@ export async function compareCommand(source: string, translations: string[], opt
  * @throws GlossaryError for a glossary that exists but is invalid
  */
 async function glossaryAccuracy(
-  ctx: { glossaryPath: string; glossaryLabel: string; source: { file: string; text: string }; engines: { name: string; file: string; text: string }[] },
+  ctx: {
+    glossaryPath: string;
+    glossaryLabel: string;
+    checkSettings: CheckSettings;
+    source: { file: string; text: string };
+    engines: { name: string; file: string; text: string }[];
+  },
   io: CliIO,
 ): Promise<Record<string, GlossaryAccuracy> | undefined> {
   if (!(await exists(ctx.glossaryPath))) {
     io.stderr.write(`vitrans: note: no glossary at ${ctx.glossaryLabel}; glossary accuracy is n/a (pass --glossary FILE)\n`);
     return undefined;
   }
-  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath));
+  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath), ctx.checkSettings);
   const source = prepareSource(ctx.source, tools);
   const out: Record<string, GlossaryAccuracy> = {};
   for (const e of ctx.engines) {
     const result = checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
-    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: result.findings };
+    // A finding suppressed in the file is no glossary problem of the engine's.
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: result.findings.filter((f) => !f.suppression) };
   }
   return out;
 }

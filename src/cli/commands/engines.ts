@@ -7,6 +7,7 @@ import { ENGINES } from '../../engines/registry.js';
 import type { EngineCapabilities } from '../../engines/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags, type VitransConfig } from '../../config/load.js';
 import type { CliIO } from '../io.js';
+import { wrapWords } from '../../report/escape.js';
 
 /** One row of the engines table (also the JSON output's items). */
 export interface EngineRow {
@@ -44,23 +45,37 @@ export function engineRows(config: Pick<VitransConfig, 'engines' | 'prices' | 'f
   });
 }
 
-/** Lays the rows out as an aligned text table. */
-export function formatEngineTable(rows: EngineRow[], color: boolean): string {
+/** The widest the engines table gets: it fits a 100-column terminal or a CI log. */
+export const ENGINE_TABLE_WIDTH = 100;
+
+/**
+ * Lays the rows out as an aligned text table within `width` columns: one row per engine, its
+ * description wrapped in the last column, and what an unconfigured engine misses on the lines below.
+ */
+export function formatEngineTable(rows: EngineRow[], color: boolean, width = ENGINE_TABLE_WIDTH): string {
   const paint = pc.createColors(color);
   const header = ['ENGINE', 'STATUS', 'GLOSSARY', 'BATCH', 'DESCRIPTION'];
   const cells = rows.map((r) => [
     r.name,
-    r.configured ? 'configured' : `missing: ${r.missing ?? 'settings'}`,
+    r.configured ? 'configured' : 'missing',
     r.glossary,
     `${r.maxTexts} texts / ${r.maxChars.toLocaleString('en-US')} chars`,
     r.description + (r.price !== undefined ? ` ($${r.price}/M chars)` : ''),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]): string => c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  const out = [paint.bold(line(header))];
+  const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const descriptionAt = widths.reduce((n, w) => n + w + 2, 0);
+  const room = Math.max(20, width - descriptionAt);
+  const lead = (c: readonly string[]): string => c.slice(0, -1).map((v, i) => v.padEnd(widths[i]!)).join('  ') + '  ';
+  const out = [paint.bold((lead(header) + header.at(-1)!).trimEnd())];
   cells.forEach((c, i) => {
-    const text = line(c);
-    out.push(rows[i]!.configured ? text : paint.yellow(text));
+    const row = rows[i]!;
+    const [first = '', ...more] = wrapWords(c.at(-1)!, room);
+    const lines = [lead(c) + first, ...more.map((m) => ' '.repeat(descriptionAt) + m)];
+    // What is missing, under the status: the way to configure the engine.
+    const statusAt = widths[0]! + 2;
+    if (!row.configured) for (const m of wrapWords(row.missing ?? 'settings are missing', width - statusAt - 2)) lines.push(' '.repeat(statusAt + 2) + m);
+    const text = lines.map((l) => l.trimEnd()).join('\n');
+    out.push(row.configured ? text : paint.yellow(text));
   });
   return out.join('\n') + '\n';
 }
@@ -70,6 +85,6 @@ export async function enginesCommand(opts: { config?: string; set?: string[]; fo
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
   const rows = engineRows(config, io.env);
-  io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color));
+  io.stdout.write(opts.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatEngineTable(rows, io.color, Math.min(ENGINE_TABLE_WIDTH, io.stdout.columns ?? ENGINE_TABLE_WIDTH)));
   return 0;
 }

@@ -36,6 +36,10 @@ import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
+import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
+import { applySuppressionRules } from '../../checks/suppressions.js';
+import { formatFindingList } from '../../report/check-compact.js';
+import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
@@ -111,13 +115,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const outDir = abs(opts.out ?? 'out');
   assertDirectoryOrAbsent(outDir, '--out');
 
-  const glossaryPath = opts.glossary ?? 'glossary.yaml';
-  const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io);
+  const settings = runSettings(config, { glossary: opts.glossary }, abs, { glossary: 'glossary.yaml' });
+  const glossaryPath = settings.glossary.value;
+  const glossary = await glossaryFor(glossaryPath, settings.glossary.origin.kind === 'default', opts.quiet ? undefined : io);
   // The checker's matchers serve the translation too (masking, prompt hints): built once.
-  const tools = glossary ? createCheckTools(glossary) : undefined;
+  const tools = glossary ? createCheckTools(glossary, checkSettingsOf(config)) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
   const pairs = glossary ? termPairs(glossary) : [];
-  const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding };
+  const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, ...encodingChoiceOf(config) };
   validateEncodingChoice(encodings);
   const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
   if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
@@ -241,22 +246,40 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
     }
 
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
-    if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
+    if (!opts.quiet) {
+      summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, findings, warnings, glossary !== undefined) + '\n');
+      const checkCommands = inputs
+        .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
+        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .map(({ input, outputs }) => checkCommandLine(input.shown, outputs, opts));
+      summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
+    }
     if (opts.compare) {
       const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
-      const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
+      const format = (opts.format ?? settings.compareFormat.value) as 'text' | 'markdown' | 'html' | 'json';
       // One report per article: several HTML or JSON documents in one stream would be no document.
       const toFiles = inputs.length > 1 && format !== 'text';
       for (const input of inputs) {
         const outputs = engines.map((e) => outputPathOf(input, e.name));
         const output = toFiles ? join(input.place.dir, `${input.place.stem}.compare.${format === 'markdown' ? 'md' : format}`) : undefined;
-        const compareOpts = { format, glossary: glossaryPath, bootstrap: true, seed: String(DEFAULT_BOOTSTRAP.seed), ...(output ? { output } : {}), ...(clean ? { cleanSource: clean } : {}) };
+        const compareOpts = {
+          format,
+          glossary: glossaryPath,
+          ...(opts.config ? { config: opts.config } : {}),
+          bootstrap: true,
+          seed: String(DEFAULT_BOOTSTRAP.seed),
+          ...(output ? { output } : {}),
+          ...(clean ? { cleanSource: clean } : {}),
+        };
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
     }
-    return exitCodeFor(allFindings, opts.failOn ?? 'never');
+    return exitCodeFor(findings, opts.failOn ?? 'never');
   } catch (err) {
     if (err instanceof TranslationAbortedError) {
       io.stderr.write(`vitrans: ${err.message}\n`);
@@ -267,6 +290,15 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     cache?.close();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
+}
+
+/** How many of its findings `translate` lists before pointing at `vitrans check` for the rest. */
+const FINDINGS_LISTED = 10;
+
+/** The `vitrans check` command line that reports on one input's outputs, with the glossary and config this run used. */
+function checkCommandLine(source: string, outputs: readonly string[], opts: TranslateOptions): string {
+  const extra = [...(opts.glossary ? ['--glossary', opts.glossary] : []), ...(opts.config ? ['--config', opts.config] : [])];
+  return ['vitrans', 'check', source, ...outputs, ...extra].map(shellQuote).join(' ');
 }
 
 /** `deepl, google,deepl` → ['deepl', 'google']; unknown names fail early with a suggestion. */
@@ -463,9 +495,12 @@ function summaryLine(
   warnings: Map<string, number>,
   checked: boolean,
 ): string {
-  const count = (s: string): number => findings.filter((f) => f.severity === s).length;
+  const count = (s: string): number => findings.filter((f) => f.severity === s && !f.suppression).length;
+  const suppressed = findings.filter((f) => f.suppression).length;
   const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
-  const check = checked ? `check: ${count('error')} errors, ${count('warning')} warnings` : 'check: skipped (no glossary)';
+  const check = checked
+    ? `check: ${count('error')} errors, ${count('warning')} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
+    : 'check: skipped (no glossary)';
   return (
     `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
     `${paragraphs} paragraphs (${cached} cached), ${billed} billed characters; ${check}` +

@@ -8,7 +8,8 @@
  * here is linear in the text: one pass over the lines, then single-pass inline scans.
  */
 
-import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
+import { findDirectiveComments } from '../../text/directives.js';
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, htmlBlockEnd, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
@@ -36,6 +37,23 @@ export function isMarkdownFile(path: string): boolean {
 }
 
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
+
+/**
+ * HTML comments that are directives to the checker (`<!-- vitrans-disable-line … -->`, see
+ * src/checks/inline-suppressions.ts) are left in place for the checker, which reads and blanks them.
+ */
+const isDirectiveAt = (text: string, at: number): boolean => /^<!--[ \t]*vitrans-/.test(text.slice(at, at + 64));
+
+/** A line blanked but for the checker's directives in it. */
+function blankKeepingDirectives(raw: string): string {
+  let out = '';
+  let at = 0;
+  for (const d of findDirectiveComments(raw)) {
+    out += blank(raw.slice(at, d.start)) + raw.slice(d.start, d.end);
+    at = d.end;
+  }
+  return out + blank(raw.slice(at));
+}
 
 /**
  * The text with front matter, fenced and indented code blocks, HTML blocks (content and all),
@@ -98,9 +116,11 @@ function blankBlocks(text: string): string {
       continue;
     }
     if (HTML_BLOCK.test(l)) {
-      // An HTML block runs to the next blank line; the translator keeps it verbatim, content and all.
+      // An HTML block runs to the next blank line (a comment to its end); the translator keeps it
+      // verbatim, content and all. The checker's own directives stay for the checker to read.
       open = inTable = false;
-      for (; i < lines.length && line(i).trim() !== ''; i++) out[i] = blank(lines[i]!);
+      const last = htmlBlockEnd(lines, i);
+      for (; i <= last; i++) out[i] = blankKeepingDirectives(lines[i]!);
       i--;
       continue;
     }
@@ -160,7 +180,7 @@ function blankInline(text: string): string {
     if (start < 0) break;
     const end = t.indexOf('-->', start + 4);
     if (end < 0) break;
-    blankRange(start, end + 3);
+    if (!isDirectiveAt(t, start) || t.slice(start, end).includes('\n')) blankRange(start, end + 3);
     from = end + 3;
   }
   return blankSimpleInline(chars.join(''));

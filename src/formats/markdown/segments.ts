@@ -14,7 +14,7 @@
  * be more exact but cannot be re-serialised byte-for-byte around the parts we leave alone.
  */
 import type { ProtectedSpan } from '../../core/types.js';
-import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
+import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, htmlBlockEnd, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
 
 /** A piece of inline text to translate, NFC, with its markup spans (offsets into `text`). */
 export interface MarkdownSegment {
@@ -140,7 +140,8 @@ export function parseMarkdown(source: string): MarkdownDocument {
     }
     if (HTML_BLOCK.test(line)) {
       close();
-      for (; i < lines.length && lines[i]!.trim() !== ''; i++) verbatim(lines[i]!);
+      const last = htmlBlockEnd(lines, i);
+      for (; i <= last; i++) verbatim(lines[i]!);
       i--;
       continue;
     }

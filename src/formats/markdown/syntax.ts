@@ -6,8 +6,24 @@
 
 /** A fenced code block's opening (or closing) line. */
 export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** A line that opens an HTML block (it runs to the next blank line). */
+/** A line that opens an HTML block (it runs to the next blank line; a comment only to its `-->`, see `htmlBlockEnd`). */
 export const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*(?:\s|\/?>|$)|\/[A-Za-z]|!--)/;
+const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
+
+/**
+ * The last line of the HTML block that opens at line `first`: the line before the next blank line;
+ * for a comment, the line holding its `-->` when that comes sooner (CommonMark's HTML block type 2),
+ * so a comment written right above a paragraph leaves the paragraph prose.
+ * @example htmlBlockEnd(['<!-- note -->', 'Text.'], 0) === 0
+ */
+export function htmlBlockEnd(lines: readonly string[], first: number): number {
+  const comment = HTML_COMMENT_OPEN.exec(lines[first] ?? '');
+  let k = first;
+  for (; k < lines.length && lines[k]!.trim() !== ''; k++) {
+    if (comment && lines[k]!.indexOf('-->', k === first ? comment[0].length : 0) >= 0) return k;
+  }
+  return k - 1;
+}
 /** A thematic break (`---`, `***`, `___`). */
 export const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A setext heading underline. */

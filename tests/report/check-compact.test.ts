@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatCheckCompact, formatFindingList } from '../../src/report/check-compact.js';
+import { cleanReport, forbiddenGpi, report, suppressedReport } from './check-fixtures.js';
+
+describe('formatCheckCompact', () => {
+  it('prints one `file:line:col: severity rule-id message` line per finding, by file and position, then a summary', () => {
+    expect(formatCheckCompact(report).split('\n')).toEqual([
+      'corpus/a/deepl.en.txt:7:58: error term-forbidden "Thiết bị đánh chặn pha bay" should be rendered "Glide Phase Interceptor"',
+      'corpus/a/deepl.en.txt: warning term-missing "Thoả thuận An ninh Cung ứng" is not rendered "Security of Supply Arrangement"',
+      `corpus/a/google.en.txt:5:101: error term-forbidden ${report.findings[0]!.message}`,
+      '',
+      '2 errors, 1 warning in 2 files',
+      '',
+    ]);
+  });
+
+  it('is what an errorformat reads: every finding line matches %f:%l:%c: %t%*[a-z] %m', () => {
+    const lines = formatCheckCompact(report).split('\n').filter((l) => /:\d+:\d+: /.test(l));
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^[^:]+:\d+:\d+: (error|warning|info) [a-z-]+ \S/);
+  });
+
+  it('lists suppressed findings after the others, saying how and why, and counts them', () => {
+    const lines = formatCheckCompact(suppressedReport).trimEnd().split('\n');
+    expect(lines.slice(3, 5)).toEqual([
+      `corpus/a/deepl.en.txt:11:5: suppressed term-forbidden "Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard" (inline at corpus/a/deepl.en.txt:10:1: the 2012 press release is quoted)`,
+      `corpus/a/google.en.txt:3:10: suppressed term-forbidden ${report.findings[0]!.message} (by the baseline qa/vitrans-baseline.json:6:81)`,
+    ]);
+    expect(lines.at(-1)).toBe('2 errors, 1 warning in 2 files; 2 suppressed: 1 inline, 1 by the baseline');
+  });
+
+  it('keeps a message with line breaks on one line', () => {
+    const out = formatCheckCompact({ ...cleanReport, findings: [{ ...forbiddenGpi, message: 'first line\r\n  second line' }] });
+    expect(out.split('\n')[0]).toBe('corpus/a/deepl.en.txt:7:58: error term-forbidden first line second line');
+  });
+
+  it('says so when nothing was found', () => {
+    expect(formatCheckCompact(cleanReport)).toBe('No problems in 2 translations checked.\n');
+  });
+});
+
+describe('formatFindingList (how translate ends)', () => {
+  it('lists findings up to the limit, then the commands that show them all', () => {
+    const out = formatFindingList(suppressedReport.findings, { limit: 2, commands: ['vitrans check a.txt out/a.deepl.en.txt'] });
+    expect(out.split('\n')).toEqual([
+      expect.stringMatching(/^corpus\/a\/deepl\.en\.txt:7:58: error term-forbidden /),
+      expect.stringMatching(/^corpus\/a\/deepl\.en\.txt: warning term-missing /),
+      '…and 1 more. The full report:',
+      '  vitrans check a.txt out/a.deepl.en.txt',
+      '',
+    ]);
+    expect(formatFindingList(suppressedReport.findings.filter((f) => f.suppression), { limit: 10, commands: ['x'] })).toBe('');
+  });
+});
