@@ -49,6 +49,8 @@ function fresh(label: string, now: number, parallel = 1): State {
 }
 
 function apply(s: State, e: TranslateProgress): void {
+  // Warnings are the command's to print, once per engine.
+  if (e.type === 'glossary-fallback') return;
   if (e.type === 'retry') {
     s.note = `${s.parallel > 1 ? `${e.engine} ` : ''}retry ${e.attempt} in ${(e.delayMs / 1000).toFixed(1)}s`;
     return;

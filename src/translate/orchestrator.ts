@@ -8,6 +8,7 @@ import type { Glossary } from '../glossary/types.js';
 import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
 import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
+import { vietnameseShare } from '../text/vietnamese.js';
 import { joinSplit, planBatches, splitText } from './batching.js';
 import { translationCacheKey, type CachedTranslation } from '../store/index.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
@@ -36,7 +37,9 @@ export function glossaryModeFor(engine: Pick<Engine, 'capabilities'>, glossary: 
 /**
  * A memoised `prepareGlossary` call for one engine and run: the engine-side glossary is looked up
  * or created at most once, and only when first needed (a fully cached run makes no request).
- * Engines without `prepareGlossary` (Google uses its configured resource) get `undefined`.
+ * A failure that a retry may cure (a 5xx, a timeout) is forgotten, so the next call asks again;
+ * a fatal one is kept. Engines without `prepareGlossary` (Google uses its configured resource) get
+ * `undefined`.
  */
 export function nativeGlossaryOnce(
   engine: Engine,
@@ -47,9 +50,29 @@ export function nativeGlossaryOnce(
   let id: Promise<string | undefined> | undefined;
   return () => {
     if (!engine.prepareGlossary || pairs.length === 0) return Promise.resolve(undefined);
-    id ??= engine.prepareGlossary(pairs, contentHash, langs);
-    return id;
+    const asked = (id ??= engine.prepareGlossary(pairs, contentHash, langs));
+    asked.catch((err: unknown) => {
+      if (err instanceof EngineError && err.retryable && id === asked) id = undefined;
+    });
+    return asked;
   };
+}
+
+/**
+ * Whether an engine's answer is its input back, untranslated (an echo: some servers return the
+ * source when their model is not loaded or the language is not installed). Short texts, names
+ * and numbers legitimately come back unchanged, so it takes five words or more, and for a
+ * Vietnamese source, mostly Vietnamese words.
+ * @example isEcho('Nhà Trắng công bố chuyến thăm cấp nhà nước.', 'Nhà Trắng công bố chuyến thăm cấp nhà nước.', 'vi') === true
+ */
+export function isEcho(sent: string, answer: string, sourceLang: string): boolean {
+  const norm = (t: string): string => t.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const a = norm(sent);
+  if (a !== norm(answer)) return false;
+  const words = a.replace(/⟦\s*\d+\s*⟧/g, ' ').match(/[\p{L}\p{M}]+/gu) ?? [];
+  if (words.length < 5) return false;
+  if (sourceLang.toLowerCase().split('-')[0] !== 'vi') return true;
+  return vietnameseShare(a).share >= 0.5;
 }
 
 /** What is sent for a paragraph, worked out only when needed (term matching is the costly part). */
@@ -107,10 +130,10 @@ export function rememberingMatcher(matcher: ViMatcher): ViMatcher {
 
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
 
-/** NFC, cache keys and look-ups; masks are prepared lazily. */
-function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
+/** NFC, cache keys and look-ups; masks are prepared lazily. `mode` overrides the engine's own (a native glossary refused: placeholders). */
+function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
   const { engine } = opts;
-  const mode = glossaryModeFor(engine, opts.glossary);
+  const mode = modeOverride ?? glossaryModeFor(engine, opts.glossary);
   const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
     const source = raw.normalize('NFC');
     const markup = opts.markup?.[index] ?? [];
@@ -245,7 +268,27 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const { engine, cache, onProgress } = opts;
   const retry = opts.retry ?? runOnce;
   const now = opts.now ?? Date.now;
-  const plan = planKeys(opts);
+  const redact = opts.redact;
+  let plan = planKeys(opts);
+  const onRetry = (error: EngineError, attempt: number, delayMs: number): void =>
+    onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message });
+
+  // The engine-side glossary comes first, through the same retries as every request, and only
+  // when something has to be sent. An engine that translates the pair but keeps no glossary for
+  // it gets placeholders instead (other cache keys: the plan is made again).
+  let glossaryId: string | undefined;
+  if (plan.mode === 'native' && plan.paragraphs.some((p) => !p.cached && !p.blank)) {
+    if (opts.signal?.aborted) throw new TranslationAbortedError();
+    const once = opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts);
+    try {
+      glossaryId = await retry(once, { signal: opts.signal ?? new AbortController().signal, onRetry });
+    } catch (err) {
+      if (opts.signal?.aborted) throw new TranslationAbortedError();
+      if (!(err instanceof EngineError && err.kind === 'glossary-unsupported')) throw err;
+      onProgress?.({ type: 'glossary-fallback', engine: engine.name, reason: err.message });
+      plan = planKeys(opts, 'mask');
+    }
+  }
   const total = plan.paragraphs.length;
   const results: (ParagraphTranslation | undefined)[] = new Array<ParagraphTranslation | undefined>(total).fill(undefined);
   let done = 0;
@@ -277,11 +320,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   if (pending.length === 0) return results as ParagraphTranslation[];
   if (opts.signal?.aborted) throw new TranslationAbortedError();
 
-  const glossaryIdOnce =
-    plan.mode === 'native'
-      ? (opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts))
-      : undefined;
-
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -294,7 +332,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   async function send(texts: string[], hints: (TermPair[] | undefined)[]): Promise<TranslateResult[]>;
   async function send(texts: string[], hints: (TermPair[] | undefined)[], partial: true): Promise<(TranslateResult | undefined)[]>;
   async function send(texts: string[], hints: (TermPair[] | undefined)[], partial = false): Promise<(TranslateResult | undefined)[]> {
-    const glossaryId = glossaryIdOnce ? await glossaryIdOnce() : undefined;
     const split = partial && texts.length > 1;
     const missingAll = (): undefined[] => new Array<undefined>(texts.length).fill(undefined);
     return retry(
@@ -311,27 +348,44 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
           });
         } catch (err) {
           if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
-          return err.partial?.length === texts.length ? err.partial.map((r) => r && { ...r }) : missingAll();
+          if (err.partial?.length !== texts.length) return missingAll();
+          return err.partial.map((r, i) => (r && !isEcho(texts[i]!, r.text, opts.sourceLang) ? guardSecrets({ ...r }) : undefined));
         }
         if (out.length !== texts.length) {
           if (split) return missingAll();
           throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
         }
-        return out;
+        // The source back untranslated is no translation: never kept, asked again (alone, in a batch).
+        const echoes = out.map((r, i) => isEcho(texts[i]!, r.text, opts.sourceLang));
+        if (echoes.some(Boolean)) {
+          if (split && !echoes.every(Boolean)) return out.map((r, i) => (echoes[i] ? undefined : r));
+          const n = echoes.filter(Boolean).length;
+          throw new EngineError(engine.name, 'bad-response', `${engine.name} returned ${n === 1 ? 'the text' : `${n} of ${texts.length} texts`} untranslated (the source came back)`, {
+            hint: 'the engine may not have this language pair installed or loaded; finished paragraphs are cached, so a rerun sends only the rest',
+          });
+        }
+        return out.map((r) => guardSecrets(r));
       },
-      {
-        signal: controller.signal,
-        onRetry: (error, attempt, delayMs) =>
-          onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message }),
-      },
+      { signal: controller.signal, onRetry },
     );
   }
+
+  /** A result with any known secret masked (and a warning), so it reaches no file or cache. */
+  const revealed = new WeakSet<TranslateResult>();
+  const guardSecrets = (r: TranslateResult): TranslateResult => {
+    if (!redact) return r;
+    const text = redact(r.text);
+    if (text === r.text) return r;
+    const safe = { ...r, text };
+    revealed.add(safe);
+    return safe;
+  };
 
   /**
    * Each sent paragraph's parts as they come back. `missing` counts the parts not back yet: the
    * arrays start as holes, which `every` and `some` skip, so a count is what says "complete".
    */
-  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[]; separators: string[]; missing: number }>();
+  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[]; separators: string[]; missing: number; secret?: boolean }>();
   const { maxChars } = engine.capabilities;
   const maxTexts = Math.max(1, engine.capabilities.maxTexts);
 
@@ -377,6 +431,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const got = parts.get(p.index)!;
     const warnings = [...prep.warnings];
     if (got.texts.length > 1) warnings.push('split-long-paragraph');
+    if (got.secret) warnings.push('secret-redacted');
     // The parts are re-joined first: a placeholder belongs to the whole paragraph, not to a part.
     const restored = unmaskText(joinSplit(got.texts as string[], got.separators), prep.masked);
     if (!restored.complete && restored.lost.some((s) => s.kind === 'term')) return undefined;
@@ -403,6 +458,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
     const restored = unmaskText(joinSplit(again.map((r) => r.text), separators), prep.markupOnly);
     if (!restored.complete) warnings.push('markup-lost');
+    if (again.some((r) => revealed.has(r))) warnings.push('secret-redacted');
     return result(p, restored.text, { billedCharacters: billed, warnings });
   };
 
@@ -421,6 +477,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       if (got.texts[piece.part] === undefined) got.missing--;
       got.texts[piece.part] = out[i]!.text;
       got.billed[piece.part] = out[i]!.billedCharacters;
+      if (revealed.has(out[i]!)) got.secret = true;
       if (got.missing === 0 && !complete.includes(piece.paragraph)) complete.push(piece.paragraph);
     });
     // Store what arrived intact before any retranslation request can fail.

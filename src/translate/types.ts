@@ -23,7 +23,9 @@ export type RetryRunner = <T>(
 export type TranslateProgress =
   | { type: 'start'; engine: string; total: number; cached: number }
   | { type: 'progress'; engine: string; total: number; done: number; cached: number }
-  | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string };
+  | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string }
+  /** The engine keeps no glossary for the language pair: terms are protected with placeholders instead. */
+  | { type: 'glossary-fallback'; engine: string; reason: string };
 
 /** Options of `translateParagraphs`. Everything from the outside world is passed in. */
 export interface TranslateParagraphsOptions {
@@ -53,6 +55,11 @@ export interface TranslateParagraphsOptions {
   onProgress?: (event: TranslateProgress) => void;
   /** Clock for cache timestamps (ms since the epoch); defaults to Date.now. */
   now?: () => number;
+  /**
+   * Masks known secrets in a text (the CLI's redactor). An answer that comes back holding one is
+   * masked before it is kept anywhere, and its paragraph warns `secret-redacted`.
+   */
+  redact?: (text: string) => string;
 }
 
 export type { ViMatcher };

@@ -70,7 +70,7 @@ describe('vitrans translate', () => {
     expect(out.trim().split(/\n\s*\n/)).toHaveLength(sourceParas.length);
     expect(out).toContain('Memorandum of Understanding (MOU)');
     expect(bodies.flat().join('\n')).not.toContain('Biên bản ghi nhớ');
-    expect(r.stdout).toMatch(/^translated 1 file with libretranslate: 6 paragraphs \(0 cached\), 0 billed characters; check: \d+ errors, \d+ warnings\n$/);
+    expect(r.stdout).toMatch(/^translated 1 file with libretranslate: 6 paragraphs \(0 cached\); libretranslate: not billed per character \(self-hosted\), 0 cached characters; check: \d+ errors, \d+ warnings\n$/);
 
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.version).toBe(1);
@@ -84,6 +84,7 @@ describe('vitrans translate', () => {
     expect(again.code).toBe(0);
     expect(bodies).toHaveLength(1);
     expect(again.stdout).toContain('6 paragraphs (6 cached)');
+    expect(again.stdout).toContain(`libretranslate: not billed per character (self-hosted), ${doc.paragraphs.reduce((n, p) => n + [...p.source].length, 0)} cached characters;`);
     expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
   });
 
@@ -407,7 +408,7 @@ describe('vitrans translate', () => {
     // Native glossaries need no masking: the Vietnamese terms are sent as they are.
     expect(translateForms[1]!.getAll('text')).toEqual(['Ký Biên bản ghi nhớ (MOU) về hợp tác.']);
     const billed = translateForms.flatMap((f) => f.getAll('text')).reduce((n, t) => n + t.length, 0);
-    expect(r.stdout).toContain(`${billed} billed characters`);
+    expect(r.stdout).toContain(`deepl: ${billed} characters billed by this run, 0 cached characters (not billed again)`);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/second.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.engines.deepl!.billedCharacters).toBe('Ký Biên bản ghi nhớ (MOU) về hợp tác.'.length);
   });

@@ -27,7 +27,7 @@ import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../form
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
-import type { ParagraphTranslation } from '../../translate/types.js';
+import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
@@ -138,9 +138,16 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     );
     let paragraphs = 0;
     let cached = 0;
-    let billed = 0;
+    const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
     const allFindings: Finding[] = [];
     const warnings = new Map<string, number>();
+    const fellBack = new Set<string>();
+    const onProgress = (e: TranslateProgress): void => {
+      if (e.type !== 'glossary-fallback') return progress.update(e);
+      if (fellBack.has(e.engine)) return;
+      fellBack.add(e.engine);
+      io.stderr.write(`vitrans: warning: ${e.engine}: ${e.reason}; glossary terms are protected with placeholders instead\n`);
+    };
 
     for (const input of inputs) {
       // The engines of one file run side by side, each with its own concurrency; a failing engine
@@ -163,7 +170,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             concurrency,
             retry,
             signal: io.signal,
-            onProgress: (e) => progress.update(e),
+            onProgress,
+            redact: io.redact,
           });
           const outPath = outputPathOf(input, engine.name);
           const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
@@ -180,8 +188,12 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         results.push(file);
         paragraphs += translations.length;
         cached += translations.filter((t) => t.cached).length;
-        billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
+        addUsage(usage.get(file.engine)!, translations);
         for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        const leaked = translations.filter((t) => !t.cached && t.warnings.includes('secret-redacted')).length;
+        if (leaked > 0) {
+          io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
+        }
         allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
       }
       const failure = settled.find((o) => o.status === 'rejected');
@@ -204,7 +216,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
 
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
-    if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, allFindings, warnings, glossary !== undefined) + '\n');
+    if (!opts.quiet) summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, allFindings, warnings, glossary !== undefined) + '\n');
     if (opts.compare) {
       const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
       const format = (opts.format ?? 'text') as 'text' | 'markdown' | 'html' | 'json';
@@ -368,12 +380,58 @@ function checkTranslationText(check: SourceCheck | undefined, outputText: string
   }
 }
 
+/** What one engine cost in this run, and what the cache saved. */
+interface EngineUsage {
+  /** Characters the engine said it billed for the paragraphs sent in this run. */
+  billed: number;
+  /** Whether the engine said so for any of them (Google does not). */
+  reported: boolean;
+  /** Source characters of the paragraphs sent in this run. */
+  sent: number;
+  /** Source characters of the paragraphs the cache served: not sent, not paid again. */
+  cached: number;
+}
+
+function emptyUsage(): EngineUsage {
+  return { billed: 0, reported: false, sent: 0, cached: 0 };
+}
+
+function addUsage(usage: EngineUsage, translations: readonly ParagraphTranslation[]): void {
+  for (const t of translations) {
+    const characters = [...t.source].length;
+    if (t.cached) {
+      usage.cached += characters;
+    } else if (t.source.trim() !== '') {
+      usage.sent += characters;
+      if (t.billedCharacters !== undefined) {
+        usage.billed += t.billedCharacters;
+        usage.reported = true;
+      }
+    }
+  }
+}
+
+/** One engine's share of the summary, in the terms its provider bills in. */
+function usageText(engine: Engine, u: EngineUsage): string {
+  const cachedText = `${u.cached} cached characters`;
+  switch (engine.capabilities.billing ?? 'characters') {
+    case 'none':
+      return `${engine.name}: not billed per character (self-hosted), ${cachedText}`;
+    case 'tokens':
+      return `${engine.name}: billed by token, not by character (${u.sent} characters sent), ${cachedText}`;
+    default:
+      return u.reported || u.sent === 0
+        ? `${engine.name}: ${u.billed} characters billed by this run, ${cachedText} (not billed again)`
+        : `${engine.name}: ${u.sent} characters sent (billed per character; the engine reports no count), ${cachedText} (not billed again)`;
+  }
+}
+
 function summaryLine(
   files: number,
   engines: Engine[],
   paragraphs: number,
   cached: number,
-  billed: number,
+  usage: Map<string, EngineUsage>,
   findings: Finding[],
   warnings: Map<string, number>,
   checked: boolean,
@@ -381,9 +439,10 @@ function summaryLine(
   const count = (s: string): number => findings.filter((f) => f.severity === s).length;
   const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
   const check = checked ? `check: ${count('error')} errors, ${count('warning')} warnings` : 'check: skipped (no glossary)';
+  const costs = engines.map((e) => usageText(e, usage.get(e.name) ?? emptyUsage())).join('; ');
   return (
     `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
-    `${paragraphs} paragraphs (${cached} cached), ${billed} billed characters; ${check}` +
+    `${paragraphs} paragraphs (${cached} cached); ${costs}; ${check}` +
     (warned ? `; warnings: ${warned}` : '')
   );
 }
