@@ -2,7 +2,9 @@
  * The translation orchestrator: NFC, cache look-up, glossary enforcement per engine, batching,
  * bounded concurrency, retries, incremental cache writes, and results in paragraph order.
  */
+import { randomUUID } from 'node:crypto';
 import { EngineError, VitransError } from '../core/errors.js';
+import { sleep } from '../engines/retry.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
 import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
@@ -257,6 +259,9 @@ interface Piece {
 
 const runOnce: RetryRunner = (fn) => fn();
 
+/** How long a claim on paragraphs in flight holds without renewal (renewed every third of it while the run lives). */
+export const DEFAULT_LEASE_MS = 60_000;
+
 /**
  * Translates paragraphs with one engine and returns one result per paragraph, in order.
  * Cached paragraphs are not sent; each batch's results are cached as soon as they arrive.
@@ -391,25 +396,98 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
 
   // The batch cutter: prepares paragraphs in order as workers ask, splitting long ones into parts
   // (on the masked text; tokens hold no spaces or sentence marks).
+  let failure: unknown;
+  // Claims in a shared cache: a paragraph is sent only by the run that holds its lease; the
+  // others take other paragraphs, then wait for it (or take it over when the lease lapses).
+  const lease = cache && opts.lease !== false ? { owner: opts.lease?.owner ?? randomUUID(), ttlMs: opts.lease?.ttlMs ?? DEFAULT_LEASE_MS } : undefined;
+  const pollMs = opts.lease ? (opts.lease.pollMs ?? Math.min(1000, Math.ceil(lease!.ttlMs / 4))) : Math.min(1000, DEFAULT_LEASE_MS / 4);
+  const held = new Set<string>();
+  const owned: PlannedParagraph[] = [];
+  const theirs: PlannedParagraph[] = [];
+  const heartbeat = lease
+    ? setInterval(() => {
+        if (held.size > 0) cache!.renew([...held], { ...lease, now: now() }).catch(() => undefined);
+      }, Math.max(50, Math.floor(lease.ttlMs / 3)))
+    : undefined;
+  heartbeat?.unref();
+
+  const settleLocal = (p: PlannedParagraph): void => {
+    const prep = p.prepare();
+    results[p.index] = result(p, unmaskText(prep.masked.text, prep.masked).text, {
+      masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
+      warnings: [...prep.warnings],
+    });
+    done++;
+    tick();
+  };
+
+  /** Claims the paragraphs: ours to send, finished meanwhile by another run (cached), or another run's for now. */
+  const claimInto = async (list: PlannedParagraph[]): Promise<void> => {
+    if (!lease) {
+      owned.push(...list);
+      return;
+    }
+    const outcome = await cache!.claim(list.map((p) => p.key), { ...lease, now: now() });
+    const claimed = new Set(outcome.claimed);
+    for (const p of list) {
+      const finished = outcome.done.get(p.key);
+      if (finished) {
+        results[p.index] = fromCached(engine, p, finished);
+        done++;
+        fromCache++;
+        tick();
+      } else if (claimed.has(p.key)) {
+        held.add(p.key);
+        owned.push(p);
+      } else {
+        theirs.push(p);
+      }
+    }
+  };
+
+  /**
+   * The next paragraph this run may send, in order, claiming up to `want` at a time (what the batch
+   * being cut still has room for: a run never holds claims it is not about to send). When only
+   * other runs' paragraphs are left it waits for them, unless a batch is begun (`want` below the
+   * batch size), which is sent first.
+   */
   let cursor = 0;
+  const takeParagraph = async (want: number): Promise<PlannedParagraph | undefined> => {
+    for (;;) {
+      if (owned.length > 0) return owned.shift();
+      if (cursor < pending.length) {
+        const chunk: PlannedParagraph[] = [];
+        while (cursor < pending.length && chunk.length < want) {
+          const p = pending[cursor++]!;
+          if (p.prepare().local) settleLocal(p);
+          else chunk.push(p);
+        }
+        if (chunk.length > 0) await claimInto(chunk);
+        continue;
+      }
+      if (theirs.length === 0 || want < maxTexts) return undefined;
+      try {
+        await sleep(pollMs, controller.signal);
+      } catch {
+        return undefined;
+      }
+      if (failure !== undefined) return undefined;
+      await claimInto(theirs.splice(0));
+    }
+  };
+
+  // The batch cutter: takes paragraphs in order as workers ask, splitting long ones into parts
+  // (on the masked text; tokens hold no spaces or sentence marks). One cut at a time.
   let carry: Piece[] = [];
-  const nextBatch = (): Piece[] | undefined => {
+  const cutBatch = async (): Promise<Piece[] | undefined> => {
     const batch: Piece[] = [];
     let chars = 0;
     for (;;) {
       if (carry.length === 0) {
-        if (cursor >= pending.length) break;
-        const p = pending[cursor++]!;
+        if (batch.length >= maxTexts) break;
+        const p = await takeParagraph(maxTexts - batch.length);
+        if (!p) break;
         const prep = p.prepare();
-        if (prep.local) {
-          results[p.index] = result(p, unmaskText(prep.masked.text, prep.masked).text, {
-            masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
-            warnings: [...prep.warnings],
-          });
-          done++;
-          tick();
-          continue;
-        }
         const split = splitText(prep.masked.text, maxChars);
         const texts = split.parts.length > 0 ? split.parts : [prep.masked.text];
         const separators = split.parts.length > 0 ? split.separators : ['', ''];
@@ -423,6 +501,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       chars += piece.text.length;
     }
     return batch.length > 0 ? batch : undefined;
+  };
+  let cutting: Promise<unknown> = Promise.resolve();
+  const nextBatch = (): Promise<Piece[] | undefined> => {
+    const next = cutting.then(cutBatch);
+    cutting = next.catch(() => undefined);
+    return next;
   };
 
   /** The paragraph's result, or undefined when a term placeholder was lost and it must be retranslated. */
@@ -465,6 +549,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
     for (const { p, r } of list) results[p.index] = r;
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
+    for (const { p } of list) held.delete(p.key);
     done += list.length;
     if (list.length > 0) tick();
   };
@@ -508,12 +593,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     }
   };
 
-  let failure: unknown;
   const worker = async (): Promise<void> => {
     while (failure === undefined && !controller.signal.aborted) {
-      const batch = nextBatch();
-      if (!batch) return;
       try {
+        const batch = await nextBatch();
+        if (!batch) return;
         await runBatch(batch);
       } catch (err) {
         failure ??= err;
@@ -526,6 +610,9 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     await Promise.all(Array.from({ length: width }, worker));
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
+    clearInterval(heartbeat);
+    // What this run claimed and did not finish is free for other runs at once.
+    if (lease && held.size > 0) await cache!.release([...held], lease.owner).catch(() => undefined);
   }
   if (failure !== undefined && !opts.signal?.aborted) throw failure;
   // An interrupt that came after the last answer loses nothing: the run is complete.

@@ -48,6 +48,13 @@ export interface TranslateParagraphsOptions {
   /** Inline markup to protect, parallel to `paragraphs`, offsets into their NFC form (from formats/markdown/segments.ts). */
   markup?: readonly (readonly ProtectedSpan[] | undefined)[];
   cache?: TranslationCache;
+  /**
+   * Claims on paragraphs in flight in `cache`, so concurrent runs on one cache never pay for a
+   * paragraph twice (see `TranslationCache.claim`). `owner` defaults to a random id, `ttlMs` to
+   * `DEFAULT_LEASE_MS`, `pollMs` (how often a run waiting for another's paragraphs looks again) to
+   * a quarter of it, at most 1 s. `false`: no claims.
+   */
+  lease?: { owner?: string; ttlMs?: number; pollMs?: number } | false;
   /** Requests in flight at most. */
   concurrency: number;
   retry?: RetryRunner;

@@ -5,7 +5,9 @@
  * Everything is read, planned and budgeted before the first request; every output is written
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
@@ -24,7 +26,7 @@ import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../for
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
-import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
@@ -132,6 +134,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     enforceBudget(estimates, maxChars);
 
     const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
+    // This run's claims in the cache: another run on the same cache waits for them, or takes them
+    // over once they lapse (this process crashed).
+    const lease = { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, ttlMs: leaseMs(io.env.VITRANS_CACHE_LEASE_MS) };
     const progress = createProgress({ stream: io.stderr, quiet: opts.quiet, now: Date.now });
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
@@ -167,6 +172,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             viMatcher,
             nativeGlossaryId: glossaryIds.get(engine.name),
             cache,
+            lease,
             concurrency,
             retry,
             signal: io.signal,
@@ -239,6 +245,16 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     cache?.close();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
+}
+
+/** The lease time from VITRANS_CACHE_LEASE_MS (milliseconds), else the default. */
+function leaseMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_LEASE_MS;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 100) {
+    throw new UsageError(`VITRANS_CACHE_LEASE_MS must be a whole number of milliseconds, at least 100, got "${value}"`, { hint: `unset it for the default ${DEFAULT_LEASE_MS}` });
+  }
+  return n;
 }
 
 /** `deepl, google,deepl` → ['deepl', 'google']; unknown names fail early with a suggestion. */
