@@ -400,7 +400,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   // Claims in a shared cache: a paragraph is sent only by the run that holds its lease; the
   // others take other paragraphs, then wait for it (or take it over when the lease lapses).
   const lease = cache && opts.lease !== false ? { owner: opts.lease?.owner ?? randomUUID(), ttlMs: opts.lease?.ttlMs ?? DEFAULT_LEASE_MS } : undefined;
-  const pollMs = opts.lease ? (opts.lease.pollMs ?? Math.min(1000, Math.ceil(lease!.ttlMs / 4))) : Math.min(1000, DEFAULT_LEASE_MS / 4);
+  const pollMs = (opts.lease && opts.lease.pollMs) || Math.min(1000, Math.ceil((lease?.ttlMs ?? DEFAULT_LEASE_MS) / 4));
   const held = new Set<string>();
   const owned: PlannedParagraph[] = [];
   const theirs: PlannedParagraph[] = [];

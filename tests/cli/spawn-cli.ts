@@ -26,12 +26,15 @@ export interface VitransChild {
 }
 
 /**
- * Starts `vitrans ARGS` in `cwd` with only `env` (plus PATH and HOME) in its environment.
+ * Starts `vitrans ARGS` in `cwd` with only `env` (plus PATH and HOME) in its environment, as
+ * another user when `uid`/`gid` are given (the test process must be root).
  * @example const run = spawnVitrans(['translate', 'a.txt', '-e', 'libretranslate'], { cwd, env: { LIBRETRANSLATE_URL: url } }); await run.done
  */
-export function spawnVitrans(args: string[], opts: { cwd: string; env?: Record<string, string> }): VitransChild {
+export function spawnVitrans(args: string[], opts: { cwd: string; env?: Record<string, string>; uid?: number; gid?: number }): VitransChild {
   const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
     cwd: opts.cwd,
+    uid: opts.uid,
+    gid: opts.gid,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

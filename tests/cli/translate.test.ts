@@ -114,7 +114,7 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
   });
 
-  it('writes nothing for an engine that failed, keeps the finished engine, and prints one line', async () => {
+  it('writes nothing for an engine that failed, keeps the finished engine with its bilingual JSON, and prints one line', async () => {
     const dir = project();
     libre();
     server.use(http.post(`${OPENAI}/chat/completions`, () => HttpResponse.json({ error: { message: 'Incorrect API key provided: sk-test-secret-0123456789' } }, { status: 401 })));
@@ -125,7 +125,9 @@ describe('vitrans translate', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^vitrans: error: openai: /);
     expect(r.stderr).not.toContain('sk-test-secret-0123456789');
-    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.libretranslate.en.txt']);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(Object.keys(doc.engines)).toEqual(['libretranslate']);
   });
 
   it('never prints a key that only the config file holds, even when the engine echoes it', async () => {

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
-import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
+import { AlignmentError, EngineError, UsageError, UserError } from '../../core/errors.js';
 import type { Finding } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
@@ -32,7 +32,7 @@ import { retryRunner } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { createProgress } from '../progress.js';
-import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText, isMarkdownFile } from '../../formats/markdown/checkable.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
@@ -132,6 +132,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       return 0;
     }
     enforceBudget(estimates, maxChars);
+    // A folder that cannot take the outputs is found before anything is paid for.
+    await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
 
     const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
@@ -181,17 +183,18 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           });
           const outPath = outputPathOf(input, engine.name);
           const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
-          await writeFileAtomic(outPath, result.text);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file };
+          return { translations, file: result.file, output: { path: outPath, content: result.text } };
         }),
       );
       progress.end();
       const results: EngineFileResult[] = [];
+      const outputs: { path: string; content: string }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file } = outcome.value;
+        const { translations, file, output } = outcome.value;
         results.push(file);
+        outputs.push(output);
         paragraphs += translations.length;
         cached += translations.filter((t) => t.cached).length;
         addUsage(usage.get(file.engine)!, translations);
@@ -202,8 +205,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         }
         allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
       }
+      // The engines that finished are written, with their bilingual JSON, before a failure of
+      // another engine is reported; the outputs and the JSON are written together or not at all.
       const failure = settled.find((o) => o.status === 'rejected');
-      if (failure) throw failure.reason;
+      if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       const bilingual = buildBilingual(
         { file: input.shown, format: input.format, sourceLang: opts.sourceLang, targetLang: opts.targetLang },
         glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
@@ -217,7 +222,19 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (dropped.length > 0 && !opts.quiet) {
         io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${dropped.join(', ')} results are not kept (their .en files are stale)\n`);
       }
-      await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
+      outputs.push({ path: bilingualPath, content: JSON.stringify(merged, null, 2) + '\n' });
+      try {
+        await writeFilesTogether(outputs);
+      } catch (err) {
+        const why = writeFailure(err);
+        if (why === undefined) throw err;
+        const kept = cache ? 'the translations are cached, so a rerun costs nothing' : 'with --no-cache the translations are not kept';
+        throw new UserError('E_OUTPUT', `cannot write the outputs of ${input.shown} to ${shown(outDir)}: ${why}; nothing of it was written, ${kept}`, {
+          hint: `free some space or choose another --out folder, then run again`,
+          cause: err,
+        });
+      }
+      if (failure) throw failure.reason;
     }
 
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
@@ -245,6 +262,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     cache?.close();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
+}
+
+/**
+ * About how many bytes a run writes under --out: each engine's output and its share of the
+ * bilingual JSON (targets, findings, escaping) a few times the source, plus the source in the JSON.
+ */
+function expectedOutputBytes(inputs: readonly InputFile[], engines: number): number {
+  return inputs.reduce((n, input) => n + Buffer.byteLength(input.text, 'utf8') * (2 + 4 * engines) + 16 * 1024, 0);
 }
 
 /** The lease time from VITRANS_CACHE_LEASE_MS (milliseconds), else the default. */
