@@ -1,7 +1,7 @@
 /**
- * Two real `vitrans translate` processes on one article and one cache, against a real counting
- * server: every paragraph is paid for once, and a run killed with -9 leaves claims that the other
- * run takes over when they lapse.
+ * Real `vitrans translate` processes against a real counting server: two on one article and one
+ * cache pay for every paragraph once; a run killed with -9 leaves claims that the other run takes
+ * over when they lapse; SIGTERM stops a run as Ctrl-C does.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -96,5 +96,31 @@ describe('two runs on one cache at the same time', () => {
     const out = fs.readFileSync(path.join(dir, 'out-b/article.libretranslate.en.txt'), 'utf8');
     expect(out.trim().split(/\n\n/)).toHaveLength(PARAGRAPHS.length);
     expect(rb.stdout).toContain('(0 cached)');
+  }, 90_000);
+});
+
+describe('SIGTERM', () => {
+  it('is handled like Ctrl-C: finished batches kept, one line, exit 143; the rerun sends only the rest', async () => {
+    libre = await startLibreServer({ delayMs: 400 });
+    const dir = project();
+    const env = { LIBRETRANSLATE_URL: libre.url };
+    const run = spawnVitrans(args('out'), { cwd: dir, env });
+    await until(() => libre!.requests.filter((r) => r.answered).length >= 2, 30_000, 'two batches answered');
+    // Let the second answer reach the cache, then stop the run while its third request is in flight.
+    await until(() => libre!.requests.length >= 3, 30_000, 'a third request');
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(143);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('vitrans:'))).toEqual(['vitrans: translation interrupted; finished paragraphs are kept in the cache']);
+    const answered = new Set(libre.requests.filter((x) => x.answered).flatMap((x) => x.texts));
+    expect(answered.size).toBeGreaterThanOrEqual(100);
+    expect(fs.existsSync(path.join(dir, 'out/article.libretranslate.en.txt'))).toBe(false);
+
+    const before = libre.requests.length;
+    const again = await spawnVitrans(args('out'), { cwd: dir, env }).done;
+    expect(again.code).toBe(0);
+    const resent = libre.requests.slice(before).flatMap((x) => x.texts);
+    expect(resent.filter((t) => answered.has(t))).toEqual([]);
+    expect(resent.length).toBe(PARAGRAPHS.length - answered.size);
   }, 90_000);
 });

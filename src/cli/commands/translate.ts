@@ -113,7 +113,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   let cache: TranslationCache | undefined;
   try {
     for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
-    if (cachePath && (!opts.dryRun || existsSync(cachePath))) cache = openTranslationCache(cachePath);
+    // A cache that does not exist yet has nothing to tell the plan: it is created only once the
+    // run is sure to go ahead (a dry run or a refused budget leaves no file behind).
+    if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
     const plans = inputs.flatMap((input) =>
       engines.map((engine) => ({
@@ -134,6 +136,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     enforceBudget(estimates, maxChars);
     // A folder that cannot take the outputs is found before anything is paid for.
     await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
+    if (cachePath && !cache) cache = openTranslationCache(cachePath);
 
     const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
