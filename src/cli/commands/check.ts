@@ -19,7 +19,7 @@ import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { readBilingual } from '../../formats/bilingual.js';
-import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';
 
@@ -73,7 +73,9 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
         assertTranslatesSource(bilingual.sources, shown(t), source.text, shown(source.path));
         translations.push(...bilingual.translations);
       } else {
-        translations.push({ ...file, engine: engineFromName(t), writable: true });
+        // What --fix compares before writing: an edit made meanwhile must not be overwritten.
+        const fingerprint = opts.fix ? await fileFingerprint(t) : undefined;
+        translations.push({ ...file, engine: engineFromName(t), writable: true, fingerprint });
       }
     }
     loaded.push({ source, translations });
@@ -99,7 +101,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     }
     for (const path of rewritten) {
       const file = loaded.flatMap((a) => a.translations).find((t) => t.path === path)!;
-      await writeFileAtomic(path, (file.bom ? '\uFEFF' : '') + file.text);
+      await rewriteFile(path, (file.bom ? '\uFEFF' : '') + file.text, { fingerprint: file.fingerprint, shown: shown(path) });
     }
     if (fixed > 0) io.stderr.write(`vitrans: fixed ${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
     results = loaded.map((a) => run(a.source, a.translations));
@@ -133,7 +135,7 @@ function checkArticle(source: TextFile, translations: Translation[], tools: Chec
 }
 
 /** A translation to check: a text file, or one engine's text inside a bilingual JSON file (not writable by --fix). */
-type Translation = TextFile & { engine?: string; writable: boolean };
+type Translation = TextFile & { engine?: string; writable: boolean; fingerprint?: string };
 
 /**
  * The source and every engine of a bilingual JSON file. An engine whose output file (as the JSON
@@ -147,7 +149,7 @@ async function fromBilingual(file: TextFile, cwd: string): Promise<{ source: Tex
   for (const e of doc.engines) {
     const joined = e.targets.join('\n\n');
     const real = e.output === undefined ? undefined : await sameText(resolve(cwd, e.output), joined);
-    translations.push(real ? { ...real, engine: e.name, writable: true } : { path: `${file.path}#${e.name}`, text: joined, warnings: [], engine: e.name, writable: false });
+    translations.push(real ? { ...real, engine: e.name, writable: true, fingerprint: await fileFingerprint(real.path) } : { path: `${file.path}#${e.name}`, text: joined, warnings: [], engine: e.name, writable: false });
   }
   return { sources: doc.sources, source: { path: `${file.path}#source`, text: doc.sources.join('\n\n'), warnings: [] }, translations };
 }
