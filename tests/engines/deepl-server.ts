@@ -1,14 +1,14 @@
 /**
  * msw handlers that answer as the real DeepL API does, ugly parts included: 403, 429 and 5xx come
- * with an empty body and no content type, DeepL's own 429s carry no Retry-After, and any endpoint
- * (translate, glossary list/create/delete, usage, languages) can be made to fail on cue.
+ * with an empty body and no content type, DeepL's own 429s carry no Retry-After, and every endpoint
+ * vitrans calls (translate, glossary list/create/delete) can be made to fail on cue.
  */
 import { http, HttpResponse } from 'msw';
 import { server } from '../setup/server.js';
 import { fakeTranslate } from './fixtures.js';
 
 /** The endpoints a DeepL client calls. */
-export type DeepLEndpoint = 'translate' | 'glossaries:list' | 'glossaries:create' | 'glossaries:delete' | 'usage' | 'languages';
+export type DeepLEndpoint = 'translate' | 'glossaries:list' | 'glossaries:create' | 'glossaries:delete';
 
 /** A fault to answer instead of the real thing: an HTTP status (as DeepL sends it), or a dropped connection. */
 export type DeepLFault = number | 'network';
@@ -61,7 +61,7 @@ export function deeplServer(opts: DeepLServerOptions = {}): DeepLServer {
   const pairs = new Set(opts.glossaryPairs ?? ['vi-en', 'en-vi', 'en-de', 'de-en']);
   const faults = new Map<DeepLEndpoint, DeepLFault[]>();
   const state: DeepLServer = {
-    calls: { translate: 0, 'glossaries:list': 0, 'glossaries:create': 0, 'glossaries:delete': 0, usage: 0, languages: 0 },
+    calls: { translate: 0, 'glossaries:list': 0, 'glossaries:create': 0, 'glossaries:delete': 0 },
     translated: [],
     glossaries: [...(opts.glossaries ?? [])],
     fail(endpoint, ...list) {
@@ -110,14 +110,6 @@ export function deeplServer(opts: DeepLServerOptions = {}): DeepLServer {
       state.glossaries.splice(at, 1);
       return new HttpResponse(null, { status: 204 });
     }),
-    http.get(`${host}/v2/usage`, () => fault('usage') ?? HttpResponse.json({ character_count: 180_118, character_limit: 1_250_000 })),
-    http.get(`${host}/v2/languages`, () =>
-      fault('languages') ??
-      HttpResponse.json([
-        { language: 'VI', name: 'Vietnamese' },
-        { language: 'EN', name: 'English' },
-      ]),
-    ),
   );
   return state;
 }
