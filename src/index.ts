@@ -34,6 +34,8 @@ export { withRetry } from './engines/retry.js';
 
 export { translateParagraphs, planTranslation, TranslationAbortedError } from './translate/orchestrator.js';
 export { openTranslationCache, MemoryTranslationCache } from './store/index.js';
+export type { TranslationCache, CachedTranslation, LeaseRequest, LeaseOutcome } from './store/types.js';
+export { DEFAULT_LEASE_MS } from './translate/orchestrator.js';
 export { estimateRun, DEFAULT_PRICES_USD_PER_MILLION } from './translate/estimate.js';
 export { buildBilingual, readBilingual, BILINGUAL_VERSION } from './formats/bilingual.js';
 export type { BilingualDocument } from './formats/bilingual.js';
