@@ -452,6 +452,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
    * batch size), which is sent first.
    */
   let cursor = 0;
+  let waiting = false;
   const takeParagraph = async (want: number): Promise<PlannedParagraph | undefined> => {
     for (;;) {
       if (owned.length > 0) return owned.shift();
@@ -466,6 +467,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         continue;
       }
       if (theirs.length === 0 || want < maxTexts) return undefined;
+      if (!waiting) onProgress?.({ type: 'waiting', engine: engine.name, paragraphs: theirs.length });
+      waiting = true;
       try {
         await sleep(pollMs, controller.signal);
       } catch {

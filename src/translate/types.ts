@@ -25,7 +25,9 @@ export type TranslateProgress =
   | { type: 'progress'; engine: string; total: number; done: number; cached: number }
   | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string }
   /** The engine keeps no glossary for the language pair: terms are protected with placeholders instead. */
-  | { type: 'glossary-fallback'; engine: string; reason: string };
+  | { type: 'glossary-fallback'; engine: string; reason: string }
+  /** Only paragraphs another run on the same cache is translating are left: this run waits for them. */
+  | { type: 'waiting'; engine: string; paragraphs: number };
 
 /** Options of `translateParagraphs`. Everything from the outside world is passed in. */
 export interface TranslateParagraphsOptions {

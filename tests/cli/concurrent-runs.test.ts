@@ -96,6 +96,7 @@ describe('two runs on one cache at the same time', () => {
     const out = fs.readFileSync(path.join(dir, 'out-b/article.libretranslate.en.txt'), 'utf8');
     expect(out.trim().split(/\n\n/)).toHaveLength(PARAGRAPHS.length);
     expect(rb.stdout).toContain('(0 cached)');
+    expect(rb.stderr).toContain('article.txt → libretranslate: waiting for 50 paragraphs another run on this cache is translating\n');
   }, 90_000);
 });
 
