@@ -97,6 +97,21 @@ describe('vitrans translate with DeepL as the real server answers', () => {
     expect(again.stdout).toContain(`(${paragraphCount} cached); deepl: 0 characters billed by this run, ${sourceChars} cached characters (not billed again)`);
   });
 
+  it('Google, which bills per character but reports no count, shows the characters sent', async () => {
+    const dir = project();
+    server.use(
+      http.post('https://translation.googleapis.com/language/translate/v2', async ({ request }) => {
+        const body = (await request.json()) as { q: string[] };
+        return HttpResponse.json({ data: { translations: body.q.map((t) => ({ translatedText: pseudoTranslate(t) })) } });
+      }),
+    );
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'google-v2'], { cwd: dir, env: { GOOGLE_API_KEY: 'AIzaSyB3x-Q1w2e3r4t5y6u7i8o9p0aSdFgHjK' } });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    const sent = doc.paragraphs.reduce((n, p) => n + [...p.source].length, 0);
+    expect(r.stdout).toContain(`google-v2: ${sent} characters sent (billed per character; the engine reports no count), 0 cached characters (not billed again)`);
+  });
+
   it('an LLM says it bills by token rather than "0 billed"', async () => {
     const dir = project();
     server.use(
