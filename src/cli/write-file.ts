@@ -56,7 +56,7 @@ export async function fileFingerprint(path: string): Promise<string> {
 export async function rewriteFile(path: string, content: string, opts: { fingerprint?: string; shown?: string } = {}): Promise<void> {
   const real = await realpath(path);
   if (opts.fingerprint !== undefined && (await fileFingerprint(real)) !== opts.fingerprint) {
-    throw new UserError('E_CHANGED', `${opts.shown ?? path} changed since it was read; it was not overwritten`, {
+    throw new UserError('E_CHANGED', 'the file changed since it was read; it was not overwritten', {
       location: { file: opts.shown ?? path },
       hint: 'run the command again on the file as it is now',
     });

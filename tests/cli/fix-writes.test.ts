@@ -69,7 +69,7 @@ describe('rewriteFile', () => {
     writeFileSync(target, edited);
     const err = await rewriteFile(target, 'the fixed text', { fingerprint, shown: 'flawed.en.txt' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect(err).toMatchObject({ code: 'E_CHANGED', message: 'flawed.en.txt changed since it was read; it was not overwritten' });
+    expect(err).toMatchObject({ code: 'E_CHANGED', message: 'the file changed since it was read; it was not overwritten', location: { file: 'flawed.en.txt' } });
     expect(readFileSync(target, 'utf8')).toBe(edited);
   });
 
