@@ -34,6 +34,9 @@ export async function writeFilesTogether(files: readonly { path: string; content
     }
   } catch (err) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // Name the file the user asked for, not our temporary one.
+    const target = staged.at(-1)?.path;
+    if (target && err && typeof err === 'object' && 'code' in err) (err as { path?: string }).path = target;
     throw err;
   }
   for (const { temp, path } of staged) await rename(temp, path);
@@ -84,6 +87,7 @@ export async function rewriteFile(path: string, content: string, opts: { fingerp
     await rename(temp, real);
   } catch (err) {
     await rm(temp, { force: true });
+    if (err && typeof err === 'object' && 'code' in err) (err as { path?: string }).path = path;
     throw err;
   }
 }

@@ -131,6 +131,26 @@ describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () =>
   });
 });
 
+describe.skipIf(!canMount)('a report (-o) on a read-only or full disk', () => {
+  it.each([
+    ['read-only', 'the file system is read-only (EROFS)'],
+    ['full', 'no space left on the device (ENOSPC)'],
+  ])('%s: one line, exit 2, not an internal error', async (kind, why) => {
+    const dir = project();
+    const reports = path.join(dir, 'out');
+    mountTmpfs(reports, '64k');
+    if (kind === 'full') fill(reports);
+    else execFileSync('mount', ['-o', 'remount,ro', reports]);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const flawed = path.join(root, 'tests/fixtures/corpus/flawed');
+    const report = path.join(reports, 'report.json');
+    const r = await runVitrans(['check', path.join(flawed, 'source.vi.txt'), path.join(flawed, 'flawed.en.txt'), '-f', 'json', '-o', report], { cwd: dir });
+    expect(r.stderr).toBe(`vitrans: out/report.json: error: cannot write: ${why} (free some space, or write somewhere else)\n`);
+    expect(r.code).toBe(2);
+    expect(fs.readdirSync(reports).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe.skipIf(!isRoot)('an --out folder the user may not write', () => {
   it('is found before anything is sent (a run as an unprivileged user)', async () => {
     const libreServer = await startLibreServer();
