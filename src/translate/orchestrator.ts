@@ -394,8 +394,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const { maxChars } = engine.capabilities;
   const maxTexts = Math.max(1, engine.capabilities.maxTexts);
 
-  // The batch cutter: prepares paragraphs in order as workers ask, splitting long ones into parts
-  // (on the masked text; tokens hold no spaces or sentence marks).
   let failure: unknown;
   // Claims in a shared cache: a paragraph is sent only by the run that holds its lease; the
   // others take other paragraphs, then wait for it (or take it over when the lease lapses).
