@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
+import { EngineError } from '../../src/core/errors.js';
 import { MemoryTranslationCache, openTranslationCache, type TranslationCache } from '../../src/store/index.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { FakeEngine } from '../translate/fake-engine.js';
@@ -27,6 +28,28 @@ const stores: [string, () => [TranslationCache, TranslationCache, () => void]][]
     },
   ],
 ];
+
+describe('leases of a run that fails or is interrupted', () => {
+  it('are given up at once, so another run need not wait for them to lapse', async () => {
+    const cache = new MemoryTranslationCache();
+    const paragraphs = manyParagraphs(12);
+    const failing = new FakeEngine({
+      maxTexts: 4,
+      delayFor: (n) => (n === 1 ? 0 : 50),
+      failOn: (n) => {
+        if (n === 2) throw new EngineError('fake', 'auth', 'fake rejected the key (HTTP 403)', { status: 403 });
+      },
+    });
+    const run = translateParagraphs({ engine: failing, paragraphs, sourceLang: 'vi', targetLang: 'en', concurrency: 3, cache, lease: { owner: 'run-a', ttlMs: 3_600_000 } });
+    await expect(run).rejects.toMatchObject({ kind: 'auth' });
+    expect(cache.entries.size).toBe(4);
+    expect([...cache.leases.keys()]).toEqual([]);
+    // An hour-long lease would otherwise hold these paragraphs for an hour.
+    const next = new FakeEngine({ maxTexts: 4 });
+    await translateParagraphs({ engine: next, paragraphs, sourceLang: 'vi', targetLang: 'en', concurrency: 3, cache, lease: { owner: 'run-b', ttlMs: 3_600_000, pollMs: 5 } });
+    expect(next.sentTexts.sort()).toEqual(paragraphs.slice(4).sort());
+  });
+});
 
 describe.each(stores)('leases: %s', (_, open) => {
   it('a key claimed by one owner is busy for another until it expires, then taken over', async () => {
