@@ -12,6 +12,7 @@ import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
 import { vietnameseShare } from '../text/vietnamese.js';
 import { joinSplit, planBatches, splitText } from './batching.js';
+import { ClaimKeeper } from './claims.js';
 import { translationCacheKey, type CachedTranslation } from '../store/index.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
 import type {
@@ -397,17 +398,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   let failure: unknown;
   // Claims in a shared cache: a paragraph is sent only by the run that holds its lease; the
   // others take other paragraphs, then wait for it (or take it over when the lease lapses).
-  const lease = cache && opts.lease !== false ? { owner: opts.lease?.owner ?? randomUUID(), ttlMs: opts.lease?.ttlMs ?? DEFAULT_LEASE_MS } : undefined;
-  const pollMs = (opts.lease && opts.lease.pollMs) || Math.min(1000, Math.ceil((lease?.ttlMs ?? DEFAULT_LEASE_MS) / 4));
-  const held = new Set<string>();
+  const ttlMs = (opts.lease && opts.lease.ttlMs) || DEFAULT_LEASE_MS;
+  const claims = cache && opts.lease !== false ? new ClaimKeeper(cache, { owner: (opts.lease && opts.lease.owner) || randomUUID(), ttlMs, now }) : undefined;
+  const pollMs = (opts.lease && opts.lease.pollMs) || Math.min(1000, Math.ceil(ttlMs / 4));
   const owned: PlannedParagraph[] = [];
   const theirs: PlannedParagraph[] = [];
-  const heartbeat = lease
-    ? setInterval(() => {
-        if (held.size > 0) cache!.renew([...held], { ...lease, now: now() }).catch(() => undefined);
-      }, Math.max(50, Math.floor(lease.ttlMs / 3)))
-    : undefined;
-  heartbeat?.unref();
 
   const settleLocal = (p: PlannedParagraph): void => {
     const prep = p.prepare();
@@ -421,11 +416,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
 
   /** Claims the paragraphs: ours to send, finished meanwhile by another run (cached), or another run's for now. */
   const claimInto = async (list: PlannedParagraph[]): Promise<void> => {
-    if (!lease) {
+    if (!claims) {
       owned.push(...list);
       return;
     }
-    const outcome = await cache!.claim(list.map((p) => p.key), { ...lease, now: now() });
+    const outcome = await claims.claim(list.map((p) => p.key));
     const claimed = new Set(outcome.claimed);
     for (const p of list) {
       const finished = outcome.done.get(p.key);
@@ -435,7 +430,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         fromCache++;
         tick();
       } else if (claimed.has(p.key)) {
-        held.add(p.key);
         owned.push(p);
       } else {
         theirs.push(p);
@@ -550,7 +544,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
     for (const { p, r } of list) results[p.index] = r;
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
-    for (const { p } of list) held.delete(p.key);
+    claims?.stored(list.map(({ p }) => p.key));
     done += list.length;
     if (list.length > 0) tick();
   };
@@ -611,9 +605,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     await Promise.all(Array.from({ length: width }, worker));
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
-    clearInterval(heartbeat);
     // What this run claimed and did not finish is free for other runs at once.
-    if (lease && held.size > 0) await cache!.release([...held], lease.owner).catch(() => undefined);
+    await claims?.end();
   }
   if (failure !== undefined && !opts.signal?.aborted) throw failure;
   // An interrupt that came after the last answer loses nothing: the run is complete.
