@@ -48,6 +48,8 @@ export { withRetry } from './engines/retry.js';
 
 export { translateParagraphs, planTranslation, TranslationAbortedError } from './translate/orchestrator.js';
 export { openTranslationCache, MemoryTranslationCache } from './store/index.js';
+export type { TranslationCache, CachedTranslation, LeaseRequest, LeaseOutcome } from './store/types.js';
+export { DEFAULT_LEASE_MS } from './translate/orchestrator.js';
 export { estimateRun, DEFAULT_PRICES_USD_PER_MILLION } from './translate/estimate.js';
 export { outputPlaces, prepareTranslationSource } from './translate/inputs.js';
 export type { OutputPlace, TranslationSource } from './translate/inputs.js';

@@ -1,6 +1,7 @@
 /**
  * The exit codes, in one place: 0 done, 1 findings at or above --fail-on, 2 user error,
- * 3 internal error, 4 an engine kept failing after every retry, 130 interrupted.
+ * 3 internal error, 4 an engine kept failing after every retry, 130 interrupted (Ctrl-C), 143
+ * stopped by SIGTERM (both keep finished work).
  */
 import type { Finding, Severity } from '../core/types.js';
 import type { FailOn } from '../config/levels.js';

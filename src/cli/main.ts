@@ -5,13 +5,17 @@ import { invocationDirectory } from './cwd.js';
 import type { CliIO } from './io.js';
 
 const controller = new AbortController();
-let interrupted = false;
-process.on('SIGINT', () => {
-  // First Ctrl-C: stop cleanly (commands keep completed work). Second: leave now.
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  controller.abort();
-});
+/** The exit code of the signal that stopped the run: 128 + its number, as shells report it. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+let interrupted: number | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // First Ctrl-C or SIGTERM: stop cleanly (commands keep completed work). Second: leave now.
+    if (interrupted !== undefined) process.exit(interrupted);
+    interrupted = SIGNAL_EXIT[signal];
+    controller.abort();
+  });
+}
 
 // A reader that goes away (`vitrans compare ... | head -1`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -59,4 +63,5 @@ const io: CliIO = {
 };
 
 const code = await runCli(process.argv.slice(2), io);
-process.exitCode = interrupted && code === 0 ? 130 : code;
+// Commands report an interrupt as 130 (Ctrl-C); the signal that really came decides.
+process.exitCode = interrupted !== undefined && (code === 0 || code === 130) ? interrupted : code;

@@ -5,7 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EngineError, UserError } from '../core/errors.js';
 import { Redactor, isSecretName } from '../core/redact.js';
-import { formatUserError } from './format-error.js';
+import { formatUserError, shownPath } from './format-error.js';
+import { writeFailure } from './write-file.js';
 import { VERSION } from './version.js';
 import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -52,11 +53,26 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
       // An engine that kept failing after every retry is not the user's mistake: say so by the code.
       return err instanceof EngineError && err.retryable ? EXIT_ENGINE_UNAVAILABLE : 2;
     }
+    // A full disk or a read-only folder under a report (-o) or another file: the user's to fix.
+    const refused = fileSystemRefusal(err);
+    if (refused) {
+      io.stderr.write(`vitrans: ${shownPath(refused.path, io.cwd)}: error: cannot write: ${refused.why} (free some space, or write somewhere else)\n`);
+      if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
+      return 2;
+    }
     const e = err instanceof Error ? err : new Error(String(err));
     io.stderr.write(`vitrans: internal error: ${e.message}\n`);
     io.stderr.write((debug ? String(e.stack) : 'Run again with --debug for details, and report it.') + '\n');
     return 3;
   }
+}
+
+/** A write the file system refused (full, read-only, forbidden), with the path it named. */
+function fileSystemRefusal(err: unknown): { path: string; why: string } | undefined {
+  const { code, path } = (err ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof path !== 'string' || !['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'].includes(String(code))) return undefined;
+  const why = writeFailure(err);
+  return why ? { path, why } : undefined;
 }
 
 type Commands = Record<string, unknown>;

@@ -49,8 +49,14 @@ function fresh(label: string, now: number, parallel = 1): State {
 }
 
 function apply(s: State, e: TranslateProgress): void {
+  // Warnings are the command's to print, once per engine.
+  if (e.type === 'glossary-fallback') return;
   if (e.type === 'retry') {
     s.note = `${s.parallel > 1 ? `${e.engine} ` : ''}retry ${e.attempt} in ${(e.delayMs / 1000).toFixed(1)}s`;
+    return;
+  }
+  if (e.type === 'waiting') {
+    s.note = `${s.parallel > 1 ? `${e.engine} ` : ''}waiting for ${e.paragraphs} paragraph${e.paragraphs === 1 ? '' : 's'} another run on this cache is translating`;
     return;
   }
   const mine = { total: e.total, cached: e.cached, done: e.type === 'start' ? e.cached : e.done };
@@ -130,6 +136,8 @@ class PlainProgress implements ProgressRenderer {
       this.lastAt = now;
     } else if (e.type === 'retry') {
       this.print(`${s.label}: ${s.note}: ${e.reason}`);
+    } else if (e.type === 'waiting') {
+      this.print(`${s.label}: ${s.note}`);
     } else if (now - this.lastAt >= (this.opts.plainIntervalMs ?? 5000) && s.done < s.total) {
       this.print(`${s.label}: ${summary(s, now)}`);
       this.lastAt = now;

@@ -1,22 +1,148 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statfsSync, statSync } from 'node:fs';
+import { chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UsageError, UserError } from '../core/errors.js';
+
+/** A temporary name beside `path`, unique to this process and moment. */
+function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
 
 /**
  * Writes a file all at once: to a temporary file beside it, then renamed over the target,
  * so a crash never leaves half a file and readers see the old or the new content.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  await writeFilesTogether([{ path, content }]);
+}
+
+/**
+ * Writes several files all or none: every content goes to a temporary file beside its target
+ * first (a full disk or a read-only folder fails here, leaving every target as it was), and only
+ * then are they renamed over their targets.
+ * @throws the first write error, after removing every temporary file
+ */
+export async function writeFilesTogether(files: readonly { path: string; content: string }[]): Promise<void> {
+  const staged: { temp: string; path: string }[] = [];
   try {
-    await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
+    for (const { path, content } of files) {
+      await mkdir(dirname(path), { recursive: true });
+      const temp = tempBeside(path);
+      staged.push({ temp, path });
+      await writeFile(temp, content, 'utf8');
+    }
   } catch (err) {
-    await rm(temp, { force: true });
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // Name the file the user asked for, not our temporary one.
+    const target = staged.at(-1)?.path;
+    if (target && err && typeof err === 'object' && 'code' in err) (err as { path?: string }).path = target;
     throw err;
   }
+  for (const { temp, path } of staged) await rename(temp, path);
+}
+
+/** The sha256 of a file's bytes: what `rewriteFile` compares to tell that a file changed since it was read. */
+export async function fileFingerprint(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
+
+/**
+ * Replaces the content of a file the user owns (`--fix`), keeping what makes it that file: its
+ * mode (and owner, where allowed), a symbolic link (the target is rewritten, the link stays), and
+ * hard links (a file with several names is rewritten in place, after the new content has been
+ * written beside it, so a full disk is found before the file is touched). Other files are replaced
+ * atomically.
+ * @throws UserError `E_CHANGED` when the file no longer has the `fingerprint` it had when read:
+ *   someone edited it meanwhile, and writing would lose that edit.
+ */
+export async function rewriteFile(path: string, content: string, opts: { fingerprint?: string; shown?: string } = {}): Promise<void> {
+  const real = await realpath(path);
+  if (opts.fingerprint !== undefined && (await fileFingerprint(real)) !== opts.fingerprint) {
+    throw new UserError('E_CHANGED', 'the file changed since it was read; it was not overwritten', {
+      location: { file: opts.shown ?? path },
+      hint: 'run the command again on the file as it is now',
+    });
+  }
+  const before = await stat(real);
+  const temp = tempBeside(real);
+  try {
+    await writeFile(temp, content, { encoding: 'utf8', mode: before.mode & 0o7777 });
+    if (before.nlink > 1) {
+      // Renaming would cut this name off from the others: write the bytes into the file itself.
+      const handle = await open(real, 'r+');
+      try {
+        const bytes = Buffer.from(content, 'utf8');
+        await handle.write(bytes, 0, bytes.length, 0);
+        await handle.truncate(bytes.length);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rm(temp, { force: true });
+      return;
+    }
+    await chmod(temp, before.mode & 0o7777);
+    await chown(temp, before.uid, before.gid).catch(() => undefined); // only root may give a file away
+    await rename(temp, real);
+  } catch (err) {
+    await rm(temp, { force: true });
+    if (err && typeof err === 'object' && 'code' in err) (err as { path?: string }).path = path;
+    throw err;
+  }
+}
+
+/** Why a write failed, in words, from its errno code; undefined when it is no file-system failure. */
+export function writeFailure(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'a folder stands where the file should be',
+    ENOTDIR: 'a file stands where a folder should be',
+    ENOENT: 'the folder does not exist',
+    EIO: 'an input/output error',
+    EFBIG: 'the file is too large',
+  };
+  return typeof code === 'string' && code in words ? `${words[code]} (${code})` : undefined;
+}
+
+/**
+ * Makes sure `dir` can take about `bytes` more before anything is sent: it is created if missing,
+ * a file is written and removed there (a read-only or forbidden folder fails), and its file system
+ * must have that much free.
+ * @throws UserError `E_OUTPUT` naming the folder, the reason and what to do
+ */
+export async function assertWritableDirectory(dir: string, bytes: number, opts: { option: string; shown: string }): Promise<void> {
+  const fail = (why: string): never => {
+    throw new UserError('E_OUTPUT', `cannot write to ${opts.option} ${opts.shown}: ${why}; nothing was sent`, {
+      hint: `free some space or choose another ${opts.option} folder`,
+    });
+  };
+  const probe = tempBeside(join(dir, 'vitrans-write-check'));
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, 'vitrans');
+  } catch (err) {
+    const why = writeFailure(err);
+    if (why === undefined) throw err;
+    fail(why);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+  const fs = statfsSync(dir);
+  const free = fs.bavail * fs.bsize;
+  if (free < bytes) fail(`${formatBytes(free)} free, and this run writes about ${formatBytes(bytes)}`);
+}
+
+/** `1.5 MB`, `300 KB`, `12 bytes`. */
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
 }
 
 /**

@@ -83,6 +83,7 @@ export type EngineErrorKind =
   | 'timeout' // no answer within the per-request timeout: retry
   | 'unsupported-language' // fatal
   | 'glossary' // the engine rejected the glossary: fatal
+  | 'glossary-unsupported' // the engine translates the pair but keeps no glossary for it: placeholders instead
   | 'bad-request' // other 4xx: fatal
   | 'bad-response'; // the engine answered something we cannot use (malformed JSON, missing paragraphs): retry
 

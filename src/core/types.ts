@@ -147,7 +147,13 @@ export interface ProtectedSpan {
  * - `placeholder-conflict`: the source already contains ⟦ ⟧ brackets, so nothing was masked.
  * - `split-long-paragraph`: the paragraph exceeded the engine's request limit and was sent in parts.
  */
-export type TranslationWarning = 'placeholder-lost' | 'markup-lost' | 'placeholder-conflict' | 'split-long-paragraph';
+export type TranslationWarning =
+  | 'placeholder-lost'
+  | 'markup-lost'
+  | 'placeholder-conflict'
+  | 'split-long-paragraph'
+  /** The engine's answer held a key (or other secret), masked before anything was written. */
+  | 'secret-redacted';
 
 /**
  * How the glossary reaches the engine; part of the cache key.

@@ -1,9 +1,10 @@
 /**
  * deepl-node drops response headers, so the Retry-After of a 429 (or 503) would be lost and our
- * retry could not honour it. Before deepl-node loads, this wraps the adapter of the axios copy it
- * uses (custom adapters are axios's own extension point): answers of 429 and above note their
- * Retry-After for the call in progress, which AsyncLocalStorage ties to the answer.
- * Import it before 'deepl-node'.
+ * retry could not honour it; and it folds the status and body of a failed answer into a message
+ * ("Authorization failure, check auth_key, " for DeepL's empty 403 body). Before deepl-node loads,
+ * this wraps the adapter of the axios copy it uses (custom adapters are axios's own extension
+ * point): failed answers note their status, body and Retry-After for the call in progress, which
+ * AsyncLocalStorage ties to the answer. Import it before 'deepl-node'.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 interface AxiosResponseLike {
   status: number;
   headers?: Record<string, unknown>;
+  data?: unknown;
 }
 type AdapterLike = (config: unknown) => Promise<AxiosResponseLike>;
 interface AxiosLike {
@@ -19,8 +21,12 @@ interface AxiosLike {
   getAdapter(adapter: unknown): AdapterLike;
 }
 
-/** What a call learnt from the answers it got. */
+/** What a call learnt from the last failed answer it got. */
 export interface ResponseNotes {
+  /** HTTP status of the failed answer. */
+  status?: number;
+  /** Its body as text ('' when the server sent none, as DeepL does on 403, 429 and 5xx). */
+  body?: string;
   retryAfter?: string;
 }
 
@@ -33,16 +39,19 @@ const base = axios.getAdapter(axios.defaults.adapter);
 axios.defaults.adapter = async (config: unknown): Promise<AxiosResponseLike> => {
   const response = await base(config);
   const notes = calls.getStore();
-  if (notes && response.status >= 429) {
+  if (notes && response.status >= 400) {
+    notes.status = response.status;
+    // deepl-node asks for text; a stream (document downloads, which vitrans does not use) is not read here.
+    notes.body = typeof response.data === 'string' ? response.data : Buffer.isBuffer(response.data) ? response.data.toString('utf8') : undefined;
     const value = response.headers?.['retry-after'];
-    if (value !== undefined && value !== null) notes.retryAfter = String(value);
+    notes.retryAfter = value !== undefined && value !== null ? String(value) : undefined;
   }
   return response;
 };
 
 /**
  * Runs `fn` (a deepl-node call) and returns its result; when it fails, throws a `NotedFailure`
- * holding the error and what the answers said (their Retry-After).
+ * holding the error and what the failed answer said (status, body, Retry-After).
  * @example
  * try {
  *   const results = await callWithNotes(() => translator.translateText(texts, 'vi', 'en-US'));

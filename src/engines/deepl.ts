@@ -4,7 +4,7 @@
  * it); its errors are adapted into EngineErrors here.
  */
 // Must load before deepl-node: it wraps the axios adapter deepl-node copies when it loads.
-import { callWithNotes, NotedFailure } from './deepl-response-headers.js';
+import { callWithNotes, NotedFailure, type ResponseNotes } from './deepl-response-headers.js';
 import deepl from 'deepl-node';
 import { ConfigError, EngineError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
@@ -46,24 +46,29 @@ export function deeplTargetLang(targetLang: string, englishVariant: string | und
 }
 
 /**
- * Maps deepl-node's errors (which hide the HTTP status in their class and message) to EngineErrors;
- * `retryAfter` is the Retry-After header the failing answer carried, which deepl-node drops.
+ * Maps deepl-node's errors to EngineErrors. `notes` is what the failed answer really said (status,
+ * body, Retry-After), which deepl-node drops or folds into its message: the real status and body
+ * go through the shared mapping, so DeepL's empty 403/429/5xx bodies read as plain lines. Without
+ * notes, the status is read back from deepl-node's error class and message.
  * Errors that are not deepl-node's go to the shared classifier `toEngineError`, so a programming
  * error (a TypeError, say) ends as a fatal `bad-response`, not as a retried `network` error.
  */
-function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal, retryAfter?: string): unknown {
-  if (err instanceof NotedFailure) return deeplError(ctx, err.error, timeoutMs, signal, err.notes.retryAfter);
+function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, signal?: AbortSignal, notes: ResponseNotes = {}): unknown {
+  if (err instanceof NotedFailure) return deeplError(ctx, err.error, timeoutMs, signal, err.notes);
   if (err instanceof EngineError || isAbort(err, signal)) return err;
-  const headers = retryAfter !== undefined ? { 'retry-after': retryAfter } : undefined;
+  const headers = notes.retryAfter !== undefined ? { 'retry-after': notes.retryAfter } : undefined;
   if (err instanceof deepl.ConnectionError) {
     return transportFailure(err.error) === 'timeout' || transportFailure(err) === 'timeout' ? timeoutError(ctx, timeoutMs, err) : networkError(ctx, err);
   }
   if (!(err instanceof deepl.DeepLError)) return toEngineError(ctx, err, { timeoutMs, signal });
+  if (err instanceof deepl.GlossaryNotFoundError) {
+    return engineErrorFromHttp(ctx, { status: 404, body: notes.body || JSON.stringify({ message: 'glossary not found' }) });
+  }
+  if (notes.status !== undefined) return engineErrorFromHttp(ctx, { status: notes.status, body: notes.body, headers });
   const body = JSON.stringify({ message: deeplDetail(err.message) });
   if (err instanceof deepl.AuthorizationError) return engineErrorFromHttp(ctx, { status: 403, body });
   if (err instanceof deepl.QuotaExceededError) return engineErrorFromHttp(ctx, { status: 456, body });
   if (err instanceof deepl.TooManyRequestsError) return engineErrorFromHttp(ctx, { status: 429, body, headers });
-  if (err instanceof deepl.GlossaryNotFoundError) return engineErrorFromHttp(ctx, { status: 404, body: JSON.stringify({ message: 'glossary not found' }) });
   const status = deeplStatus(err.message);
   if (status !== undefined) return engineErrorFromHttp(ctx, { status, body, headers });
   // ArgumentError and other client-side refusals: the request never left.
@@ -98,7 +103,8 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
     throw new ConfigError(`DeepL target "${target}" is not an English variant DeepL knows`, { hint: 'use en-US or en-GB' });
   }
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'deepl');
-  const ctx: EngineErrorContext = { engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY', redactor: new Redactor([authKey]) };
+  const serverUrl = settings.serverUrl || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const ctx: EngineErrorContext = { engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY', redactor: new Redactor([authKey]), url: serverUrl };
   const translator = new deepl.Translator(authKey, {
     serverUrl: settings.serverUrl || undefined,
     // deepl-node's loop makes one attempt for 0 (and for 1): our withRetry does the retrying.
@@ -145,24 +151,47 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
       const samePair = existing.filter((g) => g.sourceLang === sourceLang && g.targetLang === targetLang);
       const reusable = samePair.find((g) => g.name === name && g.ready);
       for (const stale of samePair) {
-        if (OWN_GLOSSARY.test(stale.name) && stale.name !== name) await call(() => translator.deleteGlossary(stale.glossaryId));
+        if (OWN_GLOSSARY.test(stale.name) && stale.name !== name) await deleteUnlessGone(() => call(() => translator.deleteGlossary(stale.glossaryId)));
       }
       if (reusable) return reusable.glossaryId;
-      const created = await call(() =>
-        translator.createGlossary(
-          name,
-          sourceLang as deepl.SourceGlossaryLanguageCode,
-          targetLang as deepl.TargetGlossaryLanguageCode,
-          glossaryEntries(pairs),
-        ),
-      );
-      return created.glossaryId;
+      const entries = glossaryEntries(pairs);
+      try {
+        const created = await call(() =>
+          translator.createGlossary(name, sourceLang as deepl.SourceGlossaryLanguageCode, targetLang as deepl.TargetGlossaryLanguageCode, entries),
+        );
+        return created.glossaryId;
+      } catch (err) {
+        throw pairRefusal(err, `${sourceLang}-${targetLang}`) ?? err;
+      }
     },
 
     async close(): Promise<void> {
       // deepl-node keeps no sockets open between requests.
     },
   };
+}
+
+/**
+ * DeepL translates more pairs than it keeps glossaries for, and says so with a 400 ("Unsupported
+ * glossary source and target language pair") when one is created: that is no reason to stop, the
+ * caller can protect the terms itself.
+ */
+function pairRefusal(err: unknown, pair: string): EngineError | undefined {
+  if (!(err instanceof EngineError) || err.status !== 400 || !/language|pair|lang\b/i.test(err.message)) return undefined;
+  return new EngineError('deepl', 'glossary-unsupported', `DeepL translates ${pair} but keeps no glossaries for it (${err.message.replace(/^DeepL [^:]*: /, '')})`, {
+    status: 400,
+    hint: 'glossary terms are protected with placeholders instead',
+    cause: err,
+  });
+}
+
+/** Deletes a stale glossary; one already gone (another run deleted it first) is no failure. */
+async function deleteUnlessGone(remove: () => Promise<void>): Promise<void> {
+  try {
+    await remove();
+  } catch (err) {
+    if (!(err instanceof EngineError && err.status === 404)) throw err;
+  }
 }
 
 /** The pairs as DeepL glossary entries: first rendering of each source term wins; no empty terms. */

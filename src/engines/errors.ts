@@ -4,7 +4,9 @@
  * Engine modules adapt their client library's errors into `HttpFailure`s and call in here.
  */
 import { EngineError, type EngineErrorKind, type PartialTranslation } from '../core/errors.js';
-import type { Redactor } from '../core/redact.js';
+import { Redactor } from '../core/redact.js';
+
+const NO_SECRETS = new Redactor([]);
 
 /** Who failed, for messages: the registry name, a human label and the setting that holds the key. */
 export interface EngineErrorContext {
@@ -18,6 +20,8 @@ export interface EngineErrorContext {
   redactor?: Redactor;
   /** Clock for HTTP-date Retry-After values (ms since the epoch). */
   now?: () => number;
+  /** The server's URL, for messages about reaching it (shown without credentials or query). */
+  url?: string;
 }
 
 /** `s` with the context's secrets masked (unchanged when the context has no redactor). */
@@ -71,19 +75,34 @@ export function headerValue(headers: HeaderSource, name: string): string | undef
 
 /**
  * The human part of an error body: `error.message`, `message`, `detail` or `error` of a JSON body,
- * else the text itself; one line, at most 300 characters.
+ * else the text itself; one line, at most 300 characters. Secrets are masked before the cut, so
+ * no key is cut into a prefix the redactor would no longer recognise.
  */
-export function errorDetail(body: string | undefined): string {
-  if (!body) return '';
+export function errorDetail(body: string | undefined, redactor?: Redactor): string {
+  if (!body || body.trim() === '') return '';
   let detail = body;
   try {
     const json: unknown = JSON.parse(body);
-    detail = pickMessage(json) ?? body;
+    // DeepL-style `{"message":""}` says nothing: no detail rather than the raw JSON.
+    detail = pickMessage(json) ?? (saysNothing(json) ? '' : body);
   } catch {
     // Not JSON: keep the text.
   }
   detail = detail.replace(/\s+/g, ' ').trim();
-  return detail.length > 300 ? `${detail.slice(0, 297)}...` : detail;
+  return (redactor ?? NO_SECRETS).cut(detail, 300);
+}
+
+/** JSON with no text in it: null, empty strings, empty objects and arrays, nested. */
+function saysNothing(json: unknown): boolean {
+  if (json === null || json === '') return true;
+  if (Array.isArray(json)) return json.every(saysNothing);
+  if (typeof json === 'object') return Object.values(json as object).every(saysNothing);
+  return typeof json === 'string' && json.trim() === '';
+}
+
+/** `s` with the context's secrets masked, then cut to `max` characters (see `Redactor.cut`). */
+export function cutFor(ctx: EngineErrorContext, s: string, max: number): string {
+  return (ctx.redactor ?? NO_SECRETS).cut(s, max);
 }
 
 function pickMessage(json: unknown): string | undefined {
@@ -125,7 +144,7 @@ const PER_INTERVAL = /per (minute|second|\d+ seconds)|rate/i;
 export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailure): EngineError {
   const { status } = failure;
   const redact = (s: string): string => redactFor(ctx, s);
-  const detail = redact(errorDetail(failure.body));
+  const detail = errorDetail(failure.body, ctx.redactor);
   const said = detail ? `: ${detail}` : '';
   const make = (kind: EngineErrorKind, message: string, extra: { hint?: string; retryAfterMs?: number } = {}): EngineError =>
     new EngineError(ctx.engine, kind, redact(message), { status, ...extra, hint: extra.hint && redact(extra.hint) });
@@ -149,7 +168,10 @@ export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailur
   }
   if (status >= 500) {
     const retryAfterMs = parseRetryAfter(headerValue(failure.headers, 'retry-after'), (ctx.now ?? Date.now)());
-    return make('server', `${ctx.label} server error (HTTP ${status})${said}`, { retryAfterMs });
+    return make('server', `${ctx.label} server error (HTTP ${status})${said}`, {
+      retryAfterMs,
+      hint: 'the server is failing on its side: try again later; finished paragraphs are cached, so a rerun sends only the rest',
+    });
   }
   if (status === 400 && LANGUAGE_REFUSAL.test(detail)) {
     return make('unsupported-language', `${ctx.label} does not support this language pair${said}`, {
@@ -206,14 +228,72 @@ export function timeoutError(ctx: EngineErrorContext, timeoutMs: number, cause?:
   });
 }
 
-/** A network EngineError (connection refused or reset, DNS failure). */
-export function networkError(ctx: EngineErrorContext, cause: unknown): EngineError {
-  const why = cause instanceof Error && cause.message ? `: ${cause.message}` : '';
-  const message = `could not reach ${ctx.label}${why}`;
-  return new EngineError(ctx.engine, 'network', redactFor(ctx, message), {
-    hint: 'check the network connection and the server URL',
-    cause,
-  });
+/**
+ * A network EngineError (connection refused or reset, DNS failure) naming the URL tried (`url`, else
+ * the context's, without credentials or query string) and the real cause, which fetch hides under
+ * "fetch failed". A port that Node's fetch refuses outright ("bad port": 6000, 5060 and the rest of
+ * the WHATWG blocked list) can never work: that one is not retried.
+ * @example networkError(ctx, new TypeError('fetch failed', { cause: new Error('bad port') }), 'http://127.0.0.1:6000/translate').retryable === false
+ */
+export function networkError(ctx: EngineErrorContext, cause: unknown, url?: string): EngineError {
+  const where = url ?? ctx.url;
+  const at = where ? ` at ${safeUrl(where)}` : '';
+  const root = rootCause(cause);
+  const code = root?.code;
+  const said = root?.message ?? (cause instanceof Error ? cause.message : '');
+  const make = (message: string, hint: string, retryable?: boolean): EngineError =>
+    new EngineError(ctx.engine, 'network', redactFor(ctx, message), { hint, cause, ...(retryable === undefined ? {} : { retryable }) });
+  if (/^bad port$/i.test(said.trim())) {
+    const port = where ? portOf(where) : undefined;
+    return make(
+      `cannot connect to ${ctx.label}${at}: Node's fetch refuses port ${port ?? 'of this URL'} ("bad port", a port reserved for another protocol)`,
+      'run the server on another port, e.g. 5000 or 8080, and change the URL',
+      false,
+    );
+  }
+  if (code === 'ECONNREFUSED') {
+    return make(`could not reach ${ctx.label}${at}: connection refused (${said})`, 'check that the server is running and that the URL and port are right');
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return make(`could not reach ${ctx.label}${at}: host not found (${said})`, 'check the host name in the server URL and the network connection');
+  }
+  return make(`could not reach ${ctx.label}${at}${said ? `: ${said}` : ''}`, 'check the network connection and the server URL');
+}
+
+/** The innermost error of a `cause` (or deepl-node's `error`) chain that says something. */
+function rootCause(err: unknown): { message: string; code?: string } | undefined {
+  let found: { message: string; code?: string } | undefined;
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const o = e as { message?: unknown; code?: unknown; cause?: unknown; error?: unknown };
+    const message = typeof o.message === 'string' ? o.message : '';
+    const code = typeof o.code === 'string' ? o.code : undefined;
+    if (message && !/^fetch failed$/i.test(message)) found = { message, code: code ?? found?.code };
+    else if (code && found) found.code ??= code;
+    e = o.cause ?? o.error;
+  }
+  return found;
+}
+
+/** A URL as it may be shown: no user, password, query string or fragment. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#][\s\S]*$/, '');
+  }
+}
+
+function portOf(url: string): string | undefined {
+  try {
+    return new URL(url).port || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -18,7 +18,14 @@ export function createGoogleV2Engine(settings: EngineSettings): Engine {
   const key = settings.apiKey;
   if (!key) throw new ConfigError('Google Translate (v2) needs an API key', { hint: 'set GOOGLE_API_KEY or engines.google-v2.api_key' });
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'google-v2');
-  const ctx: EngineErrorContext = { engine: 'google-v2', label: 'Google Translate (v2)', keySource: 'GOOGLE_API_KEY', redactor: new Redactor([key]) };
+  const ctx: EngineErrorContext = {
+    engine: 'google-v2',
+    label: 'Google Translate (v2)',
+    keySource: 'GOOGLE_API_KEY',
+    redactor: new Redactor([key]),
+    // Shown without its ?key=: networkError drops the query string.
+    url: 'https://translation.googleapis.com/language/translate/v2',
+  };
   const client = new translatePkg.v2.Translate({ key, autoRetry: false, maxRetries: 0, timeout: timeoutMs } as ConstructorParameters<typeof translatePkg.v2.Translate>[0]);
 
   return {

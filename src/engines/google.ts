@@ -84,6 +84,7 @@ export async function createGoogleEngine(settings: EngineSettings): Promise<Engi
     label: 'Google Cloud Translation',
     keySource: apiKey ? 'GOOGLE_API_KEY' : 'GOOGLE_APPLICATION_CREDENTIALS',
     redactor: new Redactor([apiKey]),
+    url: 'https://translate.googleapis.com',
   };
   const client = new translatePkg.v3.TranslationServiceClient({
     fallback: true,

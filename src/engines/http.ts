@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../core/errors.js';
 import { abortReason } from './retry.js';
-import { badResponseError, engineErrorFromHttp, networkError, timeoutError, type EngineErrorContext } from './errors.js';
+import { badResponseError, cutFor, engineErrorFromHttp, networkError, timeoutError, type EngineErrorContext } from './errors.js';
 
 /** Per-request timeout when the settings name none. */
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -97,13 +97,13 @@ export async function postJson(ctx: EngineErrorContext, url: string, body: unkno
   } catch (err) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     if (timeout.aborted) throw timeoutError(ctx, opts.timeoutMs, err);
-    throw networkError(ctx, err);
+    throw networkError(ctx, err, url);
   }
   if (!response.ok) throw engineErrorFromHttp(ctx, { status: response.status, body: text, headers: response.headers });
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw badResponseError(ctx, `expected JSON, got ${JSON.stringify(text.slice(0, 80))}`);
+    throw badResponseError(ctx, `expected JSON, got ${JSON.stringify(cutFor(ctx, text, 80))}`);
   }
 }
 

@@ -36,6 +36,11 @@ export interface EngineCapabilities {
   maxTexts: number;
   /** Most characters (UTF-16 code units, summed over texts) in one request. */
   maxChars: number;
+  /**
+   * How the engine's provider bills: per character sent (DeepL, Google), per token (LLMs) or not at
+   * all (self-hosted). Summaries count billed characters only for `characters`. Default `characters`.
+   */
+  billing?: 'characters' | 'tokens' | 'none';
 }
 
 /** A configured, ready engine. Created by its factory; heavy SDKs are imported only then. */

@@ -1,15 +1,46 @@
 /** An in-memory translation cache. */
-import type { CachedTranslation, TranslationCache } from './types.js';
+import type { CachedTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
-/** An in-memory cache, for tests, benchmarks and library callers that keep nothing. */
+/** An in-memory cache, for tests, benchmarks and library callers that keep nothing; its claims hold within one process. */
 export class MemoryTranslationCache implements TranslationCache {
   readonly entries = new Map<string, CachedTranslation>();
+  /** Claims by key: owner and expiry (ms since the epoch). */
+  readonly leases = new Map<string, { owner: string; expiresAt: number }>();
   get(key: string): CachedTranslation | undefined {
     return this.entries.get(key);
   }
   putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
-    for (const e of entries) this.entries.set(e.key, e.value);
+    for (const e of entries) {
+      this.entries.set(e.key, e.value);
+      this.leases.delete(e.key);
+    }
+  }
+  async claim(keys: readonly string[], lease: LeaseRequest): Promise<LeaseOutcome> {
+    const now = lease.now ?? Date.now();
+    const outcome: LeaseOutcome = { claimed: [], done: new Map(), busy: [] };
+    for (const key of keys) {
+      const value = this.entries.get(key);
+      const held = this.leases.get(key);
+      if (value) outcome.done.set(key, value);
+      else if (held && held.owner !== lease.owner && held.expiresAt > now) outcome.busy.push({ key, ...held });
+      else {
+        this.leases.set(key, { owner: lease.owner, expiresAt: now + lease.ttlMs });
+        outcome.claimed.push(key);
+      }
+    }
+    return outcome;
+  }
+  async renew(keys: readonly string[], lease: LeaseRequest): Promise<string[]> {
+    const expiresAt = (lease.now ?? Date.now()) + lease.ttlMs;
+    return keys.filter((key) => {
+      const held = this.leases.get(key);
+      if (held?.owner !== lease.owner) return false;
+      held.expiresAt = expiresAt;
+      return true;
+    });
+  }
+  async release(keys: readonly string[], owner: string): Promise<void> {
+    for (const key of keys) if (this.leases.get(key)?.owner === owner) this.leases.delete(key);
   }
   close(): void {}
 }
-

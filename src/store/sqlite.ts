@@ -1,6 +1,8 @@
 /**
  * The SQLite translation cache: one file (better-sqlite3, WAL). Results are written as each batch
  * arrives, so an interrupted run keeps what was paid for and a rerun sends only what is missing.
+ * Claims on paragraphs in flight live in a `leases` table beside them, so runs in several
+ * processes on one file share the work instead of paying for it twice.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,7 +10,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import type { TranslationWarning } from '../core/types.js';
-import type { CachedTranslation, TranslationCache } from './types.js';
+import type { CachedTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
 // The native SQLite binding is loaded when a cache is opened, not when this module is imported:
 // `vitrans check` and library users who never translate do not pay for it.
@@ -28,6 +30,11 @@ export class SqliteTranslationCache implements TranslationCache {
   private readonly selectStmt: Database.Statement<[string], Row>;
   private readonly insertStmt: Database.Statement<[string, string, number | null, number, string, number]>;
   private readonly path: string;
+  private readonly leaseOf: Database.Statement<[string], { owner: string; expires_at: number }>;
+  private readonly setLease: Database.Statement<[string, string, number]>;
+  private readonly renewLease: Database.Statement<[number, string, string]>;
+  private readonly dropLease: Database.Statement<[string]>;
+  private readonly dropOwnLease: Database.Statement<[string, string]>;
 
   /** @internal use openTranslationCache */
   constructor(db: Database.Database, path: string) {
@@ -39,18 +46,16 @@ export class SqliteTranslationCache implements TranslationCache {
     this.insertStmt = db.prepare(
       'INSERT OR REPLACE INTO translations (key, target, billed_characters, masked, warnings, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.leaseOf = db.prepare('SELECT owner, expires_at FROM leases WHERE key = ?');
+    this.setLease = db.prepare('INSERT OR REPLACE INTO leases (key, owner, expires_at) VALUES (?, ?, ?)');
+    this.renewLease = db.prepare('UPDATE leases SET expires_at = ? WHERE key = ? AND owner = ?');
+    this.dropLease = db.prepare('DELETE FROM leases WHERE key = ?');
+    this.dropOwnLease = db.prepare('DELETE FROM leases WHERE key = ? AND owner = ?');
   }
 
   get(key: string): CachedTranslation | undefined {
     const row = guard(this.path, () => this.selectStmt.get(key));
-    if (!row) return undefined;
-    return {
-      target: row.target,
-      billedCharacters: row.billed_characters ?? undefined,
-      masked: row.masked === 1,
-      warnings: JSON.parse(row.warnings) as TranslationWarning[],
-      createdAt: row.created_at,
-    };
+    return row && fromRow(row);
   }
 
   putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
@@ -58,9 +63,44 @@ export class SqliteTranslationCache implements TranslationCache {
     const write = this.db.transaction((list: readonly { key: string; value: CachedTranslation }[]) => {
       for (const { key, value: v } of list) {
         this.insertStmt.run(key, v.target, v.billedCharacters ?? null, v.masked ? 1 : 0, JSON.stringify(v.warnings), v.createdAt);
+        this.dropLease.run(key);
       }
     });
     guard(this.path, () => write(entries));
+  }
+
+  async claim(keys: readonly string[], lease: LeaseRequest): Promise<LeaseOutcome> {
+    const now = lease.now ?? Date.now();
+    // IMMEDIATE: the write lock is taken before reading, so two processes cannot both see a key free.
+    const run = this.db.transaction((list: readonly string[]): LeaseOutcome => {
+      const outcome: LeaseOutcome = { claimed: [], done: new Map(), busy: [] };
+      for (const key of list) {
+        const row = this.selectStmt.get(key);
+        const held = row ? undefined : this.leaseOf.get(key);
+        if (row) outcome.done.set(key, fromRow(row));
+        else if (held && held.owner !== lease.owner && held.expires_at > now) outcome.busy.push({ key, owner: held.owner, expiresAt: held.expires_at });
+        else {
+          this.setLease.run(key, lease.owner, now + lease.ttlMs);
+          outcome.claimed.push(key);
+        }
+      }
+      return outcome;
+    });
+    return guard(this.path, () => run.immediate(keys));
+  }
+
+  async renew(keys: readonly string[], lease: LeaseRequest): Promise<string[]> {
+    const expiresAt = (lease.now ?? Date.now()) + lease.ttlMs;
+    const run = this.db.transaction((list: readonly string[]) => list.filter((key) => this.renewLease.run(expiresAt, key, lease.owner).changes > 0));
+    return guard(this.path, () => run.immediate(keys));
+  }
+
+  async release(keys: readonly string[], owner: string): Promise<void> {
+    if (keys.length === 0 || !this.db.open) return;
+    const run = this.db.transaction((list: readonly string[]) => {
+      for (const key of list) this.dropOwnLease.run(key, owner);
+    });
+    guard(this.path, () => run.immediate(keys));
   }
 
   close(): void {
@@ -89,6 +129,11 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
         masked INTEGER NOT NULL DEFAULT 0,
         warnings TEXT NOT NULL DEFAULT '[]',
         created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS leases (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
       )`);
       return new SqliteTranslationCache(db, path);
     } catch (err) {
@@ -96,6 +141,16 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
       throw err;
     }
   });
+}
+
+function fromRow(row: Row): CachedTranslation {
+  return {
+    target: row.target,
+    billedCharacters: row.billed_characters ?? undefined,
+    masked: row.masked === 1,
+    warnings: JSON.parse(row.warnings) as TranslationWarning[],
+    createdAt: row.created_at,
+  };
 }
 
 function guard<T>(path: string, fn: () => T): T {

@@ -18,11 +18,46 @@ export interface CachedTranslation {
   createdAt: number;
 }
 
-/** Where translations are remembered between runs. */
+/**
+ * Who claims paragraphs, and for how long. Two runs that share a store (two processes on one
+ * SQLite file, workers on one Redis) never send the same paragraph at the same time: each claims a
+ * batch before sending it, and a claim lapses after `ttlMs` unless renewed, so the claims of a run
+ * that crashed are taken over once they expire.
+ */
+export interface LeaseRequest {
+  /** Unique per run (host, process, random part): a run's own claims are its to renew and take again. */
+  owner: string;
+  /** How long a claim holds without renewal. */
+  ttlMs: number;
+  /** The clock, ms since the epoch (default Date.now). One machine's clock for SQLite; a shared store may use its own. */
+  now?: number;
+}
+
+/** What a claim found, key by key. */
+export interface LeaseOutcome {
+  /** Now the caller's: free, expired, or already the caller's. */
+  claimed: string[];
+  /** Translated meanwhile (by another run): nothing to send. */
+  done: Map<string, CachedTranslation>;
+  /** Claimed by another run whose claim has not expired: wait for it, or take other keys. */
+  busy: { key: string; owner: string; expiresAt: number }[];
+}
+
+/**
+ * Where translations are remembered between runs, and which paragraphs are being translated right
+ * now. Lease methods are asynchronous so that a networked store can implement them; `putMany`
+ * ends the claims on the keys it stores.
+ */
 export interface TranslationCache {
   get(key: string): CachedTranslation | undefined;
-  /** Stores several entries in one transaction. */
+  /** Stores several entries in one transaction, ending any claim on them. */
   putMany(entries: readonly { key: string; value: CachedTranslation }[]): void;
+  /** Claims `keys` for `lease.owner` in one atomic step; see `LeaseOutcome`. */
+  claim(keys: readonly string[], lease: LeaseRequest): Promise<LeaseOutcome>;
+  /** Extends the owner's claims on `keys` by `ttlMs` from now; returns the keys it still holds. */
+  renew(keys: readonly string[], lease: LeaseRequest): Promise<string[]>;
+  /** Gives up the owner's claims (a failed or interrupted run), so other runs take them at once. */
+  release(keys: readonly string[], owner: string): Promise<void>;
   close(): void;
 }
 

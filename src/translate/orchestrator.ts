@@ -2,13 +2,17 @@
  * The translation orchestrator: NFC, cache look-up, glossary enforcement per engine, batching,
  * bounded concurrency, retries, incremental cache writes, and results in paragraph order.
  */
+import { randomUUID } from 'node:crypto';
 import { EngineError, VitransError } from '../core/errors.js';
+import { sleep } from '../engines/retry.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
 import { termKey, type ViMatcher } from '../glossary/vi-matcher.js';
 import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import { termPairs } from '../glossary/export.js';
+import { vietnameseShare } from '../text/vietnamese.js';
 import { joinSplit, planBatches, splitText } from './batching.js';
+import { ClaimKeeper } from './claims.js';
 import { translationCacheKey, type CachedTranslation } from '../store/index.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
 import type {
@@ -36,7 +40,9 @@ export function glossaryModeFor(engine: Pick<Engine, 'capabilities'>, glossary: 
 /**
  * A memoised `prepareGlossary` call for one engine and run: the engine-side glossary is looked up
  * or created at most once, and only when first needed (a fully cached run makes no request).
- * Engines without `prepareGlossary` (Google uses its configured resource) get `undefined`.
+ * A failure that a retry may cure (a 5xx, a timeout) is forgotten, so the next call asks again;
+ * a fatal one is kept. Engines without `prepareGlossary` (Google uses its configured resource) get
+ * `undefined`.
  */
 export function nativeGlossaryOnce(
   engine: Engine,
@@ -47,9 +53,29 @@ export function nativeGlossaryOnce(
   let id: Promise<string | undefined> | undefined;
   return () => {
     if (!engine.prepareGlossary || pairs.length === 0) return Promise.resolve(undefined);
-    id ??= engine.prepareGlossary(pairs, contentHash, langs);
-    return id;
+    const asked = (id ??= engine.prepareGlossary(pairs, contentHash, langs));
+    asked.catch((err: unknown) => {
+      if (err instanceof EngineError && err.retryable && id === asked) id = undefined;
+    });
+    return asked;
   };
+}
+
+/**
+ * Whether an engine's answer is its input back, untranslated (an echo: some servers return the
+ * source when their model is not loaded or the language is not installed). Short texts, names
+ * and numbers legitimately come back unchanged, so it takes five words or more, and for a
+ * Vietnamese source, mostly Vietnamese words.
+ * @example isEcho('Nhà Trắng công bố chuyến thăm cấp nhà nước.', 'Nhà Trắng công bố chuyến thăm cấp nhà nước.', 'vi') === true
+ */
+export function isEcho(sent: string, answer: string, sourceLang: string): boolean {
+  const norm = (t: string): string => t.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const a = norm(sent);
+  if (a !== norm(answer)) return false;
+  const words = a.replace(/⟦\s*\d+\s*⟧/g, ' ').match(/[\p{L}\p{M}]+/gu) ?? [];
+  if (words.length < 5) return false;
+  if (sourceLang.toLowerCase().split('-')[0] !== 'vi') return true;
+  return vietnameseShare(a).share >= 0.5;
 }
 
 /** What is sent for a paragraph, worked out only when needed (term matching is the costly part). */
@@ -107,10 +133,10 @@ export function rememberingMatcher(matcher: ViMatcher): ViMatcher {
 
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
 
-/** NFC, cache keys and look-ups; masks are prepared lazily. */
-function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
+/** NFC, cache keys and look-ups; masks are prepared lazily. `mode` overrides the engine's own (a native glossary refused: placeholders). */
+function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
   const { engine } = opts;
-  const mode = glossaryModeFor(engine, opts.glossary);
+  const mode = modeOverride ?? glossaryModeFor(engine, opts.glossary);
   const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
     const source = raw.normalize('NFC');
     const markup = opts.markup?.[index] ?? [];
@@ -234,6 +260,9 @@ interface Piece {
 
 const runOnce: RetryRunner = (fn) => fn();
 
+/** How long a claim on paragraphs in flight holds without renewal (renewed every third of it while the run lives). */
+export const DEFAULT_LEASE_MS = 60_000;
+
 /**
  * Translates paragraphs with one engine and returns one result per paragraph, in order.
  * Cached paragraphs are not sent; each batch's results are cached as soon as they arrive.
@@ -245,7 +274,27 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const { engine, cache, onProgress } = opts;
   const retry = opts.retry ?? runOnce;
   const now = opts.now ?? Date.now;
-  const plan = planKeys(opts);
+  const redact = opts.redact;
+  let plan = planKeys(opts);
+  const onRetry = (error: EngineError, attempt: number, delayMs: number): void =>
+    onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message });
+
+  // The engine-side glossary comes first, through the same retries as every request, and only
+  // when something has to be sent. An engine that translates the pair but keeps no glossary for
+  // it gets placeholders instead (other cache keys: the plan is made again).
+  let glossaryId: string | undefined;
+  if (plan.mode === 'native' && plan.paragraphs.some((p) => !p.cached && !p.blank)) {
+    if (opts.signal?.aborted) throw new TranslationAbortedError();
+    const once = opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts);
+    try {
+      glossaryId = await retry(once, { signal: opts.signal ?? new AbortController().signal, onRetry });
+    } catch (err) {
+      if (opts.signal?.aborted) throw new TranslationAbortedError();
+      if (!(err instanceof EngineError && err.kind === 'glossary-unsupported')) throw err;
+      onProgress?.({ type: 'glossary-fallback', engine: engine.name, reason: err.message });
+      plan = planKeys(opts, 'mask');
+    }
+  }
   const total = plan.paragraphs.length;
   const results: (ParagraphTranslation | undefined)[] = new Array<ParagraphTranslation | undefined>(total).fill(undefined);
   let done = 0;
@@ -277,11 +326,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   if (pending.length === 0) return results as ParagraphTranslation[];
   if (opts.signal?.aborted) throw new TranslationAbortedError();
 
-  const glossaryIdOnce =
-    plan.mode === 'native'
-      ? (opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts))
-      : undefined;
-
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -294,7 +338,6 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   async function send(texts: string[], hints: (TermPair[] | undefined)[]): Promise<TranslateResult[]>;
   async function send(texts: string[], hints: (TermPair[] | undefined)[], partial: true): Promise<(TranslateResult | undefined)[]>;
   async function send(texts: string[], hints: (TermPair[] | undefined)[], partial = false): Promise<(TranslateResult | undefined)[]> {
-    const glossaryId = glossaryIdOnce ? await glossaryIdOnce() : undefined;
     const split = partial && texts.length > 1;
     const missingAll = (): undefined[] => new Array<undefined>(texts.length).fill(undefined);
     return retry(
@@ -311,51 +354,135 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
           });
         } catch (err) {
           if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
-          return err.partial?.length === texts.length ? err.partial.map((r) => r && { ...r }) : missingAll();
+          if (err.partial?.length !== texts.length) return missingAll();
+          return err.partial.map((r, i) => (r && !isEcho(texts[i]!, r.text, opts.sourceLang) ? guardSecrets({ ...r }) : undefined));
         }
         if (out.length !== texts.length) {
           if (split) return missingAll();
           throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
         }
-        return out;
+        // The source back untranslated is no translation: never kept, asked again (alone, in a batch).
+        const echoes = out.map((r, i) => isEcho(texts[i]!, r.text, opts.sourceLang));
+        if (echoes.some(Boolean)) {
+          if (split && !echoes.every(Boolean)) return out.map((r, i) => (echoes[i] ? undefined : r));
+          const n = echoes.filter(Boolean).length;
+          throw new EngineError(engine.name, 'bad-response', `${engine.name} returned ${n === 1 ? 'the text' : `${n} of ${texts.length} texts`} untranslated (the source came back)`, {
+            hint: 'the engine may not have this language pair installed or loaded; finished paragraphs are cached, so a rerun sends only the rest',
+          });
+        }
+        return out.map((r) => guardSecrets(r));
       },
-      {
-        signal: controller.signal,
-        onRetry: (error, attempt, delayMs) =>
-          onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message }),
-      },
+      { signal: controller.signal, onRetry },
     );
   }
+
+  /** A result with any known secret masked (and a warning), so it reaches no file or cache. */
+  const revealed = new WeakSet<TranslateResult>();
+  const guardSecrets = (r: TranslateResult): TranslateResult => {
+    if (!redact) return r;
+    const text = redact(r.text);
+    if (text === r.text) return r;
+    const safe = { ...r, text };
+    revealed.add(safe);
+    return safe;
+  };
 
   /**
    * Each sent paragraph's parts as they come back. `missing` counts the parts not back yet: the
    * arrays start as holes, which `every` and `some` skip, so a count is what says "complete".
    */
-  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[]; separators: string[]; missing: number }>();
+  const parts = new Map<number, { texts: (string | undefined)[]; billed: (number | undefined)[]; separators: string[]; missing: number; secret?: boolean }>();
   const { maxChars } = engine.capabilities;
   const maxTexts = Math.max(1, engine.capabilities.maxTexts);
 
-  // The batch cutter: prepares paragraphs in order as workers ask, splitting long ones into parts
-  // (on the masked text; tokens hold no spaces or sentence marks).
+  let failure: unknown;
+  // Claims in a shared cache: a paragraph is sent only by the run that holds its lease; the
+  // others take other paragraphs, then wait for it (or take it over when the lease lapses).
+  const ttlMs = (opts.lease && opts.lease.ttlMs) || DEFAULT_LEASE_MS;
+  const claims = cache && opts.lease !== false ? new ClaimKeeper(cache, { owner: (opts.lease && opts.lease.owner) || randomUUID(), ttlMs, now }) : undefined;
+  const pollMs = (opts.lease && opts.lease.pollMs) || Math.min(1000, Math.ceil(ttlMs / 4));
+  const owned: PlannedParagraph[] = [];
+  const theirs: PlannedParagraph[] = [];
+
+  const settleLocal = (p: PlannedParagraph): void => {
+    const prep = p.prepare();
+    results[p.index] = result(p, unmaskText(prep.masked.text, prep.masked).text, {
+      masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
+      warnings: [...prep.warnings],
+    });
+    done++;
+    tick();
+  };
+
+  /** Claims the paragraphs: ours to send, finished meanwhile by another run (cached), or another run's for now. */
+  const claimInto = async (list: PlannedParagraph[]): Promise<void> => {
+    if (!claims) {
+      owned.push(...list);
+      return;
+    }
+    const outcome = await claims.claim(list.map((p) => p.key));
+    const claimed = new Set(outcome.claimed);
+    for (const p of list) {
+      const finished = outcome.done.get(p.key);
+      if (finished) {
+        results[p.index] = fromCached(engine, p, finished);
+        done++;
+        fromCache++;
+        tick();
+      } else if (claimed.has(p.key)) {
+        owned.push(p);
+      } else {
+        theirs.push(p);
+      }
+    }
+  };
+
+  /**
+   * The next paragraph this run may send, in order, claiming up to `want` at a time (what the batch
+   * being cut still has room for: a run never holds claims it is not about to send). When only
+   * other runs' paragraphs are left it waits for them, unless a batch is begun (`want` below the
+   * batch size), which is sent first.
+   */
   let cursor = 0;
+  let waiting = false;
+  const takeParagraph = async (want: number): Promise<PlannedParagraph | undefined> => {
+    for (;;) {
+      if (owned.length > 0) return owned.shift();
+      if (cursor < pending.length) {
+        const chunk: PlannedParagraph[] = [];
+        while (cursor < pending.length && chunk.length < want) {
+          const p = pending[cursor++]!;
+          if (p.prepare().local) settleLocal(p);
+          else chunk.push(p);
+        }
+        if (chunk.length > 0) await claimInto(chunk);
+        continue;
+      }
+      if (theirs.length === 0 || want < maxTexts) return undefined;
+      if (!waiting) onProgress?.({ type: 'waiting', engine: engine.name, paragraphs: theirs.length });
+      waiting = true;
+      try {
+        await sleep(pollMs, controller.signal);
+      } catch {
+        return undefined;
+      }
+      if (failure !== undefined) return undefined;
+      await claimInto(theirs.splice(0));
+    }
+  };
+
+  // The batch cutter: takes paragraphs in order as workers ask, splitting long ones into parts
+  // (on the masked text; tokens hold no spaces or sentence marks). One cut at a time.
   let carry: Piece[] = [];
-  const nextBatch = (): Piece[] | undefined => {
+  const cutBatch = async (): Promise<Piece[] | undefined> => {
     const batch: Piece[] = [];
     let chars = 0;
     for (;;) {
       if (carry.length === 0) {
-        if (cursor >= pending.length) break;
-        const p = pending[cursor++]!;
+        if (batch.length >= maxTexts) break;
+        const p = await takeParagraph(maxTexts - batch.length);
+        if (!p) break;
         const prep = p.prepare();
-        if (prep.local) {
-          results[p.index] = result(p, unmaskText(prep.masked.text, prep.masked).text, {
-            masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
-            warnings: [...prep.warnings],
-          });
-          done++;
-          tick();
-          continue;
-        }
         const split = splitText(prep.masked.text, maxChars);
         const texts = split.parts.length > 0 ? split.parts : [prep.masked.text];
         const separators = split.parts.length > 0 ? split.separators : ['', ''];
@@ -370,6 +497,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     }
     return batch.length > 0 ? batch : undefined;
   };
+  let cutting: Promise<unknown> = Promise.resolve();
+  const nextBatch = (): Promise<Piece[] | undefined> => {
+    const next = cutting.then(cutBatch);
+    cutting = next.catch(() => undefined);
+    return next;
+  };
 
   /** The paragraph's result, or undefined when a term placeholder was lost and it must be retranslated. */
   const finish = (p: PlannedParagraph): ParagraphTranslation | undefined => {
@@ -377,6 +510,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const got = parts.get(p.index)!;
     const warnings = [...prep.warnings];
     if (got.texts.length > 1) warnings.push('split-long-paragraph');
+    if (got.secret) warnings.push('secret-redacted');
     // The parts are re-joined first: a placeholder belongs to the whole paragraph, not to a part.
     const restored = unmaskText(joinSplit(got.texts as string[], got.separators), prep.masked);
     if (!restored.complete && restored.lost.some((s) => s.kind === 'term')) return undefined;
@@ -403,12 +537,14 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
     const restored = unmaskText(joinSplit(again.map((r) => r.text), separators), prep.markupOnly);
     if (!restored.complete) warnings.push('markup-lost');
+    if (again.some((r) => revealed.has(r))) warnings.push('secret-redacted');
     return result(p, restored.text, { billedCharacters: billed, warnings });
   };
 
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
     for (const { p, r } of list) results[p.index] = r;
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
+    claims?.stored(list.map(({ p }) => p.key));
     done += list.length;
     if (list.length > 0) tick();
   };
@@ -421,6 +557,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       if (got.texts[piece.part] === undefined) got.missing--;
       got.texts[piece.part] = out[i]!.text;
       got.billed[piece.part] = out[i]!.billedCharacters;
+      if (revealed.has(out[i]!)) got.secret = true;
       if (got.missing === 0 && !complete.includes(piece.paragraph)) complete.push(piece.paragraph);
     });
     // Store what arrived intact before any retranslation request can fail.
@@ -451,12 +588,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     }
   };
 
-  let failure: unknown;
   const worker = async (): Promise<void> => {
     while (failure === undefined && !controller.signal.aborted) {
-      const batch = nextBatch();
-      if (!batch) return;
       try {
+        const batch = await nextBatch();
+        if (!batch) return;
         await runBatch(batch);
       } catch (err) {
         failure ??= err;
@@ -469,6 +605,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     await Promise.all(Array.from({ length: width }, worker));
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
+    // What this run claimed and did not finish is free for other runs at once.
+    await claims?.end();
   }
   if (failure !== undefined && !opts.signal?.aborted) throw failure;
   // An interrupt that came after the last answer loses nothing: the run is complete.

@@ -23,7 +23,11 @@ export type RetryRunner = <T>(
 export type TranslateProgress =
   | { type: 'start'; engine: string; total: number; cached: number }
   | { type: 'progress'; engine: string; total: number; done: number; cached: number }
-  | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string };
+  | { type: 'retry'; engine: string; attempt: number; delayMs: number; reason: string }
+  /** The engine keeps no glossary for the language pair: terms are protected with placeholders instead. */
+  | { type: 'glossary-fallback'; engine: string; reason: string }
+  /** Only paragraphs another run on the same cache is translating are left: this run waits for them. */
+  | { type: 'waiting'; engine: string; paragraphs: number };
 
 /** Options of `translateParagraphs`. Everything from the outside world is passed in. */
 export interface TranslateParagraphsOptions {
@@ -46,6 +50,13 @@ export interface TranslateParagraphsOptions {
   /** Inline markup to protect, parallel to `paragraphs`, offsets into their NFC form (from formats/markdown/segments.ts). */
   markup?: readonly (readonly ProtectedSpan[] | undefined)[];
   cache?: TranslationCache;
+  /**
+   * Claims on paragraphs in flight in `cache`, so concurrent runs on one cache never pay for a
+   * paragraph twice (see `TranslationCache.claim`). `owner` defaults to a random id, `ttlMs` to
+   * `DEFAULT_LEASE_MS`, `pollMs` (how often a run waiting for another's paragraphs looks again) to
+   * a quarter of it, at most 1 s. `false`: no claims.
+   */
+  lease?: { owner?: string; ttlMs?: number; pollMs?: number } | false;
   /** Requests in flight at most. */
   concurrency: number;
   retry?: RetryRunner;
@@ -53,6 +64,11 @@ export interface TranslateParagraphsOptions {
   onProgress?: (event: TranslateProgress) => void;
   /** Clock for cache timestamps (ms since the epoch); defaults to Date.now. */
   now?: () => number;
+  /**
+   * Masks known secrets in a text (the CLI's redactor). An answer that comes back holding one is
+   * masked before it is kept anywhere, and its paragraph warns `secret-redacted`.
+   */
+  redact?: (text: string) => string;
 }
 
 export type { ViMatcher };

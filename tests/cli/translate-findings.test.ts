@@ -51,7 +51,7 @@ describe('vitrans translate ends with its findings', () => {
     const r = await runVitrans(['translate', 'tàu tuần tra.vi.txt', '-e', 'openai', '--no-cache'], { cwd: dir, env });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^translated 1 file with openai: 4 paragraphs \(0 cached\), \d+ billed characters; check: 3 errors, 0 warnings$/);
+    expect(lines[0]).toMatch(/^translated 1 file with openai: 4 paragraphs \(0 cached\); openai: billed by token, not by character \(\d+ characters sent\), 0 cached characters; check: 3 errors, 0 warnings$/);
     expect(lines.slice(1)).toEqual([
       'out/tàu tuần tra.vi.openai.en.txt:3:17: error term-forbidden "Vietnam Sea Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard"',
       expect.stringMatching(/^out\/tàu tuần tra\.vi\.openai\.en\.txt:5:\d+: error term-forbidden "Japanese Department of Defense"/),

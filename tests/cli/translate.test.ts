@@ -70,7 +70,7 @@ describe('vitrans translate', () => {
     expect(out.trim().split(/\n\s*\n/)).toHaveLength(sourceParas.length);
     expect(out).toContain('Memorandum of Understanding (MOU)');
     expect(bodies.flat().join('\n')).not.toContain('Biên bản ghi nhớ');
-    expect(r.stdout).toMatch(/^translated 1 file with libretranslate: 6 paragraphs \(0 cached\), 0 billed characters; check: \d+ errors, \d+ warnings\n/);
+    expect(r.stdout).toMatch(/^translated 1 file with libretranslate: 6 paragraphs \(0 cached\); libretranslate: not billed per character \(self-hosted\), 0 cached characters; check: \d+ errors, \d+ warnings\n/);
 
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.version).toBe(1);
@@ -84,6 +84,7 @@ describe('vitrans translate', () => {
     expect(again.code).toBe(0);
     expect(bodies).toHaveLength(1);
     expect(again.stdout).toContain('6 paragraphs (6 cached)');
+    expect(again.stdout).toContain(`libretranslate: not billed per character (self-hosted), ${doc.paragraphs.reduce((n, p) => n + [...p.source].length, 0)} cached characters;`);
     expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
   });
 
@@ -111,9 +112,11 @@ describe('vitrans translate', () => {
     expect(r.stderr).toMatch(/^vitrans: error: this run would send \d+ characters \(libretranslate \d+\), over --max-chars 100 \(raise --max-chars/);
     expect(bodies).toHaveLength(0);
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
+    // Refused before anything was paid for: no cache file either.
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
   });
 
-  it('writes nothing for an engine that failed, keeps the finished engine, and prints one line', async () => {
+  it('writes nothing for an engine that failed, keeps the finished engine with its bilingual JSON, and prints one line', async () => {
     const dir = project();
     libre();
     server.use(http.post(`${OPENAI}/chat/completions`, () => HttpResponse.json({ error: { message: 'Incorrect API key provided: sk-test-secret-0123456789' } }, { status: 401 })));
@@ -124,7 +127,9 @@ describe('vitrans translate', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^vitrans: error: openai: /);
     expect(r.stderr).not.toContain('sk-test-secret-0123456789');
-    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.libretranslate.en.txt']);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(Object.keys(doc.engines)).toEqual(['libretranslate']);
   });
 
   it('never prints a key that only the config file holds, even when the engine echoes it', async () => {
@@ -407,7 +412,7 @@ describe('vitrans translate', () => {
     // Native glossaries need no masking: the Vietnamese terms are sent as they are.
     expect(translateForms[1]!.getAll('text')).toEqual(['Ký Biên bản ghi nhớ (MOU) về hợp tác.']);
     const billed = translateForms.flatMap((f) => f.getAll('text')).reduce((n, t) => n + t.length, 0);
-    expect(r.stdout).toContain(`${billed} billed characters`);
+    expect(r.stdout).toContain(`deepl: ${billed} characters billed by this run, 0 cached characters (not billed again)`);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/second.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(doc.engines.deepl!.billedCharacters).toBe('Ký Biên bản ghi nhớ (MOU) về hợp tác.'.length);
   });

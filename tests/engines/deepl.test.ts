@@ -8,6 +8,7 @@ import deepl from 'deepl-node';
 import { withRetry } from '../../src/engines/retry.js';
 import { CAPABILITIES } from '../../src/engines/capabilities.js';
 import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
+import { deeplGlossary, deeplServer, emptyAnswer, type DeepLGlossary } from './deepl-server.js';
 
 const FREE_KEY = '0c5a7e1d-4b2f-4e8e-9a31-5d2c7b8e9f10:fx';
 const PRO_KEY = '7d1e9a40-2c3b-4f5a-8e6d-1a2b3c4d5e6f';
@@ -104,22 +105,77 @@ describe('deepl engine: translate', () => {
 });
 
 describe('deepl engine: errors and retries', () => {
-  it('403 is fatal at once with one clear message and no retry', async () => {
-    let calls = 0;
-    server.use(
-      http.post(`${FREE}/v2/translate`, () => {
-        calls++;
-        return HttpResponse.json({ message: 'Wrong endpoint. Use https://api.deepl.com' }, { status: 403 });
-      }),
-    );
+  it('403 (an empty body, as DeepL sends it) is fatal at once with one plain message and no retry', async () => {
+    const api = deeplServer();
+    api.fail('translate', 403);
     const engine = createDeepLEngine({ authKey: FREE_KEY });
     const waits: number[] = [];
     const err = await withRetry(() => engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }), { sleep: sleeper(waits) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect(err).toMatchObject({ kind: 'auth', status: 403, hint: 'check DEEPL_AUTH_KEY' });
-    expect((err as Error).message).toBe('DeepL rejected the key (HTTP 403): Wrong endpoint. Use https://api.deepl.com');
-    expect(calls).toBe(1);
+    expect((err as Error).message).toBe('DeepL rejected the key (HTTP 403)');
+    expect(api.calls.translate).toBe(1);
     expect(waits).toEqual([]);
+  });
+
+  it("a 403 with DeepL's JSON message says it", async () => {
+    server.use(http.post(`${FREE}/v2/translate`, () => HttpResponse.json({ message: 'Wrong endpoint. Use https://api.deepl.com' }, { status: 403 })));
+    const err = await createDeepLEngine({ authKey: FREE_KEY }).translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('DeepL rejected the key (HTTP 403): Wrong endpoint. Use https://api.deepl.com');
+  });
+
+  it('empty 429 and 5xx answers read as plain lines; the 5xx one says what to do', async () => {
+    const api = deeplServer();
+    api.fail('translate', 429, 500, 502, 503, 504);
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const errors: EngineError[] = [];
+    for (let i = 0; i < 5; i++) errors.push((await engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e)) as EngineError);
+    expect(errors.map((e) => e.message)).toEqual([
+      'DeepL is rate-limiting requests (HTTP 429)',
+      'DeepL server error (HTTP 500)',
+      'DeepL server error (HTTP 502)',
+      'DeepL server error (HTTP 503)',
+      'DeepL server error (HTTP 504)',
+    ]);
+    expect(errors.map((e) => e.kind)).toEqual(['rate-limit', 'server', 'server', 'server', 'server']);
+    // DeepL's own 429s carry no Retry-After: nothing to honour, the backoff decides.
+    expect(errors[0]!.retryAfterMs).toBeUndefined();
+    expect(errors.every((e) => e.retryable)).toBe(true);
+    expect(errors[1]!.hint).toMatch(/try again later; finished paragraphs are cached/);
+    for (const e of errors) expect(`${e.message} ${e.hint}`).not.toMatch(/\{|message":/);
+  });
+
+  it('faults on the glossary endpoints map the same way (list, create, delete)', async () => {
+    const stale = deeplGlossary('33333333-aaaa-4bbb-8ccc-000000000003', 'vitrans-0123456789abcdef');
+    const api = deeplServer({ glossaries: [stale] });
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const langs = { sourceLang: 'vi', targetLang: 'en' };
+    api.fail('glossaries:list', 503);
+    expect(await engine.prepareGlossary!(TERMS, HASH, langs).catch((e: unknown) => e)).toMatchObject({ kind: 'server', status: 503, message: 'DeepL server error (HTTP 503)' });
+    api.fail('glossaries:delete', 502);
+    expect(await engine.prepareGlossary!(TERMS, HASH, langs).catch((e: unknown) => e)).toMatchObject({ kind: 'server', status: 502 });
+    api.fail('glossaries:create', 500);
+    expect(await engine.prepareGlossary!(TERMS, HASH, langs).catch((e: unknown) => e)).toMatchObject({ kind: 'server', status: 500 });
+    api.fail('glossaries:create', 'network');
+    expect(await engine.prepareGlossary!(TERMS, HASH, langs).catch((e: unknown) => e)).toMatchObject({ kind: 'network' });
+    expect(await engine.prepareGlossary!(TERMS, HASH, langs)).toMatch(/^7f3c1a52-/);
+    expect(api.calls).toMatchObject({ 'glossaries:list': 5, 'glossaries:delete': 2, 'glossaries:create': 3 });
+  });
+
+  it('a glossary language pair DeepL does not keep is glossary-unsupported, not "does not support this language pair"', async () => {
+    deeplServer({ glossaryPairs: ['en-de'] });
+    const err = await createDeepLEngine({ authKey: FREE_KEY }).prepareGlossary!(TERMS, HASH, { sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'glossary-unsupported', retryable: false });
+    expect((err as Error).message).toBe('DeepL translates vi-en but keeps no glossaries for it (Unsupported glossary source and target language pair)');
+  });
+
+  it('a stale glossary another run already deleted is no failure', async () => {
+    const stale = deeplGlossary('33333333-aaaa-4bbb-8ccc-000000000003', 'vitrans-0123456789abcdef');
+    const api = deeplServer({ glossaries: [stale] });
+    // Listed, but gone by the time it is deleted.
+    server.use(http.delete(`${FREE}/v2/glossaries/:id`, () => HttpResponse.json({ message: 'Glossary not found' }, { status: 404 })));
+    expect(await createDeepLEngine({ authKey: FREE_KEY }).prepareGlossary!(TERMS, HASH, { sourceLang: 'vi', targetLang: 'en' })).toMatch(/^7f3c1a52-/);
+    expect(api.calls['glossaries:create']).toBe(1);
   });
 
   it('456 quota is fatal at once', async () => {
@@ -142,7 +198,7 @@ describe('deepl engine: errors and retries', () => {
     server.use(
       http.post(`${FREE}/v2/translate`, async ({ request }) => {
         const status = statuses[calls++]!;
-        if (status !== 200) return HttpResponse.json({ message: 'Too many requests' }, { status });
+        if (status !== 200) return emptyAnswer(status);
         const form = new URLSearchParams(await request.text());
         return HttpResponse.json({ translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: fakeTranslate(t) })) });
       }),
@@ -265,24 +321,7 @@ describe('deepl engine: errors and retries', () => {
 });
 
 describe('deepl engine: prepareGlossary', () => {
-  interface DeepLGlossary {
-    glossary_id: string;
-    name: string;
-    ready: boolean;
-    source_lang: string;
-    target_lang: string;
-    creation_time: string;
-    entry_count: number;
-  }
-  const glossary = (id: string, name: string, source = 'vi', target = 'en'): DeepLGlossary => ({
-    glossary_id: id,
-    name,
-    ready: true,
-    source_lang: source,
-    target_lang: target,
-    creation_time: '2026-03-01T10:00:00.000Z',
-    entry_count: 3,
-  });
+  const glossary = deeplGlossary;
 
   /** A fake DeepL glossary store that records what was created and deleted. */
   function glossaryApi(initial: DeepLGlossary[]) {

@@ -6,6 +6,8 @@ import {
   errorDetail,
   headerValue,
   httpFailureOf,
+  networkError,
+  safeUrl,
   parseRetryAfter,
   toEngineError,
   transportFailure,
@@ -48,6 +50,62 @@ describe('errorDetail', () => {
     expect(errorDetail('{"error":"vi is not supported"}')).toBe('vi is not supported');
     expect(errorDetail('<html>\n  Bad Gateway\n</html>')).toBe('<html> Bad Gateway </html>');
     expect(errorDetail('x'.repeat(400))).toHaveLength(300);
+  });
+
+  it('says nothing for an empty body or an empty JSON message, not {"message":""}', () => {
+    expect(errorDetail('')).toBe('');
+    expect(errorDetail('   ')).toBe('');
+    expect(errorDetail('{"message":""}')).toBe('');
+    expect(errorDetail('{"message":"","detail":null}')).toBe('');
+    expect(errorDetail('{"code":3}')).toBe('{"code":3}');
+  });
+
+  it('masks a key before cutting the body to length, so no prefix of it survives the cut', () => {
+    // The key straddles character 297, where the cut falls: cut first, and its first characters would show.
+    for (const at of [290, 293, 296, 297, 299, 310]) {
+      const body = JSON.stringify({ message: `${'Yêu cầu bị từ chối '.repeat(40).slice(0, at)}${KEY} là khoá không hợp lệ` });
+      const detail = errorDetail(body, new Redactor([KEY]));
+      expect(detail.length).toBeLessThanOrEqual(300);
+      for (let n = 4; n <= KEY.length; n++) expect(detail, `cut at ${at}, ${n} characters of the key`).not.toContain(KEY.slice(0, n));
+    }
+    const error = engineErrorFromHttp(ctx, { status: 403, body: JSON.stringify({ message: `${'x'.repeat(292)} ${KEY}` }) });
+    expect(`${error.message} ${error.stack}`).not.toContain(KEY.slice(0, 6));
+  });
+});
+
+describe('networkError', () => {
+  /** A real ECONNREFUSED from the socket layer (msw does not intercept node:net), wrapped as fetch does. */
+  async function refused(): Promise<{ port: number; error: TypeError }> {
+    const net = await import('node:net');
+    const probe = net.createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const cause = await new Promise<Error>((resolve) => net.connect(port, '127.0.0.1').on('error', resolve));
+    return { port, error: new TypeError('fetch failed', { cause }) };
+  }
+  const libre: EngineErrorContext = { engine: 'libretranslate', label: 'LibreTranslate', redactor: new Redactor([KEY]) };
+
+  it('names the URL tried and the real cause of a refused connection (retried)', async () => {
+    const { port, error } = await refused();
+    const e = networkError(libre, error, `http://127.0.0.1:${port}/translate`);
+    expect(e.message).toBe(`could not reach LibreTranslate at http://127.0.0.1:${port}/translate: connection refused (connect ECONNREFUSED 127.0.0.1:${port})`);
+    expect(e.hint).toMatch(/server is running/);
+    expect(e.retryable).toBe(true);
+  });
+
+  it("says that Node's fetch refuses the port, and does not retry what can never work", () => {
+    const e = networkError(libre, new TypeError('fetch failed', { cause: new Error('bad port') }), 'http://127.0.0.1:6000/translate');
+    expect(e.message).toBe('cannot connect to LibreTranslate at http://127.0.0.1:6000/translate: Node\'s fetch refuses port 6000 ("bad port", a port reserved for another protocol)');
+    expect(e.hint).toMatch(/another port/);
+    expect(e.retryable).toBe(false);
+    expect(toEngineError(libre, new TypeError('fetch failed', { cause: new Error('bad port') }))).toMatchObject({ kind: 'network', retryable: false });
+  });
+
+  it('never shows credentials or a query string of the URL', () => {
+    const e = networkError(libre, new TypeError('fetch failed', { cause: new Error('bad port') }), `http://user:${KEY}@127.0.0.1:6000/translate?key=${KEY}`);
+    expect(e.message).not.toContain(KEY.slice(0, 6));
+    expect(e.message).toContain('http://127.0.0.1:6000/translate');
+    expect(safeUrl(`https://translation.googleapis.com/language/translate/v2?key=${KEY}`)).toBe('https://translation.googleapis.com/language/translate/v2');
   });
 });
 
@@ -133,5 +191,17 @@ describe('transportFailure and toEngineError', () => {
     const controller = new AbortController();
     controller.abort();
     expect(toEngineError(ctx, controller.signal.reason, { signal: controller.signal })).toBe(controller.signal.reason);
+  });
+});
+
+describe('Redactor.cut', () => {
+  it('redacts first, then cuts, and masks a key fragment left at either edge of a text cut elsewhere', () => {
+    const r = new Redactor([KEY]);
+    expect(r.cut(`refused ${KEY} here`, 12)).toBe('refused [...');
+    // A body a server already cut in the middle of the key, from either side.
+    expect(r.cut(`invalid key ${KEY.slice(0, 9)}`, 300)).toBe('invalid key [REDACTED]');
+    expect(r.cut(`${KEY.slice(-9)} is not valid`, 300)).toBe('[REDACTED] is not valid');
+    // Ordinary text stays as it was.
+    expect(r.cut('Bộ Quốc phòng Nhật Bản', 300)).toBe('Bộ Quốc phòng Nhật Bản');
   });
 });

@@ -81,6 +81,7 @@ describe('google-v2 engine', () => {
     const engine = createGoogleV2Engine({ apiKey: KEY });
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'network', retryable: true });
+    expect((err as Error).message).toMatch(/^could not reach Google Translate \(v2\) at https:\/\/translation\.googleapis\.com\/language\/translate\/v2: /);
     expect((err as Error).message).toContain('?key=[REDACTED]');
     expect((err as Error).message).not.toContain(KEY);
   });

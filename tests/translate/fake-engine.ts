@@ -40,6 +40,8 @@ export interface FakeEngineOptions {
   delayFor?: (n: number, request: TranslateRequest) => number;
   /** Rewrites one output text (e.g. drops placeholders). */
   mangle?: (out: string, input: string) => string;
+  /** Called before answering `prepareGlossary` call number `n` (1-based); throw to fail it. */
+  glossaryFailOn?: (n: number) => void;
 }
 
 /** A recording fake Engine. */
@@ -82,6 +84,7 @@ export class FakeEngine implements Engine {
 
   async prepareGlossary(pairs: { source: string; target: string }[], contentHash: string): Promise<string> {
     this.glossaries.push({ pairs: pairs.length, hash: contentHash });
+    this.opts.glossaryFailOn?.(this.glossaries.length);
     return `gloss-${contentHash.slice(0, 8)}`;
   }
 }

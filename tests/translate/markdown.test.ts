@@ -300,10 +300,11 @@ describe('Markdown front matter, indented code and glossary terms at sentence st
       'glossary.yaml',
     );
     const doc = parseMarkdown('## Chuyến thăm cấp nhà nước\n\nChuyến thăm cấp nhà nước diễn ra. Sau chuyến thăm cấp nhà nước, hai bên họp.\n');
-    const engine = new FakeEngine({ glossary: 'none', mangle: (o) => o.replace(/^EN: /, '') });
+    const english = (o: string): string => o.replace(/^EN: /, '').replace('diễn ra', 'took place').replace('Sau', 'After').replace('hai bên họp', 'the two sides met');
+    const engine = new FakeEngine({ glossary: 'none', mangle: english });
     const out = await translateDocument(doc, engine, { glossary, viMatcher: createViMatcher(glossary.entries) });
     expect(engine.sentTexts).toEqual(['⟦1⟧ diễn ra. Sau ⟦2⟧, hai bên họp.']);
-    expect(renderMarkdown(doc, out.map((o) => o.target))).toBe('## State visit\n\nState visit diễn ra. Sau state visit, hai bên họp.\n');
+    expect(renderMarkdown(doc, out.map((o) => o.target))).toBe('## State visit\n\nState visit took place. After state visit, the two sides met.\n');
   });
 
   it('reports progress up to the total on a fully cached rerun (verbatim blocks and local segments included)', async () => {

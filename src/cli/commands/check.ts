@@ -27,7 +27,7 @@ import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
-import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { isBilingualPath } from '../translation-files.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
@@ -93,11 +93,14 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
   const loaded: LoadedArticle[] = [];
+  const fingerprints = new Map<string, string>();
   for (const a of withTranslations) {
     const article = await loadArticle(a, { cwd: io.cwd, encodings, clean, stdin, shown, usage: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt' });
     for (const note of article.notes) io.stderr.write(`vitrans: note: ${note}\n`);
     if (clean) reportCleaning(article.source.file.path, article.source.removed, shown, io, a.source === STDIN_PATH);
     loaded.push(article);
+    // What --fix compares before writing: an edit made meanwhile must not be overwritten.
+    if (opts.fix && !preview) for (const t of article.translations) if (t.writable) fingerprints.set(t.path, await fileFingerprint(t.path));
   }
 
   // Inline suppressions come with the checker's findings; the config's suppressions list and the
@@ -151,7 +154,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       io.stdout.write(rewritten.map((r) => unifiedDiff(shown(r.path), bomOf(r.file) + r.before, bomOf(r.file) + r.file.text)).join(''));
       io.stderr.write(fixed > 0 ? `vitrans: --fix would fix ${what}; nothing written\n` : 'vitrans: nothing for --fix to change\n');
     } else {
-      for (const r of rewritten) await writeFileAtomic(r.path, bomOf(r.file) + r.file.text);
+      for (const r of rewritten) await rewriteFile(r.path, bomOf(r.file) + r.file.text, { fingerprint: fingerprints.get(r.path), shown: shown(r.path) });
       if (fixed > 0) io.stderr.write(`vitrans: fixed ${what}\n`);
     }
     results = loaded.map(run);

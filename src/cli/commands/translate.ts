@@ -5,11 +5,13 @@
  * Everything is read, planned and budgeted before the first request; every output is written
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
-import { AlignmentError, EngineError, InputError, UsageError } from '../../core/errors.js';
+import { AlignmentError, EngineError, InputError, UsageError, UserError } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
@@ -31,17 +33,17 @@ import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../for
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
-import { nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner } from '../../translate/retry.js';
-import type { ParagraphTranslation } from '../../translate/types.js';
+import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
 import { applySuppressionRules } from '../../checks/suppressions.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
-import { assertDirectoryOrAbsent, assertNotAnInput, writeFileAtomic } from '../write-file.js';
+import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
@@ -148,7 +150,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   let cache: TranslationCache | undefined;
   try {
     for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
-    if (cachePath && (!opts.dryRun || existsSync(cachePath))) cache = openTranslationCache(cachePath);
+    // A cache that does not exist yet has nothing to tell the plan: it is created only once the
+    // run is sure to go ahead (a dry run or a refused budget leaves no file behind).
+    if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
     const plans = inputs.flatMap((input) =>
       engines.map((engine) => ({
@@ -167,17 +171,30 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       return 0;
     }
     enforceBudget(estimates, maxChars);
+    // A folder that cannot take the outputs is found before anything is paid for.
+    await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
+    if (cachePath && !cache) cache = openTranslationCache(cachePath);
 
     const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
+    // This run's claims in the cache: another run on the same cache waits for them, or takes them
+    // over once they lapse (this process crashed).
+    const lease = { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, ttlMs: leaseMs(io.env.VITRANS_CACHE_LEASE_MS) };
     const progress = createProgress({ stream: io.stderr, quiet: opts.quiet, now: Date.now });
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
     let paragraphs = 0;
     let cached = 0;
-    let billed = 0;
+    const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
     const allFindings: Finding[] = [];
     const warnings = new Map<string, number>();
+    const fellBack = new Set<string>();
+    const onProgress = (e: TranslateProgress): void => {
+      if (e.type !== 'glossary-fallback') return progress.update(e);
+      if (fellBack.has(e.engine)) return;
+      fellBack.add(e.engine);
+      io.stderr.write(`vitrans: warning: ${e.engine}: ${e.reason}; glossary terms are protected with placeholders instead\n`);
+    };
 
     for (const input of inputs) {
       // The engines of one file run side by side, each with its own concurrency; a failing engine
@@ -197,32 +214,41 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             viMatcher,
             nativeGlossaryId: glossaryIds.get(engine.name),
             cache,
+            lease,
             concurrency,
             retry,
             signal: io.signal,
-            onProgress: (e) => progress.update(e),
+            onProgress,
+            redact: io.redact,
           });
           const outPath = outputPathOf(input, engine.name);
           const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
-          await writeFileAtomic(outPath, result.text);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file };
+          return { translations, file: result.file, output: { path: outPath, content: result.text } };
         }),
       );
       progress.end();
       const results: EngineFileResult[] = [];
+      const outputs: { path: string; content: string }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file } = outcome.value;
+        const { translations, file, output } = outcome.value;
         results.push(file);
+        outputs.push(output);
         paragraphs += translations.length;
         cached += translations.filter((t) => t.cached).length;
-        billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
+        addUsage(usage.get(file.engine)!, translations);
         for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        const leaked = translations.filter((t) => !t.cached && t.warnings.includes('secret-redacted')).length;
+        if (leaked > 0) {
+          io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
+        }
         allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
       }
+      // The engines that finished are written, with their bilingual JSON, before a failure of
+      // another engine is reported; the outputs and the JSON are written together or not at all.
       const failure = settled.find((o) => o.status === 'rejected');
-      if (failure) throw failure.reason;
+      if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       const bilingual = buildBilingual(
         {
           file: input.shown,
@@ -243,7 +269,19 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (dropped.length > 0 && !opts.quiet) {
         io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${dropped.join(', ')} results are not kept (their .en files are stale)\n`);
       }
-      await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
+      outputs.push({ path: bilingualPath, content: JSON.stringify(merged, null, 2) + '\n' });
+      try {
+        await writeFilesTogether(outputs);
+      } catch (err) {
+        const why = writeFailure(err);
+        if (why === undefined) throw err;
+        const kept = cache ? 'the translations are cached, so a rerun costs nothing' : 'with --no-cache the translations are not kept';
+        throw new UserError('E_OUTPUT', `cannot write the outputs of ${input.shown} to ${shown(outDir)}: ${why}; nothing of it was written, ${kept}`, {
+          hint: `free some space or choose another --out folder, then run again`,
+          cause: err,
+        });
+      }
+      if (failure) throw failure.reason;
     }
 
     // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
@@ -252,7 +290,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
-      summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, billed, findings, warnings, glossary !== undefined) + '\n');
+      summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
         .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
@@ -299,6 +337,24 @@ const FINDINGS_LISTED = 10;
 function checkCommandLine(source: string, outputs: readonly string[], opts: TranslateOptions): string {
   const extra = [...(opts.glossary ? ['--glossary', opts.glossary] : []), ...(opts.config ? ['--config', opts.config] : [])];
   return ['vitrans', 'check', source, ...outputs, ...extra].map(shellQuote).join(' ');
+}
+
+/**
+ * About how many bytes a run writes under --out: each engine's output and its share of the
+ * bilingual JSON (targets, findings, escaping) a few times the source, plus the source in the JSON.
+ */
+function expectedOutputBytes(inputs: readonly InputFile[], engines: number): number {
+  return inputs.reduce((n, input) => n + Buffer.byteLength(input.text, 'utf8') * (2 + 4 * engines) + 16 * 1024, 0);
+}
+
+/** The lease time from VITRANS_CACHE_LEASE_MS (milliseconds), else the default. */
+function leaseMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_LEASE_MS;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 100) {
+    throw new UsageError(`VITRANS_CACHE_LEASE_MS must be a whole number of milliseconds, at least 100, got "${value}"`, { hint: `unset it for the default ${DEFAULT_LEASE_MS}` });
+  }
+  return n;
 }
 
 /** `deepl, google,deepl` → ['deepl', 'google']; unknown names fail early with a suggestion. */
@@ -485,12 +541,58 @@ function checkTranslationText(check: SourceCheck | undefined, outputText: string
   }
 }
 
+/** What one engine cost in this run, and what the cache saved. */
+interface EngineUsage {
+  /** Characters the engine said it billed for the paragraphs sent in this run. */
+  billed: number;
+  /** Whether the engine said so for any of them (Google does not). */
+  reported: boolean;
+  /** Source characters of the paragraphs sent in this run. */
+  sent: number;
+  /** Source characters of the paragraphs the cache served: not sent, not paid again. */
+  cached: number;
+}
+
+function emptyUsage(): EngineUsage {
+  return { billed: 0, reported: false, sent: 0, cached: 0 };
+}
+
+function addUsage(usage: EngineUsage, translations: readonly ParagraphTranslation[]): void {
+  for (const t of translations) {
+    const characters = [...t.source].length;
+    if (t.cached) {
+      usage.cached += characters;
+    } else if (t.source.trim() !== '') {
+      usage.sent += characters;
+      if (t.billedCharacters !== undefined) {
+        usage.billed += t.billedCharacters;
+        usage.reported = true;
+      }
+    }
+  }
+}
+
+/** One engine's share of the summary, in the terms its provider bills in. */
+function usageText(engine: Engine, u: EngineUsage): string {
+  const cachedText = `${u.cached} cached characters`;
+  switch (engine.capabilities.billing ?? 'characters') {
+    case 'none':
+      return `${engine.name}: not billed per character (self-hosted), ${cachedText}`;
+    case 'tokens':
+      return `${engine.name}: billed by token, not by character (${u.sent} characters sent), ${cachedText}`;
+    default:
+      return u.reported || u.sent === 0
+        ? `${engine.name}: ${u.billed} characters billed by this run, ${cachedText} (not billed again)`
+        : `${engine.name}: ${u.sent} characters sent (billed per character; the engine reports no count), ${cachedText} (not billed again)`;
+  }
+}
+
 function summaryLine(
   files: number,
   engines: Engine[],
   paragraphs: number,
   cached: number,
-  billed: number,
+  usage: Map<string, EngineUsage>,
   findings: Finding[],
   warnings: Map<string, number>,
   checked: boolean,
@@ -501,9 +603,10 @@ function summaryLine(
   const check = checked
     ? `check: ${count('error')} errors, ${count('warning')} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
     : 'check: skipped (no glossary)';
+  const costs = engines.map((e) => usageText(e, usage.get(e.name) ?? emptyUsage())).join('; ');
   return (
     `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
-    `${paragraphs} paragraphs (${cached} cached), ${billed} billed characters; ${check}` +
+    `${paragraphs} paragraphs (${cached} cached); ${costs}; ${check}` +
     (warned ? `; warnings: ${warned}` : '')
   );
 }
