@@ -20,7 +20,7 @@ const PY_WS_RUN = new RegExp(`[${PY_WS}]+`, 'g');
 const PY_WS_TRAILING = new RegExp(`[${PY_WS}]+$`);
 
 /** Python's `s.split()`: split on runs of Python whitespace, dropping empty ends. */
-function pySplit(s: string): string[] {
+export function pySplit(s: string): string[] {
   const out = s.split(PY_WS_RUN);
   if (out.length > 0 && out[0] === '') out.shift();
   if (out.length > 0 && out[out.length - 1] === '') out.pop();
@@ -294,7 +294,8 @@ export function bleuStats(hyp: string, refs: string | readonly string[], opts: B
  */
 export type ReferenceStreams = readonly string[] | readonly (readonly string[])[];
 
-function referencesOf(refs: ReferenceStreams, segments: number): (i: number) => string[] {
+/** The references of segment `i`, from one stream or several; throws when a stream's length differs. */
+export function referencesOf(refs: ReferenceStreams, segments: number): (i: number) => string[] {
   if (refs.length > 0 && typeof refs[0] !== 'string') {
     const streams = refs as readonly (readonly string[])[];
     for (const s of streams) {
