@@ -9,7 +9,7 @@
  * paragraphs feeds running totals per word, n-gram and term; memory grows with the vocabulary,
  * not with the corpus.
  */
-import { pySplit, tokenize13a } from './metrics.js';
+import { bleuTokens, NgramSpace } from './metrics.js';
 import type {
   Analyses,
   FrequencyBucket,
@@ -46,7 +46,7 @@ const DIFFERENCE_METRICS: readonly MetricId[] = ['chrf', 'chrfPlusPlus', 'bleu',
  * @example analysisWords('The GPI, co-developed.') // ['the', 'gpi', ',', 'co-developed', '.']
  */
 export function analysisWords(text: string): string[] {
-  return pySplit(tokenize13a(text.trimEnd()).toLowerCase());
+  return bleuTokens(text).map((t) => t.toLowerCase());
 }
 
 function counts<K>(keys: Iterable<K>): Map<K, number> {
@@ -84,16 +84,67 @@ function bucketOf(edges: readonly number[], value: number): number {
   return i;
 }
 
+/** A Float64Array that grows (doubling) to hold index `i`. */
+function room(a: Float64Array<ArrayBuffer>, i: number): Float64Array<ArrayBuffer> {
+  if (i < a.length) return a;
+  const b = new Float64Array(Math.max(i + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function roomInt(a: Int32Array<ArrayBuffer>, i: number): Int32Array<ArrayBuffer> {
+  if (i < a.length) return a;
+  const b = new Int32Array(Math.max(i + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Per engine, running sums indexed by a word or n-gram id. */
+class Sums {
+  hyp: Float64Array<ArrayBuffer>[];
+  matched: Float64Array<ArrayBuffer>[];
+  ref = new Float64Array(1024);
+
+  constructor(engines: number) {
+    this.hyp = Array.from({ length: engines }, () => new Float64Array(1024));
+    this.matched = Array.from({ length: engines }, () => new Float64Array(1024));
+  }
+
+  /** Make every array hold index `id`. */
+  fit(id: number): void {
+    this.ref = room(this.ref, id);
+    for (let e = 0; e < this.hyp.length; e++) {
+      this.hyp[e] = room(this.hyp[e]!, id);
+      this.matched[e] = room(this.matched[e]!, id);
+    }
+  }
+}
+
 /**
  * Collects the analyses paragraph by paragraph (`add`), then summarises them (`finish`).
+ * Words get integer ids; the reference's n-grams get ids in one NgramSpace for the whole corpus
+ * (an engine's n-gram can only be right if the reference has it, so engines' n-grams are looked
+ * up, never added); counting runs over typed arrays indexed by those ids.
  * @example
  * const a = new AnalysisCollector(['deepl', 'google']);
  * a.add('The MOU was signed.', ['The MOU was signed.', 'The memorandum was signed.']);
- * a.finish(paragraphs, (bucket) => scoresOf(bucket))
+ * a.finish(paragraphs, (positions) => scoresOf(positions))
  */
 export class AnalysisCollector {
-  private readonly words = new Map<string, Tally>();
-  private readonly ngrams = new Map<string, Float64Array>();
+  private readonly vocabulary = new Map<string, number>();
+  private readonly wordTexts: string[] = [];
+  private readonly words: Sums;
+  private readonly space = new NgramSpace();
+  /** Per n-gram id: its prefix n-gram id (−1 for a unigram) and its last word id, to spell it out. */
+  private ngramPrefix = new Int32Array(1024);
+  private ngramWord = new Int32Array(1024);
+  /** Per engine, per n-gram id: matched occurrences. */
+  private ngramMatched: Float64Array<ArrayBuffer>[];
+  // Per-paragraph counts, indexed by id, put back to zero after each paragraph.
+  private refWordCount = new Int32Array(1024);
+  private hypWordCount = new Int32Array(1024);
+  private refNgramCount = new Int32Array(1024);
+  private hypNgramCount = new Int32Array(1024);
   private readonly terms = new Map<string, Tally & { label: string }>();
   /** Length bucket of each paragraph, in order. */
   private readonly lengthBuckets: number[] = [];
@@ -101,61 +152,111 @@ export class AnalysisCollector {
   constructor(
     private readonly engines: readonly string[],
     private readonly termFinder?: TermFinder,
-  ) {}
+  ) {
+    this.words = new Sums(engines.length);
+    this.ngramMatched = engines.map(() => new Float64Array(1024));
+  }
 
-  private tally(word: string): Tally {
-    let t = this.words.get(word);
-    if (!t) {
-      t = this.newTally();
-      this.words.set(word, t);
+  /** Ids of BLEU tokens, lowercased. */
+  private wordIds(tokens: readonly string[]): Int32Array {
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]!.toLowerCase();
+      let id = this.vocabulary.get(word);
+      if (id === undefined) {
+        id = this.wordTexts.length;
+        this.vocabulary.set(word, id);
+        this.wordTexts.push(word);
+        if (id >= this.refWordCount.length) {
+          this.words.fit(id);
+          this.refWordCount = roomInt(this.refWordCount, id);
+          this.hypWordCount = roomInt(this.hypWordCount, id);
+        }
+      }
+      ids[i] = id;
     }
-    return t;
+    return ids;
+  }
+
+  /** Ids of the reference's n-grams (n = 1..NGRAM_ORDER), adding new ones. */
+  private refNgrams(words: Int32Array): Int32Array {
+    const out = new Int32Array(words.length * NGRAM_ORDER);
+    let k = 0;
+    for (let i = 0; i < words.length; i++) {
+      let prefix = -1;
+      for (let n = 1; n <= NGRAM_ORDER && i + n <= words.length; n++) {
+        const before = this.space.ngramCount;
+        const id = this.space.extend(prefix, words[i + n - 1]!);
+        if (id === before) {
+          if (id >= this.ngramPrefix.length) this.growNgrams(id);
+          this.ngramPrefix[id] = prefix;
+          this.ngramWord[id] = words[i + n - 1]!;
+        }
+        out[k++] = id;
+        prefix = id;
+      }
+    }
+    return out.subarray(0, k);
+  }
+
+  private growNgrams(id: number): void {
+    this.ngramPrefix = roomInt(this.ngramPrefix, id);
+    this.ngramWord = roomInt(this.ngramWord, id);
+    this.refNgramCount = roomInt(this.refNgramCount, id);
+    this.hypNgramCount = roomInt(this.hypNgramCount, id);
+    this.ngramMatched = this.ngramMatched.map((a) => room(a, id));
+  }
+
+  /** Ids of an engine's n-grams that the reference corpus has (the others cannot match). */
+  private knownNgrams(words: Int32Array): Int32Array {
+    const out = new Int32Array(words.length * NGRAM_ORDER);
+    let k = 0;
+    for (let i = 0; i < words.length; i++) {
+      let prefix = -1;
+      for (let n = 1; n <= NGRAM_ORDER && i + n <= words.length; n++) {
+        const id = this.space.find(prefix, words[i + n - 1]!);
+        if (id < 0) break;
+        out[k++] = id;
+        prefix = id;
+      }
+    }
+    return out.subarray(0, k);
   }
 
   private termTally(termId: string, label: string): Tally & { label: string } {
     let t = this.terms.get(termId);
     if (!t) {
-      t = { ...this.newTally(), label };
+      t = { ref: 0, hyp: new Float64Array(this.engines.length), matched: new Float64Array(this.engines.length), label };
       this.terms.set(termId, t);
     }
     return t;
   }
 
-  private newTally(): Tally {
-    return { ref: 0, hyp: new Float64Array(this.engines.length), matched: new Float64Array(this.engines.length) };
-  }
-
-  /** One paragraph: the reference and each engine's output, in the constructor's engine order. */
-  add(reference: string, outputs: readonly string[]): void {
-    const refWords = analysisWords(reference);
+  /**
+   * One paragraph: the reference and each engine's output, in the constructor's engine order.
+   * `tokens` are their `bleuTokens`, when the caller has them already.
+   */
+  add(reference: string, outputs: readonly string[], tokens?: { reference: readonly string[]; outputs: readonly (readonly string[])[] }): void {
+    const refWords = this.wordIds(tokens?.reference ?? bleuTokens(reference));
     this.lengthBuckets.push(bucketOf(LENGTH_EDGES, refWords.length));
-    const refCounts = counts(refWords);
-    for (const [w, c] of refCounts) this.tally(w).ref += c;
-    const refNgrams = ngramCounts(refWords);
+    for (const w of refWords) {
+      this.refWordCount[w]!++;
+      this.words.ref[w]!++;
+    }
+    const refNgrams = this.refNgrams(refWords);
+    for (const g of refNgrams) this.refNgramCount[g]!++;
     const refFound = this.termFinder?.find(reference);
     const refTerms = refFound ? counts(refFound.map((t) => t.termId)) : undefined;
     for (const t of refFound ?? []) this.termTally(t.termId, t.label).ref++;
 
     outputs.forEach((output, e) => {
-      const hypWords = analysisWords(output);
-      for (const [w, c] of counts(hypWords)) {
-        const t = this.tally(w);
-        t.hyp[e]! += c;
-        t.matched[e]! += Math.min(c, refCounts.get(w) ?? 0);
-      }
-      for (const [g, c] of ngramCounts(hypWords)) {
-        const r = refNgrams.get(g);
-        if (r === undefined) continue;
-        let row = this.ngrams.get(g);
-        if (!row) {
-          row = new Float64Array(this.engines.length);
-          this.ngrams.set(g, row);
-        }
-        row[e]! += Math.min(c, r);
-      }
-      if (this.termFinder && refTerms) {
+      const hypWords = this.wordIds(tokens?.outputs[e] ?? bleuTokens(output));
+      tallyMatches(hypWords, this.hypWordCount, this.refWordCount, this.words.hyp[e]!, this.words.matched[e]!);
+      const known = this.knownNgrams(hypWords);
+      tallyMatches(known, this.hypNgramCount, this.refNgramCount, undefined, this.ngramMatched[e]!);
+      if (refTerms) {
+        const found = this.termFinder!.find(output);
         const labels = new Map<string, string>();
-        const found = this.termFinder.find(output);
         for (const t of found) if (!labels.has(t.termId)) labels.set(t.termId, t.label);
         for (const [termId, c] of counts(found.map((t) => t.termId))) {
           const tally = this.termTally(termId, labels.get(termId)!);
@@ -164,6 +265,8 @@ export class AnalysisCollector {
         }
       }
     });
+    for (const w of refWords) this.refWordCount[w] = 0;
+    for (const g of refNgrams) this.refNgramCount[g] = 0;
   }
 
   /**
@@ -181,17 +284,21 @@ export class AnalysisCollector {
     };
   }
 
+  private newTally(): Tally {
+    return { ref: 0, hyp: new Float64Array(this.engines.length), matched: new Float64Array(this.engines.length) };
+  }
+
   private wordAccuracy(): FrequencyBucket[] {
     const k = this.engines.length;
     const buckets = Array.from({ length: FREQUENCY_EDGES.length + 1 }, () => this.newTally());
-    for (const t of this.words.values()) {
+    for (let w = 0; w < this.wordTexts.length; w++) {
       // A word's frequency is its count in the reference corpus.
-      const b = t.ref === 0 ? 0 : bucketOf(FREQUENCY_EDGES, t.ref);
-      const sum = buckets[b]!;
-      sum.ref += t.ref;
+      const freq = this.words.ref[w]!;
+      const sum = buckets[freq === 0 ? 0 : bucketOf(FREQUENCY_EDGES, freq)]!;
+      sum.ref += freq;
       for (let e = 0; e < k; e++) {
-        sum.hyp[e]! += t.hyp[e]!;
-        sum.matched[e]! += t.matched[e]!;
+        sum.hyp[e]! += this.words.hyp[e]![w]!;
+        sum.matched[e]! += this.words.matched[e]![w]!;
       }
     }
     const out: FrequencyBucket[] = [];
@@ -240,33 +347,58 @@ export class AnalysisCollector {
     return out;
   }
 
+  /** The words of n-gram `id`, joined with spaces. */
+  private spell(id: number): { text: string; n: number } {
+    const words: string[] = [];
+    for (let g = id; g >= 0; g = this.ngramPrefix[g]!) words.push(this.wordTexts[this.ngramWord[g]!]!);
+    return { text: words.reverse().join(' '), n: words.length };
+  }
+
   private ngramWins(): Record<string, NgramWin[]> {
     const k = this.engines.length;
     const out: Record<string, NgramWin[]> = {};
-    if (k < 2) {
-      for (const e of this.engines) out[e] = [];
-      return out;
-    }
-    // Keep each engine's best few while scanning: no sort of the whole n-gram table.
-    const best: NgramWin[][] = this.engines.map(() => []);
-    for (const [ngram, row] of this.ngrams) {
-      let total = 0;
-      for (let e = 0; e < k; e++) total += row[e]!;
-      for (let e = 0; e < k; e++) {
-        const mine = row[e]!;
-        const others = (total - mine) / (k - 1);
-        if (mine <= others) continue;
-        const win: NgramWin = { ngram, n: ngram.split(' ').length, matched: mine, othersMatched: others, score: (mine + 1) / (mine + others + 2) };
-        insertTop(best[e]!, win, MAX_NGRAMS_LISTED, compareWins);
+    // Keep each engine's best few while scanning: no sort of the whole n-gram table. Ties on
+    // score and count go to the n-gram seen first; its text is spelled out only when listed.
+    const best: { id: number; matched: number; others: number; score: number }[][] = this.engines.map(() => []);
+    const order = (a: { id: number; matched: number; score: number }, b: { id: number; matched: number; score: number }): number =>
+      b.score - a.score || b.matched - a.matched || a.id - b.id;
+    if (k >= 2) {
+      const count = this.space.ngramCount;
+      for (let g = 0; g < count; g++) {
+        let total = 0;
+        for (let e = 0; e < k; e++) total += this.ngramMatched[e]![g]!;
+        if (total === 0) continue;
+        for (let e = 0; e < k; e++) {
+          const mine = this.ngramMatched[e]![g]!;
+          const others = (total - mine) / (k - 1);
+          if (mine <= others) continue;
+          insertTop(best[e]!, { id: g, matched: mine, others, score: (mine + 1) / (mine + others + 2) }, MAX_NGRAMS_LISTED, order);
+        }
       }
     }
-    this.engines.forEach((name, e) => (out[name] = best[e]!));
+    this.engines.forEach((name, e) => {
+      out[name] = best[e]!.map((w) => {
+        const { text, n } = this.spell(w.id);
+        return { ngram: text, n, matched: w.matched, othersMatched: w.others, score: w.score };
+      });
+    });
     return out;
   }
 }
 
-function compareWins(a: NgramWin, b: NgramWin): number {
-  return b.score - a.score || b.matched - a.matched || (a.ngram < b.ngram ? -1 : a.ngram > b.ngram ? 1 : 0);
+/**
+ * Count the ids of one engine's text (`hypCount`, put back to zero here), then add each distinct
+ * id's count to `hypSums` and its clipped match with the reference's count to `matchedSums`.
+ */
+function tallyMatches(ids: Int32Array, hypCount: Int32Array, refCount: Int32Array, hypSums: Float64Array | undefined, matchedSums: Float64Array): void {
+  for (const id of ids) hypCount[id]!++;
+  for (const id of ids) {
+    const c = hypCount[id]!;
+    if (c === 0) continue;
+    if (hypSums) hypSums[id]! += c;
+    matchedSums[id]! += Math.min(c, refCount[id]!);
+    hypCount[id] = 0;
+  }
 }
 
 /** Insert `item` into the sorted list `top`, keeping at most `max` items. */
@@ -276,19 +408,6 @@ function insertTop<T>(top: T[], item: T, max: number, order: (a: T, b: T) => num
   while (i > 0 && order(item, top[i - 1]!) < 0) i--;
   top.splice(i, 0, item);
   if (top.length > max) top.pop();
-}
-
-/** Counts of the n-grams (n = 1..NGRAM_ORDER) of a word list, keyed by their words joined with spaces. */
-function ngramCounts(words: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) {
-    let key = '';
-    for (let n = 1; n <= NGRAM_ORDER && i + n <= words.length; n++) {
-      key = n === 1 ? words[i]! : `${key} ${words[i + n - 1]!}`;
-      out.set(key, (out.get(key) ?? 0) + 1);
-    }
-  }
-  return out;
 }
 
 /** For every engine pair and metric, the paragraphs where their sentence scores differ most. */

@@ -12,8 +12,9 @@ import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatM
 import { wordDiff } from './diff.js';
 import {
   bleuFromStats,
-  bleuProfile,
+  bleuProfileOfTokens,
   bleuSignature,
+  bleuTokens,
   bleuStatsFromProfiles,
   CHRF_PLUS_PLUS,
   chrfFromStats,
@@ -182,13 +183,16 @@ export function compareTranslations(input: CompareInput): Comparison {
     if (reference) {
       refText = nfc(reference.paragraphs[p]);
       const refChrf = chrfProfile(refText, CHRF_PLUS_PLUS, space);
-      const refBleu = bleuProfile(refText, {}, space);
+      const refTokens = bleuTokens(refText);
+      const refBleu = bleuProfileOfTokens(refTokens, {}, space);
+      const hypTokens: string[][] = [];
       vocabulary.reset();
       const refWords = vocabulary.encode(refText);
       scores = {};
       for (let i = 0; i < k; i++) {
         const chrf = chrfStatsFromProfiles(profiles[i]!, refChrf);
-        const bleu = bleuStatsFromProfiles(bleuProfile(texts[i]!, {}, space), refBleu);
+        hypTokens.push(bleuTokens(texts[i]!));
+        const bleu = bleuStatsFromProfiles(bleuProfileOfTokens(hypTokens[i]!, {}, space), refBleu);
         const ter = [terEditsOfIds(vocabulary.encode(texts[i]!), refWords), refWords.length];
         refRows[i]!.push([...chrf, ...bleu, ...ter]);
         scores[names[i]!] = {
@@ -199,7 +203,7 @@ export function compareTranslations(input: CompareInput): Comparison {
           ter: terFromStats(ter),
         };
       }
-      analyses?.add(refText, texts);
+      analyses?.add(refText, texts, { reference: refTokens, outputs: hypTokens });
     }
 
     let disagreement: number | null = null;

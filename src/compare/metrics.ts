@@ -65,6 +65,24 @@ export class NgramSpace {
     return s;
   }
 
+  /** How many n-grams have ids: ids run from 0 to this − 1, in the order they were first seen. */
+  get ngramCount(): number {
+    return this.size;
+  }
+
+  /** Id of the n-gram `prefix` + `symbol` if it has one, else −1 (never adds one). */
+  find(prefix: number, symbol: number): number {
+    const p = prefix + 2;
+    const mask = this.prefixes.length - 1;
+    let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca77)) & mask;
+    for (;;) {
+      const slot = this.prefixes[h]!;
+      if (slot === 0) return -1;
+      if (slot === p && this.lasts[h] === symbol) return this.ids[h]!;
+      h = (h + 1) & mask;
+    }
+  }
+
   /** Id of the n-gram made of the n-gram `prefix` (−1 for none) followed by `symbol`. */
   extend(prefix: number, symbol: number): number {
     // Slots hold prefix + 2 so that 0 marks an empty slot.
@@ -235,10 +253,23 @@ export interface BleuProfile {
   ngrams: Int32Array[];
 }
 
-/** Tokenise a segment (after Python's `rstrip()`, as sacreBLEU does) and list its n-grams. */
-export function bleuProfile(text: string, opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
+/**
+ * BLEU's tokens of a segment: after Python's `rstrip()` (as sacreBLEU does), 13a-tokenised
+ * (unless `tokenize: 'none'`) and split on Python whitespace.
+ * @example bleuTokens('The GPI, co-developed.') // ['The', 'GPI', ',', 'co-developed', '.']
+ */
+export function bleuTokens(text: string, opts: BleuOptions = {}): string[] {
   const stripped = text.replace(PY_WS_TRAILING, '');
-  const tokens = pySplit((opts.tokenize ?? '13a') === '13a' ? tokenize13a(stripped) : stripped);
+  return pySplit((opts.tokenize ?? '13a') === '13a' ? tokenize13a(stripped) : stripped);
+}
+
+/** Tokenise a segment as `bleuTokens` and list its n-grams. */
+export function bleuProfile(text: string, opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
+  return bleuProfileOfTokens(bleuTokens(text, opts), opts, space);
+}
+
+/** List the n-grams of a segment already split into BLEU's tokens (`bleuTokens`). */
+export function bleuProfileOfTokens(tokens: readonly string[], opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
   const symbols = tokens.map((t) => space.symbol(t));
   return { space, length: tokens.length, ngrams: space.ngrams(symbols, opts.maxOrder ?? 4) };
 }
