@@ -178,19 +178,26 @@ export class AnalysisCollector {
     return ids;
   }
 
-  /** Ids of the reference's n-grams (n = 1..NGRAM_ORDER), adding new ones. */
-  private refNgrams(words: Int32Array): Int32Array {
+  /**
+   * Ids of a text's n-grams (n = 1..NGRAM_ORDER). The reference's are added (`add`); an engine's
+   * are only looked up, and one the reference corpus lacks is left out with its extensions
+   * (they cannot match).
+   */
+  private ngramIds(words: Int32Array, add: boolean): Int32Array {
     const out = new Int32Array(words.length * NGRAM_ORDER);
     let k = 0;
     for (let i = 0; i < words.length; i++) {
       let prefix = -1;
       for (let n = 1; n <= NGRAM_ORDER && i + n <= words.length; n++) {
-        const before = this.space.ngramCount;
-        const id = this.space.extend(prefix, words[i + n - 1]!);
-        if (id === before) {
-          if (id >= this.ngramPrefix.length) this.growNgrams(id);
-          this.ngramPrefix[id] = prefix;
-          this.ngramWord[id] = words[i + n - 1]!;
+        const word = words[i + n - 1]!;
+        let id: number;
+        if (add) {
+          const before = this.space.ngramCount;
+          id = this.space.extend(prefix, word);
+          if (id === before) this.spelling(id, prefix, word);
+        } else {
+          id = this.space.find(prefix, word);
+          if (id < 0) break;
         }
         out[k++] = id;
         prefix = id;
@@ -199,28 +206,17 @@ export class AnalysisCollector {
     return out.subarray(0, k);
   }
 
-  private growNgrams(id: number): void {
-    this.ngramPrefix = roomInt(this.ngramPrefix, id);
-    this.ngramWord = roomInt(this.ngramWord, id);
-    this.refNgramCount = roomInt(this.refNgramCount, id);
-    this.hypNgramCount = roomInt(this.hypNgramCount, id);
-    this.ngramMatched = this.ngramMatched.map((a) => room(a, id));
-  }
-
-  /** Ids of an engine's n-grams that the reference corpus has (the others cannot match). */
-  private knownNgrams(words: Int32Array): Int32Array {
-    const out = new Int32Array(words.length * NGRAM_ORDER);
-    let k = 0;
-    for (let i = 0; i < words.length; i++) {
-      let prefix = -1;
-      for (let n = 1; n <= NGRAM_ORDER && i + n <= words.length; n++) {
-        const id = this.space.find(prefix, words[i + n - 1]!);
-        if (id < 0) break;
-        out[k++] = id;
-        prefix = id;
-      }
+  /** Remember how a new n-gram is spelled, making room for it in the per-n-gram arrays. */
+  private spelling(id: number, prefix: number, word: number): void {
+    if (id >= this.ngramPrefix.length) {
+      this.ngramPrefix = roomInt(this.ngramPrefix, id);
+      this.ngramWord = roomInt(this.ngramWord, id);
+      this.refNgramCount = roomInt(this.refNgramCount, id);
+      this.hypNgramCount = roomInt(this.hypNgramCount, id);
+      this.ngramMatched = this.ngramMatched.map((a) => room(a, id));
     }
-    return out.subarray(0, k);
+    this.ngramPrefix[id] = prefix;
+    this.ngramWord[id] = word;
   }
 
   private termTally(termId: string, label: string): Tally & { label: string } {
@@ -243,7 +239,7 @@ export class AnalysisCollector {
       this.refWordCount[w]!++;
       this.words.ref[w]!++;
     }
-    const refNgrams = this.refNgrams(refWords);
+    const refNgrams = this.ngramIds(refWords, true);
     for (const g of refNgrams) this.refNgramCount[g]!++;
     const refFound = this.termFinder?.find(reference);
     const refTerms = refFound ? counts(refFound.map((t) => t.termId)) : undefined;
@@ -252,7 +248,7 @@ export class AnalysisCollector {
     outputs.forEach((output, e) => {
       const hypWords = this.wordIds(tokens?.outputs[e] ?? bleuTokens(output));
       tallyMatches(hypWords, this.hypWordCount, this.refWordCount, this.words.hyp[e]!, this.words.matched[e]!);
-      const known = this.knownNgrams(hypWords);
+      const known = this.ngramIds(hypWords, false);
       tallyMatches(known, this.hypNgramCount, this.refNgramCount, undefined, this.ngramMatched[e]!);
       if (refTerms) {
         const found = this.termFinder!.find(output);

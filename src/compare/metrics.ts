@@ -72,13 +72,17 @@ export class NgramSpace {
 
   /** Id of the n-gram `prefix` + `symbol` if it has one, else −1 (never adds one). */
   find(prefix: number, symbol: number): number {
-    const p = prefix + 2;
+    const h = this.slot(prefix + 2, symbol);
+    return this.prefixes[h] === 0 ? -1 : this.ids[h]!;
+  }
+
+  /** The table slot of (prefix + 2, symbol): where it is, or the empty slot where it would go. */
+  private slot(p: number, symbol: number): number {
     const mask = this.prefixes.length - 1;
     let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca77)) & mask;
     for (;;) {
       const slot = this.prefixes[h]!;
-      if (slot === 0) return -1;
-      if (slot === p && this.lasts[h] === symbol) return this.ids[h]!;
+      if (slot === 0 || (slot === p && this.lasts[h] === symbol)) return h;
       h = (h + 1) & mask;
     }
   }
@@ -87,14 +91,8 @@ export class NgramSpace {
   extend(prefix: number, symbol: number): number {
     // Slots hold prefix + 2 so that 0 marks an empty slot.
     const p = prefix + 2;
-    const mask = this.prefixes.length - 1;
-    let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca77)) & mask;
-    for (;;) {
-      const slot = this.prefixes[h]!;
-      if (slot === 0) break;
-      if (slot === p && this.lasts[h] === symbol) return this.ids[h]!;
-      h = (h + 1) & mask;
-    }
+    const h = this.slot(p, symbol);
+    if (this.prefixes[h] !== 0) return this.ids[h]!;
     const id = this.size++;
     this.prefixes[h] = p;
     this.lasts[h] = symbol;
