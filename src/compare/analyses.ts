@@ -38,6 +38,9 @@ export const MAX_NGRAMS_LISTED = 10;
 export const MAX_DIFFERENCES_LISTED = 5;
 export const MAX_TERMS_LISTED = 25;
 
+// Candidates kept per engine before n-grams contained in longer ones are left out.
+const NGRAM_CANDIDATES = 5 * MAX_NGRAMS_LISTED;
+
 /** The metrics whose paragraph-level differences are listed, as in `SentenceScores`. */
 const DIFFERENCE_METRICS: readonly MetricId[] = ['chrf', 'chrfPlusPlus', 'bleu', 'ter'];
 
@@ -368,15 +371,16 @@ export class AnalysisCollector {
           const mine = this.ngramMatched[e]![g]!;
           const others = (total - mine) / (k - 1);
           if (mine <= others) continue;
-          insertTop(best[e]!, { id: g, matched: mine, others, score: (mine + 1) / (mine + others + 2) }, MAX_NGRAMS_LISTED, order);
+          insertTop(best[e]!, { id: g, matched: mine, others, score: (mine + 1) / (mine + others + 2) }, NGRAM_CANDIDATES, order);
         }
       }
     }
     this.engines.forEach((name, e) => {
-      out[name] = best[e]!.map((w) => {
+      const wins = best[e]!.map((w): NgramWin => {
         const { text, n } = this.spell(w.id);
         return { ngram: text, n, matched: w.matched, othersMatched: w.others, score: w.score };
       });
+      out[name] = withoutParts(wins).slice(0, MAX_NGRAMS_LISTED);
     });
     return out;
   }
@@ -395,6 +399,16 @@ function tallyMatches(ids: Int32Array, hypCount: Int32Array, refCount: Int32Arra
     matchedSums[id]! += Math.min(c, refCount[id]!);
     hypCount[id] = 0;
   }
+}
+
+/**
+ * Leave out an n-gram that is part of a longer listed one with the same counts ("january 25"
+ * beside "on january 25 ,"): it says nothing the longer one does not.
+ */
+function withoutParts(wins: readonly NgramWin[]): NgramWin[] {
+  return wins.filter(
+    (w) => !wins.some((v) => v.n > w.n && v.matched === w.matched && v.othersMatched === w.othersMatched && ` ${v.ngram} `.includes(` ${w.ngram} `)),
+  );
 }
 
 /** Insert `item` into the sorted list `top`, keeping at most `max` items. */
