@@ -183,6 +183,13 @@ function summarySection(c: Comparison): string {
     out.push('</tbody></table>');
     const best = bestText(c);
     if (best) out.push(`<p class="best-note">${esc(best)} <small>★ marks the best score of each metric; ↓: lower is better.</small></p>`);
+    if (c.bootstrap && c.scores.length > 1) {
+      const baseline = c.bootstrap.baseline;
+      const rows = c.scores
+        .filter((s) => s.engine !== baseline)
+        .map((s) => [esc(s.engine), ...metrics.map((m) => esc(significanceText(s, c, m)))]);
+      out.push(`<details class="significance"><summary>Against ${esc(baseline)} on every metric (paired bootstrap)</summary>${htmlTable('significance', ['Engine', ...metrics.map((m) => esc(metricLabel(m)))], rows, () => false)}</details>`);
+    }
   } else {
     out.push('<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th></tr></thead><tbody>');
     for (const e of c.engines) {

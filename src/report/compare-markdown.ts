@@ -56,6 +56,14 @@ export function formatCompareMarkdown(c: Comparison, opts: { top?: number } = {}
     }
     const best = bestText(c);
     if (best) out.push('', `${md(best)} Bold marks the best score of each metric; ↓: lower is better.`);
+    if (c.bootstrap && c.scores.length > 1) {
+      out.push('', `Against ${md(c.bootstrap.baseline)} on every metric (paired bootstrap):`, '');
+      out.push(`| Engine | ${metrics.map((m) => metricLabel(m)).join(' | ')} |`, `| --- | ${metrics.map(() => '---').join(' | ')} |`);
+      for (const s of c.scores) {
+        if (s.engine === c.bootstrap.baseline) continue;
+        out.push(`| ${md(s.engine)} | ${metrics.map((m) => significanceText(s, c, m)).join(' | ')} |`);
+      }
+    }
   } else {
     out.push('| Engine | Agreement with the others (chrF2) | Glossary |', '| --- | ---: | ---: |');
     for (const e of c.engines) out.push(`| ${md(e)} | ${agreementText(c, e)} | ${glossaryText(c, e)} |`);

@@ -140,6 +140,11 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
     expect(html).toContain('Best: chrF2 openai; chrF2++ openai; BLEU openai; TER ↓ deepl and openai (tie).');
   });
 
+  it('tests every metric against the baseline in a table, a higher TER being the worse one', () => {
+    expect(html).toContain('<details class="significance"><summary>Against deepl on every metric (paired bootstrap)</summary>');
+    expect(html).toContain('<tr><th scope="row">google</th><td>−15.9, p = 0.001: significantly worse</td><td>n/a</td><td>n/a</td><td>+21.1, p = 0.001: significantly worse</td></tr>');
+  });
+
   it('lists every metric signature in the footer, TER included', () => {
     expect(html).toContain(`<dt>TER</dt><dd><code>${SIGNATURES.ter}</code></dd>`);
   });

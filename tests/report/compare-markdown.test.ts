@@ -59,6 +59,27 @@ describe('formatCompareMarkdown', () => {
   });
 });
 
+describe('formatCompareMarkdown: significance on every metric', () => {
+  it('tests every metric against the baseline, a higher TER being the worse one', () => {
+    const out = formatCompareMarkdown(withReference);
+    expect(out).toContain('| google | −15.9, p = 0.001: significantly worse | n/a | n/a | +21.1, p = 0.001: significantly worse |');
+  });
+
+  it('calls a significantly lower TER better', () => {
+    const c = {
+      ...withReference,
+      scores: withReference.scores!.map((s) =>
+        s.engine === 'openai' ? { ...s, ter: { ...s.ter, significance: { baseline: 'deepl', difference: -4.2, pValue: 0.004, significant: true } } } : s,
+      ),
+    };
+    expect(formatCompareMarkdown(c)).toMatch(/^\| openai \| .* \| −4\.2, p = 0\.004: significantly better \|$/m);
+  });
+
+  it('is left out without bootstrap', () => {
+    expect(formatCompareMarkdown({ ...withReference, bootstrap: null })).not.toContain('on every metric');
+  });
+});
+
 describe('formatCompareMarkdown: the analyses', () => {
   const out = formatCompareMarkdown(withReference);
   const a = withReference.analyses!;
