@@ -233,8 +233,12 @@ export interface Comparison {
   engines: string[];
   pivot: Pivot;
   paragraphs: ParagraphComparison[];
-  /** The metrics in `scores`, in the order reports show them (empty without a reference). */
-  metrics: MetricInfo[];
+  /**
+   * The metrics in `scores`, in the order reports show them (empty without a reference).
+   * `compareTranslations` always sets it; reports given a comparison without it read the metrics
+   * off `scores`.
+   */
+  metrics?: MetricInfo[];
   /** Corpus scores per engine, in `engines` order. Only with a reference. */
   scores?: EngineScores[];
   /**
@@ -252,7 +256,7 @@ export interface Comparison {
   /** Engine name → glossary accuracy; the caller fills this from the checker. */
   glossary?: Record<string, GlossaryAccuracy>;
   /** compare-mt-style analyses of the scores; `null` without a reference or when switched off. */
-  analyses: Analyses | null;
+  analyses?: Analyses | null;
 }
 
 /** Precision, recall and F-measure of one engine's words (or terms) against the reference. */

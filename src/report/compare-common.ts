@@ -31,7 +31,15 @@ function pValueText(p: number): string {
  * A new metric (MQM, say) is one more entry there and one more field in `EngineScores`.
  */
 export function metricsOf(c: Comparison): MetricInfo[] {
-  return c.metrics;
+  if (c.metrics) return c.metrics;
+  // A comparison made without a metric list: the metrics its scores carry, in the usual order.
+  const first = c.scores?.[0];
+  if (!first) return [];
+  const ids: MetricId[] = ['chrf', 'chrfPlusPlus', 'bleu', 'ter'];
+  return ids.flatMap((id) => {
+    const s = scoreOf(first, id);
+    return s ? [{ id, name: s.metric, better: s.metric === 'TER' ? ('lower' as const) : ('higher' as const), signature: s.signature }] : [];
+  });
 }
 
 /** An engine's corpus score on a metric, or undefined when it has none. */

@@ -77,8 +77,8 @@ describe('compareTranslations with a reference', () => {
     // Lower is better: the ranking is chrF's turned round.
     expect(deepl!.ter.score).toBeLessThan(google!.ter.score);
     expect(google!.ter.score).toBeLessThan(mock!.ter.score);
-    expect(c.metrics.find((m) => m.id === 'ter')).toEqual({ id: 'ter', name: 'TER', better: 'lower', signature: TER_SIGNATURE });
-    expect(c.metrics.map((m) => m.id)).toEqual(['chrf', 'chrfPlusPlus', 'bleu', 'ter']);
+    expect(c.metrics!.find((m) => m.id === 'ter')).toEqual({ id: 'ter', name: 'TER', better: 'lower', signature: TER_SIGNATURE });
+    expect(c.metrics!.map((m) => m.id)).toEqual(['chrf', 'chrfPlusPlus', 'bleu', 'ter']);
   });
 
   it('names the best engine per metric, the lowest for TER', () => {

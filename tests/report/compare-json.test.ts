@@ -41,6 +41,13 @@ describe('formatCompareJson', () => {
     expect(doc.paragraphs[0].scores.google).toEqual({ chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1, ter: 18.8 });
   });
 
+  it('reads the metrics off the scores of a comparison made without a metric list', () => {
+    const { metrics: _metrics, analyses: _analyses, ...older } = withReference;
+    const doc = JSON.parse(formatCompareJson(older));
+    expect(doc.metrics).toEqual(withReference.metrics);
+    expect(doc.analyses).toBeNull();
+  });
+
   it('carries TER with its signature, its direction and its parts, and the analyses', () => {
     const doc = JSON.parse(formatCompareJson(withReference));
     expect(doc.metrics.map((m: { id: string; better: string }) => `${m.id}:${m.better}`)).toEqual(['chrf:higher', 'chrfPlusPlus:higher', 'bleu:higher', 'ter:lower']);
