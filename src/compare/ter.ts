@@ -57,6 +57,7 @@ const OP_INS = 4; // a reference word missing from the hypothesis (j − 1)
  * The beam: which cells of the (n+1) × (m+1) matrix are computed. Row i covers columns
  * [lo[i], hi[i]); cells are stored row after row from offset off[i]. It depends only on the two
  * lengths, and a shift keeps the hypothesis length, so one band serves a whole segment.
+ * The arrays may be longer than n + 1 (they are reused from segment to segment).
  */
 interface Band {
   n: number;
@@ -68,12 +69,18 @@ interface Band {
   widest: number;
 }
 
-function makeBand(n: number, m: number): Band {
+/** Lay out the band of an n-word hypothesis against an m-word reference into `band`. */
+function layBand(band: Band, n: number, m: number): void {
+  if (band.off.length < n + 2) {
+    const size = Math.max(n + 2, 2 * band.off.length);
+    band.lo = new Int32Array(size);
+    band.hi = new Int32Array(size);
+    band.off = new Int32Array(size);
+  }
+  const { lo, hi, off } = band;
   const ratio = n > 0 ? m / n : 1;
   const beam = TER_LIMITS.beamWidth < ratio / 2 ? Math.ceil(ratio / 2 + TER_LIMITS.beamWidth) : TER_LIMITS.beamWidth;
-  const lo = new Int32Array(n + 1);
-  const hi = new Int32Array(n + 1);
-  const off = new Int32Array(n + 2);
+  lo[0] = 0;
   hi[0] = m + 1;
   for (let i = 1; i <= n; i++) {
     const diagonal = Math.floor(i * ratio);
@@ -81,34 +88,99 @@ function makeBand(n: number, m: number): Band {
     hi[i] = i === n ? m + 1 : Math.min(m + 1, diagonal + beam);
   }
   let widest = 0;
+  off[0] = 0;
   for (let i = 0; i <= n; i++) {
     off[i + 1] = off[i]! + (hi[i]! - lo[i]!);
     widest = Math.max(widest, hi[i]! - lo[i]!);
   }
-  return { n, m, lo, hi, off, cells: off[n + 1]!, widest };
+  band.n = n;
+  band.m = m;
+  band.cells = off[n + 1]!;
+  band.widest = widest;
 }
 
-/** Per segment: the band, the matrices and the scratch space, allocated once. */
-class TerSearch {
-  readonly band: Band;
-  /** Forward distances and the operation that reached each cell (for the trace). */
-  readonly fwd: Int32Array;
-  readonly ops: Uint8Array;
-  /** Backward distances: from a cell to the bottom-right corner. */
-  readonly bwd: Int32Array;
-  private readonly rowA: Int32Array;
-  private readonly rowB: Int32Array;
+/** Grow a typed array to at least `size` elements (contents are not kept). */
+function atLeast<T extends Int32Array | Uint8Array>(a: T, size: number, make: (n: number) => T): T {
+  return a.length >= size ? a : make(Math.max(size, 2 * a.length));
+}
 
-  constructor(
-    n: number,
-    private readonly ref: Int32Array,
-  ) {
-    this.band = makeBand(n, ref.length);
-    this.fwd = new Int32Array(this.band.cells);
-    this.ops = new Uint8Array(this.band.cells);
-    this.bwd = new Int32Array(this.band.cells);
-    this.rowA = new Int32Array(this.band.widest);
-    this.rowB = new Int32Array(this.band.widest);
+/**
+ * The band, the matrices, the alignment and the scratch space of one segment. One instance is
+ * reused for every segment (`prepare`), so scoring thousands of paragraphs allocates little.
+ */
+class TerSearch {
+  readonly band: Band = { n: 0, m: 0, lo: new Int32Array(64), hi: new Int32Array(64), off: new Int32Array(64), cells: 0, widest: 0 };
+  /** Forward distances and the operation that reached each cell (for the trace). */
+  fwd = new Int32Array(4096);
+  ops = new Uint8Array(4096);
+  /** Backward distances: from a cell to the bottom-right corner. */
+  bwd = new Int32Array(4096);
+  private rowA = new Int32Array(64);
+  private rowB = new Int32Array(64);
+  private trace = new Uint8Array(128);
+  /** Reference position → hypothesis position it lines up with (−1: before the first word). */
+  align = new Int32Array(64);
+  /** Prefix sums of the error flags: `hypErrors[b] − hypErrors[a]` errors in hyp[a..b). */
+  hypErrors = new Int32Array(64);
+  refErrors = new Int32Array(64);
+  private ref: Int32Array = new Int32Array(0);
+
+  /** Get ready for an n-word hypothesis against `ref`. */
+  prepare(n: number, ref: Int32Array): this {
+    this.ref = ref;
+    const m = ref.length;
+    layBand(this.band, n, m);
+    const { cells, widest } = this.band;
+    this.fwd = atLeast(this.fwd, cells, (k) => new Int32Array(k));
+    this.ops = atLeast(this.ops, cells, (k) => new Uint8Array(k));
+    this.bwd = atLeast(this.bwd, cells, (k) => new Int32Array(k));
+    this.rowA = atLeast(this.rowA, widest, (k) => new Int32Array(k));
+    this.rowB = atLeast(this.rowB, widest, (k) => new Int32Array(k));
+    this.trace = atLeast(this.trace, n + m, (k) => new Uint8Array(k));
+    this.align = atLeast(this.align, m, (k) => new Int32Array(k));
+    this.hypErrors = atLeast(this.hypErrors, n + 1, (k) => new Int32Array(k));
+    this.refErrors = atLeast(this.refErrors, m + 1, (k) => new Int32Array(k));
+    return this;
+  }
+
+  /**
+   * Follow the forward matrix's operations back from the corner and read off tercom's view of
+   * the current hypothesis: `align`, `hypErrors`, `refErrors`.
+   */
+  alignment(): void {
+    const { lo, off, n, m } = this.band;
+    const { trace, ops, align, hypErrors, refErrors } = this;
+    let t = n + m;
+    const end = t;
+    for (let i = n, j = m; i > 0 || j > 0; ) {
+      const op = ops[off[i]! + j - lo[i]!]!;
+      trace[--t] = op;
+      if (op === OP_MATCH || op === OP_SUB) {
+        i--;
+        j--;
+      } else if (op === OP_INS) j--;
+      else if (op === OP_DEL) i--;
+      else throw new Error(`TER: no path through cell ${i},${j}`);
+    }
+    let h = -1;
+    let r = -1;
+    hypErrors[0] = 0;
+    refErrors[0] = 0;
+    for (; t < end; t++) {
+      const op = trace[t]!;
+      if (op === OP_MATCH || op === OP_SUB) {
+        align[++r] = ++h;
+        const err = op === OP_SUB ? 1 : 0;
+        hypErrors[h + 1] = hypErrors[h]! + err;
+        refErrors[r + 1] = refErrors[r]! + err;
+      } else if (op === OP_DEL) {
+        ++h;
+        hypErrors[h + 1] = hypErrors[h]! + 1;
+      } else {
+        align[++r] = h;
+        refErrors[r + 1] = refErrors[r]! + 1;
+      }
+    }
   }
 
   /**
@@ -229,57 +301,6 @@ class TerSearch {
   }
 }
 
-/** Where the current hypothesis is wrong and how it lines up with the reference (tercom's view). */
-interface Alignment {
-  /** Reference position → hypothesis position it lines up with (−1: before the first word). */
-  align: Int32Array;
-  /** Prefix sums of the error flags: `hypErrors[b] − hypErrors[a]` errors in hyp[a..b). */
-  hypErrors: Int32Array;
-  refErrors: Int32Array;
-}
-
-/** Follow the forward matrix's operations back from the corner and read off the alignment. */
-function alignment(search: TerSearch): Alignment {
-  const { lo, off, n, m } = search.band;
-  const trace = new Uint8Array(n + m);
-  let t = trace.length;
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    const op = search.ops[off[i]! + j - lo[i]!]!;
-    trace[--t] = op;
-    if (op === OP_MATCH || op === OP_SUB) {
-      i--;
-      j--;
-    } else if (op === OP_INS) j--;
-    else if (op === OP_DEL) i--;
-    else throw new Error(`TER: no path through cell ${i},${j}`);
-  }
-  const align = new Int32Array(m);
-  const hypErr = new Uint8Array(n);
-  const refErr = new Uint8Array(m);
-  let h = -1;
-  let r = -1;
-  for (; t < trace.length; t++) {
-    const op = trace[t]!;
-    if (op === OP_MATCH || op === OP_SUB) {
-      align[++r] = ++h;
-      const err = op === OP_SUB ? 1 : 0;
-      hypErr[h] = err;
-      refErr[r] = err;
-    } else if (op === OP_DEL) {
-      hypErr[++h] = 1;
-    } else {
-      align[++r] = h;
-      refErr[r] = 1;
-    }
-  }
-  const prefix = (flags: Uint8Array): Int32Array => {
-    const out = new Int32Array(flags.length + 1);
-    for (let i = 0; i < flags.length; i++) out[i + 1] = out[i]! + flags[i]!;
-    return out;
-  };
-  return { align, hypErrors: prefix(hypErr), refErrors: prefix(refErr) };
-}
-
 /**
  * `words` with the block [start, start+length) moved to `target`, into `out`, with Python's
  * slice semantics (indices past the end are clamped), as sacreBLEU's `_perform_shift`.
@@ -313,6 +334,9 @@ function shiftInto(out: Int32Array, words: Int32Array, start: number, length: nu
   }
 }
 
+// Scoring is synchronous and never re-entered, so one search serves every call.
+const SEARCH = new TerSearch();
+
 /**
  * The number of TER edits (shifts plus word edits) turning `hyp` into `ref`, both as word ids.
  * @example terEditsOfIds(Int32Array.of(3, 4, 5, 6, 7, 0, 1, 2), Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7)) // 1
@@ -321,7 +345,7 @@ export function terEditsOfIds(hyp: Int32Array, ref: Int32Array): number {
   const n = hyp.length;
   const m = ref.length;
   if (m === 0) return n;
-  const search = new TerSearch(n, ref);
+  const search = SEARCH.prepare(n, ref);
   const { maxShiftSize, maxShiftDistance, maxShiftCandidates } = TER_LIMITS;
   let words = Int32Array.from(hyp);
   let candidate = new Int32Array(n);
@@ -330,8 +354,9 @@ export function terEditsOfIds(hyp: Int32Array, ref: Int32Array): number {
   let from = 1;
   for (;;) {
     const distance = search.forward(words, from);
-    const { align, hypErrors, refErrors } = alignment(search);
+    search.alignment();
     search.backward(words);
+    const { align, hypErrors, refErrors } = search;
     // The best candidate so far: gain, then longer block, earlier block, earlier target.
     let bestGain = 0;
     let bestLength = 0;
