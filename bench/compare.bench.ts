@@ -148,3 +148,4 @@ for (const s of comparison.scores ?? []) {
       `  BLEU ${s.bleu.score.toFixed(2)}  TER ${s.ter.score.toFixed(2)}${sig ? `  p=${sig.pValue.toFixed(3)} ${sig.significant ? 'significant' : 'not significant'}` : '  (baseline)'}`,
   );
 }
+console.log(`peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

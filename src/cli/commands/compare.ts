@@ -1,5 +1,5 @@
 /**
- * `vitrans compare SOURCE TRANSLATION... [--ref REFERENCE]`: word diffs between engines, chrF/BLEU
+ * `vitrans compare SOURCE TRANSLATION... [--ref REFERENCE]`: word diffs between engines, chrF/BLEU/TER
  * against a reference with bootstrap intervals, and glossary accuracy, as text, Markdown, JSON or
  * one self-contained HTML page.
  */
