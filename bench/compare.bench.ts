@@ -1,8 +1,8 @@
 /**
  * Benchmark of `vitrans compare`'s engine: 3 engines × 2,000 paragraphs with a reference.
  * Deterministic input (seeded): English-like paragraphs, and engines that edit the reference at
- * controlled rates. Prints a table of timings (best of 3, wall-clock and CPU): diffs, the
- * comparison without bootstrap, with bootstrap, without a reference, and the HTML report size
+ * controlled rates. Prints a table of timings (best of 3, wall-clock and CPU): diffs, TER alone,
+ * the comparison without bootstrap (with and without the analyses), with bootstrap, without a reference, and the HTML report size
  * once src/report's HTML formatter exists.
  *
  * Run: npm run bench:compare
@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { mulberry32 } from '../src/compare/bootstrap.js';
 import { compareTranslations } from '../src/compare/compare.js';
 import { wordDiff } from '../src/compare/diff.js';
+import { terEditsOfIds, TerVocabulary } from '../src/compare/ter.js';
 import type { Comparison } from '../src/compare/types.js';
 
 const PARAGRAPHS = 2000;
@@ -98,7 +99,18 @@ const input = {
 const [, diffTime] = time(() => {
   for (const e of engines) for (let i = 0; i < PARAGRAPHS; i++) wordDiff(reference[i]!, e.paragraphs[i]!);
 });
+const [, terTime] = time(() => {
+  const vocabulary = new TerVocabulary();
+  for (const e of engines) {
+    for (let i = 0; i < PARAGRAPHS; i++) {
+      vocabulary.reset();
+      const ref = vocabulary.encode(reference[i]!);
+      terEditsOfIds(vocabulary.encode(e.paragraphs[i]!), ref);
+    }
+  }
+});
 const [, noBootTime] = time(() => compareTranslations({ ...input, bootstrap: false }));
+const [, noAnalysesTime] = time(() => compareTranslations({ ...input, bootstrap: false, analyses: false }));
 const [comparison, fullTime] = time(() => compareTranslations(input));
 const [, noRefTime] = time(() => compareTranslations({ source: input.source, engines }));
 
@@ -120,7 +132,9 @@ async function htmlSize(c: Comparison): Promise<string> {
 const rows: [string, string][] = [
   ['input', `3 engines × ${PARAGRAPHS} paragraphs + reference, ${(chars / 1e6).toFixed(2)} M chars per text`],
   ['word diffs only (3 × 2,000)', diffTime],
+  ['TER only (3 × 2,000)', terTime],
   ['comparison, no bootstrap', noBootTime],
+  ['comparison, no bootstrap, no analyses', noAnalysesTime],
   ['comparison with bootstrap (1,000)', fullTime],
   ['comparison without reference', noRefTime],
   ['HTML report', await htmlSize(comparison)],
@@ -131,6 +145,7 @@ for (const s of comparison.scores ?? []) {
   const sig = s.chrf.significance;
   console.log(
     `  ${s.engine.padEnd(7)} chrF ${s.chrf.score.toFixed(2)} ± ${s.chrf.interval?.halfWidth.toFixed(2)}  chrF++ ${s.chrfPlusPlus.score.toFixed(2)}` +
-      `  BLEU ${s.bleu.score.toFixed(2)}${sig ? `  p=${sig.pValue.toFixed(3)} ${sig.significant ? 'significant' : 'not significant'}` : '  (baseline)'}`,
+      `  BLEU ${s.bleu.score.toFixed(2)}  TER ${s.ter.score.toFixed(2)}${sig ? `  p=${sig.pValue.toFixed(3)} ${sig.significant ? 'significant' : 'not significant'}` : '  (baseline)'}`,
   );
 }
+console.log(`peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

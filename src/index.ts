@@ -60,6 +60,10 @@ export { compareTranslations } from './compare/compare.js';
 export type { Comparison, CompareInput, DiffOp } from './compare/types.js';
 export { wordDiff, charDiff } from './compare/diff.js';
 export { corpusBleu, corpusChrf, sentenceBleu, sentenceChrf } from './compare/metrics.js';
+export { corpusTer, sentenceTer, terStats, TER_SIGNATURE } from './compare/ter.js';
+export type { TerResult } from './compare/ter.js';
+export { glossaryTermFinder } from './compare/terms.js';
+export type { Analyses, MetricInfo, MetricId, TermFinder } from './compare/types.js';
 
 export {
   formatCheckText,

@@ -185,7 +185,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('compare')
-    .description('compare engine outputs: word diffs, chrF/BLEU against a reference, glossary accuracy')
+    .description('compare engine outputs: word diffs, chrF/BLEU/TER and analyses against a reference, glossary accuracy')
     .argument('<source>', 'the Vietnamese source')
     .argument('<translations...>', 'engine outputs (NAME.en.txt) or bilingual JSON files')
     .option('-r, --ref <file>', 'human reference translation')

@@ -7,12 +7,14 @@ import { UsageError } from '../core/errors.js';
 import type { Paragraph } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { checkAlignment } from './alignment.js';
+import { AnalysisCollector } from './analyses.js';
 import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatMatrix } from './bootstrap.js';
 import { wordDiff } from './diff.js';
 import {
   bleuFromStats,
-  bleuProfile,
+  bleuProfileOfTokens,
   bleuSignature,
+  bleuTokens,
   bleuStatsFromProfiles,
   CHRF_PLUS_PLUS,
   chrfFromStats,
@@ -22,6 +24,7 @@ import {
   NgramSpace,
   type ChrfProfile,
 } from './metrics.js';
+import { terEditsOfIds, terFromStats, TER_SIGNATURE, TerVocabulary } from './ter.js';
 import type {
   AgreementMatrix,
   BootstrapInfo,
@@ -30,6 +33,8 @@ import type {
   CorpusScore,
   Disagreement,
   EngineScores,
+  MetricId,
+  MetricInfo,
   Outlier,
   ParagraphComparison,
   Pivot,
@@ -51,11 +56,30 @@ export const OUTLIER_MARGIN = 5;
 /** How many paragraphs `Comparison.disagreements` lists. */
 export const MAX_DISAGREEMENTS = 10;
 
+/**
+ * Scores closer than this (in points) count as a tie: for the best engine per metric and for the
+ * engine that agrees most with the others. Half the last digit the reports show.
+ */
+export const TIE_MARGIN = 0.05;
+
+/** The metrics of a comparison with a reference, in the order the reports show them. */
+export const METRICS: readonly MetricInfo[] = Object.freeze([
+  { id: 'chrf', name: 'chrF2', better: 'higher', signature: chrfSignature() },
+  { id: 'chrfPlusPlus', name: 'chrF2++', better: 'higher', signature: chrfSignature(CHRF_PLUS_PLUS) },
+  { id: 'bleu', name: 'BLEU', better: 'higher', signature: bleuSignature() },
+  { id: 'ter', name: 'TER', better: 'lower', signature: TER_SIGNATURE },
+] satisfies MetricInfo[]);
+
 // chrF statistics are the first 18 of chrF++'s 24 (6 character orders × [hyp, ref, match]);
-// BLEU's 10 follow them in the combined per-segment vector used for the bootstrap.
+// BLEU's 10 follow them in the combined per-segment vector used for the bootstrap, then TER's
+// 2 ([edits, reference length]).
 const CHRF_WIDTH = 18;
 const CHRFPP_WIDTH = 24;
 const BLEU_WIDTH = 10;
+const TER_WIDTH = 2;
+const BLEU_AT = CHRFPP_WIDTH;
+const TER_AT = CHRFPP_WIDTH + BLEU_WIDTH;
+const ROW_WIDTH = TER_AT + TER_WIDTH;
 
 /** Paragraphs of an input, whether given as text or already split. */
 function paragraphsOf(input: TextInput): Paragraph[] {
@@ -136,12 +160,14 @@ export function compareTranslations(input: CompareInput): Comparison {
   const k = engines.length;
   const nfc = (p: Paragraph | undefined): string => (p?.text ?? '').normalize('NFC');
 
-  // Per engine, per segment: [chrF++ 24 | BLEU 10] against the reference.
+  // Per engine, per segment: [chrF++ 24 | BLEU 10 | TER 2] against the reference.
   const refRows: number[][][] = engines.map(() => []);
   // Per ordered engine pair (i, j), i ≠ j: summed chrF statistics of i against j.
   const pairSums: number[][][] = names.map(() => names.map(() => new Array<number>(CHRF_WIDTH).fill(0)));
   const paragraphs: ParagraphComparison[] = [];
   const space = new NgramSpace();
+  const vocabulary = new TerVocabulary();
+  const analyses = reference && input.analyses !== false ? new AnalysisCollector(names, input.analyses?.terms) : undefined;
 
   for (let p = 0; p < n; p++) {
     const src = source.paragraphs[p]!;
@@ -157,19 +183,27 @@ export function compareTranslations(input: CompareInput): Comparison {
     if (reference) {
       refText = nfc(reference.paragraphs[p]);
       const refChrf = chrfProfile(refText, CHRF_PLUS_PLUS, space);
-      const refBleu = bleuProfile(refText, {}, space);
+      const refTokens = bleuTokens(refText);
+      const refBleu = bleuProfileOfTokens(refTokens, {}, space);
+      const hypTokens: string[][] = [];
+      vocabulary.reset();
+      const refWords = vocabulary.encode(refText);
       scores = {};
       for (let i = 0; i < k; i++) {
         const chrf = chrfStatsFromProfiles(profiles[i]!, refChrf);
-        const bleu = bleuStatsFromProfiles(bleuProfile(texts[i]!, {}, space), refBleu);
-        refRows[i]!.push([...chrf, ...bleu]);
+        hypTokens.push(bleuTokens(texts[i]!));
+        const bleu = bleuStatsFromProfiles(bleuProfileOfTokens(hypTokens[i]!, {}, space), refBleu);
+        const ter = [terEditsOfIds(vocabulary.encode(texts[i]!), refWords), refWords.length];
+        refRows[i]!.push([...chrf, ...bleu, ...ter]);
         scores[names[i]!] = {
           chrf: chrfFromStats(chrf.slice(0, CHRF_WIDTH)),
           // chrF++ from the same 24 statistics: no second pass over the text.
           chrfPlusPlus: chrfFromStats(chrf),
           bleu: bleuFromStats(bleu, { effectiveOrder: true }).score,
+          ter: terFromStats(ter),
         };
       }
+      analyses?.add(refText, texts, { reference: refTokens, outputs: hypTokens });
     }
 
     let disagreement: number | null = null;
@@ -216,15 +250,13 @@ export function compareTranslations(input: CompareInput): Comparison {
 
   let scores: EngineScores[] | undefined;
   let bootstrap: BootstrapInfo | null = null;
+  let matrices: StatMatrix[] = [];
   if (reference) {
     const baseline = input.baseline ?? names[0]!;
     const settings = input.bootstrap === false ? false : (input.bootstrap ?? DEFAULT_BOOTSTRAP);
     if (settings !== false) bootstrap = { samples: settings.samples, seed: settings.seed, alpha: ALPHA, baseline };
-    scores = referenceScores(
-      names,
-      refRows.map((rows) => statMatrix(rows, CHRFPP_WIDTH + BLEU_WIDTH)),
-      bootstrap ?? undefined,
-    );
+    matrices = refRows.map((rows) => statMatrix(rows, ROW_WIDTH));
+    scores = referenceScores(names, matrices, bootstrap ?? undefined);
   }
   const comparison: Comparison = {
     version: 1,
@@ -233,24 +265,60 @@ export function compareTranslations(input: CompareInput): Comparison {
     engines: names,
     pivot,
     paragraphs,
-    ...(scores ? { scores } : {}),
+    metrics: scores ? [...METRICS] : [],
+    ...(scores ? { scores, best: bestEngines(scores) } : {}),
     bootstrap,
     agreement,
     disagreements: topDisagreements(paragraphs),
     outlier: findOutlier(names, agreement),
+    analyses: analyses ? analyses.finish(paragraphs, (positions) => subsetScores(names, matrices, positions)) : null,
   };
   return comparison;
 }
 
+/** Sentence-score-shaped corpus scores of each engine over some of the paragraphs (by position). */
+function subsetScores(names: readonly string[], matrices: readonly StatMatrix[], positions: readonly number[]): Record<string, { chrf: number; chrfPlusPlus: number; bleu: number; ter: number }> {
+  const out: Record<string, { chrf: number; chrfPlusPlus: number; bleu: number; ter: number }> = {};
+  names.forEach((name, e) => {
+    const m = matrices[e]!;
+    const sum = new Float64Array(m.width);
+    for (const p of positions) for (let s = 0; s < m.width; s++) sum[s]! += m.data[p * m.width + s]!;
+    out[name] = scoresFromRow(sum);
+  });
+  return out;
+}
+
+/** chrF, chrF++, BLEU and TER from one combined (summed) statistics row. */
+function scoresFromRow(sum: Float64Array): { chrf: number; chrfPlusPlus: number; bleu: number; ter: number } {
+  return {
+    chrf: chrfFromStats(sum.subarray(0, CHRF_WIDTH)),
+    chrfPlusPlus: chrfFromStats(sum.subarray(0, CHRFPP_WIDTH)),
+    bleu: bleuFromStats(sum.subarray(BLEU_AT, TER_AT)).score,
+    ter: terFromStats(sum.subarray(TER_AT)),
+  };
+}
+
+/** Per metric, the engines with the best corpus score (several when within TIE_MARGIN of it). */
+function bestEngines(scores: readonly EngineScores[]): Partial<Record<MetricId, string[]>> {
+  const out: Partial<Record<MetricId, string[]>> = {};
+  for (const m of METRICS) {
+    const sign = m.better === 'higher' ? 1 : -1;
+    const top = Math.max(...scores.map((s) => sign * s[m.id].score));
+    out[m.id] = scores.filter((s) => top - sign * s[m.id].score < TIE_MARGIN).map((s) => s.engine);
+  }
+  return out;
+}
+
 // The bootstrap scores a prefix of each combined row: chrF the first 18 statistics, chrF++ the
-// first 24, BLEU the whole row with its 10 statistics taken after chrF++'s.
+// first 24, BLEU its 10 statistics after chrF++'s, TER the last 2.
 const BOOTSTRAP_METRICS: readonly BootstrapMetric[] = [
   { id: 'chrf', width: CHRF_WIDTH, score: (s) => chrfFromStats(s) },
   { id: 'chrfPlusPlus', width: CHRFPP_WIDTH, score: (s) => chrfFromStats(s) },
-  { id: 'bleu', width: CHRFPP_WIDTH + BLEU_WIDTH, score: (s) => bleuFromStats(s.subarray(CHRFPP_WIDTH)).score },
+  { id: 'bleu', width: TER_AT, score: (s) => bleuFromStats(s.subarray(BLEU_AT)).score },
+  { id: 'ter', width: ROW_WIDTH, score: (s) => terFromStats(s.subarray(TER_AT)) },
 ];
 
-/** Corpus chrF, chrF++ and BLEU per engine, with bootstrap intervals and significance when asked. */
+/** Corpus chrF, chrF++, BLEU and TER per engine, with bootstrap intervals and significance when asked. */
 function referenceScores(
   names: readonly string[],
   stats: readonly StatMatrix[],
@@ -266,7 +334,8 @@ function referenceScores(
   const signature = { chrf: chrfSignature(), chrfPlusPlus: chrfSignature(CHRF_PLUS_PLUS), bleu: bleuSignature() };
   return names.map((engine, i) => {
     const sum = sumStats(stats[i]!);
-    const bleu = bleuFromStats(sum.subarray(CHRFPP_WIDTH));
+    const bleu = bleuFromStats(sum.subarray(BLEU_AT, TER_AT));
+    const ter = sum.subarray(TER_AT);
     const scores: EngineScores = {
       engine,
       chrf: corpusScore('chrF2', chrfFromStats(sum.subarray(0, CHRF_WIDTH)), signature.chrf),
@@ -275,9 +344,10 @@ function referenceScores(
         ...corpusScore('BLEU', bleu.score, signature.bleu),
         details: { precisions: bleu.precisions, brevityPenalty: bleu.brevityPenalty, hypLength: bleu.hypLength, refLength: bleu.refLength },
       },
+      ter: { ...corpusScore('TER', terFromStats(ter), TER_SIGNATURE), details: { edits: ter[0]!, refLength: ter[1]! } },
     };
     if (boot) {
-      for (const id of ['chrf', 'chrfPlusPlus', 'bleu'] as const) {
+      for (const id of ['chrf', 'chrfPlusPlus', 'bleu', 'ter'] as const) {
         const r = boot[id]![engine]!;
         scores[id].interval = r.interval;
         if (r.significance) scores[id].significance = r.significance;
@@ -302,13 +372,38 @@ function agreementMatrix(names: readonly string[], pairSums: number[][][]): Agre
 function choosePivot(names: readonly string[], agreement: AgreementMatrix, hasReference: boolean): Pivot {
   if (hasReference) return { kind: 'reference', name: 'reference', reason: 'the reference translation is the pivot' };
   if (names.length === 1) return { kind: 'engine', name: names[0]!, reason: 'the only engine is the pivot' };
-  let best = names[0]!;
-  for (const name of names) if (agreement.meanAgreement[name]! > agreement.meanAgreement[best]!) best = name;
+  const mean = agreement.meanAgreement;
+  const ranked = [...names].sort((x, y) => mean[y]! - mean[x]!);
+  const best = ranked[0]!;
+  const tied = ranked.filter((name) => mean[best]! - mean[name]! < TIE_MARGIN);
+  if (names.length === 2) {
+    // Mean agreement is symmetric between two engines: neither agrees more than the other.
+    return {
+      kind: 'engine',
+      name: names[0]!,
+      reason: `no reference: with two engines neither agrees more with the other (mean chrF ${mean[names[0]!]!.toFixed(1)}); ${names[0]!}, given first, is the pivot`,
+    };
+  }
+  if (tied.length > 1) {
+    const first = names.find((name) => tied.includes(name))!;
+    return {
+      kind: 'engine',
+      name: first,
+      reason: `no reference: ${listWords(names.filter((name) => tied.includes(name)))} tie for the most agreement with the other engines (mean chrF ${mean[best]!.toFixed(1)}); ${first}, given first, is the pivot`,
+    };
+  }
+  const next = ranked[1]!;
+  const digits = mean[best]!.toFixed(1) === mean[next]!.toFixed(1) ? 2 : 1;
   return {
     kind: 'engine',
     name: best,
-    reason: `no reference: ${best} agrees most with the other engines (mean chrF ${agreement.meanAgreement[best]!.toFixed(1)})`,
+    reason: `no reference: ${best} agrees most with the other engines (mean chrF ${mean[best]!.toFixed(digits)} vs ${mean[next]!.toFixed(digits)} for ${next})`,
   };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listWords(words: readonly string[]): string {
+  return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
 }
 
 function findOutlier(names: readonly string[], agreement: AgreementMatrix): Outlier {

@@ -20,7 +20,7 @@ const PY_WS_RUN = new RegExp(`[${PY_WS}]+`, 'g');
 const PY_WS_TRAILING = new RegExp(`[${PY_WS}]+$`);
 
 /** Python's `s.split()`: split on runs of Python whitespace, dropping empty ends. */
-function pySplit(s: string): string[] {
+export function pySplit(s: string): string[] {
   const out = s.split(PY_WS_RUN);
   if (out.length > 0 && out[0] === '') out.shift();
   if (out.length > 0 && out[out.length - 1] === '') out.pop();
@@ -65,18 +65,34 @@ export class NgramSpace {
     return s;
   }
 
-  /** Id of the n-gram made of the n-gram `prefix` (−1 for none) followed by `symbol`. */
-  extend(prefix: number, symbol: number): number {
-    // Slots hold prefix + 2 so that 0 marks an empty slot.
-    const p = prefix + 2;
+  /** How many n-grams have ids: ids run from 0 to this − 1, in the order they were first seen. */
+  get ngramCount(): number {
+    return this.size;
+  }
+
+  /** Id of the n-gram `prefix` + `symbol` if it has one, else −1 (never adds one). */
+  find(prefix: number, symbol: number): number {
+    const h = this.slot(prefix + 2, symbol);
+    return this.prefixes[h] === 0 ? -1 : this.ids[h]!;
+  }
+
+  /** The table slot of (prefix + 2, symbol): where it is, or the empty slot where it would go. */
+  private slot(p: number, symbol: number): number {
     const mask = this.prefixes.length - 1;
     let h = (Math.imul(p, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca77)) & mask;
     for (;;) {
       const slot = this.prefixes[h]!;
-      if (slot === 0) break;
-      if (slot === p && this.lasts[h] === symbol) return this.ids[h]!;
+      if (slot === 0 || (slot === p && this.lasts[h] === symbol)) return h;
       h = (h + 1) & mask;
     }
+  }
+
+  /** Id of the n-gram made of the n-gram `prefix` (−1 for none) followed by `symbol`. */
+  extend(prefix: number, symbol: number): number {
+    // Slots hold prefix + 2 so that 0 marks an empty slot.
+    const p = prefix + 2;
+    const h = this.slot(p, symbol);
+    if (this.prefixes[h] !== 0) return this.ids[h]!;
     const id = this.size++;
     this.prefixes[h] = p;
     this.lasts[h] = symbol;
@@ -235,10 +251,23 @@ export interface BleuProfile {
   ngrams: Int32Array[];
 }
 
-/** Tokenise a segment (after Python's `rstrip()`, as sacreBLEU does) and list its n-grams. */
-export function bleuProfile(text: string, opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
+/**
+ * BLEU's tokens of a segment: after Python's `rstrip()` (as sacreBLEU does), 13a-tokenised
+ * (unless `tokenize: 'none'`) and split on Python whitespace.
+ * @example bleuTokens('The GPI, co-developed.') // ['The', 'GPI', ',', 'co-developed', '.']
+ */
+export function bleuTokens(text: string, opts: BleuOptions = {}): string[] {
   const stripped = text.replace(PY_WS_TRAILING, '');
-  const tokens = pySplit((opts.tokenize ?? '13a') === '13a' ? tokenize13a(stripped) : stripped);
+  return pySplit((opts.tokenize ?? '13a') === '13a' ? tokenize13a(stripped) : stripped);
+}
+
+/** Tokenise a segment as `bleuTokens` and list its n-grams. */
+export function bleuProfile(text: string, opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
+  return bleuProfileOfTokens(bleuTokens(text, opts), opts, space);
+}
+
+/** List the n-grams of a segment already split into BLEU's tokens (`bleuTokens`). */
+export function bleuProfileOfTokens(tokens: readonly string[], opts: BleuOptions = {}, space = new NgramSpace()): BleuProfile {
   const symbols = tokens.map((t) => space.symbol(t));
   return { space, length: tokens.length, ngrams: space.ngrams(symbols, opts.maxOrder ?? 4) };
 }
@@ -294,7 +323,8 @@ export function bleuStats(hyp: string, refs: string | readonly string[], opts: B
  */
 export type ReferenceStreams = readonly string[] | readonly (readonly string[])[];
 
-function referencesOf(refs: ReferenceStreams, segments: number): (i: number) => string[] {
+/** The references of segment `i`, from one stream or several; throws when a stream's length differs. */
+export function referencesOf(refs: ReferenceStreams, segments: number): (i: number) => string[] {
   if (refs.length > 0 && typeof refs[0] !== 'string') {
     const streams = refs as readonly (readonly string[])[];
     for (const s of streams) {

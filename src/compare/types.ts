@@ -23,7 +23,23 @@ export interface DiffOp {
 }
 
 /** The metrics vitrans computes, named as sacreBLEU names them. */
-export type MetricName = 'chrF2' | 'chrF2++' | 'BLEU';
+export type MetricName = 'chrF2' | 'chrF2++' | 'BLEU' | 'TER';
+
+/** Keys of a metric in `EngineScores` and `SentenceScores`. */
+export type MetricId = 'chrf' | 'chrfPlusPlus' | 'bleu' | 'ter';
+
+/**
+ * A metric as the reports show it: reports build their score columns from `Comparison.metrics`,
+ * in this order, so a new metric is one more entry (and its field in `EngineScores`).
+ * @example { id: 'ter', name: 'TER', better: 'lower', signature: 'TER|nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0' }
+ */
+export interface MetricInfo {
+  id: MetricId;
+  name: MetricName;
+  /** Whether a higher or a lower score is better (TER counts edits: lower is better). */
+  better: 'higher' | 'lower';
+  signature: string;
+}
 
 /**
  * A 95% bootstrap confidence interval of a corpus score (sacreBLEU style: mean of the
@@ -83,6 +99,14 @@ export interface BleuDetails {
   refLength: number;
 }
 
+/** TER's parts, for reports that explain a TER score. */
+export interface TerDetails {
+  /** Total edits (shifts, insertions, deletions, substitutions). */
+  edits: number;
+  /** Reference length in TER words. */
+  refLength: number;
+}
+
 /** Corpus scores of one engine against the reference. */
 export interface EngineScores {
   engine: string;
@@ -90,6 +114,8 @@ export interface EngineScores {
   chrf: CorpusScore;
   chrfPlusPlus: CorpusScore;
   bleu: CorpusScore & { details: BleuDetails };
+  /** Lower is better. */
+  ter: CorpusScore & { details: TerDetails };
 }
 
 /** Sentence-level (paragraph-level) scores of one engine's paragraph against the reference. */
@@ -100,6 +126,8 @@ export interface SentenceScores {
   chrfPlusPlus: number;
   /** sacreBLEU sentence BLEU (effective order, exp smoothing), 0–100. */
   bleu: number;
+  /** sacreBLEU sentence TER, 0–100 and beyond; lower is better. */
+  ter: number;
 }
 
 /** One aligned paragraph across source, reference and engine outputs. */
@@ -205,8 +233,19 @@ export interface Comparison {
   engines: string[];
   pivot: Pivot;
   paragraphs: ParagraphComparison[];
+  /**
+   * The metrics in `scores`, in the order reports show them (empty without a reference).
+   * `compareTranslations` always sets it; reports given a comparison without it read the metrics
+   * off `scores`.
+   */
+  metrics?: MetricInfo[];
   /** Corpus scores per engine, in `engines` order. Only with a reference. */
   scores?: EngineScores[];
+  /**
+   * Metric id → the engines with the best corpus score (the highest, or the lowest for TER);
+   * several when they tie (within `TIE_MARGIN` points). Only with a reference.
+   */
+  best?: Partial<Record<MetricId, string[]>>;
   /** Bootstrap settings; `null` when resampling was off or there is no reference. */
   bootstrap: BootstrapInfo | null;
   /** Pairwise agreement between engines (always computed when there are two or more). */
@@ -216,6 +255,106 @@ export interface Comparison {
   outlier: Outlier;
   /** Engine name → glossary accuracy; the caller fills this from the checker. */
   glossary?: Record<string, GlossaryAccuracy>;
+  /** compare-mt-style analyses of the scores; `null` without a reference or when switched off. */
+  analyses?: Analyses | null;
+}
+
+/** Precision, recall and F-measure of one engine's words (or terms) against the reference. */
+export interface WordMatch {
+  /** Occurrences in the reference. */
+  ref: number;
+  /** Occurrences in the engine's output. */
+  hyp: number;
+  /** Occurrences matched (per paragraph, the smaller of the two counts). */
+  matched: number;
+  /** matched / hyp, `null` when the engine has none. */
+  precision: number | null;
+  /** matched / ref, `null` when the reference has none. */
+  recall: number | null;
+  /** Harmonic mean of precision and recall (0 when either is 0), `null` when either is `null`. */
+  f: number | null;
+}
+
+/**
+ * Word accuracy in one word-frequency bucket: a word's frequency is its count in the reference
+ * corpus (compare-mt's default without a training corpus), so words the reference never uses
+ * fall in bucket "0".
+ * @example { label: '1', min: 1, max: 1, byEngine: { deepl: { ref: 40, hyp: 38, matched: 31, precision: 0.82, recall: 0.78, f: 0.8 } } }
+ */
+export interface FrequencyBucket {
+  label: string;
+  /** Lowest frequency in the bucket. */
+  min: number;
+  /** Highest frequency in the bucket, `null` for the open last bucket. */
+  max: number | null;
+  byEngine: Record<string, WordMatch>;
+}
+
+/** Glossary terms rendered as the reference renders them, per engine (approved renderings only). */
+export interface TermAccuracy {
+  /** All terms together, per engine. */
+  overall: Record<string, WordMatch>;
+  /** The terms the reference uses most (at most `MAX_TERMS_LISTED`), with their counts per engine. */
+  terms: { termId: string; label: string; byEngine: Record<string, WordMatch> }[];
+}
+
+/**
+ * Corpus scores over the paragraphs whose reference length (in 13a words) falls in a bucket.
+ * @example { label: '20–39', min: 20, max: 39, paragraphs: 12, scores: { deepl: { chrf: 61.2, chrfPlusPlus: 59.8, bleu: 33.1, ter: 48.0 } } }
+ */
+export interface LengthBucket {
+  label: string;
+  min: number;
+  max: number | null;
+  paragraphs: number;
+  /** Engine → corpus scores of the bucket's paragraphs (same metrics as `SentenceScores`). */
+  scores: Record<string, SentenceScores>;
+}
+
+/**
+ * An n-gram an engine matches in the reference more often than the other engines do
+ * (compare-mt's n-gram analysis: score = (mine + 1) / (mine + others + 2), where others is the
+ * mean count of the other engines).
+ * @example { ngram: 'security of supply arrangement', n: 4, matched: 6, othersMatched: 1.5, score: 0.73 }
+ */
+export interface NgramWin {
+  ngram: string;
+  n: number;
+  /** How often this engine's output matched it (summed over paragraphs, clipped by the reference). */
+  matched: number;
+  /** The same, averaged over the other engines. */
+  othersMatched: number;
+  score: number;
+}
+
+/** Paragraphs where two engines' sentence scores on one metric differ most, largest first. */
+export interface PairDifferences {
+  metric: MetricId;
+  a: string;
+  b: string;
+  paragraphs: { paragraph: number; a: number; b: number; difference: number }[];
+}
+
+/** compare-mt-style analyses that explain the corpus scores (all against the reference). */
+export interface Analyses {
+  /** How the analyses tokenise: 13a words, lowercased. */
+  tokenization: string;
+  wordAccuracy: FrequencyBucket[];
+  /** `null` without a glossary. */
+  terms: TermAccuracy | null;
+  lengthBuckets: LengthBucket[];
+  /** Engine → its n-grams (n = 1–4) most often right where the others are not, best first. */
+  ngrams: Record<string, NgramWin[]>;
+  /** Per engine pair and metric. */
+  differences: PairDifferences[];
+}
+
+/**
+ * Finds glossary terms rendered in an English text with an approved rendering (the CLI builds
+ * one from the glossary's English matcher).
+ */
+export interface TermFinder {
+  find(text: string): { termId: string; label: string }[];
 }
 
 /**
@@ -239,4 +378,6 @@ export interface CompareInput {
   baseline?: string;
   /** Bootstrap resampling settings, or `false` to skip it. Default `{ samples: 1000, seed: 12345 }`. */
   bootstrap?: { samples: number; seed: number } | false;
+  /** The analyses (with a reference): on by default; `terms` adds the glossary term accuracy. */
+  analyses?: false | { terms?: TermFinder };
 }

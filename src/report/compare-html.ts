@@ -11,16 +11,26 @@
  * page's own style and script (by hash), so even markup that slipped through could not run.
  */
 import { createHash } from 'node:crypto';
-import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
+import type { Analyses, Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
 import type { Finding } from '../core/types.js';
 import {
   agreementText,
+  analysesNote,
+  bestText,
   bootstrapNote,
   byDisagreement,
   fmt,
+  fText,
+  wordMatchCells,
   glossaryText,
   headline,
+  isBest,
   isPivotEngine,
+  metricLabel,
+  metricName,
+  metricsOf,
+  referenceCount,
+  scoreOf,
   scoreWithInterval,
   sentenceScoresText,
   signatures,
@@ -38,6 +48,12 @@ export const HTML_COLORS = {
   deleteStrong: '#ff8a8a',
   term: '#ffe27a',
 } as const;
+
+/** One colour per engine in the charts, in engine order (repeating after six). */
+export const ENGINE_COLORS = ['#0969da', '#bf3989', '#1a7f37', '#bc4c00', '#8250df', '#57606a'] as const;
+
+/** Below this width the paragraph columns stack and wide tables reflow (the page never scrolls sideways). */
+export const STACK_BELOW = '60rem';
 
 const STYLE = `
 :root{color-scheme:light;--ins:${HTML_COLORS.insert};--del:${HTML_COLORS.delete};--ins2:${HTML_COLORS.insertStrong};--del2:${HTML_COLORS.deleteStrong};--term:${HTML_COLORS.term};--muted:#5f6b7a;--line:#d8dee4}
@@ -58,6 +74,12 @@ mark.term{background:var(--term);outline:1px solid #bf8700;border-radius:2px;col
 .para{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:500;padding:0 .5rem;border-radius:1rem;background:#eef1f4;color:#3d4752}
 .cols{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(13rem,1fr);gap:.75rem;overflow-x:auto}
+@media (max-width:${STACK_BELOW}){body{padding:.75rem}.cols{grid-auto-flow:row;grid-template-columns:minmax(0,1fr);grid-auto-columns:auto;overflow-x:visible}th,td{padding:.25rem .4rem}}
+svg{max-width:100%;height:auto}
+td.best{font-weight:700}td.best::after{content:" ★";color:#9a6700}
+.analysis{margin:1rem 0}.analysis table{font-size:.9rem}ul.ngrams li,ul.diffs li{margin:.15rem 0}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;vertical-align:-.05em}
+${ENGINE_COLORS.map((color, i) => `.swatch.c${i}{background:${color}}`).join('')}
 .col p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .col.source p{font-style:italic}
 ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}
@@ -119,6 +141,7 @@ export function formatCompareHtml(c: Comparison): string {
     }: ${esc(c.pivot.reason)}</p></header>`,
     summarySection(c),
     paragraphsSection(c),
+    ...(c.analyses ? [analysesSection(c, c.analyses)] : []),
     footer(c),
   ].join('\n');
   return `<!doctype html>
@@ -143,16 +166,30 @@ function summarySection(c: Comparison): string {
   const out = ['<section id="summary"><h2>Summary</h2>'];
   if (c.scores && c.scores.length > 0) {
     const vs = c.bootstrap ? `vs ${esc(c.bootstrap.baseline)} (chrF2)` : 'Significance';
-    out.push(`<table class="scores"><thead><tr><th>Engine</th><th>chrF2 (95% CI)</th><th>chrF2++</th><th>BLEU</th><th>Glossary</th><th>${vs}</th></tr></thead><tbody>`);
+    const metrics = metricsOf(c);
+    const interval = c.bootstrap ? ' <small>(95% CI)</small>' : '';
+    const heads = metrics.map((m) => `<th scope="col" data-metric="${esc(m.id)}">${esc(metricLabel(m))}${interval}</th>`).join('');
+    out.push(`<table class="scores"><thead><tr><th>Engine</th>${heads}<th>Glossary</th><th>${vs}</th></tr></thead><tbody>`);
     for (const s of c.scores) {
       const sig = significanceText(s, c);
       const sigClass = s.chrf.significance ? (s.chrf.significance.significant ? 'sig-yes' : 'sig-no') : '';
-      out.push(
-        `<tr><th scope="row">${esc(s.engine)}</th><td class="num">${esc(scoreWithInterval(s.chrf))}</td><td class="num">${fmt(s.chrfPlusPlus.score)}</td>` +
-          `<td class="num">${fmt(s.bleu.score)}</td><td class="num">${esc(glossaryText(c, s.engine))}</td><td class="${sigClass}">${esc(sig)}</td></tr>`,
-      );
+      const cells = metrics.map((m) => {
+        const score = scoreOf(s, m.id);
+        const best = c.engines.length > 1 && isBest(c, m.id, s.engine);
+        return `<td class="num${best ? ' best' : ''}" data-metric="${esc(m.id)}"${best ? ' title="best"' : ''}>${score ? esc(scoreWithInterval(score)) : 'n/a'}</td>`;
+      });
+      out.push(`<tr><th scope="row">${esc(s.engine)}</th>${cells.join('')}<td class="num">${esc(glossaryText(c, s.engine))}</td><td class="${sigClass}">${esc(sig)}</td></tr>`);
     }
     out.push('</tbody></table>');
+    const best = bestText(c);
+    if (best) out.push(`<p class="best-note">${esc(best)} <small>★ marks the best score of each metric; ↓: lower is better.</small></p>`);
+    if (c.bootstrap && c.scores.length > 1) {
+      const baseline = c.bootstrap.baseline;
+      const rows = c.scores
+        .filter((s) => s.engine !== baseline)
+        .map((s) => [esc(s.engine), ...metrics.map((m) => esc(significanceText(s, c, m)))]);
+      out.push(`<details class="significance"><summary>Against ${esc(baseline)} on every metric (paired bootstrap)</summary>${htmlTable('significance', ['Engine', ...metrics.map((m) => esc(metricLabel(m)))], rows, () => false)}</details>`);
+    }
   } else {
     out.push('<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th></tr></thead><tbody>');
     for (const e of c.engines) {
@@ -347,4 +384,166 @@ function footer(c: Comparison): string {
   }
   parts.push(`<p class="note">Generated by vitrans. Paragraphs by disagreement: ${order.map((i) => `¶${i}`).join(' ')}.</p></footer>`);
   return parts.join('');
+}
+
+/** A bar of a grouped bar chart: `null` draws nothing (no value). */
+interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+}
+
+/**
+ * A small vertical grouped bar chart (one group per bucket, one bar per engine), as inline SVG
+ * that scales down to the page width.
+ */
+function groupedBars(opts: { caption: string; groups: string[]; series: ChartSeries[]; max: number; digits: number }): string {
+  const { groups, series, max } = opts;
+  const bar = 14;
+  const gap = 18;
+  const left = 36;
+  const top = 10;
+  const plot = 140;
+  const groupWidth = series.length * bar + gap;
+  const width = left + groups.length * groupWidth + 10;
+  const height = top + plot + 40;
+  const y = (v: number): number => top + plot - (Math.max(0, Math.min(max, v)) / max) * plot;
+  const parts: string[] = [];
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    const v = t * max;
+    parts.push(`<line x1="${left}" y1="${y(v).toFixed(1)}" x2="${width - 10}" y2="${y(v).toFixed(1)}" stroke="#d8dee4"/>`);
+    parts.push(`<text x="${left - 4}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${fmt(v, max <= 1 ? 2 : 0)}</text>`);
+  }
+  groups.forEach((g, gi) => {
+    const x0 = left + gi * groupWidth + gap / 2;
+    series.forEach((s, si) => {
+      const v = s.values[gi];
+      if (v === null || v === undefined) return;
+      const x = x0 + si * bar;
+      const yv = y(v);
+      parts.push(
+        `<rect class="bar" x="${x}" y="${yv.toFixed(1)}" width="${bar - 2}" height="${(top + plot - yv).toFixed(1)}" fill="${ENGINE_COLORS[si % ENGINE_COLORS.length]}"><title>${esc(`${s.name}, ${g}: ${fmt(v, opts.digits)}`)}</title></rect>`,
+      );
+    });
+    parts.push(`<text x="${x0 + (series.length * bar) / 2}" y="${top + plot + 16}" text-anchor="middle">${esc(g)}</text>`);
+  });
+  const legend = series.map((s, si) => `<span class="swatch c${si % ENGINE_COLORS.length}"></span>${esc(s.name)}`).join('');
+  return (
+    `<figure><svg role="img" aria-label="${esc(opts.caption)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>` +
+    `<figcaption>${esc(opts.caption)}${legend ? `<br>${legend}` : ''}</figcaption></figure>`
+  );
+}
+
+function htmlTable(cls: string, header: string[], rows: string[][], numeric: (i: number) => boolean): string {
+  const head = header.map((h) => `<th scope="col">${h}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric(i) ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`).join('');
+  return `<table class="${cls}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** The compare-mt-style analyses, with charts for word accuracy and paragraph length. */
+function analysesSection(c: Comparison, a: Analyses): string {
+  const engines = c.engines;
+  const out = ['<section id="analyses"><h2>Why the scores differ</h2>', `<p class="note">${esc(analysesNote(c))}</p>`];
+
+  const rated = a.wordAccuracy.filter((b) => b.max !== 0);
+  out.push('<div class="analysis" id="word-accuracy"><h3>Word accuracy by word frequency</h3>');
+  out.push(
+    `<p class="note">F-measure of each engine's words against the reference's, by how often a word occurs in the reference. Bucket 0 counts the engine's words that the reference never uses.</p>`,
+  );
+  if (rated.length > 0) {
+    out.push(
+      groupedBars({
+        caption: 'Word F-measure by frequency in the reference',
+        groups: rated.map((b) => b.label),
+        series: engines.map((e) => ({ name: e, values: rated.map((b) => b.byEngine[e]?.f ?? null) })),
+        max: 1,
+        digits: 2,
+      }),
+    );
+  }
+  out.push(
+    htmlTable(
+      'word-accuracy',
+      ['Frequency', 'Reference words', ...engines.map(esc)],
+      a.wordAccuracy.map((b) => [
+        esc(b.label),
+        String(referenceCount(b.byEngine)),
+        ...engines.map((e) => {
+          const w = b.byEngine[e];
+          if (!w) return 'n/a';
+          return b.max === 0 ? `${w.hyp} word${w.hyp === 1 ? '' : 's'}` : esc(fText(w.f));
+        }),
+      ]),
+      (i) => i > 0,
+    ),
+    '</div>',
+  );
+
+  if (a.terms) {
+    out.push('<div class="analysis" id="term-accuracy"><h3>Glossary terms</h3><p class="note">Approved glossary renderings in each engine, matched against those in the reference, paragraph by paragraph.</p>');
+    out.push(
+      htmlTable(
+        'term-accuracy',
+        ['Engine', 'In the reference', 'In the engine', 'Matched', 'Recall', 'Precision', 'F'],
+        engines.map((e) => {
+          return [esc(e), ...wordMatchCells(a.terms!.overall[e])];
+        }),
+        (i) => i > 0,
+      ),
+    );
+    if (a.terms.terms.length > 0) {
+      out.push(
+        htmlTable(
+          'terms',
+          ['Term', 'In the reference', ...engines.map((e) => `${esc(e)} matched`)],
+          a.terms.terms.map((t) => [esc(t.label), String(referenceCount(t.byEngine)), ...engines.map((e) => String(t.byEngine[e]?.matched ?? 0))]),
+          (i) => i > 0,
+        ),
+      );
+    }
+    out.push('</div>');
+  }
+
+  out.push('<div class="analysis" id="length-buckets"><h3>Scores by paragraph length</h3><p class="note">Corpus scores over the paragraphs whose reference has that many words.</p>');
+  out.push(
+    groupedBars({
+      caption: 'chrF2 by reference paragraph length (words)',
+      groups: a.lengthBuckets.map((b) => b.label),
+      series: engines.map((e) => ({ name: e, values: a.lengthBuckets.map((b) => b.scores[e]?.chrf ?? null) })),
+      max: 100,
+      digits: 1,
+    }),
+  );
+  out.push(
+    htmlTable(
+      'length-buckets',
+      ['Reference words', 'Paragraphs', ...engines.map((e) => `${esc(e)} <small>chrF2 / TER ↓</small>`)],
+      a.lengthBuckets.map((b) => [esc(b.label), String(b.paragraphs), ...engines.map((e) => {
+        const s = b.scores[e];
+        return s ? `${fmt(s.chrf)} / ${fmt(s.ter)}` : 'n/a';
+      })]),
+      (i) => i > 0,
+    ),
+    '</div>',
+  );
+
+  if (engines.length > 1) {
+    out.push('<div class="analysis" id="ngrams"><h3>N-grams each engine gets right more often than the others</h3>');
+    out.push('<p class="note">Times matched in the reference by this engine vs the mean of the others; ranked by compare-mt\'s (mine + 1) / (mine + others + 2).</p><ul class="ngrams">');
+    for (const e of engines) {
+      const wins = a.ngrams[e] ?? [];
+      const list = wins.map((w) => `<q>${esc(w.ngram)}</q> <small>${w.matched} vs ${fmt(w.othersMatched)}</small>`).join(', ');
+      out.push(`<li data-engine="${esc(e)}"><strong>${esc(e)}:</strong> ${list || 'none'}</li>`);
+    }
+    out.push('</ul></div>');
+
+    out.push('<div class="analysis" id="differences"><h3>Where two engines differ most</h3><p class="note">Paragraphs with the largest difference in sentence score, per metric.</p><ul class="diffs">');
+    for (const d of a.differences) {
+      if (d.paragraphs.length === 0) continue;
+      const items = d.paragraphs.map((p) => `<a href="#p-${p.paragraph}">¶${p.paragraph}</a> <small>${fmt(p.a)} vs ${fmt(p.b)}</small>`).join(', ');
+      out.push(`<li><strong>${esc(d.a)} vs ${esc(d.b)}, ${esc(metricName(c, d.metric))}:</strong> ${items}</li>`);
+    }
+    out.push('</ul></div>');
+  }
+  out.push('</section>');
+  return out.join('\n');
 }

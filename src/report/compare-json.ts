@@ -3,6 +3,7 @@
  * and absent optional parts as `null`, so the shape never depends on the inputs.
  */
 import type { Comparison } from '../compare/types.js';
+import { metricsOf } from './compare-common.js';
 
 /**
  * Formats a comparison as JSON (2-space indent, trailing newline). Field names are those of
@@ -17,11 +18,14 @@ export function formatCompareJson(c: Comparison): string {
     engines: c.engines,
     pivot: c.pivot,
     bootstrap: c.bootstrap,
+    metrics: metricsOf(c),
     scores: c.scores ?? null,
+    best: c.best ?? null,
     glossary: c.glossary ?? null,
     agreement: c.agreement,
     outlier: c.outlier,
     disagreements: c.disagreements,
+    analyses: c.analyses ?? null,
     paragraphs: c.paragraphs.map((p) => ({
       index: p.index,
       line: p.line,

@@ -6,12 +6,16 @@ import pc from 'picocolors';
 import type { Comparison, DiffOp, ParagraphComparison } from '../compare/types.js';
 import {
   agreementText,
+  bestText,
   bootstrapNote,
   fmt,
   glossaryText,
   headline,
   isPivotEngine,
+  metricLabel,
+  metricsOf,
   pivotText,
+  scoreOf,
   scoreWithInterval,
   signatures,
   significanceText,
@@ -35,10 +39,13 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
   out.push(...prose(`Diffs against ${c.pivot.kind === 'reference' ? 'the reference' : c.pivot.name}: ${c.pivot.reason}`), '');
 
   out.push(...table(c, col));
+  const best = bestText(c);
+  if (best) out.push(...prose(best));
   out.push(...signatureLines(c, width).map((l) => col.dim(l)));
   const note = bootstrapNote(c);
   if (note) out.push(...prose(note, col.dim));
   if (c.outlier.engine !== null || c.engines.length > 2) out.push(...prose(c.outlier.note));
+  if (c.analyses) out.push(...prose('Analyses (word accuracy by frequency, glossary terms, scores by paragraph length, n-grams, paragraphs where two engines differ most): see --format html, markdown or json.', col.dim));
   out.push('');
 
   const top = topDisagreements(c, opts.top ?? 3);
@@ -59,9 +66,15 @@ function table(c: Comparison, col: Colors): string[] {
   const hasGlossary = c.glossary !== undefined;
   if (c.scores && c.scores.length > 0) {
     const vs = c.bootstrap ? `vs ${c.bootstrap.baseline} (chrF2)` : 'significance';
-    rows.push(['engine', 'chrF2 (95% CI)', 'chrF2++', 'BLEU', 'glossary', vs]);
+    // The primary metric (first) with its interval; the others as plain scores, to fit a terminal.
+    const metrics = metricsOf(c);
+    rows.push(['engine', ...metrics.map((m, i) => (i === 0 ? `${metricLabel(m)} (95% CI)` : metricLabel(m))), 'glossary', vs]);
     for (const s of c.scores) {
-      rows.push([s.engine, scoreWithInterval(s.chrf), fmt(s.chrfPlusPlus.score), fmt(s.bleu.score), glossaryText(c, s.engine), significanceText(s, c)]);
+      const cells = metrics.map((m, i) => {
+        const score = scoreOf(s, m.id);
+        return score === undefined ? 'n/a' : i === 0 ? scoreWithInterval(score) : fmt(score.score);
+      });
+      rows.push([s.engine, ...cells, glossaryText(c, s.engine), significanceText(s, c)]);
     }
   } else {
     rows.push(['engine', 'agreement (chrF2 with the others)', 'glossary']);

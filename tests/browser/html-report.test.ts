@@ -24,10 +24,12 @@ const why = NO_CHROMIUM ? ` [skipped: no Chromium at ${CHROMIUM}; install the ch
 
 const IMG = '<img src=x onerror="alert(2)">';
 
-/** The fixture comparison, with an attack in the file name and in a glossary message too. */
+/** The fixture comparison, with an attack in the file name, a glossary message and a term label too. */
+const analyses = withReference.analyses!;
 const comparison: Comparison = {
   ...withReference,
   sourceFile: `bai-viet${IMG}.vi.txt`,
+  analyses: { ...analyses, terms: { ...analyses.terms!, terms: analyses.terms!.terms.map((t, i) => (i === 0 ? { ...t, label: `${t.label} ${IMG}` } : t)) } },
   glossary: {
     ...withReference.glossary!,
     google: {
@@ -174,5 +176,87 @@ describe('HTML report in Chromium', () => {
     } finally {
       await noJs.close();
     }
+  });
+});
+
+/** Where each paragraph's columns are, and whether anything sticks out of the page sideways. */
+async function layout(width: number): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; paragraphs: { left: number; top: number; right: number }[][]; colsScroll: boolean[] }> {
+  await page.setViewportSize({ width, height: 900 });
+  return page.evaluate(() => {
+    // Runs in the page; the test tsconfig has no DOM lib, hence the local types.
+    interface Box { left: number; top: number; right: number }
+    interface El { getBoundingClientRect(): Box; tagName: string; className: string; scrollWidth: number; clientWidth: number; closest(s: string): El | null }
+    const doc = (globalThis as unknown as { document: { documentElement: El; querySelectorAll(s: string): El[] } }).document;
+    const view = globalThis as unknown as { innerWidth: number };
+    const all = [...doc.querySelectorAll('body *')];
+    const overflowing = all
+      .filter((e) => !e.closest('details:not([open])') && e.getBoundingClientRect().right > view.innerWidth + 0.5)
+      .map((e) => `${e.tagName}.${e.className}`);
+    const cols = [...doc.querySelectorAll('#paragraph-list .cols')];
+    return {
+      scrollWidth: doc.documentElement.scrollWidth,
+      clientWidth: doc.documentElement.clientWidth,
+      overflowing,
+      paragraphs: cols.map((c) => [...doc.querySelectorAll(`#${(c.closest('article') as unknown as { id: string }).id} .cols > .col`)].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: Math.round(r.left), top: Math.round(r.top), right: Math.round(r.right) };
+      })),
+      colsScroll: cols.map((c) => c.scrollWidth > c.clientWidth),
+    };
+  });
+}
+
+describe('HTML report layout in Chromium', () => {
+  afterAll(async () => {
+    if (!NO_CHROMIUM) await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it.skipIf(NO_CHROMIUM)(`at 800 px wide nothing scrolls sideways and each paragraph's columns stack${why}`, async () => {
+    const l = await layout(800);
+    expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
+    expect(l.overflowing).toEqual([]);
+    expect(l.colsScroll.every((s) => !s)).toBe(true);
+    expect(l.paragraphs).toHaveLength(3);
+    for (const cols of l.paragraphs) {
+      // Source, reference and three engines, one under the other, all at the same left edge.
+      expect(cols).toHaveLength(5);
+      for (let i = 1; i < cols.length; i++) {
+        expect(cols[i]!.left).toBe(cols[0]!.left);
+        expect(cols[i]!.top).toBeGreaterThan(cols[i - 1]!.top);
+      }
+      expect(cols[0]!.right).toBeLessThanOrEqual(800);
+    }
+  });
+
+  it.skipIf(NO_CHROMIUM)(`at 1400 px wide each paragraph's columns stand side by side in one row${why}`, async () => {
+    const l = await layout(1400);
+    expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
+    expect(l.overflowing).toEqual([]);
+    expect(l.colsScroll.every((s) => !s)).toBe(true);
+    for (const cols of l.paragraphs) {
+      expect(cols).toHaveLength(5);
+      for (let i = 1; i < cols.length; i++) {
+        expect(cols[i]!.top).toBe(cols[0]!.top);
+        expect(cols[i]!.left).toBeGreaterThan(cols[i - 1]!.right - 1);
+      }
+    }
+  });
+
+  it.skipIf(NO_CHROMIUM)(`shows the TER column, the best marks and the analyses' charts within the page at 800 px${why}`, async () => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    expect(await page.locator('table.scores thead th[data-metric="ter"]').innerText()).toContain('TER ↓');
+    expect(await page.locator('table.scores td.best').count()).toBe(5);
+    const charts = page.locator('#analyses svg');
+    expect(await charts.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const box = (await charts.nth(i).boundingBox())!;
+      expect(box.width).toBeGreaterThan(100);
+      expect(box.x + box.width).toBeLessThanOrEqual(800);
+      expect(await charts.nth(i).locator('rect.bar').count()).toBeGreaterThan(0);
+    }
+    // The term label with markup in it is text, not an element.
+    expect(await page.locator('#analyses table.terms').innerText()).toContain(IMG);
+    expect(await page.locator('#analyses img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
   });
 });

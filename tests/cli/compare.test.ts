@@ -56,7 +56,9 @@ describe('vitrans compare', () => {
     expect(r.stderr).toBe('vitrans: note: no glossary at glossary.yaml; glossary accuracy is n/a (pass --glossary FILE)\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('vitrans compare: 2 engines on source.vi.txt (3 paragraphs, reference reference.en.txt)');
-    expect(r.stdout).toMatch(/^deepl +\d+\.\d ± \d+\.\d +\d+\.\d +\d+\.\d +n\/a +baseline$/m);
+    expect(r.stdout).toMatch(/^deepl +\d+\.\d ± \d+\.\d +\d+\.\d +\d+\.\d +\d+\.\d +n\/a +baseline$/m);
+    expect(r.stdout).toMatch(/^engine +chrF2 \(95% CI\) +chrF2\+\+ +BLEU +TER ↓ +glossary/m);
+    expect(r.stdout).toContain('  TER|nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0');
     expect(r.stdout).toMatch(/^google +\d+\.\d ± \d+\.\d .* n\/a +[−+]\d+\.\d, p [=<] [\d.]+: (significantly (worse|better)|not significant)$/m);
     expect(r.stdout).toContain('{+<script>alert(1)</script>+}');
     expect(r.stdout).not.toContain('\x1b[');
@@ -163,6 +165,38 @@ describe('vitrans compare', () => {
     const wrong = await run(['source.vi.txt', 'out/other.bilingual.json']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is a translation of a different text than source.vi.txt');
+  });
+
+  it('prints TER equal to sacreBLEU-style corpus TER of the files, in every format', async () => {
+    const { corpusTer } = await import('../../src/compare/ter.js');
+    const expected = { deepl: corpusTer(DEEPL, REFERENCE).score, google: corpusTer(GOOGLE, REFERENCE).score };
+    const json = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt', '-f', 'json']);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.scores.map((s: { ter: { score: number } }) => s.ter.score)).toEqual([expected.deepl, expected.google]);
+    // deepl's edits: "flight phase interceptor" for the GPI, "March", "Defense Secretary", "the Japanese".
+    expect(expected.deepl).toBeGreaterThan(0);
+    expect(expected.google).toBeGreaterThan(expected.deepl);
+    const text = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt']);
+    expect(text.stdout).toMatch(new RegExp(`^google +.* ${expected.google.toFixed(1)} +n/a `, 'm'));
+    const md = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt', '-f', 'markdown']);
+    expect(md.stdout).toContain(`| **${expected.deepl.toFixed(1)} ± `);
+    expect(md.stdout).toContain('### Why the scores differ');
+  });
+
+  it('analyses glossary terms against the reference with the glossary', async () => {
+    fs.copyFileSync(path.join(REPO, 'glossary.yaml'), path.join(dir, 'terms.yaml'));
+    const r = await run(['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '--ref', 'reference.en.txt', '-g', 'terms.yaml', '-f', 'json']);
+    expect(r.stderr).toBe('');
+    const terms = JSON.parse(r.stdout).analyses.terms;
+    const gpi = terms.terms.find((t: { termId: string }) => t.termId === 'glide-phase-interceptor');
+    // The reference has "Glide Phase Interceptor (GPI)": two renderings. google has both; deepl
+    // says "flight phase interceptor (GPI)", only the acronym.
+    expect(gpi.byEngine.google).toMatchObject({ ref: 2, matched: 2 });
+    expect(gpi.byEngine.deepl).toMatchObject({ ref: 2, matched: 1 });
+    // And the other way round for the SOSA: google writes "Supply Security Agreement (SOSA)".
+    const sosa = terms.terms.find((t: { termId: string }) => t.termId === 'security-of-supply-arrangement');
+    expect(sosa.byEngine.deepl).toMatchObject({ ref: 2, matched: 2 });
+    expect(sosa.byEngine.google).toMatchObject({ ref: 2, matched: 1 });
   });
 
   it('measures glossary accuracy per engine with the glossary', async () => {

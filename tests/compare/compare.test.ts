@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AlignmentError, UsageError } from '../../src/core/errors.js';
-import { compareTranslations, OUTLIER_MARGIN } from '../../src/compare/compare.js';
+import { compareTranslations, OUTLIER_MARGIN, TIE_MARGIN } from '../../src/compare/compare.js';
+import { corpusTer, sentenceTer, TER_SIGNATURE } from '../../src/compare/ter.js';
 import { bleuSignature, CHRF_PLUS_PLUS, chrfSignature, corpusBleu, corpusChrf, sentenceChrf } from '../../src/compare/metrics.js';
 import type { CompareInput, DiffOp } from '../../src/compare/types.js';
 
@@ -63,6 +64,36 @@ describe('compareTranslations with a reference', () => {
     expect(google!.chrf.score).toBeGreaterThan(mock!.chrf.score);
   });
 
+  it('reports corpus TER equal to sacreBLEU-style corpus TER of the aligned paragraphs, with its signature and parts', () => {
+    const ref = paras('reference.en.txt');
+    for (const s of c.scores!) {
+      const direct = corpusTer(paras(`${s.engine}.en.txt`), ref);
+      expect(s.ter.score).toBeCloseTo(direct.score, 10);
+      expect(s.ter.details).toEqual({ edits: direct.edits, refLength: direct.refLength });
+      expect(s.ter.signature).toBe(TER_SIGNATURE);
+      expect(s.ter.metric).toBe('TER');
+    }
+    const [deepl, google, mock] = c.scores!;
+    // Lower is better: the ranking is chrF's turned round.
+    expect(deepl!.ter.score).toBeLessThan(google!.ter.score);
+    expect(google!.ter.score).toBeLessThan(mock!.ter.score);
+    expect(c.metrics!.find((m) => m.id === 'ter')).toEqual({ id: 'ter', name: 'TER', better: 'lower', signature: TER_SIGNATURE });
+    expect(c.metrics!.map((m) => m.id)).toEqual(['chrf', 'chrfPlusPlus', 'bleu', 'ter']);
+  });
+
+  it('names the best engine per metric, the lowest for TER', () => {
+    expect(c.best).toEqual({ chrf: ['deepl'], chrfPlusPlus: ['deepl'], bleu: ['deepl'], ter: ['deepl'] });
+    // Two identical outputs tie for best on every metric.
+    const twin = compareTranslations({ ...withRef, engines: [engines[2]!, { ...engines[0]!, name: 'deepl-copy' }, engines[0]!], bootstrap: false });
+    expect(twin.best!.ter).toEqual(['deepl-copy', 'deepl']);
+    expect(twin.best!.chrf).toEqual(['deepl-copy', 'deepl']);
+  });
+
+  it('scores each paragraph with sentence TER', () => {
+    for (const p of c.paragraphs) for (const e of c.engines) expect(p.scores![e]!.ter).toBe(sentenceTer(p.outputs[e]!, p.reference!));
+    expect(c.paragraphs[4]!.scores!.mock!.ter).toBeGreaterThan(c.paragraphs[4]!.scores!.deepl!.ter);
+  });
+
   it('scores each paragraph with sentence chrF and BLEU', () => {
     const p = c.paragraphs[4]!;
     expect(p.scores!.deepl!.chrf).toBeCloseTo(100, 9);
@@ -101,6 +132,18 @@ describe('compareTranslations with a reference', () => {
     expect(sig.significant).toBe(sig.pValue < 0.05);
     expect(mock!.bleu.significance).toBeDefined();
     expect(mock!.chrfPlusPlus.interval!.low).toBeLessThanOrEqual(mock!.chrfPlusPlus.interval!.high);
+  });
+
+  it('bootstraps TER with the same resamples: its interval brackets the score, a worse engine differs upwards', () => {
+    const [deepl, , mock] = c.scores!;
+    expect(deepl!.ter.significance).toBeUndefined();
+    const t = mock!.ter.significance!;
+    expect(t.difference).toBeCloseTo(mock!.ter.score - deepl!.ter.score, 12);
+    expect(t.difference).toBeGreaterThan(0);
+    const iv = mock!.ter.interval!;
+    expect(iv.low).toBeLessThanOrEqual(mock!.ter.score);
+    expect(iv.high).toBeGreaterThanOrEqual(mock!.ter.score);
+    expect(iv.halfWidth).toBeGreaterThan(0);
   });
 
   it('is deterministic and JSON-round-trips unchanged', () => {
@@ -151,6 +194,35 @@ describe('compareTranslations without a reference', () => {
       expect(p.reference).toBeUndefined();
       expect(p.scores).toBeUndefined();
     }
+  });
+
+  it('says which engine agrees most, with the figures that show it', () => {
+    const mean = c.agreement.meanAgreement;
+    const [best, next] = Object.entries(mean).sort((a, b) => b[1] - a[1]);
+    expect(best![1] - next![1]).toBeGreaterThanOrEqual(TIE_MARGIN);
+    expect(c.pivot.reason).toBe(`no reference: ${best![0]} agrees most with the other engines (mean chrF ${best![1].toFixed(1)} vs ${next![1].toFixed(1)} for ${next![0]})`);
+  });
+
+  it('says tie when two engines agree equally with the others, and never that one agrees most', () => {
+    // deepl and a copy of it agree with mock alike: their mean agreements are equal.
+    const tie = compareTranslations({ source, engines: [engines[2]!, engines[0]!, { ...engines[0]!, name: 'deepl-copy' }], bootstrap: false });
+    expect(tie.agreement.meanAgreement.deepl).toBeCloseTo(tie.agreement.meanAgreement['deepl-copy']!, 12);
+    expect(tie.pivot.name).toBe('deepl');
+    expect(tie.pivot.reason).toMatch(/^no reference: deepl and deepl-copy tie for the most agreement with the other engines \(mean chrF \d+\.\d\); deepl, given first, is the pivot$/);
+    expect(tie.pivot.reason).not.toMatch(/agrees most/);
+  });
+
+  it('with two engines says neither agrees more (mean agreement is symmetric)', () => {
+    const two = compareTranslations({ source, engines: [engines[1]!, engines[0]!], bootstrap: false });
+    expect(two.agreement.meanAgreement.google).toBeCloseTo(two.agreement.meanAgreement.deepl!, 12);
+    expect(two.pivot.name).toBe('google');
+    expect(two.pivot.reason).toMatch(/^no reference: with two engines neither agrees more with the other \(mean chrF \d+\.\d\); google, given first, is the pivot$/);
+  });
+
+  it('has no metrics, best engines or analyses without a reference', () => {
+    expect(c.metrics).toEqual([]);
+    expect(c.best).toBeUndefined();
+    expect(c.analyses).toBeNull();
   });
 
   it('names the outlier engine when it agrees clearly less', () => {

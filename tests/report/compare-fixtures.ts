@@ -3,7 +3,8 @@
  * comparison formatter tests and the browser test. Google's output carries markup an engine can
  * echo back from HTML input (`<script>`, `<b>`), which every format must show as text.
  */
-import type { Comparison, DiffOp } from '../../src/compare/types.js';
+import { compareTranslations, METRICS } from '../../src/compare/compare.js';
+import type { Comparison, DiffOp, ParagraphComparison, TermFinder } from '../../src/compare/types.js';
 import type { Finding } from '../../src/core/types.js';
 
 const eq = (text: string): DiffOp => ({ op: 'equal', text });
@@ -52,10 +53,12 @@ const sosaFinding: Finding = {
 const CHRF_SIG = 'chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0';
 const CHRFPP_SIG = 'chrF2++|nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0';
 const BLEU_SIG = 'BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0';
-export const SIGNATURES = { chrf: CHRF_SIG, chrfPlusPlus: CHRFPP_SIG, bleu: BLEU_SIG };
+const TER_SIG = 'TER|nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0';
+export const SIGNATURES = { chrf: CHRF_SIG, chrfPlusPlus: CHRFPP_SIG, bleu: BLEU_SIG, ter: TER_SIG };
 
-function scores(engine: string, chrf: number, half: number, chrfpp: number, bleu: number, sig?: { d: number; p: number }) {
+function scores(engine: string, chrf: number, half: number, chrfpp: number, bleu: number, ter: number, sig?: { d: number; p: number; dTer: number; pTer: number }) {
   const significance = sig ? { baseline: 'deepl', difference: sig.d, pValue: sig.p, significant: sig.p < 0.05 } : undefined;
+  const terSignificance = sig ? { baseline: 'deepl', difference: sig.dTer, pValue: sig.pTer, significant: sig.pTer < 0.05 } : undefined;
   return {
     engine,
     chrf: { metric: 'chrF2' as const, score: chrf, signature: CHRF_SIG, interval: { mean: chrf, halfWidth: half, low: chrf - half, high: chrf + half }, significance },
@@ -65,6 +68,14 @@ function scores(engine: string, chrf: number, half: number, chrfpp: number, bleu
       score: bleu,
       signature: BLEU_SIG,
       details: { precisions: [80.1, 60.2, 45.3, 35.4], brevityPenalty: 1, hypLength: 60, refLength: 58 },
+    },
+    ter: {
+      metric: 'TER' as const,
+      score: ter,
+      signature: TER_SIG,
+      interval: { mean: ter, halfWidth: 2.4, low: ter - 2.4, high: ter + 2.4 },
+      significance: terSignificance,
+      details: { edits: Math.round((ter * 52) / 100), refLength: 52 },
     },
   };
 }
@@ -92,7 +103,7 @@ export const withReference: Comparison = {
         google: [eq('On '), del('January'), ins('XNUMX'), eq(' 25, the White House announced '), del('the'), ins('a'), eq(' state visit '), del('of'), ins('by'), eq(' Japanese Prime Minister Kishida Fumio.')],
         openai: [eq('On January 25, the White House announced the state visit of Japanese Prime Minister '), ins('Fumio '), eq('Kishida'), del(' Fumio'), eq('.')],
       },
-      scores: { deepl: { chrf: 100, chrfPlusPlus: 100, bleu: 100 }, google: { chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1 }, openai: { chrf: 91.2, chrfPlusPlus: 89.7, bleu: 80.3 } },
+      scores: { deepl: { chrf: 100, chrfPlusPlus: 100, bleu: 100, ter: 0 }, google: { chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1, ter: 18.8 }, openai: { chrf: 91.2, chrfPlusPlus: 89.7, bleu: 80.3, ter: 6.3 } },
       disagreement: 12.5,
     },
     {
@@ -110,7 +121,7 @@ export const withReference: Comparison = {
         google: [eq('In addition, '), ins(`${SCRIPT} `), eq('the two countries announced '), del('the co-development'), ins('<b>joint development</b>'), eq(' of the Glide Phase Interceptor (GPI).')],
         openai: [del('In addition'), ins('Additionally'), eq(', the two countries announced the co-development of the Glide Phase Interceptor (GPI).')],
       },
-      scores: { deepl: { chrf: 80.3, chrfPlusPlus: 78.8, bleu: 70.2 }, google: { chrf: 70.1, chrfPlusPlus: 68.6, bleu: 48.9 }, openai: { chrf: 93.4, chrfPlusPlus: 91.9, bleu: 85.0 } },
+      scores: { deepl: { chrf: 80.3, chrfPlusPlus: 78.8, bleu: 70.2, ter: 20 }, google: { chrf: 70.1, chrfPlusPlus: 68.6, bleu: 48.9, ter: 40 }, openai: { chrf: 93.4, chrfPlusPlus: 91.9, bleu: 85.0, ter: 13.3 } },
       disagreement: 30.2,
     },
     {
@@ -128,15 +139,17 @@ export const withReference: Comparison = {
         google: [eq('US '), del('Secretary of Defense'), ins('Defense Minister'), eq(' Lloyd Austin signed the '), del('Security of Supply Arrangement'), ins('Supply Security Agreement'), eq(' (SOSA) with '), del("Japan's"), ins('the Japanese'), eq(' Ministry of Defense'), ins(' | MOD'), eq('.')],
         openai: [eq("US Secretary of Defense Lloyd Austin signed the Security of Supply Arrangement (SOSA) with Japan's Ministry of Defense.")],
       },
-      scores: { deepl: { chrf: 84.0, chrfPlusPlus: 82.5, bleu: 66.6 }, google: { chrf: 61.9, chrfPlusPlus: 60.4, bleu: 38.2 }, openai: { chrf: 100, chrfPlusPlus: 100, bleu: 100 } },
+      scores: { deepl: { chrf: 84.0, chrfPlusPlus: 82.5, bleu: 66.6, ter: 22.2 }, google: { chrf: 61.9, chrfPlusPlus: 60.4, bleu: 38.2, ter: 44.4 }, openai: { chrf: 100, chrfPlusPlus: 100, bleu: 100, ter: 0 } },
       disagreement: 41.7,
     },
   ],
   scores: [
-    scores('deepl', 71.3, 2.1, 69.8, 58.2),
-    scores('google', 55.4, 3.0, 53.1, 40.7, { d: -15.9, p: 0.001 }),
-    scores('openai', 72.5, 1.8, 71.0, 60.3, { d: 1.2, p: 0.38 }),
+    scores('deepl', 71.3, 2.1, 69.8, 58.2, 30.8),
+    scores('google', 55.4, 3.0, 53.1, 40.7, 51.9, { d: -15.9, p: 0.001, dTer: 21.1, pTer: 0.001 }),
+    scores('openai', 72.5, 1.8, 71.0, 60.3, 30.8, { d: 1.2, p: 0.38, dTer: 0, pTer: 1 }),
   ],
+  metrics: [...METRICS],
+  best: { chrf: ['openai'], chrfPlusPlus: ['openai'], bleu: ['openai'], ter: ['deepl', 'openai'] },
   bootstrap: { samples: 1000, seed: 12345, alpha: 0.05, baseline: 'deepl' },
   agreement: {
     engines: ['deepl', 'google', 'openai'],
@@ -158,14 +171,39 @@ export const withReference: Comparison = {
     google: { expected: 3, approved: 2, accuracy: 2 / 3, findings: [sosaFinding] },
     openai: { expected: 3, approved: 3, accuracy: 1, findings: [] },
   },
+  analyses: null,
 };
+
+/** Finds two glossary terms' approved renderings (case-insensitive), as the CLI's glossary-backed finder does. */
+export const FIXTURE_TERMS: TermFinder = {
+  find(text) {
+    const out: { termId: string; label: string }[] = [];
+    for (const [termId, label] of [
+      ['glide-phase-interceptor', 'Glide Phase Interceptor'],
+      ['security-of-supply-arrangement', 'Security of Supply Arrangement'],
+    ] as const) {
+      const lower = text.toLowerCase();
+      for (let at = lower.indexOf(label.toLowerCase()); at >= 0; at = lower.indexOf(label.toLowerCase(), at + 1)) out.push({ termId, label });
+    }
+    return out;
+  },
+};
+
+// The analyses are computed from the fixture's own texts, so they agree with what the paragraphs show.
+withReference.analyses = compareTranslations({
+  source: { file: withReference.sourceFile, paragraphs: withReference.paragraphs.map((p) => p.source) },
+  reference: { file: withReference.referenceFile!, paragraphs: withReference.paragraphs.map((p) => p.reference!) },
+  engines: withReference.engines.map((name) => ({ name, file: `${name}.en.txt`, paragraphs: withReference.paragraphs.map((p: ParagraphComparison) => p.outputs[name]!) })),
+  bootstrap: false,
+  analyses: { terms: FIXTURE_TERMS },
+}).analyses;
 
 /** Two engines, no reference: diffs against the engine that agrees most, no scores, no glossary. */
 export const withoutReference: Comparison = {
   version: 1,
   sourceFile: 'bai-viet.vi.txt',
   engines: ['deepl', 'google'],
-  pivot: { kind: 'engine', name: 'deepl', reason: 'No reference was given; deepl agrees most with the other engines.' },
+  pivot: { kind: 'engine', name: 'deepl', reason: 'no reference: with two engines neither agrees more with the other (mean chrF 81.6); deepl, given first, is the pivot' },
   paragraphs: [
     {
       index: 1,
@@ -183,4 +221,6 @@ export const withoutReference: Comparison = {
   agreement: { engines: ['deepl', 'google'], chrf: [[100, 81.2], [82.0, 100]], meanAgreement: { deepl: 81.6, google: 81.6 } },
   disagreements: [{ paragraph: 1, disagreement: 18.4 }],
   outlier: { engine: null, clear: false, note: 'With two engines there is no outlier to name.' },
+  metrics: [],
+  analyses: null,
 };

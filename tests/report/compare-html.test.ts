@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import type { Comparison } from '../../src/compare/types.js';
 import { formatCompareHtml, HTML_CSP } from '../../src/report/compare-html.js';
-import { SCRIPT, SOURCE_P3, withReference, withoutReference } from './compare-fixtures.js';
+import { SCRIPT, SIGNATURES, SOURCE_P3, withReference, withoutReference } from './compare-fixtures.js';
 
 const html = formatCompareHtml(withReference);
 
@@ -75,8 +75,8 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
     expect(page).toContain(`data-engine="g&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"`);
   });
 
-  it("heads each engine's column with its paragraph chrF, chrF++ and BLEU", () => {
-    expect(html).toContain('<section class="col engine" data-engine="google"><h4>google <small>chrF 61.9, chrF++ 60.4, BLEU 38.2</small></h4>');
+  it("heads each engine's column with its paragraph chrF, chrF++, BLEU and TER", () => {
+    expect(html).toContain('<section class="col engine" data-engine="google"><h4>google <small>chrF 61.9, chrF++ 60.4, BLEU 38.2, TER 44.4</small></h4>');
     expect(formatCompareHtml(withoutReference)).not.toContain('chrF++ ');
   });
 
@@ -122,9 +122,31 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
     expect(html).toMatch(/Look here first \(most disagreement\): <a href="#p-3">¶3<\/a> \(41\.7\), <a href="#p-2">¶2<\/a>/);
   });
 
-  it('has the score table with intervals, glossary accuracy and significance in words', () => {
-    expect(html).toContain('<tr><th scope="row">openai</th><td class="num">72.5 ± 1.8</td><td class="num">71.0</td><td class="num">60.3</td><td class="num">100% (3/3)</td><td class="sig-no">+1.2, p = 0.38: not significant</td></tr>');
+  it('has the score table with intervals, TER, glossary accuracy and significance in words', () => {
+    const row = (engine: string) => new RegExp(`<tr><th scope="row">${engine}</th>(.*?)</tr>`).exec(html)![1]!;
+    const cells = (engine: string) => [...row(engine).matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(cells('openai')).toEqual(['72.5 ± 1.8', '71.0', '60.3', '30.8 ± 2.4', '100% (3/3)', '+1.2, p = 0.38: not significant']);
+    expect(cells('google')).toEqual(['55.4 ± 3.0', '53.1', '40.7', '51.9 ± 2.4', '67% (2/3)', '−15.9, p = 0.001: significantly worse']);
     expect(html).toContain('<td class="sig-yes">−15.9, p = 0.001: significantly worse</td>');
+    expect(html).toMatch(/<th scope="col" data-metric="ter">TER ↓ <small>\(95% CI\)<\/small><\/th>/);
+  });
+
+  it('marks the best score of each metric, the lowest TER, every engine of a tie', () => {
+    const best = [...html.matchAll(/<td class="num best" data-metric="(\w+)" title="best">/g)].map((m) => m[1]);
+    // openai is best on chrF, chrF++ and BLEU; deepl and openai tie on TER.
+    expect(best.sort()).toEqual(['bleu', 'chrf', 'chrfPlusPlus', 'ter', 'ter']);
+    expect(html).toMatch(/<tr><th scope="row">google<\/th>(?:(?!<\/tr>).)*<\/tr>/);
+    expect(/<tr><th scope="row">google<\/th>(.*?)<\/tr>/.exec(html)![1]).not.toContain('best');
+    expect(html).toContain('Best: chrF2 openai; chrF2++ openai; BLEU openai; TER ↓ deepl and openai (tie).');
+  });
+
+  it('tests every metric against the baseline in a table, a higher TER being the worse one', () => {
+    expect(html).toContain('<details class="significance"><summary>Against deepl on every metric (paired bootstrap)</summary>');
+    expect(html).toContain('<tr><th scope="row">google</th><td>−15.9, p = 0.001: significantly worse</td><td>n/a</td><td>n/a</td><td>+21.1, p = 0.001: significantly worse</td></tr>');
+  });
+
+  it('lists every metric signature in the footer, TER included', () => {
+    expect(html).toContain(`<dt>TER</dt><dd><code>${SIGNATURES.ter}</code></dd>`);
   });
 
   it('draws chrF per engine with interval whiskers, or agreement without a reference', () => {
@@ -170,5 +192,62 @@ describe('every comparison format with a single engine', () => {
     expect(formatCompareMarkdown(one)).toContain('| deepl | n/a (one engine) | n/a |');
     expect(formatCompareText(one, { color: false })).toMatch(/^deepl +n\/a \(one engine\) +n\/a$/m);
     for (const out of [page, formatCompareMarkdown(one), formatCompareText(one, { color: false })]) expect(out).not.toContain('100.0');
+  });
+});
+
+describe('formatCompareHtml: the analyses', () => {
+  const html = formatCompareHtml(withReference);
+  const section = /<section id="analyses">[\s\S]*?<\/section>/.exec(html)![0];
+  const a = withReference.analyses!;
+
+  it('draws word accuracy by frequency and chrF by paragraph length as bar charts, one bar per engine and bucket', () => {
+    const svgs = section.match(/<svg[\s\S]*?<\/svg>/g)!;
+    expect(svgs).toHaveLength(2);
+    const rated = a.wordAccuracy.filter((b) => b.max !== 0);
+    expect(svgs[0]!.match(/<rect class="bar"/g)).toHaveLength(rated.length * 3);
+    expect(svgs[1]!.match(/<rect class="bar"/g)).toHaveLength(a.lengthBuckets.length * 3);
+    // Each bar says what it is when hovered.
+    const g = rated[0]!;
+    expect(svgs[0]).toContain(`<title>google, ${g.label}: ${g.byEngine.google!.f!.toFixed(2)}</title>`);
+  });
+
+  it('tabulates the same numbers', () => {
+    const f = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+    const one = a.wordAccuracy.find((b) => b.label === '1')!;
+    expect(section).toContain(`<tr><th scope="row">1</th><td class="num">${one.byEngine.deepl!.ref}</td><td class="num">${f(one.byEngine.deepl!.f)}</td><td class="num">${f(one.byEngine.google!.f)}</td><td class="num">${f(one.byEngine.openai!.f)}</td></tr>`);
+    expect(section).toContain('<tr><th scope="row">Glide Phase Interceptor</th><td class="num">1</td><td class="num">0</td><td class="num">1</td><td class="num">1</td></tr>');
+    const b = a.lengthBuckets[0]!;
+    expect(section).toContain(`${b.scores.google!.chrf.toFixed(1)} / ${b.scores.google!.ter.toFixed(1)}`);
+  });
+
+  it('lists the n-grams each engine gets right and links the paragraphs where two engines differ', () => {
+    expect(section).toContain('<li data-engine="openai"><strong>openai:</strong> <q>');
+    expect(section).toMatch(/<li><strong>deepl vs google, TER ↓:<\/strong> <a href="#p-3">¶3<\/a>/);
+  });
+
+  it('escapes everything that comes from engines, the glossary and file names', () => {
+    const evil: Comparison = {
+      ...withReference,
+      engines: ['deepl', '<i>google</i>', 'openai'],
+      analyses: {
+        ...a,
+        terms: { ...a.terms!, terms: [{ ...a.terms!.terms[0]!, label: `GPI ${SCRIPT}` }] },
+        ngrams: { ...a.ngrams, openai: [{ ngram: '<b>co-development</b>', n: 1, matched: 2, othersMatched: 0, score: 0.75 }] },
+      },
+    };
+    const out = /<section id="analyses">[\s\S]*?<\/section>/.exec(formatCompareHtml(evil))![0];
+    expect(out).not.toMatch(/<script>|<b>|<i>/);
+    expect(out).toContain('GPI &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('<q>&lt;b&gt;co-development&lt;/b&gt;</q>');
+    expect(out).toContain('&lt;i&gt;google&lt;/i&gt;');
+  });
+
+  it('uses no inline style attribute, which the page\'s Content-Security-Policy would block', () => {
+    expect(html).not.toMatch(/ style="/);
+  });
+
+  it('is left out without analyses', () => {
+    expect(formatCompareHtml({ ...withReference, analyses: null })).not.toContain('id="analyses"');
+    expect(formatCompareHtml(withoutReference)).not.toContain('id="analyses"');
   });
 });

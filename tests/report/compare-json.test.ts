@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { formatCompareJson } from '../../src/report/compare-json.js';
-import { SCRIPT, withReference, withoutReference } from './compare-fixtures.js';
+import { SCRIPT, SIGNATURES, withReference, withoutReference } from './compare-fixtures.js';
 
-const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'scores', 'glossary', 'agreement', 'outlier', 'disagreements', 'paragraphs'];
+const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'metrics', 'scores', 'best', 'glossary', 'agreement', 'outlier', 'disagreements', 'analyses', 'paragraphs'];
 const PARA = ['index', 'line', 'source', 'reference', 'outputs', 'diffs', 'scores', 'disagreement'];
 
 describe('formatCompareJson', () => {
@@ -20,6 +20,9 @@ describe('formatCompareJson', () => {
     const doc = JSON.parse(formatCompareJson(withoutReference));
     expect(doc.referenceFile).toBeNull();
     expect(doc.scores).toBeNull();
+    expect(doc.best).toBeNull();
+    expect(doc.metrics).toEqual([]);
+    expect(doc.analyses).toBeNull();
     expect(doc.glossary).toBeNull();
     expect(doc.bootstrap).toBeNull();
     expect(doc.paragraphs[0].reference).toBeNull();
@@ -35,6 +38,24 @@ describe('formatCompareJson', () => {
     expect(doc.paragraphs[1].outputs.google).toContain(SCRIPT);
     expect(doc.paragraphs[2].source).toBe(withReference.paragraphs[2]!.source);
     expect(doc.paragraphs[0].diffs.google[1]).toEqual({ op: 'delete', text: 'January' });
-    expect(doc.paragraphs[0].scores.google).toEqual({ chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1 });
+    expect(doc.paragraphs[0].scores.google).toEqual({ chrf: 78.4, chrfPlusPlus: 76.9, bleu: 52.1, ter: 18.8 });
+  });
+
+  it('reads the metrics off the scores of a comparison made without a metric list', () => {
+    const { metrics: _metrics, analyses: _analyses, ...older } = withReference;
+    const doc = JSON.parse(formatCompareJson(older));
+    expect(doc.metrics).toEqual(withReference.metrics);
+    expect(doc.analyses).toBeNull();
+  });
+
+  it('carries TER with its signature, its direction and its parts, and the analyses', () => {
+    const doc = JSON.parse(formatCompareJson(withReference));
+    expect(doc.metrics.map((m: { id: string; better: string }) => `${m.id}:${m.better}`)).toEqual(['chrf:higher', 'chrfPlusPlus:higher', 'bleu:higher', 'ter:lower']);
+    expect(doc.scores[1].ter).toMatchObject({ metric: 'TER', score: 51.9, signature: SIGNATURES.ter, details: { refLength: 52 } });
+    expect(doc.scores[1].ter.significance).toMatchObject({ difference: 21.1, significant: true });
+    expect(doc.best.ter).toEqual(['deepl', 'openai']);
+    expect(doc.analyses.wordAccuracy.length).toBeGreaterThan(0);
+    expect(doc.analyses.terms.overall.deepl).toMatchObject({ ref: 2, hyp: 1, matched: 1 });
+    expect(Object.keys(doc.analyses.ngrams)).toEqual(['deepl', 'google', 'openai']);
   });
 });

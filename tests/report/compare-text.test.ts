@@ -9,10 +9,11 @@ const plain = (c: Comparison, width = 200, top?: number) => formatCompareText(c,
 const row = (out: string, engine: string) => out.split('\n').find((l) => l.startsWith(`${engine} `))!;
 
 describe('formatCompareText: the score table', () => {
-  it('has one row per engine with chrF ± CI, chrF++, BLEU and glossary accuracy', () => {
+  it('has one row per engine with chrF ± CI, chrF++, BLEU, TER and glossary accuracy', () => {
     const out = plain(withReference);
-    expect(out).toMatch(/^engine +chrF2 \(95% CI\) +chrF2\+\+ +BLEU +glossary +vs deepl \(chrF2\)$/m);
-    expect(row(out, 'deepl')).toMatch(/^deepl +71\.3 ± 2\.1 +69\.8 +58\.2 +67% \(2\/3\) +baseline$/);
+    expect(out).toMatch(/^engine +chrF2 \(95% CI\) +chrF2\+\+ +BLEU +TER ↓ +glossary +vs deepl \(chrF2\)$/m);
+    expect(row(out, 'deepl')).toMatch(/^deepl +71\.3 ± 2\.1 +69\.8 +58\.2 +30\.8 +67% \(2\/3\) +baseline$/);
+    expect(row(out, 'google')).toMatch(/^google +55\.4 ± 3\.0 +53\.1 +40\.7 +51\.9 /);
     expect(row(out, 'openai')).toContain('100% (3/3)');
   });
 
@@ -31,7 +32,7 @@ describe('formatCompareText: the score table', () => {
       scores: withReference.scores!.map((s) => ({ ...s, chrf: { ...s.chrf, interval: undefined, significance: undefined } })),
     };
     const out = plain(noBoot);
-    expect(row(out, 'google')).toMatch(/^google +55\.4 +53\.1 +40\.7 +n\/a +n\/a \(no bootstrap\)$/);
+    expect(row(out, 'google')).toMatch(/^google +55\.4 +53\.1 +40\.7 +51\.9 +n\/a +n\/a \(no bootstrap\)$/);
     expect(out).not.toContain('bootstrap resamples');
   });
 
@@ -39,15 +40,28 @@ describe('formatCompareText: the score table', () => {
     const out = plain(withoutReference);
     expect(out).toMatch(/^engine +agreement \(chrF2 with the others\) +glossary$/m);
     expect(row(out, 'google')).toMatch(/^google +81\.6 +n\/a$/);
-    expect(out).toContain('Diffs against deepl: No reference was given');
+    expect(out).toContain('Diffs against deepl: no reference: with two engines neither agrees more');
     expect(out).not.toContain('chrF2++');
   });
 
   it('lists every metric signature under the table', () => {
     const lines = plain(withReference).split('\n');
     const at = lines.indexOf('Signatures:');
-    expect(at).toBe(lines.findIndex((l) => l.startsWith('openai ')) + 1);
-    expect(lines.slice(at + 1, at + 4)).toEqual([`  ${SIGNATURES.chrf}`, `  ${SIGNATURES.chrfPlusPlus}`, `  ${SIGNATURES.bleu}`]);
+    expect(at).toBe(lines.findIndex((l) => l.startsWith('Best: ')) + 1);
+    expect(lines.slice(at + 1, at + 5)).toEqual([`  ${SIGNATURES.chrf}`, `  ${SIGNATURES.chrfPlusPlus}`, `  ${SIGNATURES.bleu}`, `  ${SIGNATURES.ter}`]);
+  });
+
+  it('names the best engine per metric, the lowest TER, and says tie when engines tie', () => {
+    const out = plain(withReference);
+    expect(out).toContain('Best: chrF2 openai; chrF2++ openai; BLEU openai; TER ↓ deepl and openai (tie).');
+    const lines = out.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('Best: '))).toBe(lines.findIndex((l) => l.startsWith('openai ')) + 1);
+  });
+
+  it('points to the formats that show the analyses', () => {
+    expect(plain(withReference)).toContain('see --format html, markdown or json');
+    expect(plain({ ...withReference, analyses: null })).not.toContain('--format html');
+    expect(plain(withoutReference)).not.toContain('--format html');
   });
 
   it('breaks a signature wider than the terminal after a "|"', () => {

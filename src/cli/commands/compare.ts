@@ -1,5 +1,5 @@
 /**
- * `vitrans compare SOURCE TRANSLATION... [--ref REFERENCE]`: word diffs between engines, chrF/BLEU
+ * `vitrans compare SOURCE TRANSLATION... [--ref REFERENCE]`: word diffs between engines, chrF/BLEU/TER
  * against a reference with bootstrap intervals, and glossary accuracy, as text, Markdown, JSON or
  * one self-contained HTML page.
  */
@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
+import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
@@ -15,6 +16,7 @@ import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/eff
 import { encodingFor } from '../../text/encodings.js';
 import { shownPath } from '../format-error.js';
 import { loadGlossary } from '../../glossary/load.js';
+import type { Glossary } from '../../glossary/types.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
@@ -68,25 +70,24 @@ export async function compareCommand(source: string, translations: string[], opt
   const engines: EngineInput[] = [];
   for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
 
+  const glossaryFile = await glossaryIfPresent(settings.glossary.value);
   const input: CompareInput = {
     source: { file: source, text: sourceFile.text },
     engines,
     bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
     ...(reference ? { reference } : {}),
     ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+    ...(glossaryFile ? { analyses: { terms: glossaryTermFinder(glossaryFile) } } : {}),
   };
   const comparison = compareTranslations(input);
-  const glossary = await glossaryAccuracy(
-    {
-      glossaryPath: settings.glossary.value,
-      glossaryLabel: shownPath(settings.glossary.value, io.cwd),
-      checkSettings: checkSettingsOf(config),
+  // Said after the comparison, so an alignment error stays the only line on stderr.
+  if (!glossaryFile) io.stderr.write(`vitrans: note: no glossary at ${shownPath(settings.glossary.value, io.cwd)}; glossary accuracy is n/a (pass --glossary FILE)\n`);
+  if (glossaryFile) {
+    comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), {
       source: { file: source, text: sourceFile.text },
       engines: engines.map((e) => ({ name: e.name, file: e.file, text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n') })),
-    },
-    io,
-  );
-  if (glossary) comparison.glossary = glossary;
+    });
+  }
 
   const toFile = opts.output !== undefined;
   const report = compareFormatters[format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
@@ -101,26 +102,24 @@ export async function compareCommand(source: string, translations: string[], opt
 }
 
 /**
- * THE GLOSSARY SEAM: glossary accuracy per engine (approved renderings / glossary terms in the
- * source, with the findings), from the checker that `vitrans check` runs. Without a glossary
- * file it returns undefined and every report shows "n/a".
+ * The glossary, or undefined when there is no file: glossary accuracy is then "n/a" in every
+ * report and the analyses have no glossary terms.
  * @throws GlossaryError for a glossary that exists but is invalid
  */
-async function glossaryAccuracy(
-  ctx: {
-    glossaryPath: string;
-    glossaryLabel: string;
-    checkSettings: CheckSettings;
-    source: { file: string; text: string };
-    engines: { name: string; file: string; text: string }[];
-  },
-  io: CliIO,
-): Promise<Record<string, GlossaryAccuracy> | undefined> {
-  if (!(await exists(ctx.glossaryPath))) {
-    io.stderr.write(`vitrans: note: no glossary at ${ctx.glossaryLabel}; glossary accuracy is n/a (pass --glossary FILE)\n`);
-    return undefined;
-  }
-  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath), ctx.checkSettings);
+async function glossaryIfPresent(path: string): Promise<Glossary | undefined> {
+  return (await exists(path)) ? loadGlossary(path) : undefined;
+}
+
+/**
+ * THE GLOSSARY SEAM: glossary accuracy per engine (approved renderings / glossary terms in the
+ * source, with the findings), from the checker that `vitrans check` runs, with the config's checks.
+ */
+function glossaryAccuracy(
+  glossary: Glossary,
+  checkSettings: CheckSettings,
+  ctx: { source: { file: string; text: string }; engines: { name: string; file: string; text: string }[] },
+): Record<string, GlossaryAccuracy> {
+  const tools = createCheckTools(glossary, checkSettings);
   const source = prepareSource(ctx.source, tools);
   const out: Record<string, GlossaryAccuracy> = {};
   for (const e of ctx.engines) {
