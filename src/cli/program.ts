@@ -133,8 +133,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('compare')
     .description('compare engine outputs: word diffs, chrF/BLEU against a reference, glossary accuracy')
-    .argument('<source>', 'the Vietnamese source')
-    .argument('<translations...>', 'engine outputs (NAME.en.txt) or bilingual JSON files')
+    .argument('<source>', 'the Vietnamese source, or a TMX file of aligned pairs')
+    .argument('[translations...]', 'engine outputs (NAME.en.txt), bilingual JSON or TMX files')
     .option('-r, --ref <file>', 'human reference translation')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'html', 'json']).default('text'))
     .option('-o, --output <file>', 'write the report to a file')

@@ -24,6 +24,11 @@ export function isBilingualPath(path: string): boolean {
   return /\.json$/i.test(path);
 }
 
+/** Whether a path is a TMX translation memory (a set of aligned pairs). */
+export function isTmxPath(path: string): boolean {
+  return /\.tmx$/i.test(path);
+}
+
 /**
  * Stops when a Vietnamese source is plainly not Vietnamese (most often: files given in the wrong
  * order, or an English file sent for translation), which would otherwise pass or be paid for.

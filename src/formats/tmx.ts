@@ -440,11 +440,6 @@ export async function readTmxFile(path: string, shown = path): Promise<TmxDocume
   return readTmx(decodeXml(bytes, shown));
 }
 
-/** Whether a path names a TMX file. */
-export function isTmxPath(path: string): boolean {
-  return /\.tmx$/i.test(path);
-}
-
 /** One pair set of a TMX file ready for the checker: both sides as documents, findings moved back into the file. */
 export interface TmxCheckSet {
   engine?: string;

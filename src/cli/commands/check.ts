@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { Finding } from '../../core/types.js';
+import type { Finding, Paragraph } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, readTextFile, type TextFile } from '../../text/read.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
@@ -20,7 +20,7 @@ import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
-import { assertTranslatesSource, assertVietnameseSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertTranslatesSource, assertVietnameseSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans check`, as commander parses them. */
@@ -57,8 +57,12 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const run = (source: TextFile, translations: Translation[]) => checkArticle(source, translations, tools, shown);
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
-  const loaded: { source: TextFile; translations: Translation[] }[] = [];
+  const loaded: { source: Source; translations: Translation[] }[] = [];
   for (const a of articles) {
+    if (a.source === a.translations[0] && isTmxPath(a.source)) {
+      loaded.push(...(await fromTmx(a.source, shown, io)));
+      continue;
+    }
     if (a.source === a.translations[0] && isBilingualPath(a.source)) {
       loaded.push(await fromBilingual(await read(a.source), io.cwd));
       continue;
@@ -67,6 +71,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     assertVietnameseSource(checkableText(source.path, source.text), shown(source.path), 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
     const translations: Translation[] = [];
     for (const t of a.translations) {
+      if (isTmxPath(t)) throw new UsageError(`${shown(t)} is a TMX file, which holds its own source`, { hint: `check it alone: vitrans check ${shown(t)}` });
       const file = await read(t);
       if (isBilingualPath(t)) {
         const bilingual = await fromBilingual(file, io.cwd);
@@ -83,8 +88,11 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   if (opts.fix) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
-    if (inJson.length > 0) {
+    if (inJson.some((t) => !t.relocate)) {
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
+    }
+    if (inJson.some((t) => t.relocate)) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite TMX files; the fixes are in the report (--format sarif carries them as edits to the TMX)\n`);
     }
     let fixed = 0;
     const rewritten: string[] = [];
@@ -119,21 +127,57 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 }
 
 /** Findings of one article: encoding warnings of every file, then each translation's checks. */
-function checkArticle(source: TextFile, translations: Translation[], tools: CheckTools, shown: (p: string) => string) {
+function checkArticle(source: Source, translations: Translation[], tools: CheckTools, shown: (p: string) => string) {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
-  const prepared = prepareSource({ file: shown(source.path), text: checkableText(source.path, source.text) }, tools);
+  const segments = (doc: Source) => (doc.paragraphs ? { paragraphs: doc.paragraphs } : {});
+  const prepared = prepareSource({ file: shown(source.path), text: checkableText(source.path, source.text), ...segments(source) }, tools);
   for (const t of translations) {
-    const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
-    findings.push(...r.findings);
+    const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...segments(t) }, tools);
+    findings.push(...(t.relocate ? r.findings.map(t.relocate) : r.findings));
     outcomes.push(...r.outcomes);
   }
   return { findings, outcomes };
 }
 
-/** A translation to check: a text file, or one engine's text inside a bilingual JSON file (not writable by --fix). */
-type Translation = TextFile & { engine?: string; writable: boolean };
+/** A source to check against: a text file, or one side of a bilingual file with its own segments. */
+type Source = TextFile & { paragraphs?: readonly Paragraph[] };
+
+/**
+ * A translation to check: a text file, or one engine's text inside a bilingual JSON or TMX file
+ * (not writable by --fix). A TMX side carries its segments and moves findings back into the file.
+ */
+type Translation = Source & { engine?: string; writable: boolean; relocate?: (finding: Finding) => Finding };
+
+/**
+ * Each pair set of a TMX file (one per engine that vitrans exported, else the whole memory) as a
+ * source and its translation; units without both languages are left out with a warning.
+ */
+async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): Promise<{ source: Source; translations: Translation[] }[]> {
+  const { readTmxFile, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
+  const doc = await readTmxFile(path, shown(path));
+  const pairs = tmxPairs(doc);
+  const { count, first } = pairs.skipped;
+  if (first) {
+    io.stderr.write(`vitrans: warning: ${doc.file}:${first.position.line}:${first.position.column}: ${count} translation unit${count === 1 ? ' has' : 's have'} no Vietnamese or no English variant; skipped\n`);
+  }
+  if (pairs.severalEnglish > 0) io.stderr.write(`vitrans: warning: ${doc.file}: ${pairs.severalEnglish} translation units have several English variants; the first of each is checked\n`);
+  return tmxCheckSets(doc, pairs).map((set) => ({
+    source: { path, text: set.source.text, warnings: [], paragraphs: set.source.paragraphs },
+    translations: [
+      {
+        path,
+        text: set.translation.text,
+        warnings: [],
+        paragraphs: set.translation.paragraphs,
+        writable: false,
+        relocate: set.relocate,
+        ...(set.engine !== undefined ? { engine: set.engine } : {}),
+      },
+    ],
+  }));
+}
 
 /**
  * The source and every engine of a bilingual JSON file. An engine whose output file (as the JSON
@@ -198,7 +242,7 @@ async function articlesFrom(paths: string[]): Promise<CorpusArticle[]> {
   );
   if (kinds.every(Boolean)) return (await Promise.all(paths.map(discoverCorpus))).flat();
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
-  if (paths.length === 1 && isBilingualPath(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
+  if (paths.length === 1 && (isBilingualPath(paths[0]!) || isTmxPath(paths[0]!))) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', { hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR' });
   }

@@ -4,8 +4,8 @@
  * one self-contained HTML page.
  */
 import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { basename, resolve } from 'node:path';
+import { AlignmentError, UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
@@ -14,7 +14,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
-import { assertTranslatesSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import type { CliIO } from '../io.js';
 
@@ -45,13 +45,19 @@ export async function compareCommand(source: string, translations: string[], opt
     return file;
   };
 
-  const sourceFile = await read(source);
-  const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
-  const engines: EngineInput[] = [];
-  for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+  // A TMX source brings its own engines (its English sides), unless it is the reference too.
+  const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
+  const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
+  const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
+  const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
+  const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
+  for (const t of translations) {
+    if (isTmxPath(t)) engines.push(...tmxEngines(await tmxSides(abs(t), t), sourceFile.text, source));
+    else engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+  }
 
   const input: CompareInput = {
-    source: { file: source, text: sourceFile.text },
+    source: tmxSource ? { file: source, paragraphs: tmxSource.viParagraphs } : { file: source, text: sourceFile.text },
     engines,
     bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
     ...(reference ? { reference } : {}),
@@ -139,4 +145,73 @@ async function engineInputs(path: string, file: TextFile, sourceText: string, so
 
 function paragraphText(p: string | Paragraph): string {
   return typeof p === 'string' ? p : p.text;
+}
+
+/** A TMX file's aligned sides: one Vietnamese sequence and each English side as an engine. */
+interface TmxSides {
+  file: string;
+  vi: string[];
+  viParagraphs: Paragraph[];
+  engines: (EngineInput & { paragraphs: Paragraph[] })[];
+}
+
+/**
+ * Reads a TMX file as compare input: every pair set (one per engine vitrans exported, else the
+ * memory itself, named after the file) must translate the same Vietnamese units in the same order.
+ * @throws AlignmentError naming the first unit where two sets part ways
+ */
+async function tmxSides(path: string, shown: string): Promise<TmxSides> {
+  const { readTmxFile, tmxPairs, noPairsError } = await import('../../formats/tmx.js');
+  const doc = await readTmxFile(path, shown);
+  const { sets } = tmxPairs(doc);
+  if (sets.length === 0) throw noPairsError(doc);
+  const paragraphsOf = (set: (typeof sets)[number], side: 'vi' | 'en'): Paragraph[] =>
+    set.pairs.map((p, i) => ({ index: i + 1, text: p[side].segment.text, start: p[side].segment.start, end: p[side].segment.end, line: p[side].segment.line, id: p.unitId }));
+  const first = sets[0]!;
+  const vi = first.pairs.map((p) => p.vi.segment.text.normalize('NFC'));
+  for (const set of sets.slice(1)) {
+    const at = set.pairs.findIndex((p, i) => p.vi.segment.text.normalize('NFC') !== vi[i]);
+    if (set.pairs.length !== vi.length || at >= 0) {
+      const unit = (set.pairs[at] ?? set.pairs[set.pairs.length - 1])!.unit;
+      throw new AlignmentError(`${shown}: the ${set.engine ?? 'unnamed'} units translate other Vietnamese than the ${first.engine ?? 'unnamed'} units (from unit ${unit.id ?? unit.index} on)`, {
+        location: { file: shown, line: unit.position.line, column: unit.position.column },
+        hint: 'compare the runs of one article: export them from one bilingual JSON file',
+      });
+    }
+  }
+  const stem = basename(shown).replace(/\.tmx$/i, '');
+  return {
+    file: shown,
+    vi,
+    viParagraphs: paragraphsOf(first, 'vi'),
+    engines: sets.map((set) => ({ name: set.engine ?? stem, file: shown, paragraphs: paragraphsOf(set, 'en') })),
+  };
+}
+
+/** The English sides of a TMX file given as a translation: its Vietnamese must be the source's. */
+function tmxEngines(sides: TmxSides, sourceText: string, sourcePath: string): EngineInput[] {
+  assertTranslatesSource(sides.vi, sides.file, sourceText, sourcePath);
+  return sides.engines;
+}
+
+/** The English side of a TMX source that is also the reference: one side only. */
+function tmxReference(sides: TmxSides, shown: string): CompareInput['reference'] {
+  if (sides.engines.length !== 1) {
+    throw new UsageError(`${shown} holds ${sides.engines.length} engines' translations, so none of them is the reference`, { hint: 'pass the human translation as --ref' });
+  }
+  return { file: shown, paragraphs: sides.engines[0]!.paragraphs };
+}
+
+/** `--ref`: a plain English file, or the English of a TMX file whose Vietnamese is the source's. */
+async function referenceInput(
+  ref: string,
+  sourceText: string,
+  sourcePath: string,
+  abs: (p: string) => string,
+  read: (p: string) => Promise<TextFile>,
+): Promise<CompareInput['reference']> {
+  if (!isTmxPath(ref)) return { file: ref, text: (await read(ref)).text };
+  const sides = await tmxSides(abs(ref), ref);
+  tmxEngines(sides, sourceText, sourcePath);
+  return tmxReference(sides, ref);
 }
