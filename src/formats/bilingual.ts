@@ -55,6 +55,8 @@ export interface BilingualEngine {
   billedCharacters: number | null;
   cachedParagraphs: number;
   findings: Finding[];
+  /** When the engine finished the file (ISO 8601, UTC); absent in files written before it was recorded. */
+  finishedAt?: string;
 }
 
 /** The whole bilingual document. */
@@ -75,6 +77,8 @@ export interface EngineFileResult {
   /** Findings by 0-based paragraph index (same length as translations), plus the rest. */
   paragraphFindings: Finding[][];
   otherFindings: Finding[];
+  /** When the engine finished the file. */
+  finishedAt?: Date;
 }
 
 /**
@@ -96,6 +100,7 @@ export function buildBilingual(
       billedCharacters: billed.some((b) => b !== undefined) ? billed.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
       cachedParagraphs: r.translations.filter((t) => t.cached).length,
       findings: r.otherFindings,
+      ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
     };
   }
   const paragraphs = sources.map((text, i): BilingualParagraph => {

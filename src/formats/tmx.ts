@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createCB } from 'xmlbuilder2';
 import { InputError } from '../core/errors.js';
 import type { Finding, Paragraph, Position, Span } from '../core/types.js';
+import type { BilingualDocument } from './bilingual.js';
 import { LineIndex } from '../text/positions.js';
 import { readError } from '../text/read.js';
 import {
@@ -475,4 +476,62 @@ export function noPairsError(doc: TmxDocument): InputError {
     location: { file: doc.file, ...(doc.units[0] ? { line: doc.units[0].position.line, column: doc.units[0].position.column } : {}) },
     hint: 'vitrans reads <tuv xml:lang="vi…"> and <tuv xml:lang="en…"> pairs: export the memory with Vietnamese and English.',
   });
+}
+
+// ---- translation memories of vitrans runs ----
+
+/** Options for the units of a run. */
+export interface RunUnitsOptions {
+  /** Only these engines (all when absent). */
+  engines?: readonly string[];
+  /** The date of engines whose bilingual file does not record when they finished (the file's time). */
+  fallbackDate: Date;
+}
+
+/**
+ * The translations of one bilingual JSON file as TMX units: one per paragraph and engine, with the
+ * engine and model as `<prop>`s, the date the engine finished as `creationdate`, and the article
+ * file and paragraph in the `tuid`. Blank paragraphs are left out.
+ * @throws InputError when the file is not a vitrans bilingual JSON file
+ */
+export function* runUnits(doc: BilingualDocument, options: RunUnitsOptions): Generator<TmxUnitToWrite> {
+  const names = Object.keys(doc.engines).filter((e) => !options.engines || options.engines.includes(e));
+  for (const p of doc.paragraphs) {
+    if (p.source.trim() === '') continue;
+    for (const name of names) {
+      const t = p.translations[name];
+      if (!t || t.target.trim() === '') continue;
+      const finished = doc.engines[name]?.finishedAt;
+      yield {
+        id: `${doc.source.file}:${p.index}:${name}`,
+        source: { lang: doc.source.sourceLang, text: p.source },
+        target: { lang: doc.source.targetLang, text: t.target },
+        props: [
+          { type: ENGINE_PROP, value: name },
+          { type: MODEL_PROP, value: t.model },
+          ...(t.warnings.length ? [{ type: 'x-warnings', value: t.warnings.join(' ') }] : []),
+        ],
+        created: finished ? new Date(finished) : options.fallbackDate,
+        creator: `vitrans/${name}`,
+      };
+    }
+  }
+}
+
+/** Cached translations (see TranslationCache.exportable) as TMX units, engine and model as props. */
+export function* cacheUnits(entries: Iterable<{ source: string; target: string; engine: string; model: string; sourceLang: string; targetLang: string; createdAt: number; warnings: readonly string[] }>, engines?: readonly string[]): Generator<TmxUnitToWrite> {
+  for (const e of entries) {
+    if (engines && !engines.includes(e.engine)) continue;
+    yield {
+      source: { lang: e.sourceLang, text: e.source },
+      target: { lang: e.targetLang, text: e.target },
+      props: [
+        { type: ENGINE_PROP, value: e.engine },
+        { type: MODEL_PROP, value: e.model },
+        ...(e.warnings.length ? [{ type: 'x-warnings', value: e.warnings.join(' ') }] : []),
+      ],
+      created: new Date(e.createdAt),
+      creator: `vitrans/${e.engine}`,
+    };
+  }
 }

@@ -279,7 +279,10 @@ export function childElements(element: XmlElement, name?: string): XmlElement[] 
   return out;
 }
 
-/** All the character data inside an element, tags left out, whitespace runs collapsed to one space and trimmed. */
+/**
+ * All the character data inside an element, tags left out, trimmed; a line break with the
+ * indentation around it (pretty-printed XML) becomes one space, other spaces stay as written.
+ */
 export function plainText(element: XmlElement): string {
   const parts: string[] = [];
   const walk = (e: XmlElement): void => {
@@ -289,7 +292,7 @@ export function plainText(element: XmlElement): string {
     }
   };
   walk(element);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').trim();
 }
 
 /** The `xml:lang` of an element (or the deprecated `lang` of TMX 1.1), '' when neither is set. */

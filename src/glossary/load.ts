@@ -253,7 +253,8 @@ function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void
   }
 }
 
-function englishKey(s: string): string {
+/** How the loader compares English renderings: NFC, lower case, hyphens and spaces alike. */
+export function englishKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
 }
 
@@ -274,7 +275,7 @@ function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: G
 }
 
 /** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
-function slugify(en: string): string {
+export function slugify(en: string): string {
   const slug = en
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
