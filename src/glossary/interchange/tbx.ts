@@ -15,6 +15,7 @@ import { create } from 'xmlbuilder2';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { GlossaryError, InputError } from '../../core/errors.js';
 import { childElements, firstNonXmlChar, isEnglishTag, isVietnameseTag, langOf, parseXml, plainText, type XmlElement, type XmlSource } from '../../formats/xml.js';
+import { isAcronym } from '../inflect.js';
 import type { Glossary, GlossaryEntry } from '../types.js';
 import { parseTest } from './delimited.js';
 import { testItem } from './yaml-out.js';
@@ -23,8 +24,8 @@ import { emptyDraft, Notices, type EntryDraft, type GlossaryImport, type ImportO
 /** The TBX namespace of ISO 30042:2019. */
 export const TBX_NS = 'urn:iso:std:iso:30042:ed-2';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-/** The `admin type="source"` of a context sentence that is a vitrans self-test. */
-const SELF_TEST_SOURCE = 'vitrans self-test';
+/** The `admin type="source"` of a context sentence that is a vitrans self-test, with its place among the entry's tests. */
+const SELF_TEST_SOURCE = /^vitrans self-test (\d+)$/;
 const VITRANS_NOTE = /^vitrans:\s*/;
 
 type Status = 'preferred' | 'admitted' | 'forbidden';
@@ -47,7 +48,8 @@ interface TermRecord {
   notes: string[];
   /** vitrans notes on the term (`{ form: true }`). */
   vitrans: Record<string, unknown>[];
-  contexts: { text: string; selfTest: boolean }[];
+  /** Context sentences; `selfTest` is the test's place among the entry's tests when it is one of vitrans's. */
+  contexts: { text: string; selfTest?: number }[];
   /** Text of `ref type="relatedTerm"`: for a forbidden term, what to use instead. */
   related?: string;
   origin: ImportOrigin;
@@ -144,10 +146,10 @@ function conceptDraft(concept: XmlElement, vi: XmlElement[], en: XmlElement[], w
     if (t.status === 'forbidden') notices.add('vi-deprecated', 'deprecated Vietnamese terms kept as vi_variants: they still name the concept in source texts', t.origin);
     draft.viVariants.push(t.text);
   }
-  const tests: TestSpec[] = [];
+  const tests: { order: number; test: TestSpec }[] = [];
   for (const t of [...viTerms, ...enTerms]) {
     for (const c of t.contexts) {
-      if (c.selfTest) tests.push({ kind: viTerms.includes(t) ? 'vi' : 'en', text: c.text });
+      if (c.selfTest !== undefined) tests.push({ order: c.selfTest, test: { kind: viTerms.includes(t) ? 'vi' : 'en', text: c.text } });
       else noteParts.push(`Context (${t.text}): ${c.text}`);
     }
     for (const n of t.notes) noteParts.push(`${t.text}: ${n}`);
@@ -159,7 +161,7 @@ function conceptDraft(concept: XmlElement, vi: XmlElement[], en: XmlElement[], w
       // Term notes of a forbidden rendering are its reason, not the entry's.
       for (const n of t.notes) noteParts.splice(noteParts.indexOf(`${t.text}: ${n}`), 1);
       draft.forbidden.push({ text: t.text, ...(t.related ? { use: t.related } : {}), ...(note ? { note } : {}) });
-    } else if (isShortForm(t) && draft.acronym === undefined && /^[\p{Lu}\p{N}]+$/u.test(t.text)) {
+    } else if (isShortForm(t) && draft.acronym === undefined && isAcronym(t.text)) {
       draft.acronym = t.text;
     } else if (t.vitrans.some((v) => v.form === true)) {
       draft.forms.push(t.text);
@@ -170,9 +172,9 @@ function conceptDraft(concept: XmlElement, vi: XmlElement[], en: XmlElement[], w
   for (const v of vitrans) {
     if (v.case_sensitive === true) draft.caseSensitive = true;
     const test = typeof v.test === 'string' ? parseTest(v.test) : v.test ? parseTest(stringifyYaml(v.test, { collectionStyle: 'flow' }).trim()) : undefined;
-    if (test) tests.push(test);
+    if (test) tests.push({ order: typeof v.order === 'number' ? v.order : tests.length + 1, test });
   }
-  draft.tests = tests;
+  draft.tests = tests.sort((a, b) => a.order - b.order).map((t) => t.test);
   if (noteParts.length) draft.note = noteParts.join('\n');
   return draft;
 }
@@ -227,7 +229,8 @@ function readDescrip(e: XmlElement, record: TermRecord, notices: Notices, where:
   const source = e.name === 'descripGrp' ? childElements(e, 'admin').find((a) => category(a) === 'source') : undefined;
   const text = plainText(descrip);
   if (!text) return;
-  if (category(descrip) === 'context') record.contexts.push({ text, selfTest: source !== undefined && plainText(source) === SELF_TEST_SOURCE });
+  const order = source ? SELF_TEST_SOURCE.exec(plainText(source)) : null;
+  if (category(descrip) === 'context') record.contexts.push({ text, ...(order ? { selfTest: Number(order[1]) } : {}) });
   else record.notes.push(`${label(category(descrip))}: ${text}${source ? ` (source: ${plainText(source)})` : ''}`);
   void notices;
   void where;
@@ -299,7 +302,9 @@ export function writeTbx(glossary: Glossary, options: { toolVersion: string }): 
     // One <note> per line: notes have no line breaks in XML that survive pretty-printing readers.
     for (const line of entry.note?.split('\n') ?? []) concept.ele('note').txt(line);
     if (entry.caseSensitive) concept.ele('note').txt(vitransNote({ case_sensitive: true }));
-    for (const t of entry.tests) if (t.kind !== 'vi' && t.kind !== 'en') concept.ele('note').txt(vitransNote({ test: testItem(t) }));
+    entry.tests.forEach((t, i) => {
+      if (t.kind !== 'vi' && t.kind !== 'en') concept.ele('note').txt(vitransNote({ test: testItem(t), order: i + 1 }));
+    });
     const term = (section: typeof concept, text: string, status: Status, extra: (termSec: typeof concept) => void = () => {}) => {
       const termSec = section.ele('termSec');
       termSec.ele('term').txt(text);
@@ -307,12 +312,12 @@ export function writeTbx(glossary: Glossary, options: { toolVersion: string }): 
       extra(termSec);
     };
     const contexts = (kind: 'vi' | 'en') => (termSec: typeof concept) => {
-      for (const t of entry.tests) {
-        if (t.kind !== kind) continue;
+      entry.tests.forEach((t, i) => {
+        if (t.kind !== kind) return;
         const grp = termSec.ele('descripGrp');
         grp.ele('descrip', { type: 'context' }).txt(t.text);
-        grp.ele('admin', { type: 'source' }).txt(SELF_TEST_SOURCE);
-      }
+        grp.ele('admin', { type: 'source' }).txt(`vitrans self-test ${i + 1}`);
+      });
     };
     const vi = concept.ele('langSec').att(XML_NS, 'xml:lang', glossary.sourceLanguage);
     term(vi, entry.vi, 'preferred', contexts('vi'));
