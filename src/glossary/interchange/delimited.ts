@@ -65,7 +65,8 @@ export function readDelimited(text: string, file: string, options: ReadDelimited
   const notices = new Notices();
   if (rows.length === 0) throw new InputError('the file has no rows', { location: { file }, hint: 'Pass a glossary with one term pair per row.' });
   const header = rows[0]!.cells.map((c) => FIELD_OF.get(foldHeader(c)));
-  const hasHeader = header.includes('vi') || header.includes('en');
+  // Names come first in a header row; DeepL's `source,target,vi,en` rows have codes only at the end.
+  const hasHeader = (header.includes('vi') || header.includes('en')) && (header[0] !== undefined || header[1] !== undefined);
   const entries = hasHeader ? fromSpreadsheet(rows, header, file, notices) : fromPairs(rows, file, notices);
   return { file, format: options.kind, entries, notices: notices.lines() };
 }
@@ -132,7 +133,7 @@ function fromSpreadsheet(rows: Row[], header: (keyof typeof HEADER_ALIASES | und
     const vi = cell('vi');
     const en = cell('en');
     if (vi === '' || en === '') {
-      notices.add(vi === '' ? 'no-vi' : 'no-en', `row${vi === '' ? '' : ''} without ${vi === '' ? 'a Vietnamese' : 'an English'} term skipped`, origin);
+      notices.add(vi === '' ? 'no-vi' : 'no-en', `row without ${vi === '' ? 'a Vietnamese' : 'an English'} term skipped`, origin);
       continue;
     }
     const noteParts: string[] = [];
