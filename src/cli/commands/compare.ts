@@ -16,7 +16,11 @@ import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
+import type { TmxCheckSet } from '../../formats/tmx.js';
 import type { CliIO } from '../io.js';
+
+/** The checker documents of engines that come from TMX files (see tmxSides). */
+const tmxChecks = new WeakMap<EngineInput, TmxCheckSet>();
 
 /** Options of `vitrans compare`, as commander parses them. */
 export interface CompareOptions {
@@ -69,7 +73,12 @@ export async function compareCommand(source: string, translations: string[], opt
       glossaryPath: abs(opts.glossary),
       glossaryLabel: opts.glossary,
       source: { file: source, text: sourceFile.text },
-      engines: engines.map((e) => ({ name: e.name, file: e.file, text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n') })),
+      engines: engines.map((e) => ({
+        name: e.name,
+        file: e.file,
+        text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n'),
+        ...(tmxChecks.has(e) ? { tmx: tmxChecks.get(e)! } : {}),
+      })),
     },
     io,
   );
@@ -94,7 +103,7 @@ export async function compareCommand(source: string, translations: string[], opt
  * @throws GlossaryError for a glossary that exists but is invalid
  */
 async function glossaryAccuracy(
-  ctx: { glossaryPath: string; glossaryLabel: string; source: { file: string; text: string }; engines: { name: string; file: string; text: string }[] },
+  ctx: { glossaryPath: string; glossaryLabel: string; source: { file: string; text: string }; engines: { name: string; file: string; text: string; tmx?: TmxCheckSet }[] },
   io: CliIO,
 ): Promise<Record<string, GlossaryAccuracy> | undefined> {
   if (!(await exists(ctx.glossaryPath))) {
@@ -105,10 +114,14 @@ async function glossaryAccuracy(
   const source = prepareSource(ctx.source, tools);
   const out: Record<string, GlossaryAccuracy> = {};
   for (const e of ctx.engines) {
-    const result = checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
+    // A TMX side is checked in its own segments, so its findings point into the TMX file.
+    const result = e.tmx
+      ? checkTranslation(prepareSource(e.tmx.source, tools), { ...e.tmx.translation, engine: e.name }, tools)
+      : checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
+    const findings = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
-    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: result.findings };
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings };
   }
   return out;
 }
@@ -161,10 +174,11 @@ interface TmxSides {
  * @throws AlignmentError naming the first unit where two sets part ways
  */
 async function tmxSides(path: string, shown: string): Promise<TmxSides> {
-  const { readTmxFile, tmxPairs, noPairsError } = await import('../../formats/tmx.js');
+  const { readTmxFile, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
   const doc = await readTmxFile(path, shown);
-  const { sets } = tmxPairs(doc);
-  if (sets.length === 0) throw noPairsError(doc);
+  const pairs = tmxPairs(doc);
+  const checks = tmxCheckSets(doc, pairs); // throws when there is no Vietnamese–English pair
+  const { sets } = pairs;
   const paragraphsOf = (set: (typeof sets)[number], side: 'vi' | 'en'): Paragraph[] =>
     set.pairs.map((p, i) => ({ index: i + 1, text: p[side].segment.text, start: p[side].segment.start, end: p[side].segment.end, line: p[side].segment.line, id: p.unitId }));
   const first = sets[0]!;
@@ -184,7 +198,11 @@ async function tmxSides(path: string, shown: string): Promise<TmxSides> {
     file: shown,
     vi,
     viParagraphs: paragraphsOf(first, 'vi'),
-    engines: sets.map((set) => ({ name: set.engine ?? stem, file: shown, paragraphs: paragraphsOf(set, 'en') })),
+    engines: sets.map((set, i) => {
+      const engine = { name: set.engine ?? stem, file: shown, paragraphs: paragraphsOf(set, 'en') };
+      tmxChecks.set(engine, checks[i]!);
+      return engine;
+    }),
   };
 }
 
