@@ -33,6 +33,13 @@ export async function glossaryExportCommand(opts: { glossary: string; format: Gl
   return 0;
 }
 
+/** The glossary to merge into, its entries located as the user names the file. */
+async function existingGlossary(path: string, shown: string) {
+  const glossary = await loadGlossary(path);
+  const text = await readFile(path, 'utf8');
+  return { text, glossary: { ...glossary, file: shown, entries: glossary.entries.map((e) => ({ ...e, location: { ...e.location, file: shown } })) } };
+}
+
 /** Options of `vitrans glossary import`. */
 export interface GlossaryImportOptions {
   glossary: string;
@@ -57,7 +64,7 @@ export async function glossaryImportCommand(file: string, opts: GlossaryImportOp
   }
   const { readGlossaryFile, importedGlossaryYaml } = await import('../../glossary/interchange/index.js');
   const imported = await readGlossaryFile(abs(file), shown(file), opts.format);
-  const existing = opts.merge ? { text: await readFile(abs(opts.glossary), 'utf8').catch(() => ''), glossary: await loadGlossary(abs(opts.glossary)) } : undefined;
+  const existing = opts.merge ? await existingGlossary(abs(opts.glossary), shown(opts.glossary)) : undefined;
   const { text, plan } = importedGlossaryYaml(imported, target !== undefined ? shown(target) : 'glossary.yaml', existing);
   for (const notice of plan.notices) io.stderr.write(`vitrans: note: ${notice}\n`);
   if (target !== undefined) await writeFileAtomic(abs(target), text);

@@ -193,7 +193,8 @@ function fold(target: Concept, draft: EntryDraft, notices: string[]): void {
       t.note = draft.note;
       if (add) add.note = draft.note;
     } else if (add) {
-      notices.push(`${at(draft.origin)}: kept the note of the entry at ${target.where}; the imported note was not merged: "${draft.note}"`);
+      const gist = draft.note.replace(/\s+/g, ' ');
+      notices.push(`${at(draft.origin)}: kept the note of the entry at ${target.where}; the imported note was not merged: "${gist.length > 80 ? `${gist.slice(0, 79)}…` : gist}"`);
     } else {
       t.note = `${t.note}\n${draft.note}`;
     }

@@ -107,14 +107,14 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
       const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
       const seq = pair?.value;
       if (!pair) {
-        edits.push({ at: map.range![1], remove: 0, insert: '\n' + yamlBlock({ [key]: value }, keyIndent) });
+        edits.push({ at: contentEnd(text, map.range![1]), remove: 0, insert: '\n' + yamlBlock({ [key]: value }, keyIndent) });
       } else if (isSeq(seq) && seq.flow && Array.isArray(value)) {
         const node = new Document({}).createNode([...(seq.toJSON() as unknown[]), ...value]) as YAMLSeq;
         node.flow = true;
         edits.push({ at: seq.range![0], remove: seq.range![1] - seq.range![0], insert: stringify(node, { ...STRINGIFY, lineWidth: 0 }).replace(/\n$/, '') });
       } else if (isSeq(seq) && seq.items.length > 0) {
         const dash = indentAt(text, (seq.items[0] as Node).range![0]) - 2;
-        edits.push({ at: (seq.items[seq.items.length - 1] as Node).range![1], remove: 0, insert: '\n' + yamlBlock(value, dash) });
+        edits.push({ at: contentEnd(text, (seq.items[seq.items.length - 1] as Node).range![1]), remove: 0, insert: '\n' + yamlBlock(value, dash) });
       } else {
         throw new GlossaryError(`cannot add to \`${key}\` of the entry "${existing.entries[index]!.id}": it is not a list`, {
           location: { file: existing.file, line: existing.entries[index]!.location.line, column: existing.entries[index]!.location.column },
@@ -134,7 +134,7 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
     const last = entriesNode.items[entriesNode.items.length - 1] as Node | undefined;
     const dash = last ? indentAt(text, last.range![0]) - 2 : 2;
     const rendered = yamlBlock(plan.added.map(entryObject), dash);
-    edits.push({ at: last ? last.range![1] : entriesNode.range![1], remove: 0, insert: `\n\n${' '.repeat(dash)}# Imported by \`vitrans glossary import\`.\n${rendered}` });
+    edits.push({ at: contentEnd(text, last ? last.range![1] : entriesNode.range![1]), remove: 0, insert: `\n\n${' '.repeat(dash)}# Imported by \`vitrans glossary import\`.\n${rendered}` });
   }
 
   let out = text;
@@ -147,6 +147,13 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
 /** A value as glossary.yaml's block text (short string lists in flow style), every line indented. */
 function yamlBlock(value: unknown, indent: number): string {
   return indentLines(stringify(styled(new Document({}), value), STRINGIFY).replace(/\n$/, ''), indent);
+}
+
+/** `offset` moved back over trailing spaces and line breaks (a node's range ends after them), so insertions go right after the content. */
+function contentEnd(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  return at;
 }
 
 /** The column (0-based) at which `offset`'s line content starts before `offset`: the key indent of a mapping starting there. */
