@@ -205,7 +205,7 @@ function sectionTerms(section: XmlElement, noteParts: string[], vitrans: Record<
           if (!record.status) notices.add(`status-${plainText(c)}`, `administrative status "${plainText(c)}" read as admitted`, where(c));
           record.status ??= 'admitted';
         } else if (cat === 'termType') record.type = plainText(c).replace(/-tp$/, '');
-        else if (c.name === 'descripGrp' || c.name === 'descrip' || cat === 'context' || cat === 'definition') readDescrip(c, record, notices, where);
+        else if (c.name === 'descripGrp' || c.name === 'descrip' || cat === 'context' || cat === 'definition') readDescrip(c, record);
         else if (c.name === 'note') readNote(c, record.notes, record.vitrans);
         else if (c.name === 'ref' && cat === 'relatedTerm') record.related = plainText(c);
         else if (c.name === 'transacGrp' || c.name === 'transac') notices.add('transac', 'dropped the records of who created or changed terms, and when (vitrans has no place for them)', where(c));
@@ -223,7 +223,7 @@ function sectionTerms(section: XmlElement, noteParts: string[], vitrans: Record<
 }
 
 /** Descriptions of a term: context sentences (a self-test when marked so), definitions and others to the notes. */
-function readDescrip(e: XmlElement, record: TermRecord, notices: Notices, where: (e: XmlElement) => ImportOrigin): void {
+function readDescrip(e: XmlElement, record: TermRecord): void {
   const descrip = e.name === 'descripGrp' ? childElements(e, 'descrip')[0] : e;
   if (!descrip) return;
   const source = e.name === 'descripGrp' ? childElements(e, 'admin').find((a) => category(a) === 'source') : undefined;
@@ -232,8 +232,6 @@ function readDescrip(e: XmlElement, record: TermRecord, notices: Notices, where:
   const order = source ? SELF_TEST_SOURCE.exec(plainText(source)) : null;
   if (category(descrip) === 'context') record.contexts.push({ text, ...(order ? { selfTest: Number(order[1]) } : {}) });
   else record.notes.push(`${label(category(descrip))}: ${text}${source ? ` (source: ${plainText(source)})` : ''}`);
-  void notices;
-  void where;
 }
 
 function readNote(e: XmlElement, notes: string[], vitrans: Record<string, unknown>[]): void {
@@ -271,8 +269,9 @@ function readAux(e: XmlElement, noteParts: string[], vitrans: Record<string, unk
   }
 }
 
-/** "partOfSpeech" → "Part of speech", "Usage note" as it is. */
+/** "partOfSpeech" → "Part of speech"; "Usage note" and tool-specific names ("x-memoQ-matching") as they are. */
 function label(category: string): string {
+  if (!/^[a-z]+(?:[A-Z][a-z]*)+$/.test(category)) return category;
   const spaced = category.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

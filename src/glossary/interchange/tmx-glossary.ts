@@ -19,9 +19,7 @@ export function readTmxGlossary(source: XmlSource): GlossaryImport {
   const { sets, skipped } = tmxPairs(doc);
   if (sets.length === 0) throw noPairsError(doc);
   const notices = new Notices();
-  if (skipped.first) {
-    for (let i = 0; i < skipped.count; i++) notices.add('no-pair', 'unit without a Vietnamese or an English variant skipped', { file: doc.file, ...skipped.first.position });
-  }
+  if (skipped.first) notices.add('no-pair', 'unit without a Vietnamese or an English variant skipped', { file: doc.file, ...skipped.first.position }, skipped.count);
   const entries: EntryDraft[] = [];
   for (const { pairs } of sets) {
     for (const { unit, vi, en } of pairs) {

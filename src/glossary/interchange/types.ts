@@ -60,11 +60,11 @@ export interface GlossaryImport {
 export class Notices {
   private readonly byKey = new Map<string, { message: string; count: number; where?: string }>();
 
-  /** Records one occurrence of a kind of notice; `message` is kept from the first one. */
-  add(key: string, message: string, where?: ImportOrigin): void {
+  /** Records `count` (default 1) occurrences of a kind of notice; `message` and `where` are kept from the first. */
+  add(key: string, message: string, where?: ImportOrigin, count = 1): void {
     const seen = this.byKey.get(key);
-    if (seen) seen.count++;
-    else this.byKey.set(key, { message, count: 1, ...(where ? { where: `${where.file}:${where.line}:${where.column}` } : {}) });
+    if (seen) seen.count += count;
+    else this.byKey.set(key, { message, count, ...(where ? { where: `${where.file}:${where.line}:${where.column}` } : {}) });
   }
 
   /** The notices, one line each: `FILE:LINE:COL: message (×N)`. */

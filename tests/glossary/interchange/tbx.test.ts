@@ -145,6 +145,21 @@ describe('TBX import', () => {
     expect(imported.notices.join('\n')).toMatch(/weblate-defence\.tbx:\d+:\d+: concept without a Vietnamese language section skipped/);
   });
 
+  it('reads memoQ-style ntig/termGrp entries: statuses outside the term group, abbreviation, custom admin in the note', () => {
+    const imported = readTbx(fixture('memoq-ntig.tbx'));
+    expect(imported).toMatchObject({ name: 'Quốc phòng – thuật ngữ', sourceLanguage: 'vi-VN', targetLanguage: 'en-GB' });
+    const { glossary } = loadImported(imported);
+    expect(glossary.entries[0]).toMatchObject({
+      id: '1042',
+      vi: 'Hội đồng Quốc phòng và An ninh',
+      viVariants: ['Hội đồng Quốc phòng - An ninh'],
+      en: 'National Defence and Security Council',
+      acronym: 'NDSC',
+      forbidden: [{ text: 'Defence and Security Council', note: 'Name used before 2013.' }],
+      note: 'The body that advises the government on defence policy.\nHội đồng Quốc phòng và An ninh: Part of speech: noun\nNational Defence and Security Council: x-memoQ-matching: 50% prefix',
+    });
+  });
+
   it('reads TBX v3 in DCT style (data categories as namespaced elements)', () => {
     const dct = `<?xml version="1.0"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic" xmlns:min="http://www.tbxinfo.net/ns/min">
