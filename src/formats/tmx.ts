@@ -242,22 +242,43 @@ export function tmxPairs(doc: TmxDocument): TmxPairs {
  */
 export function tmxSide(doc: TmxDocument, set: TmxPairSet, side: 'vi' | 'en'): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
   const segments = set.pairs.map((p) => p[side].segment);
-  const chars: string[] = [];
+  const blank = blankedText(doc);
+  const parts: string[] = [];
   let at = 0;
   const paragraphs: Paragraph[] = [];
   segments.forEach((seg, i) => {
-    chars.push(blankOut(doc.text.slice(at, seg.start)));
-    chars.push(seg.text);
+    parts.push(blank.slice(at, seg.start), seg.text);
     at = seg.start + seg.text.length;
     paragraphs.push({ index: i + 1, text: seg.text, start: seg.start, end: seg.start + seg.text.length, line: seg.line, id: set.pairs[i]!.unitId });
   });
-  chars.push(blankOut(doc.text.slice(at)));
-  return { text: chars.join(''), paragraphs, locator: new TmxLocator(doc.text, segments) };
+  parts.push(blank.slice(at));
+  return { text: parts.join(''), paragraphs, locator: new TmxLocator(doc.text, segments, fileLines(doc)) };
 }
 
-/** Spaces for everything but line breaks (so the text keeps the file's lines and length). */
-function blankOut(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
+const BLANKED = new WeakMap<TmxDocument, string>();
+const LINES = new WeakMap<TmxDocument, LineIndex>();
+
+/** The file's line index, built once per document. */
+function fileLines(doc: TmxDocument): LineIndex {
+  let lines = LINES.get(doc);
+  if (!lines) LINES.set(doc, (lines = new LineIndex(doc.text)));
+  return lines;
+}
+
+/**
+ * The file's text with every character but line breaks as a space (same length, same lines),
+ * made once per document: runs of spaces between line breaks, not a replacement per character.
+ */
+function blankedText(doc: TmxDocument): string {
+  let blank = BLANKED.get(doc);
+  if (blank === undefined) {
+    blank = doc.text
+      .split(/(\r\n|\r|\n)/)
+      .map((part, i) => (i % 2 === 1 ? part : ' '.repeat(part.length)))
+      .join('');
+    BLANKED.set(doc, blank);
+  }
+  return blank;
 }
 
 /**
@@ -266,13 +287,11 @@ function blankOut(s: string): string {
  * the file); others are already the file's.
  */
 export class TmxLocator {
-  private readonly lines: LineIndex;
   constructor(
     private readonly fileText: string,
     private readonly segments: readonly TmxSegment[],
-  ) {
-    this.lines = new LineIndex(fileText);
-  }
+    private readonly lines: LineIndex = new LineIndex(fileText),
+  ) {}
 
   /** The file offset of a text offset, as the start (`start`) or the end (`end`) of a range. */
   fileOffset(offset: number, edge: 'start' | 'end'): number {
