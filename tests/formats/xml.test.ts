@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeXml, parseXml, plainText, isVietnameseTag, isEnglishTag, firstNonXmlChar } from '../../src/formats/xml.js';
-import { InputError } from '../../src/core/errors.js';
+import type { InputError } from '../../src/core/errors.js';
 
 describe('decodeXml', () => {
   it('decodes UTF-8 with or without BOM, UTF-16 by BOM, and a declared Latin-1 file', () => {
