@@ -6,7 +6,7 @@ import { buildBilingual, type EngineFileResult } from '../../src/formats/bilingu
 import { readTmx } from '../../src/formats/tmx.js';
 import { openTranslationCache } from '../../src/store/index.js';
 import type { ParagraphTranslation } from '../../src/core/types.js';
-import { SCHEMAS, XMLLINT, xmllint } from '../fixtures/schemas/xmllint.js';
+import { SCHEMAS, XMLLINT, xmllint } from '../setup/xmllint.js';
 import { runVitrans } from './run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

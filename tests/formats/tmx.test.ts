@@ -8,7 +8,7 @@ import { checkTranslation, createCheckTools, prepareSource } from '../../src/che
 import { loadGlossary } from '../../src/glossary/load.js';
 import { LineIndex } from '../../src/text/positions.js';
 import { applyFixes } from '../../src/glossary/fix.js';
-import { SCHEMAS, XMLLINT, xmllint } from '../fixtures/schemas/xmllint.js';
+import { SCHEMAS, XMLLINT, xmllint } from '../setup/xmllint.js';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/memoq-defence.tmx');
 const bytes = readFileSync(FIXTURE);

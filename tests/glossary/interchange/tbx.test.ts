@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { readTbx, writeTbx } from '../../../src/glossary/interchange/tbx.js';
 import { InputError } from '../../../src/core/errors.js';
 import { parseGlossary } from '../../../src/glossary/load.js';
-import { SCHEMAS, XMLLINT, xmllint } from '../../fixtures/schemas/xmllint.js';
+import { SCHEMAS, XMLLINT, xmllint } from '../../setup/xmllint.js';
 import { fields, fixture, loadImported, shippedGlossary } from './helpers.js';
 
 const RNG = join(SCHEMAS, 'TBXcoreStructV03_TBX-Basic_integrated.rng');
