@@ -301,8 +301,8 @@ function main(): void {
 
 /**
  * The same aligned corpus as a TMX file (one unit per paragraph pair, `&` escaped in every tenth),
- * read and checked as `vitrans check FILE.tmx` does: parse with positions, blank the file to each
- * side, check, move findings back into the file. Reported beside the plain-text check's rate.
+ * read and checked as `vitrans check FILE.tmx` does: parse with positions, take each side's
+ * segments, check, move findings back into the file. Reported beside the plain-text check's rate.
  */
 function tmxCheck(corpus: { source: string; target: string }, entries: GlossaryEntry[], plainRate: number): void {
   const vi = corpus.source.split('\n\n');

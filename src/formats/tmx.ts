@@ -98,6 +98,7 @@ export function readTmx(source: XmlSource): TmxDocument {
   let header: TmxHeader = { attrs: {}, props: [], notes: [] };
   const lines = new LineIndex(source.text);
   const root = parseXml(source, {
+    lines,
     expected: 'a TMX file',
     stream: { element: 'tu', onElement: (tu) => units.push(readUnit(tu, units.length + 1, source, lines)) },
   });
@@ -109,7 +110,9 @@ export function readTmx(source: XmlSource): TmxDocument {
   }
   const head = childElements(root, 'header')[0];
   if (head) header = { attrs: head.attrs, props: propsOf(head), notes: notesOf(head) };
-  return { file: source.file, text: source.text, version: root.attrs.version ?? '', header, units };
+  const doc: TmxDocument = { file: source.file, text: source.text, version: root.attrs.version ?? '', header, units };
+  LINES.set(doc, lines);
+  return doc;
 }
 
 function readUnit(tu: XmlElement, index: number, source: XmlSource, lines: LineIndex): TmxUnit {
@@ -234,28 +237,34 @@ export function tmxPairs(doc: TmxDocument): TmxPairs {
 }
 
 /**
- * One side of a pair set as the checker reads it: the file's text with everything but these
- * segments blanked (line breaks kept), each segment's decoded text at the offset where its
- * content starts, and one paragraph per unit carrying the unit id. Where a segment holds an
- * entity, inline code or `\r\n`, its decoded text is shorter than the file's and later offsets
- * in it drift: `locator` maps them back (see TmxLocator).
+ * One side of a pair set as the checker reads it: the segments' decoded texts one after another
+ * (a blank line between two), one paragraph per unit carrying the unit id and the line its
+ * segment starts on. The text holds only what is checked (not the file's markup, not the other
+ * language), so checking a TMX costs what checking the same text does; `locator` maps every
+ * offset in it back to the file, through entities, inline codes and `\r\n` (see TmxLocator).
  */
 export function tmxSide(doc: TmxDocument, set: TmxPairSet, side: 'vi' | 'en'): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
   const segments = set.pairs.map((p) => p[side].segment);
-  const blank = blankedText(doc);
   const parts: string[] = [];
-  let at = 0;
+  const bases: number[] = [];
   const paragraphs: Paragraph[] = [];
+  let offset = 0;
   segments.forEach((seg, i) => {
-    parts.push(blank.slice(at, seg.start), seg.text);
-    at = seg.start + seg.text.length;
-    paragraphs.push({ index: i + 1, text: seg.text, start: seg.start, end: seg.start + seg.text.length, line: seg.line, id: set.pairs[i]!.unitId });
+    if (i > 0) {
+      parts.push(SEPARATOR);
+      offset += SEPARATOR.length;
+    }
+    bases.push(offset);
+    paragraphs.push({ index: i + 1, text: seg.text, start: offset, end: offset + seg.text.length, line: seg.line, id: set.pairs[i]!.unitId });
+    parts.push(seg.text);
+    offset += seg.text.length;
   });
-  parts.push(blank.slice(at));
-  return { text: parts.join(''), paragraphs, locator: new TmxLocator(doc.text, segments, fileLines(doc)) };
+  return { text: parts.join(''), paragraphs, locator: new TmxLocator(doc.text, segments, bases, fileLines(doc)) };
 }
 
-const BLANKED = new WeakMap<TmxDocument, string>();
+/** Between two segments of a side's text: a blank line, so nothing reads two units as one sentence. */
+const SEPARATOR = '\n\n';
+
 const LINES = new WeakMap<TmxDocument, LineIndex>();
 
 /** The file's line index, built once per document. */
@@ -266,38 +275,31 @@ function fileLines(doc: TmxDocument): LineIndex {
 }
 
 /**
- * The file's text with every character but line breaks as a space (same length, same lines),
- * made once per document: runs of spaces between line breaks, not a replacement per character.
- */
-function blankedText(doc: TmxDocument): string {
-  let blank = BLANKED.get(doc);
-  if (blank === undefined) {
-    blank = doc.text
-      .split(/(\r\n|\r|\n)/)
-      .map((part, i) => (i % 2 === 1 ? part : ' '.repeat(part.length)))
-      .join('');
-    BLANKED.set(doc, blank);
-  }
-  return blank;
-}
-
-/**
- * Maps offsets of a `tmxSide` text back to the TMX file, and finding positions with them.
- * Offsets inside a segment go through its pieces (an entity is one character of text and five of
- * the file); others are already the file's.
+ * Maps offsets of a `tmxSide` text back to the TMX file, and finding positions with them. An
+ * offset inside a segment goes through the segment's pieces (an entity is one character of text
+ * and five of the file; an inline code none or one); one between two segments goes to the end of
+ * the first.
  */
 export class TmxLocator {
+  /**
+   * @param fileText the decoded TMX file
+   * @param segments the side's segments, in text order
+   * @param bases where each segment starts in the side's text
+   */
   constructor(
     private readonly fileText: string,
     private readonly segments: readonly TmxSegment[],
+    private readonly bases: readonly number[],
     private readonly lines: LineIndex = new LineIndex(fileText),
   ) {}
 
   /** The file offset of a text offset, as the start (`start`) or the end (`end`) of a range. */
   fileOffset(offset: number, edge: 'start' | 'end'): number {
-    const seg = this.segmentAt(offset);
-    if (!seg) return offset;
-    const t = offset - seg.start;
+    const k = this.segmentAt(offset);
+    if (k < 0) return this.segments[0]?.start ?? 0;
+    const seg = this.segments[k]!;
+    const t = offset - this.bases[k]!;
+    if (t > seg.text.length) return seg.end; // in the blank line after it
     const pieces = seg.pieces;
     if (pieces.length === 0) return seg.start;
     // The piece holding character t (start) or character t-1 (end).
@@ -322,17 +324,19 @@ export class TmxLocator {
     return this.lines.span(this.fileOffset(start, 'start'), this.fileOffset(end, 'end'));
   }
 
-  private segmentAt(offset: number): TmxSegment | undefined {
+  /** Index of the last segment starting at or before `offset`, -1 before the first. */
+  private segmentAt(offset: number): number {
     let lo = 0;
-    let hi = this.segments.length - 1;
+    let hi = this.bases.length - 1;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = this.segments[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset > s.start + s.text.length) lo = mid + 1;
-      else return s;
+      if (this.bases[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return undefined;
+    return found;
   }
 
   /**

@@ -112,6 +112,8 @@ export interface ParseXmlOptions {
   stream?: { element: string; onElement: (element: XmlElement) => void };
   /** What the file should be, for the "malformed" message's hint (e.g. "a TMX file"). */
   expected?: string;
+  /** The text's line index, when the caller has one already (building one is a pass over the text). */
+  lines?: LineIndex;
 }
 
 /**
@@ -121,7 +123,7 @@ export interface ParseXmlOptions {
  */
 export function parseXml(source: XmlSource, options: ParseXmlOptions = {}): XmlElement {
   const { file, text } = source;
-  const lines = new LineIndex(text);
+  const lines = options.lines ?? new LineIndex(text);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
