@@ -55,6 +55,11 @@ export { outputPlaces, prepareTranslationSource } from './translate/inputs.js';
 export type { OutputPlace, TranslationSource } from './translate/inputs.js';
 export { buildBilingual, readBilingual, BILINGUAL_VERSION } from './formats/bilingual.js';
 export type { BilingualDocument } from './formats/bilingual.js';
+export { readTmx, readTmxFile, tmxPairs, tmxCheckSets, writeTmx, runUnits, cacheUnits } from './formats/tmx.js';
+export type { TmxDocument, TmxUnit, TmxVariant, TmxPairs, TmxCheckSet, TmxUnitToWrite } from './formats/tmx.js';
+export { decodeXml } from './formats/xml.js';
+export { readGlossaryFile, importedGlossaryYaml, exportGlossaryAs, readTbx, writeTbx, readDelimited, readTmxGlossary } from './glossary/interchange/index.js';
+export type { GlossaryImport, EntryDraft, GlossaryImportFormat, GlossaryInterchangeFormat, MergePlan } from './glossary/interchange/index.js';
 
 export { compareTranslations } from './compare/compare.js';
 export type { Comparison, CompareInput, DiffOp } from './compare/types.js';

@@ -186,8 +186,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('compare')
     .description('compare engine outputs: word diffs, chrF/BLEU/TER and analyses against a reference, glossary accuracy')
-    .argument('<source>', 'the Vietnamese source')
-    .argument('<translations...>', 'engine outputs (NAME.en.txt) or bilingual JSON files')
+    .argument('<source>', 'the Vietnamese source, or a TMX file of aligned pairs')
+    .argument('[translations...]', 'engine outputs (NAME.en.txt), bilingual JSON or TMX files')
     .option('-r, --ref <file>', 'human reference translation')
     .addOption(new Option('-f, --format <format>', 'report format (default: the config\'s format.compare, else text)').choices([...COMPARE_FORMATS]))
     .option('-o, --output <file>', 'write the report to a file')
@@ -217,11 +217,33 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryTestCommand(opts, withIO(cmd))));
   glossary
     .command('export')
-    .description('export the glossary for upload to an engine')
+    .description('export the glossary as TBX-Basic, a spreadsheet, or for upload to an engine')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
-    .addOption(new Option('--format <format>', 'export format').choices(['google-csv', 'deepl-tsv']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'export format').choices(['tbx', 'csv', 'tsv', 'deepl-tsv', 'google-csv']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryExportCommand(opts, withIO(cmd))));
+
+  glossary
+    .command('import')
+    .description('import a termbase (TBX), spreadsheet (CSV/TSV, DeepL, Google) or TMX glossary as glossary.yaml')
+    .argument('<file>', 'the file to import (.tbx, .csv, .tsv, .tmx)')
+    .addOption(new Option('--format <format>', 'its format (default: by extension)').choices(['tbx', 'csv', 'tsv', 'tmx']))
+    .option('-o, --output <file>', 'write the glossary here (default: stdout; with --merge: the glossary itself)')
+    .option('--merge', 'merge the entries into the glossary given with -g')
+    .option('-g, --glossary <file>', 'glossary to merge into', 'glossary.yaml')
+    .option('--force', 'replace an existing -o file')
+    .action(async (file: string, opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryImportCommand(file, opts, withIO(cmd))));
+
+  program
+    .command('export')
+    .description('export translations for CAT tools')
+    .command('tmx')
+    .description('the translations of runs (bilingual JSON files) or of the whole cache as a TMX 1.4b translation memory')
+    .argument('[files...]', 'bilingual JSON files written by vitrans translate')
+    .option('--cache [file]', 'export the translation cache instead (default: .vitrans-cache/translations.sqlite)')
+    .option('-e, --engine <names>', 'only these engines (comma-separated)')
+    .option('-o, --output <file>', 'write the TMX here (default: stdout)')
+    .action(async (files: string[], opts, cmd: Command) => run(() => import('./commands/export.js'), (m) => m.exportTmxCommand(files, opts, withIO(cmd))));
 
   return program;
 }

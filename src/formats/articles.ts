@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Paragraph } from '../core/types.js';
+import type { Finding, Paragraph } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 import { decodeText, readTextFile, type TextFile } from '../text/read.js';
 import { readOptionsFor, type EncodingChoice, type FileRole } from '../text/encodings.js';
@@ -52,8 +52,18 @@ export interface SourceView {
   removed: RemovedLine[];
 }
 
-/** One translation to check, with the source view it translates. Not `writable` for --fix: stdin and texts inside a bilingual JSON. */
-export type ArticleTranslation = TextFile & { engine?: string; writable: boolean; source: SourceView };
+/**
+ * One translation to check, with the source view it translates. Not `writable` for --fix: stdin
+ * and texts inside a bilingual JSON or TMX file. A side of a bilingual XML file brings its own
+ * segments (`paragraphs`) and moves findings back into the file (`relocate`).
+ */
+export type ArticleTranslation = TextFile & {
+  engine?: string;
+  writable: boolean;
+  source: SourceView;
+  paragraphs?: readonly Paragraph[];
+  relocate?: (finding: Finding) => Finding;
+};
 
 /** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
 export interface LoadedArticle {

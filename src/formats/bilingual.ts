@@ -57,6 +57,8 @@ export interface BilingualEngine {
   billedCharacters: number | null;
   cachedParagraphs: number;
   findings: Finding[];
+  /** When the engine finished the file (ISO 8601, UTC); absent in files written before it was recorded. */
+  finishedAt?: string;
 }
 
 /** Lines `translate --clean` removed from the source before translating it (1-based lines of the source file). */
@@ -95,6 +97,8 @@ export interface EngineFileResult {
   /** Findings by 0-based paragraph index (same length as translations), plus the rest. */
   paragraphFindings: Finding[][];
   otherFindings: Finding[];
+  /** When the engine finished the file. */
+  finishedAt?: Date;
 }
 
 /**
@@ -116,6 +120,7 @@ export function buildBilingual(
       billedCharacters: billed.some((b) => b !== undefined) ? billed.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
       cachedParagraphs: r.translations.filter((t) => t.cached).length,
       findings: r.otherFindings,
+      ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
     };
   }
   const paragraphs = sources.map((text, i): BilingualParagraph => {

@@ -19,6 +19,11 @@ export function engineNameFromFile(path: string): string {
   return name;
 }
 
+/** Whether a path is a TMX translation memory (a set of aligned pairs). */
+export function isTmxPath(path: string): boolean {
+  return /\.tmx$/i.test(path);
+}
+
 /** Whether a path is the translator's bilingual JSON (rather than a plain translation). */
 export function isBilingualPath(path: string): boolean {
   return /\.json$/i.test(path);

@@ -20,7 +20,8 @@ const ENTRY_KEYS = [
   'id', 'vi', 'vi_variants', 'en', 'accepted', 'forms', 'forbidden', 'acronym', 'case_sensitive', 'note', 'severity', 'tests',
 ] as const;
 const FORBIDDEN_KEYS = ['text', 'use', 'note', 'allowed_in'] as const;
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** The severities a glossary entry may set. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const TEST_KEYS = ['vi', 'not_vi', 'en', 'not_en', 'fix'] as const;
 const FIX_KEYS = ['from', 'to'] as const;
 
@@ -261,7 +262,8 @@ function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void
   }
 }
 
-function englishKey(s: string): string {
+/** How the loader compares English renderings: NFC, lower case, hyphens and spaces alike. */
+export function englishKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
 }
 
@@ -282,7 +284,7 @@ function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: G
 }
 
 /** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
-function slugify(en: string): string {
+export function slugify(en: string): string {
   const slug = en
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -1,5 +1,5 @@
 /** An in-memory translation cache. */
-import type { CachedTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
+import type { CachedTranslation, ExportableTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
 /** An in-memory cache, for tests, benchmarks and library callers that keep nothing; its claims hold within one process. */
 export class MemoryTranslationCache implements TranslationCache {
@@ -41,6 +41,19 @@ export class MemoryTranslationCache implements TranslationCache {
   }
   async release(keys: readonly string[], owner: string): Promise<void> {
     for (const key of keys) if (this.leases.get(key)?.owner === owner) this.leases.delete(key);
+  }
+  exportable(): { entries: Iterable<ExportableTranslation>; withoutOrigin: number } {
+    const values = [...this.entries.values()];
+    const seen = new Set<string>();
+    const entries = values
+      .filter((v) => v.origin)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((v): ExportableTranslation => ({ ...v.origin!, target: v.target, createdAt: v.createdAt, warnings: v.warnings }))
+      .filter((e) => {
+        const key = JSON.stringify([e.engine, e.model, e.sourceLang, e.targetLang, e.source, e.target]);
+        return !seen.has(key) && seen.add(key);
+      });
+    return { entries, withoutOrigin: values.filter((v) => !v.origin).length };
   }
   close(): void {}
 }

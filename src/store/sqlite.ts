@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import type { TranslationWarning } from '../core/types.js';
-import type { CachedTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
+import type { CachedTranslation, ExportableTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
 // The native SQLite binding is loaded when a cache is opened, not when this module is imported:
 // `vitrans check` and library users who never translate do not pay for it.
@@ -28,7 +28,7 @@ interface Row {
 export class SqliteTranslationCache implements TranslationCache {
   private readonly db: Database.Database;
   private readonly selectStmt: Database.Statement<[string], Row>;
-  private readonly insertStmt: Database.Statement<[string, string, number | null, number, string, number]>;
+  private readonly insertStmt: Database.Statement<[string, string, number | null, number, string, number, string | null, string | null, string | null, string | null, string | null]>;
   private readonly path: string;
   private readonly leaseOf: Database.Statement<[string], { owner: string; expires_at: number }>;
   private readonly setLease: Database.Statement<[string, string, number]>;
@@ -44,7 +44,7 @@ export class SqliteTranslationCache implements TranslationCache {
       'SELECT target, billed_characters, masked, warnings, created_at FROM translations WHERE key = ?',
     );
     this.insertStmt = db.prepare(
-      'INSERT OR REPLACE INTO translations (key, target, billed_characters, masked, warnings, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO translations (key, target, billed_characters, masked, warnings, created_at, source, engine, model, source_lang, target_lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.leaseOf = db.prepare('SELECT owner, expires_at FROM leases WHERE key = ?');
     this.setLease = db.prepare('INSERT OR REPLACE INTO leases (key, owner, expires_at) VALUES (?, ?, ?)');
@@ -62,7 +62,8 @@ export class SqliteTranslationCache implements TranslationCache {
     if (entries.length === 0) return;
     const write = this.db.transaction((list: readonly { key: string; value: CachedTranslation }[]) => {
       for (const { key, value: v } of list) {
-        this.insertStmt.run(key, v.target, v.billedCharacters ?? null, v.masked ? 1 : 0, JSON.stringify(v.warnings), v.createdAt);
+        const o = v.origin;
+        this.insertStmt.run(key, v.target, v.billedCharacters ?? null, v.masked ? 1 : 0, JSON.stringify(v.warnings), v.createdAt, o?.source ?? null, o?.engine ?? null, o?.model ?? null, o?.sourceLang ?? null, o?.targetLang ?? null);
         this.dropLease.run(key);
       }
     });
@@ -103,8 +104,49 @@ export class SqliteTranslationCache implements TranslationCache {
     guard(this.path, () => run.immediate(keys));
   }
 
+  exportable(): { entries: Iterable<ExportableTranslation>; withoutOrigin: number } {
+    const without = guard(this.path, () => this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM translations WHERE source IS NULL').get()!.n);
+    // One row per distinct translation, the newest; iterate() streams rows instead of loading them all.
+    const rows = this.db.prepare<[], OriginRow>(
+      `SELECT source, engine, model, source_lang, target_lang, target, MAX(created_at) AS created_at, warnings
+       FROM translations WHERE source IS NOT NULL
+       GROUP BY engine, model, source_lang, target_lang, source, target
+       ORDER BY created_at DESC`,
+    );
+    const path = this.path;
+    function* entries(): Generator<ExportableTranslation> {
+      for (const r of guard(path, () => rows.iterate())) {
+        yield { source: r.source, engine: r.engine, model: r.model, sourceLang: r.source_lang, targetLang: r.target_lang, target: r.target, createdAt: r.created_at, warnings: JSON.parse(r.warnings) as TranslationWarning[] };
+      }
+    }
+    return { entries: entries(), withoutOrigin: without };
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+interface OriginRow {
+  source: string;
+  engine: string;
+  model: string;
+  source_lang: string;
+  target_lang: string;
+  target: string;
+  created_at: number;
+  warnings: string;
+}
+
+/**
+ * Schema migration, additive: the origin columns (source text, engine, model, languages) that let
+ * the cache be exported as a translation memory. Cache files from before keep working; their
+ * entries simply have no origin.
+ */
+function addOriginColumns(db: Database.Database): void {
+  const have = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(translations)').all().map((c) => c.name));
+  for (const column of ['source', 'engine', 'model', 'source_lang', 'target_lang']) {
+    if (!have.has(column)) db.exec(`ALTER TABLE translations ADD COLUMN ${column} TEXT`);
   }
 }
 
@@ -135,6 +177,7 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
         owner TEXT NOT NULL,
         expires_at INTEGER NOT NULL
       )`);
+      addOriginColumns(db);
       return new SqliteTranslationCache(db, path);
     } catch (err) {
       db.close();

@@ -16,6 +16,25 @@ export interface CachedTranslation {
   warnings: TranslationWarning[];
   /** Milliseconds since the epoch when it was stored. */
   createdAt: number;
+  /** What was translated, by what: kept so the cache can be exported as a translation memory (absent in entries stored before). */
+  origin?: TranslationOrigin;
+}
+
+/** The plain facts of a cached translation that its hashed key hides. */
+export interface TranslationOrigin {
+  /** The NFC source paragraph. */
+  source: string;
+  engine: string;
+  model: string;
+  sourceLang: string;
+  targetLang: string;
+}
+
+/** A cached translation with its origin, as `TranslationCache.exportable` lists them. */
+export interface ExportableTranslation extends TranslationOrigin {
+  target: string;
+  createdAt: number;
+  warnings: TranslationWarning[];
 }
 
 /**
@@ -58,6 +77,11 @@ export interface TranslationCache {
   renew(keys: readonly string[], lease: LeaseRequest): Promise<string[]>;
   /** Gives up the owner's claims (a failed or interrupted run), so other runs take them at once. */
   release(keys: readonly string[], owner: string): Promise<void>;
+  /**
+   * Every stored translation whose origin is known, newest first, each (engine, model, languages,
+   * source, target) once, streamed; and how many entries lack an origin (stored by an older vitrans).
+   */
+  exportable?(): { entries: Iterable<ExportableTranslation>; withoutOrigin: number };
   close(): void;
 }
 

@@ -543,7 +543,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
 
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
     for (const { p, r } of list) results[p.index] = r;
-    cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
+    cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now(), { sourceLang: opts.sourceLang, targetLang: opts.targetLang }) })));
     claims?.stored(list.map(({ p }) => p.key));
     done += list.length;
     if (list.length > 0) tick();
@@ -621,8 +621,9 @@ function sumBilled(values: (number | undefined)[]): number | undefined {
   return values.some((v) => v !== undefined) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : undefined;
 }
 
-function toCached(r: ParagraphTranslation, createdAt: number): CachedTranslation {
-  return { target: r.target, billedCharacters: r.billedCharacters, masked: Boolean(r.masked), warnings: r.warnings, createdAt };
+function toCached(r: ParagraphTranslation, createdAt: number, langs: { sourceLang: string; targetLang: string }): CachedTranslation {
+  const origin = { source: r.source, engine: r.engine, model: r.model, ...langs };
+  return { target: r.target, billedCharacters: r.billedCharacters, masked: Boolean(r.masked), warnings: r.warnings, createdAt, origin };
 }
 
 function fromCached(engine: Engine, p: PlannedParagraph, c: CachedTranslation): ParagraphTranslation {

@@ -86,6 +86,14 @@ describe('vitrans translate', () => {
     expect(again.stdout).toContain('6 paragraphs (6 cached)');
     expect(again.stdout).toContain(`libretranslate: not billed per character (self-hosted), ${doc.paragraphs.reduce((n, p) => n + [...p.source].length, 0)} cached characters;`);
     expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(true);
+
+    // The run and the cache can go to a CAT tool as translation memories.
+    expect(doc.engines.libretranslate!.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const run = await runVitrans(['export', 'tmx', 'out/article.bilingual.json', '-o', 'run.tmx'], { cwd: dir });
+    expect(run.stderr).toBe('vitrans: exported 6 translation units to run.tmx\n');
+    const cached = await runVitrans(['export', 'tmx', '--cache', '-o', 'cache.tmx'], { cwd: dir });
+    expect(cached.stderr).toBe('vitrans: exported 6 translation units to cache.tmx\n');
+    expect(fs.readFileSync(path.join(dir, 'cache.tmx'), 'utf8')).toContain(`<seg>${sourceParas[0]!.trim()}</seg>`);
   });
 
   it('--dry-run prints the estimate after the cache and sends nothing', async () => {

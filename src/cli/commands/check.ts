@@ -28,7 +28,7 @@ import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
 import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
-import { isBilingualPath } from '../translation-files.js';
+import { isBilingualPath, isTmxPath } from '../translation-files.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
 import type { CliIO } from '../io.js';
@@ -95,6 +95,12 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const loaded: LoadedArticle[] = [];
   const fingerprints = new Map<string, string>();
   for (const a of withTranslations) {
+    if (a.source === a.translations[0] && isTmxPath(a.source)) {
+      loaded.push(...(await fromTmx(a.source, shown, io)));
+      continue;
+    }
+    const tmx = a.translations.find(isTmxPath);
+    if (tmx) throw new UsageError(`${shown(tmx)} is a TMX file, which holds its own source`, { hint: `check it alone: vitrans check ${shown(tmx)}` });
     const article = await loadArticle(a, { cwd: io.cwd, encodings, clean, stdin, shown, usage: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt' });
     for (const note of article.notes) io.stderr.write(`vitrans: note: ${note}\n`);
     if (clean) reportCleaning(article.source.file.path, article.source.removed, shown, io, a.source === STDIN_PATH);
@@ -125,8 +131,11 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   if (opts.fix || preview) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
-    if (inJson.length > 0) {
+    if (inJson.some((t) => !t.relocate)) {
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
+    }
+    if (inJson.some((t) => t.relocate)) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite TMX files; the fixes are in the report (--format sarif carries them as edits to the TMX)\n`);
     }
     let fixed = 0;
     const rewritten: { path: string; before: string; file: ArticleTranslation }[] = [];
@@ -189,6 +198,36 @@ function bomOf(file: TextFile): string {
 }
 
 /**
+ * Each pair set of a TMX file (one per engine that vitrans exported, else the whole memory) as an
+ * article: a source view and its translation, in the TMX's own segments, with findings moved back
+ * into the file; units without both languages are left out with a warning.
+ */
+async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): Promise<LoadedArticle[]> {
+  const { readTmxFile, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
+  const doc = await readTmxFile(path, shown(path));
+  const pairs = tmxPairs(doc);
+  const { count, first } = pairs.skipped;
+  if (first) {
+    io.stderr.write(`vitrans: warning: ${doc.file}:${first.position.line}:${first.position.column}: ${count} translation unit${count === 1 ? ' has' : 's have'} no Vietnamese or no English variant; skipped\n`);
+  }
+  if (pairs.severalEnglish > 0) io.stderr.write(`vitrans: warning: ${doc.file}: ${pairs.severalEnglish} translation units have several English variants; the first of each is checked\n`);
+  return tmxCheckSets(doc, pairs).map((set) => {
+    const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
+    const translation: ArticleTranslation = {
+      path,
+      text: set.translation.text,
+      warnings: [],
+      paragraphs: set.translation.paragraphs,
+      writable: false,
+      relocate: set.relocate,
+      source,
+      ...(set.engine !== undefined ? { engine: set.engine } : {}),
+    };
+    return { source, translations: [translation], notes: [] };
+  });
+}
+
+/**
  * Compares the findings with the baseline file: records them first when it does not exist (or
  * when asked to update it), so that from then on only new findings count.
  */
@@ -247,8 +286,8 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
       p = prepareSource({ file: shown(source.path), text: t.source.text, ...(t.source.paragraphs ? { paragraphs: t.source.paragraphs } : {}) }, tools);
       prepared.set(t.source, p);
     }
-    const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
-    findings.push(...r.findings);
+    const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools);
+    findings.push(...(t.relocate ? r.findings.map(t.relocate) : r.findings));
     outcomes.push(...r.outcomes);
     paragraphs.set(r.translation, r.paragraphs);
   }
@@ -303,7 +342,7 @@ async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => st
     return scans.flatMap((s) => s.articles);
   }
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
-  if (paths.length === 1 && isBilingualPath(paths[0]!)) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
+  if (paths.length === 1 && (isBilingualPath(paths[0]!) || isTmxPath(paths[0]!))) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', {
       hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR; "-" reads the source or one translation from stdin',

@@ -4,8 +4,8 @@
  * one self-contained HTML page.
  */
 import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { basename, resolve } from 'node:path';
+import { AlignmentError, UsageError } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
@@ -20,11 +20,15 @@ import type { Glossary } from '../../glossary/types.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
-import { assertTranslatesSource, engineNameFromFile, isBilingualPath } from '../translation-files.js';
+import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import { cleanText, type CleanOptions } from '../../formats/clean.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+import type { TmxCheckSet } from '../../formats/tmx.js';
 import type { CliIO } from '../io.js';
+
+/** The checker documents of engines that come from TMX files (see tmxSides). */
+const tmxChecks = new WeakMap<EngineInput, TmxCheckSet>();
 
 /** Options of `vitrans compare`, as commander parses them. */
 export interface CompareOptions {
@@ -64,15 +68,21 @@ export async function compareCommand(source: string, translations: string[], opt
     return file;
   };
 
-  const sourceFile = await read(source);
-  if (opts.cleanSource) sourceFile.text = cleanText(sourceFile.text, { ...opts.cleanSource, markdown: isMarkdownFile(source) }).text;
-  const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
-  const engines: EngineInput[] = [];
-  for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+  // A TMX source brings its own engines (its English sides), unless it is the reference too.
+  const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
+  const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
+  if (opts.cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...opts.cleanSource, markdown: isMarkdownFile(source) }).text;
+  const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
+  const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
+  const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
+  for (const t of translations) {
+    if (isTmxPath(t)) engines.push(...tmxEngines(await tmxSides(abs(t), t), sourceFile.text, source));
+    else engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+  }
 
   const glossaryFile = await glossaryIfPresent(settings.glossary.value);
   const input: CompareInput = {
-    source: { file: source, text: sourceFile.text },
+    source: tmxSource ? { file: source, paragraphs: tmxSource.viParagraphs } : { file: source, text: sourceFile.text },
     engines,
     bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
     ...(reference ? { reference } : {}),
@@ -85,7 +95,12 @@ export async function compareCommand(source: string, translations: string[], opt
   if (glossaryFile) {
     comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), {
       source: { file: source, text: sourceFile.text },
-      engines: engines.map((e) => ({ name: e.name, file: e.file, text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n') })),
+      engines: engines.map((e) => ({
+        name: e.name,
+        file: e.file,
+        text: 'text' in e ? e.text : e.paragraphs.map(paragraphText).join('\n\n'),
+        ...(tmxChecks.has(e) ? { tmx: tmxChecks.get(e)! } : {}),
+      })),
     });
   }
 
@@ -117,17 +132,21 @@ async function glossaryIfPresent(path: string): Promise<Glossary | undefined> {
 function glossaryAccuracy(
   glossary: Glossary,
   checkSettings: CheckSettings,
-  ctx: { source: { file: string; text: string }; engines: { name: string; file: string; text: string }[] },
+  ctx: { source: { file: string; text: string }; engines: { name: string; file: string; text: string; tmx?: TmxCheckSet }[] },
 ): Record<string, GlossaryAccuracy> {
   const tools = createCheckTools(glossary, checkSettings);
   const source = prepareSource(ctx.source, tools);
   const out: Record<string, GlossaryAccuracy> = {};
   for (const e of ctx.engines) {
-    const result = checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
+    // A TMX side is checked in its own segments, so its findings point into the TMX file.
+    const result = e.tmx
+      ? checkTranslation(prepareSource(e.tmx.source, tools), { ...e.tmx.translation, engine: e.name }, tools)
+      : checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
+    const findings = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
     // A finding suppressed in the file is no glossary problem of the engine's.
-    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: result.findings.filter((f) => !f.suppression) };
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: findings.filter((f) => !f.suppression) };
   }
   return out;
 }
@@ -164,4 +183,78 @@ async function engineInputs(path: string, file: TextFile, sourceText: string, so
 
 function paragraphText(p: string | Paragraph): string {
   return typeof p === 'string' ? p : p.text;
+}
+
+/** A TMX file's aligned sides: one Vietnamese sequence and each English side as an engine. */
+interface TmxSides {
+  file: string;
+  vi: string[];
+  viParagraphs: Paragraph[];
+  engines: (EngineInput & { paragraphs: Paragraph[] })[];
+}
+
+/**
+ * Reads a TMX file as compare input: every pair set (one per engine vitrans exported, else the
+ * memory itself, named after the file) must translate the same Vietnamese units in the same order.
+ * @throws AlignmentError naming the first unit where two sets part ways
+ */
+async function tmxSides(path: string, shown: string): Promise<TmxSides> {
+  const { readTmxFile, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
+  const doc = await readTmxFile(path, shown);
+  const pairs = tmxPairs(doc);
+  const checks = tmxCheckSets(doc, pairs); // throws when there is no Vietnamese–English pair
+  const { sets } = pairs;
+  const paragraphsOf = (set: (typeof sets)[number], side: 'vi' | 'en'): Paragraph[] =>
+    set.pairs.map((p, i) => ({ index: i + 1, text: p[side].segment.text, start: p[side].segment.start, end: p[side].segment.end, line: p[side].segment.line, id: p.unitId }));
+  const first = sets[0]!;
+  const vi = first.pairs.map((p) => p.vi.segment.text.normalize('NFC'));
+  for (const set of sets.slice(1)) {
+    const at = set.pairs.findIndex((p, i) => p.vi.segment.text.normalize('NFC') !== vi[i]);
+    if (set.pairs.length !== vi.length || at >= 0) {
+      const unit = (set.pairs[at] ?? set.pairs[set.pairs.length - 1])!.unit;
+      throw new AlignmentError(`${shown}: the ${set.engine ?? 'unnamed'} units translate other Vietnamese than the ${first.engine ?? 'unnamed'} units (from unit ${unit.id ?? unit.index} on)`, {
+        location: { file: shown, line: unit.position.line, column: unit.position.column },
+        hint: 'compare the runs of one article: export them from one bilingual JSON file',
+      });
+    }
+  }
+  const stem = basename(shown).replace(/\.tmx$/i, '');
+  return {
+    file: shown,
+    vi,
+    viParagraphs: paragraphsOf(first, 'vi'),
+    engines: sets.map((set, i) => {
+      const engine = { name: set.engine ?? stem, file: shown, paragraphs: paragraphsOf(set, 'en') };
+      tmxChecks.set(engine, checks[i]!);
+      return engine;
+    }),
+  };
+}
+
+/** The English sides of a TMX file given as a translation: its Vietnamese must be the source's. */
+function tmxEngines(sides: TmxSides, sourceText: string, sourcePath: string): EngineInput[] {
+  assertTranslatesSource(sides.vi, sides.file, sourceText, sourcePath);
+  return sides.engines;
+}
+
+/** The English side of a TMX source that is also the reference: one side only. */
+function tmxReference(sides: TmxSides, shown: string): CompareInput['reference'] {
+  if (sides.engines.length !== 1) {
+    throw new UsageError(`${shown} holds ${sides.engines.length} engines' translations, so none of them is the reference`, { hint: 'pass the human translation as --ref' });
+  }
+  return { file: shown, paragraphs: sides.engines[0]!.paragraphs };
+}
+
+/** `--ref`: a plain English file, or the English of a TMX file whose Vietnamese is the source's. */
+async function referenceInput(
+  ref: string,
+  sourceText: string,
+  sourcePath: string,
+  abs: (p: string) => string,
+  read: (p: string) => Promise<TextFile>,
+): Promise<CompareInput['reference']> {
+  if (!isTmxPath(ref)) return { file: ref, text: (await read(ref)).text };
+  const sides = await tmxSides(abs(ref), ref);
+  tmxEngines(sides, sourceText, sourcePath);
+  return tmxReference(sides, ref);
 }

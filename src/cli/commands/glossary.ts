@@ -1,8 +1,13 @@
-/** `vitrans glossary test` and `vitrans glossary export`. */
+/** `vitrans glossary test`, `vitrans glossary import` and `vitrans glossary export`. */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { runGlossarySelfTests } from '../../glossary/selftest.js';
-import { exportGlossary } from '../../glossary/export.js';
+import type { GlossaryImportFormat, GlossaryInterchangeFormat } from '../../glossary/interchange/types.js';
+import { shownPath } from '../format-error.js';
+import { VERSION } from '../version.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
 
@@ -17,12 +22,57 @@ export async function glossaryTestCommand(opts: { glossary: string }, io: CliIO)
   return failed.length > 0 ? 1 : 0;
 }
 
-/** Writes the glossary in an engine's upload format. */
-export async function glossaryExportCommand(opts: { glossary: string; format: 'google-csv' | 'deepl-tsv'; output?: string }, io: CliIO): Promise<number> {
+/** Writes the glossary as TBX-Basic, a spreadsheet, or an engine's upload format. */
+export async function glossaryExportCommand(opts: { glossary: string; format: GlossaryInterchangeFormat; output?: string }, io: CliIO): Promise<number> {
   if (opts.output) assertNotAnInput(resolve(io.cwd, opts.output), [resolve(io.cwd, opts.glossary)]);
   const glossary = await loadGlossary(resolve(io.cwd, opts.glossary));
-  const text = exportGlossary(glossary, opts.format);
+  const { exportGlossaryAs } = await import('../../glossary/interchange/index.js');
+  const text = exportGlossaryAs(glossary, opts.format, VERSION);
   if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), text);
   else io.stdout.write(text);
+  return 0;
+}
+
+/** The glossary to merge into, its entries located as the user names the file. */
+async function existingGlossary(path: string, shown: string) {
+  const glossary = await loadGlossary(path);
+  const text = await readFile(path, 'utf8');
+  return { text, glossary: { ...glossary, file: shown, entries: glossary.entries.map((e) => ({ ...e, location: { ...e.location, file: shown } })) } };
+}
+
+/** Options of `vitrans glossary import`. */
+export interface GlossaryImportOptions {
+  glossary: string;
+  format?: GlossaryImportFormat;
+  output?: string;
+  merge?: boolean;
+  force?: boolean;
+}
+
+/**
+ * Imports a termbase, spreadsheet or TMX glossary as glossary.yaml: to stdout, to `-o FILE`, or
+ * merged into the glossary (`--merge`, in place unless `-o` names another file). Notes on what was
+ * not mapped go to stderr; nothing is written when anything conflicts.
+ */
+export async function glossaryImportCommand(file: string, opts: GlossaryImportOptions, io: CliIO): Promise<number> {
+  const abs = (p: string) => resolve(io.cwd, p);
+  const shown = (p: string) => shownPath(abs(p), io.cwd);
+  const target = opts.output ?? (opts.merge ? opts.glossary : undefined);
+  if (target !== undefined) assertNotAnInput(abs(target), [abs(file)], opts.output ? '-o' : '--glossary');
+  if (opts.output && !opts.merge && !opts.force && existsSync(abs(opts.output))) {
+    throw new UsageError(`${opts.output} already exists`, { hint: 'pass --merge to add the entries to it (with -g), --force to replace it, or another -o' });
+  }
+  const { readGlossaryFile, importedGlossaryYaml } = await import('../../glossary/interchange/index.js');
+  const imported = await readGlossaryFile(abs(file), shown(file), opts.format);
+  const existing = opts.merge ? await existingGlossary(abs(opts.glossary), shown(opts.glossary)) : undefined;
+  const { text, plan } = importedGlossaryYaml(imported, target !== undefined ? shown(target) : 'glossary.yaml', existing);
+  for (const notice of plan.notices) io.stderr.write(`vitrans: note: ${notice}\n`);
+  if (target !== undefined) await writeFileAtomic(abs(target), text);
+  else io.stdout.write(text);
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const parts = [`${n(plan.added.length, 'new entry').replace('entrys', 'entries')}`];
+  if (plan.extended.length) parts.push(`${n(plan.extended.length, 'existing entry').replace('entrys', 'entries')} extended`);
+  if (plan.folded) parts.push(`${plan.folded} imported ${plan.folded === 1 ? 'row or concept' : 'rows or concepts'} folded into others (same term)`);
+  io.stderr.write(`vitrans: imported ${imported.entries.length} from ${shown(file)}: ${parts.join(', ')}${target !== undefined ? `; wrote ${shown(target)}` : ''}\n`);
   return 0;
 }

@@ -515,7 +515,7 @@ function finishEngineFile(
   const fixed = input.markdown ? translations : translations.map((t, i) => ({ ...t, target: targets[i] ?? t.target }));
   return {
     text,
-    file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other },
+    file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other, finishedAt: new Date() },
     unchecked: check !== undefined && checked === undefined,
   };
 }
