@@ -70,6 +70,36 @@ export interface TermOutcome {
   approved: boolean;
 }
 
+/**
+ * One run of the checker over many translations (`vitrans check DIR`): checks that compare
+ * across articles keep their state here. Give the same run to every `checkTranslation` of the
+ * corpus; a translation checked without one is compared with itself only.
+ */
+export interface CheckRun {
+  /** Each check's run state, by check id (see `CheckContext.runState`). */
+  readonly states: Map<string, unknown>;
+}
+
+/** A fresh run, for checking the translations of one corpus. */
+export function createCheckRun(): CheckRun {
+  return { states: new Map() };
+}
+
+/**
+ * The series a translation belongs to (see `CheckContext.series`): its engine when known, else its
+ * file name without the source's own stem, so `a/reference.en.txt` and `b/reference.en.txt` are
+ * one series and so are `x.en.txt` and `y.en.txt` beside `x.vi.txt` and `y.vi.txt`.
+ * @example translationSeries('corpus/a/source.vi.txt', 'corpus/a/reference.en.txt') === 'reference.en.txt'
+ * @example translationSeries('news/x.vi.md', 'news/x.deepl.en.md') === '.deepl.en.md'
+ */
+export function translationSeries(sourceFile: string, translationFile: string, engine?: string): string {
+  if (engine) return `engine:${engine}`;
+  const name = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const target = name(translationFile);
+  const stem = name(sourceFile).replace(/(?:\.vi)?\.[^.]*$/i, '');
+  return stem !== '' && target.startsWith(`${stem}.`) ? target.slice(stem.length) : target;
+}
+
 /** Findings and term outcomes of one translation. */
 export interface TranslationCheck {
   source: string;
@@ -83,11 +113,15 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
   return { ...doc, paragraphs: doc.paragraphs ?? splitParagraphs(doc.text), terms: tools.vi.find(doc.text), lines: new LineIndex(doc.text) };
 }
 
+/** A translation to check: its text, and optionally the engine that made it and its series. */
+export type TranslationDocument = TextDocument & { engine?: string; series?: string };
+
 /**
- * Checks one translation of a prepared source.
+ * Checks one translation of a prepared source. Give every translation of a corpus the same `run`
+ * so that checks comparing across articles see them all.
  * @throws AlignmentError when the paragraph counts differ.
  */
-export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
+export function checkTranslation(source: PreparedSource, translation: TranslationDocument, tools: CheckTools, run: CheckRun = createCheckRun()): TranslationCheck {
   const targetParagraphs = translation.paragraphs ?? splitParagraphs(translation.text);
   const document = tools.en.index(translation.text);
   const sourceTerms = bucket(source.terms, source.paragraphs);
@@ -100,7 +134,15 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
 
   const targetLines = new LineIndex(translation.text);
   const findings: Finding[] = [];
+  const pairAt = (i: number): ParagraphPair => ({
+    index: i + 1,
+    source: source.paragraphs[i]!,
+    target: targetParagraphs[i]!,
+    terms: sourceTerms[i]!,
+    renderings: renderings[i]!,
+  });
   let current: ParagraphPair | undefined;
+  const series = translation.series ?? translationSeries(source.file, translation.file, translation.engine);
 
   const handlers = tools.checks.map((check) =>
     check.create({
@@ -111,22 +153,30 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
       targetText: translation.text,
       options: tools.options.get(check.meta.id) ?? {},
       document,
-      report: (d) => findings.push(toFinding(check, d, current!, source, translation, targetLines)),
+      series,
+      runState: <T>(create: () => T): T => {
+        if (!run.states.has(check.meta.id)) run.states.set(check.meta.id, create());
+        return run.states.get(check.meta.id) as T;
+      },
+      report: (d) => {
+        const index = d.paragraph ?? current?.index;
+        if (index === undefined || index < 1 || index > source.paragraphs.length) {
+          throw new Error(`check ${check.meta.id} reported for paragraph ${String(index)} of ${source.paragraphs.length}`);
+        }
+        const pair = current?.index === index ? current : pairAt(index - 1);
+        findings.push(toFinding(check, d, pair, source, translation, targetLines));
+      },
     }),
   );
 
   const outcomes: TermOutcome[] = [];
   for (let i = 0; i < source.paragraphs.length; i++) {
-    current = {
-      index: i + 1,
-      source: source.paragraphs[i]!,
-      target: targetParagraphs[i]!,
-      terms: sourceTerms[i]!,
-      renderings: renderings[i]!,
-    };
+    current = pairAt(i);
     for (const h of handlers) h.paragraph?.(current);
-    outcomes.push(...termOutcomes(current));
+    for (const o of termOutcomes(current)) outcomes.push(o);
   }
+  current = undefined;
+  for (const h of handlers) h.end?.();
   findings.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
   return { source: source.file, translation: translation.file, findings, outcomes };
 }
@@ -136,7 +186,7 @@ function toFinding(
   d: ReportDescriptor,
   pair: ParagraphPair,
   source: PreparedSource,
-  translation: TextDocument & { engine?: string },
+  translation: TranslationDocument,
   lines: LineIndex,
 ): Finding {
   const [start, end] = d.targetRange ?? [pair.target.start, pair.target.end];
@@ -149,6 +199,10 @@ function toFinding(
     span: lines.span(start, end),
   };
   if (d.term) finding.source = { file: source.file, span: source.lines.span(d.term.start, d.term.end), text: d.term.text };
+  else if (d.sourceRange) {
+    const [from, to] = d.sourceRange;
+    finding.source = { file: source.file, span: source.lines.span(from, to), text: source.text.slice(from, to) };
+  }
   if (d.termId) finding.termId = d.termId;
   if (d.expected) finding.expected = d.expected;
   if (d.actual !== undefined) finding.actual = d.actual;

@@ -1,5 +1,5 @@
 import { parseGlossary } from '../../src/glossary/load.js';
-import { checkTranslation, createCheckTools, prepareSource } from '../../src/checks/index.js';
+import { checkTranslation, checksById, createCheckTools, prepareSource } from '../../src/checks/index.js';
 
 /** A small glossary in the shipped format, for check tests. */
 export const GLOSSARY_YAML = `version: 1
@@ -40,7 +40,13 @@ entries:
 
 /** Checks `target` against `source` with the test glossary and returns the findings. */
 export function check(source: string, target: string) {
-  const tools = createCheckTools(parseGlossary(GLOSSARY_YAML, 'glossary.yaml'));
+  return checkWith(GLOSSARY_YAML, source, target);
+}
+
+/** Checks `target` against `source` with a glossary given as YAML (all checks, or the ones named). */
+export function checkWith(glossaryYaml: string, source: string, target: string, checks?: readonly string[]) {
+  const glossary = parseGlossary(glossaryYaml, 'glossary.yaml');
+  const tools = createCheckTools(glossary, checks ? checksById(checks) : undefined);
   const prepared = prepareSource({ file: 'a.vi.txt', text: source }, tools);
   return checkTranslation(prepared, { file: 'a.en.txt', text: target }, tools);
 }

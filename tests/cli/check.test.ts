@@ -98,6 +98,28 @@ describe('vitrans check', () => {
     expect(report.findings).toHaveLength(6);
   });
 
+  it('--fix leaves a forbidden rendering whose term the source paragraph lacks, unless --unsafe-fixes', async () => {
+    const source = join(work, 'visit.vi.txt');
+    const target = join(work, 'visit.en.txt');
+    writeFileSync(source, 'Thủ tướng sẽ có chuyến thăm cấp nhà nước tới Hoa Kỳ.\n\nĐây là chuyến thăm chính thức thứ hai của ông tới Hà Nội.\n');
+    const written = 'The prime minister will pay a state-level visit to the United States.\n\nIt is his second state-level visit to Hanoi.\n';
+    writeFileSync(target, written);
+    const safe = await check([source, target, '--fix', '--format', 'json']);
+    expect(readFileSync(target, 'utf8')).toBe(written.replace('a state-level visit', 'a state visit'));
+    expect(safe.stderr).toMatch(/fixed 1 forbidden rendering in 1 file/);
+    expect(safe.stderr).toMatch(/left 1 forbidden rendering whose term the source paragraph lacks; .*--unsafe-fixes/);
+    const left = JSON.parse(safe.stdout).findings as { ruleId: string; severity: string; paragraph: number; fix: { unsafe?: boolean } }[];
+    expect(left).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', severity: 'warning', paragraph: 2, fix: expect.objectContaining({ unsafe: true }) })]);
+    expect(safe.code).toBe(0);
+
+    const text = await check([source, target]);
+    expect(text.stdout).toMatch(/1 of them with --fix --unsafe-fixes/);
+
+    const unsafe = await check([source, target, '--fix', '--unsafe-fixes']);
+    expect(unsafe.stderr).toMatch(/fixed 1 forbidden rendering in 1 file/);
+    expect(readFileSync(target, 'utf8')).toBe(written.replace(/state-level visit/g, 'state visit'));
+  });
+
   it('--fix keeps a byte-order mark and CRLF line ends', async () => {
     cpSync(FLAWED, work, { recursive: true });
     const target = join(work, 'flawed.en.txt');

@@ -14,7 +14,17 @@ import { checkableText } from '../../formats/markdown/checkable.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
-import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type TermOutcome } from '../../checks/index.js';
+import {
+  checkTranslation,
+  createCheckRun,
+  createCheckTools,
+  fixesToApply,
+  prepareSource,
+  summarizeTerms,
+  type CheckRun,
+  type CheckTools,
+  type TermOutcome,
+} from '../../checks/index.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
@@ -30,6 +40,8 @@ export interface CheckOptions {
   failOn: FailOn;
   encoding?: string;
   fix?: boolean;
+  /** With --fix: also apply fixes that may be wrong (forbidden renderings whose term the source lacks). */
+  unsafeFixes?: boolean;
   output?: string;
 }
 
@@ -54,7 +66,11 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const tools = createCheckTools(glossary);
 
   const read = async (path: string): Promise<TextFile> => readTextFile(path, opts.encoding ? { encoding: opts.encoding } : {});
-  const run = (source: TextFile, translations: Translation[]) => checkArticle(source, translations, tools, shown);
+  // One run over every article, so checks comparing across articles (consistency) see them all.
+  const checkAll = () => {
+    const run = createCheckRun();
+    return loaded.map((a) => checkArticle(a.source, a.translations, tools, shown, run));
+  };
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
   const loaded: { source: TextFile; translations: Translation[] }[] = [];
@@ -79,21 +95,25 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     loaded.push({ source, translations });
   }
 
-  let results = loaded.map((a) => run(a.source, a.translations));
+  let results = checkAll();
 
   if (opts.fix) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
     if (inJson.length > 0) {
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
     }
-    let fixed = 0;
+    const fixedRules: string[] = [];
+    let leftUnsafe = 0;
     const rewritten: string[] = [];
     for (const [i, a] of loaded.entries()) {
       for (const t of a.translations.filter((x) => x.writable)) {
-        const fixes = results[i]!.findings.filter((f) => f.fix && f.file === shown(t.path)).map((f) => f.fix!);
+        const findings = results[i]!.findings;
+        const fixes = fixesToApply(findings, shown(t.path), { unsafe: opts.unsafeFixes });
+        if (!opts.unsafeFixes) leftUnsafe += findings.filter((f) => f.fix?.unsafe && f.file === shown(t.path)).length;
         if (fixes.length === 0) continue;
+        const applied = new Set(fixes);
+        for (const f of findings) if (f.fix && applied.has(f.fix)) fixedRules.push(f.ruleId);
         t.text = applyFixes(t.text, fixes);
-        fixed += fixes.length;
         rewritten.push(t.path);
       }
     }
@@ -101,8 +121,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       const file = loaded.flatMap((a) => a.translations).find((t) => t.path === path)!;
       await writeFileAtomic(path, (file.bom ? '\uFEFF' : '') + file.text);
     }
-    if (fixed > 0) io.stderr.write(`vitrans: fixed ${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
-    results = loaded.map((a) => run(a.source, a.translations));
+    if (fixedRules.length > 0) io.stderr.write(`vitrans: fixed ${describeFixed(fixedRules)} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}\n`);
+    if (leftUnsafe > 0) {
+      io.stderr.write(
+        `vitrans: note: left ${leftUnsafe} forbidden rendering${leftUnsafe === 1 ? '' : 's'} whose term the source paragraph lacks; check them, or add --unsafe-fixes\n`,
+      );
+    }
+    results = checkAll();
   }
 
   const report: CheckReport = {
@@ -118,14 +143,23 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   return exitCodeFor(report.findings, opts.failOn);
 }
 
+/** "14 forbidden renderings", or "17 findings (14 term-forbidden, 3 double-space)" when several checks fixed something. */
+function describeFixed(ruleIds: string[]): string {
+  const n = ruleIds.length;
+  const byRule = new Map<string, number>();
+  for (const id of ruleIds) byRule.set(id, (byRule.get(id) ?? 0) + 1);
+  if (byRule.size === 1 && byRule.has('term-forbidden')) return `${n} forbidden rendering${n === 1 ? '' : 's'}`;
+  return `${n} finding${n === 1 ? '' : 's'} (${[...byRule].map(([id, k]) => `${k} ${id}`).join(', ')})`;
+}
+
 /** Findings of one article: encoding warnings of every file, then each translation's checks. */
-function checkArticle(source: TextFile, translations: Translation[], tools: CheckTools, shown: (p: string) => string) {
+function checkArticle(source: TextFile, translations: Translation[], tools: CheckTools, shown: (p: string) => string, run: CheckRun) {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
   const prepared = prepareSource({ file: shown(source.path), text: checkableText(source.path, source.text) }, tools);
   for (const t of translations) {
-    const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
+    const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools, run);
     findings.push(...r.findings);
     outcomes.push(...r.outcomes);
   }

@@ -17,7 +17,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
-import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
+import { checkTranslation, createCheckTools, fixesToApply, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile } from '../../text/read.js';
 import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
@@ -53,6 +53,7 @@ export interface TranslateOptions {
   dryRun?: boolean;
   maxChars?: string;
   fix?: boolean;
+  unsafeFixes?: boolean;
   failOn?: FailOn;
   quiet?: boolean;
   compare?: boolean;
@@ -166,7 +167,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             onProgress: (e) => progress.update(e),
           });
           const outPath = outputPathOf(input, engine.name);
-          const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
+          const result = finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           await writeFileAtomic(outPath, result.text);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
           return { translations, file: result.file };
@@ -316,7 +317,7 @@ function finishEngineFile(
   translations: ParagraphTranslation[],
   outShown: string,
   check: SourceCheck | undefined,
-  fix: boolean,
+  fix: { unsafe: boolean } | undefined,
 ): { text: string; file: EngineFileResult; unchecked: boolean } {
   const render = (targets: string[]): string =>
     input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
@@ -325,7 +326,7 @@ function finishEngineFile(
   let text = render(targets);
   let checked = checkTranslationText(check, text, outShown, engine.name);
   if (fix && checked) {
-    const fixes = checked.filter((f) => f.fix).map((f) => f.fix!);
+    const fixes = fixesToApply(checked, outShown, fix);
     if (fixes.length > 0) {
       text = applyFixes(text, fixes);
       if (!input.markdown) targets = splitParagraphs(text).map((p) => p.text);
