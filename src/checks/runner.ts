@@ -10,7 +10,7 @@ import { assertAligned } from '../text/align.js';
 import { createViMatcher, type ViMatcher } from '../glossary/vi-matcher.js';
 import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
-import { pluralForms } from '../glossary/inflect.js';
+import { renderingLabel } from './renderings.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import type { Check, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
@@ -158,6 +158,7 @@ export function checkTranslation(source: PreparedSource, translation: Translatio
         if (!run.states.has(check.meta.id)) run.states.set(check.meta.id, create());
         return run.states.get(check.meta.id) as T;
       },
+      position: (offset, side) => (side === 'source' ? source.lines : targetLines).position(offset),
       report: (d) => {
         const index = d.paragraph ?? current?.index;
         if (index === undefined || index < 1 || index > source.paragraphs.length) {
@@ -237,23 +238,4 @@ function termOutcomes(pair: ParagraphPair): TermOutcome[] {
     const r = pool.get(t.entry.id)?.shift();
     return r ? { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' } : { termId: t.entry.id, approved: false };
   });
-}
-
-/**
- * How a rendering is listed in the summary: as written, but without the possessive and, for a
- * plural, as the glossary rendering it inflects ("Patriot missiles" counts as "Patriot missile"),
- * so inflection is not mistaken for inconsistency.
- */
-function renderingLabel(match: RenderingMatch): string {
-  let text = match.text.replace(/\s+/g, ' ');
-  if (match.possessive) text = text.replace(/['\u2019\u02BC]s?$/u, '');
-  if (!match.plural) return text;
-  const e = match.entry;
-  const candidates = match.kind === 'forbidden' ? [match.forbidden?.text ?? ''] : [e.en, ...e.accepted, ...(e.acronym ? [e.acronym] : [])];
-  const written = foldEnglish(text);
-  return candidates.find((c) => [...pluralForms(c), `${c}s`].some((p) => foldEnglish(p) === written)) ?? text;
-}
-
-function foldEnglish(text: string): string {
-  return text.toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
 }

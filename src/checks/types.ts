@@ -4,7 +4,7 @@
  * the translation. Checks report offsets into the files; the runner turns them into line:column
  * Findings. A check that looks across the articles of a run keeps its state in `runState`.
  */
-import type { Fix, Paragraph, Severity } from '../core/types.js';
+import type { Fix, Paragraph, Position, Severity } from '../core/types.js';
 import type { DocumentRenderingIndex } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 
@@ -91,6 +91,8 @@ export interface CheckContext {
    * checked with the same `CheckRun` gets the same object back. Keep it small (hashes, not texts).
    */
   runState<T>(create: () => T): T;
+  /** Line and column of an offset into the source or the translation, in the file as the user has it. */
+  position(offset: number, side: 'source' | 'target'): Position;
   report(descriptor: ReportDescriptor): void;
 }
 

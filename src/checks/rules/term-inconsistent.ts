@@ -1,0 +1,113 @@
+import type { Check } from '../types.js';
+import type { GlossaryEntry } from '../../glossary/types.js';
+import { findAcronyms } from '../../text/acronyms.js';
+import { foldEnglish, renderingLabel } from '../renderings.js';
+
+/**
+ * One glossary term rendered two ways in one translation, both approved: the renderings of each
+ * term are tallied per document and the rarer ones reported beside the most frequent. Two
+ * renderings count as two ways when they spell one rendering differently ("Defense"/"Defence",
+ * "U.S."/"US", a serial comma), or, for a name (capitalised), when neither is a short form of the
+ * other ("Japan Ministry of Defense" beside "Japanese Ministry of Defense"; "Ministry of Defense"
+ * is a short form of it). Plurals, possessives, case, hyphens and acronyms are not renderings of
+ * their own; common nouns and verbs may vary ("co-develop", "jointly develop").
+ */
+export const termInconsistent: Check = {
+  meta: {
+    id: 'term-inconsistent',
+    description: 'A glossary term is rendered two different approved ways in one translation.',
+    severity: 'warning',
+    fixable: false,
+  },
+  create(context) {
+    const byEntry = new Map<GlossaryEntry, Map<string, Occurrence[]>>();
+    return {
+      paragraph(pair) {
+        for (const r of pair.renderings) {
+          if (r.kind === 'acronym' || r.kind === 'forbidden' || isAcronymText(r.text)) continue;
+          const label = renderingLabel(r);
+          let labels = byEntry.get(r.entry);
+          if (!labels) byEntry.set(r.entry, (labels = new Map()));
+          const key = foldEnglish(label);
+          const list = labels.get(key);
+          const occurrence = { paragraph: pair.index, start: r.start, end: r.end, label };
+          if (list) list.push(occurrence);
+          else labels.set(key, [occurrence]);
+        }
+      },
+      end() {
+        for (const [entry, labels] of byEntry) {
+          if (labels.size < 2) continue;
+          // The most frequent rendering (the first seen on a tie) is the one the others are set beside.
+          const ranked = [...labels.values()].sort((a, b) => b.length - a.length || a[0]!.start - b[0]!.start);
+          const main = ranked[0]!;
+          for (const other of ranked.slice(1)) {
+            if (!twoWays(entry, other[0]!.label, main[0]!.label)) continue;
+            for (const o of other) {
+              context.report({
+                paragraph: o.paragraph,
+                message: `"${o.label}" and "${main[0]!.label}" both render "${entry.vi}" in this translation (${other.length} and ${main.length} times): keep one`,
+                targetRange: [o.start, o.end],
+                termId: entry.id,
+                expected: [main[0]!.label],
+                actual: o.label,
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+};
+
+interface Occurrence {
+  paragraph: number;
+  start: number;
+  end: number;
+  label: string;
+}
+
+function isAcronymText(text: string): boolean {
+  const [token, ...more] = findAcronyms(text);
+  return token !== undefined && more.length === 0 && token.text === text.trim();
+}
+
+/** Whether two approved renderings of one entry are two ways of writing it (see the check's comment). */
+function twoWays(entry: GlossaryEntry, a: string, b: string): boolean {
+  if (spelling(a) === spelling(b)) return true;
+  if (!/^\p{Lu}/u.test(entry.en)) return false;
+  const wa = words(a);
+  const wb = words(b);
+  return !contains(wa, wb) && !contains(wb, wa);
+}
+
+/** British spellings as American ones, for telling spelling variants apart from other renderings. */
+const SPELLINGS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(def|off)ence\b/g, '$1ense'],
+  [/\blicence\b/g, 'license'],
+  [/\bprogramme(s?)\b/g, 'program$1'],
+  [/\b(cent|met|theat)re(s?)\b/g, '$1er$2'],
+  [/\b(\w{2,}[^aeiou\s])our(s?)\b/g, '$1or$2'],
+  [/\b(\w{3,})is(e|ed|es|ing|ation|ations)\b/g, '$1iz$2'],
+];
+
+/** A rendering reduced to its spelling-independent form: lower case, no punctuation, American spelling, "&" as "and". */
+function spelling(label: string): string {
+  let s = label.toLowerCase().replace(/&/g, ' and ').replace(/[.,'’]/g, '').replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+  for (const [from, to] of SPELLINGS) s = s.replace(from, to);
+  return s;
+}
+
+function words(label: string): string[] {
+  return spelling(label).split(' ');
+}
+
+/** Whether `inner` is a run of consecutive words of `outer`. */
+function contains(outer: readonly string[], inner: readonly string[]): boolean {
+  for (let i = 0; i + inner.length <= outer.length; i++) {
+    let k = 0;
+    while (k < inner.length && outer[i + k] === inner[k]) k++;
+    if (k === inner.length) return true;
+  }
+  return false;
+}
