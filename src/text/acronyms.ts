@@ -63,11 +63,13 @@ function asAcronym(word: string): { key: string; parts: string[] } | undefined {
   return { key: parts.join(''), parts };
 }
 
-/** Where an acronym is introduced: the offset of the acronym in "Long Form (ACR)" or of "ACR (Long Form)". */
+/** Where an acronym is introduced: "Long Form (ACR)" or "ACR (Long Form)". */
 export interface AcronymIntroduction {
   key: string;
   /** Offset of the acronym token of the introduction. */
   at: number;
+  /** Where the introduction starts: the long form's first word, or the acronym before "(Long Form)". */
+  from: number;
 }
 
 /**
@@ -75,7 +77,7 @@ export interface AcronymIntroduction {
  * "ACR (Long Form)" where the long form spells the acronym's letters in order, the first one
  * starting a word (Schwartz and Hearst's rule for abbreviation definitions), within a few words
  * before the parenthesis. Parts in `ignore` (placeholders like "XNUMX") do not count as letters.
- * @example acronymIntroductions('a Permanent Joint Headquarters (PJHQ) soon') // [{ key: 'PJHQ', at: 32 }]
+ * @example acronymIntroductions('a Permanent Joint Headquarters (PJHQ) soon') // [{ key: 'PJHQ', at: 32, from: 2 }]
  */
 export function acronymIntroductions(text: string, ignore: ReadonlySet<string> = new Set()): AcronymIntroduction[] {
   const out: AcronymIntroduction[] = [];
@@ -92,14 +94,16 @@ export function acronymIntroductions(text: string, ignore: ReadonlySet<string> =
     if (only) {
       // "Long Form (ACR)".
       const letters = acronymLetters(only, ignore);
-      if (letters.length >= 2 && spellsAcronym(longFormBefore(text, open, letters.length), letters)) out.push({ key: only.key, at: open + 1 + only.start });
+      const longForm = longFormBefore(text, open, letters.length);
+      const first = letters.length >= 2 ? spelledFrom(longForm, letters) : -1;
+      if (first >= 0) out.push({ key: only.key, at: open + 1 + only.start, from: open - longForm.length + first });
       continue;
     }
     // "ACR (Long Form)".
     const before = findAcronyms(text, Math.max(0, open - 20), open).pop();
     if (!before || text.slice(before.end, open).trim() !== '') continue;
     const letters = acronymLetters(before, ignore);
-    if (letters.length >= 2 && /\s/.test(inside.trim()) && spellsAcronym(inside, letters)) out.push({ key: before.key, at: before.start });
+    if (letters.length >= 2 && /\s/.test(inside.trim()) && spelledFrom(inside, letters) >= 0) out.push({ key: before.key, at: before.start, from: before.start });
   }
   return out;
 }
@@ -133,17 +137,17 @@ function longFormBefore(text: string, open: number, n: number): string {
 }
 
 /**
- * Whether `longForm` spells `letters` right to left, each letter matched in order and the first
- * one at the start of a word.
+ * Where `longForm` spells `letters`, read right to left, each letter matched in order and the
+ * first one at the start of a word: the offset of the word it starts, or -1.
  */
-function spellsAcronym(longForm: string, letters: string): boolean {
+function spelledFrom(longForm: string, letters: string): number {
   const form = longForm.toLowerCase();
   let l = form.length - 1;
   for (let s = letters.length - 1; s >= 0; s--) {
     const c = letters.charAt(s).toLowerCase();
     while (l >= 0 && (form.charAt(l) !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(form.charAt(l - 1))))) l--;
-    if (l < 0) return false;
+    if (l < 0) return -1;
     l--;
   }
-  return true;
+  return l + 1;
 }

@@ -7,10 +7,10 @@ import { acronymIntroductions, findAcronyms, type AcronymToken } from '../../tex
  * - an acronym of the source (GPI, SOSA, PJHQ) must be in the translation, as written or with its
  *   parts ("SM" in "SM-3"), or be rendered by the glossary entry it names ("SDF" by "JSDF" or
  *   "Self-Defense Forces"): otherwise an error;
- * - an acronym of the translation must come from the source paragraph: the same acronym, one the
- *   glossary gives to a term of the source paragraph, one the translation has introduced
- *   ("Japan International Cooperation Agency (JICA)"), or one of `allowAdded` (US, UN…):
- *   otherwise a warning;
+ * - an acronym of the translation must come from the source: the same acronym in the paragraph
+ *   or elsewhere in the article, one the glossary gives to a term of the source paragraph, one the
+ *   translation has introduced ("Japan International Cooperation Agency (JICA)"), or one of
+ *   `allowAdded` (US, UN…): otherwise a warning;
  * - an acronym used before the translation expands it ("the PJHQ" in paragraph 3, "Permanent
  *   Joint Headquarters (PJHQ)" in paragraph 5) is a warning at its first use, unless term-missing
  *   already reports it (the glossary term of that paragraph has no other rendering).
@@ -53,6 +53,8 @@ export const acronymMismatch: Check = {
       .map((t) => effective(t, ignore))
       .filter((t): t is AcronymToken => t !== undefined && !isDatelineOrLabel(text, t));
     const introducedAt = introductions(text, tokens, ignore, glossary, context.document.matches);
+    // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
+    const inSourceDocument = new Set(findAcronyms(context.sourceText).map((t) => effective(t, ignore)?.key));
     const seen = new Set<string>();
     let next = 0;
 
@@ -106,7 +108,7 @@ export const acronymMismatch: Check = {
         }
 
         for (const t of firstOfEach(target)) {
-          if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key)) continue;
+          if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
           const entries = byAcronym.get(t.key) ?? [];
           const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
           const at = introducedAt.get(t.key);
@@ -206,7 +208,7 @@ function acronymKey(written: string): string | undefined {
 /**
  * Where the translation introduces each acronym: "Long Form (ACR)" or "ACR (Long Form)", or a
  * rendering of its glossary entry (approved or not: a wrong expansion is term-forbidden's) right
- * before "(ACR)", or an approved expansion of the entry anywhere before.
+ * before "(ACR)", or an approved expansion of the entry anywhere before (from its start).
  */
 function introductions(
   text: string,
@@ -221,21 +223,23 @@ function introductions(
     if (known === undefined || offset < known) at.set(key, offset);
   };
   const keyOf = new Map(tokens.map((t) => [t.start, t.key]));
-  for (const intro of acronymIntroductions(text, ignore)) earliest(keyOf.get(intro.at) ?? intro.key, intro.at);
+  for (const intro of acronymIntroductions(text, ignore)) earliest(keyOf.get(intro.at) ?? intro.key, intro.from);
   const endingAt = new Map<number, GlossaryEntry>();
+  const matchStart = new Map<number, number>();
   for (const m of matches) {
     if (m.kind === 'acronym') continue;
     endingAt.set(m.end, m.entry);
+    matchStart.set(m.end, m.start);
     // An approved expansion introduces the entry's acronyms; an accepted rendering that is itself an acronym does not.
     if (m.kind === 'forbidden' || acronymKey(m.text) !== undefined) continue;
-    for (const key of glossary.keys.get(m.entry) ?? []) earliest(key, m.end);
+    for (const key of glossary.keys.get(m.entry) ?? []) earliest(key, m.start);
   }
   for (const t of tokens) {
     if (text.charAt(t.start - 1) !== '(') continue;
     let k = t.start - 1;
     while (k > 0 && /\s/.test(text.charAt(k - 1))) k--;
     const entry = endingAt.get(k);
-    if (entry && glossary.entries.get(t.key)?.includes(entry)) earliest(t.key, t.start);
+    if (entry && glossary.entries.get(t.key)?.includes(entry)) earliest(t.key, matchStart.get(k) ?? t.start);
   }
   return at;
 }

@@ -72,13 +72,19 @@ function isAcronymText(text: string): boolean {
   return token !== undefined && more.length === 0 && token.text === text.trim();
 }
 
-/** Whether two approved renderings of one entry are two ways of writing it (see the check's comment). */
+/**
+ * Whether two approved renderings of one entry are two ways of writing it (see the check's
+ * comment): the same words spelt differently, a short form spelt differently ("Ministry of
+ * Defence" beside "Japanese Ministry of Defense"), or two names neither of which is a short form.
+ */
 function twoWays(entry: GlossaryEntry, a: string, b: string): boolean {
-  if (spelling(a) === spelling(b)) return true;
-  if (!/^\p{Lu}/u.test(entry.en)) return false;
-  const wa = words(a);
-  const wb = words(b);
-  return !contains(wa, wb) && !contains(wb, wa);
+  const [sa, sb] = [spelling(a).split(' '), spelling(b).split(' ')];
+  const related = contains(sa, sb) || contains(sb, sa);
+  if (related) {
+    const [ra, rb] = [written(a), written(b)];
+    return !contains(ra, rb) && !contains(rb, ra);
+  }
+  return /^\p{Lu}/u.test(entry.en);
 }
 
 /** British spellings as American ones, for telling spelling variants apart from other renderings. */
@@ -98,8 +104,9 @@ function spelling(label: string): string {
   return s;
 }
 
-function words(label: string): string[] {
-  return spelling(label).split(' ');
+/** The words as written, in lower case, punctuation kept ("u.s.", "test,"). */
+function written(label: string): string[] {
+  return label.toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim().split(' ');
 }
 
 /** Whether `inner` is a run of consecutive words of `outer`. */
