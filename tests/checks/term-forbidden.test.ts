@@ -58,7 +58,7 @@ describe('term-forbidden where the source paragraph lacks the term', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity, actual: 'Supply Security Agreement', fix: { text: 'a Security of Supply Arrangement' } });
     expect(Boolean(finding!.fix!.unsafe)).toBe(unsafe);
-    if (unsafe) expect(finding!.note).toMatch(/source paragraph does not contain "Thỏa thuận An ninh Cung ứng".*--unsafe-fixes/);
+    if (unsafe) expect(finding!.note).toMatch(/^The source paragraph does not contain "Thỏa thuận An ninh Cung ứng".*--unsafe-fixes\.$/);
   });
 
   it('counts the term per paragraph: a second forbidden rendering beside a sourced one is still an error', () => {

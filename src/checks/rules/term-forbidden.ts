@@ -30,7 +30,7 @@ export const termForbidden: Check = {
           const planned = fixes.find((f) => f.range[1] === match.end && f.range[0] <= match.start);
           const sourced = pair.terms.some((t) => t.entry.id === match.entry.id);
           const fix = planned && !sourced ? { ...planned, unsafe: true } : planned;
-          const unsourcedNote = `the source paragraph does not contain "${match.entry.vi}", so this may translate something else: --fix changes it only with --unsafe-fixes`;
+          const unsourcedNote = `The source paragraph does not contain "${match.entry.vi}", so this may translate something else: --fix changes it only with --unsafe-fixes.`;
           context.report({
             message: `"${match.text}" is a forbidden rendering of "${match.entry.vi}": use "${planned?.text ?? use}"`,
             severity: sourced ? undefined : 'warning',
@@ -40,7 +40,7 @@ export const termForbidden: Check = {
             expected: [use],
             actual: match.text,
             fix,
-            note: sourced ? match.forbidden?.note : [match.forbidden?.note, unsourcedNote].filter(Boolean).join('; '),
+            note: sourced ? match.forbidden?.note : [match.forbidden?.note, unsourcedNote].filter(Boolean).join(' '),
           });
         });
       },
