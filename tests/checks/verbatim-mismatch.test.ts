@@ -26,6 +26,16 @@ ruleTester('verbatim-mismatch', {
       fixed: 'Details at https://www.mod.go.jp/en/press/2024/0410.html or from press@mod.go.jp.',
     },
     {
+      name: 'a URL cut short and an e-mail address dropped in one paragraph',
+      source: VI,
+      target: 'Details at https://www.mod.go.jp/en/press/2024/0410 or from the press office.',
+      findings: [
+        { message: 'the e-mail address "press@mod.go.jp" of the source is missing' },
+        { message: 'the URL "https://www.mod.go.jp/en/press/2024/0410" differs from the source\'s "https://www.mod.go.jp/en/press/2024/0410.html"' },
+      ],
+      fixed: 'Details at https://www.mod.go.jp/en/press/2024/0410.html or from the press office.',
+    },
+    {
       name: 'an e-mail address dropped',
       source: VI,
       target: 'Details at https://www.mod.go.jp/en/press/2024/0410.html or from the press office.',
