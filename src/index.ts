@@ -26,7 +26,9 @@ export type { CorpusArticle } from './text/corpus.js';
 export * from './glossary/index.js';
 
 export { allChecks, checksById, createCheckTools, prepareSource, checkTranslation, summarizeTerms } from './checks/index.js';
+export { createCheckRun, translationSeries, fixesToApply } from './checks/index.js';
 export type { Check, CheckMeta, CheckContext, CheckTools, TranslationCheck, TermRenderingSummary } from './checks/index.js';
+export type { CheckRun, CheckHandlers, ReportDescriptor, TranslationDocument } from './checks/index.js';
 
 export type * from './engines/types.js';
 export { ENGINES, engineNames, getEngine, createEngine } from './engines/registry.js';

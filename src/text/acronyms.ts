@@ -20,6 +20,8 @@ export interface AcronymToken {
 }
 
 const ACRONYM = /^[A-Z0-9&]+(?:-[A-Z0-9&]+)*$/;
+/** Longer words in capitals are shouting, not acronyms (and are not cut out of the text). */
+const MAX_ACRONYM = 24;
 const ROMAN_NUMERAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 /**
@@ -36,13 +38,13 @@ export function findAcronyms(text: string, from = 0, to = text.length): AcronymT
       i++;
       continue;
     }
-    // A word: runs of word characters and "&", joined by single hyphens.
+    // Most words start with a lower-case letter: only words that start with a capital or a digit
+    // are cut out and tested; the others are passed over.
     const start = i;
-    for (;;) {
-      while (i < to && isWordAt(text, i, to)) i += Math.max(1, wordCharLength(text, i));
-      if (i + 1 < to && (text.charAt(i) === '-' || text.charAt(i) === '\u2011') && isWordAt(text, i + 1, to)) i++;
-      else break;
-    }
+    const first = text.charCodeAt(i);
+    const candidate = (first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39);
+    i = hyphenatedWordEnd(text, i, to);
+    if (!candidate || i - start < 2 || i - start > MAX_ACRONYM) continue;
     const word = text.slice(start, i);
     const acronym = asAcronym(word);
     if (acronym) out.push({ start, end: i, text: word, ...acronym });
@@ -50,8 +52,32 @@ export function findAcronyms(text: string, from = 0, to = text.length): AcronymT
   return out;
 }
 
+/** End of the word at `i`: runs of word characters and "&", joined by single hyphens. */
+function hyphenatedWordEnd(text: string, i: number, to: number): number {
+  let j = i;
+  for (;;) {
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c < 0x80) {
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26) j++;
+        else break;
+      } else {
+        const l = wordCharLength(text, j);
+        if (l === 0) break;
+        j += l;
+      }
+    }
+    if (j + 1 < to && (text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x2011) && isWordAt(text, j + 1, to)) j++;
+    else return j;
+  }
+}
+
 function isWordAt(text: string, i: number, to: number): boolean {
-  return i < to && (wordCharLength(text, i) > 0 || text.charAt(i) === '&');
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  // ASCII by table-free ranges (most of both languages' text), the rest by the shared table.
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26;
+  return wordCharLength(text, i) > 0;
 }
 
 function asAcronym(word: string): { key: string; parts: string[] } | undefined {

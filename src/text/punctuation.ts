@@ -27,15 +27,17 @@ export function unpairedBrackets(text: string, from = 0, to = text.length): Unpa
   // Open brackets of each kind on the stack: a closer with none open is unpaired at once, so each
   // stack entry is looked at once before it is popped (linear).
   const open: Record<string, number> = { '(': 0, '[': 0, '{': 0 };
-  for (let i = from; i < to; i++) {
-    const ch = text.charAt(i);
+  // The regex engine finds the next bracket faster than a loop over every character; it runs on
+  // the range alone (a slice shares the text), so it never looks past `to`.
+  for (const m of text.slice(from, to).matchAll(/[()[\]{}]/g)) {
+    const i = from + m.index;
+    const ch = m[0];
     if (OPENING_BRACKETS.includes(ch)) {
       stack.push(i);
       open[ch]!++;
       continue;
     }
-    const opener = BRACKETS[ch];
-    if (!opener) continue;
+    const opener = BRACKETS[ch]!;
     if (open[opener] === 0) {
       out.push({ offset: i, mark: ch, side: 'close' });
       continue;
@@ -80,8 +82,9 @@ const CURLY: Readonly<Record<string, string>> = { '”': '“', '»': '«' };
 export function unpairedQuotes(text: string, from = 0, to = text.length): UnpairedMark[] {
   const out: UnpairedMark[] = [];
   const stack: number[] = [];
-  for (let i = from; i < to; i++) {
-    const ch = text.charAt(i);
+  for (const m of text.slice(from, to).matchAll(/["«»“”]/g)) {
+    const i = from + m.index;
+    const ch = m[0];
     if (ch === '“' || ch === '«') {
       stack.push(i);
     } else if (ch === '”' || ch === '»') {

@@ -16,6 +16,8 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 const TERMINATORS = '.!?…';
+/** Longest abbreviation looked for before a period, in UTF-16 units ("Th.S", "U.S.A", "Sept"). */
+const MAX_ABBREVIATION = 12;
 const CLOSERS = '"\'”’»)]}';
 const OPENERS = '"\'“‘«([{';
 
@@ -30,11 +32,12 @@ export function sentenceSpans(text: string, from = 0, to = text.length): Array<[
   while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
   let start = i;
   while (i < to) {
-    const ch = text.charAt(i);
-    if (!TERMINATORS.includes(ch)) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026) {
       i++;
       continue;
     }
+    const ch = text.charAt(i);
     const mark = i;
     // The run of terminators, with the stray ". ." of machine output taken as one.
     let j = i;
@@ -73,8 +76,11 @@ function startsSentence(text: string, k: number): boolean {
 
 /** Whether the period at `dot` ends an abbreviation or an initial rather than the sentence. */
 function abbreviationBefore(text: string, dot: number, floor: number): boolean {
+  // Abbreviations are short: looking back a few characters keeps "a.a.a.a…" linear.
+  const limit = Math.max(floor, dot - MAX_ABBREVIATION);
   let s = dot;
-  while (s > floor && (wordCharLength(text, s - 1) > 0 || text.charAt(s - 1) === '.')) s--;
+  while (s > limit && (wordCharLength(text, s - 1) > 0 || text.charAt(s - 1) === '.')) s--;
+  if (s === limit && limit > floor && (wordCharLength(text, s - 1) > 0 || text.charAt(s - 1) === '.')) return false;
   const word = text.slice(s, dot);
   if (word === '') return false;
   // "U.S.", "a.m.", "Th.S.": a word with periods inside is an abbreviation.

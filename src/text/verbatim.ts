@@ -29,6 +29,8 @@ const TRAILING_CHARS = ".,;:!?'’]";
 export function findVerbatim(text: string, from = 0, to = text.length): VerbatimToken[] {
   const out: VerbatimToken[] = [];
   const slice = text.slice(from, to);
+  // Most paragraphs have neither: a native search says so before any regex runs.
+  if (!slice.includes('@') && !slice.includes('://') && !/www\./i.test(slice)) return out;
   const urls: Array<[number, number]> = [];
   for (const m of slice.matchAll(URL)) {
     const raw = trimUrl(m[0]);

@@ -53,10 +53,14 @@ export const acronymMismatch: Check = {
       .map((t) => effective(t, ignore))
       .filter((t): t is AcronymToken => t !== undefined && !isDatelineOrLabel(text, t));
     const introducedAt = introductions(text, tokens, ignore, glossary, context.document.matches);
+    const sourceTokens = findAcronyms(context.sourceText)
+      .map((t) => effective(t, ignore))
+      .filter((t): t is AcronymToken => t !== undefined && !vietnamese.has(t.key) && !isDatelineOrLabel(context.sourceText, t));
     // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
-    const inSourceDocument = new Set(findAcronyms(context.sourceText).map((t) => effective(t, ignore)?.key));
+    const inSourceDocument = new Set(sourceTokens.map((t) => t.key));
     const seen = new Set<string>();
     let next = 0;
+    let nextSource = 0;
 
     /** Whether term-missing reports this acronym: its entry's term is in the source paragraph with no other rendering. */
     const termMissingReports = (token: AcronymToken, pair: ParagraphPair): boolean =>
@@ -64,67 +68,78 @@ export const acronymMismatch: Check = {
         (e) => pair.terms.some((t) => t.entry === e) && !pair.renderings.some((r) => r.entry === e && r.kind !== 'acronym'),
       );
 
+    /** The three rules over one paragraph pair's acronyms. */
+    const checkPair = (pair: ParagraphPair, source: readonly AcronymToken[], target: readonly AcronymToken[]): void => {
+      for (const s of firstOfEach(source)) {
+        if (target.some((t) => sameAcronym(s, t))) continue;
+        const entries = byAcronym.get(s.key) ?? [];
+        if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
+        context.report({
+          message: `"${s.text}" of the source is missing from the translation`,
+          sourceRange: [s.start, s.end],
+          expected: [s.key, ...entries.map((e) => e.en)],
+          note: entries.length > 0 ? `write ${s.key} or "${entries[0]!.en}" where the source has it` : `keep ${s.key}, or spell it out as the source means it`,
+        });
+      }
+
+      for (const t of target) {
+        const first = !seen.has(t.key);
+        seen.add(t.key);
+        const at = introducedAt.get(t.key);
+        if (first && at !== undefined && t.start < at && !termMissingReports(t, pair)) {
+          const where = context.position(at, 'target');
+          context.report({
+            message: `"${t.text}" is used before it is expanded (at ${where.line}:${where.column})`,
+            severity: 'warning',
+            targetRange: [t.start, t.end],
+            actual: t.text,
+            note: 'expand an acronym where it is first used, then use it alone',
+          });
+        }
+      }
+
+      for (const t of firstOfEach(target)) {
+        if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
+        const entries = byAcronym.get(t.key) ?? [];
+        const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
+        const at = introducedAt.get(t.key);
+        if (called || (at !== undefined && at < pair.target.end)) continue;
+        context.report({
+          message: `"${t.text}" is not in the source paragraph`,
+          severity: 'warning',
+          targetRange: [t.start, t.end],
+          actual: t.text,
+          note: 'an acronym the source does not have: check what the source says here',
+        });
+      }
+    };
+
     return {
       paragraph(pair) {
         const target: AcronymToken[] = [];
-        while (next < tokens.length && tokens[next]!.start < pair.target.end) {
-          if (tokens[next]!.start >= pair.target.start) target.push(tokens[next]!);
-          next++;
-        }
+        next = collect(tokens, next, pair.target.start, pair.target.end, target);
+        const source: AcronymToken[] = [];
+        nextSource = collect(sourceTokens, nextSource, pair.source.start, pair.source.end, source);
+        if (target.length === 0 && source.length === 0) return;
         if (shouting(pair.source.text) || shouting(pair.target.text)) {
           for (const t of target) seen.add(t.key);
           return;
         }
-        const source = findAcronyms(context.sourceText, pair.source.start, pair.source.end)
-          .map((t) => effective(t, ignore))
-          .filter((t): t is AcronymToken => t !== undefined && !vietnamese.has(t.key) && !isDatelineOrLabel(context.sourceText, t));
-
-        for (const s of firstOfEach(source)) {
-          if (target.some((t) => sameAcronym(s, t))) continue;
-          const entries = byAcronym.get(s.key) ?? [];
-          if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
-          context.report({
-            message: `"${s.text}" of the source is missing from the translation`,
-            sourceRange: [s.start, s.end],
-            expected: [s.key, ...entries.map((e) => e.en)],
-            note: entries.length > 0 ? `write ${s.key} or "${entries[0]!.en}" where the source has it` : `keep ${s.key}, or spell it out as the source means it`,
-          });
-        }
-
-        for (const t of target) {
-          const first = !seen.has(t.key);
-          seen.add(t.key);
-          const at = introducedAt.get(t.key);
-          if (first && at !== undefined && t.start < at && !termMissingReports(t, pair)) {
-            const where = context.position(at, 'target');
-            context.report({
-              message: `"${t.text}" is used before it is expanded (at ${where.line}:${where.column})`,
-              severity: 'warning',
-              targetRange: [t.start, t.end],
-              actual: t.text,
-              note: 'expand an acronym where it is first used, then use it alone',
-            });
-          }
-        }
-
-        for (const t of firstOfEach(target)) {
-          if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
-          const entries = byAcronym.get(t.key) ?? [];
-          const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
-          const at = introducedAt.get(t.key);
-          if (called || (at !== undefined && at < pair.target.end)) continue;
-          context.report({
-            message: `"${t.text}" is not in the source paragraph`,
-            severity: 'warning',
-            targetRange: [t.start, t.end],
-            actual: t.text,
-            note: 'an acronym the source does not have: check what the source says here',
-          });
-        }
+        checkPair(pair, source, target);
       },
     };
   },
 };
+
+/**
+ * Puts into `out` the tokens from index `from` on that lie in [start, end), and returns the index
+ * after the last one looked at (tokens are sorted and paragraphs come in order: one pass in all).
+ */
+function collect(tokens: readonly AcronymToken[], from: number, start: number, end: number, out: AcronymToken[]): number {
+  let k = from;
+  for (; k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.start >= start) out.push(tokens[k]!);
+  return k;
+}
 
 /** The token without its ignored parts ("SM-XNUMX" → "SM"), or undefined when nothing is left. */
 function effective(token: AcronymToken, ignore: ReadonlySet<string>): AcronymToken | undefined {

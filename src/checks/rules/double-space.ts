@@ -22,8 +22,19 @@ export const doubleSpace: Check = {
     return {
       paragraph(pair) {
         const { text, start: base } = pair.target;
+        // The end of the current line and whether it is a table row, moved forward with the matches.
+        let lineEnd = -1;
+        let tableRow = false;
         for (const m of text.matchAll(RUN)) {
-          if (markdown && (m[0].length !== 2 || lineAt(text, m.index).includes('|'))) continue;
+          if (markdown) {
+            if (m.index > lineEnd) {
+              const lineStart = text.lastIndexOf('\n', m.index) + 1;
+              const next = text.indexOf('\n', m.index);
+              lineEnd = next < 0 ? text.length : next;
+              tableRow = text.slice(lineStart, lineEnd).includes('|');
+            }
+            if (m[0].length !== 2 || tableRow) continue;
+          }
           const range: [number, number] = [base + m.index, base + m.index + m[0].length];
           context.report({
             message: `${m[0].length} spaces between words`,
@@ -35,9 +46,3 @@ export const doubleSpace: Check = {
     };
   },
 };
-
-function lineAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset) + 1;
-  const end = text.indexOf('\n', offset);
-  return text.slice(start, end < 0 ? text.length : end);
-}

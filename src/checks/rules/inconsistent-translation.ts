@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
-import { foldSyllable, syllableSpans } from '../../text/vietnamese.js';
+import { wordCharLength } from '../../text/chars.js';
+import { foldSyllable } from '../../text/vietnamese.js';
 import { sentenceSpans } from '../../text/sentences.js';
 
 /**
@@ -45,10 +46,10 @@ export const inconsistentTranslation: Check = {
         for (let i = 0; i < sources.length; i++) {
           const [ss, se] = sources[i]!;
           const [ts, te] = targets[i]!;
-          const target = englishKey(context.targetText.slice(ts, te));
+          const target = englishHash(context.targetText, ts, te);
           if (target.words < o.minWords) continue;
-          const sourceHash = hash53(vietnameseKey(context.sourceText.slice(ss, se)));
-          const targetHash = hash53(target.key);
+          const sourceHash = vietnameseHash(context.sourceText, ss, se);
+          const targetHash = target.hash;
           const s = context.position(ss, 'source');
           const t = context.position(ts, 'target');
           const here = { sourceFile, sourceLine: s.line, sourceColumn: s.column, targetFile, targetLine: t.line, targetColumn: t.column };
@@ -139,7 +140,14 @@ class SentenceTable {
     }
     const row = this.count++;
     this.other_[row] = other;
-    this.places.set([p.sourceFile, p.sourceLine, p.sourceColumn, p.targetFile, p.targetLine, p.targetColumn], row * 6);
+    const at = row * 6;
+    const places = this.places;
+    places[at] = p.sourceFile;
+    places[at + 1] = p.sourceLine;
+    places[at + 2] = p.sourceColumn;
+    places[at + 3] = p.targetFile;
+    places[at + 4] = p.targetLine;
+    places[at + 5] = p.targetColumn;
     this.rows.set(hash, row);
   }
 
@@ -156,30 +164,90 @@ class SentenceTable {
   }
 }
 
-/** A Vietnamese sentence as the glossary matcher folds it, words only (no case, no punctuation). */
-function vietnameseKey(sentence: string): string {
-  return syllableSpans(sentence)
-    .map(([s, e]) => foldSyllable(sentence.slice(s, e)))
-    .join(' ');
+/**
+ * A 53-bit hash of a sentence's words as the glossary matcher folds Vietnamese (tone placement,
+ * i/y, case, NFD), punctuation left out. Plain ASCII syllables without a final y fold to their
+ * lower case and are hashed in place; the others go through the matcher's (cached) folding.
+ */
+function vietnameseHash(text: string, start: number, end: number): number {
+  const h = new Hash53();
+  forEachWord(text, start, end, (s, e, ascii) => {
+    if (ascii && (text.charCodeAt(e - 1) | 0x20) !== 0x79) h.addLowerAscii(text, s, e);
+    else h.add(foldSyllable(text.slice(s, e)));
+    h.separator();
+  });
+  return h.value();
 }
 
-/** An English sentence lower-cased, NFC, words only; and how many words it has. */
-function englishKey(sentence: string): { key: string; words: number } {
-  const words = sentence.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  return { key: words.join(' '), words: words.length };
+/** A 53-bit hash of an English sentence's words, lower case (NFC where it is not ASCII), and how many words it has. */
+function englishHash(text: string, start: number, end: number): { hash: number; words: number } {
+  const h = new Hash53();
+  let words = 0;
+  forEachWord(text, start, end, (s, e, ascii) => {
+    if (ascii) h.addLowerAscii(text, s, e);
+    else h.add(text.slice(s, e).normalize('NFC').toLowerCase());
+    h.separator();
+    words++;
+  });
+  return { hash: h.value(), words };
+}
+
+/** Calls `word` for each run of letters, marks and digits in text[start, end), saying whether it is plain ASCII. */
+function forEachWord(text: string, start: number, end: number, word: (s: number, e: number, ascii: boolean) => void): void {
+  let i = start;
+  while (i < end) {
+    if (wordCharLength(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let ascii = true;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+        i++;
+      } else {
+        const l = wordCharLength(text, i);
+        if (l === 0) break;
+        ascii = false;
+        i += l;
+      }
+    }
+    word(s, i, ascii);
+  }
 }
 
 /**
- * A 53-bit hash of a string: two 32-bit FNV-1a variants (different offsets and primes) side by
- * side, so a million sentences collide with a chance of about one in 20,000.
+ * A 53-bit hash, fed piece by piece: two 32-bit FNV-1a variants (different offsets and primes)
+ * side by side, so a million sentences collide with a chance of about one in 20,000.
  */
-function hash53(s: string): number {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9747b28c | 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+class Hash53 {
+  private a = 0x811c9dc5 | 0;
+  private b = 0x9747b28c | 0;
+
+  add(s: string): void {
+    for (let i = 0; i < s.length; i++) this.code(s.charCodeAt(i));
   }
-  return (a >>> 0) * 0x200000 + (b >>> 11);
+
+  /** text[s, e), which is ASCII, lower-cased. */
+  addLowerAscii(text: string, s: number, e: number): void {
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      this.code(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    }
+  }
+
+  separator(): void {
+    this.code(0x20);
+  }
+
+  value(): number {
+    return (this.a >>> 0) * 0x200000 + (this.b >>> 11);
+  }
+
+  private code(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
+  }
 }

@@ -4,8 +4,8 @@ import { sentenceSpans } from '../../text/sentences.js';
 
 /**
  * A translated paragraph far shorter or longer than its source, measured against the vi→en norm:
- * a dropped or an added sentence. Lengths are characters other than whitespace, after NFC, so NFD
- * input and Vietnamese's many spaces between syllables do not count.
+ * a dropped or an added sentence. Lengths are characters other than whitespace, as NFC counts
+ * them, so NFD input and Vietnamese's many spaces between syllables do not count.
  *
  * The norm is learned from the translation itself (the median ratio of its paragraphs of at least
  * 100 characters, given enough of them), since it depends on the source's style: on the shipped
@@ -34,12 +34,13 @@ export const lengthRatio: Check = {
     const rows: Row[] = [];
     return {
       paragraph(pair) {
+        // Counted in the whole texts: a paragraph's own text is a slice of them, slower to read.
         rows.push({
           index: pair.index,
-          source: inkLength(pair.source.text),
-          target: inkLength(pair.target.text),
-          sourceSentences: sentenceSpans(pair.source.text).length,
-          targetSentences: sentenceSpans(pair.target.text).length,
+          source: inkLength(context.sourceText, pair.source.start, pair.source.end),
+          target: inkLength(context.targetText, pair.target.start, pair.target.end),
+          sourceRange: [pair.source.start, pair.source.end],
+          targetRange: [pair.target.start, pair.target.end],
         });
       },
       end() {
@@ -60,7 +61,8 @@ export const lengthRatio: Check = {
               `${norm.toFixed(2)}× (${r.target} characters for ${r.source}; about ${Math.round(expected)} expected): ` +
               (shorter ? 'a sentence may be missing' : 'something may have been added'),
             note:
-              `${plural(r.sourceSentences, 'sentence')} in the source, ${r.targetSentences} in the translation; ` +
+              `${plural(sentenceSpans(context.sourceText, ...r.sourceRange).length, 'sentence')} in the source, ` +
+              `${sentenceSpans(context.targetText, ...r.targetRange).length} in the translation; ` +
               (learned !== undefined ? "the norm is learned from this translation's paragraphs" : 'the norm is the default (too few long paragraphs to learn it)'),
           });
         }
@@ -74,8 +76,9 @@ interface Row {
   /** Lengths in characters other than whitespace. */
   source: number;
   target: number;
-  sourceSentences: number;
-  targetSentences: number;
+  /** Where the paragraphs are, to count their sentences for a report. */
+  sourceRange: [number, number];
+  targetRange: [number, number];
 }
 
 /** Paragraphs of at least this many source characters say how long this translation runs. */
@@ -92,14 +95,18 @@ function learnNorm(rows: readonly { source: number; target: number }[]): number 
   return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
 
-/** Characters other than whitespace, NFC (NFD input would otherwise count its marks). */
-function inkLength(text: string): number {
-  const nfc = text.normalize('NFC');
+/**
+ * Characters other than whitespace, as NFC counts them: combining marks (U+0300–U+036F, which NFD
+ * Vietnamese uses for its tones and vowel marks) are part of the letter before them, and a
+ * surrogate pair is one character. No copy of the text is made.
+ */
+function inkLength(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = 0; i < nfc.length; i++) {
-    const c = nfc.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair
-    if (!isSpaceCode(c)) n++;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) continue;
+    if (c > 0x20 && c < 0x80) n++;
+    else if (!((c >= 0xdc00 && c <= 0xdfff) || (c >= 0x300 && c <= 0x36f) || isSpaceCode(c))) n++;
   }
   return n;
 }

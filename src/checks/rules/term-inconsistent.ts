@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { GlossaryEntry } from '../../glossary/types.js';
+import type { GlossaryEntry, RenderingMatch } from '../../glossary/types.js';
 import { findAcronyms } from '../../text/acronyms.js';
 import { foldEnglish, renderingLabel } from '../renderings.js';
 
@@ -20,24 +20,35 @@ export const termInconsistent: Check = {
     fixable: false,
   },
   create(context) {
-    const byEntry = new Map<GlossaryEntry, Map<string, Occurrence[]>>();
+    // Occurrences by entry and by what is written; labels are worked out once per written form, at the end.
+    const byEntry = new Map<GlossaryEntry, Map<string, { match: RenderingMatch; occurrences: Occurrence[] }>>();
     return {
       paragraph(pair) {
         for (const r of pair.renderings) {
-          if (r.kind === 'acronym' || r.kind === 'forbidden' || isAcronymText(r.text)) continue;
-          const label = renderingLabel(r);
-          let labels = byEntry.get(r.entry);
-          if (!labels) byEntry.set(r.entry, (labels = new Map()));
-          const key = foldEnglish(label);
-          const list = labels.get(key);
-          const occurrence = { paragraph: pair.index, start: r.start, end: r.end, label };
-          if (list) list.push(occurrence);
-          else labels.set(key, [occurrence]);
+          if (r.kind === 'acronym' || r.kind === 'forbidden') continue;
+          let written = byEntry.get(r.entry);
+          if (!written) byEntry.set(r.entry, (written = new Map()));
+          const occurrence = { paragraph: pair.index, start: r.start, end: r.end, label: '' };
+          const seen = written.get(r.text);
+          if (seen) seen.occurrences.push(occurrence);
+          else written.set(r.text, { match: r, occurrences: [occurrence] });
         }
       },
       end() {
-        for (const [entry, labels] of byEntry) {
+        for (const [entry, written] of byEntry) {
+          if (written.size < 2) continue;
+          const labels = new Map<string, Occurrence[]>();
+          for (const { match, occurrences } of written.values()) {
+            if (isAcronymText(match.text)) continue;
+            const label = renderingLabel(match);
+            for (const o of occurrences) o.label = label;
+            const key = foldEnglish(label);
+            const list = labels.get(key);
+            if (list) for (const o of occurrences) list.push(o);
+            else labels.set(key, [...occurrences]);
+          }
           if (labels.size < 2) continue;
+          for (const list of labels.values()) list.sort((a, b) => a.start - b.start);
           // The most frequent rendering (the first seen on a tie) is the one the others are set beside.
           const ranked = [...labels.values()].sort((a, b) => b.length - a.length || a[0]!.start - b[0]!.start);
           const main = ranked[0]!;
