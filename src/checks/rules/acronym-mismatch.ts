@@ -242,12 +242,14 @@ function introductions(
   const endingAt = new Map<number, GlossaryEntry>();
   const matchStart = new Map<number, number>();
   for (const m of matches) {
-    if (m.kind === 'acronym') continue;
+    // Only entries that have acronyms can introduce one (most have none).
+    const keys = glossary.keys.get(m.entry);
+    if (m.kind === 'acronym' || !keys) continue;
     endingAt.set(m.end, m.entry);
     matchStart.set(m.end, m.start);
     // An approved expansion introduces the entry's acronyms; an accepted rendering that is itself an acronym does not.
     if (m.kind === 'forbidden' || acronymKey(m.text) !== undefined) continue;
-    for (const key of glossary.keys.get(m.entry) ?? []) earliest(key, m.start);
+    for (const key of keys) earliest(key, m.start);
   }
   for (const t of tokens) {
     if (text.charAt(t.start - 1) !== '(') continue;

@@ -25,7 +25,8 @@ export const termInconsistent: Check = {
     return {
       paragraph(pair) {
         for (const r of pair.renderings) {
-          if (r.kind === 'acronym' || r.kind === 'forbidden') continue;
+          // Only an entry with more than one approved rendering can be rendered two ways.
+          if (r.kind === 'acronym' || r.kind === 'forbidden' || (r.entry.accepted.length === 0 && r.entry.forms.length === 0)) continue;
           let written = byEntry.get(r.entry);
           if (!written) byEntry.set(r.entry, (written = new Map()));
           const occurrence = { paragraph: pair.index, start: r.start, end: r.end, label: '' };
