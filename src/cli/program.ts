@@ -84,13 +84,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
+    .description('check translations (glossary terms, acronyms, lengths, punctuation, URLs, consistency): a SOURCE and its TRANSLATIONs, or corpus directories')
     .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...]')
     .option('-g, --glossary <file>', 'glossary file', 'glossary.yaml')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above').choices(['error', 'warning', 'never']).default('error'))
     .addOption(new Option('--encoding <name>', 'legacy encoding of the input files').choices(['utf-8', 'windows-1258', 'tcvn', 'viscii']))
-    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces) to the translation files')
+    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces, URLs) to the translation files')
     .option('--unsafe-fixes', 'with --fix: also replace forbidden renderings whose term the source paragraph lacks')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], opts, cmd: Command) =>
@@ -114,7 +114,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the cache')
     .option('--dry-run', 'show what would be sent and what it would cost; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
-    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces) to the outputs')
+    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces, URLs) to the outputs')
     .option('--unsafe-fixes', 'with --fix: also replace forbidden renderings whose term the source paragraph lacks')
     .addOption(new Option('--fail-on <level>', "exit 1 when the outputs' check finds this or worse").choices(['error', 'warning', 'never']).default('never'))
     .option('-q, --quiet', 'print errors only')

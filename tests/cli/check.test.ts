@@ -229,6 +229,10 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
     expect(r.stderr).not.toMatch(/\n\s+at /);
   };
 
+  it('--unsafe-fixes without --fix', async () => {
+    expectUserError(await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--unsafe-fixes']), /--unsafe-fixes only says which fixes --fix applies.*add --fix/);
+  });
+
   it('missing file', async () => {
     const out = join(work, 'report.json');
     const r = await check(['nope.vi.txt', 'nope.en.txt', '-o', out]);

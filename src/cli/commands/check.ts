@@ -48,6 +48,9 @@ export interface CheckOptions {
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const abs = (p: string) => resolve(io.cwd, p);
   const shown = (p: string) => shownPath(p, io.cwd);
+  if (opts.unsafeFixes && !opts.fix) {
+    throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
+  }
   if (opts.fix && opts.encoding && opts.encoding !== 'utf-8') {
     throw new UsageError(`--fix writes UTF-8 and would re-encode ${opts.encoding} files`, {
       hint: 'convert the translations to UTF-8 first, then run --fix on them',

@@ -81,6 +81,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const abs = (p: string): string => resolve(io.cwd, p);
   const shown = (p: string): string => shownPath(p, io.cwd);
   if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
+  if (opts.unsafeFixes && !opts.fix) throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
   const engineNames = parseEngineList(opts.engine);
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
