@@ -30,6 +30,7 @@ ruleTester(
       ['English short names Vietnamese spells out', 'Mỹ và Liên hợp quốc ủng hộ.', 'The US and the UN support it.'],
       ['placeholders and currency codes', 'Ngày 25 tháng XNUMX, Nhật Bản mua tên lửa trị giá 2,4 tỷ USD.', 'On XNUMX 25, Japan bought missiles worth $2.4 billion.'],
       ['Vietnamese abbreviations English spells out', 'UBND TP Hà Nội làm việc với đoàn.', "The Hanoi People's Committee met the delegation."],
+      ['a hyphenated Vietnamese abbreviation', 'Tình hình KT-XH ổn định.', 'The socio-economic situation is stable.'],
       ['a Roman numeral', 'sau Chiến tranh thế giới thứ hai', 'after World War II'],
       ['a shouted headline', 'NHẬT BẢN VÀ MỸ KÝ THỎA THUẬN MỚI', 'JAPAN AND US SIGN NEW DEAL'],
       ['a dateline and a label', 'Hà Nội, ngày 14/3 (TTXVN) - Hai bên hội đàm.', 'HANOI, March 14 (VNA) – The two sides held talks.'],

@@ -55,7 +55,7 @@ export const acronymMismatch: Check = {
     const introducedAt = introductions(text, tokens, ignore, glossary, context.document.matches);
     const sourceTokens = findAcronyms(context.sourceText)
       .map((t) => effective(t, ignore))
-      .filter((t): t is AcronymToken => t !== undefined && !vietnamese.has(t.key) && !isDatelineOrLabel(context.sourceText, t));
+      .filter((t): t is AcronymToken => t !== undefined && !isVietnameseAbbreviation(t, vietnamese) && !isDatelineOrLabel(context.sourceText, t));
     // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
     const inSourceDocument = new Set(sourceTokens.map((t) => t.key));
     const seen = new Set<string>();
@@ -148,6 +148,11 @@ function effective(token: AcronymToken, ignore: ReadonlySet<string>): AcronymTok
   if (parts.length === token.parts.length) return token;
   const key = parts.join('');
   return (key.match(/[A-Z]/g)?.length ?? 0) >= 2 ? { ...token, key, parts } : undefined;
+}
+
+/** A Vietnamese abbreviation, or a hyphenated one made of them ("KT-XH": kinh tế – xã hội). */
+function isVietnameseAbbreviation(token: AcronymToken, list: ReadonlySet<string>): boolean {
+  return list.has(token.key) || token.parts.every((p) => list.has(p));
 }
 
 /**
