@@ -10,7 +10,7 @@ import { createViMatcher } from '../src/glossary/vi-matcher.js';
 import { mulberry32 } from '../src/compare/bootstrap.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
 import { foldForMatching, syllableSpans } from '../src/text/vietnamese.js';
-import { checkTranslation, createCheckTools, prepareSource } from '../src/checks/index.js';
+import { checkTranslation, checksById, createCheckTools, prepareSource } from '../src/checks/index.js';
 import type { Glossary } from '../src/glossary/types.js';
 import { readTmx, tmxCheckSets, writeTmx } from '../src/formats/tmx.js';
 
@@ -219,11 +219,14 @@ function glossaryOf(entries: GlossaryEntry[]): Glossary {
   return { file: 'bench.yaml', version: 1, sourceLanguage: 'vi', targetLanguage: 'en', entries, hash: String(entries.length) };
 }
 
-/** The whole check (both matchers, alignment, term-missing, term-forbidden) over an aligned corpus. */
+/** The glossary checks alone, as the checker had them before the mechanical and corpus checks. */
+const TERM_CHECKS = ['term-missing', 'term-forbidden', 'untranslated'];
+
+/** The whole check (both matchers, alignment, every check) over an aligned corpus; also with the term checks alone. */
 function checkCases(corpus: { source: string; target: string }, small: GlossaryEntry[], large: GlossaryEntry[]): Case[] {
   const bytes = Buffer.byteLength(corpus.source) + Buffer.byteLength(corpus.target);
-  const run = (entries: GlossaryEntry[]) => {
-    const tools = createCheckTools(glossaryOf(entries));
+  const run = (entries: GlossaryEntry[], checks?: string[]) => {
+    const tools = createCheckTools(glossaryOf(entries), checks ? checksById(checks) : {});
     return () => {
       const source = prepareSource({ file: 'source.vi.txt', text: corpus.source }, tools);
       return checkTranslation(source, { file: 'target.en.txt', text: corpus.target }, tools).findings.length;
@@ -246,6 +249,8 @@ function checkCases(corpus: { source: string; target: string }, small: GlossaryE
   return [
     { name: 'whole check', terms: small.length, bytes, run: run(small) },
     { name: 'whole check', terms: large.length, bytes, run: run(large) },
+    { name: 'term checks only', terms: small.length, bytes, run: run(small, TERM_CHECKS) },
+    { name: 'term checks only', terms: large.length, bytes, run: run(large, TERM_CHECKS) },
     naive(small, 1_000_000, 'first 1 M chars of each side'),
     naive(large, 50_000, 'first 50 k chars of each side'),
   ];
@@ -285,7 +290,19 @@ function main(): void {
 
   const corpus = makeAlignedCorpus(TARGET_BYTES, syllables, large, random);
   console.log(`\nWhole check: ${(Buffer.byteLength(corpus.source) / 1e6).toFixed(1)} MB Vietnamese + ${(Buffer.byteLength(corpus.target) / 1e6).toFixed(1)} MB English, aligned paragraphs`);
-  const checks = checkCases(corpus, small, large).map(measure);
+  // The whole-check cases take turns three times and keep their best time, so that load on the
+  // machine (shared by other jobs) weighs on every configuration alike; the naive ones run once.
+  const all = checkCases(corpus, small, large);
+  const repeated = all.filter((c) => c.name !== 'naive check');
+  const best = new Map<Case, Result>();
+  for (let round = 0; round < 3; round++) {
+    for (const c of repeated) {
+      const r = measure(c);
+      const known = best.get(c);
+      if (!known || r.seconds < known.seconds) best.set(c, r);
+    }
+  }
+  const checks = all.map((c) => best.get(c) ?? measure(c));
   for (const r of checks) {
     console.log(
       `${pad(r.name, 18)} ${pad(String(r.terms), 6, true)} ${pad((r.bytes / 1e6).toFixed(1), 6, true)} ${pad(r.seconds.toFixed(2), 7, true)} ${pad(r.mbPerSecond.toPrecision(3), 8, true)} ${pad(String(r.results), 9, true)}  ${r.note ?? ''}`,
@@ -295,6 +312,9 @@ function main(): void {
   const c100 = checkRate('whole check', SMALL_GLOSSARY);
   const c10k = checkRate('whole check', LARGE_GLOSSARY);
   console.log(`\nwhole check: ${c10k.toFixed(1)} MB/s at ${LARGE_GLOSSARY} terms; ${LARGE_GLOSSARY} terms take ${(c100 / c10k).toFixed(2)}× the time of ${SMALL_GLOSSARY} (goal ≤ 2×)`);
+  const t100 = checkRate('term checks only', SMALL_GLOSSARY);
+  const t10k = checkRate('term checks only', LARGE_GLOSSARY);
+  console.log(`every check takes ${(t100 / c100).toFixed(2)}× the time of the term checks alone at ${SMALL_GLOSSARY} terms, ${(t10k / c10k).toFixed(2)}× at ${LARGE_GLOSSARY}`);
   console.log(`speed-up vs naive check: ${(c100 / checkRate('naive check', SMALL_GLOSSARY)).toFixed(1)}× at ${SMALL_GLOSSARY} terms, ${(c10k / checkRate('naive check', LARGE_GLOSSARY)).toFixed(0)}× at ${LARGE_GLOSSARY} terms`);
   tmxCheck(corpus, small, c100);
 }

@@ -32,6 +32,7 @@ export type { ArticleReadOptions, ArticleTranslation, LoadedArticle, SourceView,
 export * from './glossary/index.js';
 
 export { allChecks, checksById, createCheckTools, prepareSource, checkTranslation, summarizeTerms } from './checks/index.js';
+export { createCheckRun, translationSeries, fixesToApply } from './checks/index.js';
 export type { Check, CheckMeta, CheckContext, CheckTools, CheckSettings, TranslationCheck, TermRenderingSummary } from './checks/index.js';
 export { findInlineSuppressions, applySuppressionRules, applyBaseline, baselineEntries, formatBaseline, parseBaseline } from './checks/index.js';
 export type { SuppressionRule, Baseline, BaselineEntry } from './checks/index.js';
@@ -41,6 +42,7 @@ export type { VitransConfig } from './config/load.js';
 export { checkSettingsOf, effectiveConfig, runSettings } from './config/effective.js';
 export type { ConfigRow, ValueOrigin } from './config/effective.js';
 export type { CheckConfig, FailOn } from './config/sections.js';
+export type { CheckRun, CheckHandlers, ReportDescriptor, TranslationDocument } from './checks/index.js';
 
 export type * from './engines/types.js';
 export { ENGINES, engineNames, getEngine, createEngine } from './engines/registry.js';

@@ -1,9 +1,10 @@
 /** The checker: check modules, their registry, the runner and the corpus summary. */
 export * from './types.js';
 export { allChecks, checksById } from './registry.js';
-export { createCheckTools, prepareSource, checkTranslation } from './runner.js';
+export { createCheckTools, prepareSource, checkTranslation, createCheckRun, translationSeries } from './runner.js';
+export { fixesToApply } from './fixes.js';
 export { resolveCheckOptions } from './options.js';
-export type { CheckSettings, CheckTools, PreparedSource, TextDocument, TermOutcome, TranslationCheck } from './runner.js';
+export type { CheckRun, CheckSettings, CheckTools, PreparedSource, TextDocument, TranslationDocument, TermOutcome, TranslationCheck } from './runner.js';
 export { summarizeTerms, MISSING_RENDERING } from './summary.js';
 export type { TermRenderingSummary, RenderingCount } from './summary.js';
 export { findInlineSuppressions, applyInlineSuppressions, INVALID_SUPPRESSION, UNUSED_SUPPRESSION, SUPPRESSION_RULES } from './inline-suppressions.js';

@@ -11,7 +11,7 @@ import { assertAligned } from '../text/align.js';
 import { createViMatcher, type ViMatcher } from '../glossary/vi-matcher.js';
 import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
-import { pluralForms } from '../glossary/inflect.js';
+import { renderingLabel } from './renderings.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
@@ -83,6 +83,36 @@ export interface TermOutcome {
 }
 
 /**
+ * One run of the checker over many translations (`vitrans check DIR`): checks that compare
+ * across articles keep their state here. Give the same run to every `checkTranslation` of the
+ * corpus; a translation checked without one is compared with itself only.
+ */
+export interface CheckRun {
+  /** Each check's run state, by check id (see `CheckContext.runState`). */
+  readonly states: Map<string, unknown>;
+}
+
+/** A fresh run, for checking the translations of one corpus. */
+export function createCheckRun(): CheckRun {
+  return { states: new Map() };
+}
+
+/**
+ * The series a translation belongs to (see `CheckContext.series`): its engine when known, else its
+ * file name without the source's own stem, so `a/reference.en.txt` and `b/reference.en.txt` are
+ * one series and so are `x.en.txt` and `y.en.txt` beside `x.vi.txt` and `y.vi.txt`.
+ * @example translationSeries('corpus/a/source.vi.txt', 'corpus/a/reference.en.txt') === 'reference.en.txt'
+ * @example translationSeries('news/x.vi.md', 'news/x.deepl.en.md') === '.deepl.en.md'
+ */
+export function translationSeries(sourceFile: string, translationFile: string, engine?: string): string {
+  if (engine) return `engine:${engine}`;
+  const name = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const target = name(translationFile);
+  const stem = name(sourceFile).replace(/(?:\.vi)?\.[^.]*$/i, '');
+  return stem !== '' && target.startsWith(`${stem}.`) ? target.slice(stem.length) : target;
+}
+
+/**
  * Findings and term outcomes of one translation. Findings suppressed inline are among `findings`,
  * marked with their `suppression`; malformed or unused directives are findings of their own.
  */
@@ -100,11 +130,15 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
   return { ...doc, paragraphs: doc.paragraphs ?? splitParagraphs(doc.text), terms: tools.vi.find(doc.text), lines: new LineIndex(doc.text) };
 }
 
+/** A translation to check: its text, and optionally the engine that made it and its series. */
+export type TranslationDocument = TextDocument & { engine?: string; series?: string };
+
 /**
- * Checks one translation of a prepared source.
+ * Checks one translation of a prepared source. Give every translation of a corpus the same `run`
+ * so that checks comparing across articles see them all.
  * @throws AlignmentError when the paragraph counts differ.
  */
-export function checkTranslation(source: PreparedSource, translation: TextDocument & { engine?: string }, tools: CheckTools): TranslationCheck {
+export function checkTranslation(source: PreparedSource, translation: TranslationDocument, tools: CheckTools, run: CheckRun = createCheckRun()): TranslationCheck {
   // Suppression directives are read first and blanked: they are no translation text.
   const directives = findInlineSuppressions(translation.text, knownRules(tools));
   const text = blankInlineSuppressions(translation.text, directives);
@@ -120,16 +154,24 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
 
   const targetLines = new LineIndex(text);
   const findings: Finding[] = [];
+  const pairAt = (i: number): ParagraphPair => ({
+    index: i + 1,
+    source: source.paragraphs[i]!,
+    target: targetParagraphs[i]!,
+    terms: sourceTerms[i]!,
+    renderings: renderings[i]!,
+  });
   let current: ParagraphPair | undefined;
   const entries = new Map(tools.glossary.entries.map((e) => [e.id, e]));
   const fingerprints = new ParagraphFingerprints(targetParagraphs);
-  const place = (check: Check, d: ReportDescriptor): Finding => {
-    const finding = toFinding(check, d, current!, source, translation, targetLines);
+  const place = (check: Check, d: ReportDescriptor, pair: ParagraphPair): Finding => {
+    const finding = toFinding(check, d, pair, source, translation, targetLines);
     const entrySeverity = finding.termId !== undefined ? entries.get(finding.termId)?.severity : undefined;
     finding.severity = entrySeverity ?? tools.severities?.get(check.meta.id) ?? finding.severity;
-    finding.fingerprint = fingerprints.of(finding, current!.index - 1);
+    finding.fingerprint = fingerprints.of(finding, pair.index - 1);
     return finding;
   };
+  const series = translation.series ?? translationSeries(source.file, translation.file, translation.engine);
 
   const handlers = tools.checks.map((check) =>
     check.create({
@@ -140,27 +182,53 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
       targetText: text,
       options: tools.options.get(check.meta.id) ?? {},
       document,
-      report: (d) => findings.push(place(check, d)),
+      series,
+      runState: <T>(create: () => T): T => {
+        if (!run.states.has(check.meta.id)) run.states.set(check.meta.id, create());
+        return run.states.get(check.meta.id) as T;
+      },
+      position: (offset, side) => (side === 'source' ? source.lines : targetLines).position(offset),
+      report: (d) => {
+        const index = d.paragraph ?? current?.index;
+        if (index === undefined || index < 1 || index > source.paragraphs.length) {
+          throw new Error(`check ${check.meta.id} reported for paragraph ${String(index)} of ${source.paragraphs.length}`);
+        }
+        const pair = current?.index === index ? current : pairAt(index - 1);
+        findings.push(place(check, d, pair));
+      },
     }),
   );
 
   const outcomes: TermOutcome[] = [];
   for (let i = 0; i < source.paragraphs.length; i++) {
-    current = {
-      index: i + 1,
-      source: source.paragraphs[i]!,
-      target: targetParagraphs[i]!,
-      terms: sourceTerms[i]!,
-      renderings: renderings[i]!,
-    };
+    current = pairAt(i);
     for (const h of handlers) h.paragraph?.(current);
-    outcomes.push(...termOutcomes(current));
+    for (const o of termOutcomes(current)) outcomes.push(o);
   }
+  current = undefined;
+  for (const h of handlers) h.end?.();
   const ran = new Set(tools.checks.map((c) => c.meta.id));
-  const all = applyInlineSuppressions(findings, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
+  // A directive reads as blanks: a fix that would rewrite them (spacing) is about no text, and
+  // would destroy the directive.
+  const real = directives.length === 0 ? findings : findings.filter((f) => !(f.fix && overlapsAny(f.fix.range, directives)));
+  const all = applyInlineSuppressions(real, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
   for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
   all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
   return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
+}
+
+/** Whether [start, end) overlaps one of the spans (sorted, disjoint); an insertion counts inside one. */
+function overlapsAny([start, end]: readonly [number, number], spans: readonly { start: number; end: number }[]): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (s.end <= start) lo = mid + 1;
+    else if (s.start >= Math.max(end, start + 1)) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Every check id a directive may name: the built-in checks, whether or not they run, and the checks given. */
@@ -198,7 +266,7 @@ function toFinding(
   d: ReportDescriptor,
   pair: ParagraphPair,
   source: PreparedSource,
-  translation: TextDocument & { engine?: string },
+  translation: TranslationDocument,
   lines: LineIndex,
 ): Finding {
   const [start, end] = d.targetRange ?? [pair.target.start, pair.target.end];
@@ -211,6 +279,10 @@ function toFinding(
     span: lines.span(start, end),
   };
   if (d.term) finding.source = { file: source.file, span: source.lines.span(d.term.start, d.term.end), text: d.term.text };
+  else if (d.sourceRange) {
+    const [from, to] = d.sourceRange;
+    finding.source = { file: source.file, span: source.lines.span(from, to), text: source.text.slice(from, to) };
+  }
   if (d.termId) finding.termId = d.termId;
   if (d.expected) finding.expected = d.expected;
   if (d.actual !== undefined) finding.actual = d.actual;
@@ -245,23 +317,4 @@ function termOutcomes(pair: ParagraphPair): TermOutcome[] {
     const r = pool.get(t.entry.id)?.shift();
     return r ? { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' } : { termId: t.entry.id, approved: false };
   });
-}
-
-/**
- * How a rendering is listed in the summary: as written, but without the possessive and, for a
- * plural, as the glossary rendering it inflects ("Patriot missiles" counts as "Patriot missile"),
- * so inflection is not mistaken for inconsistency.
- */
-function renderingLabel(match: RenderingMatch): string {
-  let text = match.text.replace(/\s+/g, ' ');
-  if (match.possessive) text = text.replace(/['\u2019\u02BC]s?$/u, '');
-  if (!match.plural) return text;
-  const e = match.entry;
-  const candidates = match.kind === 'forbidden' ? [match.forbidden?.text ?? ''] : [e.en, ...e.accepted, ...(e.acronym ? [e.acronym] : [])];
-  const written = foldEnglish(text);
-  return candidates.find((c) => [...pluralForms(c), `${c}s`].some((p) => foldEnglish(p) === written)) ?? text;
-}
-
-function foldEnglish(text: string): string {
-  return text.toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
 }

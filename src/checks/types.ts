@@ -1,9 +1,10 @@
 /**
  * The check interface (after ESLint/textlint rules): a check is `meta` plus `create(context)`,
- * which returns handlers the runner calls for each aligned paragraph pair. Checks report
- * offsets into the files; the runner turns them into line:column Findings.
+ * which returns handlers the runner calls for each aligned paragraph pair and once at the end of
+ * the translation. Checks report offsets into the files; the runner turns them into line:column
+ * Findings. A check that looks across the articles of a run keeps its state in `runState`.
  */
-import type { Fix, Paragraph, Severity } from '../core/types.js';
+import type { Fix, Paragraph, Position, Severity } from '../core/types.js';
 import type { DocumentRenderingIndex } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 
@@ -57,6 +58,13 @@ export interface ReportDescriptor {
   actual?: string;
   fix?: Fix;
   note?: string;
+  /**
+   * 1-based paragraph the report belongs to; defaults to the paragraph being checked. Reports made
+   * from `end()` must give it.
+   */
+  paragraph?: number;
+  /** [start, end) offsets into the source text of the passage behind the report, when it is not a glossary term. */
+  sourceRange?: [number, number];
 }
 
 /** What a check sees of one source/translation pair of files. */
@@ -72,12 +80,28 @@ export interface CheckContext {
   options: CheckOptionValues;
   /** The translation's renderings over the whole document (acronym introductions are document-wide). */
   document: DocumentRenderingIndex;
+  /**
+   * Which series of translations this one belongs to: the translations one engine or translator
+   * made of different articles (`reference.en.txt` of every corpus article, every `*.deepl.en.txt`).
+   * Checks that compare across articles (consistency) compare within one series only.
+   */
+  series: string;
+  /**
+   * This check's state for the whole run: `create` makes it on first use, and every translation
+   * checked with the same `CheckRun` gets the same object back. Keep it small (hashes, not texts).
+   */
+  runState<T>(create: () => T): T;
+  /** Line and column of an offset into the source or the translation, in the file as the user has it. */
+  position(offset: number, side: 'source' | 'target'): Position;
   report(descriptor: ReportDescriptor): void;
 }
 
 /** Handlers a check returns from `create`. */
 export interface CheckHandlers {
+  /** Called for each aligned paragraph pair, in order. */
   paragraph?(pair: ParagraphPair): void;
+  /** Called once after the last paragraph (reports must say which `paragraph` they belong to). */
+  end?(): void;
 }
 
 /** A check module. */

@@ -107,7 +107,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('check translations against the glossary: a SOURCE and its TRANSLATIONs, or corpus directories')
+    .description('check translations (glossary terms, numbers, acronyms, lengths, punctuation, URLs, consistency): a SOURCE and its TRANSLATIONs, or corpus directories')
     .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
     // No commander defaults: the config file may set these, and flags win over it.
     .option('-g, --glossary <file>', 'glossary file (default: the config\'s glossary:, else glossary.yaml)')
@@ -119,7 +119,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--clean', 'leave site chrome out of the sources, as vitrans clean does')
     .option('--clean-patterns <file>', 'more lines to clean: a file of patterns, one a line (implies --clean)')
     .option('--stdin-filename <name>', 'the name standard input ("-") is shown as; .md reads it as Markdown')
-    .option('--fix', 'replace forbidden renderings in the translation files')
+    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces, URLs) to the translation files')
+    .option('--unsafe-fixes', 'with --fix: also replace forbidden renderings whose term the source paragraph lacks')
     .option('--dry-run', 'with --fix: print the unified diff of what it would change, write nothing')
     .option('--diff', 'print the unified diff --fix would write, write nothing')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (recorded first if the file does not exist)')
@@ -147,7 +148,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the cache')
     .option('--dry-run', 'show what would be sent and what it would cost; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
-    .option('--fix', 'replace forbidden renderings in the outputs')
+    .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces, URLs) to the outputs')
+    .option('--unsafe-fixes', 'with --fix: also replace forbidden renderings whose term the source paragraph lacks')
     .addOption(new Option('--fail-on <level>', "exit 1 when the outputs' check finds this or worse").choices(['error', 'warning', 'never']).default('never'))
     .addOption(new Option('--encoding <name>', 'encoding of the sources').choices(ENCODINGS))
     .addOption(new Option('--source-encoding <name>', 'encoding of the sources (the same as --encoding, as check names it)').choices(ENCODINGS))

@@ -41,6 +41,11 @@ export interface Span {
 export interface Fix {
   range: [number, number];
   text: string;
+  /**
+   * The fix may be wrong for this text (the source does not call for the term it enforces):
+   * `--fix` leaves it alone unless unsafe fixes are asked for (`--unsafe-fixes`).
+   */
+  unsafe?: boolean;
 }
 
 /** A passage of a source file that a finding refers to (e.g. the Vietnamese term). */

@@ -5,6 +5,12 @@
  * single punctuation tokens; spaces, NBSP, line breaks, hyphens and dashes only separate tokens, so
  * "Glide‑Phase  Interceptor" and "glide phase\ninterceptor" give the same tokens. Every entry
  * contributes its renderings and their plurals to one trie over lower-cased tokens.
+ *
+ * Closed compounds are seen like hyphenated ones: a word that starts with a common prefix (anti,
+ * counter, non, co) and is not itself in a rendering is read as the prefix and the rest
+ * ("antiballistic missile" holds "ballistic missile", "coproduction" is "co-production"), and a
+ * rendering written closed ("counterstrike capability") also matches its open forms
+ * ("counter-strike capability").
  */
 import type { GlossaryEntry, RenderingKind, RenderingMatch, ForbiddenRendering } from './types.js';
 import { pluralForms, pluralWord, headIndex } from './inflect.js';
@@ -67,6 +73,25 @@ interface Tokens {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SEPARATOR_CHAR = /[\s\u00AD\u2010-\u2015\u2212]/u;
+
+/**
+ * Prefixes English writes closed, hyphenated or spaced alike ("antiballistic", "anti-ballistic").
+ * Only these: longer lists ("inter", "re") would find "national" in "international".
+ */
+const COMPOUND_PREFIXES = ['counter', 'anti', 'non', 'co'] as const;
+/** The shortest rest of a word after its prefix that makes it a compound ("co" + "ast" is not). */
+const MIN_COMPOUND_REST = 4;
+
+/**
+ * The prefix a lower-cased word starts with as a compound, or undefined. Not "co" before "o":
+ * "cooperation" and "coordination" are words of their own, not co- and "operation".
+ */
+function compoundPrefix(word: string): string | undefined {
+  for (const p of COMPOUND_PREFIXES) {
+    if (word.length >= p.length + MIN_COMPOUND_REST && word.startsWith(p) && !(p === 'co' && word.charAt(2) === 'o')) return p;
+  }
+  return undefined;
+}
 
 /** Class of each ASCII code (see `charClass`). */
 const ASCII_CLASS = new Uint8Array(128);
@@ -222,15 +247,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Tokens {
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
       continue;
     }
-    if (count === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      id = grow(id, cap);
-      const h = new Uint8Array(cap);
-      h.set(hardGap);
-      hardGap = h;
-    }
+    if (count === cap) [start, end, id, hardGap, cap] = growTokens(start, end, id, hardGap, cap);
     const s = i;
     start[count] = s;
     hardGap[count] = newlines >= 2 ? 1 : 0;
@@ -254,9 +271,62 @@ function tokenize(text: string, vocabulary: Vocabulary): Tokens {
     }
     end[count] = i;
     id[count] = ascii ? vocabulary.lookupAscii(text, s, i, hash) : vocabulary.lookupRaw(text.slice(s, i));
+    if (id[count]! < 0 && ascii && cls === 1) {
+      // An unknown closed compound ("antiballistic") whose rest is a rendering's word: two tokens.
+      const split = splitCompound(text, s, i, vocabulary);
+      if (split >= 0) {
+        if (count + 1 === cap) [start, end, id, hardGap, cap] = growTokens(start, end, id, hardGap, cap);
+        end[count] = split;
+        id[count] = lookupAsciiSlice(text, s, split, vocabulary);
+        count++;
+        start[count] = split;
+        end[count] = i;
+        hardGap[count] = 0;
+        id[count] = lookupAsciiSlice(text, split, i, vocabulary);
+      }
+    }
     count++;
   }
   return { count, start, end, hardGap, id };
+}
+
+/** Vocabulary id of the ASCII slice text[s, e), lower-cased; -1 if unknown. */
+function lookupAsciiSlice(text: string, s: number, e: number, vocabulary: Vocabulary): number {
+  let h = FNV_OFFSET;
+  for (let k = s; k < e; k++) h = Math.imul(h ^ ASCII_LOWER[text.charCodeAt(k)]!, FNV_PRIME);
+  return vocabulary.lookupAscii(text, s, e, h);
+}
+
+/**
+ * Where an ASCII word text[s, e) that no rendering uses splits into a compound prefix and a rest
+ * that a rendering does use ("anti|ballistic"), or -1.
+ */
+function splitCompound(text: string, s: number, e: number, vocabulary: Vocabulary): number {
+  const first = text.charCodeAt(s) | 0x20;
+  if (first !== 0x61 && first !== 0x63 && first !== 0x6e) return -1; // a, c, n
+  for (const p of COMPOUND_PREFIXES) {
+    if (e - s < p.length + MIN_COMPOUND_REST) continue;
+    let k = 0;
+    while (k < p.length && ASCII_LOWER[text.charCodeAt(s + k)] === p.charCodeAt(k)) k++;
+    if (k < p.length) continue;
+    if (p === 'co' && (text.charCodeAt(s + 2) | 0x20) === 0x6f) return -1;
+    return lookupAsciiSlice(text, s + p.length, e, vocabulary) >= 0 ? s + p.length : -1;
+  }
+  return -1;
+}
+
+/** The token arrays at twice their capacity (a plain function: a closure would keep the loop's locals out of registers). */
+function growTokens(
+  start: Int32Array<ArrayBuffer>,
+  end: Int32Array<ArrayBuffer>,
+  id: Int32Array<ArrayBuffer>,
+  hardGap: Uint8Array<ArrayBuffer>,
+  cap: number,
+): [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, number] {
+  const grown = cap * 2;
+  const gaps = new Uint8Array(grown);
+  gaps.set(hardGap);
+  return [grow(start, grown), grow(end, grown), grow(id, grown), gaps, grown];
 }
 
 function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
@@ -368,6 +438,16 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
     // A leading article is allowed before any rendering and never part of it.
     if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) toks = toks.slice(1);
     if (toks.length === 0) return;
+    insert(toks, p, caseSensitive);
+    // A closed compound in the rendering ("counterstrike") also matches written open ("counter-strike").
+    const open = toks.flatMap((t) => {
+      const prefix = /^[A-Za-z]+$/.test(t) ? compoundPrefix(t.toLowerCase()) : undefined;
+      return prefix ? [t.slice(0, prefix.length), t.slice(prefix.length)] : [t];
+    });
+    if (open.length > toks.length) insert(open, p, caseSensitive);
+  };
+
+  const insert = (toks: string[], p: Omit<Pattern, 'exact' | 'order'>, caseSensitive: boolean): void => {
     const folded = toks.map(foldToken);
     const key = `${p.entry.id}\u0000${p.kind}\u0000${caseSensitive ? toks.join('\u0001') : folded.join('\u0001')}`;
     if (seen.has(key)) return;

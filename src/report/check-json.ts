@@ -55,7 +55,7 @@ function findingJson(f: Finding) {
     termId: f.termId ?? null,
     expected: f.expected ? [...f.expected] : null,
     actual: f.actual ?? null,
-    fix: f.fix ? { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text } : null,
+    fix: f.fix ? { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text, ...(f.fix.unsafe ? { unsafe: true } : {}) } : null,
     engine: f.engine ?? null,
     unit: f.unit ?? null,
     note: f.note ?? null,

@@ -56,10 +56,12 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
   if (suppressed) out.push(suppressed.trimEnd(), '');
   const terms = termSection(report, c, width);
   if (terms) out.push(terms.trimEnd(), '');
-  const fixable = active.filter((f) => f.fix).length;
+  const fixable = active.filter((f) => f.fix && !f.fix.unsafe).length;
+  const unsafe = active.filter((f) => f.fix?.unsafe).length;
   const summary = `✖ ${summaryLine(counts)}`;
   out.push(counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   if (fixable > 0) out.push(c.dim(`  ${fixable} of them fixable with --fix`));
+  if (unsafe > 0) out.push(c.dim(`  ${unsafe} ${fixable > 0 ? 'more' : 'of them'} with --fix --unsafe-fixes (the source paragraph lacks the term: look first)`));
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/glossary/load.js';
-import { checkTranslation, createCheckTools, prepareSource } from '../../src/checks/index.js';
+import { applyFixes } from '../../src/glossary/fix.js';
+import { checkTranslation, checksById, createCheckTools, fixesToApply, prepareSource } from '../../src/checks/index.js';
+import type { Finding } from '../../src/core/types.js';
 
 /** A small glossary in the shipped format, for check tests. */
 export const GLOSSARY_YAML = `version: 1
@@ -40,7 +43,55 @@ entries:
 
 /** Checks `target` against `source` with the test glossary and returns the findings. */
 export function check(source: string, target: string) {
-  const tools = createCheckTools(parseGlossary(GLOSSARY_YAML, 'glossary.yaml'));
+  return checkWith(GLOSSARY_YAML, source, target);
+}
+
+/** Checks `target` against `source` with a glossary given as YAML (all checks, or the ones named). */
+export function checkWith(
+  glossaryYaml: string,
+  source: string,
+  target: string,
+  checks?: readonly string[],
+  options: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
+) {
+  const glossary = parseGlossary(glossaryYaml, 'glossary.yaml');
+  const tools = createCheckTools(glossary, { ...(checks ? { checks: checksById(checks) } : {}), options });
   const prepared = prepareSource({ file: 'a.vi.txt', text: source }, tools);
   return checkTranslation(prepared, { file: 'a.en.txt', text: target }, tools);
+}
+
+/** Some of the fields of a value, at any depth (what `toMatchObject` compares). */
+export type DeepPartial<T> = {
+  [K in keyof T]?: NonNullable<T[K]> extends readonly unknown[] ? T[K] : NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> : T[K];
+};
+
+/** A case a rule must report: the findings it gives (each matched as an object) and, for a fix, the text after `--fix`. */
+export interface InvalidCase {
+  name: string;
+  source: string;
+  target: string;
+  findings: DeepPartial<Finding>[];
+  fixed?: string;
+}
+
+/**
+ * Table-driven tests of one rule, in the manner of ESLint's RuleTester: `valid` cases
+ * ([name, source, target]) raise nothing from it; `invalid` cases raise exactly the findings given,
+ * in text order, and `--fix` gives `fixed`.
+ */
+export function ruleTester(ruleId: string, cases: { valid: [string, string, string][]; invalid: InvalidCase[] }, glossaryYaml = GLOSSARY_YAML): void {
+  const run = (source: string, target: string) => checkWith(glossaryYaml, source, target, [ruleId]).findings;
+  describe(`${ruleId}: valid`, () => {
+    it.each(cases.valid)('%s', (_name, source, target) => {
+      expect(run(source, target)).toEqual([]);
+    });
+  });
+  describe(`${ruleId}: invalid`, () => {
+    it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const findings = run(c.source, c.target);
+      expect(findings).toHaveLength(c.findings.length);
+      c.findings.forEach((want, i) => expect(findings[i]).toMatchObject({ ruleId, ...want }));
+      if (c.fixed !== undefined) expect(applyFixes(c.target, fixesToApply(findings, 'a.en.txt'))).toBe(c.fixed);
+    });
+  });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AlignmentError } from '../../src/core/errors.js';
 import { parseGlossary } from '../../src/glossary/load.js';
-import { checkTranslation, createCheckTools, prepareSource, summarizeTerms } from '../../src/checks/index.js';
+import { checkTranslation, createCheckRun, createCheckTools, prepareSource, summarizeTerms, translationSeries } from '../../src/checks/index.js';
+import type { Check } from '../../src/checks/index.js';
 import { check, GLOSSARY_YAML } from './helpers.js';
 
 describe('check runner', () => {
@@ -84,3 +85,75 @@ function blankExcept(text: string, open: string, close: string): string {
   const end = text.indexOf(close);
   return ' '.repeat(start) + text.slice(start, end) + ' '.repeat(text.length - end);
 }
+
+describe('check runner hooks', () => {
+  const glossary = () => parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
+  /** A check that counts the paragraphs of each translation and, across a run, the translations of its series. */
+  const counting: Check = {
+    meta: { id: 'counting', description: 'test check', severity: 'info', fixable: false },
+    create(context) {
+      const seen = context.runState(() => new Map<string, number>());
+      let paragraphs = 0;
+      return {
+        paragraph() {
+          paragraphs++;
+        },
+        end() {
+          const n = (seen.get(context.series) ?? 0) + 1;
+          seen.set(context.series, n);
+          const last = context.sourceText.lastIndexOf('Hai');
+          context.report({
+            message: `${paragraphs} paragraphs; translation ${n} of series ${context.series}`,
+            paragraph: paragraphs,
+            sourceRange: [last, last + 3],
+          });
+        },
+      };
+    },
+  };
+  const source = 'Mở đầu.\n\nHai bên ký kết.';
+  const target = 'Introduction.\n\nBoth sides signed.';
+
+  it('calls end() after the last paragraph; a report there names its paragraph and a source range', () => {
+    const tools = createCheckTools(glossary(), [counting]);
+    const [finding] = checkTranslation(prepareSource({ file: 'a.vi.txt', text: source }, tools), { file: 'a.en.txt', text: target }, tools).findings;
+    expect(finding).toMatchObject({
+      ruleId: 'counting',
+      severity: 'info',
+      paragraph: 2,
+      message: '2 paragraphs; translation 1 of series .en.txt',
+      span: { start: { line: 3, column: 1 } },
+      source: { file: 'a.vi.txt', text: 'Hai', span: { start: { line: 3, column: 1 } } },
+    });
+  });
+
+  it('keeps run state across the translations of one run, by series, and starts afresh without a run', () => {
+    const tools = createCheckTools(glossary(), [counting]);
+    const run = createCheckRun();
+    const messages = (translation: string, r?: ReturnType<typeof createCheckRun>) =>
+      checkTranslation(prepareSource({ file: 'x/a.vi.txt', text: source }, tools), { file: translation, text: target }, tools, r).findings[0]!.message;
+    expect(messages('x/a.en.txt', run)).toMatch(/translation 1 of series \.en\.txt/);
+    expect(messages('x/a.deepl.en.txt', run)).toMatch(/translation 1 of series \.deepl\.en\.txt/);
+    expect(messages('y/a.en.txt', run)).toMatch(/translation 2 of series \.en\.txt/);
+    expect(messages('y/a.en.txt')).toMatch(/translation 1 of series/);
+  });
+
+  it('refuses a report for a paragraph the translation does not have (a bug in the check)', () => {
+    const broken: Check = { ...counting, create: (context) => ({ end: () => context.report({ message: 'x', paragraph: 9 }) }) };
+    const tools = createCheckTools(glossary(), [broken]);
+    expect(() => checkTranslation(prepareSource({ file: 'a.vi.txt', text: source }, tools), { file: 'a.en.txt', text: target }, tools)).toThrow(
+      /counting reported for paragraph 9 of 2/,
+    );
+  });
+
+  it.each([
+    ['corpus/a/source.vi.txt', 'corpus/a/reference.en.txt', undefined, 'reference.en.txt'],
+    ['corpus/b/source.vi.txt', 'corpus/b/reference.en.txt', undefined, 'reference.en.txt'],
+    ['news/x.vi.md', 'news/x.deepl.en.md', undefined, '.deepl.en.md'],
+    ['news/y.vi.txt', 'news/y.en.txt', undefined, '.en.txt'],
+    ['C:\\news\\y.vi.txt', 'C:\\news\\y.en.txt', undefined, '.en.txt'],
+    ['out/a.bilingual.json#source', 'out/a.bilingual.json#deepl', 'deepl', 'engine:deepl'],
+  ])('puts %s → %s in series %s', (sourceFile, translationFile, engine, series) => {
+    expect(translationSeries(sourceFile, translationFile, engine)).toBe(series);
+  });
+});

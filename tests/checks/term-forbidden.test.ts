@@ -46,3 +46,26 @@ describe('term-forbidden', () => {
     expect(findings[0]!.source).toBeUndefined();
   });
 });
+
+describe('term-forbidden where the source paragraph lacks the term', () => {
+  const cases: [string, string, string, 'error' | 'warning', boolean][] = [
+    ['the term in the paragraph: an error with a safe fix', 'Hai bên ký Thỏa thuận An ninh Cung ứng.', 'Both sides signed a Supply Security Agreement.', 'error', false],
+    ['the term only in another paragraph: a warning with an unsafe fix', 'Hai bên đã ký kết thỏa thuận.\n\nThỏa thuận An ninh Cung ứng.', 'Both sides signed a Supply Security Agreement.\n\nThe Security of Supply Arrangement.', 'warning', true],
+    ['the term nowhere: a warning with an unsafe fix', 'Hai bên đã ký kết thỏa thuận.', 'Both sides signed a Supply Security Agreement.', 'warning', true],
+  ];
+  it.each(cases)('%s', (_name, source, target, severity, unsafe) => {
+    const [finding, ...rest] = check(source, target).findings.filter((f) => f.ruleId === 'term-forbidden');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity, actual: 'Supply Security Agreement', fix: { text: 'a Security of Supply Arrangement' } });
+    expect(Boolean(finding!.fix!.unsafe)).toBe(unsafe);
+    if (unsafe) expect(finding!.note).toMatch(/^The source paragraph does not contain "Thỏa thuận An ninh Cung ứng".*--unsafe-fixes\.$/);
+  });
+
+  it('counts the term per paragraph: a second forbidden rendering beside a sourced one is still an error', () => {
+    const findings = check('Thỏa thuận An ninh Cung ứng.', 'The Supply Security Agreement, that is, the Supply Security Agreement.').findings;
+    expect(findings.map((f) => [f.severity, Boolean(f.fix?.unsafe)])).toEqual([
+      ['error', false],
+      ['error', false],
+    ]);
+  });
+});

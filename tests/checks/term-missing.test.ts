@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './helpers.js';
+import { check, checkWith } from './helpers.js';
 
 describe('term-missing', () => {
   it('reports a dropped term and points at the Vietnamese occurrence in the source', () => {
@@ -70,5 +70,33 @@ describe('term-missing', () => {
     const source = 'Thoả thuận An ninh Cung ứng'.normalize('NFD') + ' được ký.';
     expect(check(source, 'The Security of Supply Arrangement was signed.').findings).toEqual([]);
     expect(check(source, 'The arrangement was signed.').findings.map((f) => f.termId)).toEqual(['sosa']);
+  });
+});
+
+describe('term-missing hints at a competing rendering only where it stands for the term', () => {
+  const yaml = `version: 1
+entries:
+  - id: japan-mod
+    vi: Bộ Quốc phòng Nhật Bản
+    en: Japanese Ministry of Defense
+    accepted: [Ministry of Defense]
+  - id: us-secretary
+    vi: Bộ trưởng Quốc phòng Mỹ
+    en: U.S. Secretary of Defense
+    accepted: [Secretary of Defense]
+`;
+  const source = 'Bộ Quốc phòng Nhật Bản đã tiếp ông Ratner.';
+  const cases: [string, string, string | undefined][] = [
+    ['a rendering standing on its own is named', 'The Secretary of Defense received Mr. Ratner.', 'Secretary of Defense'],
+    ['after "The" at a sentence start too', 'The Secretary of Defense received Mr. Ratner.', 'Secretary of Defense'],
+    ['not the end of "Assistant Secretary of Defense"', 'Tokyo received Assistant Secretary of Defense Ely Ratner.', undefined],
+    ['not the end of "Deputy Secretary of Defense" either', 'Tokyo received Deputy Secretary of Defense Kathleen Hicks.', undefined],
+    ['nor after a hyphenated title word', 'Tokyo received the Under-Secretary of Defense.', undefined],
+  ];
+  it.each(cases)('%s', (_name, target, named) => {
+    const findings = checkWith(yaml, source, target, ['term-missing']).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.actual).toBe(named);
+    if (!named) expect(findings[0]!.note ?? '').not.toMatch(/Secretary of Defense/);
   });
 });

@@ -165,8 +165,9 @@ describe('vitrans check: encodings per file', () => {
     const r = await check(['cu.vi.txt', 'cu.en.txt', '--source-encoding', 'windows-1258', '-f', 'json'], dir);
     expect(r.stderr).toBe('');
     const findings = report(r.stdout).findings;
-    expect(findings.length).toBeGreaterThan(0);
-    expect(findings.every((f) => f.source?.file === 'cu.vi.txt')).toBe(true);
+    const sourced = findings.filter((f) => f.source);
+    expect(sourced.length).toBeGreaterThan(0);
+    expect(sourced.every((f) => f.source?.file === 'cu.vi.txt')).toBe(true);
   });
 
   it('--encoding for every file refuses the UTF-8 translation instead of shifting its columns', async () => {

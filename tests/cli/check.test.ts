@@ -58,7 +58,23 @@ describe('vitrans check', () => {
     const r = await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--format', 'sarif']);
     expect(r.code).toBe(1);
     const run = JSON.parse(r.stdout).runs[0];
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['invalid-suppression', 'term-forbidden', 'term-missing', 'untranslated', 'unused-suppression']);
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual([
+      'acronym-mismatch',
+      'bracket-mismatch',
+      'double-space',
+      'doubled-word',
+      'final-punctuation',
+      'inconsistent-translation',
+      'invalid-suppression',
+      'length-ratio',
+      'quote-mismatch',
+      'term-forbidden',
+      'term-inconsistent',
+      'term-missing',
+      'untranslated',
+      'unused-suppression',
+      'verbatim-mismatch',
+    ]);
     expect(run.tool.driver.rules.find((x: { id: string }) => x.id === 'term-forbidden').shortDescription.text).toMatch(/forbids/);
     expect(run.results).toHaveLength(20);
     expect(run.results.filter((x: { fixes?: unknown }) => x.fixes)).toHaveLength(14);
@@ -108,6 +124,28 @@ describe('vitrans check', () => {
     const report = JSON.parse(r.stdout);
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('term-forbidden');
     expect(report.findings).toHaveLength(6);
+  });
+
+  it('--fix leaves a forbidden rendering whose term the source paragraph lacks, unless --unsafe-fixes', async () => {
+    const source = join(work, 'visit.vi.txt');
+    const target = join(work, 'visit.en.txt');
+    writeFileSync(source, 'Thủ tướng sẽ có chuyến thăm cấp nhà nước tới Hoa Kỳ.\n\nĐây là chuyến thăm chính thức thứ hai của ông tới Hà Nội.\n');
+    const written = 'The prime minister will pay a state-level visit to the United States.\n\nIt is his second state-level visit to Hanoi.\n';
+    writeFileSync(target, written);
+    const safe = await check([source, target, '--fix', '--format', 'json']);
+    expect(readFileSync(target, 'utf8')).toBe(written.replace('a state-level visit', 'a state visit'));
+    expect(safe.stderr).toMatch(/fixed 1 forbidden rendering in 1 file/);
+    expect(safe.stderr).toMatch(/left 1 forbidden rendering whose term the source paragraph lacks; .*--unsafe-fixes/);
+    const left = JSON.parse(safe.stdout).findings as { ruleId: string; severity: string; paragraph: number; fix: { unsafe?: boolean } }[];
+    expect(left).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', severity: 'warning', paragraph: 2, fix: expect.objectContaining({ unsafe: true }) })]);
+    expect(safe.code).toBe(0);
+
+    const text = await check([source, target]);
+    expect(text.stdout).toMatch(/1 of them with --fix --unsafe-fixes/);
+
+    const unsafe = await check([source, target, '--fix', '--unsafe-fixes']);
+    expect(unsafe.stderr).toMatch(/fixed 1 forbidden rendering in 1 file/);
+    expect(readFileSync(target, 'utf8')).toBe(written.replace(/state-level visit/g, 'state visit'));
   });
 
   it('--fix keeps a byte-order mark and CRLF line ends', async () => {
@@ -205,6 +243,10 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
     expect(r.stderr).not.toMatch(/\n\s+at /);
   };
 
+  it('--unsafe-fixes without --fix', async () => {
+    expectUserError(await check([join(FLAWED, 'source.vi.txt'), join(FLAWED, 'flawed.en.txt'), '--unsafe-fixes']), /--unsafe-fixes only says which fixes --fix applies.*add --fix/);
+  });
+
   it('missing file', async () => {
     const out = join(work, 'report.json');
     const r = await check(['nope.vi.txt', 'nope.en.txt', '-o', out]);
@@ -261,8 +303,10 @@ describe('vitrans check: user errors are one line, exit 2, nothing written', () 
     expect(r.stderr).toBe('');
     const findings = JSON.parse(r.stdout).findings as { ruleId: string; source: { text: string } }[];
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings.every((f) => f.ruleId === 'term-missing')).toBe(true);
-    expect(findings.map((f) => f.source.text)).toContain('Nhà Trắng');
+    // "Paragraph 2." for a long paragraph is also far too short, and "Paragraph 1." gives the title a
+    // period: length-ratio and final-punctuation say so; nothing else is reported.
+    expect(new Set(findings.map((f) => f.ruleId))).toEqual(new Set(['term-missing', 'length-ratio', 'final-punctuation']));
+    expect(findings.filter((f) => f.ruleId === 'term-missing').map((f) => f.source.text)).toContain('Nhà Trắng');
   });
 
   it.each([

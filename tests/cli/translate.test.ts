@@ -287,6 +287,26 @@ describe('vitrans translate', () => {
     expect(r.stderr).toMatch(/--format .* goes with --compare/);
   });
 
+  it('--fix leaves a forbidden rendering the source does not call for, --unsafe-fixes replaces it', async () => {
+    const dir = project();
+    // The source speaks of an agreement, not of the Glide Phase Interceptor the LLM names.
+    llm(() => 'The two countries signed the agreement on the flight phase interceptor.');
+    fs.writeFileSync(path.join(dir, 'deal.txt'), 'Hai nước đã ký kết thỏa thuận hợp tác quốc phòng.\n');
+    const safe = await runVitrans(['translate', 'deal.txt', '-e', 'openai', '--no-cache', '-o', 'safe', '--fix'], { cwd: dir, env });
+    expect(safe.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'safe/deal.openai.en.txt'), 'utf8')).toContain('flight phase interceptor');
+    expect(safe.stdout).toMatch(/check: 0 errors, [1-9]\d* warnings?/);
+    const unsafe = await runVitrans(['translate', 'deal.txt', '-e', 'openai', '--no-cache', '-o', 'unsafe', '--fix', '--unsafe-fixes'], { cwd: dir, env });
+    expect(unsafe.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'unsafe/deal.openai.en.txt'), 'utf8')).toContain('the Glide Phase Interceptor.');
+  });
+
+  it('--unsafe-fixes without --fix is a usage error', async () => {
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--unsafe-fixes'], { cwd: project(), env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--unsafe-fixes only says which fixes --fix applies/);
+  });
+
   it('translates Markdown keeping its structure, and --quiet prints nothing', async () => {
     const md = '# Hợp tác quốc phòng\n\n- Ký **Biên bản ghi nhớ** (MOU)\n- Xem [nguồn](https://example.vn/a_b)\n\n```\nkhông dịch\n```\n';
     const dir = project({ 'bai.md': md });

@@ -8,13 +8,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGlossary, runGlossarySelfTests } from '../../src/glossary/index.js';
-import { createCheckTools, prepareSource, checkTranslation } from '../../src/checks/index.js';
+import { createCheckTools, prepareSource, checkTranslation, fixesToApply } from '../../src/checks/index.js';
 import type { CheckTools } from '../../src/checks/index.js';
 import type { Finding } from '../../src/core/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpusDir = join(root, 'corpus');
 const flawedDir = join(root, 'tests/fixtures/corpus/flawed');
+const precisionDir = join(root, 'tests/fixtures/corpus/precision');
 
 const glossaryPromise = loadGlossary(join(root, 'glossary.yaml'));
 
@@ -56,5 +57,20 @@ describe('fixture: flawed translation', () => {
     const findings = await check(join(flawedDir, 'source.vi.txt'), join(flawedDir, 'flawed.en.txt'));
     const found = findings.map((f) => `${f.paragraph} ${f.ruleId} ${f.termId}`);
     expect(found.sort()).toEqual(documented.sort());
+  });
+});
+
+describe('fixture: precision on a real-style translation', () => {
+  it('raises no error, and only the warning NOTES.md lists, whose fix --fix leaves alone', async () => {
+    const findings = await check(join(precisionDir, 'source.vi.txt'), join(precisionDir, 'reference.en.txt'));
+    const expected = readFileSync(join(precisionDir, 'NOTES.md'), 'utf8')
+      .split(/^## /m)
+      .find((s) => s.startsWith('Expected findings'))!
+      .split('\n')
+      .filter((line) => /^\|\s*\d+\s*\|/.test(line))
+      .map((line) => line.split('|').slice(1, 5).map((c) => c.trim().replace(/`/g, '')).join(' '));
+    expect(findings.map((f) => `${f.paragraph} ${f.ruleId} ${f.severity} ${f.actual}`)).toEqual(expected);
+    expect(fixesToApply(findings, join(precisionDir, 'reference.en.txt'))).toEqual([]);
+    expect(fixesToApply(findings, join(precisionDir, 'reference.en.txt'), { unsafe: true })).toHaveLength(1);
   });
 });

@@ -210,3 +210,43 @@ describe('createEnMatcher: tokens beyond ASCII', () => {
     expect(many.slice(-one.length).map((x) => [x.entry.id, x.kind, x.text])).toEqual(one);
   });
 });
+
+describe('createEnMatcher: closed compounds and common prefixes', () => {
+  const ballistic = makeEntry({ id: 'ballistic-missile', vi: 'tên lửa đạn đạo', en: 'ballistic missile', forbidden: [{ text: 'ballistic rocket' }] });
+  const counterstrike = makeEntry({ id: 'counterstrike-capability', vi: 'năng lực phản công', en: 'counterstrike capability' });
+  const coProduction = makeEntry({ id: 'co-production', vi: 'cùng sản xuất', en: 'co-production', accepted: ['co-produce'] });
+  const nonbinding = makeEntry({ id: 'non-binding', vi: 'không ràng buộc', en: 'nonbinding' });
+  const operations = makeEntry({ id: 'operations', vi: 'hoạt động', en: 'operations command' });
+  const m = createEnMatcher([ballistic, counterstrike, coProduction, nonbinding, operations]);
+  const kinds = (text: string): [string, string, string][] => m.find(text).map((x) => [x.entry.id, x.kind, x.text]);
+
+  const valid: [string, string, [string, string, string][]][] = [
+    ['a rendering after a closed prefix', 'an antiballistic missile shield', [['ballistic-missile', 'canonical', 'ballistic missile']]],
+    ['the same with a hyphen', 'an anti-ballistic missile shield', [['ballistic-missile', 'canonical', 'ballistic missile']]],
+    ['a capitalised closed prefix, plural', 'Antiballistic missiles were fired.', [['ballistic-missile', 'canonical', 'ballistic missiles']]],
+    ['a closed rendering written with a hyphen', "Japan's counter-strike capabilities", [['counterstrike-capability', 'canonical', 'counter-strike capabilities']]],
+    ['a closed rendering written with a space', 'a counter strike capability', [['counterstrike-capability', 'canonical', 'counter strike capability']]],
+    ['a closed rendering as written', 'a Counterstrike capability', [['counterstrike-capability', 'canonical', 'Counterstrike capability']]],
+    ['a hyphenated rendering written closed', 'a coproduction deal to coproduce shells', [['co-production', 'canonical', 'coproduction'], ['co-production', 'accepted', 'coproduce']]],
+    ['a closed "non" rendering written open', 'a non-binding arrangement', [['non-binding', 'canonical', 'non-binding']]],
+  ];
+  it.each(valid)('%s', (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it('keeps the prefix out of the match, so a fix keeps it ("antiballistic rockets" → "antiballistic missiles")', () => {
+    const text = 'two antiballistic rockets';
+    const [match] = m.find(text);
+    expect(match).toMatchObject({ kind: 'forbidden', start: text.indexOf('ballistic'), text: 'ballistic rockets' });
+  });
+
+  const invalid: [string, string][] = [
+    ['"cooperation" is not co- and "operation"', 'the cooperation command'],
+    ['"coordination" is not co- and "ordination"', 'coordination'],
+    ['a prefix followed by too short a rest', 'the antis and nonce words'],
+    ['a prefix before an unknown word', 'an antitank missile'],
+  ];
+  it.each(invalid)('%s', (_name, text) => {
+    expect(m.find(text).filter((x) => x.entry.id !== 'ballistic-missile')).toEqual([]);
+  });
+});

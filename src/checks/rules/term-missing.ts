@@ -22,7 +22,7 @@ export const termMissing: Check = {
           const accounted = countRenderings(own, context.document);
           for (const term of occurrences.slice(accounted)) {
             const unintroduced = own.find((r) => r.kind === 'acronym' && !context.document.satisfies(r));
-            const stranger = strangerRendering(pair, entry);
+            const stranger = strangerRendering(pair, entry, context.targetText);
             context.report({
               message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
               targetRange: unintroduced ? [unintroduced.start, unintroduced.end] : stranger ? [stranger.start, stranger.end] : undefined,
@@ -69,12 +69,38 @@ function countRenderings(renderings: readonly RenderingMatch[], document: Docume
   return count;
 }
 
-/** A rendering of another entry that the source paragraph does not call for: likely the wrong term. */
-function strangerRendering(pair: ParagraphPair, entry: GlossaryEntry): RenderingMatch | undefined {
+/**
+ * A rendering of another entry that the source paragraph does not call for, standing where the
+ * term should be: likely the wrong term. One that ends a longer name ("Secretary of Defense" in
+ * "Assistant Secretary of Defense") names another thing and is no such hint.
+ */
+function strangerRendering(pair: ParagraphPair, entry: GlossaryEntry, text: string): RenderingMatch | undefined {
   const inSource = new Set(pair.terms.map((t) => t.entry.id));
   return pair.renderings.find(
-    (r) => r.kind !== 'acronym' && r.kind !== 'forbidden' && !inSource.has(r.entry.id) && sharesWord(r.entry, entry),
+    (r) =>
+      r.kind !== 'acronym' && r.kind !== 'forbidden' && !inSource.has(r.entry.id) && sharesWord(r.entry, entry) && !insideLongerName(text, r.start),
   );
+}
+
+/** Capitalised words that start a sentence or a phrase without being part of the name after them. */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'and', 'but', 'or', 'as', 'at', 'by',
+  'for', 'from', 'in', 'of', 'on', 'to', 'with', 'when', 'while', 'after', 'before', 'then', 'both', 'former', 'new', 'current',
+]);
+
+/**
+ * Whether the match at `start` continues a capitalised name that begins before it: the word right
+ * before it (one space or hyphen between, same line) is capitalised and is not a function word
+ * ("Assistant Secretary of Defense", "Deputy Secretary of Defense"; not "The Secretary of Defense",
+ * "Japan's Defense Ministry", "U.S. Secretary of Defense").
+ */
+function insideLongerName(text: string, start: number): boolean {
+  const gap = text.charAt(start - 1);
+  if (gap !== ' ' && gap !== '\u00A0' && gap !== '-' && gap !== '\u2011') return false;
+  let from = start - 1;
+  while (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text.charAt(from - 1))) from--;
+  const word = text.slice(from, start - 1);
+  return /^\p{Lu}/u.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase());
 }
 
 function sharesWord(a: GlossaryEntry, b: GlossaryEntry): boolean {

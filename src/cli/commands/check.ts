@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { Finding, Fix, Paragraph } from '../../core/types.js';
+import type { Finding, Paragraph } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, type TextFile } from '../../text/read.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
@@ -17,7 +17,18 @@ import { scanCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { applyFixes } from '../../glossary/fix.js';
-import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type PreparedSource, type TermOutcome } from '../../checks/index.js';
+import {
+  checkTranslation,
+  createCheckRun,
+  createCheckTools,
+  fixesToApply,
+  prepareSource,
+  summarizeTerms,
+  type CheckRun,
+  type CheckTools,
+  type PreparedSource,
+  type TermOutcome,
+} from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
 import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
@@ -52,6 +63,8 @@ export interface CheckOptions {
   dryRun?: boolean;
   /** Print the unified diff --fix would write, write nothing. */
   diff?: boolean;
+  /** With --fix: also apply fixes that may be wrong (forbidden renderings whose term the source lacks). */
+  unsafeFixes?: boolean;
   output?: string;
   config?: string;
   /** Compare with this baseline (recorded first when the file does not exist). */
@@ -63,6 +76,9 @@ export interface CheckOptions {
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const abs = (p: string) => (p === STDIN_PATH ? p : resolve(io.cwd, p));
   const shown = (p: string) => shownPath(p, io.cwd);
+  if (opts.unsafeFixes && !opts.fix) {
+    throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
+  }
   if (opts.dryRun && !opts.fix) throw new UsageError('--dry-run goes with --fix', { hint: 'vitrans check --fix --dry-run ... (or --diff) shows what --fix would change' });
   if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   const preview = Boolean(opts.diff || opts.dryRun);
@@ -114,12 +130,16 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const checkedFiles = loaded.flatMap((a) => [a.source.file, ...a.translations]).map((f) => shown(f.path));
   const paragraphs = new Map<string, readonly Paragraph[]>();
   const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES]);
-  const run = (a: LoadedArticle): ArticleCheck => {
-    const r = checkArticle(a, tools, shown);
-    for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
-    return r;
+  // One run over every article, so checks comparing across articles (consistency) see them all.
+  const checkAll = (): ArticleCheck[] => {
+    const run = createCheckRun();
+    return loaded.map((a) => {
+      const r = checkArticle(a, tools, shown, run);
+      for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
+      return r;
+    });
   };
-  let results = loaded.map(run);
+  let results = checkAll();
   const suppressionList = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
   const listed = (): Finding[] =>
     applySuppressionRules(results.flatMap((r) => r.findings), suppressionList, {
@@ -137,27 +157,32 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     if (inJson.some((t) => t.relocate)) {
       io.stderr.write(`vitrans: note: --fix does not rewrite TMX files; the fixes are in the report (--format sarif carries them as edits to the TMX)\n`);
     }
-    let fixed = 0;
+    const fixedRules: string[] = [];
+    let leftUnsafe = 0;
     const rewritten: { path: string; before: string; file: ArticleTranslation }[] = [];
     // A finding suppressed inline or by the list is the user's decision: its fix is not applied.
     // (A baseline only postpones failing: baselined findings are fixed like the others.)
-    const fixesByFile = new Map<string, Fix[]>();
+    const byFile = new Map<string, Finding[]>();
     for (const f of listed()) {
       if (!f.fix || f.suppression) continue;
-      const list = fixesByFile.get(f.file);
-      if (list) list.push(f.fix);
-      else fixesByFile.set(f.file, [f.fix]);
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
     }
     for (const a of loaded) {
       for (const t of a.translations.filter((x) => x.writable)) {
-        const fixes = fixesByFile.get(shown(t.path)) ?? [];
+        const findings = byFile.get(shown(t.path)) ?? [];
+        const fixes = fixesToApply(findings, shown(t.path), { unsafe: opts.unsafeFixes });
+        if (!opts.unsafeFixes) leftUnsafe += findings.filter((f) => f.fix?.unsafe).length;
         if (fixes.length === 0) continue;
+        const applied = new Set(fixes);
+        for (const f of findings) if (f.fix && applied.has(f.fix)) fixedRules.push(f.ruleId);
         rewritten.push({ path: t.path, before: t.text, file: t });
         t.text = applyFixes(t.text, fixes);
-        fixed += fixes.length;
       }
     }
-    const what = `${fixed} forbidden rendering${fixed === 1 ? '' : 's'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}`;
+    const fixed = fixedRules.length;
+    const what = `${fixed > 0 ? describeFixed(fixedRules) : 'nothing'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}`;
     if (preview) {
       const { unifiedDiff } = await import('../../report/fix-diff.js');
       io.stdout.write(rewritten.map((r) => unifiedDiff(shown(r.path), bomOf(r.file) + r.before, bomOf(r.file) + r.file.text)).join(''));
@@ -166,7 +191,12 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       for (const r of rewritten) await rewriteFile(r.path, bomOf(r.file) + r.file.text, { fingerprint: fingerprints.get(r.path), shown: shown(r.path) });
       if (fixed > 0) io.stderr.write(`vitrans: fixed ${what}\n`);
     }
-    results = loaded.map(run);
+    if (leftUnsafe > 0) {
+      io.stderr.write(
+        `vitrans: note: left ${leftUnsafe} forbidden rendering${leftUnsafe === 1 ? '' : 's'} whose term the source paragraph lacks; check them, or add --unsafe-fixes\n`,
+      );
+    }
+    results = checkAll();
   }
 
   let findings = listed();
@@ -190,6 +220,15 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   else if (!preview) io.stdout.write(output.endsWith('\n') ? output : output + '\n');
 
   return exitCodeFor(report.findings, settings.failOn.value);
+}
+
+/** "14 forbidden renderings", or "17 findings (14 term-forbidden, 3 double-space)" when several checks fixed something. */
+function describeFixed(ruleIds: string[]): string {
+  const n = ruleIds.length;
+  const byRule = new Map<string, number>();
+  for (const id of ruleIds) byRule.set(id, (byRule.get(id) ?? 0) + 1);
+  if (byRule.size === 1 && byRule.has('term-forbidden')) return `${n} forbidden rendering${n === 1 ? '' : 's'}`;
+  return `${n} finding${n === 1 ? '' : 's'} (${[...byRule].map(([id, k]) => `${k} ${id}`).join(', ')})`;
 }
 
 /** The BOM a file had, to write it back. */
@@ -272,7 +311,7 @@ interface ArticleCheck {
 }
 
 /** Findings of one article: encoding warnings of every file, then each translation's checks against the source view it translates. */
-function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: string) => string): ArticleCheck {
+function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: string) => string, run: CheckRun): ArticleCheck {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
   const paragraphs = new Map<string, readonly Paragraph[]>();
@@ -286,7 +325,7 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
       p = prepareSource({ file: shown(source.path), text: t.source.text, ...(t.source.paragraphs ? { paragraphs: t.source.paragraphs } : {}) }, tools);
       prepared.set(t.source, p);
     }
-    const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools);
+    const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools, run);
     findings.push(...(t.relocate ? r.findings.map(t.relocate) : r.findings));
     outcomes.push(...r.outcomes);
     paragraphs.set(r.translation, r.paragraphs);

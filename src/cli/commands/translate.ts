@@ -19,7 +19,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
-import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
+import { checkTranslation, createCheckTools, fixesToApply, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { decodeText, readError, readTextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
@@ -66,6 +66,7 @@ export interface TranslateOptions {
   dryRun?: boolean;
   maxChars?: string;
   fix?: boolean;
+  unsafeFixes?: boolean;
   failOn?: FailOn;
   quiet?: boolean;
   compare?: boolean;
@@ -108,6 +109,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const abs = (p: string): string => resolve(io.cwd, p);
   const shown = (p: string): string => shownPath(p, io.cwd);
   if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
+  if (opts.unsafeFixes && !opts.fix) throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
   const engineNames = parseEngineList(opts.engine);
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
@@ -222,7 +224,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             redact: io.redact,
           });
           const outPath = outputPathOf(input, engine.name);
-          const result = finishEngineFile(input, engine, translations, shown(outPath), check, Boolean(opts.fix));
+          const result = finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
           return { translations, file: result.file, output: { path: outPath, content: result.text } };
         }),
@@ -489,7 +491,7 @@ function finishEngineFile(
   translations: ParagraphTranslation[],
   outShown: string,
   check: SourceCheck | undefined,
-  fix: boolean,
+  fix: { unsafe: boolean } | undefined,
 ): { text: string; file: EngineFileResult; unchecked: boolean } {
   const render = (targets: string[]): string =>
     input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
@@ -498,7 +500,7 @@ function finishEngineFile(
   let text = render(targets);
   let checked = checkTranslationText(check, text, outShown, engine.name);
   if (fix && checked) {
-    const fixes = checked.filter((f) => f.fix).map((f) => f.fix!);
+    const fixes = fixesToApply(checked, outShown, fix);
     if (fixes.length > 0) {
       text = applyFixes(text, fixes);
       if (!input.markdown) targets = splitParagraphs(text).map((p) => p.text);

@@ -1,0 +1,48 @@
+import type { Check } from '../types.js';
+import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+
+/** Two or more spaces (or no-break spaces) between words on a line. */
+const RUN = /(?<=[^\s])[ \u00A0]{2,}(?=[^\s])/gu;
+
+/**
+ * Two or more spaces between words on one line, with a fix that leaves one. Indentation and
+ * trailing spaces are not between words. In Markdown, where code and link targets read as spaces,
+ * only runs of exactly two count (a blanked construct leaves at least three), and table rows,
+ * which are padded on purpose, are left alone.
+ */
+export const doubleSpace: Check = {
+  meta: {
+    id: 'double-space',
+    description: 'Two or more spaces stand between words.',
+    severity: 'warning',
+    fixable: true,
+  },
+  create(context) {
+    const markdown = isMarkdownFile(context.targetFile);
+    return {
+      paragraph(pair) {
+        const { text, start: base } = pair.target;
+        // The end of the current line and whether it is a table row, moved forward with the matches.
+        let lineEnd = -1;
+        let tableRow = false;
+        for (const m of text.matchAll(RUN)) {
+          if (markdown) {
+            if (m.index > lineEnd) {
+              const lineStart = text.lastIndexOf('\n', m.index) + 1;
+              const next = text.indexOf('\n', m.index);
+              lineEnd = next < 0 ? text.length : next;
+              tableRow = text.slice(lineStart, lineEnd).includes('|');
+            }
+            if (m[0].length !== 2 || tableRow) continue;
+          }
+          const range: [number, number] = [base + m.index, base + m.index + m[0].length];
+          context.report({
+            message: `${m[0].length} spaces between words`,
+            targetRange: range,
+            fix: { range, text: m[0].charAt(0) },
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,89 @@
+import type { Check } from '../types.js';
+import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+import { wordCharLength } from '../../text/chars.js';
+
+/** End of the word at `i`: word characters, with apostrophes inside ("Japan's" is one word). */
+function wordEnd(text: string, i: number, end: number): number {
+  let j = i;
+  for (;;) {
+    while (j < end && wordCharLength(text, j) > 0) j += wordCharLength(text, j);
+    const c = text.charAt(j);
+    if ((c === "'" || c === '’') && j + 1 < end && wordCharLength(text, j + 1) > 0) j++;
+    else return j;
+  }
+}
+
+/** Whether text[a, b) and text[c, d) are one word in any case (ASCII compared in place). */
+function sameWord(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(c + k);
+    if (x === y || (x < 0x80 && y < 0x80 && (x | 0x20) === (y | 0x20) && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7a)) continue;
+    if (x < 0x80 && y < 0x80) return false;
+    return text.slice(a, b).toLowerCase() === text.slice(c, d).toLowerCase();
+  }
+  return true;
+}
+
+/** Whether only spaces and at most one line break stand between two words (Markdown: at most `maxGap` characters). */
+function gapAllowed(text: string, from: number, to: number, maxGap: number): boolean {
+  if (to - from === 0 || to - from > maxGap) return false;
+  let breaks = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) breaks++;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x0d) return false;
+  }
+  return breaks <= 1;
+}
+
+/**
+ * A word written twice in a row ("the the"), with a fix that removes the second. Words that may
+ * stand twice ("had had", "that that") are allowed; two capitalised words are a name ("Bora Bora").
+ */
+export const doubledWord: Check = {
+  meta: {
+    id: 'doubled-word',
+    description: 'A word is repeated ("the the").',
+    severity: 'warning',
+    fixable: true,
+    options: {
+      allow: { type: 'string[]', default: ['had', 'that', 'is'], description: 'words that may be written twice in a row (lower case)' },
+    },
+  },
+  create(context) {
+    const allow = new Set((context.options.allow as readonly string[]).map((w) => w.toLowerCase()));
+    // Markdown code is blanked to spaces: a word either side of a blanked span is no repetition.
+    const maxGap = isMarkdownFile(context.targetFile) ? 2 : Infinity;
+    return {
+      paragraph(pair) {
+        const text = context.targetText;
+        const end = pair.target.end;
+        // One pass over the words, without a regex match object or a slice per word.
+        let prevStart = -1;
+        let prevEnd = -1;
+        let i = pair.target.start;
+        while (i < end) {
+          if (wordCharLength(text, i) === 0) {
+            i++;
+            continue;
+          }
+          const s = i;
+          i = wordEnd(text, i, end);
+          if (prevEnd >= 0 && sameWord(text, prevStart, prevEnd, s, i) && gapAllowed(text, prevEnd, s, maxGap)) {
+            const word = text.slice(s, i);
+            const first = text.slice(prevStart, prevEnd);
+            const name = /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(word);
+            if (/\p{L}/u.test(word) && !allow.has(word.toLowerCase()) && !name) {
+              const range: [number, number] = [prevEnd, i];
+              context.report({ message: `"${word}" is written twice`, targetRange: range, actual: word, fix: { range, text: '' } });
+            }
+          }
+          prevStart = s;
+          prevEnd = i;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,179 @@
+/**
+ * Acronyms in Vietnamese and English text ("GPI", "RDT&E", "J-JOC", "MOUs") and where an English
+ * text introduces one with its expansion ("Permanent Joint Headquarters (PJHQ)"). Linear scans.
+ */
+import { wordCharLength } from './chars.js';
+
+/**
+ * An acronym as written.
+ * @example { start: 4, end: 8, text: 'MOUs', key: 'MOU', parts: ['MOU'] }
+ */
+export interface AcronymToken {
+  start: number;
+  end: number;
+  /** As written, plural "s" included. */
+  text: string;
+  /** Without a plural "s" and without hyphens: "MOUs" → "MOU", "J-JOC" → "JJOC". */
+  key: string;
+  /** The hyphen-separated parts, each without a plural "s": "SM-3" → ["SM", "3"]. */
+  parts: string[];
+}
+
+const ACRONYM = /^[A-Z0-9&]+(?:-[A-Z0-9&]+)*$/;
+/** Longer words in capitals are shouting, not acronyms (and are not cut out of the text). */
+const MAX_ACRONYM = 24;
+const ROMAN_NUMERAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/**
+ * The acronyms in text[from, to): words (hyphenated ones whole) of capital Latin letters, digits
+ * and "&" with at least two capitals, a plural "s" allowed; not Roman numerals ("II", "XXI").
+ * A word glued to other letters ("MOUđ", "preMOU") is no acronym.
+ * @example findAcronyms('ký MOU và SOSA (Block-IIA, SM-3)') // MOU, SOSA, SM-3 (Block-IIA has lower case)
+ */
+export function findAcronyms(text: string, from = 0, to = text.length): AcronymToken[] {
+  const out: AcronymToken[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isWordAt(text, i, to)) {
+      i++;
+      continue;
+    }
+    // Most words start with a lower-case letter: only words that start with a capital or a digit
+    // are cut out and tested; the others are passed over.
+    const start = i;
+    const first = text.charCodeAt(i);
+    const candidate = (first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39);
+    i = hyphenatedWordEnd(text, i, to);
+    if (!candidate || i - start < 2 || i - start > MAX_ACRONYM) continue;
+    const word = text.slice(start, i);
+    const acronym = asAcronym(word);
+    if (acronym) out.push({ start, end: i, text: word, ...acronym });
+  }
+  return out;
+}
+
+/** End of the word at `i`: runs of word characters and "&", joined by single hyphens. */
+function hyphenatedWordEnd(text: string, i: number, to: number): number {
+  let j = i;
+  for (;;) {
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c < 0x80) {
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26) j++;
+        else break;
+      } else {
+        const l = wordCharLength(text, j);
+        if (l === 0) break;
+        j += l;
+      }
+    }
+    if (j + 1 < to && (text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x2011) && isWordAt(text, j + 1, to)) j++;
+    else return j;
+  }
+}
+
+function isWordAt(text: string, i: number, to: number): boolean {
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  // ASCII by table-free ranges (most of both languages' text), the rest by the shared table.
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26;
+  return wordCharLength(text, i) > 0;
+}
+
+function asAcronym(word: string): { key: string; parts: string[] } | undefined {
+  const singular = /[A-Z0-9]s$/.test(word) ? word.slice(0, -1) : word;
+  if (!ACRONYM.test(singular) || singular.startsWith('&') || singular.endsWith('&')) return undefined;
+  if ((singular.match(/[A-Z]/g)?.length ?? 0) < 2) return undefined;
+  const parts = singular.split('-');
+  if (parts.length === 1 && ROMAN_NUMERAL.test(singular)) return undefined;
+  return { key: parts.join(''), parts };
+}
+
+/** Where an acronym is introduced: "Long Form (ACR)" or "ACR (Long Form)". */
+export interface AcronymIntroduction {
+  key: string;
+  /** Offset of the acronym token of the introduction. */
+  at: number;
+  /** Where the introduction starts: the long form's first word, or the acronym before "(Long Form)". */
+  from: number;
+}
+
+/**
+ * The introductions of acronyms in an English text, in text order: "Long Form (ACR)" or
+ * "ACR (Long Form)" where the long form spells the acronym's letters in order, the first one
+ * starting a word (Schwartz and Hearst's rule for abbreviation definitions), within a few words
+ * before the parenthesis. Parts in `ignore` (placeholders like "XNUMX") do not count as letters.
+ * @example acronymIntroductions('a Permanent Joint Headquarters (PJHQ) soon') // [{ key: 'PJHQ', at: 32, from: 2 }]
+ */
+export function acronymIntroductions(text: string, ignore: ReadonlySet<string> = new Set()): AcronymIntroduction[] {
+  const out: AcronymIntroduction[] = [];
+  let close = -1;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    // The first ")" after this "(": found once per ")", so the scan stays linear.
+    if (close < open) close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    if (close - open > 200) continue;
+    const inside = text.slice(open + 1, close);
+    if (inside.includes('\n\n')) continue;
+    const tokens = findAcronyms(inside);
+    const only = tokens.length === 1 && inside.trim() === tokens[0]!.text ? tokens[0]! : undefined;
+    if (only) {
+      // "Long Form (ACR)".
+      const letters = acronymLetters(only, ignore);
+      const longForm = longFormBefore(text, open, letters.length);
+      const first = letters.length >= 2 ? spelledFrom(longForm, letters) : -1;
+      if (first >= 0) out.push({ key: only.key, at: open + 1 + only.start, from: open - longForm.length + first });
+      continue;
+    }
+    // "ACR (Long Form)".
+    const before = findAcronyms(text, Math.max(0, open - 20), open).pop();
+    if (!before || text.slice(before.end, open).trim() !== '') continue;
+    const letters = acronymLetters(before, ignore);
+    if (letters.length >= 2 && /\s/.test(inside.trim()) && spelledFrom(inside, letters) >= 0) out.push({ key: before.key, at: before.start, from: before.start });
+  }
+  return out;
+}
+
+/** The capital letters an acronym spells, leaving out ignored parts ("SM-XNUMX" → "SM"). */
+function acronymLetters(token: AcronymToken, ignore: ReadonlySet<string>): string {
+  return token.parts
+    .filter((p) => !ignore.has(p))
+    .join('')
+    .replace(/[^A-Z]/g, '');
+}
+
+/** The words before `open` that could spell an acronym of `n` letters: at most min(n + 5, 2n), same paragraph. */
+function longFormBefore(text: string, open: number, n: number): string {
+  const limit = Math.min(n + 5, 2 * n);
+  const floor = Math.max(0, open - 400);
+  let i = open;
+  let words = 0;
+  while (i > floor && words < limit) {
+    let j = i;
+    while (j > floor && /[\s,&\-\u2010-\u2015]/u.test(text.charAt(j - 1))) {
+      if (text.charAt(j - 1) === '\n' && text.charAt(j - 2) === '\n') return text.slice(i, open);
+      j--;
+    }
+    if (j === floor || !/[\p{L}\p{M}\p{N}'’.]/u.test(text.charAt(j - 1))) break;
+    while (j > floor && /[\p{L}\p{M}\p{N}'’.]/u.test(text.charAt(j - 1))) j--;
+    i = j;
+    words++;
+  }
+  return text.slice(i, open);
+}
+
+/**
+ * Where `longForm` spells `letters`, read right to left, each letter matched in order and the
+ * first one at the start of a word: the offset of the word it starts, or -1.
+ */
+function spelledFrom(longForm: string, letters: string): number {
+  const form = longForm.toLowerCase();
+  let l = form.length - 1;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    const c = letters.charAt(s).toLowerCase();
+    while (l >= 0 && (form.charAt(l) !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(form.charAt(l - 1))))) l--;
+    if (l < 0) return -1;
+    l--;
+  }
+  return l + 1;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { checkWith, GLOSSARY_YAML, ruleTester } from './helpers.js';
+
+const GLOSSARY = `${GLOSSARY_YAML}  - id: jsdf
+    vi: Lực lượng Phòng vệ Nhật Bản
+    en: Japan Self-Defense Forces
+    acronym: JSDF
+    accepted: [Self-Defense Forces, SDF]
+  - id: jjoc
+    vi: Bộ Tư lệnh Tác chiến Liên hợp Nhật Bản
+    en: Japan Joint Operations Command
+    acronym: JJOC
+    accepted: [J-JOC]
+`;
+
+ruleTester(
+  'acronym-mismatch',
+  {
+    valid: [
+      ['the same acronyms', 'Hai bên ký MOU và SOSA.', 'The two sides signed the MOU and the SOSA.'],
+      ['an acronym in the plural and the possessive', 'Hai bên ký các MOU. Phạm vi của MOU rất rộng.', "They signed two MOUs. The MOU's scope is wide."],
+      ['an acronym with a number part', 'Tên lửa Tiêu chuẩn (SM) Block-XNUMX IIA.', 'The Standard Missile (SM-XNUMX) Block IIA.'],
+      ['a hyphenated spelling the glossary accepts', 'Trung tâm mới (J-JOC) ra mắt.', 'The new Japan Joint Operations Command (JJOC) opened.'],
+      ['a short form rendered by another acronym of its glossary entry', 'SDF là khách hàng duy nhất.', 'The JSDF is the sole customer.'],
+      ['a source acronym rendered by the expansion of its glossary entry', 'Hai nước hợp tác phát triển GPI.', 'The two countries co-develop the Glide Phase Interceptor.'],
+      ['the glossary acronym of a term in the source', 'Hai bên ký Biên bản ghi nhớ.', 'The two sides signed the Memorandum of Understanding (MOU).'],
+      ['an acronym the translation introduces itself', 'Cơ quan Hợp tác Quốc tế Nhật Bản tài trợ dự án.', 'The Japan International Cooperation Agency (JICA) funds the project.'],
+      ['an acronym the translation introduced in an earlier paragraph', 'Cơ quan Hợp tác Quốc tế Nhật Bản tài trợ.\n\nCơ quan này cũng cử chuyên gia.', 'The Japan International Cooperation Agency (JICA) funds it.\n\nJICA also sends experts.'],
+      ['an acronym of another paragraph of the source', 'Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) tài trợ.\n\nCơ quan Hợp tác Quốc tế Nhật Bản cũng cử chuyên gia.', 'JICA funds it.\n\nJICA also sends experts.'],
+      ['English short names Vietnamese spells out', 'Mỹ và Liên hợp quốc ủng hộ.', 'The US and the UN support it.'],
+      ['placeholders and currency codes', 'Ngày 25 tháng XNUMX, Nhật Bản mua tên lửa trị giá 2,4 tỷ USD.', 'On XNUMX 25, Japan bought missiles worth $2.4 billion.'],
+      ['Vietnamese abbreviations English spells out', 'UBND TP Hà Nội làm việc với đoàn.', "The Hanoi People's Committee met the delegation."],
+      ['a hyphenated Vietnamese abbreviation', 'Tình hình KT-XH ổn định.', 'The socio-economic situation is stable.'],
+      ['a Roman numeral', 'sau Chiến tranh thế giới thứ hai', 'after World War II'],
+      ['a shouted headline', 'NHẬT BẢN VÀ MỸ KÝ THỎA THUẬN MỚI', 'JAPAN AND US SIGN NEW DEAL'],
+      ['a dateline and a label', 'Hà Nội, ngày 14/3 (TTXVN) - Hai bên hội đàm.', 'HANOI, March 14 (VNA) – The two sides held talks.'],
+      ['an acronym glued to a Vietnamese letter is no acronym', 'Mã MOUđ sai.', 'The code is wrong.'],
+    ],
+    invalid: [
+      {
+        name: 'a source acronym dropped',
+        source: 'Việc thành lập trụ sở mới (PJHQ) sẽ cực kỳ quan trọng.',
+        target: 'Setting up the new headquarters will be critical.',
+        findings: [{ severity: 'error', message: '"PJHQ" of the source is missing from the translation', source: { text: 'PJHQ', span: { start: { column: 28 } } }, expected: ['PJHQ'] }],
+      },
+      {
+        name: 'a glossary acronym dropped without its expansion',
+        source: 'Hai bên ký SOSA.',
+        target: 'The two sides signed the arrangement.',
+        findings: [{ message: '"SOSA" of the source is missing from the translation', expected: ['SOSA', 'Security of Supply Arrangement'] }],
+      },
+      {
+        name: 'an acronym misspelt',
+        source: 'Việc thành lập PJHQ sẽ quan trọng.',
+        target: 'Setting up the PHQ will be critical.',
+        findings: [
+          { severity: 'error', message: '"PJHQ" of the source is missing from the translation' },
+          { severity: 'warning', message: '"PHQ" is not in the source paragraph', actual: 'PHQ' },
+        ],
+      },
+      {
+        name: 'an acronym added',
+        source: 'Khối quân sự này họp tại Brussels.',
+        target: 'The NATO alliance met in Brussels.',
+        findings: [{ severity: 'warning', message: '"NATO" is not in the source paragraph', span: { start: { column: 5 } } }],
+      },
+      {
+        name: 'an acronym used before its expansion',
+        source: 'Hai nước ký thỏa thuận về PJHQ.\n\nViệc thành lập trụ sở chung thường trực (PJHQ) sẽ quan trọng.',
+        target: 'The two countries signed a deal on the PJHQ.\n\nEstablishing a Permanent Joint Headquarters (PJHQ) will be critical.',
+        findings: [{ paragraph: 1, severity: 'warning', message: '"PJHQ" is used before it is expanded (at 3:16)', actual: 'PJHQ' }],
+      },
+      {
+        name: 'a glossary acronym used before its expansion in a paragraph whose source has only the acronym',
+        source: 'JSDF tham gia.\n\nLực lượng Phòng vệ Nhật Bản (JSDF) có khả năng cao.',
+        target: 'The JSDF took part.\n\nThe Japan Self-Defense Forces (JSDF) are highly capable.',
+        findings: [{ paragraph: 1, message: '"JSDF" is used before it is expanded (at 3:5)' }],
+      },
+    ],
+  },
+  GLOSSARY,
+);
+
+describe('acronym-mismatch beside term-missing', () => {
+  it('leaves an unexpanded glossary acronym to term-missing where the source paragraph has the term', () => {
+    const source = 'Lực lượng Phòng vệ Nhật Bản có khả năng cao.\n\nLực lượng Phòng vệ Nhật Bản (JSDF) tham gia.';
+    const target = 'The JSDF is highly capable.\n\nThe Japan Self-Defense Forces (JSDF) took part.';
+    const findings = checkWith(GLOSSARY, source, target, ['acronym-mismatch', 'term-missing']).findings;
+    expect(findings.map((f) => [f.ruleId, f.paragraph])).toEqual([['term-missing', 1]]);
+  });
+
+  it('counts a wrong expansion as an introduction (term-forbidden reports the wording)', () => {
+    const source = 'Hai bên ký Thỏa thuận An ninh Cung ứng (SOSA).\n\nSOSA không ràng buộc.';
+    const target = 'They signed a Supply Security Agreement (SOSA).\n\nThe SOSA is non-binding.';
+    expect(checkWith(GLOSSARY, source, target, ['acronym-mismatch']).findings).toEqual([]);
+  });
+
+  it('takes options: ignore, allowAdded and vietnameseAbbreviations', () => {
+    const yaml = GLOSSARY;
+    const found = (source: string, target: string) => checkWith(yaml, source, target, ['acronym-mismatch']).findings.map((f) => f.message);
+    expect(found('Khối quân sự họp.', 'NATO met.')).toEqual(['"NATO" is not in the source paragraph']);
+    expect(found('Giá 10 tỷ VND.', 'It costs 10 billion dong.')).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { ruleTester } from './helpers.js';
+
+const VI = 'Hai bên nhất trí thúc đẩy hợp tác quốc phòng.';
+
+ruleTester('doubled-word', {
+  valid: [
+    ['ordinary text', VI, 'The two sides agreed to advance defense cooperation.'],
+    ['"had had" and "that that" are English', VI, 'He said that that plan, which they had had for years, would advance.'],
+    ['"is is" after a clause', VI, 'What it is is a plan to advance defense cooperation.'],
+    ['a name of two equal words', VI, 'Talks in Bora Bora advanced defense cooperation.'],
+    ['words apart from punctuation', VI, 'The plan, plan B, advanced defense cooperation.'],
+    ['one word ending a paragraph, the same word starting the next', `${VI}\n\n${VI}`, 'They agreed on cooperation.\n\nCooperation will advance.'],
+    ['numbers', VI, 'In rooms 10 10 and 11 they agreed.'],
+  ],
+  invalid: [
+    {
+      name: 'a doubled article, fixed by removing the second',
+      source: VI,
+      target: 'The two sides agreed to advance the the defense cooperation.',
+      findings: [{ severity: 'warning', message: '"the" is written twice', actual: 'the', span: { start: { line: 1, column: 36 }, end: { line: 1, column: 40 } } }],
+      fixed: 'The two sides agreed to advance the defense cooperation.',
+    },
+    {
+      name: 'at a sentence start, in another case',
+      source: VI,
+      target: 'The the two sides agreed.',
+      findings: [{ message: '"the" is written twice' }],
+      fixed: 'The two sides agreed.',
+    },
+    {
+      name: 'across a line break',
+      source: VI,
+      target: 'The two sides agreed to\nto advance defense cooperation.',
+      findings: [{ message: '"to" is written twice', span: { start: { line: 1, column: 24 } } }],
+      fixed: 'The two sides agreed to advance defense cooperation.',
+    },
+    {
+      name: 'two in one paragraph',
+      source: VI,
+      target: 'The two two sides agreed to to advance cooperation.',
+      findings: [{ message: '"two" is written twice' }, { message: '"to" is written twice' }],
+      fixed: 'The two sides agreed to advance cooperation.',
+    },
+  ],
+});
