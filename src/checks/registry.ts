@@ -3,12 +3,14 @@
  */
 import { ConfigError } from '../core/errors.js';
 import type { Check } from './types.js';
+import { numberMismatch } from './rules/number-mismatch.js';
+import { sourceCorrupted } from './rules/source-corrupted.js';
 import { termForbidden } from './rules/term-forbidden.js';
 import { termMissing } from './rules/term-missing.js';
 import { untranslated } from './rules/untranslated.js';
 
 const CHECKS: ReadonlyMap<string, Check> = new Map(
-  [termForbidden, termMissing, untranslated].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((c) => [c.meta.id, c]),
+  [numberMismatch, sourceCorrupted, termForbidden, termMissing, untranslated].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((c) => [c.meta.id, c]),
 );
 
 /** Every built-in check. */

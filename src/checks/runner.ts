@@ -149,6 +149,10 @@ function toFinding(
     span: lines.span(start, end),
   };
   if (d.term) finding.source = { file: source.file, span: source.lines.span(d.term.start, d.term.end), text: d.term.text };
+  else if (d.sourceRange) {
+    const [from, to] = d.sourceRange;
+    finding.source = { file: source.file, span: source.lines.span(from, to), text: source.text.slice(from, to) };
+  }
   if (d.termId) finding.termId = d.termId;
   if (d.expected) finding.expected = d.expected;
   if (d.actual !== undefined) finding.actual = d.actual;
