@@ -115,6 +115,13 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
     }
   }
 
+  // Where the source has debris, a value the translation writes beside its own copy of the debris
+  // ("XNUMX 25" for a mis-encoded "ngÃ y 25 thÃ¡ng XNUMX") is that value.
+  if (corrupted.length > 0 || debris.length > 0) {
+    const debrisValues = new Set(target.filter((t) => t.corrupted).flatMap((t) => t.bare.map(String)));
+    for (const s of clean) if (!matched.has(s) && s.bare.length === 1 && debrisValues.has(String(s.bare[0]))) matched.add(s);
+  }
+
   const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak);
   const addedCandidates = target.filter((t) => !used.has(t) && !t.weak);
   const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
