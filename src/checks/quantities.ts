@@ -69,17 +69,23 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
   const sourceKeys = new Map(clean.map((q) => [q, quantityKeys(q, (y) => targetYears.has(y))]));
   const targetKeys = new Map(target.map((q) => [q, quantityKeys(q, (y) => sourceYears.has(y))]));
 
-  // 1: own reading against own reading; 2: any reading against any reading.
+  // 1: own reading against own reading; 2: any reading against any reading, and a date without
+  // its year against the same date where the year is given elsewhere.
   for (const phase of [1, 2] as const) {
     const index = new Map<string, Quantity[]>();
     for (const t of target) {
       if (used.has(t) || t.corrupted) continue;
-      const keys = phase === 1 ? [targetKeys.get(t)![0]!] : targetKeys.get(t)!;
-      for (const k of keys) push(index, k, t);
+      const { own, loose } = targetKeys.get(t)!;
+      if (phase === 1) push(index, own[0]!, t);
+      else {
+        for (const k of own) push(index, k, t);
+        for (const k of loose) push(index, `~${k}`, t);
+      }
     }
     for (const s of clean) {
       if (matched.has(s)) continue;
-      const keys = phase === 1 ? [sourceKeys.get(s)![0]!] : sourceKeys.get(s)!;
+      const { own, loose } = sourceKeys.get(s)!;
+      const keys = phase === 1 ? [own[0]!] : [...own, ...own.map((k) => `~${k}`), ...loose];
       for (const k of keys) {
         const t = take(index.get(k), used);
         if (t) {

@@ -83,6 +83,7 @@ export const numberMismatch: Check = {
 
 /** `"2,4 tỷ USD" (2.4 billion USD)`; a name is its own description. */
 function quote(q: Quantity): string {
-  const value = describeReading(q);
+  const year = q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
+  const value = year ? String(q.value) : describeReading(q);
   return q.kind === 'code' || value === q.text ? `"${q.text}"` : `"${q.text}" (${value})`;
 }

@@ -269,6 +269,8 @@ export interface FoundQuantity {
   scale?: number;
 }
 
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+
 /**
  * Reads a code at token i: letters and digits written together, joined by nothing, "-" or "/"
  * ("F-35A", "SM-3", "054A", "COVID-19", "Block-XNUMX", "22/2018/QH14"), read as a name. Digits with
@@ -299,8 +301,15 @@ export function readCode(tokens: readonly Token[], i: number, text: string, unit
   if (tokens[j - 1]?.type === 'punct') j--;
   if (parts < 2 || !((letters || placeholder) && (digits || placeholder)) || (placeholder && !letters && !digits)) return undefined;
   const last = tokens[j - 1]!;
+  // "mid-2024", "post-2022": a lower-case word before a number is a prefix, not the letters of a name.
+  const first = tokens[i]!;
+  if (first.type === 'word' && !isPlaceholder(tokens, i) && first.text === first.text.toLowerCase() && first.text.length > 2) return undefined;
+  // "20th", "mid-20th": an ordinal.
+  if (last.type === 'word' && ORDINAL_ENDINGS.has(last.key) && tokens[j - 2]?.type === 'num') return undefined;
   if (parts === 2 && tokens[i]!.type === 'num' && last.type === 'word' && unitSuffixes.has(last.key)) return undefined;
-  const written = text.slice(tokens[i]!.start, last.end);
+  // "F-35s": an English plural is not part of the name.
+  const plural = parts > 2 && last.text === 's' && tokens[j - 2]?.type === 'num';
+  const written = text.slice(tokens[i]!.start, plural ? tokens[j - 2]!.end : last.end);
   const code = written.toUpperCase().replace(/[-/\u2011\s]/g, '');
   return { q: makeQuantity(text, tokens, i, j, { kind: 'code', value: 0, code }, placeholder ? { corrupted: 'placeholder' } : {}), next: j };
 }

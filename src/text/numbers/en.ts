@@ -45,7 +45,7 @@ const WEEKDAYS: Readonly<Record<string, number>> = { monday: 1, tuesday: 2, wedn
 /** Words before "May" or "March" that make them months rather than a verb ("in May", "since March"). */
 const MONTH_CONTEXT = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'from', 'to', 'early', 'late', 'mid', 'last', 'next', 'this', 'between', 'before', 'after', 'during', 'through', 'on', 'and', 'or', 'each', 'every']);
 /** Weak stand-ins for a small number ("both countries" for "hai nước"). */
-const WEAK_WORDS: Readonly<Record<string, number>> = { both: 2, twice: 2, double: 2, doubled: 2, doubling: 2, dual: 2, twin: 2, triple: 3, tripled: 3, treble: 3, trebled: 3, threefold: 3, quadruple: 4, quadrupled: 4, fourfold: 4 };
+const WEAK_WORDS: Readonly<Record<string, number>> = { both: 2, bilateral: 2, trilateral: 3, quadrilateral: 4, twice: 2, double: 2, doubled: 2, doubling: 2, dual: 2, twin: 2, triple: 3, tripled: 3, treble: 3, trebled: 3, threefold: 3, quadruple: 4, quadrupled: 4, fourfold: 4 };
 /** Plural scale words that give an order of magnitude ("dozens", "hundreds of thousands"). */
 const VAGUE: Readonly<Record<string, number>> = { dozens: 10, scores: 10, tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
 const VAGUE_SINGULAR: Readonly<Record<string, number>> = { dozen: 10, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -132,6 +132,15 @@ class EnReader extends QuantityScanner {
       }
       if (WEAK_WORDS[t.key] !== undefined) {
         this.emit(this.quantity(i, i + 1, { kind: 'number', value: WEAK_WORDS[t.key]! }, { words: true, weak: true }));
+        return i + 1;
+      }
+      if ((t.key === 'a' || t.key === 'one') && FRACTION_DENOMINATORS[this.spacedKey(i + 1) ?? ''] !== undefined && !this.key(i + 1)!.endsWith('s') && this.spacedKey(i + 2) === 'of') {
+        // "a quarter of", "one third of"
+        this.emit(this.quantity(i, i + 2, { kind: 'fraction', value: 1 / FRACTION_DENOMINATORS[this.key(i + 1)!]! }, { words: true }));
+        return i + 2;
+      }
+      if (t.key === 'half') {
+        this.emit(this.quantity(i, i + 1, { kind: 'fraction', value: 0.5 }, { words: true, weak: true }));
         return i + 1;
       }
       if ((t.key === 'a' || t.key === 'one') && (this.spacedKey(i + 1) === 'pair' || this.spacedKey(i + 1) === 'couple') && this.spacedKey(i + 2) === 'of') {
@@ -489,6 +498,8 @@ class EnReader extends QuantityScanner {
       words = true;
       const fraction = this.fractionWords(j, value, next);
       if (fraction > next) return fraction;
+      // "two-sided", "three-way": a kind of thing, not a count of them.
+      if (this.tokens[next]?.text === '-' && touching(this.tokens, next) && touching(this.tokens, next + 1) && (this.key(next + 1) === 'sided' || this.key(next + 1) === 'way')) weak = true;
     }
     const raw = value;
     let scale = 1;

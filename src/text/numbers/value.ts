@@ -32,21 +32,30 @@ export function readingKey(r: QuantityReading): string {
   }
 }
 
-/**
- * Every key a quantity may be matched by: its own reading first, then its other readings, then —
- * for a dated day or month whose year `yearElsewhere` says the other text gives anyway — the same
- * date without the year ("10/4/2024" against "April 10th" in an article that names 2024).
- */
-export function quantityKeys(q: Quantity, yearElsewhere: (year: number) => boolean): string[] {
-  const keys = [readingKey(q)];
-  for (const r of q.also) keys.push(readingKey(r));
+/** The keys a quantity is matched by. */
+export interface QuantityKeys {
+  /** Its own reading first, then its other readings. */
+  own: string[];
+  /**
+   * For a dated day or month whose year the other text gives anyway (`yearElsewhere`): the same
+   * date without the year, which matches only an undated value ("10/4/2024" against "April 10th"
+   * in an article that names 2024), never another loosened one.
+   */
+  loose: string[];
+}
+
+/** Every key a quantity may be matched by (see QuantityKeys). */
+export function quantityKeys(q: Quantity, yearElsewhere: (year: number) => boolean): QuantityKeys {
+  const own = [readingKey(q)];
+  for (const r of q.also) own.push(readingKey(r));
+  const loose: string[] = [];
   for (const r of [q, ...q.also]) {
     const d = r.date;
     if (r.kind === 'date' && d && d.year !== undefined && (d.month !== undefined || d.day !== undefined) && yearElsewhere(d.year)) {
-      keys.push(readingKey({ kind: 'date', value: 0, date: { ...(d.month !== undefined ? { month: d.month } : {}), ...(d.day !== undefined ? { day: d.day } : {}) } }));
+      loose.push(readingKey({ kind: 'date', value: 0, date: { ...(d.month !== undefined ? { month: d.month } : {}), ...(d.day !== undefined ? { day: d.day } : {}) } }));
     }
   }
-  return keys;
+  return { own, loose };
 }
 
 /** Which readings may be mistaken for one another, for pairing a missing value with a wrong one. */
