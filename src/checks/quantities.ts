@@ -65,7 +65,9 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
 
   const used = new Set<Quantity>();
   const matched = new Set<Quantity>();
-  const clean = source.filter((q) => !q.corrupted);
+  // Strong values first on both sides, so that "hai" takes "two" before the weak "bilateral" can.
+  const clean = strongFirst(source.filter((q) => !q.corrupted));
+  const targets = strongFirst(target);
   const sourceKeys = new Map(clean.map((q) => [q, quantityKeys(q, (y) => targetYears.has(y))]));
   const targetKeys = new Map(target.map((q) => [q, quantityKeys(q, (y) => sourceYears.has(y))]));
 
@@ -73,7 +75,7 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
   // its year against the same date where the year is given elsewhere.
   for (const phase of [1, 2] as const) {
     const index = new Map<string, Quantity[]>();
-    for (const t of target) {
+    for (const t of targets) {
       if (used.has(t) || t.corrupted) continue;
       const { own, loose } = targetKeys.get(t)!;
       if (phase === 1) push(index, own[0]!, t);
@@ -111,6 +113,14 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
           own.push(t);
         }
       }
+      // A placeholder with nothing readable ("XNUMX tên lửa") stands for the nearest value of its family.
+      if (own.length === 0 && s.bare.length === 0) {
+        const nearest = nearestUnused(target, s, pair, used);
+        if (nearest) {
+          used.add(nearest);
+          own.push(nearest);
+        }
+      }
       counterparts.set(s, own);
     }
     const debrisTargets = target.filter((t) => t.corrupted && !used.has(t));
@@ -141,6 +151,21 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
     added: addedCandidates.filter((q) => !paired.has(q)),
     counterparts,
   };
+}
+
+function strongFirst(quantities: readonly Quantity[]): Quantity[] {
+  return [...quantities.filter((q) => !q.weak), ...quantities.filter((q) => q.weak)];
+}
+
+/** The unused, non-weak translation value of the same family nearest to a source value's position. */
+function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
+  const at = relative(s, pair.source.start, pair.source.end);
+  let best: Quantity | undefined;
+  for (const t of target) {
+    if (used.has(t) || t.weak || t.corrupted || quantityFamily(t) !== quantityFamily(s)) continue;
+    if (!best || Math.abs(relative(t, pair.target.start, pair.target.end) - at) < Math.abs(relative(best, pair.target.start, pair.target.end) - at)) best = t;
+  }
+  return best;
 }
 
 function shift(q: Quantity, by: number): Quantity {
@@ -216,7 +241,7 @@ function pairByFamily(sources: readonly Quantity[], targets: readonly Quantity[]
       // Pools are small in real text; past a bound, take them in order instead of searching.
       const candidates = pool.length > 64 ? [take(pool, taken)].filter((t): t is Quantity => t !== undefined) : pool;
       for (const t of candidates) {
-        if (taken.has(t) || yearLike(t) !== yearLike(s) || quantityFamily(t) !== quantityFamily(s)) continue;
+        if (taken.has(t) || yearLike(t) !== yearLike(s) || (g !== 'year' && quantityFamily(t) !== quantityFamily(s))) continue;
         const d = Math.abs(relative(t, pair.target.start, pair.target.end) - at);
         if (d < distance) {
           distance = d;

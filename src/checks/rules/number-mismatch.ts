@@ -85,5 +85,5 @@ export const numberMismatch: Check = {
 function quote(q: Quantity): string {
   const year = q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
   const value = year ? String(q.value) : describeReading(q);
-  return q.kind === 'code' || value === q.text ? `"${q.text}"` : `"${q.text}" (${value})`;
+  return q.kind === 'code' || value.toLowerCase() === q.text.toLowerCase() ? `"${q.text}"` : `"${q.text}" (${value})`;
 }

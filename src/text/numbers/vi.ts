@@ -54,10 +54,11 @@ const NOT_DIGIT_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
 const COUNTED = new Set([
   'người', 'chiếc', 'con', 'cái', 'tàu', 'máy', 'nước', 'quốc', 'lần', 'ngày', 'tuần', 'giờ', 'phút', 'quả', 'khẩu', 'tên',
   'binh', 'chuyến', 'cuộc', 'đợt', 'vòng', 'bên', 'tỉnh', 'thành', 'nhóm', 'đơn', 'hệ', 'dự', 'trụ', 'căn', 'trận', 'phiên',
-  'vụ', 'km', 'tấn', 'mét', 'đội', 'lữ', 'sư', 'tiểu', 'hạm', 'phi', 'điểm', 'bước', 'lĩnh', 'nội', 'mục', 'giai', 'nguyên',
-  'chương', 'điều', 'khoản', 'thành', 'quân', 'sĩ', 'vị', 'tổ', 'doanh', 'công', 'hợp', 'văn', 'bản', 'thỏa', 'hiệp', 'đại',
-  'trung', 'sân', 'cảng', 'đảo', 'căn', 'tỉ', 'triệu', 'nghìn', 'ngàn', 'trăm', 'mươi', 'chục',
+  'vụ', 'km', 'tấn', 'mét', 'đội', 'lữ', 'sư', 'tiểu', 'hạm', 'phi', 'điểm', 'bước', 'chương', 'điều', 'khoản', 'quân', 'sĩ',
+  'vị', 'tổ', 'sân', 'cảng', 'đảo', 'tỉ', 'triệu', 'nghìn', 'ngàn', 'trăm', 'mươi', 'chục',
 ]);
+/** Words before "năm" that make it "year" whatever follows ("là năm bản lề", "mỗi năm", "cuối năm"). */
+const YEAR_AFTER = new Set(['là', 'của', 'mỗi', 'hàng', 'các', 'những', 'cuối', 'đầu', 'giữa', 'cả', 'suốt', 'sang', 'một', 'nhiều', 'vài', 'mấy', 'quanh']);
 /** Words that make "thứ Hai"… a weekday rather than an ordinal. */
 const WEEKDAY_CONTEXT = new Set(['hôm', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'vào', 'rạng', 'khuya', 'từ', 'đến', 'tới', 'và']);
 /** Words before a "d/m" that make it a date ("ngày 10/4", "sáng 10/4", "(10/4)"). */
@@ -758,7 +759,7 @@ class ViReader extends QuantityScanner {
       if (!nextToken || nextToken.type !== 'word' || nextToken.gap !== Gap.Space) return undefined;
       if (NOT_DIGIT_AFTER[firstKey]?.has(nextToken.key)) return undefined;
       if (firstKey === 'năm' && !COUNTED.has(nextToken.key)) return undefined;
-      if (firstKey === 'năm' && this.previousCounts(i)) return undefined;
+      if (firstKey === 'năm' && (this.previousCounts(i) || (first.gap === Gap.Space && YEAR_AFTER.has(this.tokens[i - 1]?.key ?? '')))) return undefined;
       if (firstKey === 'tư' || firstKey === 'không' || firstKey === 'lăm' || firstKey === 'nhăm' || firstKey === 'mốt') return undefined;
       // "Ba Đình", "Hai Bà Trưng": a capitalised digit word before a capitalised word, mid-sentence, is a name.
       if (!this.titleCase && first.upper && nextToken.upper && !this.sentenceStart(i)) return undefined;
