@@ -22,6 +22,8 @@ export { LineIndex } from './text/positions.js';
 export { foldForMatching, canonicalToneMarks } from './text/vietnamese.js';
 export { discoverCorpus } from './text/corpus.js';
 export type { CorpusArticle } from './text/corpus.js';
+export { readVietnameseQuantities, readEnglishQuantities, findDebris, describeReading } from './text/numbers/index.js';
+export type { Quantity, QuantityKind, QuantityReading, DateValue, Debris, DebrisKind } from './text/numbers/index.js';
 
 export * from './glossary/index.js';
 

@@ -36,7 +36,7 @@ const comparisons = new WeakMap<ParagraphPair, QuantityComparison>();
 export function compareQuantities(pair: ParagraphPair, context: CheckContext): QuantityComparison {
   let found = comparisons.get(pair);
   if (!found) {
-    found = compute(pair, yearsOf(context.sourceText), yearsOf(context.targetText));
+    found = compute(pair, context.sourceText, context.targetText);
     comparisons.set(pair, found);
   }
   return found;
@@ -56,11 +56,15 @@ function yearsOf(text: string): ReadonlySet<number> {
   return years;
 }
 
-function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYears: ReadonlySet<number>): QuantityComparison {
+function compute(pair: ParagraphPair, sourceText: string, targetText: string): QuantityComparison {
   const { source: sp, target: tp } = pair;
-  const debris = findDebris(sp.text, 0, sp.text.length).map((d) => ({ ...d, start: d.start + sp.start, end: d.end + sp.start }));
-  const source = readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start));
-  const target = readEnglishQuantities(tp.text).map((q) => shift(q, tp.start));
+  // Read in place (offsets are those of the files); a format's paragraph text is exactly its slice.
+  const inPlace = sourceText.slice(sp.start, sp.end) === sp.text && targetText.slice(tp.start, tp.end) === tp.text;
+  const debris = inPlace ? findDebris(sourceText, sp.start, sp.end) : findDebris(sp.text).map((d) => ({ ...d, start: d.start + sp.start, end: d.end + sp.start }));
+  const source = inPlace ? readVietnameseQuantities(sourceText, sp.start, sp.end) : readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start));
+  const target = inPlace ? readEnglishQuantities(targetText, tp.start, tp.end) : readEnglishQuantities(tp.text).map((q) => shift(q, tp.start));
+  const sourceYears = yearsOf(sourceText);
+  const targetYears = yearsOf(targetText);
   markDebris(source, debris);
 
   const used = new Set<Quantity>();
@@ -74,7 +78,7 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
   // 1: own reading against own reading; 2: any reading against any reading, and a date without
   // its year against the same date where the year is given elsewhere.
   for (const phase of [1, 2] as const) {
-    const index = new Map<string, Quantity[]>();
+    const index = new Map<string, Queue>();
     for (const t of targets) {
       if (used.has(t) || t.corrupted) continue;
       const { own, loose } = targetKeys.get(t)!;
@@ -103,7 +107,7 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
   const counterparts = new Map<Quantity, Quantity[]>();
   const corrupted = source.filter((q) => q.corrupted);
   if (corrupted.length > 0) {
-    const byBare = new Map<string, Quantity[]>();
+    const byBare = new Map<string, Queue>();
     for (const t of target) if (!used.has(t)) for (const v of t.bare) push(byBare, String(v), t);
     for (const s of corrupted) {
       const own: Quantity[] = [];
@@ -125,9 +129,9 @@ function compute(pair: ParagraphPair, sourceYears: ReadonlySet<number>, targetYe
     }
     const debrisTargets = target.filter((t) => t.corrupted && !used.has(t));
     for (const t of debrisTargets) {
-      const nearest = nearestBy(corrupted, t, pair);
+      const nearest = nearestIndex(corrupted, relative(t, pair.target.start, pair.target.end), pair.source, () => true);
       used.add(t);
-      counterparts.get(nearest)!.push(t);
+      counterparts.get(corrupted[nearest!]!)!.push(t);
     }
   }
 
@@ -159,11 +163,35 @@ function strongFirst(quantities: readonly Quantity[]): Quantity[] {
 
 /** The unused, non-weak translation value of the same family nearest to a source value's position. */
 function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
-  const at = relative(s, pair.source.start, pair.source.end);
-  let best: Quantity | undefined;
-  for (const t of target) {
-    if (used.has(t) || t.weak || t.corrupted || quantityFamily(t) !== quantityFamily(s)) continue;
-    if (!best || Math.abs(relative(t, pair.target.start, pair.target.end) - at) < Math.abs(relative(best, pair.target.start, pair.target.end) - at)) best = t;
+  const family = quantityFamily(s);
+  const k = nearestIndex(target, relative(s, pair.source.start, pair.source.end), pair.target, (t) => !used.has(t) && !t.weak && !t.corrupted && quantityFamily(t) === family);
+  return k === undefined ? undefined : target[k];
+}
+
+/** How far from the nearest position `nearestIndex` looks on each side: a bound, so that it stays O(log n). */
+const NEAREST_WINDOW = 32;
+
+/**
+ * Index of the quantity (of `sorted`, in text order within `paragraph`) nearest to relative position
+ * `at` that passes `ok`, looking at most NEAREST_WINDOW quantities to either side.
+ */
+function nearestIndex(sorted: readonly Quantity[], at: number, paragraph: { start: number; end: number }, ok: (q: Quantity) => boolean): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (relative(sorted[mid]!, paragraph.start, paragraph.end) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: number | undefined;
+  let distance = Infinity;
+  for (let k = Math.max(0, lo - NEAREST_WINDOW); k < Math.min(sorted.length, lo + NEAREST_WINDOW); k++) {
+    if (!ok(sorted[k]!)) continue;
+    const d = Math.abs(relative(sorted[k]!, paragraph.start, paragraph.end) - at);
+    if (d < distance) {
+      distance = d;
+      best = k;
+    }
   }
   return best;
 }
@@ -182,31 +210,28 @@ function markDebris(quantities: Quantity[], debris: readonly Debris[]): void {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Quantities in order, read from a moving head (no `shift`, which would make long lists quadratic). */
+interface Queue {
+  items: Quantity[];
+  head: number;
 }
 
-/** The first item of a list not yet used; used items at the head are dropped, so each is skipped once. */
-function take(list: Quantity[] | undefined, used: ReadonlySet<Quantity>): Quantity | undefined {
-  if (!list) return undefined;
-  while (list.length > 0 && used.has(list[0]!)) list.shift();
-  return list[0];
+function push(map: Map<string, Queue>, key: string, value: Quantity): void {
+  const queue = map.get(key);
+  if (queue) queue.items.push(value);
+  else map.set(key, { items: [value], head: 0 });
+}
+
+/** The first item of a queue not yet used; used items at the head are passed once and for all. */
+function take(queue: Queue | undefined, used: ReadonlySet<Quantity>): Quantity | undefined {
+  if (!queue) return undefined;
+  while (queue.head < queue.items.length && used.has(queue.items[queue.head]!)) queue.head++;
+  return queue.items[queue.head];
 }
 
 /** Position of a quantity within its paragraph, 0 to 1, so source and translation positions compare. */
 function relative(q: Quantity, start: number, end: number): number {
   return end > start ? (q.start - start) / (end - start) : 0;
-}
-
-function nearestBy(candidates: readonly Quantity[], t: Quantity, pair: ParagraphPair): Quantity {
-  const at = relative(t, pair.target.start, pair.target.end);
-  let best = candidates[0]!;
-  for (const c of candidates) {
-    if (Math.abs(relative(c, pair.source.start, pair.source.end) - at) < Math.abs(relative(best, pair.source.start, pair.source.end) - at)) best = c;
-  }
-  return best;
 }
 
 /** Whether a quantity is, or may be, a bare year ("năm 2023", "2023"). */
@@ -229,7 +254,13 @@ function pairingGroups(q: Quantity): string[] {
 function pairByFamily(sources: readonly Quantity[], targets: readonly Quantity[], pair: ParagraphPair): Array<{ source: Quantity; target: Quantity }> {
   const out: Array<{ source: Quantity; target: Quantity }> = [];
   const pools = new Map<string, Quantity[]>();
-  for (const t of targets) for (const g of pairingGroups(t)) push(pools, g, t);
+  for (const t of targets) {
+    for (const g of pairingGroups(t)) {
+      const pool = pools.get(g);
+      if (pool) pool.push(t);
+      else pools.set(g, [t]);
+    }
+  }
   const taken = new Set<Quantity>();
   for (const s of sources) {
     const at = relative(s, pair.source.start, pair.source.end);
@@ -238,15 +269,12 @@ function pairByFamily(sources: readonly Quantity[], targets: readonly Quantity[]
     for (const g of pairingGroups(s)) {
       const pool = pools.get(g);
       if (!pool) continue;
-      // Pools are small in real text; past a bound, take them in order instead of searching.
-      const candidates = pool.length > 64 ? [take(pool, taken)].filter((t): t is Quantity => t !== undefined) : pool;
-      for (const t of candidates) {
-        if (taken.has(t) || yearLike(t) !== yearLike(s) || (g !== 'year' && quantityFamily(t) !== quantityFamily(s))) continue;
-        const d = Math.abs(relative(t, pair.target.start, pair.target.end) - at);
-        if (d < distance) {
-          distance = d;
-          best = t;
-        }
+      const k = nearestIndex(pool, at, pair.target, (t) => !taken.has(t) && yearLike(t) === yearLike(s) && (g === 'year' || quantityFamily(t) === quantityFamily(s)));
+      if (k === undefined) continue;
+      const d = Math.abs(relative(pool[k]!, pair.target.start, pair.target.end) - at);
+      if (d < distance) {
+        distance = d;
+        best = pool[k];
       }
     }
     if (!best) continue;

@@ -62,6 +62,14 @@ describe('number-mismatch', () => {
       ['vào tháng 2023 năm 3.', 'in 2023.'],
       ['vào tháng 2023 năm 3.', 'in March 2023.'],
       ['Tên lửa Block-XNUMX IIA.', 'The SM-XNUMX Block IIA missile.'],
+      ['Xuất khẩu 6 tháng đầu năm 2024 tăng.', 'Exports rose in the first half of 2024.'],
+      ['Hơn 10 năm qua, hai nước hợp tác.', 'For more than a decade, the two countries have cooperated.'],
+      ['Dịp Quốc khánh 2/9, ...', 'On National Day, September 2, ...'],
+      ['Kỷ niệm 50 năm thiết lập quan hệ ngoại giao.', 'The 50th anniversary of diplomatic relations.'],
+      ['Sư đoàn số 1 tham gia.', 'The 1st Division took part.'],
+      ['Hội nghị cấp cao ASEAN lần thứ 43.', 'The 43rd ASEAN Summit.'],
+      ['Nghị quyết số 57-NQ/TW.', 'Resolution 57-NQ/TW.'],
+      ['Đối thoại 2+2.', 'The 2+2 dialogue.'],
     ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
 
     it('accepts "April 10th" for a dated day when the translation names the year elsewhere', () => {
@@ -93,6 +101,7 @@ describe('number-mismatch', () => {
       ['Giá tăng 26,3% và 5%.', 'Prices rose 26.3%.', ['error: "5%" is missing from the translation']],
       ['Giá tăng.', 'Prices rose 26.3%.', ['error: "26.3%" is not in the source']],
       ['Giá tăng.', 'Prices rose in 2023.', ['warning: "2023" is not in the source']],
+      ['Giá tăng trong năm 2023.', 'Prices rose last year.', ['warning: "năm 2023" (2023) is missing from the translation']],
       ['Hai nước ký kết.', 'The countries signed.', ['warning: "Hai" (2) is missing from the translation']],
       ['Vào ngày 25 tháng 3, Nhà Trắng công bố.', 'On XNUMX 26, the White House announced.', ['error: "ngày 25 tháng 3" (25 March) is rendered as "XNUMX 26" (26 ?)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));

@@ -54,7 +54,8 @@ export const numberMismatch: Check = {
           if (skip(source)) continue;
           reports.push({
             message: `${quote(source)} is missing from the translation`,
-            severity: source.words || source.kind === 'code' ? 'warning' : 'error',
+            // A year alone may be rendered "last year"; a name may be paraphrased: weaker evidence.
+            severity: source.words || source.kind === 'code' || onlyYear(source) ? 'warning' : 'error',
             sourceRange: [source.start, source.end],
             expected: [describeReading(source)],
             note: where(source),
@@ -80,6 +81,10 @@ export const numberMismatch: Check = {
     };
   },
 };
+
+function onlyYear(q: Quantity): boolean {
+  return q.kind === 'date' && q.date?.year !== undefined && q.date.month === undefined && q.date.day === undefined;
+}
 
 /** `"2,4 tỷ USD" (2.4 billion USD)`; a name is its own description. */
 function quote(q: Quantity): string {

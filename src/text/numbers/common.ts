@@ -270,6 +270,7 @@ export interface FoundQuantity {
 }
 
 const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+const MAX_CODE_TOKENS = 12;
 
 /**
  * Reads a code at token i: letters and digits written together, joined by nothing, "-" or "/"
@@ -282,7 +283,8 @@ export function readCode(tokens: readonly Token[], i: number, text: string, unit
   let digits = false;
   let placeholder = false;
   let parts = 0;
-  while (j < tokens.length) {
+  // Names are short: a bound keeps a long hyphenated run from being rescanned at each of its tokens.
+  while (j < tokens.length && j - i < MAX_CODE_TOKENS) {
     const t = tokens[j]!;
     if (j > i && t.gap !== Gap.None) break;
     if (t.type === 'punct') {

@@ -74,6 +74,14 @@ const RANGE_CONNECTORS = new Set(['-', '–', '—', 'to', 'and', 'or', 'through
 
 const foldKey = (word: string): string => word.toLowerCase();
 
+/** Words that may start a quantity (the rest can only be the letters of a name such as "F-35"). */
+const EN_TRIGGERS = new Set<string>([
+  'decade', 'century',
+  ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEAK_WORDS), ...Object.keys(VAGUE), ...[...FEW.keys()], ...[...NAME_PHRASES.keys()], ...[...CURRENCY_SYMBOLS.keys()],
+  'a', 'an', 'fy', 'q', 'world', 'noon', 'midday', 'midnight', 'half',
+]);
+
 /**
  * Every quantity of `text` between `start` and `end` (offsets into `text`), in text order.
  * "XNUMX" placeholders make the quantity they are in `corrupted`.
@@ -96,6 +104,8 @@ class EnReader extends QuantityScanner {
   protected readAt(i: number): number {
     const t = this.tokens[i]!;
     if (t.type === 'word') {
+      // Most words start nothing: only a trigger word, or letters glued to a name's digits, can.
+      if (!EN_TRIGGERS.has(t.key) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
       const name = matchPhrase(this.tokens, i, NAME_PHRASES);
       if (name) return name.next;
       if (t.upper && MONTHS[t.key] !== undefined) {
@@ -140,8 +150,15 @@ class EnReader extends QuantityScanner {
         return i + 2;
       }
       if (t.key === 'half') {
-        this.emit(this.quantity(i, i + 1, { kind: 'fraction', value: 0.5 }, { words: true, weak: true }));
+        // "the first half (of 2024)" is how "6 tháng đầu năm" is translated.
+        const ofYear = this.key(i - 1) === 'first' || this.key(i - 1) === 'second';
+        this.emit(this.quantity(i, i + 1, { kind: 'fraction', value: 0.5 }, { words: true, weak: true, ...(ofYear ? { also: [{ kind: 'number', value: 6 }] } : {}) }));
         return i + 1;
+      }
+      if ((t.key === 'a' || t.key === 'one') && (this.spacedKey(i + 1) === 'decade' || this.spacedKey(i + 1) === 'century')) {
+        // "more than a decade" for "hơn 10 năm"
+        this.emit(this.quantity(i, i + 2, { kind: 'number', value: this.key(i + 1) === 'decade' ? 10 : 100 }, { words: true, weak: true }));
+        return i + 2;
       }
       if ((t.key === 'a' || t.key === 'one') && (this.spacedKey(i + 1) === 'pair' || this.spacedKey(i + 1) === 'couple') && this.spacedKey(i + 2) === 'of') {
         this.emit(this.quantity(i, i + 3, { kind: 'number', value: 2 }, { words: true, weak: true }));
@@ -412,7 +429,9 @@ class EnReader extends QuantityScanner {
       this.emit(this.quantity(i, end, { kind: 'quarter', value }, { words, bare: words ? [] : [value] }));
       return end;
     }
-    this.emit(this.quantity(i, next, { kind: 'ordinal', value }, { words, weak: value === 1, bare: words ? [] : [value] }));
+    // "the 50th anniversary" translates "kỷ niệm 50 năm"; "1st" may stand for "số 1".
+    const asCount = !words || followedBy('anniversary');
+    this.emit(this.quantity(i, next, { kind: 'ordinal', value }, { words, weak: value === 1 && words, bare: words ? [] : [value], also: asCount ? [{ kind: 'number', value }] : [] }));
     return next;
   }
 

@@ -104,6 +104,12 @@ const UNIT_SUFFIXES = new Set(['km', 'm', 'cm', 'mm', 'kg', 'g', 't', 'ha', 'h',
 
 const foldKey = (word: string): string => foldSyllable(word);
 
+/** Words that may start a quantity (the rest can only be the letters of a name such as "F-35"). */
+const VI_TRIGGERS = new Set<string>([
+  ...Object.keys(DIGITS), 'mười', 'ngày', 'tháng', 'năm', 'thứ', 'chủ', 'thế', 'thập', 'những', 'quí', 'khóa', 'đại', 'đầu', 'nửa', 'đôi',
+  ...APPROXIMATE, ...[...CURRENCY_SYMBOLS.keys()],
+]);
+
 /**
  * Every quantity of `text` between `start` and `end` (offsets into `text`), in text order.
  * Quantities holding an "XNUMX" placeholder, or a date whose parts are scrambled ("tháng 2023
@@ -139,6 +145,8 @@ class ViReader extends QuantityScanner {
   protected readAt(i: number): number {
     const t = this.tokens[i]!;
     if (t.type === 'word') {
+      // Most words start nothing: only a trigger word, or letters glued to a name's digits, can.
+      if (!VI_TRIGGERS.has(t.key) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
       switch (t.key) {
         case 'ngày':
           return this.dayDate(i + 1, i);
@@ -549,6 +557,14 @@ class ViReader extends QuantityScanner {
     const prev = this.tokens[i - 1];
     const inContext = prev !== undefined && t.gap !== Gap.Break && (DATE_CONTEXT.has(prev.key) || prev.text === '(' || WEEKDAY_WORDS[prev.key] !== undefined);
     if (dayLike && monthLike && inContext) return this.afterDay({ value: d, next: i + 1, placeholder: false }, i, i);
+    const after = this.tokens[i + 3];
+    const ends = !after || after.gap !== Gap.None || (after.type === 'punct' && !(this.tokens[i + 4]?.type === 'num' && touching(this.tokens, i + 4)));
+    if (dayLike && monthLike && second.type === 'num' && ends) {
+      // "Quốc khánh 2/9" is a date; "2/3 số phiếu" a fraction: keep both readings.
+      const also: QuantityReading[] = d < m ? [{ kind: 'fraction', value: d / m }] : [{ kind: 'number', value: d }];
+      this.emit({ q: this.quantity(i, i + 3, { kind: 'date', value: 0, date: { day: d, month: m } }, { bare: [d, m], also }) });
+      return i + 3;
+    }
     if (second.type === 'num' && d < m && m <= 100 && Number.isInteger(d)) {
       this.emit({ q: this.quantity(i, i + 3, { kind: 'fraction', value: d / m }, { bare: [d, m] }) });
       return i + 3;

@@ -98,7 +98,9 @@ describe('readVietnameseQuantities', () => {
       ['năm mươi người', ['number 50 "năm mươi" words']],
       ['hai phần ba số phiếu', ['fraction 2/3 "hai phần ba" words']],
       ['một phần tư', ['fraction 1/4 "một phần tư" words']],
-      ['2/3 số phiếu', ['fraction 2/3 "2/3"']],
+      ['2/3 số phiếu', ['date 2 March "2/3"']], // also read as the fraction 2/3, which a translation may give
+      ['đạt 3/20 chỉ tiêu', ['fraction 3/20 "3/20"']],
+      ['Quốc khánh 2/9.', ['date 2 September "2/9"']],
       ['hàng chục sĩ quan', ['approximate tens "hàng chục" words']],
       ['vài trăm nghìn người', ['approximate hundreds of thousands "vài trăm nghìn" words']],
       ['hàng nghìn tỷ đồng', ['approximate trillions VND "hàng nghìn tỷ đồng" words']],
