@@ -36,35 +36,40 @@ const comparisons = new WeakMap<ParagraphPair, QuantityComparison>();
 export function compareQuantities(pair: ParagraphPair, context: CheckContext): QuantityComparison {
   let found = comparisons.get(pair);
   if (!found) {
-    found = compute(pair, context.sourceText, context.targetText);
+    found = compute(pair, context.sourceText, context.targetText, yearsOf(context));
     comparisons.set(pair, found);
   }
   return found;
 }
 
-/** Years named anywhere in a text (for "April 10th" in an article that says 2024 elsewhere). One entry per text, kept for the last two texts. */
-const yearCache: Array<{ text: string; years: ReadonlySet<number> }> = [];
+/** Years named anywhere in each text (for "April 10th" in an article that says 2024 elsewhere), per translation checked. */
+const documentYears = new WeakMap<object, { source: ReadonlySet<number>; target: ReadonlySet<number> }>();
 const YEAR = /(?<![\p{N}.,])(1[5-9]\d\d|20\d\d|21\d\d)(?![\p{N}])/gu;
 
-function yearsOf(text: string): ReadonlySet<number> {
-  const hit = yearCache.find((c) => c.text === text);
-  if (hit) return hit.years;
+function yearsIn(text: string): ReadonlySet<number> {
   const years = new Set<number>();
   for (const m of text.matchAll(YEAR)) years.add(Number(m[1]));
-  yearCache.unshift({ text, years });
-  yearCache.length = Math.min(yearCache.length, 2);
   return years;
 }
 
-function compute(pair: ParagraphPair, sourceText: string, targetText: string): QuantityComparison {
+/** The years of both texts, read once per translation: every check of one translation shares `context.document`. */
+function yearsOf(context: CheckContext): { source: ReadonlySet<number>; target: ReadonlySet<number> } {
+  let years = documentYears.get(context.document);
+  if (!years) {
+    years = { source: yearsIn(context.sourceText), target: yearsIn(context.targetText) };
+    documentYears.set(context.document, years);
+  }
+  return years;
+}
+
+function compute(pair: ParagraphPair, sourceText: string, targetText: string, years: { source: ReadonlySet<number>; target: ReadonlySet<number> }): QuantityComparison {
   const { source: sp, target: tp } = pair;
   // Read in place (offsets are those of the files); a format's paragraph text is exactly its slice.
   const inPlace = sourceText.slice(sp.start, sp.end) === sp.text && targetText.slice(tp.start, tp.end) === tp.text;
   const debris = inPlace ? findDebris(sourceText, sp.start, sp.end) : findDebris(sp.text).map((d) => ({ ...d, start: d.start + sp.start, end: d.end + sp.start }));
   const source = inPlace ? readVietnameseQuantities(sourceText, sp.start, sp.end) : readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start));
   const target = inPlace ? readEnglishQuantities(targetText, tp.start, tp.end) : readEnglishQuantities(tp.text).map((q) => shift(q, tp.start));
-  const sourceYears = yearsOf(sourceText);
-  const targetYears = yearsOf(targetText);
+  const { source: sourceYears, target: targetYears } = years;
   markDebris(source, debris);
 
   const used = new Set<Quantity>();
