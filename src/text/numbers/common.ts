@@ -162,12 +162,6 @@ export function matchPhrase<T>(tokens: readonly Token[], i: number, table: Phras
   return undefined;
 }
 
-/** Whether token `i` follows its predecessor within the same paragraph, after at most spaces. */
-export function joined(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  return t !== undefined && t.gap !== Gap.Break;
-}
-
 /** Whether token `i` touches its predecessor (no space). */
 export function touching(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -193,8 +187,10 @@ export interface QuantityFlags {
 export function makeQuantity(text: string, tokens: readonly Token[], from: number, to: number, reading: QuantityReading, flags: QuantityFlags = {}): Quantity {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
+  // One object shape for every quantity: cheaper to build and to read than spreads of varying shapes.
   const q: Quantity = {
-    ...reading,
+    kind: reading.kind,
+    value: reading.value,
     start,
     end,
     text: text.slice(start, end),
@@ -203,6 +199,9 @@ export function makeQuantity(text: string, tokens: readonly Token[], from: numbe
     bare: flags.bare ?? [],
     also: flags.also ?? [],
   };
+  if (reading.currency !== undefined) q.currency = reading.currency;
+  if (reading.date !== undefined) q.date = reading.date;
+  if (reading.code !== undefined) q.code = reading.code;
   if (flags.corrupted) q.corrupted = flags.corrupted;
   return q;
 }

@@ -48,11 +48,13 @@ export function findDebris(text: string, start = 0, end = text.length): Debris[]
       found.push({ kind, start: at, end: at + body.length, text: body });
     }
   }
+  // Scan the range's own slice: a global regex on the whole text would, finding nothing in the
+  // range, run on to the end of the document, once per paragraph.
+  const slice = text.slice(start, end);
   const re = new RegExp(CANDIDATES.source, 'g');
-  re.lastIndex = start;
   let covered = start;
-  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
-    const at = m.index;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const at = start + m.index;
     if (at < covered) continue;
     let hit: Debris | undefined;
     if (m[0] === '_img') {
@@ -72,7 +74,7 @@ export function findDebris(text: string, start = 0, end = text.length): Debris[]
     if (!hit) continue;
     found.push(hit);
     covered = hit.end;
-    re.lastIndex = Math.max(re.lastIndex, hit.end);
+    re.lastIndex = Math.max(re.lastIndex, hit.end - start);
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -135,10 +135,18 @@ export function formatAmount(value: number): string {
   for (const [scale, word] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const) {
     if (abs >= scale) {
       const scaled = Number((value / scale).toPrecision(12));
-      if (Number.isInteger(scaled * 1000)) return `${scaled.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${word}`;
+      if (Number.isInteger(scaled * 1000)) return `${grouped(scaled, 3)} ${word}`;
     }
   }
-  return Number(value.toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return grouped(Number(value.toPrecision(12)), 6);
+}
+
+/** Digits grouped by "," with at most `decimals` decimals (what toLocaleString('en-US') gives, without its cost). */
+function grouped(value: number, decimals: number): string {
+  const [whole, fraction = ''] = Math.abs(value).toFixed(decimals).split('.');
+  const digits = fraction.replace(/0+$/, '');
+  const sign = value < 0 ? '-' : '';
+  return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits ? `.${digits}` : ''}`;
 }
 
 function magnitudeWords(value: number): string {
