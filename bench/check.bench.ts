@@ -256,6 +256,69 @@ function checkCases(corpus: { source: string; target: string }, small: GlossaryE
   ];
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A number, amount, date or percentage in Vietnamese and its English rendering (wrong 5% of the time). */
+function quantityPair(random: () => number): [string, string] {
+  const n = 1 + Math.floor(random() * 900);
+  const d = 1 + Math.floor(random() * 28);
+  const m = 1 + Math.floor(random() * 12);
+  const y = 1990 + Math.floor(random() * 35);
+  const wrong = random() < 0.05 ? 1 : 0;
+  switch (Math.floor(random() * 6)) {
+    case 0:
+      return [`${n} tên lửa`, `${n + wrong} missiles`];
+    case 1:
+      return [`${n},5 tỷ USD`, `$${n}.5 ${wrong ? 'million' : 'billion'}`];
+    case 2:
+      return [`ngày ${d} tháng ${m} năm ${y}`, `on ${MONTHS[m - 1]} ${d + wrong}, ${y}`];
+    case 3:
+      return [`${n % 100},3%`, `${n % 100}.3 percent`];
+    case 4:
+      return ['hai nước', wrong ? 'three countries' : 'the two countries'];
+    default:
+      return [`năm ${y}`, `in ${y + wrong}`];
+  }
+}
+
+/** The aligned corpus with a quantity pair every ~25 words of each paragraph, as in news text. */
+function withQuantities(corpus: { source: string; target: string }, random: () => number): { source: string; target: string } {
+  const vi = corpus.source.split('\n\n');
+  const en = corpus.target.split('\n\n');
+  for (let p = 0; p < vi.length; p++) {
+    const viWords = vi[p]!.split(' ');
+    const enWords = en[p]!.split(' ');
+    const count = Math.max(1, Math.round(viWords.length / 25));
+    for (let k = 0; k < count; k++) {
+      const [v, e] = quantityPair(random);
+      viWords.splice(Math.floor(random() * viWords.length), 0, v);
+      enWords.splice(Math.floor(random() * enWords.length), 0, e);
+    }
+    vi[p] = viWords.join(' ');
+    en[p] = enWords.join(' ');
+  }
+  return { source: vi.join('\n\n'), target: en.join('\n\n') };
+}
+
+/** Every check against the three term checks alone, on the same text (100-term glossary). */
+function numberCases(plain: { source: string; target: string }, numbered: { source: string; target: string }, small: GlossaryEntry[]): Case[] {
+  const run = (corpus: { source: string; target: string }, ids?: string[]) => {
+    const tools = createCheckTools(glossaryOf(small), ids ? checksById(ids) : undefined);
+    return () => {
+      const source = prepareSource({ file: 'source.vi.txt', text: corpus.source }, tools);
+      return checkTranslation(source, { file: 'target.en.txt', text: corpus.target }, tools).findings.length;
+    };
+  };
+  const termChecks = ['term-forbidden', 'term-missing', 'untranslated'];
+  const bytes = (c: { source: string; target: string }) => Buffer.byteLength(c.source) + Buffer.byteLength(c.target);
+  return [
+    { name: 'term checks only', terms: small.length, bytes: bytes(plain), run: run(plain, termChecks) },
+    { name: 'all checks', terms: small.length, bytes: bytes(plain), run: run(plain) },
+    { name: 'term checks only', terms: small.length, bytes: bytes(numbered), note: 'with numbers', run: run(numbered, termChecks) },
+    { name: 'all checks', terms: small.length, bytes: bytes(numbered), note: 'with numbers', run: run(numbered) },
+  ];
+}
+
 function pad(value: string, width: number, right = false): string {
   return right ? value.padStart(width) : value.padEnd(width);
 }
@@ -316,6 +379,19 @@ function main(): void {
   const t10k = checkRate('term checks only', LARGE_GLOSSARY);
   console.log(`every check takes ${(t100 / c100).toFixed(2)}× the time of the term checks alone at ${SMALL_GLOSSARY} terms, ${(t10k / c10k).toFixed(2)}× at ${LARGE_GLOSSARY}`);
   console.log(`speed-up vs naive check: ${(c100 / checkRate('naive check', SMALL_GLOSSARY)).toFixed(1)}× at ${SMALL_GLOSSARY} terms, ${(c10k / checkRate('naive check', LARGE_GLOSSARY)).toFixed(0)}× at ${LARGE_GLOSSARY} terms`);
+
+  // The number checks (number-mismatch, source-corrupted) beside the term checks, on the same text.
+  const numbered = withQuantities(corpus, random);
+  console.log(`\nNumber checks: the same corpus, and with a number, amount, date or percentage every ~25 words (${(Buffer.byteLength(numbered.source) / 1e6).toFixed(1)} + ${(Buffer.byteLength(numbered.target) / 1e6).toFixed(1)} MB)`);
+  const numbers = numberCases(corpus, numbered, small).map(measure);
+  for (const r of numbers) {
+    console.log(
+      `${pad(r.name, 18)} ${pad(String(r.terms), 6, true)} ${pad((r.bytes / 1e6).toFixed(1), 6, true)} ${pad(r.seconds.toFixed(2), 7, true)} ${pad(r.mbPerSecond.toPrecision(3), 8, true)} ${pad(String(r.results), 9, true)}  ${r.note ?? ''}`,
+    );
+  }
+  const time = (name: string, note?: string): number => numbers.find((r) => r.name === name && r.note === note)?.seconds ?? Number.NaN;
+  console.log(`all checks take ${(time('all checks') / time('term checks only')).toFixed(2)}× the time of the term checks; with numbers ${(time('all checks', 'with numbers') / time('term checks only', 'with numbers')).toFixed(2)}×`);
+
   tmxCheck(corpus, small, c100);
 }
 

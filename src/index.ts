@@ -28,6 +28,8 @@ export { cleanText, removeLines, withoutLines, readCleanPatterns, BUILTIN_CLEAN_
 export type { CleanOptions, CleanResult, CleanRule, RemovedLine } from './formats/clean.js';
 export { loadArticle, sourceView, STDIN_PATH } from './formats/articles.js';
 export type { ArticleReadOptions, ArticleTranslation, LoadedArticle, SourceView, StdinInput } from './formats/articles.js';
+export { readVietnameseQuantities, readEnglishQuantities, findDebris, describeReading } from './text/numbers/index.js';
+export type { Quantity, QuantityKind, QuantityReading, DateValue, Debris, DebrisKind } from './text/numbers/index.js';
 
 export * from './glossary/index.js';
 

@@ -46,6 +46,7 @@ function checkValue(id: string, name: string, spec: CheckOptionSpec, value: unkn
       return value;
     case 'string[]':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad('a list of strings');
+      if (spec.values && value.some((v) => !spec.values!.includes(v))) throw bad(`a list of ${spec.values.join(', ')}`);
       return value as string[];
   }
 }

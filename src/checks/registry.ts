@@ -3,6 +3,8 @@
  */
 import { ConfigError } from '../core/errors.js';
 import type { Check } from './types.js';
+import { numberMismatch } from './rules/number-mismatch.js';
+import { sourceCorrupted } from './rules/source-corrupted.js';
 import { termForbidden } from './rules/term-forbidden.js';
 import { termMissing } from './rules/term-missing.js';
 import { untranslated } from './rules/untranslated.js';
@@ -19,6 +21,8 @@ import { termInconsistent } from './rules/term-inconsistent.js';
 
 const CHECKS: ReadonlyMap<string, Check> = new Map(
   [
+    numberMismatch,
+    sourceCorrupted,
     termForbidden,
     termMissing,
     untranslated,

@@ -29,7 +29,7 @@ export type CheckOptionSpec =
   | { type: 'number'; default: number; min?: number; max?: number; description: string }
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'string'; default: string; values?: readonly string[]; description: string }
-  | { type: 'string[]'; default: readonly string[]; description: string };
+  | { type: 'string[]'; default: readonly string[]; values?: readonly string[]; description: string };
 
 /** A check's options after defaults are applied. */
 export type CheckOptionValues = Readonly<Record<string, number | boolean | string | readonly string[]>>;
@@ -53,6 +53,8 @@ export interface ReportDescriptor {
   targetRange?: [number, number];
   /** The source term occurrence behind the report. */
   term?: TermMatch;
+  /** [start, end) offsets into the source text of the passage behind the report, when it is not a glossary term. */
+  sourceRange?: [number, number];
   termId?: string;
   expected?: string[];
   actual?: string;
@@ -63,8 +65,6 @@ export interface ReportDescriptor {
    * from `end()` must give it.
    */
   paragraph?: number;
-  /** [start, end) offsets into the source text of the passage behind the report, when it is not a glossary term. */
-  sourceRange?: [number, number];
 }
 
 /** What a check sees of one source/translation pair of files. */

@@ -38,7 +38,8 @@ describe('corpus references', () => {
   const slugs = readdirSync(corpusDir).filter((name) => statSync(join(corpusDir, name)).isDirectory());
 
   it.each(slugs)('%s: the reference passes the term checks', async (slug) => {
-    const findings = await check(join(corpusDir, slug, 'source.vi.txt'), join(corpusDir, slug, 'reference.en.txt'));
+    // source-corrupted speaks of the source (its XNUMX placeholders), not of the reference: tests/content/numbers.test.ts.
+    const findings = (await check(join(corpusDir, slug, 'source.vi.txt'), join(corpusDir, slug, 'reference.en.txt'))).filter((f) => f.ruleId !== 'source-corrupted');
     expect(findings.map((f) => `${f.paragraph} ${f.ruleId} ${f.termId}: ${f.message}`)).toEqual([]);
   });
 });
@@ -55,7 +56,8 @@ describe('fixture: flawed translation', () => {
         return `${paragraph} ${ruleId} ${termId}`;
       });
     const findings = await check(join(flawedDir, 'source.vi.txt'), join(flawedDir, 'flawed.en.txt'));
-    const found = findings.map((f) => `${f.paragraph} ${f.ruleId} ${f.termId}`);
+    // ERRORS.md lists the term errors; the numbers of this fixture are tested in tests/content/numbers.test.ts.
+    const found = findings.filter((f) => f.ruleId.startsWith('term-')).map((f) => `${f.paragraph} ${f.ruleId} ${f.termId}`);
     expect(found.sort()).toEqual(documented.sort());
   });
 });

@@ -1,0 +1,290 @@
+/**
+ * The quantities of a paragraph pair, read once and compared by value, for `number-mismatch` and
+ * `source-corrupted` alike (both see the same reading of the same pair).
+ *
+ * Matching: each source quantity takes a translation quantity with the same value, first by
+ * their own readings, then by any reading either allows ("15 giờ" as 15 hours; a date without
+ * the year the article gives elsewhere). Quantities holding pipeline debris are never reported:
+ * they take whatever in the translation shares one of their numbers, or is debris itself. What is
+ * left is paired within a family (amounts with amounts, dates with dates) by position as "wrong
+ * value"; the rest is missing from, or added by, the translation. Linear in the quantities.
+ */
+import { findDebris, quantityFamily, quantityKeys, readEnglishQuantities, readVietnameseQuantities, type Debris, type Quantity } from '../text/numbers/index.js';
+import type { CheckContext, ParagraphPair } from './types.js';
+
+/** What the comparison of one paragraph pair found. */
+export interface QuantityComparison {
+  /** Source quantities, in text order; `corrupted` set on those holding debris. */
+  source: readonly Quantity[];
+  /** Translation quantities, in text order. */
+  target: readonly Quantity[];
+  /** Debris in the source paragraph. */
+  debris: readonly Debris[];
+  /** A source value rendered as another value of its family. */
+  wrong: Array<{ source: Quantity; target: Quantity }>;
+  /** Source values with no counterpart in the translation (weak ones left out). */
+  missing: Quantity[];
+  /** Translation values with no counterpart in the source (weak ones left out). */
+  added: Quantity[];
+  /** For each corrupted source quantity, the translation quantities that stand for it. */
+  counterparts: ReadonlyMap<Quantity, readonly Quantity[]>;
+}
+
+const comparisons = new WeakMap<ParagraphPair, QuantityComparison>();
+
+/** The comparison of a paragraph pair (computed once per pair, whichever check asks first). */
+export function compareQuantities(pair: ParagraphPair, context: CheckContext): QuantityComparison {
+  let found = comparisons.get(pair);
+  if (!found) {
+    found = compute(pair, context.sourceText, context.targetText, yearsOf(context));
+    comparisons.set(pair, found);
+  }
+  return found;
+}
+
+/** Years named anywhere in each text (for "April 10th" in an article that says 2024 elsewhere), per translation checked. */
+const documentYears = new WeakMap<object, { source: ReadonlySet<number>; target: ReadonlySet<number> }>();
+const YEAR = /(?<![\p{N}.,])(1[5-9]\d\d|20\d\d|21\d\d)(?![\p{N}])/gu;
+
+function yearsIn(text: string): ReadonlySet<number> {
+  const years = new Set<number>();
+  for (const m of text.matchAll(YEAR)) years.add(Number(m[1]));
+  return years;
+}
+
+/** The years of both texts, read once per translation: every check of one translation shares `context.document`. */
+function yearsOf(context: CheckContext): { source: ReadonlySet<number>; target: ReadonlySet<number> } {
+  let years = documentYears.get(context.document);
+  if (!years) {
+    years = { source: yearsIn(context.sourceText), target: yearsIn(context.targetText) };
+    documentYears.set(context.document, years);
+  }
+  return years;
+}
+
+function compute(pair: ParagraphPair, sourceText: string, targetText: string, years: { source: ReadonlySet<number>; target: ReadonlySet<number> }): QuantityComparison {
+  const { source: sp, target: tp } = pair;
+  // Read in place (offsets are those of the files); a format's paragraph text is exactly its slice.
+  const inPlace = sourceText.slice(sp.start, sp.end) === sp.text && targetText.slice(tp.start, tp.end) === tp.text;
+  const debris = inPlace ? findDebris(sourceText, sp.start, sp.end) : findDebris(sp.text).map((d) => ({ ...d, start: d.start + sp.start, end: d.end + sp.start }));
+  const source = inPlace ? readVietnameseQuantities(sourceText, sp.start, sp.end) : readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start));
+  const target = inPlace ? readEnglishQuantities(targetText, tp.start, tp.end) : readEnglishQuantities(tp.text).map((q) => shift(q, tp.start));
+  const { source: sourceYears, target: targetYears } = years;
+  markDebris(source, debris);
+
+  const used = new Set<Quantity>();
+  const matched = new Set<Quantity>();
+  // Strong values first on both sides, so that "hai" takes "two" before the weak "bilateral" can.
+  const clean = strongFirst(source.filter((q) => !q.corrupted));
+  const targets = strongFirst(target);
+  const sourceKeys = new Map(clean.map((q) => [q, quantityKeys(q, (y) => targetYears.has(y))]));
+  const targetKeys = new Map(target.map((q) => [q, quantityKeys(q, (y) => sourceYears.has(y))]));
+
+  // 1: own reading against own reading; 2: any reading against any reading, and a date without
+  // its year against the same date where the year is given elsewhere.
+  for (const phase of [1, 2] as const) {
+    const index = new Map<string, Queue>();
+    for (const t of targets) {
+      if (used.has(t) || t.corrupted) continue;
+      const { own, loose } = targetKeys.get(t)!;
+      if (phase === 1) push(index, own[0]!, t);
+      else {
+        for (const k of own) push(index, k, t);
+        for (const k of loose) push(index, `~${k}`, t);
+      }
+    }
+    for (const s of clean) {
+      if (matched.has(s)) continue;
+      const { own, loose } = sourceKeys.get(s)!;
+      const keys = phase === 1 ? [own[0]!] : [...own, ...own.map((k) => `~${k}`), ...loose];
+      for (const k of keys) {
+        const t = take(index.get(k), used);
+        if (t) {
+          used.add(t);
+          matched.add(s);
+          break;
+        }
+      }
+    }
+  }
+
+  // Corrupted source quantities take what in the translation shares one of their numbers, and the translation's own debris.
+  const counterparts = new Map<Quantity, Quantity[]>();
+  const corrupted = source.filter((q) => q.corrupted);
+  if (corrupted.length > 0) {
+    const byBare = new Map<string, Queue>();
+    for (const t of target) if (!used.has(t)) for (const v of t.bare) push(byBare, String(v), t);
+    for (const s of corrupted) {
+      const own: Quantity[] = [];
+      for (const v of s.bare) {
+        for (let t = take(byBare.get(String(v)), used); t; t = take(byBare.get(String(v)), used)) {
+          used.add(t);
+          own.push(t);
+        }
+      }
+      // A placeholder with nothing readable ("XNUMX tên lửa") stands for the nearest value of its family.
+      if (own.length === 0 && s.bare.length === 0) {
+        const nearest = nearestUnused(target, s, pair, used);
+        if (nearest) {
+          used.add(nearest);
+          own.push(nearest);
+        }
+      }
+      counterparts.set(s, own);
+    }
+    const debrisTargets = target.filter((t) => t.corrupted && !used.has(t));
+    for (const t of debrisTargets) {
+      const nearest = nearestIndex(corrupted, relative(t, pair.target.start, pair.target.end), pair.source, () => true);
+      used.add(t);
+      counterparts.get(corrupted[nearest!]!)!.push(t);
+    }
+  }
+
+  // Where the source has debris, a value the translation writes beside its own copy of the debris
+  // ("XNUMX 25" for a mis-encoded "ngÃ y 25 thÃ¡ng XNUMX") is that value.
+  if (corrupted.length > 0 || debris.length > 0) {
+    const debrisValues = new Set(target.filter((t) => t.corrupted).flatMap((t) => t.bare.map(String)));
+    for (const s of clean) if (!matched.has(s) && s.bare.length === 1 && debrisValues.has(String(s.bare[0]))) matched.add(s);
+  }
+
+  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak);
+  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak);
+  const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
+  const paired = new Set(wrong.flatMap((w) => [w.source, w.target]));
+  return {
+    source,
+    target,
+    debris,
+    wrong,
+    missing: missingCandidates.filter((q) => !paired.has(q)),
+    added: addedCandidates.filter((q) => !paired.has(q)),
+    counterparts,
+  };
+}
+
+function strongFirst(quantities: readonly Quantity[]): Quantity[] {
+  return [...quantities.filter((q) => !q.weak), ...quantities.filter((q) => q.weak)];
+}
+
+/** The unused, non-weak translation value of the same family nearest to a source value's position. */
+function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
+  const family = quantityFamily(s);
+  const k = nearestIndex(target, relative(s, pair.source.start, pair.source.end), pair.target, (t) => !used.has(t) && !t.weak && !t.corrupted && quantityFamily(t) === family);
+  return k === undefined ? undefined : target[k];
+}
+
+/** How far from the nearest position `nearestIndex` looks on each side: a bound, so that it stays O(log n). */
+const NEAREST_WINDOW = 32;
+
+/**
+ * Index of the quantity (of `sorted`, in text order within `paragraph`) nearest to relative position
+ * `at` that passes `ok`, looking at most NEAREST_WINDOW quantities to either side.
+ */
+function nearestIndex(sorted: readonly Quantity[], at: number, paragraph: { start: number; end: number }, ok: (q: Quantity) => boolean): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (relative(sorted[mid]!, paragraph.start, paragraph.end) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: number | undefined;
+  let distance = Infinity;
+  for (let k = Math.max(0, lo - NEAREST_WINDOW); k < Math.min(sorted.length, lo + NEAREST_WINDOW); k++) {
+    if (!ok(sorted[k]!)) continue;
+    const d = Math.abs(relative(sorted[k]!, paragraph.start, paragraph.end) - at);
+    if (d < distance) {
+      distance = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function shift(q: Quantity, by: number): Quantity {
+  return { ...q, start: q.start + by, end: q.end + by };
+}
+
+/** Source quantities overlapping debris cannot be verified either. */
+function markDebris(quantities: Quantity[], debris: readonly Debris[]): void {
+  let d = 0;
+  for (const q of quantities) {
+    while (d < debris.length && debris[d]!.end <= q.start) d++;
+    const hit = debris[d];
+    if (hit && hit.start < q.end && !q.corrupted) q.corrupted = hit.kind;
+  }
+}
+
+/** Quantities in order, read from a moving head (no `shift`, which would make long lists quadratic). */
+interface Queue {
+  items: Quantity[];
+  head: number;
+}
+
+function push(map: Map<string, Queue>, key: string, value: Quantity): void {
+  const queue = map.get(key);
+  if (queue) queue.items.push(value);
+  else map.set(key, { items: [value], head: 0 });
+}
+
+/** The first item of a queue not yet used; used items at the head are passed once and for all. */
+function take(queue: Queue | undefined, used: ReadonlySet<Quantity>): Quantity | undefined {
+  if (!queue) return undefined;
+  while (queue.head < queue.items.length && used.has(queue.items[queue.head]!)) queue.head++;
+  return queue.items[queue.head];
+}
+
+/** Position of a quantity within its paragraph, 0 to 1, so source and translation positions compare. */
+function relative(q: Quantity, start: number, end: number): number {
+  return end > start ? (q.start - start) / (end - start) : 0;
+}
+
+/** Whether a quantity is, or may be, a bare year ("năm 2023", "2023"). */
+function yearLike(q: Quantity): boolean {
+  const onlyYear = (d: Quantity['date']): boolean => d !== undefined && d.year !== undefined && d.month === undefined && d.day === undefined;
+  return (q.kind === 'date' && onlyYear(q.date)) || q.also.some((r) => r.kind === 'date' && onlyYear(r.date));
+}
+
+/** The pools a quantity is paired in: its kind (money counts as a number), and a year's. */
+function pairingGroups(q: Quantity): string[] {
+  const kind = q.kind === 'money' ? 'number' : q.kind === 'percentage-point' ? 'percent' : q.kind;
+  return yearLike(q) ? [kind, 'year'] : [kind];
+}
+
+/**
+ * Pairs leftovers that may be the same value gone wrong, each source value with the translation
+ * value nearest its position: same kind (an amount with or without its currency counts as one),
+ * and a year only with a year.
+ */
+function pairByFamily(sources: readonly Quantity[], targets: readonly Quantity[], pair: ParagraphPair): Array<{ source: Quantity; target: Quantity }> {
+  const out: Array<{ source: Quantity; target: Quantity }> = [];
+  const pools = new Map<string, Quantity[]>();
+  for (const t of targets) {
+    for (const g of pairingGroups(t)) {
+      const pool = pools.get(g);
+      if (pool) pool.push(t);
+      else pools.set(g, [t]);
+    }
+  }
+  const taken = new Set<Quantity>();
+  for (const s of sources) {
+    const at = relative(s, pair.source.start, pair.source.end);
+    let best: Quantity | undefined;
+    let distance = Infinity;
+    for (const g of pairingGroups(s)) {
+      const pool = pools.get(g);
+      if (!pool) continue;
+      const k = nearestIndex(pool, at, pair.target, (t) => !taken.has(t) && yearLike(t) === yearLike(s) && (g === 'year' || quantityFamily(t) === quantityFamily(s)));
+      if (k === undefined) continue;
+      const d = Math.abs(relative(pool[k]!, pair.target.start, pair.target.end) - at);
+      if (d < distance) {
+        distance = d;
+        best = pool[k];
+      }
+    }
+    if (!best) continue;
+    taken.add(best);
+    out.push({ source: s, target: best });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { Check, ReportDescriptor } from '../types.js';
+import { compareQuantities } from '../quantities.js';
+import { describeReading, type Quantity } from '../../text/numbers/index.js';
+import { LineIndex } from '../../text/positions.js';
+
+/**
+ * Every number, amount, percentage, date and count of a source paragraph must be in its
+ * translation with the same value, and the translation must not add any: "2,4 tỷ USD" is
+ * "$2.4 billion", "ngày 10 tháng 4 năm 2024" is "April 10, 2024". Values are compared, not
+ * spellings; names with digits ("F-35") are compared as names; debris in the source is left to
+ * `source-corrupted`. A value written only in words on both sides ("hai" / "three") is a warning,
+ * since words are weaker evidence than digits.
+ */
+export const numberMismatch: Check = {
+  meta: {
+    id: 'number-mismatch',
+    description: 'A number, amount, percentage, date or count of the source is missing, wrong or added in the translation.',
+    severity: 'error',
+    fixable: false,
+    options: {
+      words: { type: 'boolean', default: true, description: 'also compare numbers written in words ("hai nước", "two countries")' },
+      added: { type: 'boolean', default: true, description: 'report numbers the translation has and the source does not' },
+      names: { type: 'boolean', default: true, description: 'compare names with digits in them ("F-35", "SM-3", "054A")' },
+    },
+  },
+  create(context) {
+    const words = context.options.words !== false;
+    const added = context.options.added !== false;
+    const names = context.options.names !== false;
+    let lines: LineIndex | undefined;
+    const where = (q: Quantity): string => {
+      lines ??= new LineIndex(context.sourceText);
+      const p = lines.position(q.start);
+      return `source ${p.line}:${p.column}`;
+    };
+    const skip = (q: Quantity): boolean => (!words && q.words) || (!names && q.kind === 'code');
+    return {
+      paragraph(pair) {
+        const found = compareQuantities(pair, context);
+        const reports: ReportDescriptor[] = [];
+        for (const { source, target } of found.wrong) {
+          if (skip(source) && skip(target)) continue;
+          reports.push({
+            message: `${quote(source)} is rendered as ${quote(target)}`,
+            severity: source.words && target.words ? 'warning' : 'error',
+            targetRange: [target.start, target.end],
+            sourceRange: [source.start, source.end],
+            expected: [describeReading(source)],
+            actual: target.text,
+            note: where(source),
+          });
+        }
+        for (const source of found.missing) {
+          if (skip(source)) continue;
+          reports.push({
+            message: `${quote(source)} is missing from the translation`,
+            // A year alone may be rendered "last year"; a name may be paraphrased: weaker evidence.
+            severity: source.words || source.kind === 'code' || onlyYear(source) ? 'warning' : 'error',
+            sourceRange: [source.start, source.end],
+            expected: [describeReading(source)],
+            note: where(source),
+          });
+        }
+        if (added) {
+          for (const target of found.added) {
+            if (skip(target)) continue;
+            const year = target.kind === 'date' && target.date?.month === undefined && target.date?.day === undefined;
+            const plainYear = year || target.also.some((r) => r.kind === 'date' && r.date?.month === undefined);
+            reports.push({
+              message: `${quote(target)} is not in the source`,
+              severity: target.words || target.kind === 'code' || plainYear ? 'warning' : 'error',
+              targetRange: [target.start, target.end],
+              actual: target.text,
+              ...(plainYear ? { note: 'the source may name the year in words ("năm nay", "năm ngoái")' } : {}),
+            });
+          }
+        }
+        reports.sort((a, b) => (a.targetRange?.[0] ?? pair.target.start) - (b.targetRange?.[0] ?? pair.target.start));
+        for (const r of reports) context.report(r);
+      },
+    };
+  },
+};
+
+function onlyYear(q: Quantity): boolean {
+  return q.kind === 'date' && q.date?.year !== undefined && q.date.month === undefined && q.date.day === undefined;
+}
+
+/** `"2,4 tỷ USD" (2.4 billion USD)`; a name is its own description. */
+function quote(q: Quantity): string {
+  const year = q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
+  const value = year ? String(q.value) : describeReading(q);
+  return q.kind === 'code' || value.toLowerCase() === q.text.toLowerCase() ? `"${q.text}"` : `"${q.text}" (${value})`;
+}

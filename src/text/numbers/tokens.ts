@@ -1,0 +1,80 @@
+/**
+ * The token stream the number readers walk: digit runs, letter runs and single punctuation marks,
+ * split where digits meet letters ("054A" is "054" + "A", "2.4bn" is "2" "." "4" "bn"), each with
+ * the whitespace before it. One linear pass.
+ */
+import { isSpaceCode, wordCharLength } from '../chars.js';
+
+/** `num`: ASCII digits only; `word`: letters and marks; `punct`: one other character. */
+export type TokenType = 'num' | 'word' | 'punct';
+
+/** What separates a token from the one before it: nothing, spaces (a line break included), or a blank line. */
+export const enum Gap {
+  None = 0,
+  Space = 1,
+  Break = 2,
+}
+
+/** One token, with offsets into the text read. */
+export interface Token {
+  type: TokenType;
+  start: number;
+  end: number;
+  text: string;
+  /** The matching key: the text folded by the reader's language (lower case at least). */
+  key: string;
+  /** Whitespace before the token. */
+  gap: Gap;
+  /** Starts with an upper-case letter. */
+  upper: boolean;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Tokens of `text` between `start` and `end`; `fold` gives each word its key (memoised by the
+ * caller if it is costly).
+ * @example tokenize('F-35A, 2,4 tỷ', 0, 13, (w) => w.toLowerCase()).map((t) => t.text)
+ * // ['F', '-', '35', 'A', ',', '2', ',', '4', 'tỷ']
+ */
+export function tokenize(text: string, start: number, end: number, fold: (word: string) => string): Token[] {
+  const tokens: Token[] = [];
+  let gap: Gap = Gap.None;
+  let newlines = 0;
+  let i = start;
+  const push = (type: TokenType, s: number, e: number): void => {
+    const t = text.slice(s, e);
+    const first = t.charAt(0);
+    tokens.push({ type, start: s, end: e, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && first !== first.toLowerCase() });
+    gap = Gap.None;
+    newlines = 0;
+  };
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) newlines++;
+      gap = newlines >= 2 ? Gap.Break : Gap.Space;
+      i++;
+      continue;
+    }
+    const len = wordCharLength(text, i);
+    if (len === 0) {
+      const cp = text.codePointAt(i) ?? c;
+      const size = cp > 0xffff ? 2 : 1;
+      push('punct', i, Math.min(end, i + size));
+      i += size;
+      continue;
+    }
+    // A run of word characters, cut where ASCII digits meet anything else.
+    let j = i;
+    const digits = isDigit(c);
+    while (j < end) {
+      const l = wordCharLength(text, j);
+      if (l === 0 || isDigit(text.charCodeAt(j)) !== digits) break;
+      j += l;
+    }
+    push(digits ? 'num' : 'word', i, j);
+    i = j;
+  }
+  return tokens;
+}

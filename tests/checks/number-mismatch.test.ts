@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { parseGlossary } from '../../src/glossary/load.js';
+import { checkTranslation, checksById, createCheckTools, prepareSource } from '../../src/checks/index.js';
+import { GLOSSARY_YAML } from './helpers.js';
+
+/** Runs number-mismatch alone (options as given) and returns its findings. */
+function numbers(source: string, target: string, options: Record<string, unknown> = {}) {
+  const tools = createCheckTools(parseGlossary(GLOSSARY_YAML, 'glossary.yaml'), { checks: checksById(['number-mismatch']), options: { 'number-mismatch': options } });
+  const prepared = prepareSource({ file: 'a.vi.txt', text: source }, tools);
+  return checkTranslation(prepared, { file: 'a.en.txt', text: target }, tools).findings;
+}
+
+const messages = (source: string, target: string, options?: Record<string, unknown>): string[] =>
+  numbers(source, target, options).map((f) => `${f.severity}: ${f.message}`);
+
+describe('number-mismatch', () => {
+  describe('valid: the same values, written the way translators write them', () => {
+    it.each([
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth $2.4 billion.'],
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth US$2.4 billion.'],
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth 2.4 billion USD.'],
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth 2,400 million dollars.'],
+      ['Hợp đồng trị giá 2.4 tỷ USD.', 'The contract is worth $2.4 billion.'],
+      ['Ngân sách là 6.800 tỷ yên.', 'The budget is 6.8 trillion yen.'],
+      ['Ngân sách là 6.800 tỷ yên.', 'The budget is ¥6.8 trillion.'],
+      ['Ngày 10 tháng 4 năm 2024, hai bên ký kết.', 'On April 10, 2024, the two sides signed.'],
+      ['Ngày 10 tháng 4 năm 2024, hai bên ký kết.', 'On 10 April 2024, the two sides signed.'],
+      ['Ngày 10/4/2024, hai bên ký kết.', 'On April 10, 2024, the two sides signed.'],
+      ['Ngày 10/4, hai bên ký kết.', 'On April 10th, the two sides signed.'],
+      ['Từ tháng 8/2023, giá tăng 26,3%.', 'Since August 2023, prices have risen 26.3 percent.'],
+      ['Từ tháng 8 năm 2023, giá tăng 26,3 phần trăm.', 'Since August 2023, prices have risen 26.3%.'],
+      ['Năm 2023 là năm bản lề.', 'The year 2023 was a turning point.'],
+      ['Năm 2023 là năm bản lề.', '2023 was a turning point.'],
+      ['Trong thế kỷ 21, ...', 'In the 21st century, ...'],
+      ['Trong thế kỷ XXI, ...', 'In the twenty-first century, ...'],
+      ['Nhật Bản mua 400 tên lửa.', 'Japan is buying four hundred missiles.'],
+      ['Hai nước ký ba văn kiện.', 'The two countries signed three documents.'],
+      ['Cả hai nước đều ủng hộ.', 'Both countries support it.'],
+      ['Mười hai tàu tham gia.', 'A dozen ships took part.'],
+      ['Hàng chục tàu tham gia.', 'Dozens of ships took part.'],
+      ['Gần 1.000 binh sĩ tham gia.', 'Nearly 1,000 troops took part.'],
+      ['Một số linh kiện được nhập khẩu.', 'Some components are imported.'],
+      ['Năm 2024 tỷ lệ thất nghiệp giảm.', 'In 2024 the unemployment rate fell.'],
+      ['Hai bên ký kết năm tài khoá tới.', 'The two sides will sign next fiscal year.'],
+      ['Đây là chuyến thăm đầu tiên.', 'It is the first visit.'],
+      ['Đây là một trong những thỏa thuận quan trọng.', 'It is one of the most important agreements.'],
+      ['Các nước thứ ba được hưởng lợi.', 'Third countries benefit.'],
+      ['Tiêm kích F-35 và tên lửa SM-3 Block IIA.', 'F-35 fighters and SM-3 Block IIA missiles.'],
+      ['Trung Quốc có hơn 30 tàu 054A.', 'China has more than 30 Type 054A frigates.'],
+      ['Tăng 3 điểm phần trăm.', 'Up 3 percentage points.'],
+      ['Hội nghị ba bên.', 'A trilateral meeting.'],
+      ['Phát biểu lúc 15 giờ.', 'He spoke at 3 p.m.'],
+      ['Trong 48 giờ qua.', 'In the past 48 hours.'],
+      ['Vào thứ Ba (9/4).', 'On Tuesday (April 9).'],
+      ['Chi phí 2–3 tỷ USD.', 'It costs $2-3 billion.'],
+      ['Trong quý III/2024.', 'In the third quarter of 2024.'],
+      ['Những năm 1990.', 'The 1990s.'],
+      ['Chiếm gần một phần tư.', 'Nearly a quarter of it.'],
+      ['Chiếm 2/3 số phiếu.', 'Two-thirds of the vote.'],
+      ['Vào ngày 25 tháng XNUMX, Nhà Trắng công bố.', 'On XNUMX 25, the White House announced.'],
+      ['Vào ngày 25 tháng XNUMX, Nhà Trắng công bố.', 'On March 25, the White House announced.'],
+      ['vào tháng 2023 năm 3.', 'in 2023.'],
+      ['vào tháng 2023 năm 3.', 'in March 2023.'],
+      ['Tên lửa Block-XNUMX IIA.', 'The SM-XNUMX Block IIA missile.'],
+      ['Xuất khẩu 6 tháng đầu năm 2024 tăng.', 'Exports rose in the first half of 2024.'],
+      ['Hơn 10 năm qua, hai nước hợp tác.', 'For more than a decade, the two countries have cooperated.'],
+      ['Dịp Quốc khánh 2/9, ...', 'On National Day, September 2, ...'],
+      ['Kỷ niệm 50 năm thiết lập quan hệ ngoại giao.', 'The 50th anniversary of diplomatic relations.'],
+      ['Sư đoàn số 1 tham gia.', 'The 1st Division took part.'],
+      ['Hội nghị cấp cao ASEAN lần thứ 43.', 'The 43rd ASEAN Summit.'],
+      ['Nghị quyết số 57-NQ/TW.', 'Resolution 57-NQ/TW.'],
+      ['Đối thoại 2+2.', 'The 2+2 dialogue.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it('accepts "April 10th" for a dated day when the translation names the year elsewhere', () => {
+      const source = 'Thủ tướng thăm Mỹ năm 2024.\n\nNgày 10/4/2024, ông phát biểu.';
+      expect(messages(source, 'The prime minister visits the U.S. in 2024.\n\nOn April 10th, he speaks.')).toEqual([]);
+      expect(messages('Ngày 10/4/2024, ông phát biểu.', 'On April 10th, he speaks.')).toEqual([
+        'error: "Ngày 10/4/2024" (10 April 2024) is rendered as "April 10th" (10 April)',
+      ]);
+    });
+  });
+
+  describe('invalid: each finding says which value, in the source and in the translation', () => {
+    it.each([
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth $2.4 million.', ['error: "2,4 tỷ USD" (2.4 billion USD) is rendered as "$2.4 million" (2.4 million USD)']],
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth ¥2.4 billion.', ['error: "2,4 tỷ USD" (2.4 billion USD) is rendered as "¥2.4 billion" (2.4 billion JPY)']],
+      ['Hợp đồng trị giá 2,4 tỷ USD.', 'The contract is worth 2.4 billion.', ['error: "2,4 tỷ USD" (2.4 billion USD) is rendered as "2.4 billion"']],
+      ['Ngân sách là 6.800 tỷ yên.', 'The budget is 6.8 billion yen.', ['error: "6.800 tỷ yên" (6.8 trillion JPY) is rendered as "6.8 billion yen" (6.8 billion JPY)']],
+      ['Nhật Bản mua 400 tên lửa.', 'Japan is buying 40 missiles.', ['error: "400" is rendered as "40"']],
+      ['Ngày 10 tháng 4 năm 2024, hai bên ký kết.', 'On April 11, 2024, the two sides signed.', ['error: "Ngày 10 tháng 4 năm 2024" (10 April 2024) is rendered as "April 11, 2024" (11 April 2024)']],
+      ['Ngày 10/4/2024, hai bên ký kết.', 'On October 4, 2024, the two sides signed.', ['error: "Ngày 10/4/2024" (10 April 2024) is rendered as "October 4, 2024" (4 October 2024)']],
+      ['Giá tăng 26,3%.', 'Prices rose 23.6%.', ['error: "26,3%" (26.3%) is rendered as "23.6%"']],
+      ['Tăng 3 điểm phần trăm.', 'Up 3%.', ['error: "3 điểm phần trăm" (3 percentage points) is rendered as "3%"']],
+      ['Trong thế kỷ 21, ...', 'In the 20th century, ...', ['error: "thế kỷ 21" (21st century) is rendered as "20th century"']],
+      ['Hai nước ký ba văn kiện.', 'The two countries signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
+      ['Tiêm kích F-35.', 'F-16 fighters.', ['error: "F-35" is rendered as "F-16"']],
+      ['Hàng chục tàu tham gia.', 'Hundreds of ships took part.', ['warning: "Hàng chục" (tens) is rendered as "Hundreds"']],
+      ['Phát biểu lúc 10 giờ sáng.', 'He spoke at 10 p.m.', ['error: "10 giờ sáng" (10:00) is rendered as "10 p.m." (22:00)']],
+      ['Năm 2023 là năm bản lề.', '2022 was a turning point.', ['error: "Năm 2023" (2023) is rendered as "2022"']],
+      ['Giá tăng 26,3% và 5%.', 'Prices rose 26.3%.', ['error: "5%" is missing from the translation']],
+      ['Giá tăng.', 'Prices rose 26.3%.', ['error: "26.3%" is not in the source']],
+      ['Giá tăng.', 'Prices rose in 2023.', ['warning: "2023" is not in the source']],
+      ['Giá tăng trong năm 2023.', 'Prices rose last year.', ['warning: "năm 2023" (2023) is missing from the translation']],
+      ['Hai nước ký kết.', 'The countries signed.', ['warning: "Hai" (2) is missing from the translation']],
+      ['Vào ngày 25 tháng 3, Nhà Trắng công bố.', 'On XNUMX 26, the White House announced.', ['error: "ngày 25 tháng 3" (25 March) is rendered as "XNUMX 26" (26 ?)']],
+    ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+  });
+
+  it('points at the wrong value in the translation and at the source passage', () => {
+    const source = 'Tiêu đề\n\nNhật Bản mua 400 tên lửa trị giá 2,4 tỷ USD.';
+    const target = 'Title\n\nJapan is buying 400 missiles worth $2.4 million.';
+    const [finding, ...rest] = numbers(source, target);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: 'number-mismatch',
+      paragraph: 2,
+      span: { start: { line: 3, column: target.split('\n')[2]!.indexOf('$2.4') + 1 } },
+      source: { file: 'a.vi.txt', text: '2,4 tỷ USD', span: { start: { line: 3, column: source.split('\n')[2]!.indexOf('2,4') + 1 } } },
+      expected: ['2.4 billion USD'],
+      actual: '$2.4 million',
+      note: `source 3:${source.split('\n')[2]!.indexOf('2,4') + 1}`,
+    });
+  });
+
+  it('points a dropped value at the whole translated paragraph', () => {
+    const [finding] = numbers('Hai bên ký kết ngày 10/4.', 'The two sides signed.');
+    expect(finding).toMatchObject({ span: { start: { offset: 0 }, end: { offset: 'The two sides signed.'.length } }, source: { text: 'ngày 10/4' } });
+  });
+
+  it('compares each paragraph with its own translation, not with the document', () => {
+    const source = 'Mua 400 tên lửa.\n\nMua 40 tàu.';
+    expect(messages(source, 'Buying 40 missiles.\n\nBuying 400 ships.')).toEqual(['error: "400" is rendered as "40"', 'error: "40" is rendered as "400"']);
+  });
+
+  it('takes its options: words, added, names', () => {
+    expect(messages('Hai nước ký ba văn kiện.', 'The two countries signed four documents.', { words: false })).toEqual([]);
+    expect(messages('Giá tăng.', 'Prices rose 26.3%.', { added: false })).toEqual([]);
+    expect(messages('Tiêm kích F-35.', 'F-16 fighters.', { names: false })).toEqual([]);
+    expect(() => numbers('a', 'b', { word: false })).toThrow(/check "number-mismatch" has no option "word"/);
+  });
+
+  it('reads NFD and old tone marks in the source', () => {
+    const source = 'Ngày 10 tháng 4 năm 2024, hai bên ký khoá học trị giá 2,4 tỷ đồng.'.normalize('NFD');
+    expect(messages(source, 'On April 10, 2024, the two sides signed for a course worth 2.4 billion dong.')).toEqual([]);
+    expect(messages(source, 'On April 10, 2024, the two sides signed for a course worth 2.4 billion dollars.')).toEqual([
+      'error: "2,4 tỷ đồng" (2.4 billion VND) is rendered as "2.4 billion dollars" (2.4 billion USD)'.normalize('NFD'),
+    ]);
+  });
+});
