@@ -135,7 +135,7 @@ export function locateErrors(errors: readonly JudgeError[], texts: { source: str
     return {
       ...error,
       side,
-      ...(found.start !== undefined ? { start: found.start, end: found.end } : {}),
+      ...(found.start !== undefined ? { start: found.start, end: found.end, found: texts[side].slice(found.start, found.end) } : {}),
       location: found.location,
       occurrences: found.occurrences,
       ...(found.occurrences > 1 ? { ambiguous: true } : {}),

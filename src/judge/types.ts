@@ -89,6 +89,8 @@ export type SpanLocation =
 export interface MqmSpan extends JudgeError {
   start?: number;
   end?: number;
+  /** The located words as the text has them (the judge may have quoted them with other case, spacing or quotes). */
+  found?: string;
   location: SpanLocation;
   /** How often the quoted words occur in the text; with more than one, the place chosen is a guess by order (`ambiguous`). */
   occurrences: number;

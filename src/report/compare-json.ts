@@ -26,6 +26,7 @@ export function formatCompareJson(c: Comparison): string {
     outlier: c.outlier,
     disagreements: c.disagreements,
     analyses: c.analyses ?? null,
+    judge: c.judge ?? null,
     paragraphs: c.paragraphs.map((p) => ({
       index: p.index,
       line: p.line,
