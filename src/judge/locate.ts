@@ -82,16 +82,16 @@ export interface QuoteLocation {
 
 /**
  * Finds `quote` in `text`: as written, else folded, else without its final punctuation. With
- * several occurrences, the first at or after `after` (judges list errors in text order) is
- * taken, else the first.
+ * several occurrences, the first at or after `after` (judges list errors in text order) that no
+ * earlier span of the same words took (`taken`: their starts) is chosen.
  * @example locateQuote('the Glide Phase Interceptor', '“glide phase interceptor”') → { start: 4, end: 27, location: 'folded', occurrences: 1 }
  */
-export function locateQuote(text: string, quote: string, after = 0): QuoteLocation {
+export function locateQuote(text: string, quote: string, after = 0, taken: ReadonlySet<number> = new Set()): QuoteLocation {
   const needle = bareQuote(quote);
   if (needle === '') return { location: 'not-found', occurrences: 0 };
   const exact = occurrences(text, needle);
   if (exact.length > 0) {
-    const at = pick(exact, after);
+    const at = pick(exact, after, taken);
     return { start: at, end: at + needle.length, location: 'exact', occurrences: exact.length };
   }
   const hay = fold(text);
@@ -102,14 +102,15 @@ export function locateQuote(text: string, quote: string, after = 0): QuoteLocati
     if (starts.length === 0) continue;
     // Offsets in the folded copy map back through `from`; `after` is an original offset.
     const byOriginal = starts.map((s) => hay.from[s]!);
-    const chosen = starts[byOriginal.indexOf(pick(byOriginal, after))]!;
+    const chosen = starts[byOriginal.indexOf(pick(byOriginal, after, taken))]!;
     return { start: hay.from[chosen]!, end: hay.from[chosen + folded.length]!, location: 'folded', occurrences: starts.length };
   }
   return { location: 'not-found', occurrences: 0 };
 }
 
-function pick(starts: readonly number[], after: number): number {
-  return starts.find((s) => s >= after) ?? starts[0]!;
+/** The first start at or after `after` not yet taken by an earlier span of the same words, else the first at or after it, else the first. */
+function pick(starts: readonly number[], after: number, taken: ReadonlySet<number>): number {
+  return starts.find((s) => s >= after && !taken.has(s)) ?? starts.find((s) => s >= after) ?? starts[0]!;
 }
 
 /**
@@ -119,19 +120,30 @@ function pick(starts: readonly number[], after: number): number {
  */
 export function locateErrors(errors: readonly JudgeError[], texts: { source: string; translation: string }): MqmSpan[] {
   const after = { source: 0, translation: 0 };
+  // Starts already given to each quote, per side: the same words reported twice are two places.
+  const taken = new Map<string, Set<number>>();
+  const takenFor = (side: string, quote: string): Set<number> => {
+    const key = `${side}\u0000${quote}`;
+    let set = taken.get(key);
+    if (!set) taken.set(key, (set = new Set()));
+    return set;
+  };
   return errors.map((error): MqmSpan => {
     let side = error.side;
-    let found = locateQuote(texts[side], error.span, after[side]);
+    let found = locateQuote(texts[side], error.span, after[side], takenFor(side, error.span));
     if (found.location === 'not-found') {
       const other = side === 'source' ? 'translation' : 'source';
-      const elsewhere = locateQuote(texts[other], error.span, after[other]);
+      const elsewhere = locateQuote(texts[other], error.span, after[other], takenFor(other, error.span));
       // Only an omission may sit in either text; other errors are about the translation.
       if (elsewhere.location !== 'not-found' && error.category === 'accuracy/omission') {
         side = other;
         found = elsewhere;
       }
     }
-    if (found.start !== undefined) after[side] = found.start;
+    if (found.start !== undefined) {
+      after[side] = found.start;
+      takenFor(side, error.span).add(found.start);
+    }
     return {
       ...error,
       side,

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { translationOf } from './fixtures.js';
 
 /** One request as the server saw it. */
 export interface JudgeRequest {
@@ -36,11 +37,6 @@ export interface JudgeServerOptions {
   noJsonMode?: boolean;
 }
 
-/** The translation out of vitrans's MQM user message. */
-export function translationOf(user: string): string {
-  const m = /translation to annotate:\n([\s\S]*)$/.exec(user);
-  return m ? m[1]! : '';
-}
 
 export async function startJudgeServer(opts: JudgeServerOptions): Promise<JudgeServer> {
   const requests: JudgeRequest[] = [];
