@@ -125,7 +125,7 @@ const rows: [string, string][] = [
   ['comparison without reference', noRefTime],
   ['HTML report', await htmlSize(comparison)],
 ];
-const width = Math.max(...rows.map(([k]) => k.length));
+const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 for (const s of comparison.scores ?? []) {
   const sig = s.chrf.significance;

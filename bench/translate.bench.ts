@@ -94,8 +94,8 @@ const rows: [string, string, string][] = [
   ['sequential 1 paragraph/request', `${(baselineMs / 1000).toFixed(1)} s`, `measured on ${BASELINE_SUBSET}, extrapolated; ${(baselineMs / runMs).toFixed(0)}× slower`],
   ['cached rerun', `${cachedMs.toFixed(0)} ms`, `${rerunEngine.requests} requests (goal: 0, < 1 s)`],
 ];
-const w0 = Math.max(...rows.map((r) => r[0].length));
-const w1 = Math.max(...rows.map((r) => r[1].length));
+const w0 = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+const w1 = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
 const ok = runMs <= idealMs * 1.25 && rerunEngine.requests === 0 && cachedMs < 1000;
 console.log(ok ? 'PASS' : 'FAIL');

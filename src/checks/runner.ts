@@ -125,7 +125,7 @@ export function checkTranslation(source: PreparedSource, translation: TextDocume
       renderings: renderings[i]!,
     };
     for (const h of handlers) h.paragraph?.(current);
-    outcomes.push(...termOutcomes(current));
+    for (const outcome of termOutcomes(current)) outcomes.push(outcome);
   }
   findings.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
   return { source: source.file, translation: translation.file, findings, outcomes };
@@ -173,15 +173,19 @@ function bucket<T extends { start: number; end: number }>(matches: readonly T[],
 
 /** Pairs each source occurrence of a term with a rendering of it in the same paragraph, in order. */
 function termOutcomes(pair: ParagraphPair): TermOutcome[] {
-  const pool = new Map<string, RenderingMatch[]>();
+  // Per entry, its renderings and how many are taken (a cursor: shifting would be quadratic).
+  const pool = new Map<string, { list: RenderingMatch[]; next: number }>();
   for (const r of pair.renderings) {
-    const list = pool.get(r.entry.id);
-    if (list) list.push(r);
-    else pool.set(r.entry.id, [r]);
+    const slot = pool.get(r.entry.id);
+    if (slot) slot.list.push(r);
+    else pool.set(r.entry.id, { list: [r], next: 0 });
   }
   return pair.terms.map((t) => {
-    const r = pool.get(t.entry.id)?.shift();
-    return r ? { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' } : { termId: t.entry.id, approved: false };
+    const slot = pool.get(t.entry.id);
+    const r = slot?.list[slot.next];
+    if (!r) return { termId: t.entry.id, approved: false };
+    slot!.next++;
+    return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };
   });
 }
 

@@ -61,13 +61,22 @@ function codePointFor(n: number): number {
   throw new RangeError('more than 137,468 distinct tokens in one diff');
 }
 
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** Maps each distinct token text to one code point, shared by both sides of a diff. */
 class TokenCodec {
   private readonly codes = new Map<string, number>();
   private readonly texts = new Map<number, string>();
 
   encode(parts: readonly string[]): string {
-    const units: number[] = [];
+    // At most two UTF-16 units per token, written as little-endian bytes (whatever the platform's
+    // order) and decoded at once: linear, and no argument list.
+    const bytes = new DataView(new ArrayBuffer(parts.length * 4));
+    let n = 0;
+    const unit = (u: number): void => {
+      bytes.setUint16(n, u, true);
+      n += 2;
+    };
     for (const part of parts) {
       let cp = this.codes.get(part);
       if (cp === undefined) {
@@ -75,13 +84,13 @@ class TokenCodec {
         this.codes.set(part, cp);
         this.texts.set(cp, part);
       }
-      if (cp < 0x10000) units.push(cp);
-      else units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+      if (cp < 0x10000) unit(cp);
+      else {
+        unit(0xd800 + ((cp - 0x10000) >> 10));
+        unit(0xdc00 + ((cp - 0x10000) & 0x3ff));
+      }
     }
-    let out = '';
-    // fromCharCode in chunks: one call per token would build a long chain of tiny strings.
-    for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
-    return out;
+    return UTF16.decode(new Uint8Array(bytes.buffer, 0, n));
   }
 
   /** The token texts that an encoded run stands for. */

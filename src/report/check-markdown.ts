@@ -47,7 +47,10 @@ export function formatCheckMarkdown(report: CheckReport): string {
     const left = report.findings.length - shown;
     if (left > 0) out.push('', `…and ${left} more finding${left === 1 ? '' : 's'}: see \`vitrans check --format json\` for all of them.`);
   }
-  if (report.summary.length > 0) out.push('', ...termTable(report.summary));
+  if (report.summary.length > 0) {
+    out.push('');
+    for (const row of termTable(report.summary)) out.push(row);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -30,8 +30,9 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
   const out: string[] = [];
   for (const group of groupByFile(report)) {
     out.push(c.underline(group.file));
-    const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
-    const sevWidth = Math.max(...group.findings.map((f) => f.severity.length));
+    // reduce, not Math.max(...list): a file can have more findings than a call takes arguments.
+    const placeWidth = group.findings.reduce((w, f) => Math.max(w, displayWidth(findingPlace(f))), 0);
+    const sevWidth = group.findings.reduce((w, f) => Math.max(w, f.severity.length), 0);
     const indent = 2 + placeWidth + 2 + sevWidth + 2;
     for (const f of group.findings) {
       const messageWidth = Math.max(20, width - indent - 2 - f.ruleId.length);

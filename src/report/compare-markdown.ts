@@ -51,7 +51,7 @@ export function formatCompareMarkdown(c: Comparison, opts: { top?: number } = {}
   const top = topDisagreements(c, opts.top ?? 5);
   if (top.length > 0 && c.engines.length > 1) {
     out.push('### Where the engines disagree most', '');
-    for (const p of top) out.push(...paragraphSection(c, p));
+    for (const p of top) for (const line of paragraphSection(c, p)) out.push(line);
   }
 
   const sigs = signatures(c);

@@ -338,12 +338,14 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   // The batch cutter: prepares paragraphs in order as workers ask, splitting long ones into parts
   // (on the masked text; tokens hold no spaces or sentence marks).
   let cursor = 0;
+  // The parts of the paragraph being cut, read with a cursor (a long one has thousands).
   let carry: Piece[] = [];
+  let carryAt = 0;
   const nextBatch = (): Piece[] | undefined => {
     const batch: Piece[] = [];
     let chars = 0;
     for (;;) {
-      if (carry.length === 0) {
+      if (carryAt === carry.length) {
         if (cursor >= pending.length) break;
         const p = pending[cursor++]!;
         const prep = p.prepare();
@@ -362,10 +364,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         const fill = (): undefined[] => Array.from({ length: texts.length }, () => undefined);
         parts.set(p.index, { texts: fill(), billed: fill(), separators, missing: texts.length });
         carry = texts.map((text, part) => ({ paragraph: p, part, text }));
+        carryAt = 0;
       }
-      const piece = carry[0]!;
+      const piece = carry[carryAt]!;
       if (batch.length > 0 && (batch.length >= maxTexts || chars + piece.text.length > maxChars)) break;
-      batch.push(carry.shift()!);
+      batch.push(piece);
+      carryAt++;
       chars += piece.text.length;
     }
     return batch.length > 0 ? batch : undefined;
@@ -398,7 +402,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const retryParts = (split.parts.length > 0 ? split.parts : [prep.markupOnly.text]).map((text) => ({ text }));
     const separators = split.parts.length > 0 ? split.separators : ['', ''];
     for (const batch of planBatches(retryParts, engine.capabilities)) {
-      again.push(...(await send(batch.map((b) => b.text), batch.map(() => prep.hints))));
+      for (const r of await send(batch.map((b) => b.text), batch.map(() => prep.hints))) again.push(r);
     }
     const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
     const restored = unmaskText(joinSplit(again.map((r) => r.text), separators), prep.markupOnly);

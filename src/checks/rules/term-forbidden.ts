@@ -1,4 +1,5 @@
 import type { Check } from '../types.js';
+import type { TermMatch } from '../../glossary/types.js';
 import { planFixes } from '../../glossary/fix.js';
 
 /** A forbidden rendering was used: report it, with the approved rendering as a fix. */
@@ -14,15 +15,24 @@ export const termForbidden: Check = {
       paragraph(pair) {
         const forbidden = pair.renderings.filter((m) => m.kind === 'forbidden');
         if (forbidden.length === 0) return;
-        const fixes = planFixes(context.targetText, forbidden);
-        // Pair each forbidden rendering with an occurrence of its term in the source paragraph, in order.
-        const unpaired = [...pair.terms];
-        forbidden.forEach((match) => {
-          const at = unpaired.findIndex((t) => t.entry.id === match.entry.id);
-          const term = at >= 0 ? unpaired.splice(at, 1)[0] : undefined;
+        // Fixes by where they end (a fix may also take the article before the match: "an
+        // earth-to-earth" → "a surface-to-surface"), so each match finds its own in one look-up.
+        const fixes = new Map(planFixes(context.targetText, forbidden).map((f) => [f.range[1], f]));
+        // Pair each forbidden rendering with an occurrence of its term in the source paragraph,
+        // in order: one queue per entry, read with a cursor (linear in the paragraph).
+        const unpaired = new Map<string, { terms: TermMatch[]; next: number }>();
+        for (const t of pair.terms) {
+          const queue = unpaired.get(t.entry.id);
+          if (queue) queue.terms.push(t);
+          else unpaired.set(t.entry.id, { terms: [t], next: 0 });
+        }
+        for (const match of forbidden) {
+          const queue = unpaired.get(match.entry.id);
+          const term = queue?.terms[queue.next];
+          if (term) queue!.next++;
           const use = match.forbidden?.use ?? match.entry.en;
-          // A fix may also take the article before the match ("an earth-to-earth" → "a surface-to-surface").
-          const fix = fixes.find((f) => f.range[1] === match.end && f.range[0] <= match.start);
+          const candidate = fixes.get(match.end);
+          const fix = candidate && candidate.range[0] <= match.start ? candidate : undefined;
           context.report({
             message: `"${match.text}" is a forbidden rendering of "${match.entry.vi}": use "${fix?.text ?? use}"`,
             targetRange: fix ? fix.range : [match.start, match.end],
@@ -33,7 +43,7 @@ export const termForbidden: Check = {
             fix,
             note: match.forbidden?.note,
           });
-        });
+        }
       },
     };
   },

@@ -71,7 +71,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       if (isBilingualPath(t)) {
         const bilingual = await fromBilingual(file, io.cwd);
         assertTranslatesSource(bilingual.sources, shown(t), source.text, shown(source.path));
-        translations.push(...bilingual.translations);
+        for (const t of bilingual.translations) translations.push(t);
       } else {
         translations.push({ ...file, engine: engineFromName(t), writable: true });
       }
@@ -107,7 +107,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   const report: CheckReport = {
     files: articles.map((a) => ({ source: shown(a.source), translations: a.translations.map(shown) })),
-    findings: results.flatMap((r) => r.findings),
+    findings: results.length === 1 ? results[0]!.findings : results.flatMap((r) => r.findings),
     summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
     rules: tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })),
   };
@@ -122,12 +122,13 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 function checkArticle(source: TextFile, translations: Translation[], tools: CheckTools, shown: (p: string) => string) {
   const findings: Finding[] = [];
   const outcomes: TermOutcome[] = [];
-  for (const file of [source, ...translations]) findings.push(...encodingFindings(file, shown(file.path)));
+  // Loops, not push(...list): a list can hold more items than a call takes arguments.
+  for (const file of [source, ...translations]) for (const f of encodingFindings(file, shown(file.path))) findings.push(f);
   const prepared = prepareSource({ file: shown(source.path), text: checkableText(source.path, source.text) }, tools);
   for (const t of translations) {
     const r = checkTranslation(prepared, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine }, tools);
-    findings.push(...r.findings);
-    outcomes.push(...r.outcomes);
+    for (const f of r.findings) findings.push(f);
+    for (const o of r.outcomes) outcomes.push(o);
   }
   return { findings, outcomes };
 }

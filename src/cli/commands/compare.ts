@@ -48,7 +48,7 @@ export async function compareCommand(source: string, translations: string[], opt
   const sourceFile = await read(source);
   const reference = opts.ref !== undefined ? { file: opts.ref, text: (await read(opts.ref)).text } : undefined;
   const engines: EngineInput[] = [];
-  for (const t of translations) engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+  for (const t of translations) for (const e of await engineInputs(t, await read(t), sourceFile.text, source)) engines.push(e);
 
   const input: CompareInput = {
     source: { file: source, text: sourceFile.text },

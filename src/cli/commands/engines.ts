@@ -55,7 +55,7 @@ export function formatEngineTable(rows: EngineRow[], color: boolean): string {
     `${r.maxTexts} texts / ${r.maxChars.toLocaleString('en-US')} chars`,
     r.description + (r.price !== undefined ? ` ($${r.price}/M chars)` : ''),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const widths = header.map((h, i) => cells.reduce((w, c) => Math.max(w, c[i]!.length), h.length));
   const line = (c: string[]): string => c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ').trimEnd();
   const out = [paint.bold(line(header))];
   cells.forEach((c, i) => {

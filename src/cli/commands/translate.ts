@@ -182,7 +182,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         cached += translations.filter((t) => t.cached).length;
         billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
         for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
-        allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
+        for (const f of file.otherFindings) allFindings.push(f);
+        for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
       const failure = settled.find((o) => o.status === 'rejected');
       if (failure) throw failure.reason;
