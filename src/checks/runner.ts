@@ -7,8 +7,9 @@ import type { Finding, Paragraph } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { LineIndex } from '../text/positions.js';
 import { assertAligned } from '../text/align.js';
-import { createViMatcher, type ViMatcher } from '../glossary/vi-matcher.js';
-import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
+import type { ViMatcher } from '../glossary/vi-matcher.js';
+import type { EnMatcher } from '../glossary/en-matcher.js';
+import { matchersFor } from '../glossary/compiled.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { pluralForms } from '../glossary/inflect.js';
 import { allChecks } from './registry.js';
@@ -32,14 +33,15 @@ export interface CheckSettings {
 }
 
 /**
- * Builds the matchers for a glossary (the expensive part: do it once per run) and resolves each
- * check's options.
+ * Builds the matchers for a glossary (the expensive part: once per Glossary object, and not at
+ * all for one read from a compiled-glossary cache) and resolves each check's options.
  * @throws ConfigError for an unknown option or a value of the wrong type.
  */
 export function createCheckTools(glossary: Glossary, settings: CheckSettings | Check[] = {}): CheckTools {
   const { checks = allChecks(), options = {} } = Array.isArray(settings) ? { checks: settings } : settings;
   const resolved = new Map(checks.map((c) => [c.meta.id, resolveCheckOptions(c.meta, options[c.meta.id] ?? {})]));
-  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved };
+  const { vi, en } = matchersFor(glossary);
+  return { glossary, vi, en, checks, options: resolved };
 }
 
 /**

@@ -121,6 +121,24 @@ class Vocabulary {
   /** Raw non-ASCII token → id; bounded, so odd input cannot grow it. */
   private readonly slowCache = new Map<string, number>();
 
+  /** A frozen vocabulary from its data (see `data`). */
+  static fromData(d: VocabularyData): Vocabulary {
+    const v = new Vocabulary();
+    v.words = d.words;
+    d.words.forEach((w, id) => v.ids.set(w, id));
+    v.table = d.table;
+    v.hashes = d.hashes;
+    v.pool = d.pool;
+    v.poolStart = d.poolStart;
+    v.mask = d.mask;
+    return v;
+  }
+
+  /** What a frozen vocabulary is made of, as plain data. */
+  data(): VocabularyData {
+    return { words: this.words, table: this.table, hashes: this.hashes, pool: this.pool, poolStart: this.poolStart, mask: this.mask };
+  }
+
   /** Id of a folded token, numbering it if new (only while building). */
   add(folded: string): number {
     let id = this.ids.get(folded);
@@ -195,6 +213,16 @@ class Vocabulary {
 }
 
 const SLOW_CACHE_LIMIT = 50_000;
+
+/** A frozen Vocabulary as plain data: folded tokens by id and their open-addressing lookup table. */
+export interface VocabularyData {
+  words: string[];
+  table: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  pool: Uint16Array<ArrayBuffer>;
+  poolStart: Int32Array<ArrayBuffer>;
+  mask: number;
+}
 
 /**
  * Cut a text into word tokens (runs of letters, marks, digits) and single punctuation tokens;
@@ -327,6 +355,36 @@ interface Trie {
   patternRank: Float64Array;
 }
 
+/**
+ * The English matcher's trie as plain data: typed arrays, string lists, and entries by their
+ * index in the glossary, so that a compiled glossary is stored and read back (./compiled.ts) in a
+ * few milliseconds instead of being rebuilt.
+ */
+export interface EnMatcherData {
+  vocabulary: VocabularyData;
+  rootChild: Int32Array<ArrayBuffer>;
+  edgeNode: Int32Array<ArrayBuffer>;
+  edgeToken: Int32Array<ArrayBuffer>;
+  edgeChild: Int32Array<ArrayBuffer>;
+  edgeMask: number;
+  /** Patterns ending at node k: k's patterns are outStart[k] .. outStart[k + 1]. */
+  outStart: Int32Array<ArrayBuffer>;
+  /** Per pattern: its entry's index in the glossary. */
+  patternEntry: Int32Array<ArrayBuffer>;
+  /** Per pattern: its kind, as an index into RENDERING_KINDS. */
+  patternKind: Uint8Array<ArrayBuffer>;
+  /** Per pattern: which of the entry's forbidden renderings it is (-1: not forbidden). */
+  patternForbidden: Int32Array<ArrayBuffer>;
+  /** Per pattern: 1 for a plural form. */
+  patternPlural: Uint8Array<ArrayBuffer>;
+  /** Patterns that must keep their case: [pattern index, tokens as written]. */
+  patternExact: Array<[number, string[]]>;
+  /** Per pattern: kind rank, then order, as one sort key. */
+  patternRank: Float64Array<ArrayBuffer>;
+}
+
+const RENDERING_KINDS: readonly RenderingKind[] = ['canonical', 'accepted', 'form', 'acronym', 'forbidden'];
+
 function edgeSlot(node: number, token: number, mask: number): number {
   let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b);
   h ^= h >>> 15;
@@ -352,6 +410,11 @@ function child(trie: Trie, node: number, token: number): number {
  * m.find('Two Glide-Phase Interceptors were tested.')[0].kind === 'canonical'
  */
 export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
+  return enMatcherFromData(compileEnMatcher(entries), entries);
+}
+
+/** Builds the trie of createEnMatcher for `entries`. */
+export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherData {
   const vocabulary = new Vocabulary();
   // While building: children of each node by token id, and the patterns ending there.
   const next: Map<number, number>[] = [new Map()];
@@ -406,6 +469,48 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
   }
 
   const trie = compileTrie(vocabulary, next, out);
+  const index = new Map(entries.map((e, i) => [e, i]));
+  const { patterns } = trie;
+  const patternExact: Array<[number, string[]]> = [];
+  patterns.forEach((p, k) => {
+    if (p.exact) patternExact.push([k, p.exact]);
+  });
+  return {
+    vocabulary: trie.vocabulary.data(),
+    rootChild: Int32Array.from(trie.rootChild),
+    edgeNode: Int32Array.from(trie.edgeNode),
+    edgeToken: Int32Array.from(trie.edgeToken),
+    edgeChild: Int32Array.from(trie.edgeChild),
+    edgeMask: trie.edgeMask,
+    outStart: Int32Array.from(trie.outStart),
+    patternEntry: Int32Array.from(patterns, (p) => index.get(p.entry)!),
+    patternKind: Uint8Array.from(patterns, (p) => RENDERING_KINDS.indexOf(p.kind)),
+    patternForbidden: Int32Array.from(patterns, (p) => (p.forbidden ? p.entry.forbidden.indexOf(p.forbidden) : -1)),
+    patternPlural: Uint8Array.from(patterns, (p) => (p.plural ? 1 : 0)),
+    patternExact,
+    patternRank: Float64Array.from(trie.patternRank),
+  };
+}
+
+/**
+ * The matcher over compiled data (from compileEnMatcher, or read back from a compiled glossary);
+ * `entries` are the glossary's, whose indexes the data holds.
+ */
+export function enMatcherFromData(data: EnMatcherData, entries: readonly GlossaryEntry[]): EnMatcher {
+  const exact = new Map(data.patternExact);
+  const patterns: Pattern[] = Array.from(data.patternEntry, (e, k) => {
+    const entry = entries[e]!;
+    const f = data.patternForbidden[k]!;
+    return {
+      entry,
+      kind: RENDERING_KINDS[data.patternKind[k]!]!,
+      ...(f >= 0 ? { forbidden: entry.forbidden[f]! } : {}),
+      plural: data.patternPlural[k] === 1,
+      exact: exact.get(k) ?? null,
+      order: k,
+    };
+  });
+  const trie: Trie = { ...data, patterns, vocabulary: Vocabulary.fromData(data.vocabulary) };
   const find = (text: string): RenderingMatch[] => findAll(trie, text);
   return {
     find,

@@ -13,6 +13,7 @@ import { readError, readTextFile, type TextFile } from '../../text/read.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
 import { discoverCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { applyFixes } from '../../glossary/fix.js';
 import { checkTranslation, createCheckTools, prepareSource, summarizeTerms, type CheckTools, type TermOutcome } from '../../checks/index.js';
 import type { CheckReport } from '../../report/types.js';
@@ -50,7 +51,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       hint: 'put translations named *.en.txt beside each source.vi.txt',
     });
   }
-  const glossary = await loadGlossary(abs(opts.glossary));
+  const glossary = await loadGlossary(abs(opts.glossary), { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary);
 
   const read = async (path: string): Promise<TextFile> => readTextFile(path, opts.encoding ? { encoding: opts.encoding } : {});

@@ -11,6 +11,7 @@ import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource } from '../../checks/index.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
@@ -95,7 +96,7 @@ async function glossaryAccuracy(
     io.stderr.write(`vitrans: note: no glossary at ${ctx.glossaryLabel}; glossary accuracy is n/a (pass --glossary FILE)\n`);
     return undefined;
   }
-  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath));
+  const tools = createCheckTools(await loadGlossary(ctx.glossaryPath, { cacheDir: glossaryCacheDir(io.cwd) }));
   const source = prepareSource(ctx.source, tools);
   const out: Record<string, GlossaryAccuracy> = {};
   for (const e of ctx.engines) {

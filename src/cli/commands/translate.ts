@@ -14,6 +14,7 @@ import type { Finding } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
@@ -90,7 +91,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   assertDirectoryOrAbsent(outDir, '--out');
 
   const glossaryPath = opts.glossary ?? 'glossary.yaml';
-  const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io);
+  // --no-cache stores nothing: neither translations nor the compiled glossary.
+  const glossary = await glossaryFor(abs(glossaryPath), opts.glossary === undefined, opts.quiet ? undefined : io, opts.cache === false ? undefined : glossaryCacheDir(io.cwd));
   // The checker's matchers serve the translation too (masking, prompt hints): built once.
   const tools = glossary ? createCheckTools(glossary) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
@@ -248,12 +250,12 @@ function positiveInt(value: string | undefined, flag: string, allowZero = false)
 }
 
 /** The default glossary may be absent (translate without enforcement); a named one must exist. */
-async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefined): Promise<Glossary | undefined> {
+async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefined, cacheDir: string | undefined): Promise<Glossary | undefined> {
   if (isDefault && !existsSync(path)) {
     io?.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
     return undefined;
   }
-  return loadGlossary(path);
+  return loadGlossary(path, { cacheDir });
 }
 
 /** A JSON file's content, or undefined when it is missing or not JSON (it is then replaced). */
