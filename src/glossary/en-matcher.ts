@@ -225,20 +225,21 @@ export interface VocabularyData {
 }
 
 /**
- * Cut a text into word tokens (runs of letters, marks, digits) and single punctuation tokens;
- * separators only separate; give each token its id in the vocabulary. A char loop rather than a
- * regex: this runs over whole corpora. (`phraseTokens` cuts renderings the same way.)
+ * Cut text[from, to) into word tokens (runs of letters, marks, digits) and single punctuation
+ * tokens; separators only separate; give each token its id in the vocabulary. Offsets stay those
+ * of `text`. A char loop rather than a regex: this runs over whole corpora. (`phraseTokens` cuts
+ * renderings the same way.)
  */
-function tokenize(text: string, vocabulary: Vocabulary): Tokens {
-  let cap = Math.max(16, Math.ceil(text.length / 5));
+function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
+  let cap = Math.max(16, Math.ceil((to - from) / 5));
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let hardGap = new Uint8Array(cap);
   let id = new Int32Array(cap);
   let count = 0;
   let newlines = 0;
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = code < 0x80 ? ASCII_CLASS[code]! : charClass(code, text, i);
@@ -589,8 +590,47 @@ class Candidates {
   }
 }
 
+/**
+ * Text is matched in pieces of about this many UTF-16 units, cut where a blank line separates
+ * paragraphs (no rendering spans one): the token arrays stay that size however long the document.
+ */
+const FIND_CHUNK = 1 << 20;
+
 function findAll(trie: Trie, text: string): RenderingMatch[] {
-  const toks = tokenize(text, trie.vocabulary);
+  if (text.length <= FIND_CHUNK) return findIn(trie, text, 0, text.length);
+  const out: RenderingMatch[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from + FIND_CHUNK);
+    for (const m of findIn(trie, text, from, to)) out.push(m);
+    from = to;
+  }
+  return out;
+}
+
+/**
+ * The first place at or after `at` where a blank line ends (tokens after it start a new
+ * paragraph, as `tokenize` counts line breaks), or the end of the text.
+ */
+function chunkEnd(text: string, at: number): number {
+  const n = text.length;
+  for (let i = text.indexOf('\n', at); i >= 0 && i < n; i = text.indexOf('\n', i + 1)) {
+    let newlines = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const code = text.charCodeAt(j);
+      const cls = code < 0x80 ? ASCII_CLASS[code]! : charClass(code, text, j);
+      if (cls !== 2) break;
+      if (code === 0x0a) newlines++;
+      else if (code === 0x2029) newlines += 2;
+    }
+    if (newlines >= 2) return j;
+    i = j;
+  }
+  return n;
+}
+
+function findIn(trie: Trie, text: string, from: number, to: number): RenderingMatch[] {
+  const toks = tokenize(text, trie.vocabulary, from, to);
   const { count, hardGap, id } = toks;
   const { rootChild, outStart, patterns } = trie;
   const candidates = new Candidates();
@@ -600,8 +640,8 @@ function findAll(trie: Trie, text: string): RenderingMatch[] {
     let node = rootChild[first]!;
     let j = i + 1;
     while (node >= 0) {
-      const to = outStart[node + 1]!;
-      for (let k = outStart[node]!; k < to; k++) {
+      const last = outStart[node + 1]!;
+      for (let k = outStart[node]!; k < last; k++) {
         const exact = patterns[k]!.exact;
         if (exact && !exactMatch(text, toks, i, exact)) continue;
         addCandidate(candidates, text, toks, k, i, j);

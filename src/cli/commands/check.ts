@@ -57,13 +57,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const read = async (path: string): Promise<TextFile> => readTextFile(path, opts.encoding ? { encoding: opts.encoding } : {});
   const run = (source: TextFile, translations: Translation[]) => checkArticle(source, translations, tools, shown);
 
-  // Read every file first: a bad file anywhere stops the run before anything is written.
-  const loaded: { source: TextFile; translations: Translation[] }[] = [];
-  for (const a of articles) {
-    if (a.source === a.translations[0] && isBilingualPath(a.source)) {
-      loaded.push(await fromBilingual(await read(a.source), io.cwd));
-      continue;
-    }
+  const readArticle = async (a: CorpusArticle): Promise<{ source: TextFile; translations: Translation[] }> => {
+    if (a.source === a.translations[0] && isBilingualPath(a.source)) return fromBilingual(await read(a.source), io.cwd);
     const source = await read(a.source);
     assertVietnameseSource(checkableText(source.path, source.text), shown(source.path), 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
     const translations: Translation[] = [];
@@ -77,10 +72,19 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
         translations.push({ ...file, engine: engineFromName(t), writable: true });
       }
     }
-    loaded.push({ source, translations });
-  }
+    return { source, translations };
+  };
 
-  let results = loaded.map((a) => run(a.source, a.translations));
+  // One article at a time: read, check, and (without --fix) let its text go before the next, so
+  // memory follows the biggest article, not the corpus. Nothing is written before every file has
+  // been read and checked: a bad file anywhere stops the run first.
+  const loaded: { source: TextFile; translations: Translation[] }[] = [];
+  let results: ReturnType<typeof run>[] = [];
+  for (const a of articles) {
+    const article = await readArticle(a);
+    results.push(run(article.source, article.translations));
+    if (opts.fix) loaded.push(article);
+  }
 
   if (opts.fix) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
