@@ -80,6 +80,8 @@ export interface PlannedParagraph {
   blank: boolean;
   /** Masks and hints, memoised: computed on first call. */
   prepare(): PreparedParagraph;
+  /** Forgets the memoised masks (a finished paragraph's are no longer needed; `prepare` computes them again). */
+  release(): void;
 }
 
 /** What a run would do, before anything is sent (dry runs and budgets use it). */
@@ -91,19 +93,28 @@ export interface TranslationPlan {
 }
 
 /**
- * A matcher that remembers its answers per paragraph text: the budget plan, each engine's run and
- * the check all ask about the same paragraphs.
+ * A matcher that remembers its answers per paragraph text (the latest `limit` of them): the budget
+ * plan, each engine's run and the check all ask about the same paragraphs.
  */
-export function rememberingMatcher(matcher: ViMatcher): ViMatcher {
+export function rememberingMatcher(matcher: ViMatcher, limit = REMEMBERED_TEXTS): ViMatcher {
   const answers = new Map<string, ReturnType<ViMatcher['find']>>();
   return {
     find(text) {
       let found = answers.get(text);
-      if (!found) answers.set(text, (found = matcher.find(text)));
+      if (!found) {
+        found = matcher.find(text);
+        // The oldest answer goes first: engines of one file ask about the same paragraphs close
+        // together, and a run over a million paragraphs must not remember them all.
+        if (answers.size >= limit) answers.delete(answers.keys().next().value!);
+        answers.set(text, found);
+      }
       return found;
     },
   };
 }
+
+/** Paragraph texts a remembering matcher keeps answers for. */
+const REMEMBERED_TEXTS = 20_000;
 
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
 
@@ -129,7 +140,10 @@ function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedP
     const cached = blank ? undefined : opts.cache?.get(key);
     let prepared: PreparedParagraph | undefined;
     const prepare = (): PreparedParagraph => (prepared ??= prepareParagraph(source, markup, mode, opts.viMatcher));
-    return { index, source, key, cached, blank, prepare };
+    const release = (): void => {
+      prepared = undefined;
+    };
+    return { index, source, key, cached, blank, prepare, release };
   });
   return { mode, paragraphs };
 }
@@ -205,6 +219,8 @@ export function planTranslation(opts: PlanOptions): TranslationPlan {
   for (const p of paragraphs) {
     if (p.blank || p.cached) continue;
     const prep = p.prepare();
+    // Counted, then let go: a plan of a big file must not hold a masked copy of it.
+    p.release();
     if (prep.local) continue;
     count++;
     characters += prep.masked.text.length;
@@ -354,6 +370,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
             masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
             warnings: [...prep.warnings],
           });
+          p.release();
           done++;
           tick();
           continue;
@@ -411,7 +428,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   };
 
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
-    for (const { p, r } of list) results[p.index] = r;
+    // A finished paragraph keeps only its result: its masks and parts go.
+    for (const { p, r } of list) {
+      results[p.index] = r;
+      p.release();
+      parts.delete(p.index);
+    }
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now()) })));
     done += list.length;
     if (list.length > 0) tick();

@@ -6,7 +6,6 @@
  * atomically once its engine has finished the file, so a failed engine leaves nothing behind.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { AlignmentError, EngineError, UsageError } from '../../core/errors.js';
@@ -21,7 +20,7 @@ import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { readTextFile } from '../../text/read.js';
-import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
+import { bilingualHeader, bilingualJson, bilingualParagraphs, mergeWithPrevious, readPreviousBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { parseMarkdown, renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
@@ -115,13 +114,16 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
     if (cachePath && (!opts.dryRun || existsSync(cachePath))) cache = openTranslationCache(cachePath);
 
-    const plans = inputs.flatMap((input) =>
-      engines.map((engine) => ({
-        engine: engine.name,
-        plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
-      })),
+    // The plans are summed and let go at once: each holds every paragraph of its file.
+    const estimates = estimateRun(
+      inputs.flatMap((input) =>
+        engines.map((engine) => ({
+          engine: engine.name,
+          plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
+        })),
+      ),
+      config.prices,
     );
-    const estimates = estimateRun(plans, config.prices);
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
       for (const e of engines.filter((x) => x.model.endsWith('/unconfigured'))) {
@@ -181,28 +183,29 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         const { translations, file } = outcome.value;
         results.push(file);
         paragraphs += translations.length;
-        cached += translations.filter((t) => t.cached).length;
-        billed += translations.reduce((n, t) => n + (t.billedCharacters ?? 0), 0);
-        for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        for (const t of translations) {
+          if (t.cached) cached++;
+          billed += t.billedCharacters ?? 0;
+          for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        }
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
       const failure = settled.find((o) => o.status === 'rejected');
       if (failure) throw failure.reason;
-      const bilingual = buildBilingual(
+      const header = bilingualHeader(
         { file: input.shown, format: input.format, sourceLang: opts.sourceLang, targetLang: opts.targetLang },
         glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
-        input.segments,
         results,
       );
       const bilingualPath = join(outDir, `${input.stem}.bilingual.json`);
-      const previous = await readJsonIfAny(bilingualPath);
-      const merged = mergeBilingual(previous, bilingual);
-      const dropped = Object.keys((previous as { engines?: object } | undefined)?.engines ?? {}).filter((name) => !(name in merged.engines));
-      if (dropped.length > 0 && !opts.quiet) {
-        io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${dropped.join(', ')} results are not kept (their .en files are stale)\n`);
+      // Written paragraph by paragraph, merged with an earlier file as it is read: neither this
+      // document nor the earlier one is ever one string or one object in memory.
+      const merged = await mergeWithPrevious(await readPreviousBilingual(bilingualPath), header, input.segments, () => bilingualParagraphs(input.segments, results));
+      if (merged.dropped.length > 0 && !opts.quiet) {
+        io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${merged.dropped.join(', ')} results are not kept (their .en files are stale)\n`);
       }
-      await writeFileAtomic(bilingualPath, JSON.stringify(merged, null, 2) + '\n');
+      await writeFileAtomic(bilingualPath, bilingualJson(merged.header, merged.paragraphs));
     }
 
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
@@ -258,15 +261,6 @@ async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefin
   return loadGlossary(path, { cacheDir });
 }
 
-/** A JSON file's content, or undefined when it is missing or not JSON (it is then replaced). */
-async function readJsonIfAny(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 async function readInputs(paths: string[], shown: (p: string) => string): Promise<InputFile[]> {
   const inputs: InputFile[] = [];
   const stems = new Map<string, string>();
@@ -312,6 +306,8 @@ async function createEngine(name: string, config: Awaited<ReturnType<typeof load
   return def.create(settings);
 }
 
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
   input: InputFile,
@@ -336,13 +332,18 @@ function finishEngineFile(
     }
   }
   const findings = checked ?? [];
-  const perParagraph: Finding[][] = translations.map(() => []);
+  // One shared empty list for the (many) paragraphs without findings; a list of its own on the first.
+  const perParagraph: Finding[][] = new Array<Finding[]>(translations.length).fill(NO_FINDINGS);
   const other: Finding[] = [];
   for (const f of findings) {
-    const bucket = !input.markdown && f.paragraph !== undefined ? perParagraph[f.paragraph - 1] : undefined;
-    (bucket ?? other).push(f);
+    const at = !input.markdown && f.paragraph !== undefined && f.paragraph <= translations.length ? f.paragraph - 1 : -1;
+    if (at < 0) other.push(f);
+    else if (perParagraph[at] === NO_FINDINGS) perParagraph[at] = [f];
+    else perParagraph[at]!.push(f);
   }
-  const fixed = input.markdown ? translations : translations.map((t, i) => ({ ...t, target: targets[i] ?? t.target }));
+  // The results are this run's own objects: the fixed targets go into them, not into copies.
+  if (!input.markdown) translations.forEach((t, i) => (t.target = targets[i] ?? t.target));
+  const fixed = translations;
   return {
     text,
     file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other },
