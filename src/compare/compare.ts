@@ -8,7 +8,7 @@ import type { Paragraph } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { checkAlignment } from './alignment.js';
 import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatMatrix } from './bootstrap.js';
-import { wordDiff } from './diff.js';
+import { diffStats, wordDiff } from './diff.js';
 import {
   bleuFromStats,
   bleuProfile,
@@ -25,6 +25,7 @@ import {
 import type {
   AgreementMatrix,
   BootstrapInfo,
+  DiffStats,
   CompareInput,
   Comparison,
   CorpusScore,
@@ -206,12 +207,20 @@ export function compareTranslations(input: CompareInput): Comparison {
   const agreement = agreementMatrix(names, pairSums);
   const pivot = choosePivot(names, agreement, reference !== undefined);
   const pivotTexts = (p: ParagraphComparison): string => (pivot.kind === 'reference' ? (p.reference ?? '') : p.outputs[pivot.name]!);
+  const disagreements = topDisagreements(paragraphs);
+  // Every paragraph gets its word counts; the diffs themselves only where asked (a diff is several
+  // times its text: 20,000 paragraphs' diffs are most of a report).
+  const keepDiffs = input.diffs === 'disagreements' ? new Set(disagreements.map((d) => d.paragraph)) : undefined;
   for (const para of paragraphs) {
     const base = pivotTexts(para);
+    const changes: Record<string, DiffStats> = {};
     for (const name of names) {
       if (pivot.kind === 'engine' && name === pivot.name) continue;
-      para.diffs[name] = wordDiff(base, para.outputs[name]!);
+      const ops = wordDiff(base, para.outputs[name]!);
+      changes[name] = diffStats(ops);
+      if (!keepDiffs || keepDiffs.has(para.index)) para.diffs[name] = ops;
     }
+    para.changes = changes;
   }
 
   let scores: EngineScores[] | undefined;
@@ -236,7 +245,8 @@ export function compareTranslations(input: CompareInput): Comparison {
     ...(scores ? { scores } : {}),
     bootstrap,
     agreement,
-    disagreements: topDisagreements(paragraphs),
+    disagreements,
+    diffScope: input.diffs ?? 'all',
     outlier: findOutlier(names, agreement),
   };
   return comparison;

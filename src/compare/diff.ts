@@ -4,7 +4,7 @@
  * private-use code point, the encoded strings are diffed, and the result is decoded back.
  */
 import fastDiff from 'fast-diff';
-import type { DiffOp } from './types.js';
+import type { DiffOp, DiffStats } from './types.js';
 
 /** What a token is: a word, a run of whitespace, or a single other character (punctuation, symbol). */
 export type TokenKind = 'word' | 'space' | 'punct';
@@ -162,7 +162,7 @@ export function wordDiff(a: string, b: string): DiffOp[] {
  * Counts of words (not whitespace or punctuation) that a diff keeps, removes and adds.
  * @example diffStats(wordDiff('a b c', 'a x c')) // { equal: 2, deleted: 1, inserted: 1 }
  */
-export function diffStats(ops: readonly DiffOp[]): { equal: number; deleted: number; inserted: number } {
+export function diffStats(ops: readonly DiffOp[]): DiffStats {
   const out = { equal: 0, deleted: 0, inserted: 0 };
   for (const op of ops) {
     const words = tokenize(op.text).filter((t) => t.kind === 'word').length;

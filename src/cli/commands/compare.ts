@@ -29,6 +29,8 @@ export interface CompareOptions {
   /** false with --no-bootstrap. */
   bootstrap: boolean;
   seed: string;
+  /** Every paragraph's word diffs in the JSON report (by default only the most-disagreeing paragraphs'). */
+  fullDiffs?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export async function compareCommand(source: string, translations: string[], opt
     source: { file: source, text: sourceFile.text },
     engines,
     bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
+    // The HTML report shows every paragraph's diff; the others only the most-disagreeing ones'.
+    diffs: opts.fullDiffs || opts.format === 'html' ? 'all' : 'disagreements',
     ...(reference ? { reference } : {}),
     ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
   };
