@@ -124,7 +124,7 @@ function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedP
   const mode = glossaryModeFor(engine, opts.glossary);
   const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
     const source = raw.normalize('NFC');
-    const markup = opts.markup?.[index] ?? [];
+    const markup = opts.markup?.[index] ?? NO_MARKUP;
     const key = translationCacheKey({
       engine: engine.name,
       model: engine.model,
@@ -138,14 +138,34 @@ function planKeys(opts: PlanOptions): { mode: GlossaryMode; paragraphs: PlannedP
     });
     const blank = source.trim() === '';
     const cached = blank ? undefined : opts.cache?.get(key);
-    let prepared: PreparedParagraph | undefined;
-    const prepare = (): PreparedParagraph => (prepared ??= prepareParagraph(source, markup, mode, opts.viMatcher));
-    const release = (): void => {
-      prepared = undefined;
-    };
-    return { index, source, key, cached, blank, prepare, release };
+    return new Planned(index, source, key, cached, blank, markup, mode, opts.viMatcher);
   });
   return { mode, paragraphs };
+}
+
+const NO_MARKUP: readonly ProtectedSpan[] = [];
+
+/** A PlannedParagraph as one small object (a million of them, each with two closures, weighed hundreds of megabytes). */
+class Planned implements PlannedParagraph {
+  private prepared: PreparedParagraph | undefined;
+  constructor(
+    readonly index: number,
+    readonly source: string,
+    readonly key: string,
+    readonly cached: CachedTranslation | undefined,
+    readonly blank: boolean,
+    private readonly markup: readonly ProtectedSpan[],
+    private readonly mode: GlossaryMode,
+    private readonly viMatcher: TranslateParagraphsOptions['viMatcher'],
+  ) {}
+
+  prepare(): PreparedParagraph {
+    return (this.prepared ??= prepareParagraph(this.source, this.markup, this.mode, this.viMatcher));
+  }
+
+  release(): void {
+    this.prepared = undefined;
+  }
 }
 
 function prepareParagraph(
