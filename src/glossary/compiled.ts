@@ -92,7 +92,8 @@ export async function readCompiledGlossary(dir: string, key: string): Promise<Co
   try {
     const stored = deserialize(payload) as Partial<StoredGlossary>;
     if (stored.format !== FORMAT || stored.key !== key || !(stored.glossary instanceof Uint8Array)) return undefined;
-    const compiled = { glossary: JSON.parse(Buffer.from(stored.glossary).toString('utf8')) as Glossary, vi: stored.vi!, en: stored.en! };
+    const json = Buffer.from(stored.glossary.buffer, stored.glossary.byteOffset, stored.glossary.byteLength).toString('utf8');
+    const compiled = { glossary: JSON.parse(json) as Glossary, vi: stored.vi!, en: stored.en! };
     if (!isCompiled(compiled)) return undefined;
     remember(compiled);
     // Mark it used, so pruning keeps it.

@@ -124,8 +124,8 @@ class Vocabulary {
   /** A frozen vocabulary from its data (see `data`). */
   static fromData(d: VocabularyData): Vocabulary {
     const v = new Vocabulary();
+    // No `ids` Map: a frozen vocabulary looks folded tokens up in its table (lookupFolded).
     v.words = d.words;
-    d.words.forEach((w, id) => v.ids.set(w, id));
     v.table = d.table;
     v.hashes = d.hashes;
     v.pool = d.pool;
@@ -200,11 +200,23 @@ class Vocabulary {
     }
   }
 
+  /** Id of a folded token, from the frozen table; -1 if unknown. */
+  lookupFolded(folded: string): number {
+    const h = hashString(folded);
+    let slot = h & this.mask;
+    for (;;) {
+      const id = this.table[slot]!;
+      if (id < 0) return -1;
+      if (this.hashes[id] === h && this.words[id] === folded) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   /** Id of a raw token that holds non-ASCII characters; -1 if unknown. */
   lookupRaw(raw: string): number {
     let id = this.slowCache.get(raw);
     if (id === undefined) {
-      id = this.ids.get(foldToken(raw)) ?? -1;
+      id = this.lookupFolded(foldToken(raw));
       if (this.slowCache.size >= SLOW_CACHE_LIMIT) this.slowCache.clear();
       this.slowCache.set(raw, id);
     }
@@ -349,9 +361,9 @@ interface Trie {
   edgeToken: Int32Array;
   edgeChild: Int32Array;
   edgeMask: number;
-  /** Patterns ending at node k: patterns[outStart[k] .. outStart[k + 1]). */
+  /** Patterns ending at node k: patterns.at(outStart[k]) .. patterns.at(outStart[k + 1] - 1). */
   outStart: Int32Array;
-  patterns: Pattern[];
+  patterns: { at(k: number): Pattern };
   /** Per pattern (same index): kind rank, then order, as one sort key. */
   patternRank: Float64Array;
 }
@@ -499,18 +511,27 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
  */
 export function enMatcherFromData(data: EnMatcherData, entries: readonly GlossaryEntry[]): EnMatcher {
   const exact = new Map(data.patternExact);
-  const patterns: Pattern[] = Array.from(data.patternEntry, (e, k) => {
-    const entry = entries[e]!;
-    const f = data.patternForbidden[k]!;
-    return {
-      entry,
-      kind: RENDERING_KINDS[data.patternKind[k]!]!,
-      ...(f >= 0 ? { forbidden: entry.forbidden[f]! } : {}),
-      plural: data.patternPlural[k] === 1,
-      exact: exact.get(k) ?? null,
-      order: k,
-    };
-  });
+  // Patterns are made when a text first reaches them: a glossary read back from the cache is
+  // ready at once, whatever its size.
+  const made: Pattern[] = new Array<Pattern>(data.patternEntry.length);
+  const patterns = {
+    at(k: number): Pattern {
+      let p = made[k];
+      if (!p) {
+        const entry = entries[data.patternEntry[k]!]!;
+        const f = data.patternForbidden[k]!;
+        p = made[k] = {
+          entry,
+          kind: RENDERING_KINDS[data.patternKind[k]!]!,
+          ...(f >= 0 ? { forbidden: entry.forbidden[f]! } : {}),
+          plural: data.patternPlural[k] === 1,
+          exact: exact.get(k) ?? null,
+          order: k,
+        };
+      }
+      return p;
+    },
+  };
   const trie: Trie = { ...data, patterns, vocabulary: Vocabulary.fromData(data.vocabulary) };
   const find = (text: string): RenderingMatch[] => findAll(trie, text);
   return {
@@ -519,7 +540,7 @@ export function enMatcherFromData(data: EnMatcherData, entries: readonly Glossar
   };
 }
 
-function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Trie {
+function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Omit<Trie, 'patterns'> & { patterns: Pattern[] } {
   vocabulary.freeze();
   const rootChild = new Int32Array(vocabulary.size).fill(-1);
   for (const [token, c] of next[0]!) rootChild[token] = c;
@@ -642,7 +663,7 @@ function findIn(trie: Trie, text: string, from: number, to: number): RenderingMa
     while (node >= 0) {
       const last = outStart[node + 1]!;
       for (let k = outStart[node]!; k < last; k++) {
-        const exact = patterns[k]!.exact;
+        const exact = patterns.at(k).exact;
         if (exact && !exactMatch(text, toks, i, exact)) continue;
         addCandidate(candidates, text, toks, k, i, j);
       }
@@ -708,7 +729,7 @@ function choose(trie: Trie, text: string, candidates: Candidates): RenderingMatc
   const matches: RenderingMatch[] = [];
   for (let c = 0; c < count; c++) {
     if (chosen[c] === 0) continue;
-    const p = patterns[pattern[c]!]!;
+    const p = patterns.at(pattern[c]!);
     const s = start[c]!;
     const e = end[c]!;
     matches.push({
