@@ -202,7 +202,7 @@ async function main(): Promise<void> {
 
 /** One row of the big-input table: what ran, how long, at what peak. */
 function bigRow(name: string, m: Measured | string, note = ''): void {
-  console.log(`${pad(name, 46)} ${pad(typeof m === 'string' ? m : describe(m), 34)} ${note}`);
+  console.log(`${pad(name, 46)} ${pad(typeof m === "string" ? m : describe(m), 44)} ${note}`);
 }
 
 /** Seconds of `run()` (best of `runs`), in this process. */

@@ -21,6 +21,8 @@ export interface Token {
 const TOKEN_RE = /([\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*)|(\s+)|([^])/gu;
 // The same tokens without capture groups, for the diff's hot path (texts only).
 const TOKEN_TEXT_RE = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*|\s+|[^]/gu;
+// Word tokens alone, for counting.
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’‐-][\p{L}\p{M}\p{N}]+)*/gu;
 // A token is a word exactly when it starts with a letter, mark or digit.
 const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
 
@@ -62,6 +64,24 @@ function codePointFor(n: number): number {
 }
 
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Whether typed arrays hold their units little-endian here (every common platform; not s390x). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** UTF-16 units as a string: one decode of their bytes (swapped first on a big-endian machine). */
+function decodeUnits(units: Uint16Array): string {
+  if (units.length <= 64) {
+    // A word's characters (charDiff): a decoder call costs more than a few concatenations.
+    let out = '';
+    for (let i = 0; i < units.length; i++) out += String.fromCharCode(units[i]!);
+    return out;
+  }
+  if (!LITTLE_ENDIAN) {
+    const swapped = new Uint16Array(units.length);
+    for (let i = 0; i < units.length; i++) swapped[i] = ((units[i]! & 0xff) << 8) | (units[i]! >> 8);
+    units = swapped;
+  }
+  return UTF16.decode(units);
+}
 
 /** Maps each distinct token text to one code point, shared by both sides of a diff. */
 class TokenCodec {
@@ -69,14 +89,9 @@ class TokenCodec {
   private readonly texts = new Map<number, string>();
 
   encode(parts: readonly string[]): string {
-    // At most two UTF-16 units per token, written as little-endian bytes (whatever the platform's
-    // order) and decoded at once: linear, and no argument list.
-    const bytes = new DataView(new ArrayBuffer(parts.length * 4));
+    // At most two UTF-16 units per token, decoded at once: linear, and no argument list.
+    const units = new Uint16Array(parts.length * 2);
     let n = 0;
-    const unit = (u: number): void => {
-      bytes.setUint16(n, u, true);
-      n += 2;
-    };
     for (const part of parts) {
       let cp = this.codes.get(part);
       if (cp === undefined) {
@@ -84,13 +99,13 @@ class TokenCodec {
         this.codes.set(part, cp);
         this.texts.set(cp, part);
       }
-      if (cp < 0x10000) unit(cp);
+      if (cp < 0x10000) units[n++] = cp;
       else {
-        unit(0xd800 + ((cp - 0x10000) >> 10));
-        unit(0xdc00 + ((cp - 0x10000) & 0x3ff));
+        units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+        units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
       }
     }
-    return UTF16.decode(new Uint8Array(bytes.buffer, 0, n));
+    return decodeUnits(units.subarray(0, n));
   }
 
   /** The token texts that an encoded run stands for. */
@@ -165,7 +180,9 @@ export function wordDiff(a: string, b: string): DiffOp[] {
 export function diffStats(ops: readonly DiffOp[]): DiffStats {
   const out = { equal: 0, deleted: 0, inserted: 0 };
   for (const op of ops) {
-    const words = tokenize(op.text).filter((t) => t.kind === 'word').length;
+    // The word tokens of `tokenize`, counted without making the others.
+    let words = 0;
+    for (const _ of op.text.matchAll(WORD_RE)) words++;
     if (op.op === 'equal') out.equal += words;
     else if (op.op === 'delete') out.deleted += words;
     else out.inserted += words;
