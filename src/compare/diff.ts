@@ -123,14 +123,67 @@ class TokenCodec {
 
 const OPS = { [fastDiff.EQUAL]: 'equal', [fastDiff.INSERT]: 'insert', [fastDiff.DELETE]: 'delete' } as const;
 
-/** Diff two token sequences; each op also keeps the tokens it covers. */
+/** Distinct tokens the private-use code points can stand for in one diff (see codePointFor). */
+const MAX_DISTINCT_TOKENS = 0x1900 + 2 * 0xfffe;
+
+/**
+ * Diff two token sequences; each op also keeps the tokens it covers. Sequences with more distinct
+ * tokens than there are code points to stand for them (a paragraph of megabytes, full of numbers)
+ * are diffed in two halves each, cut in proportion: still an exact diff of the whole (equal and
+ * deleted parts give `a`, equal and inserted give `b`), if not always the shortest.
+ */
 function diffParts(a: readonly string[], b: readonly string[]): { op: DiffOp['op']; parts: string[] }[] {
+  if (a.length + b.length > MAX_DISTINCT_TOKENS && distinctTokens(a, b) > MAX_DISTINCT_TOKENS) {
+    const [i, j] = cutPoints(a, b);
+    return mergeSteps([...diffParts(a.slice(0, i), b.slice(0, j)), ...diffParts(a.slice(i), b.slice(j))]);
+  }
   const codec = new TokenCodec();
   const encA = codec.encode(a);
   const encB = codec.encode(b);
   // No semantic cleanup: it folds equal runs no longer than the edits around them into those edits,
   // and here one code point is a whole word, so shared words would show as deleted and inserted.
   return fastDiff(encA, encB, undefined, false).map(([op, text]) => ({ op: OPS[op], parts: codec.decode(text) }));
+}
+
+/**
+ * Where to cut both sequences in two: near the middle of `a`, at a token that `b` has near the
+ * same proportion of its length (so the halves pair what corresponds); in proportion otherwise.
+ */
+function cutPoints(a: readonly string[], b: readonly string[]): [number, number] {
+  const mid = a.length >> 1;
+  const ratio = b.length / Math.max(1, a.length);
+  const WINDOW = 4096;
+  for (let d = 0; d < 64; d++) {
+    for (const i of [mid + d, mid - d]) {
+      const token = a[i];
+      // A word: spaces and punctuation are everywhere and would pair the wrong places.
+      if (token === undefined || i <= 0 || !WORD_START.test(token)) continue;
+      const guess = Math.round(i * ratio);
+      for (let k = 0; k <= WINDOW; k++) {
+        if (b[guess + k] === token) return [i, guess + k];
+        if (k > 0 && b[guess - k] === token && guess - k > 0) return [i, guess - k];
+      }
+    }
+  }
+  return [mid, Math.round(mid * ratio)];
+}
+
+function distinctTokens(a: readonly string[], b: readonly string[]): number {
+  const seen = new Set(a);
+  for (const t of b) seen.add(t);
+  return seen.size;
+}
+
+/** Joins neighbouring steps of the same kind (where two halves meet). */
+function mergeSteps(steps: { op: DiffOp['op']; parts: string[] }[]): { op: DiffOp['op']; parts: string[] }[] {
+  const out: { op: DiffOp['op']; parts: string[] }[] = [];
+  for (const s of steps) {
+    if (s.parts.length === 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.op === s.op) for (const p of s.parts) last.parts.push(p);
+    else out.push({ op: s.op, parts: [...s.parts] });
+  }
+  return out;
 }
 
 /**
