@@ -277,11 +277,13 @@ export async function mergeWithPrevious(
   }
   if (!sameSource || count !== sources.length) return { ...none, dropped: oldEngines.filter((name) => !(name in header.engines)) };
   const kept = [...candidates];
-  if (kept.length === 0) return none;
+  // As mergeBilingual: an earlier engine missing from some paragraph is not kept either.
+  const dropped = oldEngines.filter((name) => !(name in header.engines) && !candidates.has(name));
+  if (kept.length === 0) return { ...none, dropped };
   const merged: BilingualHeader = { ...header, engines: { ...header.engines, ...Object.fromEntries(kept.map((name) => [name, old.engines![name]!])) } };
   return {
     header: merged,
-    dropped: [],
+    dropped,
     paragraphs: (async function* () {
       const earlier = previous.paragraphs()[Symbol.asyncIterator]();
       try {

@@ -91,6 +91,16 @@ describe('bilingual JSON in pieces', () => {
     expect(Object.keys(merged.header.engines)).toEqual(['deepl']);
   });
 
+  it('does not keep, and names, an earlier engine that is missing from some paragraph', async () => {
+    const path = join(dir, 'article.bilingual.json');
+    const earlier = buildBilingual(SOURCE, null, SOURCES, [google]);
+    delete (earlier.paragraphs[1]!.translations as Record<string, unknown>).google;
+    writeFileSync(path, await text(bilingualJson(bilingualHeader(SOURCE, null, [google]), earlier.paragraphs)));
+    const merged = await mergeWithPrevious(await readPreviousBilingual(path), bilingualHeader(SOURCE, null, [deepl]), SOURCES, () => bilingualParagraphs(SOURCES, [deepl]));
+    expect(merged.dropped).toEqual(['google']);
+    expect(JSON.parse(await text(bilingualJson(merged.header, merged.paragraphs)))).toEqual(mergeBilingual(earlier, buildBilingual(SOURCE, null, SOURCES, [deepl])));
+  });
+
   it('replaces an earlier file cut off half way, or not JSON at all, without a word', async () => {
     const path = join(dir, 'article.bilingual.json');
     const full = await text(bilingualJson(bilingualHeader(SOURCE, null, [google]), bilingualParagraphs(SOURCES, [google])));
