@@ -198,6 +198,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--baseline <engine>', 'engine to test significance against (default: the first)')
     .option('--no-bootstrap', 'skip bootstrap confidence intervals')
     .option('--seed <n>', 'bootstrap random seed', '12345')
+    .option('--full-diffs', "every paragraph's word diffs in the JSON report (default: the most-disagreeing paragraphs')")
     .option('--judge <engine>', 'MQM error spans and scores from a judge model: an OpenAI-compatible chat engine (openai)')
     .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable (e.g. openai.model=gpt-4o)', collect, [])
     .option('--mqm-weights <weights>', 'MQM penalty points per severity (default minor=1,major=5,critical=10)')

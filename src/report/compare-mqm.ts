@@ -36,7 +36,7 @@ export function mqmScoreText(c: Comparison, engine: string): string {
 export function mqmBest(j: JudgeReport): string[] {
   const scored = j.engines.filter((e) => e.score !== null);
   if (scored.length < 2) return [];
-  const low = Math.min(...scored.map((e) => e.score!));
+  const low = scored.reduce((m, e) => Math.min(m, e.score!), Infinity);
   return scored.filter((e) => e.score! - low < 0.05).map((e) => e.engine);
 }
 
@@ -107,6 +107,6 @@ export function isMergedFinding(c: Comparison, engine: string, index: number): b
 
 /** Rows as aligned plain-text lines: the first column left-aligned, the others right-aligned. */
 export function alignedRows(rows: readonly string[][], indent = ''): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), 0));
   return rows.map((r) => indent + r.map((cell, i) => (i === 0 ? padEnd(cell, widths[i]!) : padStart(cell, widths[i]!))).join('  ').trimEnd());
 }

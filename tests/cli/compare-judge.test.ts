@@ -136,7 +136,7 @@ describe('compare --judge: what sends nothing', () => {
     expect(r.stdout).toMatch(/^judging 2 engines × 3 paragraphs with openai \(qwen2\.5:14b\)/);
     expect(r.stdout).toMatch(/^openai \(judge\) +1 +6 +0 +6 +\d+ +n\/a +n\/a$/m);
     expect(r.stdout).toContain('billed by token');
-    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(false);
   });
 
   it('--dry-run works without a configured judge, counting every request', async () => {
