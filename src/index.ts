@@ -74,6 +74,9 @@ export type { TerResult } from './compare/ter.js';
 export { glossaryTermFinder } from './compare/terms.js';
 export type { Analyses, MetricInfo, MetricId, TermFinder } from './compare/types.js';
 
+export { judgeTranslations, planJudging, mergeGlossaryFindings, parseJudgeAnswer, locateQuote, MQM_PROMPT_VERSION, DEFAULT_MQM_WEIGHTS, JudgingAbortedError } from './judge/index.js';
+export type { JudgeReport, JudgeOptions, JudgeRunOptions, JudgePlan, EngineMqm, MqmSpan, MqmCategory, MqmSeverity, MqmWeights, MqmNormalisation, ParagraphJudgment } from './judge/index.js';
+
 export {
   formatCheckText,
   formatCheckCompact,

@@ -199,6 +199,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-bootstrap', 'skip bootstrap confidence intervals')
     .option('--seed <n>', 'bootstrap random seed', '12345')
     .option('--full-diffs', "every paragraph's word diffs in the JSON report (default: the most-disagreeing paragraphs')")
+    .option('--judge <engine>', 'MQM error spans and scores from a judge model: an OpenAI-compatible chat engine (openai)')
+    .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable (e.g. openai.model=gpt-4o)', collect, [])
+    .option('--mqm-weights <weights>', 'MQM penalty points per severity (default minor=1,major=5,critical=10)')
+    .addOption(new Option('--mqm-per <unit>', 'MQM score per 1,000 words or per paragraph (default words)').choices(['words', 'segment']))
+    .option('--no-judge-reference', 'judge without showing the judge the reference')
+    .option('--concurrency <n>', 'judge requests in flight (default: the config\'s concurrency, else 4)')
+    .option('--cache <file>', 'cache of judgments, beside the translations (default .vitrans-cache/translations.sqlite)')
+    .option('--no-cache', 'judge without the cache')
+    .option('--max-chars <n>', 'refuse to judge when the prompts would exceed this many characters')
+    .option('--dry-run', 'print what judging would send and cost, send nothing')
     .action(async (source: string, translations: string[], opts, cmd: Command) =>
       run(() => import('./commands/compare.js'), (m) => m.compareCommand(source, translations, opts, withIO(cmd))),
     );

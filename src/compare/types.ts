@@ -4,6 +4,7 @@
  * names are the schema of the JSON report, so keep them stable.
  */
 import type { Finding, Paragraph } from '../core/types.js';
+import type { JudgeReport } from '../judge/types.js';
 
 /**
  * One step of a diff from the pivot text (`delete`: only in the pivot) to an engine's text
@@ -274,6 +275,8 @@ export interface Comparison {
   glossary?: Record<string, GlossaryAccuracy>;
   /** compare-mt-style analyses of the scores; `null` without a reference or when switched off. */
   analyses?: Analyses | null;
+  /** MQM error spans and scores from a judge model (`compare --judge`); the caller fills this in. */
+  judge?: JudgeReport;
 }
 
 /** Precision, recall and F-measure of one engine's words (or terms) against the reference. */

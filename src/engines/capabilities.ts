@@ -19,5 +19,5 @@ export const CAPABILITIES = {
   // Self-hosted (or a public instance's own terms): nothing billed per character.
   libretranslate: { glossary: 'none', billing: 'none', maxTexts: 50, maxChars: 10_000 },
   // Small batches: a long answer is more likely to lose or merge a paragraph.
-  openai: { glossary: 'prompt', billing: 'tokens', maxTexts: 12, maxChars: 6_000 },
+  openai: { glossary: 'prompt', billing: 'tokens', maxTexts: 12, maxChars: 6_000, chat: true },
 } as const satisfies Record<string, EngineCapabilities>;

@@ -4,12 +4,12 @@
  * id. When some do not come back, the batch is a `bad-response` carrying the ones that did
  * (`EngineError.partial`), and the orchestrator sends only the missing ones again, one by one.
  */
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, EngineError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
 import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
-import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
+import type { ChatAnswer, ChatRequest, Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 
 /** Where requests go when `baseUrl` is not set. */
 const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -109,6 +109,22 @@ export function unescapeText(text: string): string {
   });
 }
 
+/** A 400 that refuses JSON mode (older llama.cpp and vLLM builds, some proxies), by what it names. */
+const JSON_MODE_REFUSED = /response_format|json_object|json mode|json_schema/i;
+
+/** The message of a chat-completions answer, its refusal and model, or undefined when there is none. */
+function chatMessage(answer: unknown): { content: string; refusal?: string; model?: string } | undefined {
+  const a = answer as { model?: unknown; choices?: { message?: { content?: unknown; refusal?: unknown } }[] } | null;
+  const message = a?.choices?.[0]?.message;
+  const refusal = typeof message?.refusal === 'string' && message.refusal !== '' ? message.refusal : undefined;
+  if (typeof message?.content !== 'string' && refusal === undefined) return undefined;
+  return {
+    content: typeof message?.content === 'string' ? message.content : '',
+    ...(refusal !== undefined ? { refusal } : {}),
+    ...(typeof a?.model === 'string' ? { model: a.model } : {}),
+  };
+}
+
 function stripFence(text: string): string {
   return text.replace(/^\s*```\w*\s*\n?/, '').replace(/\n?```\s*$/, '');
 }
@@ -127,11 +143,33 @@ export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDep
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'openai');
   const ctx: EngineErrorContext = { engine: 'openai', label: `OpenAI-compatible server (${baseUrl})`, keySource: 'OPENAI_API_KEY', redactor: new Redactor([apiKey]) };
 
+  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  // Learnt from the first refusal, so a server without JSON mode is not asked for it again.
+  let jsonMode = true;
+
   return {
     name: 'openai',
     model,
     capabilities: CAPABILITIES.openai,
     cacheOptions: { baseUrl, temperature: 0 },
+
+    async complete(request: ChatRequest): Promise<ChatAnswer> {
+      const send = async (json: boolean): Promise<ChatAnswer> => {
+        const body = { model, temperature: 0, messages: request.messages, ...(json ? { response_format: { type: 'json_object' } } : {}) };
+        const answer = await postJson(ctx, `${baseUrl}/chat/completions`, body, { headers, timeoutMs, signal: request.signal, fetch: deps.fetch });
+        const message = chatMessage(answer);
+        if (!message) throw badResponseError(ctx, 'no choices[0].message.content in the answer');
+        return { ...message, json };
+      };
+      if (!request.json || !jsonMode) return send(false);
+      try {
+        return await send(true);
+      } catch (err) {
+        if (!(err instanceof EngineError && err.kind === 'bad-request' && JSON_MODE_REFUSED.test(err.message))) throw err;
+        jsonMode = false;
+        return send(false);
+      }
+    },
 
     async translate(request: TranslateRequest): Promise<TranslateResult[]> {
       if (request.texts.length === 0) return [];
@@ -143,7 +181,6 @@ export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDep
           { role: 'user', content: userPrompt(request.texts, request.termHints) },
         ],
       };
-      const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
       const answer = await postJson(ctx, `${baseUrl}/chat/completions`, body, { headers, timeoutMs, signal: request.signal, fetch: deps.fetch });
       const content = (answer as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw badResponseError(ctx, 'no choices[0].message.content in the answer');

@@ -41,6 +41,8 @@ export interface EngineCapabilities {
    * all (self-hosted). Summaries count billed characters only for `characters`. Default `characters`.
    */
   billing?: 'characters' | 'tokens' | 'none';
+  /** The engine takes a free prompt (`Engine.complete`): it can act as the MQM judge. Default false. */
+  chat?: boolean;
 }
 
 /** A configured, ready engine. Created by its factory; heavy SDKs are imported only then. */
@@ -67,8 +69,43 @@ export interface Engine {
    * and return its id. `contentHash` identifies the pairs, so an existing one can be reused.
    */
   prepareGlossary?(pairs: TermPair[], contentHash: string, langs: { sourceLang: string; targetLang: string }): Promise<string>;
+  /**
+   * Chat engines only (OpenAI-compatible): one chat completion, for callers that write their own
+   * prompt (the MQM judge). One request, no retries: the caller retries, as for `translate`.
+   * @throws EngineError as `translate` does; `bad-response` when the answer has no message.
+   */
+  complete?(request: ChatRequest): Promise<ChatAnswer>;
   /** Release sockets, timers. */
   close?(): Promise<void>;
+}
+
+/** One message of a chat completion request. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What `Engine.complete` sends: the messages, and whether to ask for a JSON object (JSON mode). */
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Ask for JSON mode (`response_format: json_object`) where the server takes it; servers that refuse it are asked again without. */
+  json?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * A chat completion's answer.
+ * @example { content: '{"errors": []}', json: true, model: 'gpt-4o-mini-2024-07-18' }
+ */
+export interface ChatAnswer {
+  /** The message text ('' when the model refused and said nothing else). */
+  content: string;
+  /** The model's refusal, when the server reports one separately (OpenAI's `message.refusal`). */
+  refusal?: string;
+  /** Whether the answer was produced in JSON mode. */
+  json: boolean;
+  /** The model the server says answered, when it says. */
+  model?: string;
 }
 
 /** Settings for engines: flags, environment and config file merged, for every engine by name. */

@@ -40,6 +40,23 @@ import {
 // Content (source, reference, engine texts, messages) shows bidi controls as marks; names and
 // attributes write them out: applied, they would reorder what the reader sees.
 import { escapeHtmlShowingControls as esc, escapeHtmlText as html } from './escape.js';
+import type { MqmSpan } from '../judge/types.js';
+import {
+  categoryLabel,
+  isMergedFinding,
+  judgeNote,
+  judgmentOf,
+  mqmBest,
+  mqmCategoryRows,
+  mqmHeading,
+  MQM_CATEGORY_HEADER,
+  MQM_SUMMARY_HEADER,
+  mqmOf,
+  mqmScoreText,
+  mqmSummaryCells,
+  SEVERITY_ORDER,
+  unjudgedText,
+} from './compare-mqm.js';
 
 /** Background colours of insertions and deletions (the browser test looks for them on screen). */
 export const HTML_COLORS = {
@@ -49,6 +66,13 @@ export const HTML_COLORS = {
   insertStrong: '#6fdc8c',
   deleteStrong: '#ff8a8a',
   term: '#ffe27a',
+} as const;
+
+/** The underline of a judge's error span, by severity (the browser test looks for them on screen). */
+export const MQM_COLORS = {
+  minor: '#1c7ed6',
+  major: '#e8590c',
+  critical: '#a61e4d',
 } as const;
 
 /** One colour per engine in the charts, in engine order (repeating after six). */
@@ -91,6 +115,13 @@ ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li
 svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.85rem}
 code{font-size:.85em;overflow-wrap:anywhere}
+mark.mqm{background:transparent;color:inherit;border-bottom:3px solid;padding-bottom:1px}
+mark.mqm.minor{border-color:${MQM_COLORS.minor}}mark.mqm.major{border-color:${MQM_COLORS.major}}mark.mqm.critical{border-color:${MQM_COLORS.critical};border-bottom-width:4px}
+mark.mqm.term{background:var(--term)}mark.mqm.overlap{border-bottom-style:double;border-bottom-width:5px}
+.sev{display:inline-block;min-width:4.2em;font-size:.75rem;font-weight:600;text-transform:uppercase;border-bottom:3px solid}
+.sev.minor{border-color:${MQM_COLORS.minor}}.sev.major{border-color:${MQM_COLORS.major}}.sev.critical{border-color:${MQM_COLORS.critical}}
+ul.mqm{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.mqm li{margin:.1rem 0}
+p.judge-note{border-left:3px solid #bf8700;padding-left:.6rem}
 `.trim();
 
 // Sorting only reorders existing elements; it reads nothing from the content.
@@ -173,7 +204,7 @@ function summarySection(c: Comparison): string {
     const metrics = metricsOf(c);
     const interval = c.bootstrap ? ' <small>(95% CI)</small>' : '';
     const heads = metrics.map((m) => `<th scope="col" data-metric="${esc(m.id)}">${esc(metricLabel(m))}${interval}</th>`).join('');
-    out.push(`<table class="scores"><thead><tr><th>Engine</th>${heads}<th>Glossary</th><th>${vs}</th></tr></thead><tbody>`);
+    out.push(`<table class="scores"><thead><tr><th>Engine</th>${heads}<th>Glossary</th>${mqmHeads(c)}<th>${vs}</th></tr></thead><tbody>`);
     for (const s of c.scores) {
       const sig = significanceText(s, c);
       const sigClass = s.chrf.significance ? (s.chrf.significance.significant ? 'sig-yes' : 'sig-no') : '';
@@ -182,7 +213,7 @@ function summarySection(c: Comparison): string {
         const best = c.engines.length > 1 && isBest(c, m.id, s.engine);
         return `<td class="num${best ? ' best' : ''}" data-metric="${esc(m.id)}"${best ? ' title="best"' : ''}>${score ? esc(scoreWithInterval(score)) : 'n/a'}</td>`;
       });
-      out.push(`<tr><th scope="row">${esc(s.engine)}</th>${cells.join('')}<td class="num">${esc(glossaryText(c, s.engine))}</td><td class="${sigClass}">${esc(sig)}</td></tr>`);
+      out.push(`<tr><th scope="row">${esc(s.engine)}</th>${cells.join('')}<td class="num">${esc(glossaryText(c, s.engine))}</td>${mqmCells(c, s.engine)}<td class="${sigClass}">${esc(sig)}</td></tr>`);
     }
     out.push('</tbody></table>');
     const best = bestText(c);
@@ -195,9 +226,9 @@ function summarySection(c: Comparison): string {
       out.push(`<details class="significance"><summary>Against ${esc(baseline)} on every metric (paired bootstrap)</summary>${htmlTable('significance', ['Engine', ...metrics.map((m) => esc(metricLabel(m)))], rows, () => false)}</details>`);
     }
   } else {
-    out.push('<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th></tr></thead><tbody>');
+    out.push(`<table class="scores"><thead><tr><th>Engine</th><th>Agreement with the others (chrF2)</th><th>Glossary</th>${mqmHeads(c)}</tr></thead><tbody>`);
     for (const e of c.engines) {
-      out.push(`<tr><th scope="row">${esc(e)}</th><td class="num">${esc(agreementText(c, e))}</td><td class="num">${esc(glossaryText(c, e))}</td></tr>`);
+      out.push(`<tr><th scope="row">${esc(e)}</th><td class="num">${esc(agreementText(c, e))}</td><td class="num">${esc(glossaryText(c, e))}</td>${mqmCells(c, e)}</tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -206,6 +237,37 @@ function summarySection(c: Comparison): string {
   if (c.outlier.engine !== null || c.engines.length > 2) out.push(`<p class="outlier">${esc(c.outlier.note)}</p>`);
   out.push(scoreChart(c));
   if (c.agreement.engines.length > 1) out.push(agreementTable(c));
+  out.push('</section>');
+  if (c.judge) out.push(mqmSection(c));
+  return out.join('\n');
+}
+
+/** The summary table's MQM headings (none without a judge). */
+function mqmHeads(c: Comparison): string {
+  if (!c.judge) return '';
+  return `<th scope="col" data-metric="mqm">${esc(mqmHeading(c.judge))}</th><th scope="col">MQM errors <small>(minor/major/critical)</small></th>`;
+}
+
+/** An engine's MQM cells in the summary table. */
+function mqmCells(c: Comparison, engine: string): string {
+  if (!c.judge) return '';
+  const m = mqmOf(c, engine);
+  const best = mqmBest(c.judge).includes(engine);
+  const counts = m ? SEVERITY_ORDER.map((s) => Object.values(m.counts).reduce((n, x) => n + x[s], 0)).join('/') : 'n/a';
+  return `<td class="num${best ? ' best' : ''}" data-metric="mqm">${esc(mqmScoreText(c, engine))}</td><td class="num">${m ? `${m.errors} <small>(${counts})</small>` : 'n/a'}</td>`;
+}
+
+/** The judge's section: who judged and its limits, the summary per engine, each engine's errors by category and severity. */
+function mqmSection(c: Comparison): string {
+  const j = c.judge!;
+  const out = ['<section id="mqm"><h2>MQM error spans (judge model)</h2>', `<p class="note judge-note">${esc(judgeNote(j))}</p>`];
+  out.push(htmlTable('mqm-summary', ['Engine', esc(mqmHeading(j)), ...MQM_SUMMARY_HEADER.map(esc)], j.engines.map((m) => [esc(m.engine), ...mqmSummaryCells(m).map(esc)]), (i) => i > 0));
+  for (const m of j.engines) {
+    const rows = mqmCategoryRows(m);
+    out.push(`<div class="mqm-engine" data-engine="${esc(m.engine)}"><h3>${esc(m.engine)}</h3>`);
+    out.push(rows.length === 0 ? '<p>No errors reported.</p>' : htmlTable('mqm-categories', MQM_CATEGORY_HEADER.map(esc), rows.map((r) => r.map(esc)), (i) => i > 0));
+    out.push('</div>');
+  }
   out.push('</section>');
   return out.join('\n');
 }
@@ -261,6 +323,11 @@ function paragraphsSection(c: Comparison): string {
   const legend = [
     ...(hasDiffs ? ['<span><ins>inserted</ins> in the engine, not in the pivot</span><span><del>deleted</del>: in the pivot, not in the engine</span>'] : []),
     ...(hasFindings ? ['<span><mark class="term">term</mark> glossary finding</span>'] : []),
+    ...(c.judge
+      ? [
+          `<span>judge's error spans: ${SEVERITY_ORDER.map((s) => `<mark class="mqm ${s}">${s}</mark>`).join(' ')}; <mark class="mqm major overlap">double line</mark>: overlapping spans; <mark class="mqm major term">on a term</mark>: the glossary checker flags it too</span>`,
+        ]
+      : []),
   ];
   if (legend.length > 0) out.push(`<p class="legend">${legend.join('')}</p>`);
   const top = topDisagreements(c, 5);
@@ -309,15 +376,20 @@ function paragraphArticle(c: Comparison, p: ParagraphComparison, ofParagraph: Ma
   }
   for (const engine of c.engines) {
     const text = p.outputs[engine] ?? '';
-    const fs = findings.get(engine) ?? [];
-    const ranges = findRanges(text, fs.flatMap((f) => (f.actual ? [{ text: f.actual, title: f.message }] : [])));
+    // A finding merged into a judge span is shown once, as that span.
+    const fs = (findings.get(engine) ?? []).filter((f) => !isMergedFinding(c, engine, c.glossary![engine]!.findings.indexOf(f)));
+    const judgment = judgmentOf(c, engine, p.index);
+    const spans = judgment?.spans ?? [];
+    const ranges = layered([...findRanges(text, fs.flatMap((f) => (f.actual ? [{ text: f.actual, title: f.message }] : []))), ...spanRanges(spans)]);
     const ops = p.diffs[engine];
     const pivot = isPivotEngine(c, engine);
     const score = sentenceScoresText(p, engine);
     const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>${esc(score)}</small>` : ''}`;
     const content = pivot || !ops ? marked(text, 0, ranges) : diffHtml(ops, ranges);
     const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${html(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
-    cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}</section>`);
+    const unjudged = judgment && judgment.status !== 'judged' ? `<p class="note mqm-unjudged">${html(unjudgedText(judgment))}</p>` : '';
+    const mqm = spans.length > 0 ? `<ul class="mqm">${spans.map(spanItem).join('')}</ul>` : '';
+    cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}${unjudged}${mqm}</section>`);
   }
   const d = p.disagreement === null ? '' : fmt(p.disagreement);
   const badge = p.disagreement === null ? '' : ` <span class="badge">disagreement ${d}</span>`;
@@ -327,11 +399,74 @@ function paragraphArticle(c: Comparison, p: ParagraphComparison, ofParagraph: Ma
   );
 }
 
-/** A highlighted stretch of a text: [start, end) in UTF-16 units, with a tooltip. */
+/** A highlighted stretch of a text: [start, end) in UTF-16 units, with a tooltip and its `<mark>` classes. */
 interface MarkRange {
   start: number;
   end: number;
   title: string;
+  /** 'term' for a glossary finding; 'mqm SEVERITY' for a judge's span. */
+  cls: string;
+  /** A judge span's severity. */
+  severity?: string;
+  /** A glossary term (a finding, or a judge span the checker corroborates). */
+  term?: boolean;
+}
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { minor: 1, major: 2, critical: 3 };
+
+/** A judge span's one-line description, for tooltips and lists. */
+function spanTitle(s: MqmSpan): string {
+  const label = s.category === 'other' ? `other: ${s.label}` : categoryLabel(s.category);
+  return `${s.severity} ${label}${s.explanation ? `: ${s.explanation}` : ''}${s.glossary ? ` (glossary checker: ${s.glossary.message})` : ''}`;
+}
+
+/** The judge's spans located in the translation, as ranges. */
+function spanRanges(spans: readonly MqmSpan[]): MarkRange[] {
+  return spans.flatMap((s) =>
+    s.side === 'translation' && s.start !== undefined
+      ? [{ start: s.start, end: s.end!, title: spanTitle(s), cls: `mqm ${s.severity}${s.glossary ? ' term' : ''}`, severity: s.severity, term: s.glossary !== undefined }]
+      : [],
+  );
+}
+
+/**
+ * Overlapping ranges cut into stretches that do not overlap: each stretch takes the classes of the
+ * most severe range over it (`overlap` when several are), and every covering range's tooltip.
+ */
+function layered(ranges: readonly MarkRange[]): MarkRange[] {
+  if (ranges.length === 0) return [];
+  const cuts = [...new Set(ranges.flatMap((r) => [r.start, r.end]))].sort((a, b) => a - b);
+  const out: MarkRange[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [start, end] = [cuts[i]!, cuts[i + 1]!];
+    const over = ranges.filter((r) => r.start < end && start < r.end);
+    if (over.length === 0) continue;
+    const judged = over.filter((r) => r.severity !== undefined);
+    const term = over.some((r) => r.term);
+    let cls = 'term';
+    if (judged.length > 0) {
+      const top = judged.reduce((a, b) => (SEVERITY_RANK[b.severity!]! > SEVERITY_RANK[a.severity!]! ? b : a));
+      cls = `mqm ${top.severity}${judged.length > 1 ? ' overlap' : ''}${term ? ' term' : ''}`;
+    }
+    out.push({ start, end, title: [...new Set(over.map((r) => r.title))].join('\n'), cls });
+  }
+  return out;
+}
+
+/** A judge span in the engine's list: severity, category, the quote, where it is, why, and the glossary checker's word. */
+function spanItem(s: MqmSpan): string {
+  const where =
+    s.location === 'not-found'
+      ? ' <small class="not-located">not found in the text</small>'
+      : s.side === 'source'
+        ? ' <small>in the source</small>'
+        : s.ambiguous
+          ? ` <small>occurs ${s.occurrences} times: placed by order</small>`
+          : '';
+  const label = s.category === 'other' ? `other: ${esc(s.label)}` : esc(categoryLabel(s.category));
+  const why = s.explanation ? ` — ${esc(s.explanation)}` : '';
+  const also = s.glossary ? ` <small class="also-glossary">also the glossary checker: ${esc(s.glossary.message)} (${esc(s.glossary.ruleId)})</small>` : '';
+  return `<li class="mqm-${esc(s.severity)}" data-category="${esc(s.category)}"><span class="sev ${esc(s.severity)}">${esc(s.severity)}</span> ${label}: <q>${esc(s.found ?? s.span)}</q>${where}${why}${also}</li>`;
 }
 
 /**
@@ -346,7 +481,7 @@ function findRanges(text: string, needles: { text: string; title: string }[]): M
   for (const n of distinct.values()) {
     if (!n.text) continue;
     for (let at = text.indexOf(n.text); at >= 0; at = text.indexOf(n.text, at + n.text.length)) {
-      ranges.push({ start: at, end: at + n.text.length, title: n.title });
+      ranges.push({ start: at, end: at + n.text.length, title: n.title, cls: 'term', term: true });
     }
   }
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -370,7 +505,7 @@ function marked(piece: string, offset: number, ranges: MarkRange[], cursor = { n
     const s = Math.max(r.start - offset, at);
     const e = Math.min(r.end - offset, piece.length);
     if (e <= s) continue;
-    out += html(piece.slice(at, s)) + `<mark class="term" title="${esc(r.title)}">${html(piece.slice(s, e))}</mark>`;
+    out += html(piece.slice(at, s)) + `<mark class="${esc(r.cls)}" title="${esc(r.title)}">${html(piece.slice(s, e))}</mark>`;
     at = e;
   }
   return out + html(piece.slice(at));

@@ -27,6 +27,7 @@ export function formatCompareJson(c: Comparison): string {
     outlier: c.outlier,
     disagreements: c.disagreements,
     analyses: c.analyses ?? null,
+    judge: c.judge ?? null,
     diffScope: c.diffScope ?? 'all',
     paragraphs: c.paragraphs.map((p) => ({
       index: p.index,

@@ -29,6 +29,7 @@ import {
   topDisagreements,
 } from './compare-common.js';
 import { escapeMarkdown as md } from './escape.js';
+import { judgeNote, judgmentOf, mqmCategoryRows, mqmHeading, MQM_CATEGORY_HEADER, MQM_SUMMARY_HEADER, mqmSummaryCells, spanText, unjudgedText } from './compare-mqm.js';
 
 /**
  * Formats a comparison as GitHub-flavoured Markdown (tables, strikethrough, footnotes).
@@ -73,6 +74,8 @@ export function formatCompareMarkdown(c: Comparison, opts: { top?: number } = {}
   if (note) out.push(md(note), '');
   if (c.outlier.engine !== null || c.engines.length > 2) out.push(`> ${md(c.outlier.note)}`, '');
 
+  if (c.judge) for (const line of mqmSection(c)) out.push(line);
+
   const top = topDisagreements(c, opts.top ?? 5);
   if (top.length > 0 && c.engines.length > 1) {
     out.push('### Where the engines disagree most', '');
@@ -98,6 +101,9 @@ function paragraphSection(c: Comparison, p: ParagraphComparison): string[] {
     const ops = p.diffs[engine];
     const text = isPivotEngine(c, engine) || !ops ? md(p.outputs[engine] ?? '') : diffMarkdown(ops);
     out.push(`- **${md(engine)}${isPivotEngine(c, engine) ? ' (pivot)' : ''}:** ${text}${suffix}`);
+    const judgment = judgmentOf(c, engine, p.index);
+    if (judgment && judgment.status !== 'judged') out.push(`  - ${md(unjudgedText(judgment))}`);
+    for (const span of judgment?.spans ?? []) out.push(`  - MQM ${md(spanText(span))}`);
   }
   out.push('');
   return out;
@@ -118,6 +124,23 @@ export function diffMarkdown(ops: DiffOp[]): string {
       return `${m[1]}${mark}${md(m[2]!)}${mark}${m[3]}`;
     })
     .join('');
+}
+
+/** The judge's MQM figures: its note, a summary table, and each engine's errors by category and severity. */
+function mqmSection(c: Comparison): string[] {
+  const j = c.judge!;
+  const out = ['### MQM error spans (judge model)', '', `> ${md(judgeNote(j))}`, ''];
+  const add = (lines: readonly string[]): void => {
+    for (const l of lines) out.push(l);
+  };
+  add(mdTable(['Engine', mqmHeading(j), ...MQM_SUMMARY_HEADER.map((h) => h[0]!.toUpperCase() + h.slice(1))], j.engines.map((m) => [md(m.engine), ...mqmSummaryCells(m)]), (i) => i > 0));
+  for (const m of j.engines) {
+    const rows = mqmCategoryRows(m);
+    out.push(`#### MQM errors: ${md(m.engine)}`, '');
+    if (rows.length === 0) out.push('No errors reported.', '');
+    else add(mdTable(MQM_CATEGORY_HEADER.map((h) => h[0]!.toUpperCase() + h.slice(1)), rows.map((r) => [md(r[0]!), ...r.slice(1)]), (i) => i > 0));
+  }
+  return out;
 }
 
 /** A Markdown table from a header and rows of already-escaped cells; `right` marks numeric columns. */

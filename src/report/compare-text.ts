@@ -22,6 +22,7 @@ import {
   topDisagreements,
 } from './compare-common.js';
 import { displayWidth, padEnd, padStart, wrapWords } from './escape.js';
+import { alignedRows, judgeNote, judgmentOf, mqmCategoryRows, mqmHeading, MQM_CATEGORY_HEADER, MQM_SUMMARY_HEADER, mqmSummaryCells, spanText, unjudgedText } from './compare-mqm.js';
 import type { CompareTextOptions } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -50,6 +51,7 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
   const note = bootstrapNote(c);
   if (note) add(prose(note, col.dim));
   if (c.outlier.engine !== null || c.engines.length > 2) add(prose(c.outlier.note));
+  if (c.judge) add(['', ...mqmSection(c, col, prose)]);
   if (c.analyses) add(prose('Analyses (word accuracy by frequency, glossary terms, scores by paragraph length, n-grams, paragraphs where two engines differ most): see --format html, markdown or json.', col.dim));
   out.push('');
 
@@ -67,6 +69,23 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
   }
   while (out.at(-1) === '') out.pop();
   return out.join('\n') + '\n';
+}
+
+/** The judge's MQM figures: the note, a summary row per engine, and each engine's error table. */
+function mqmSection(c: Comparison, col: Colors, prose: (text: string, style?: (s: string) => string) => string[]): string[] {
+  const j = c.judge!;
+  const out = [col.bold('MQM error spans (judge model)')];
+  const add = (lines: readonly string[]): void => {
+    for (const l of lines) out.push(l);
+  };
+  add(prose(judgeNote(j), col.dim));
+  add(alignedRows([['engine', mqmHeading(j), ...MQM_SUMMARY_HEADER], ...j.engines.map((m) => [m.engine, ...mqmSummaryCells(m)])]).map((l, i) => (i === 0 ? col.bold(l) : l)));
+  for (const m of j.engines) {
+    const rows = mqmCategoryRows(m);
+    out.push('', `${m.engine}: ${m.errors === 0 ? 'no errors reported' : `${m.errors} error${m.errors === 1 ? '' : 's'} in ${m.judged} judged paragraph${m.judged === 1 ? '' : 's'}`}`);
+    if (rows.length > 0) add(alignedRows([[...MQM_CATEGORY_HEADER], ...rows], '  '));
+  }
+  return out;
 }
 
 function table(c: Comparison, col: Colors): string[] {
@@ -141,6 +160,9 @@ function paragraphBlock(c: Comparison, p: ParagraphComparison, col: Colors, widt
     const suffix: Piece[] = score ? [{ text: ` (chrF ${fmt(score.chrf)})`, style: col.dim, nowrap: true }] : [];
     if (isPivotEngine(c, engine) || !ops) block(engine, [{ text: p.outputs[engine] ?? '' }, { text: ' (pivot)', style: col.dim, nowrap: true }, ...suffix]);
     else block(engine, [...diffPieces(ops, col), ...suffix]);
+    const judgment = judgmentOf(c, engine, p.index);
+    if (judgment && judgment.status !== 'judged') block('', [{ text: unjudgedText(judgment), style: col.dim }]);
+    for (const s of judgment?.spans ?? []) block('', [{ text: `MQM ${spanText(s)}`, style: s.severity === 'minor' ? col.yellow : col.red }]);
   }
   if (c.pivot.kind === 'engine' && pivotText(c, p) === '') out.push(col.dim('  (the pivot engine has no text here)'));
   return out;

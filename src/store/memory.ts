@@ -1,9 +1,11 @@
 /** An in-memory translation cache. */
-import type { CachedTranslation, ExportableTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
+import type { CachedJudgment, CachedTranslation, ExportableTranslation, JudgmentCache, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
 /** An in-memory cache, for tests, benchmarks and library callers that keep nothing; its claims hold within one process. */
-export class MemoryTranslationCache implements TranslationCache {
+export class MemoryTranslationCache implements TranslationCache, JudgmentCache {
   readonly entries = new Map<string, CachedTranslation>();
+  /** Judge answers by key. */
+  readonly judgments = new Map<string, CachedJudgment>();
   /** Claims by key: owner and expiry (ms since the epoch). */
   readonly leases = new Map<string, { owner: string; expiresAt: number }>();
   get(key: string): CachedTranslation | undefined {
@@ -54,6 +56,12 @@ export class MemoryTranslationCache implements TranslationCache {
         return !seen.has(key) && seen.add(key);
       });
     return { entries, withoutOrigin: values.filter((v) => !v.origin).length };
+  }
+  getJudgment(key: string): CachedJudgment | undefined {
+    return this.judgments.get(key);
+  }
+  putJudgments(entries: readonly { key: string; value: CachedJudgment }[]): void {
+    for (const e of entries) this.judgments.set(e.key, e.value);
   }
   close(): void {}
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import type { TranslationWarning } from '../core/types.js';
-import type { CachedTranslation, ExportableTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
+import type { CachedJudgment, CachedTranslation, ExportableTranslation, JudgmentCache, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
 
 // The native SQLite binding is loaded when a cache is opened, not when this module is imported:
 // `vitrans check` and library users who never translate do not pay for it.
@@ -24,8 +24,8 @@ interface Row {
   created_at: number;
 }
 
-/** The SQLite cache. Open it with `openTranslationCache`. */
-export class SqliteTranslationCache implements TranslationCache {
+/** The SQLite cache (translations and judge answers). Open it with `openTranslationCache`. */
+export class SqliteTranslationCache implements TranslationCache, JudgmentCache {
   private readonly db: Database.Database;
   private readonly selectStmt: Database.Statement<[string], Row>;
   private readonly insertStmt: Database.Statement<[string, string, number | null, number, string, number, string | null, string | null, string | null, string | null, string | null]>;
@@ -35,6 +35,8 @@ export class SqliteTranslationCache implements TranslationCache {
   private readonly renewLease: Database.Statement<[number, string, string]>;
   private readonly dropLease: Database.Statement<[string]>;
   private readonly dropOwnLease: Database.Statement<[string, string]>;
+  private readonly selectJudgment: Database.Statement<[string], JudgmentRow>;
+  private readonly insertJudgment: Database.Statement<[string, string, string | null, number, number]>;
 
   /** @internal use openTranslationCache */
   constructor(db: Database.Database, path: string) {
@@ -51,6 +53,22 @@ export class SqliteTranslationCache implements TranslationCache {
     this.renewLease = db.prepare('UPDATE leases SET expires_at = ? WHERE key = ? AND owner = ?');
     this.dropLease = db.prepare('DELETE FROM leases WHERE key = ?');
     this.dropOwnLease = db.prepare('DELETE FROM leases WHERE key = ? AND owner = ?');
+    this.selectJudgment = db.prepare<[string], JudgmentRow>('SELECT answer, refusal, json, created_at FROM judgments WHERE key = ?');
+    this.insertJudgment = db.prepare('INSERT OR REPLACE INTO judgments (key, answer, refusal, json, created_at) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  getJudgment(key: string): CachedJudgment | undefined {
+    const row = guard(this.path, () => this.selectJudgment.get(key));
+    if (!row) return undefined;
+    return { answer: row.answer, ...(row.refusal !== null ? { refusal: row.refusal } : {}), json: row.json === 1, createdAt: row.created_at };
+  }
+
+  putJudgments(entries: readonly { key: string; value: CachedJudgment }[]): void {
+    if (entries.length === 0) return;
+    const write = this.db.transaction((list: readonly { key: string; value: CachedJudgment }[]) => {
+      for (const { key, value: v } of list) this.insertJudgment.run(key, v.answer, v.refusal ?? null, v.json ? 1 : 0, v.createdAt);
+    });
+    guard(this.path, () => write(entries));
   }
 
   get(key: string): CachedTranslation | undefined {
@@ -127,6 +145,13 @@ export class SqliteTranslationCache implements TranslationCache {
   }
 }
 
+interface JudgmentRow {
+  answer: string;
+  refusal: string | null;
+  json: number;
+  created_at: number;
+}
+
 interface OriginRow {
   source: string;
   engine: string;
@@ -176,6 +201,13 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
         key TEXT PRIMARY KEY,
         owner TEXT NOT NULL,
         expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS judgments (
+        key TEXT PRIMARY KEY,
+        answer TEXT NOT NULL,
+        refusal TEXT,
+        json INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
       )`);
       addOriginColumns(db);
       return new SqliteTranslationCache(db, path);

@@ -113,3 +113,57 @@ export function translationCacheKey(p: CacheKeyParts): string {
   return createHash('sha256').update(material, 'utf8').digest('hex');
 }
 
+
+/**
+ * A judge model's answer about one translation, as it came back (secrets already masked): the
+ * answer is read again on every run, so a better reader improves old answers without paying for them.
+ */
+export interface CachedJudgment {
+  /** The message content. */
+  answer: string;
+  /** The refusal the server reported separately, if any. */
+  refusal?: string;
+  /** Whether it was answered in JSON mode. */
+  json: boolean;
+  /** Milliseconds since the epoch when it was stored. */
+  createdAt: number;
+}
+
+/**
+ * Where judge answers are kept: beside the translations, in the same store and file.
+ * Optional on a `TranslationCache` (a store that keeps no judgments makes every judging run pay).
+ */
+export interface JudgmentCache {
+  getJudgment(key: string): CachedJudgment | undefined;
+  /** Stores several answers in one transaction. */
+  putJudgments(entries: readonly { key: string; value: CachedJudgment }[]): void;
+}
+
+/** Everything that makes two judgments of the same translation differ. */
+export interface JudgmentKeyParts {
+  /** The judge engine's registry name and model. */
+  engine: string;
+  model: string;
+  /** The judge engine's `cacheOptions` (its server, its temperature). */
+  cacheOptions: Readonly<Record<string, string | number | boolean>>;
+  promptVersion: string;
+  sourceLang: string;
+  targetLang: string;
+  /** NFC texts. */
+  source: string;
+  translation: string;
+  /** The reference shown to the judge; absent when judging without one. */
+  reference?: string;
+}
+
+/**
+ * sha256 (hex) over the judgment's key parts, in another space than translation keys.
+ * @example judgmentCacheKey({ engine: 'openai', model: 'gpt-4o-mini', cacheOptions: {}, promptVersion: 'vitrans-mqm-1', sourceLang: 'vi', targetLang: 'en', source: 'Xin chào', translation: 'Hello' })
+ */
+export function judgmentCacheKey(p: JudgmentKeyParts): string {
+  const options = Object.keys(p.cacheOptions)
+    .sort()
+    .map((k) => [k, p.cacheOptions[k]]);
+  const material = JSON.stringify(['judgment', 1, p.engine, p.model, options, p.promptVersion, p.sourceLang, p.targetLang, p.source, p.translation, p.reference ?? null]);
+  return createHash('sha256').update(material, 'utf8').digest('hex');
+}

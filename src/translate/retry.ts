@@ -5,6 +5,9 @@
 import { withRetry, type RetryOptions } from '../engines/retry.js';
 import type { RetryRunner } from './types.js';
 
+/** The retry policy of a run's requests (translations, judgments): five attempts, backoff from 0.5 s up to a minute. */
+export const RUN_RETRY_POLICY = Object.freeze({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
+
 /**
  * A RetryRunner over `withRetry` with the given policy; the orchestrator supplies signal and onRetry.
  * @example retryRunner({ maxAttempts: 4, baseDelayMs: 500 })

@@ -14,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Comparison } from '../../src/compare/types.js';
-import { formatCompareHtml, HTML_COLORS } from '../../src/report/compare-html.js';
+import { formatCompareHtml, HTML_COLORS, MQM_COLORS } from '../../src/report/compare-html.js';
 import { SCRIPT, withReference } from '../report/compare-fixtures.js';
+import { IMG as JUDGE_IMG, withJudge } from '../report/judge-fixtures.js';
 import { countColor, decodePng, type PngImage } from './png.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -98,8 +99,8 @@ afterAll(async () => {
  * Screenshot of the first line box of an element (an inline element that wraps has one box per
  * line; its bounding box would take in text around it), decoded.
  */
-async function shot(selector: string): Promise<PngImage> {
-  const el = page.locator(selector).first();
+async function shot(selector: string, on: Page = page): Promise<PngImage> {
+  const el = on.locator(selector).first();
   // The clip is in viewport coordinates: bring the element into view first.
   await el.scrollIntoViewIfNeeded();
   const rect = await el.evaluate((e) => {
@@ -107,7 +108,7 @@ async function shot(selector: string): Promise<PngImage> {
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
   expect(rect.width * rect.height, selector).toBeGreaterThan(50);
-  return decodePng(await page.screenshot({ clip: rect, type: 'png' }));
+  return decodePng(await on.screenshot({ clip: rect, type: 'png' }));
 }
 
 describe('HTML report in Chromium', () => {
@@ -180,9 +181,9 @@ describe('HTML report in Chromium', () => {
 });
 
 /** Where each paragraph's columns are, and whether anything sticks out of the page sideways. */
-async function layout(width: number): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; paragraphs: { left: number; top: number; right: number }[][]; colsScroll: boolean[] }> {
-  await page.setViewportSize({ width, height: 900 });
-  return page.evaluate(() => {
+async function layout(width: number, on: Page = page): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[]; paragraphs: { left: number; top: number; right: number }[][]; colsScroll: boolean[] }> {
+  await on.setViewportSize({ width, height: 900 });
+  return on.evaluate(() => {
     // Runs in the page; the test tsconfig has no DOM lib, hence the local types.
     interface Box { left: number; top: number; right: number }
     interface El { getBoundingClientRect(): Box; tagName: string; className: string; scrollWidth: number; clientWidth: number; closest(s: string): El | null }
@@ -258,5 +259,57 @@ describe('HTML report layout in Chromium', () => {
     expect(await page.locator('#analyses table.terms').innerText()).toContain(IMG);
     expect(await page.locator('#analyses img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('HTML report with a judge\'s MQM spans in Chromium', () => {
+  let judged: Page;
+  beforeAll(async () => {
+    if (NO_CHROMIUM) return;
+    const file = path.join(tmp, 'judged.html');
+    fs.writeFileSync(file, formatCompareHtml(withJudge));
+    judged = await context.newPage();
+    judged.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await judged.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await judged?.close();
+  });
+
+  it.skipIf(NO_CHROMIUM)(`underlines each span on screen in its severity's colour${why}`, async () => {
+    const critical = await shot('#p-2 [data-engine="google"] mark.mqm.critical', judged);
+    const minor = await shot('#p-1 [data-engine="openai"] mark.mqm.minor', judged);
+    const major = await shot('#p-2 [data-engine="deepl"] mark.mqm.major', judged);
+    expect(countColor(critical, MQM_COLORS.critical, 12)).toBeGreaterThan(critical.width);
+    expect(countColor(minor, MQM_COLORS.minor, 12)).toBeGreaterThan(minor.width);
+    expect(countColor(major, MQM_COLORS.major, 12)).toBeGreaterThan(major.width);
+    expect(countColor(minor, MQM_COLORS.critical, 12)).toBe(0);
+    expect(countColor(critical, MQM_COLORS.minor, 12)).toBe(0);
+    // The overlap of two spans is drawn, and the legend shows every severity.
+    expect(await judged.locator('#p-2 [data-engine="google"] mark.mqm.overlap').count()).toBeGreaterThan(0);
+    for (const s of ['minor', 'major', 'critical']) expect(await judged.locator(`.legend mark.mqm.${s}`).first().isVisible()).toBe(true);
+  });
+
+  it.skipIf(NO_CHROMIUM)(`shows what the judge wrote as text, never as markup${why}`, async () => {
+    await judged.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+    expect(await judged.locator('img, .col script, ul.mqm b').count()).toBe(0);
+    expect(await judged.locator('#p-2 [data-engine="google"] ul.mqm').innerText()).toContain(JUDGE_IMG);
+    expect(await judged.locator('#mqm .judge-note').innerText()).toContain(`judge model qwen2.5:14b${JUDGE_IMG}`);
+    expect(await judged.locator('#mqm .judge-note').innerText()).toContain('can be wrong');
+  });
+
+  it.skipIf(NO_CHROMIUM)(`keeps the MQM columns and tables within the page at 800 px${why}`, async () => {
+    const l = await layout(800, judged);
+    expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
+    expect(l.overflowing).toEqual([]);
+    const head = judged.locator('table.scores thead th[data-metric="mqm"]');
+    expect(await head.innerText()).toContain('MQM ↓');
+    const box = (await judged.locator('#mqm table.mqm-summary').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(800);
   });
 });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { formatCompareJson } from '../../src/report/compare-json.js';
 import { SCRIPT, SIGNATURES, withReference, withoutReference } from './compare-fixtures.js';
 
-const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'metrics', 'scores', 'best', 'glossary', 'agreement', 'outlier', 'disagreements', 'analyses', 'diffScope', 'paragraphs'];
+const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'metrics', 'scores', 'best', 'glossary', 'agreement', 'outlier', 'disagreements', 'analyses', 'judge', 'diffScope', 'paragraphs'];
 const PARA = ['index', 'line', 'source', 'reference', 'outputs', 'diffs', 'changes', 'scores', 'disagreement'];
 
 describe('formatCompareJson', () => {

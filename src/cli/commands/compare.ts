@@ -11,7 +11,9 @@ import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, withSettingFlags } from '../../config/load.js';
+import { JudgingAbortedError } from '../../judge/judge.js';
+import { assertJudgeFlags, judgeComparison, type JudgeFlags } from './compare-judge.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
 import { encodingFor } from '../../text/encodings.js';
 import { shownPath } from '../format-error.js';
@@ -31,8 +33,10 @@ import type { CliIO } from '../io.js';
 /** The checker documents of engines that come from TMX files (see tmxSides). */
 const tmxChecks = new WeakMap<EngineInput, TmxCheckSet>();
 
-/** Options of `vitrans compare`, as commander parses them. */
-export interface CompareOptions {
+/** Options of `vitrans compare`, as commander parses them (the judging ones in `JudgeFlags`). */
+export interface CompareOptions extends JudgeFlags {
+  /** `--set ENGINE.SETTING=VALUE`, repeatable (the judge engine's settings). */
+  set?: string[];
   ref?: string;
   /** Absent: the config's `format.compare`, else text. */
   format?: CompareFormat;
@@ -57,9 +61,10 @@ export interface CompareOptions {
  */
 export async function compareCommand(source: string, translations: string[], opts: CompareOptions, io: CliIO): Promise<number> {
   const seed = parseSeed(opts.seed);
+  assertJudgeFlags(opts);
   const abs = (p: string): string => resolve(io.cwd, p);
   if (opts.output !== undefined) assertNotAnInput(abs(opts.output), [source, ...translations, ...(opts.ref !== undefined ? [opts.ref] : [])].map(abs));
-  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
   const settings = runSettings(config, { glossary: opts.glossary }, abs, { glossary: 'glossary.yaml' });
   const format = opts.format ?? settings.compareFormat.value;
@@ -107,6 +112,18 @@ export async function compareCommand(source: string, translations: string[], opt
         ...(tmxChecks.has(e) ? { tmx: tmxChecks.get(e)! } : {}),
       })),
     });
+  }
+
+  if (opts.judge !== undefined) {
+    try {
+      const judged = await judgeComparison(comparison, { ...opts, judge: opts.judge }, config, io);
+      if (!judged) return 0; // a dry run: the estimate is the output
+      comparison.judge = judged;
+    } catch (err) {
+      if (!(err instanceof JudgingAbortedError)) throw err;
+      io.stderr.write(`vitrans: ${err.message}\n`);
+      return 130;
+    }
   }
 
   const toFile = opts.output !== undefined;

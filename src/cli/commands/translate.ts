@@ -36,7 +36,7 @@ import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
 import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
-import { retryRunner } from '../../translate/retry.js';
+import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
@@ -182,7 +182,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
     if (cachePath && !cache) cache = openTranslationCache(cachePath);
 
-    const retry = retryRunner({ maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 });
+    const retry = retryRunner(RUN_RETRY_POLICY);
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
     // over once they lapse (this process crashed).
     const lease = { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, ttlMs: leaseMs(io.env.VITRANS_CACHE_LEASE_MS) };
@@ -465,7 +465,8 @@ async function sourcePaths(args: string[], shown: (p: string) => string): Promis
   return out;
 }
 
-async function createEngine(name: string, config: Awaited<ReturnType<typeof loadConfig>>, io: CliIO, dryRun: boolean): Promise<Engine> {
+/** The engine `name` from the config and environment; in a dry run, a stand-in when it is not configured. */
+export async function createEngine(name: string, config: Awaited<ReturnType<typeof loadConfig>>, io: CliIO, dryRun: boolean): Promise<Engine> {
   const def = getEngine(name);
   const settings = resolveEngineSettings(def.name, config, io.env);
   if (dryRun && !def.status(settings).configured) {
