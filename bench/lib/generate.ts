@@ -173,3 +173,47 @@ export function vietnameseArticle(bytes: number, syllables: readonly string[], t
   }
   return out.join('\n\n') + '\n';
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A number, amount, date or percentage in Vietnamese and its English rendering (wrong 5% of the time). */
+export function quantityPair(random: () => number): [string, string] {
+  const n = 1 + Math.floor(random() * 900);
+  const d = 1 + Math.floor(random() * 28);
+  const m = 1 + Math.floor(random() * 12);
+  const y = 1990 + Math.floor(random() * 35);
+  const wrong = random() < 0.05 ? 1 : 0;
+  switch (Math.floor(random() * 6)) {
+    case 0:
+      return [`${n} tên lửa`, `${n + wrong} missiles`];
+    case 1:
+      return [`${n},5 tỷ USD`, `$${n}.5 ${wrong ? 'million' : 'billion'}`];
+    case 2:
+      return [`ngày ${d} tháng ${m} năm ${y}`, `on ${MONTHS[m - 1]} ${d + wrong}, ${y}`];
+    case 3:
+      return [`${n % 100},3%`, `${n % 100}.3 percent`];
+    case 4:
+      return ['hai nước', wrong ? 'three countries' : 'the two countries'];
+    default:
+      return [`năm ${y}`, `in ${y + wrong}`];
+  }
+}
+
+/** The aligned corpus with a quantity pair every ~25 words of each paragraph, as in news text. */
+export function withQuantities(corpus: { source: string; target: string }, random: () => number): { source: string; target: string } {
+  const vi = corpus.source.split('\n\n');
+  const en = corpus.target.split('\n\n');
+  for (let p = 0; p < vi.length; p++) {
+    const viWords = vi[p]!.split(' ');
+    const enWords = en[p]!.split(' ');
+    const count = Math.max(1, Math.round(viWords.length / 25));
+    for (let k = 0; k < count; k++) {
+      const [v, e] = quantityPair(random);
+      viWords.splice(Math.floor(random() * viWords.length), 0, v);
+      enWords.splice(Math.floor(random() * enWords.length), 0, e);
+    }
+    vi[p] = viWords.join(' ');
+    en[p] = enWords.join(' ');
+  }
+  return { source: vi.join('\n\n'), target: en.join('\n\n') };
+}

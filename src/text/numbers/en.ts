@@ -176,10 +176,13 @@ class EnReader extends QuantityScanner {
       return this.amount(i);
     }
     if (t.type === 'num') {
-      for (const read of [this.numericDate, this.dayFirst, this.time, this.decade, this.digitOrdinal]) {
-        const next = read.call(this, i);
-        if (next > i) return next;
-      }
+      // Each form in turn, the first that reads wins (written out: no array of methods per digit run).
+      let next = this.numericDate(i);
+      if (next <= i) next = this.dayFirst(i);
+      if (next <= i) next = this.time(i);
+      if (next <= i) next = this.decade(i);
+      if (next <= i) next = this.digitOrdinal(i);
+      if (next > i) return next;
       const code = readCode(this.tokens, i, this.text, UNIT_SUFFIXES);
       if (code && !ORDINAL_SUFFIXES.has(this.tokens[code.next - 1]!.key) && this.tokens[code.next - 1]!.key !== 's') {
         this.emit(code.q);

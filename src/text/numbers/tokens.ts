@@ -31,6 +31,14 @@ export interface Token {
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+/** Whether a word starts with a letter that has a lower case (ASCII decided without a copy). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const first = word.charAt(0);
+  return first !== first.toLowerCase();
+}
+
 /**
  * Tokens of `text` between `start` and `end`; `fold` gives each word its key (memoised by the
  * caller if it is costly).
@@ -44,8 +52,7 @@ export function tokenize(text: string, start: number, end: number, fold: (word: 
   let i = start;
   const push = (type: TokenType, s: number, e: number): void => {
     const t = text.slice(s, e);
-    const first = t.charAt(0);
-    tokens.push({ type, start: s, end: e, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && first !== first.toLowerCase() });
+    tokens.push({ type, start: s, end: e, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && startsUpper(t) });
     gap = Gap.None;
     newlines = 0;
   };

@@ -9,6 +9,8 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 
 /** A number as a key: 12 significant digits, so 2.4 × 10⁹ and 2,400 × 10⁶ meet despite floating point. */
 function canonical(value: number): string {
+  // An integer of up to 12 digits is its own 12-digit form (most keys): skip toPrecision's round trip.
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
   return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : 'NaN';
 }
 
