@@ -108,7 +108,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('check translations (glossary terms, numbers, acronyms, lengths, punctuation, URLs, consistency): a SOURCE and its TRANSLATIONs, or corpus directories')
-    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
+    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json | FILE.tmx | FILE.xlf ("-" is stdin)')
     // No commander defaults: the config file may set these, and flags win over it.
     .option('-g, --glossary <file>', 'glossary file (default: the config\'s glossary:, else glossary.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format (default: the config\'s format:, else text)').choices([...CHECK_FORMATS]))
@@ -127,6 +127,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--update-baseline', 'rewrite the --baseline file with today\'s findings')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--protected-segments <what>', 'XLIFF segments marked translate="no", locked or approved: skip them, or check them too (default: skip)').choices(['skip', 'check']))
     .action(async (paths: string[], opts, cmd: Command) =>
       run(() => import('./commands/check.js'), (m) => m.checkCommand(paths, opts, withIO(cmd))),
     );

@@ -55,7 +55,8 @@ export interface SourceView {
 /**
  * One translation to check, with the source view it translates. Not `writable` for --fix: stdin
  * and texts inside a bilingual JSON or TMX file. A side of a bilingual XML file brings its own
- * segments (`paragraphs`) and moves findings back into the file (`relocate`).
+ * segments (`paragraphs`), moves findings back into the file (`relocate`) and may bring findings
+ * of its own (`findings`).
  */
 export type ArticleTranslation = TextFile & {
   engine?: string;
@@ -63,6 +64,8 @@ export type ArticleTranslation = TextFile & {
   source: SourceView;
   paragraphs?: readonly Paragraph[];
   relocate?: (finding: Finding) => Finding;
+  /** Findings the file's reader made itself (an XLIFF's `tag-mismatch`), in the file already. */
+  findings?: readonly Finding[];
 };
 
 /** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
