@@ -650,12 +650,11 @@ export async function readXliffFile(path: string, shown = path): Promise<XliffDo
 }
 
 /**
- * The written text as the bytes of a UTF-8 file: the XML declaration says UTF-8 (a UTF-16 file
- * from Trados comes back as UTF-8, which every CAT tool reads).
+ * The written text as a UTF-8 file holds it: the XML declaration says UTF-8 (a UTF-16 file from
+ * Trados comes back as UTF-8, which every CAT tool reads).
  */
-export function xliffBytes(text: string): Uint8Array {
-  const declared = text.replace(/^(<\?xml[^>]*\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
-  return new TextEncoder().encode(declared);
+export function asUtf8Xml(text: string): string {
+  return text.replace(/^(<\?xml[^>]*\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
 /** Segments `translate` fills: not protected, and without a target text unless `overwrite`. */
