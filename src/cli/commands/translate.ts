@@ -47,6 +47,7 @@ import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, wri
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
 import { detectFormat } from '../../formats/registry.js';
+import { readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -441,6 +442,10 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
       xliffs.set(files.length, { doc, segments, extension: extname(path) });
       // What is translated (for the language check and the output estimate): the segments' texts.
       files.push({ path, text: segments.map((x) => x.source.text).join('\n\n'), warnings: [] });
+    } else if ((await detectFormat(path)) === 'html') {
+      // A web page: its article, as Markdown of the same structure, is what is translated.
+      const page = await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
+      files.push({ ...page, text: readHtmlArticle(page.text, shown(path)).markdown });
     } else files.push(await readTextFile(path, readOptionsFor(path, 'source', encodings, options.vietnamese)));
   }
   const places = outputPlaces(
