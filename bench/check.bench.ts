@@ -5,80 +5,20 @@
  * Run with `npm run bench:check`. Everything is generated from a seeded PRNG, so runs compare.
  * To measure another stage (e.g. the English side of the check), add a Case to `cases()`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
-import { mulberry32 } from '../src/compare/bootstrap.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
-import { foldForMatching, syllableSpans } from '../src/text/vietnamese.js';
+import { foldForMatching } from '../src/text/vietnamese.js';
 import { checkTranslation, checksById, createCheckTools, prepareSource } from '../src/checks/index.js';
-import type { Glossary } from '../src/glossary/types.js';
 import { readTmx, tmxCheckSets, writeTmx } from '../src/formats/tmx.js';
+import { glossaryOf, glossaryYaml, longParagraph, makeAlignedCorpus, makeGlossary, mulberry32, syllableList } from './lib/generate.js';
+import { describe, measureNode, type Measured } from './lib/measure.js';
 
 const TARGET_BYTES = 20_000_000;
 const SMALL_GLOSSARY = 100;
 const LARGE_GLOSSARY = 10_000;
-
-/** Distinct lower-case syllables of the seed article, plus common ones it lacks (old-style tones included). */
-function syllableList(): string[] {
-  const seed = readFileSync(new URL('../tests/text/fixtures/seed-000.txt', import.meta.url), 'utf8');
-  const extra =
-    'hòa hoà thủy thuỷ khỏe khoẻ tỷ tỉ kỹ kĩ mỹ mĩ lý lí quý quí người nước những được trong của với cho này khi đã sẽ là có ' +
-    'không một các về theo như sau trên dưới giữa ngoài hợp đồng chính phủ luật nghị định thông tư quyết kinh tế xã hội ' +
-    'an ninh quân sự biển đảo hàng hải hàng không vũ trụ năng lượng điện hạt nhân dầu khí ngân sách thuế tài chính tiền tệ';
-  const words = new Set<string>();
-  for (const text of [seed, extra]) {
-    for (const [s, e] of syllableSpans(text)) {
-      const w = text.slice(s, e).toLowerCase();
-      if (/^\p{L}+$/u.test(w) && w !== 'xnumx') words.add(w);
-    }
-  }
-  return [...words].sort();
-}
-
-/** English words for renderings and filler text. */
-const ENGLISH =
-  'defense industrial cooperation security supply arrangement ministry department missile interceptor program ' +
-  'agreement export control technology production alliance partner force command headquarters strategy policy ' +
-  'research development evaluation trade economy budget maritime aviation energy nuclear finance treaty council ' +
-  'agency office bureau commission committee framework initiative dialogue summit review assessment capability ' +
-  'logistics procurement acquisition innovation investment industry base chain network system platform vessel';
-const ENGLISH_WORDS = ENGLISH.split(' ');
-
-function englishPhrase(random: () => number, words: number): string {
-  return Array.from({ length: words }, () => ENGLISH_WORDS[Math.floor(random() * ENGLISH_WORDS.length)]!).join(' ');
-}
-
-function entry(i: number, vi: string, random: () => number = () => 0.5): GlossaryEntry {
-  // Renderings carry a serial so that 10,000 of them are distinct, as in a real glossary.
-  const en = `${englishPhrase(random, 2)} unit${i}`;
-  return {
-    id: `term-${i}`,
-    vi,
-    viVariants: [],
-    en,
-    accepted: [],
-    forms: [],
-    forbidden: [{ text: `${englishPhrase(random, 2)} item${i}` }],
-    caseSensitive: false,
-    tests: [],
-    location: { file: 'bench.yaml', line: i + 1, column: 1 },
-  };
-}
-
-/** `count` distinct terms of 2–5 syllables, the first word capitalised as glossaries write them. */
-function makeGlossary(count: number, syllables: string[], random: () => number): GlossaryEntry[] {
-  const seen = new Set<string>();
-  const entries: GlossaryEntry[] = [];
-  while (entries.length < count) {
-    const length = 2 + Math.floor(random() * 4);
-    const words = Array.from({ length }, () => syllables[Math.floor(random() * syllables.length)] ?? 'bộ');
-    const vi = words.join(' ').replace(/^./u, (c) => c.toUpperCase());
-    if (seen.has(vi.toLowerCase())) continue;
-    seen.add(vi.toLowerCase());
-    entries.push(entry(entries.length, vi, random));
-  }
-  return entries;
-}
 
 /** About `bytes` of paragraphs: random syllables with a glossary term every ~20 words (half from the first 100). */
 function makeText(bytes: number, syllables: string[], terms: GlossaryEntry[], random: () => number): string {
@@ -179,44 +119,6 @@ function cases(text: string, small: GlossaryEntry[], large: GlossaryEntry[]): Ca
       run: () => naiveLarge(largeSlice),
     },
   ];
-}
-
-/**
- * About `bytes` in all of aligned Vietnamese/English paragraph pairs: each English paragraph
- * renders the paragraph's terms, 85% approved, 10% forbidden, 5% left out, amid English filler.
- */
-function makeAlignedCorpus(bytes: number, syllables: string[], terms: GlossaryEntry[], random: () => number): { source: string; target: string } {
-  const vi: string[] = [];
-  const en: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const viWords: string[] = [];
-    const enWords: string[] = [];
-    const length = 40 + Math.floor(random() * 60);
-    for (let w = 0; w < length; w++) {
-      if (random() < 0.05) {
-        const pool = random() < 0.5 ? SMALL_GLOSSARY : terms.length;
-        const term = terms[Math.floor(random() * pool)]!;
-        viWords.push(term.vi);
-        const roll = random();
-        if (roll < 0.85) enWords.push(term.en);
-        else if (roll < 0.95) enWords.push(term.forbidden[0]!.text);
-      } else {
-        viWords.push(syllables[Math.floor(random() * syllables.length)]!);
-        enWords.push(ENGLISH_WORDS[Math.floor(random() * ENGLISH_WORDS.length)]!);
-      }
-    }
-    const v = viWords.join(' ') + '.';
-    const e = enWords.join(' ') + '.';
-    vi.push(v);
-    en.push(e);
-    size += Buffer.byteLength(v) + Buffer.byteLength(e) + 4;
-  }
-  return { source: vi.join('\n\n'), target: en.join('\n\n') };
-}
-
-function glossaryOf(entries: GlossaryEntry[]): Glossary {
-  return { file: 'bench.yaml', version: 1, sourceLanguage: 'vi', targetLanguage: 'en', entries, hash: String(entries.length) };
 }
 
 /** The glossary checks alone, as the checker had them before the mechanical and corpus checks. */
@@ -323,11 +225,12 @@ function pad(value: string, width: number, right = false): string {
   return right ? value.padStart(width) : value.padEnd(width);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const random = mulberry32(20240410);
   const syllables = syllableList();
   const large = makeGlossary(LARGE_GLOSSARY, syllables, random);
   const small = large.slice(0, SMALL_GLOSSARY);
+  if (process.argv.includes('--big-only')) return bigInputs(syllables, small);
   const t0 = performance.now();
   const text = makeText(TARGET_BYTES, syllables, large, random);
   const built = performance.now();
@@ -420,4 +323,83 @@ function tmxCheck(corpus: { source: string; target: string }, entries: GlossaryE
   console.log(`  ${(rate / plainRate).toFixed(2)}× the plain-text check's MB/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
-main();
+/** One row of the big-input table: what ran, how long, at what peak. */
+function bigRow(name: string, m: Measured | string, note = ''): void {
+  console.log(`${pad(name, 46)} ${pad(typeof m === "string" ? m : describe(m), 44)} ${note}`);
+}
+
+/** Seconds of `run()` (best of `runs`), in this process. */
+function seconds(run: () => unknown, runs = 2): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    run();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return best;
+}
+
+/**
+ * The big inputs of issue 7, each run by the CLI in a process of its own (wall time and peak RSS
+ * from its resourceUsage): a 100 MB aligned check, one 1 MB paragraph (and how the time grows
+ * from 256 KB to 1 MB: 4× is linear, 16× quadratic), and loading 10,000- and 100,000-entry
+ * glossaries cold and from the compiled-glossary cache.
+ */
+async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<void> {
+  const dir = join(tmpdir(), `vitrans-bench-big-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const random = mulberry32(7);
+    const entries = makeGlossary(100_000, syllables, random);
+    const glossaryFile = (n: number): string => {
+      const file = join(dir, `glossary-${n}.yaml`);
+      writeFileSync(file, glossaryYaml(n === SMALL_GLOSSARY ? small : entries.slice(0, n)));
+      return file;
+    };
+    const g100 = glossaryFile(SMALL_GLOSSARY);
+    console.log(`\nBig inputs (each in its own process; peak = max RSS)`);
+    for (const n of [10_000, 100_000]) {
+      const file = glossaryFile(n);
+      const cache = join(dir, `cache-${n}`);
+      const cold = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
+      const warm = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
+      const ms = (m: Measured): string => {
+        try {
+          const r = JSON.parse(m.stdout) as { loadMs: number; matchersMs: number };
+          return `load + matchers ${(r.loadMs + r.matchersMs).toFixed(0)} ms`;
+        } catch {
+          return m.stderr.split('\n')[0] ?? '';
+        }
+      };
+      bigRow(`glossary of ${n.toLocaleString('en-US')} entries, first load`, cold, ms(cold));
+      bigRow(`glossary of ${n.toLocaleString('en-US')} entries, compiled (cache)`, warm, ms(warm));
+    }
+
+    const corpus = makeAlignedCorpus(100_000_000, syllables, small, mulberry32(1));
+    writeFileSync(join(dir, 'source.vi.txt'), corpus.source);
+    writeFileSync(join(dir, 'deepl.en.txt'), corpus.target);
+    const mb = (Buffer.byteLength(corpus.source) + Buffer.byteLength(corpus.target)) / 1e6;
+    const check = await measureNode('src/cli/main.ts', ['check', 'source.vi.txt', 'deepl.en.txt', '-g', g100, '-f', 'json', '-o', 'report.json'], { cwd: dir, timeoutMs: 1_800_000 });
+    bigRow(`check ${mb.toFixed(0)} MB aligned, 100 terms, JSON report`, check, check.code === 1 ? `${(mb / check.seconds).toFixed(1)} MB/s` : check.stderr.split('\n')[0]!);
+
+    const [vi, en] = longParagraph(1_000_000, syllables, small, mulberry32(2));
+    writeFileSync(join(dir, 'long.vi.txt'), vi + '\n');
+    writeFileSync(join(dir, 'long.en.txt'), en + '\n');
+    const long = await measureNode('src/cli/main.ts', ['check', 'long.vi.txt', 'long.en.txt', '-g', g100, '-f', 'json', '-o', 'long.json'], { cwd: dir, timeoutMs: 1_800_000 });
+    bigRow(`check one paragraph of ${(vi.length / 1e6).toFixed(2)} M chars (no line break)`, long, long.code === 1 ? '' : long.stderr.split('\n')[0]!);
+    // Growth in paragraph length, in this process: a quarter of it, then all of it.
+    const tools = createCheckTools(glossaryOf(small));
+    const quarter = longParagraph(250_000, syllables, small, mulberry32(2));
+    const checkOne = ([v, e]: [string, string]) => () => checkTranslation(prepareSource({ file: 'a.vi.txt', text: v }, tools), { file: 'a.en.txt', text: e }, tools);
+    const tq = seconds(checkOne(quarter));
+    const t1 = seconds(checkOne([vi, en]));
+    bigRow('one paragraph, 1 MB vs 250 KB (library)', `${t1.toFixed(2)} s vs ${tq.toFixed(2)} s`, `${(t1 / tq).toFixed(1)}× for 4× the text (linear: 4×, quadratic: 16×)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
+if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big')) {
+  await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));
+}

@@ -7,7 +7,11 @@
  *
  * Run: npm run bench:compare
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { describe, measureNode } from './lib/measure.js';
 import { mulberry32 } from '../src/compare/bootstrap.js';
 import { compareTranslations } from '../src/compare/compare.js';
 import { wordDiff } from '../src/compare/diff.js';
@@ -96,6 +100,8 @@ const input = {
   engines,
 };
 
+/** The comparison engine in this process: diffs, scores, bootstrap, HTML size. */
+async function inProcess(): Promise<void> {
 const [, diffTime] = time(() => {
   for (const e of engines) for (let i = 0; i < PARAGRAPHS; i++) wordDiff(reference[i]!, e.paragraphs[i]!);
 });
@@ -139,7 +145,7 @@ const rows: [string, string][] = [
   ['comparison without reference', noRefTime],
   ['HTML report', await htmlSize(comparison)],
 ];
-const width = Math.max(...rows.map(([k]) => k.length));
+const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 for (const s of comparison.scores ?? []) {
   const sig = s.chrf.significance;
@@ -148,4 +154,48 @@ for (const s of comparison.scores ?? []) {
       `  BLEU ${s.bleu.score.toFixed(2)}  TER ${s.ter.score.toFixed(2)}${sig ? `  p=${sig.pValue.toFixed(3)} ${sig.significant ? 'significant' : 'not significant'}` : '  (baseline)'}`,
   );
 }
-console.log(`peak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak RSS of the in-process run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+/**
+ * 20,000 paragraphs × 3 engines with a reference through the CLI, in a process of its own: the
+ * JSON report's size against the texts', and the peak RSS, by default and with --full-diffs.
+ */
+async function bigInputs(): Promise<void> {
+  const N = 20_000;
+  const dir = path.join(os.tmpdir(), `vitrans-bench-compare-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    const ref = Array.from({ length: N }, paragraph);
+    const files: Record<string, string[]> = {
+      'source.vi.txt': ref.map((p) => `Đoạn văn: ${p.slice(0, 80)} — Thoả thuận XNUMX.`),
+      'reference.en.txt': ref,
+      'deepl.en.txt': ref.map((p) => edit(p, 0.05)),
+      'google.en.txt': ref.map((p) => edit(p, 0.12)),
+      'mock.en.txt': ref.map((p) => edit(p, 0.3)),
+    };
+    let bytes = 0;
+    for (const [name, paragraphs] of Object.entries(files)) {
+      const text = paragraphs.join('\n\n') + '\n';
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    console.log(`\nBig input: ${N.toLocaleString('en-US')} paragraphs × 3 engines + reference (${(bytes / 1e6).toFixed(1)} MB of text), CLI in its own process`);
+    const args = ['compare', 'source.vi.txt', 'deepl.en.txt', 'google.en.txt', 'mock.en.txt', '-r', 'reference.en.txt', '--no-bootstrap'];
+    for (const [label, extra, out] of [
+      ['JSON report', ['-f', 'json'], 'report.json'],
+      ['JSON report, --full-diffs', ['-f', 'json', '--full-diffs'], 'full.json'],
+      ['HTML report', ['-f', 'html'], 'report.html'],
+    ] as const) {
+      const m = await measureNode('src/cli/main.ts', [...args, ...extra, '-o', out], { cwd: dir, timeoutMs: 1_800_000 });
+      const size = fs.existsSync(path.join(dir, out)) ? fs.statSync(path.join(dir, out)).size : 0;
+      const note = m.code === 0 ? `${(size / 1e6).toFixed(1)} MB = ${(size / bytes).toFixed(1)}× the texts` : (m.stderr.split('\n')[0] ?? '');
+      console.log(`${label.padEnd(28)} ${describe(m).padEnd(30)} ${note}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!process.argv.includes('--big-only')) await inProcess();
+if (!process.argv.includes('--no-big')) await bigInputs();

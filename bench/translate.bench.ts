@@ -16,6 +16,9 @@ import { createViMatcher } from '../src/glossary/vi-matcher.js';
 import { splitParagraphs } from '../src/text/paragraphs.js';
 import { openTranslationCache } from '../src/store/index.js';
 import { translateParagraphs } from '../src/translate/orchestrator.js';
+import { startFakeLibreTranslate } from './lib/fake-libretranslate.js';
+import { glossaryYaml, longParagraph, makeGlossary, mulberry32, syllableList, vietnameseArticle } from './lib/generate.js';
+import { describe, measureNode, type Measured } from './lib/measure.js';
 
 const LATENCY_MS = 150;
 const CONCURRENCY = 4;
@@ -43,6 +46,8 @@ class MockEngine implements Engine {
   }
 }
 
+/** The orchestration benchmark: ideal bound, sequential baseline, cached rerun. */
+async function orchestration(): Promise<void> {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seed = fs.readFileSync(path.join(here, '../tests/translate/fixtures/seed-article.txt'), 'utf8');
 const seedParas = splitParagraphs(seed).map((p) => p.text);
@@ -94,9 +99,55 @@ const rows: [string, string, string][] = [
   ['sequential 1 paragraph/request', `${(baselineMs / 1000).toFixed(1)} s`, `measured on ${BASELINE_SUBSET}, extrapolated; ${(baselineMs / runMs).toFixed(0)}× slower`],
   ['cached rerun', `${cachedMs.toFixed(0)} ms`, `${rerunEngine.requests} requests (goal: 0, < 1 s)`],
 ];
-const w0 = Math.max(...rows.map((r) => r[0].length));
-const w1 = Math.max(...rows.map((r) => r[1].length));
+const w0 = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+const w1 = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
 const ok = runMs <= idealMs * 1.25 && rerunEngine.requests === 0 && cachedMs < 1000;
 console.log(ok ? 'PASS' : 'FAIL');
 if (!ok) process.exitCode = 1;
+}
+
+/**
+ * Big inputs, translated by the CLI in a process of its own (wall time and peak RSS) through a
+ * local LibreTranslate stand-in that answers at once (bench/lib/fake-libretranslate.ts), without
+ * the cache: one paragraph of 1 MB (and of 250 KB, to see how time grows with length), a 40 MB
+ * article, and half a million short paragraphs.
+ */
+async function bigInputs(): Promise<void> {
+  const dir = path.join(os.tmpdir(), `vitrans-bench-translate-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const server = await startFakeLibreTranslate();
+  try {
+    const syllables = syllableList();
+    const terms = makeGlossary(100, syllables, mulberry32(20240410));
+    const glossaryFile = path.join(dir, 'glossary.yaml');
+    fs.writeFileSync(glossaryFile, glossaryYaml(terms));
+    console.log('\nBig inputs (CLI, each in its own process; peak = max RSS; engine stand-in answers at once)');
+    const translate = async (name: string, text: string): Promise<Measured> => {
+      fs.writeFileSync(path.join(dir, `${name}.txt`), text);
+      const before = server.requests;
+      const m = await measureNode('src/cli/main.ts', ['translate', `${name}.txt`, '-e', 'libretranslate', '-g', glossaryFile, '--out', 'out', '--no-cache', '-q'], {
+        cwd: dir,
+        env: { LIBRETRANSLATE_URL: server.url },
+        timeoutMs: 1_800_000,
+      });
+      const mb = Buffer.byteLength(text) / 1e6;
+      const paragraphs = text.split('\n\n').length;
+      console.log(`${name.padEnd(34)} ${describe(m).padEnd(34)} ${mb.toFixed(1)} MB, ${paragraphs.toLocaleString('en-US')} paragraphs, ${server.requests - before} requests${m.code === 0 ? '' : `; ${m.stderr.split('\n')[0]}`}`);
+      return m;
+    };
+    const quarter = await translate('one paragraph of 250 KB', longParagraph(250_000, syllables, terms, mulberry32(3))[0] + '\n');
+    const whole = await translate('one paragraph of 1 MB', longParagraph(1_000_000, syllables, terms, mulberry32(3))[0] + '\n');
+    // Process start-up and glossary loading are the same in both: compare what the length adds.
+    const start = await measureNode('src/cli/main.ts', ['--version'], { cwd: dir });
+    console.log(`  1 MB vs 250 KB: ${((whole.seconds - start.seconds) / (quarter.seconds - start.seconds)).toFixed(1)}× the time beyond start-up for 4× the text (linear: 4×, quadratic: 16×)`);
+    await translate('article of 40 MB', vietnameseArticle(40_000_000, syllables, terms, mulberry32(4)));
+    await translate('short paragraphs (2 words each)', vietnameseArticle(6_000_000, syllables, terms, mulberry32(5), 2));
+  } finally {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!process.argv.includes('--big-only')) await orchestration();
+if (!process.argv.includes('--no-big')) await bigInputs();

@@ -8,8 +8,9 @@ import type { Finding, Paragraph, Severity } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { LineIndex } from '../text/positions.js';
 import { assertAligned } from '../text/align.js';
-import { createViMatcher, type ViMatcher } from '../glossary/vi-matcher.js';
-import { createEnMatcher, type EnMatcher } from '../glossary/en-matcher.js';
+import type { ViMatcher } from '../glossary/vi-matcher.js';
+import type { EnMatcher } from '../glossary/en-matcher.js';
+import { matchersFor } from '../glossary/compiled.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { renderingLabel } from './renderings.js';
 import { allChecks } from './registry.js';
@@ -41,8 +42,8 @@ export interface CheckSettings {
 }
 
 /**
- * Builds the matchers for a glossary (the expensive part: do it once per run) and resolves each
- * check's options.
+ * Builds the matchers for a glossary (the expensive part: once per Glossary object, and not at
+ * all for one read from a compiled-glossary cache) and resolves each check's options.
  * @throws ConfigError for an unknown option or a value of the wrong type.
  */
 export function createCheckTools(glossary: Glossary, settings: CheckSettings | Check[] = {}): CheckTools {
@@ -51,7 +52,8 @@ export function createCheckTools(glossary: Glossary, settings: CheckSettings | C
   const resolved = new Map(checks.map((c) => [c.meta.id, resolveCheckOptions(c.meta, options[c.meta.id] ?? {})]));
   const severities = new Map<string, Severity>();
   for (const [id, level] of Object.entries(severity)) if (level !== 'off') severities.set(id, level);
-  return { glossary, vi: createViMatcher(glossary.entries), en: createEnMatcher(glossary.entries), checks, options: resolved, severities };
+  const { vi, en } = matchersFor(glossary);
+  return { glossary, vi, en, checks, options: resolved, severities };
 }
 
 /**
@@ -203,7 +205,7 @@ export function checkTranslation(source: PreparedSource, translation: Translatio
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = pairAt(i);
     for (const h of handlers) h.paragraph?.(current);
-    for (const o of termOutcomes(current)) outcomes.push(o);
+    for (const outcome of termOutcomes(current)) outcomes.push(outcome);
   }
   current = undefined;
   for (const h of handlers) h.end?.();
@@ -307,14 +309,18 @@ function bucket<T extends { start: number; end: number }>(matches: readonly T[],
 
 /** Pairs each source occurrence of a term with a rendering of it in the same paragraph, in order. */
 function termOutcomes(pair: ParagraphPair): TermOutcome[] {
-  const pool = new Map<string, RenderingMatch[]>();
+  // Per entry, its renderings and how many are taken (a cursor: shifting would be quadratic).
+  const pool = new Map<string, { list: RenderingMatch[]; next: number }>();
   for (const r of pair.renderings) {
-    const list = pool.get(r.entry.id);
-    if (list) list.push(r);
-    else pool.set(r.entry.id, [r]);
+    const slot = pool.get(r.entry.id);
+    if (slot) slot.list.push(r);
+    else pool.set(r.entry.id, { list: [r], next: 0 });
   }
   return pair.terms.map((t) => {
-    const r = pool.get(t.entry.id)?.shift();
-    return r ? { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' } : { termId: t.entry.id, approved: false };
+    const slot = pool.get(t.entry.id);
+    const r = slot?.list[slot.next];
+    if (!r) return { termId: t.entry.id, approved: false };
+    slot!.next++;
+    return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };
   });
 }

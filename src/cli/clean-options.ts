@@ -23,7 +23,7 @@ export async function cleanOptionsFrom(flags: CleanFlags, abs: (p: string) => st
   const patterns = [...(flags.pattern ?? [])];
   if (flags.cleanPatterns !== undefined) {
     const file = await readTextFile(abs(flags.cleanPatterns));
-    patterns.push(...readCleanPatterns(file.text, file.path));
+    for (const item of readCleanPatterns(file.text, file.path)) patterns.push(item);
   }
   return { patterns, builtins: flags.builtinRules !== false };
 }

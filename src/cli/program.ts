@@ -201,6 +201,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--baseline <engine>', 'engine to test significance against (default: the first)')
     .option('--no-bootstrap', 'skip bootstrap confidence intervals')
     .option('--seed <n>', 'bootstrap random seed', '12345')
+    .option('--full-diffs', "every paragraph's word diffs in the JSON report (default: the most-disagreeing paragraphs')")
     .action(async (source: string, translations: string[], opts, cmd: Command) =>
       run(() => import('./commands/compare.js'), (m) => m.compareCommand(source, translations, opts, withIO(cmd))),
     );

@@ -11,10 +11,37 @@ function tempBeside(path: string): string {
 
 /**
  * Writes a file all at once: to a temporary file beside it, then renamed over the target,
- * so a crash never leaves half a file and readers see the old or the new content.
+ * so a crash never leaves half a file and readers see the old or the new content. `content` may
+ * come in pieces (a bilingual JSON of a million paragraphs is never one string): they are written
+ * in blocks of about a megabyte as they come.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
   await writeFilesTogether([{ path, content }]);
+}
+
+/** What a file is written from: one string, or pieces as they come. */
+export type FileContent = string | Iterable<string> | AsyncIterable<string>;
+
+/** Writes `content` to a new file at `path`, in blocks of about a megabyte when it comes in pieces. */
+async function writeContent(path: string, content: FileContent): Promise<void> {
+  if (typeof content === 'string') {
+    await writeFile(path, content, 'utf8');
+    return;
+  }
+  const file = await open(path, 'w');
+  try {
+    let block = '';
+    for await (const piece of content) {
+      block += piece;
+      if (block.length >= WRITE_BLOCK) {
+        await file.write(block, null, 'utf8');
+        block = '';
+      }
+    }
+    if (block) await file.write(block, null, 'utf8');
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -23,14 +50,14 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
  * then are they renamed over their targets.
  * @throws the first write error, after removing every temporary file
  */
-export async function writeFilesTogether(files: readonly { path: string; content: string }[]): Promise<void> {
+export async function writeFilesTogether(files: readonly { path: string; content: FileContent }[]): Promise<void> {
   const staged: { temp: string; path: string }[] = [];
   try {
     for (const { path, content } of files) {
       await mkdir(dirname(path), { recursive: true });
       const temp = tempBeside(path);
       staged.push({ temp, path });
-      await writeFile(temp, content, 'utf8');
+      await writeContent(temp, content);
     }
   } catch (err) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
@@ -144,6 +171,9 @@ function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;
 }
+
+/** UTF-16 units gathered before a write of pieces. */
+const WRITE_BLOCK = 1 << 20;
 
 /**
  * Refuses an output path that names one of the inputs (`-o` given a translation by mistake would

@@ -9,7 +9,7 @@ import { splitParagraphs } from '../text/paragraphs.js';
 import { checkAlignment } from './alignment.js';
 import { AnalysisCollector } from './analyses.js';
 import { pairedBootstrap, statMatrix, sumStats, type BootstrapMetric, type StatMatrix } from './bootstrap.js';
-import { wordDiff } from './diff.js';
+import { diffStats, wordDiff } from './diff.js';
 import {
   bleuFromStats,
   bleuProfileOfTokens,
@@ -28,6 +28,7 @@ import { terEditsOfIds, terFromStats, TER_SIGNATURE, TerVocabulary } from './ter
 import type {
   AgreementMatrix,
   BootstrapInfo,
+  DiffStats,
   CompareInput,
   Comparison,
   CorpusScore,
@@ -240,12 +241,20 @@ export function compareTranslations(input: CompareInput): Comparison {
   const agreement = agreementMatrix(names, pairSums);
   const pivot = choosePivot(names, agreement, reference !== undefined);
   const pivotTexts = (p: ParagraphComparison): string => (pivot.kind === 'reference' ? (p.reference ?? '') : p.outputs[pivot.name]!);
+  const disagreements = topDisagreements(paragraphs);
+  // Every paragraph gets its word counts; the diffs themselves only where asked (a diff is several
+  // times its text: 20,000 paragraphs' diffs are most of a report).
+  const keepDiffs = input.diffs === 'disagreements' ? new Set(disagreements.map((d) => d.paragraph)) : undefined;
   for (const para of paragraphs) {
     const base = pivotTexts(para);
+    const changes: Record<string, DiffStats> = {};
     for (const name of names) {
       if (pivot.kind === 'engine' && name === pivot.name) continue;
-      para.diffs[name] = wordDiff(base, para.outputs[name]!);
+      const ops = wordDiff(base, para.outputs[name]!);
+      changes[name] = diffStats(ops);
+      if (!keepDiffs || keepDiffs.has(para.index)) para.diffs[name] = ops;
     }
+    para.changes = changes;
   }
 
   let scores: EngineScores[] | undefined;
@@ -269,7 +278,8 @@ export function compareTranslations(input: CompareInput): Comparison {
     ...(scores ? { scores, best: bestEngines(scores) } : {}),
     bootstrap,
     agreement,
-    disagreements: topDisagreements(paragraphs),
+    disagreements,
+    diffScope: input.diffs ?? 'all',
     outlier: findOutlier(names, agreement),
     analyses: analyses ? analyses.finish(paragraphs, (positions) => subsetScores(names, matrices, positions)) : null,
   };
@@ -303,7 +313,7 @@ function bestEngines(scores: readonly EngineScores[]): Partial<Record<MetricId, 
   const out: Partial<Record<MetricId, string[]>> = {};
   for (const m of METRICS) {
     const sign = m.better === 'higher' ? 1 : -1;
-    const top = Math.max(...scores.map((s) => sign * s[m.id].score));
+    const top = scores.reduce((best, s) => Math.max(best, sign * s[m.id].score), -Infinity);
     out[m.id] = scores.filter((s) => top - sign * s[m.id].score < TIE_MARGIN).map((s) => s.engine);
   }
   return out;

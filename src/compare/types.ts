@@ -22,6 +22,16 @@ export interface DiffOp {
   chars?: DiffOp[];
 }
 
+/**
+ * Words (not whitespace or punctuation) a diff keeps, deletes and inserts.
+ * @example { equal: 41, deleted: 3, inserted: 4 }
+ */
+export interface DiffStats {
+  equal: number;
+  deleted: number;
+  inserted: number;
+}
+
 /** The metrics vitrans computes, named as sacreBLEU names them. */
 export type MetricName = 'chrF2' | 'chrF2++' | 'BLEU' | 'TER';
 
@@ -141,8 +151,13 @@ export interface ParagraphComparison {
   reference?: string;
   /** Engine name → its translation of this paragraph. */
   outputs: Record<string, string>;
-  /** Engine name → word diff from the pivot's text to the engine's. The pivot engine has none. */
+  /**
+   * Engine name → word diff from the pivot's text to the engine's. The pivot engine has none; with
+   * `diffScope: 'disagreements'` only the paragraphs in `Comparison.disagreements` have them.
+   */
   diffs: Record<string, DiffOp[]>;
+  /** Engine name → words the diff from the pivot keeps, deletes and inserts (every paragraph; not the pivot engine). */
+  changes?: Record<string, DiffStats>;
   /** Engine name → sentence scores against the reference. Absent without a reference. */
   scores?: Record<string, SentenceScores>;
   /**
@@ -252,6 +267,8 @@ export interface Comparison {
   agreement: AgreementMatrix;
   /** Paragraphs with the highest disagreement, worst first (at most 10). */
   disagreements: Disagreement[];
+  /** Which paragraphs carry their word diffs: all, or only those in `disagreements` (see CompareInput.diffs). */
+  diffScope?: 'all' | 'disagreements';
   outlier: Outlier;
   /** Engine name → glossary accuracy; the caller fills this from the checker. */
   glossary?: Record<string, GlossaryAccuracy>;
@@ -380,4 +397,10 @@ export interface CompareInput {
   bootstrap?: { samples: number; seed: number } | false;
   /** The analyses (with a reference): on by default; `terms` adds the glossary term accuracy. */
   analyses?: false | { terms?: TermFinder };
+  /**
+   * Which paragraphs keep their word diffs: `all` (default; the HTML report shows every one), or
+   * `disagreements`, the most-disagreeing ones the text and Markdown reports show (memory and
+   * JSON size then follow the texts, not their diffs). Word counts are kept for every paragraph.
+   */
+  diffs?: 'all' | 'disagreements';
 }

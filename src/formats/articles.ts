@@ -158,7 +158,7 @@ class ArticleReader {
       const doc = readBilingual(t.text, t.path);
       const against = this.viewTranslatedBy(doc, view) ?? view;
       assertSameSourceParagraphs(doc.sources, this.shown(t.path), translatedParagraphs(file.path, file.text, against.removed), this.shown(file.path));
-      translations.push(...(await this.engineTexts(doc, t.path, against)));
+      for (const item of await this.engineTexts(doc, t.path, against)) translations.push(item);
     }
     return { source: view, translations, notes: this.notes };
   }

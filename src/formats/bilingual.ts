@@ -24,6 +24,9 @@
  * ```
  * `Finding` is src/core/types.ts; its positions point into the engine's output file.
  */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import type { ParagraphTranslation, TranslationWarning } from '../core/types.js';
@@ -101,29 +104,41 @@ export interface EngineFileResult {
   finishedAt?: Date;
 }
 
-/**
- * Builds the bilingual document for one source file from every engine that finished it.
- * @example buildBilingual({ file: 'a.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' }, null, ['Xin chào'], results)
- */
-export function buildBilingual(
+/** The bilingual document without its paragraphs. */
+export type BilingualHeader = Omit<BilingualDocument, 'paragraphs'>;
+
+/** The header of the bilingual document of one source file: each finished engine's totals. */
+export function bilingualHeader(
   source: BilingualDocument['source'],
   glossary: BilingualDocument['glossary'],
-  sources: readonly string[],
   results: readonly EngineFileResult[],
-): BilingualDocument {
+): BilingualHeader {
   const engines: Record<string, BilingualEngine> = {};
   for (const r of results) {
-    const billed = r.translations.map((t) => t.billedCharacters);
+    let billed: number | null = null;
+    let cachedParagraphs = 0;
+    for (const t of r.translations) {
+      if (t.billedCharacters !== undefined) billed = (billed ?? 0) + t.billedCharacters;
+      if (t.cached) cachedParagraphs++;
+    }
     engines[r.engine] = {
       model: r.model,
       output: r.output,
-      billedCharacters: billed.some((b) => b !== undefined) ? billed.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
-      cachedParagraphs: r.translations.filter((t) => t.cached).length,
+      billedCharacters: billed,
+      cachedParagraphs,
       findings: r.otherFindings,
       ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
     };
   }
-  const paragraphs = sources.map((text, i): BilingualParagraph => {
+  return { version: BILINGUAL_VERSION, source, glossary, engines };
+}
+
+/**
+ * The paragraphs of the bilingual document, one per source paragraph, made as they are asked for:
+ * a document of a million paragraphs is written without being held in memory whole.
+ */
+export function* bilingualParagraphs(sources: readonly string[], results: readonly EngineFileResult[]): Generator<BilingualParagraph> {
+  for (let i = 0; i < sources.length; i++) {
     const translations: Record<string, BilingualTranslation> = {};
     for (const r of results) {
       const t = r.translations[i]!;
@@ -137,9 +152,38 @@ export function buildBilingual(
         findings: r.paragraphFindings[i] ?? [],
       };
     }
-    return { index: i + 1, source: text.normalize('NFC'), translations };
-  });
-  return { version: BILINGUAL_VERSION, source, glossary, engines, paragraphs };
+    yield { index: i + 1, source: sources[i]!.normalize('NFC'), translations };
+  }
+}
+
+/**
+ * Builds the bilingual document for one source file from every engine that finished it.
+ * @example buildBilingual({ file: 'a.txt', format: 'text', sourceLang: 'vi', targetLang: 'en' }, null, ['Xin chào'], results)
+ */
+export function buildBilingual(
+  source: BilingualDocument['source'],
+  glossary: BilingualDocument['glossary'],
+  sources: readonly string[],
+  results: readonly EngineFileResult[],
+): BilingualDocument {
+  return { ...bilingualHeader(source, glossary, results), paragraphs: [...bilingualParagraphs(sources, results)] };
+}
+
+/**
+ * The bilingual document as JSON text, in pieces: the header and `"paragraphs":[` on the first
+ * line, then one paragraph per line, then `]}`. The pieces joined are one valid JSON document (what
+ * JSON.parse reads); one paragraph per line is also what `readPreviousBilingual` reads back a
+ * line at a time, and keeps diffs of a rerun readable.
+ */
+export async function* bilingualJson(header: BilingualHeader, paragraphs: Iterable<BilingualParagraph> | AsyncIterable<BilingualParagraph>): AsyncGenerator<string> {
+  const head = JSON.stringify({ ...header, paragraphs: [] });
+  yield head.slice(0, -2) + '\n';
+  let first = true;
+  for await (const p of paragraphs) {
+    yield (first ? '' : ',\n') + JSON.stringify(p);
+    first = false;
+  }
+  yield (first ? '' : '\n') + ']}\n';
 }
 
 /**
@@ -165,6 +209,145 @@ export function mergeBilingual(previous: unknown, next: BilingualDocument): Bili
       translations: { ...p.translations, ...Object.fromEntries(kept.map((name) => [name, old.paragraphs![i]!.translations[name]!])) },
     })),
   };
+}
+
+/** An earlier bilingual file, read paragraph by paragraph (see readPreviousBilingual). */
+export interface PreviousBilingual {
+  header: Partial<BilingualHeader>;
+  /** Its paragraphs, read again from the file on every call; a malformed one ends the reading with an error. */
+  paragraphs(): AsyncIterable<Partial<BilingualParagraph> | null>;
+}
+
+/**
+ * An earlier bilingual file at `path`: the one-paragraph-per-line layout `bilingualJson` writes is
+ * read a line at a time, any other JSON whole (files written that way were small enough to be
+ * one string). Undefined when there is no file or it is not a JSON object.
+ */
+export async function readPreviousBilingual(path: string): Promise<PreviousBilingual | undefined> {
+  let firstLine: string;
+  try {
+    firstLine = await readFirstLine(path);
+  } catch {
+    return undefined;
+  }
+  if (firstLine.endsWith('"paragraphs":[')) {
+    let header: Partial<BilingualHeader>;
+    try {
+      header = JSON.parse(firstLine + ']}') as Partial<BilingualHeader>;
+    } catch {
+      return undefined;
+    }
+    return {
+      header,
+      async *paragraphs() {
+        let line = 0;
+        for await (const text of readLines(path)) {
+          if (line++ === 0 || text === ']}' || text === '') continue;
+          yield JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as Partial<BilingualParagraph>;
+        }
+      },
+    };
+  }
+  let doc: Partial<BilingualDocument>;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8')) as Partial<BilingualDocument>;
+  } catch {
+    return undefined;
+  }
+  if (!doc || typeof doc !== 'object') return undefined;
+  const { paragraphs, ...header } = doc;
+  return {
+    header,
+    async *paragraphs() {
+      if (Array.isArray(paragraphs)) for (const p of paragraphs) yield p;
+    },
+  };
+}
+
+/** What merging with an earlier file gives: the header to write, its paragraphs, and the earlier engines not kept. */
+export interface MergedBilingual {
+  header: BilingualHeader;
+  paragraphs: AsyncIterable<BilingualParagraph>;
+  /** Engines of the earlier file that are neither kept nor in this run (it was for another text). */
+  dropped: string[];
+}
+
+/**
+ * mergeBilingual for documents too big to hold: this run's header and paragraphs (`next`, made
+ * again for each call) with the engines an earlier file holds for the same source, read from the
+ * file as they are written. The earlier file is read twice (to decide, then to copy), never whole.
+ */
+export async function mergeWithPrevious(
+  previous: PreviousBilingual | undefined,
+  header: BilingualHeader,
+  sources: readonly string[],
+  next: () => Iterable<BilingualParagraph>,
+): Promise<MergedBilingual> {
+  const fresh = async function* (): AsyncGenerator<BilingualParagraph> {
+    yield* next();
+  };
+  const old = previous?.header;
+  const none = { header, paragraphs: fresh(), dropped: [] };
+  if (!previous || !old || old.version !== BILINGUAL_VERSION || !old.engines || typeof old.engines !== 'object') return none;
+  const oldEngines = Object.keys(old.engines);
+  const candidates = new Set(oldEngines.filter((name) => !(name in header.engines)));
+  let count = 0;
+  let sameSource = true;
+  try {
+    for await (const p of previous.paragraphs()) {
+      const expected = sources[count++];
+      if (expected === undefined || typeof p?.source !== 'string' || p.source.normalize('NFC') !== expected.normalize('NFC')) {
+        sameSource = false;
+        break;
+      }
+      for (const name of candidates) if (!p.translations?.[name]) candidates.delete(name);
+    }
+  } catch {
+    // A broken earlier file (cut off by a full disk, edited by hand) is replaced, as an unreadable one is.
+    return none;
+  }
+  if (!sameSource || count !== sources.length) return { ...none, dropped: oldEngines.filter((name) => !(name in header.engines)) };
+  const kept = [...candidates];
+  // As mergeBilingual: an earlier engine missing from some paragraph is not kept either.
+  const dropped = oldEngines.filter((name) => !(name in header.engines) && !candidates.has(name));
+  if (kept.length === 0) return { ...none, dropped };
+  const merged: BilingualHeader = { ...header, engines: { ...header.engines, ...Object.fromEntries(kept.map((name) => [name, old.engines![name]!])) } };
+  return {
+    header: merged,
+    dropped,
+    paragraphs: (async function* () {
+      const earlier = previous.paragraphs()[Symbol.asyncIterator]();
+      try {
+        for (const p of next()) {
+          const o = (await earlier.next()).value as BilingualParagraph;
+          yield { ...p, translations: { ...p.translations, ...Object.fromEntries(kept.map((name) => [name, o.translations[name]!])) } };
+        }
+      } finally {
+        await earlier.return?.();
+      }
+    })(),
+  };
+}
+
+/** The file's first line, read in pieces until its line break (the stream is closed after). */
+async function readFirstLine(path: string): Promise<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  let line = '';
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const end = chunk.indexOf('\n');
+      if (end >= 0) return (line + chunk.slice(0, end)).replace(/\r$/, '');
+      line += chunk;
+    }
+    return line;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The lines of a UTF-8 file, without their line breaks, read as a stream. */
+function readLines(path: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
 }
 
 /** What `check` and `compare` take from a bilingual file: the source and each engine's text, paragraph-aligned. */

@@ -136,8 +136,10 @@ export function readXliff(source: XmlSource): XliffDocument {
   const reader = (unit: XmlElement, ancestors: readonly XmlElement[]): void => {
     version ??= versionOf(ancestors[0]!, source.file);
     const read = version === '1.2' ? readUnit12(unit, ancestors, source, lines, segments.length) : readUnit20(unit, ancestors, source, lines, segments.length);
-    segments.push(...read.flatMap((p) => p.segments));
-    places.push(...read);
+    for (const place of read) {
+      places.push(place);
+      for (const segment of place.segments) segments.push(segment);
+    }
   };
   const root = parseXml(source, { lines, expected: 'an XLIFF file', stream: { element: ['trans-unit', 'unit'], onElement: reader } });
   if (root.name !== 'xliff') {

@@ -224,7 +224,7 @@ function textPieces(text: string, rawStart: number, rawEnd: number, decoded: str
   let runStart = rawStart;
   const flush = (upTo: number): void => {
     if (upTo > runStart) {
-      pieces.push(...linePieces(text, runStart, upTo, out.length));
+      for (const item of linePieces(text, runStart, upTo, out.length)) pieces.push(item);
       out += text.slice(runStart, upTo).replace(/\r\n?/g, '\n');
     }
   };

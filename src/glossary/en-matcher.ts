@@ -147,6 +147,24 @@ class Vocabulary {
   /** Raw non-ASCII token → id; bounded, so odd input cannot grow it. */
   private readonly slowCache = new Map<string, number>();
 
+  /** A frozen vocabulary from its data (see `data`). */
+  static fromData(d: VocabularyData): Vocabulary {
+    const v = new Vocabulary();
+    // No `ids` Map: a frozen vocabulary looks folded tokens up in its table (lookupFolded).
+    v.words = d.words;
+    v.table = d.table;
+    v.hashes = d.hashes;
+    v.pool = d.pool;
+    v.poolStart = d.poolStart;
+    v.mask = d.mask;
+    return v;
+  }
+
+  /** What a frozen vocabulary is made of, as plain data. */
+  data(): VocabularyData {
+    return { words: this.words, table: this.table, hashes: this.hashes, pool: this.pool, poolStart: this.poolStart, mask: this.mask };
+  }
+
   /** Id of a folded token, numbering it if new (only while building). */
   add(folded: string): number {
     let id = this.ids.get(folded);
@@ -208,11 +226,23 @@ class Vocabulary {
     }
   }
 
+  /** Id of a folded token, from the frozen table; -1 if unknown. */
+  lookupFolded(folded: string): number {
+    const h = hashString(folded);
+    let slot = h & this.mask;
+    for (;;) {
+      const id = this.table[slot]!;
+      if (id < 0) return -1;
+      if (this.hashes[id] === h && this.words[id] === folded) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   /** Id of a raw token that holds non-ASCII characters; -1 if unknown. */
   lookupRaw(raw: string): number {
     let id = this.slowCache.get(raw);
     if (id === undefined) {
-      id = this.ids.get(foldToken(raw)) ?? -1;
+      id = this.lookupFolded(foldToken(raw));
       if (this.slowCache.size >= SLOW_CACHE_LIMIT) this.slowCache.clear();
       this.slowCache.set(raw, id);
     }
@@ -222,21 +252,32 @@ class Vocabulary {
 
 const SLOW_CACHE_LIMIT = 50_000;
 
+/** A frozen Vocabulary as plain data: folded tokens by id and their open-addressing lookup table. */
+export interface VocabularyData {
+  words: string[];
+  table: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  pool: Uint16Array<ArrayBuffer>;
+  poolStart: Int32Array<ArrayBuffer>;
+  mask: number;
+}
+
 /**
- * Cut a text into word tokens (runs of letters, marks, digits) and single punctuation tokens;
- * separators only separate; give each token its id in the vocabulary. A char loop rather than a
- * regex: this runs over whole corpora. (`phraseTokens` cuts renderings the same way.)
+ * Cut text[from, to) into word tokens (runs of letters, marks, digits) and single punctuation
+ * tokens; separators only separate; give each token its id in the vocabulary. Offsets stay those
+ * of `text`. A char loop rather than a regex: this runs over whole corpora. (`phraseTokens` cuts
+ * renderings the same way.)
  */
-function tokenize(text: string, vocabulary: Vocabulary): Tokens {
-  let cap = Math.max(16, Math.ceil(text.length / 5));
+function tokenize(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Tokens {
+  let cap = Math.max(16, Math.ceil((to - from) / 5));
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let hardGap = new Uint8Array(cap);
   let id = new Int32Array(cap);
   let count = 0;
   let newlines = 0;
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = code < 0x80 ? ASCII_CLASS[code]! : charClass(code, text, i);
@@ -391,12 +432,42 @@ interface Trie {
   edgeToken: Int32Array;
   edgeChild: Int32Array;
   edgeMask: number;
-  /** Patterns ending at node k: patterns[outStart[k] .. outStart[k + 1]). */
+  /** Patterns ending at node k: patterns.at(outStart[k]) .. patterns.at(outStart[k + 1] - 1). */
   outStart: Int32Array;
-  patterns: Pattern[];
+  patterns: { at(k: number): Pattern };
   /** Per pattern (same index): kind rank, then order, as one sort key. */
   patternRank: Float64Array;
 }
+
+/**
+ * The English matcher's trie as plain data: typed arrays, string lists, and entries by their
+ * index in the glossary, so that a compiled glossary is stored and read back (./compiled.ts) in a
+ * few milliseconds instead of being rebuilt.
+ */
+export interface EnMatcherData {
+  vocabulary: VocabularyData;
+  rootChild: Int32Array<ArrayBuffer>;
+  edgeNode: Int32Array<ArrayBuffer>;
+  edgeToken: Int32Array<ArrayBuffer>;
+  edgeChild: Int32Array<ArrayBuffer>;
+  edgeMask: number;
+  /** Patterns ending at node k: k's patterns are outStart[k] .. outStart[k + 1]. */
+  outStart: Int32Array<ArrayBuffer>;
+  /** Per pattern: its entry's index in the glossary. */
+  patternEntry: Int32Array<ArrayBuffer>;
+  /** Per pattern: its kind, as an index into RENDERING_KINDS. */
+  patternKind: Uint8Array<ArrayBuffer>;
+  /** Per pattern: which of the entry's forbidden renderings it is (-1: not forbidden). */
+  patternForbidden: Int32Array<ArrayBuffer>;
+  /** Per pattern: 1 for a plural form. */
+  patternPlural: Uint8Array<ArrayBuffer>;
+  /** Patterns that must keep their case: [pattern index, tokens as written]. */
+  patternExact: Array<[number, string[]]>;
+  /** Per pattern: kind rank, then order, as one sort key. */
+  patternRank: Float64Array<ArrayBuffer>;
+}
+
+const RENDERING_KINDS: readonly RenderingKind[] = ['canonical', 'accepted', 'form', 'acronym', 'forbidden'];
 
 function edgeSlot(node: number, token: number, mask: number): number {
   let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(token, 0x85ebca6b);
@@ -423,6 +494,11 @@ function child(trie: Trie, node: number, token: number): number {
  * m.find('Two Glide-Phase Interceptors were tested.')[0].kind === 'canonical'
  */
 export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
+  return enMatcherFromData(compileEnMatcher(entries), entries);
+}
+
+/** Builds the trie of createEnMatcher for `entries`. */
+export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherData {
   const vocabulary = new Vocabulary();
   // While building: children of each node by token id, and the patterns ending there.
   const next: Map<number, number>[] = [new Map()];
@@ -487,6 +563,57 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
   }
 
   const trie = compileTrie(vocabulary, next, out);
+  const index = new Map(entries.map((e, i) => [e, i]));
+  const { patterns } = trie;
+  const patternExact: Array<[number, string[]]> = [];
+  patterns.forEach((p, k) => {
+    if (p.exact) patternExact.push([k, p.exact]);
+  });
+  return {
+    vocabulary: trie.vocabulary.data(),
+    rootChild: Int32Array.from(trie.rootChild),
+    edgeNode: Int32Array.from(trie.edgeNode),
+    edgeToken: Int32Array.from(trie.edgeToken),
+    edgeChild: Int32Array.from(trie.edgeChild),
+    edgeMask: trie.edgeMask,
+    outStart: Int32Array.from(trie.outStart),
+    patternEntry: Int32Array.from(patterns, (p) => index.get(p.entry)!),
+    patternKind: Uint8Array.from(patterns, (p) => RENDERING_KINDS.indexOf(p.kind)),
+    patternForbidden: Int32Array.from(patterns, (p) => (p.forbidden ? p.entry.forbidden.indexOf(p.forbidden) : -1)),
+    patternPlural: Uint8Array.from(patterns, (p) => (p.plural ? 1 : 0)),
+    patternExact,
+    patternRank: Float64Array.from(trie.patternRank),
+  };
+}
+
+/**
+ * The matcher over compiled data (from compileEnMatcher, or read back from a compiled glossary);
+ * `entries` are the glossary's, whose indexes the data holds.
+ */
+export function enMatcherFromData(data: EnMatcherData, entries: readonly GlossaryEntry[]): EnMatcher {
+  const exact = new Map(data.patternExact);
+  // Patterns are made when a text first reaches them: a glossary read back from the cache is
+  // ready at once, whatever its size.
+  const made: Pattern[] = new Array<Pattern>(data.patternEntry.length);
+  const patterns = {
+    at(k: number): Pattern {
+      let p = made[k];
+      if (!p) {
+        const entry = entries[data.patternEntry[k]!]!;
+        const f = data.patternForbidden[k]!;
+        p = made[k] = {
+          entry,
+          kind: RENDERING_KINDS[data.patternKind[k]!]!,
+          ...(f >= 0 ? { forbidden: entry.forbidden[f]! } : {}),
+          plural: data.patternPlural[k] === 1,
+          exact: exact.get(k) ?? null,
+          order: k,
+        };
+      }
+      return p;
+    },
+  };
+  const trie: Trie = { ...data, patterns, vocabulary: Vocabulary.fromData(data.vocabulary) };
   const find = (text: string): RenderingMatch[] => findAll(trie, text);
   return {
     find,
@@ -494,7 +621,7 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
   };
 }
 
-function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Trie {
+function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Omit<Trie, 'patterns'> & { patterns: Pattern[] } {
   vocabulary.freeze();
   const rootChild = new Int32Array(vocabulary.size).fill(-1);
   for (const [token, c] of next[0]!) rootChild[token] = c;
@@ -565,8 +692,47 @@ class Candidates {
   }
 }
 
+/**
+ * Text is matched in pieces of about this many UTF-16 units, cut where a blank line separates
+ * paragraphs (no rendering spans one): the token arrays stay that size however long the document.
+ */
+const FIND_CHUNK = 1 << 20;
+
 function findAll(trie: Trie, text: string): RenderingMatch[] {
-  const toks = tokenize(text, trie.vocabulary);
+  if (text.length <= FIND_CHUNK) return findIn(trie, text, 0, text.length);
+  const out: RenderingMatch[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from + FIND_CHUNK);
+    for (const m of findIn(trie, text, from, to)) out.push(m);
+    from = to;
+  }
+  return out;
+}
+
+/**
+ * The first place at or after `at` where a blank line ends (tokens after it start a new
+ * paragraph, as `tokenize` counts line breaks), or the end of the text.
+ */
+function chunkEnd(text: string, at: number): number {
+  const n = text.length;
+  for (let i = text.indexOf('\n', at); i >= 0 && i < n; i = text.indexOf('\n', i + 1)) {
+    let newlines = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const code = text.charCodeAt(j);
+      const cls = code < 0x80 ? ASCII_CLASS[code]! : charClass(code, text, j);
+      if (cls !== 2) break;
+      if (code === 0x0a) newlines++;
+      else if (code === 0x2029) newlines += 2;
+    }
+    if (newlines >= 2) return j;
+    i = j;
+  }
+  return n;
+}
+
+function findIn(trie: Trie, text: string, from: number, to: number): RenderingMatch[] {
+  const toks = tokenize(text, trie.vocabulary, from, to);
   const { count, hardGap, id } = toks;
   const { rootChild, outStart, patterns } = trie;
   const candidates = new Candidates();
@@ -576,9 +742,9 @@ function findAll(trie: Trie, text: string): RenderingMatch[] {
     let node = rootChild[first]!;
     let j = i + 1;
     while (node >= 0) {
-      const to = outStart[node + 1]!;
-      for (let k = outStart[node]!; k < to; k++) {
-        const exact = patterns[k]!.exact;
+      const last = outStart[node + 1]!;
+      for (let k = outStart[node]!; k < last; k++) {
+        const exact = patterns.at(k).exact;
         if (exact && !exactMatch(text, toks, i, exact)) continue;
         addCandidate(candidates, text, toks, k, i, j);
       }
@@ -644,7 +810,7 @@ function choose(trie: Trie, text: string, candidates: Candidates): RenderingMatc
   const matches: RenderingMatch[] = [];
   for (let c = 0; c < count; c++) {
     if (chosen[c] === 0) continue;
-    const p = patterns[pattern[c]!]!;
+    const p = patterns.at(pattern[c]!);
     const s = start[c]!;
     const e = end[c]!;
     // A forbidden rendering in one of its allowed contexts is an approved use there.

@@ -167,10 +167,18 @@ function isSentenceStart(text: string, offset: number): boolean {
   }
   if (i < 0 || newlines >= 2) return true;
   if (/[.!?…]/u.test(text.charAt(i))) return true;
-  // Only the line the match starts on can hold the heading or list marker.
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return newlines === 0 && LINE_START_PREFIX.test(text.slice(lineStart, offset));
+  // Only the line the match starts on can hold the heading or list marker, and only characters
+  // the prefix may hold can stand between its start and the match: look back over those alone
+  // (not to the start of a line that may be megabytes long).
+  if (newlines !== 0) return false;
+  let lineStart = offset;
+  while (lineStart > 0 && LINE_START_PREFIX_CHAR.test(text.charAt(lineStart - 1))) lineStart--;
+  if (lineStart > 0 && text.charAt(lineStart - 1) !== '\n') return false;
+  return LINE_START_PREFIX.test(text.slice(lineStart, offset));
 }
+
+/** Every character LINE_START_PREFIX can match, but the line break. */
+const LINE_START_PREFIX_CHAR = /[^\S\n]|[>#*+\-\d.)[\]xX"'“‘(«_]/u;
 
 const GAP = /[\s\u00A0]+/gu;
 

@@ -1,6 +1,9 @@
 /** The glossary module: loading glossary.yaml, the Vietnamese and English matchers, fixes, exports, self-tests. */
 export type * from './types.js';
-export { loadGlossary, parseGlossary } from './load.js';
+export { loadGlossary, parseGlossary, MAX_GLOSSARY_NESTING } from './load.js';
+export type { LoadGlossaryOptions } from './load.js';
+export { matchersFor, compileGlossary } from './compiled.js';
+export type { GlossaryMatchers, CompiledGlossary } from './compiled.js';
 export { createViMatcher } from './vi-matcher.js';
 export type { ViMatcher } from './vi-matcher.js';
 export { createEnMatcher, buildIndex, approvedRenderings } from './en-matcher.js';

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
+import { Composer, Parser, YAMLParseError, isMap, isScalar, isSeq } from 'yaml';
+import type { CST, Document, Node, Pair, YAMLMap } from 'yaml';
 import { GlossaryError } from '../core/errors.js';
 import { closestName } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
@@ -14,6 +14,7 @@ import { parseAllowedContext } from './allowed-context.js';
 import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
+import { compileGlossary, compiledGlossaryKey, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
 
 const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
 const ENTRY_KEYS = [
@@ -34,15 +35,25 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'Indent with spaces, not tabs.',
 };
 
+/** How `loadGlossary` reads. */
+export interface LoadGlossaryOptions {
+  /**
+   * A folder for compiled glossaries (the CLI uses `.vitrans-cache/glossaries`): a glossary
+   * parsed, validated and compiled once is read back from there, matchers and all, as long as the
+   * file, its path and vitrans are unchanged (see ./compiled.ts). Absent: nothing is stored.
+   */
+  cacheDir?: string;
+}
+
 /**
  * Read and validate a glossary file (UTF-8, a leading BOM is allowed).
  * @throws GlossaryError when the file is missing, unreadable or invalid (with file, line and column).
- * @example const glossary = await loadGlossary('glossary.yaml');
+ * @example const glossary = await loadGlossary('glossary.yaml', { cacheDir: '.vitrans-cache/glossaries' });
  */
-export async function loadGlossary(path: string): Promise<Glossary> {
-  let source: string;
+export async function loadGlossary(path: string, options: LoadGlossaryOptions = {}): Promise<Glossary> {
+  let bytes: Buffer;
   try {
-    source = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     const code = (cause as { code?: string }).code;
     if (code === 'ENOENT') {
@@ -58,7 +69,14 @@ export async function loadGlossary(path: string): Promise<Glossary> {
       cause,
     });
   }
-  return parseGlossary(source, path);
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return parseGlossary(bytes.toString('utf8'), path);
+  const key = compiledGlossaryKey(bytes, path);
+  const cached = await readCompiledGlossary(cacheDir, key);
+  if (cached) return cached.glossary;
+  const glossary = parseGlossary(bytes.toString('utf8'), path);
+  await writeCompiledGlossary(cacheDir, key, compileGlossary(glossary));
+  return glossary;
 }
 
 /** Positions and error reporting over one source text. */
@@ -96,8 +114,12 @@ class Reporter {
  */
 export function parseGlossary(source: string, file: string): Glossary {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const r: Reporter = new Reporter(file, text);
+  // The syntax tree first, checked for depth, then composed (as parseDocument does): composing
+  // recurses once per level, so a file nested a thousand levels deep would end in a stack overflow.
+  const tokens = Array.from(new Parser().parse(text));
+  checkNesting(r, tokens);
+  const doc = composeDocument(tokens, text);
   const syntax = doc.errors[0];
   if (syntax) {
     const message = syntax.message.split('\n')[0] ?? syntax.message;
@@ -138,6 +160,52 @@ export function parseGlossary(source: string, file: string): Glossary {
     entries: entries.map((e) => e.entry),
     hash: glossaryHash(sourceLanguage, targetLanguage, entries.map((e) => e.entry)),
   };
+}
+
+/**
+ * Levels of nesting a glossary may have. It needs seven (the document, its mapping, `entries`, an
+ * entry, a list in it, an item, a `fix`); the rest is room, far below what composing can recurse.
+ */
+export const MAX_GLOSSARY_NESTING = 64;
+
+/** Stops at the first node nested deeper than MAX_GLOSSARY_NESTING, walking the tree without recursion. */
+function checkNesting(r: Reporter, tokens: readonly CST.Token[]): void {
+  const stack: Array<[CST.Token, number]> = tokens.map((t) => [t, 0]);
+  let deepest: CST.Token | undefined;
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (depth > MAX_GLOSSARY_NESTING) {
+      if (!deepest || token.offset < deepest.offset) deepest = token;
+      continue;
+    }
+    const children: Array<CST.Token | null | undefined> = [];
+    if (token.type === 'document') children.push(token.value);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) children.push('key' in item ? item.key : undefined, item.value);
+    }
+    for (const child of children) if (child) stack.push([child, depth + 1]);
+  }
+  if (deepest) {
+    r.fail(
+      r.at(deepest.offset),
+      `the glossary is nested more than ${MAX_GLOSSARY_NESTING} levels deep here`,
+      'A glossary needs seven levels at most (entries, their fields, lists of renderings and tests): look for unclosed [ or { brackets, or indentation that keeps growing, above this point.',
+    );
+  }
+}
+
+/** The one document of the token stream, as `parseDocument` composes it. */
+function composeDocument(tokens: readonly CST.Token[], text: string): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /** An entry with the nodes needed for cross-entry messages. */

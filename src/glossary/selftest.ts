@@ -3,10 +3,9 @@
  * whole glossary, so competition between entries is part of the test).
  */
 import type { EntryTest, Glossary, GlossaryEntry, YamlLocation } from './types.js';
-import { createViMatcher } from './vi-matcher.js';
 import type { ViMatcher } from './vi-matcher.js';
-import { createEnMatcher } from './en-matcher.js';
 import type { EnMatcher } from './en-matcher.js';
+import { matchersFor } from './compiled.js';
 import { applyFixes, planFixes } from './fix.js';
 
 /**
@@ -28,8 +27,7 @@ export interface SelfTestResult {
  * @example runGlossarySelfTests(glossary).filter((r) => !r.passed)
  */
 export function runGlossarySelfTests(glossary: Glossary): SelfTestResult[] {
-  const vi = createViMatcher(glossary.entries);
-  const en = createEnMatcher(glossary.entries);
+  const { vi, en } = matchersFor(glossary);
   const results: SelfTestResult[] = [];
   for (const entry of glossary.entries) {
     for (const test of entry.tests) {

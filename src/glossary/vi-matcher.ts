@@ -20,7 +20,7 @@ export interface ViMatcher {
  * One term that ends at a trie node. `cased` holds its syllables unlowered for case-sensitive
  * entries; `capitalised` is its first syllable with a capital first letter (sentence start, heading).
  */
-interface Candidate {
+interface TermCandidate {
   entry: GlossaryEntry;
   cased: string[] | null;
   capitalised: string;
@@ -86,6 +86,38 @@ export function termKey(term: string): string {
  * m.find('Bộ Quốc phòng Hoa Kỳ cho biết'); // [{ entry, start: 0, end: 20, text: 'Bộ Quốc phòng Hoa Kỳ' }]
  */
 export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
+  return viMatcherFromData(compileViMatcher(entries), entries);
+}
+
+/**
+ * The Vietnamese matcher's automaton as plain data: typed arrays, string lists, and entries by
+ * their index in the glossary, so that a compiled glossary is stored and read back (./compiled.ts)
+ * in a few milliseconds instead of being rebuilt.
+ */
+export interface ViMatcherData {
+  /** Folded syllables by id. */
+  syllables: string[];
+  /** Separator keys (see gapKey) by id; '' (SPACE_GAP) first. */
+  gaps: string[];
+  /** Trie edges in one open-addressing table: (node, edge key = syllable id × gaps + gap id) → child node. */
+  edgeNode: Int32Array<ArrayBuffer>;
+  edgeKey: Int32Array<ArrayBuffer>;
+  edgeChild: Int32Array<ArrayBuffer>;
+  edgeMask: number;
+  /** Terms ending at trie node k: candidates acceptStart[k] .. acceptStart[k + 1]. */
+  acceptStart: Int32Array<ArrayBuffer>;
+  /** Per candidate: its entry's index in the glossary. */
+  candidateEntry: Int32Array<ArrayBuffer>;
+  /** Per candidate: its first syllable with a capital first letter. */
+  candidateCapitalised: string[];
+  /** Candidates of case-sensitive entries: [candidate index, syllables as written]. */
+  candidateCased: Array<[number, string[]]>;
+  /** Syllables of the longest term. */
+  longest: number;
+}
+
+/** Builds the automaton of createViMatcher for `entries`. */
+export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherData {
   const syllableIds = new Map<string, number>();
   const gapIds = new Map<string, number>([['', SPACE_GAP]]);
   const idOf = <K>(map: Map<K, number>, key: K): number => {
@@ -97,25 +129,29 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
     return id;
   };
 
-  const terms: Array<{ entry: GlossaryEntry; tokens: TermTokens }> = [];
-  for (const entry of entries) {
+  const terms: Array<{ entry: number; tokens: TermTokens }> = [];
+  entries.forEach((entry, index) => {
     const seen = new Set<string>();
     for (const term of [entry.vi, ...entry.viVariants]) {
       const tokens = tokeniseTerm(term);
-      const key = termKey(term);
+      const key = tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
       if (tokens.syllables.length === 0 || seen.has(key)) continue;
       seen.add(key);
       for (const s of tokens.syllables) idOf(syllableIds, s);
       for (const g of tokens.gaps) idOf(gapIds, g);
-      terms.push({ entry, tokens });
+      terms.push({ entry: index, tokens });
     }
-  }
+  });
 
-  // Edge key = syllable id * gapStride + gap id: one Map lookup per step.
+  // While building: children of each node by edge key, and the candidates ending there.
   const gapStride = gapIds.size;
   const children: Array<Map<number, number> | undefined> = [undefined];
-  const accept: Array<Candidate[] | undefined> = [undefined];
+  const ending: Array<number[] | undefined> = [undefined];
+  const candidateEntry: number[] = [];
+  const candidateCapitalised: string[] = [];
+  const candidateCased: Array<[number, string[]]> = [];
   let longest = 1;
+  let edges = 0;
   for (const { entry, tokens } of terms) {
     let node = 0;
     tokens.syllables.forEach((syllable, k) => {
@@ -126,17 +162,91 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
       if (next === undefined) {
         next = children.length;
         children.push(undefined);
-        accept.push(undefined);
+        ending.push(undefined);
         map.set(edge, next);
+        edges++;
       }
       node = next;
     });
-    const list = accept[node] ?? (accept[node] = []);
+    const c = candidateEntry.length;
+    (ending[node] ??= []).push(c);
     const first = tokens.cased[0] ?? '';
-    const capitalised = first.slice(0, codePointLength(first)).toUpperCase() + first.slice(codePointLength(first));
-    list.push({ entry, cased: entry.caseSensitive ? tokens.cased : null, capitalised });
+    candidateEntry.push(entry);
+    candidateCapitalised.push(first.slice(0, codePointLength(first)).toUpperCase() + first.slice(codePointLength(first)));
+    if (entries[entry]!.caseSensitive) candidateCased.push([c, tokens.cased]);
     longest = Math.max(longest, tokens.syllables.length);
   }
+
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const edgeNode = new Int32Array(size).fill(-1);
+  const edgeKey = new Int32Array(size);
+  const edgeChild = new Int32Array(size);
+  children.forEach((map, node) => {
+    for (const [key, child] of map ?? []) {
+      let slot = edgeSlot(node, key, size - 1);
+      while (edgeNode[slot] !== -1) slot = (slot + 1) & (size - 1);
+      edgeNode[slot] = node;
+      edgeKey[slot] = key;
+      edgeChild[slot] = child;
+    }
+  });
+  // Candidates renumbered node by node, so each node's are one run.
+  const acceptStart = new Int32Array(children.length + 1);
+  const order: number[] = [];
+  ending.forEach((list, node) => {
+    acceptStart[node] = order.length;
+    for (const c of list ?? []) order.push(c);
+  });
+  acceptStart[children.length] = order.length;
+  const renumbered = new Int32Array(order.length);
+  order.forEach((c, k) => (renumbered[c] = k));
+  return {
+    syllables: [...syllableIds.keys()],
+    gaps: [...gapIds.keys()],
+    edgeNode,
+    edgeKey,
+    edgeChild,
+    edgeMask: size - 1,
+    acceptStart,
+    candidateEntry: Int32Array.from(order, (c) => candidateEntry[c]!),
+    candidateCapitalised: order.map((c) => candidateCapitalised[c]!),
+    candidateCased: candidateCased.map(([c, cased]): [number, string[]] => [renumbered[c]!, cased]),
+    longest,
+  };
+}
+
+function edgeSlot(node: number, key: number, mask: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+/**
+ * The matcher over compiled data (from compileViMatcher, or read back from a compiled glossary);
+ * `entries` are the glossary's, whose indexes the data holds.
+ */
+export function viMatcherFromData(data: ViMatcherData, entries: readonly GlossaryEntry[]): ViMatcher {
+  const { edgeNode, edgeKey, edgeChild, edgeMask, acceptStart, longest } = data;
+  const syllableIds = new Map(data.syllables.map((s, id) => [s, id]));
+  const gapIds = new Map(data.gaps.map((g, id) => [g, id]));
+  const gapStride = gapIds.size;
+  const cased = new Map(data.candidateCased);
+  const candidates: TermCandidate[] = Array.from(data.candidateEntry, (entry, c) => ({
+    entry: entries[entry]!,
+    cased: cased.get(c) ?? null,
+    capitalised: data.candidateCapitalised[c]!,
+  }));
+  const terms = candidates;
+  const childOf = (node: number, key: number): number | undefined => {
+    let slot = edgeSlot(node, key, edgeMask);
+    for (;;) {
+      const n = edgeNode[slot]!;
+      if (n < 0) return undefined;
+      if (n === node && edgeKey[slot] === key) return edgeChild[slot];
+      slot = (slot + 1) & edgeMask;
+    }
+  };
 
   // Raw syllable as written → syllable id (-1: in no term). Shared by calls: texts repeat words.
   const rawIds = new Map<string, number>();
@@ -212,7 +322,7 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
         if (head >= scanned && !scanNext()) break;
         let node = 0;
         let bestLength = 0;
-        let best: Candidate | undefined;
+        let best: TermCandidate | undefined;
         for (let k = 0; ; k++) {
           const t = head + k;
           if (t >= scanned && !scanNext()) break;
@@ -220,15 +330,15 @@ export function createViMatcher(entries: GlossaryEntry[]): ViMatcher {
           const syllable = tSyllable[r] ?? -1;
           const gap = k === 0 ? SPACE_GAP : (tGap[r] ?? NO_GAP);
           if (syllable < 0 || gap < 0) break;
-          const next = children[node]?.get(syllable * gapStride + gap);
+          const next = childOf(node, syllable * gapStride + gap);
           if (next === undefined) break;
           node = next;
-          const candidates = accept[node];
-          if (candidates) {
-            const found = candidates.find((c) => c.cased === null || casedAgrees(c.cased, c.capitalised, head));
-            if (found) {
-              best = found;
+          for (let c = acceptStart[node]!; c < acceptStart[node + 1]!; c++) {
+            const candidate = candidates[c]!;
+            if (candidate.cased === null || casedAgrees(candidate.cased, candidate.capitalised, head)) {
+              best = candidate;
               bestLength = k + 1;
+              break;
             }
           }
         }

@@ -50,8 +50,11 @@ export function formatCheckMarkdown(report: CheckReport): string {
     const left = active.length - shown;
     if (left > 0) out.push('', `…and ${left} more finding${left === 1 ? '' : 's'}: see \`vitrans check --format json\` for all of them.`);
   }
-  out.push(...suppressedTable(report));
-  if (report.summary.length > 0) out.push('', ...termTable(report.summary));
+  for (const row of suppressedTable(report)) out.push(row);
+  if (report.summary.length > 0) {
+    out.push('');
+    for (const row of termTable(report.summary)) out.push(row);
+  }
   return out.join('\n') + '\n';
 }
 

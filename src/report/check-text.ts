@@ -35,8 +35,9 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
   const out: string[] = [];
   for (const group of groupByFile(report)) {
     out.push(c.underline(group.file));
-    const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
-    const sevWidth = Math.max(...group.findings.map((f) => f.severity.length));
+    // reduce, not Math.max(...list): a file can have more findings than a call takes arguments.
+    const placeWidth = group.findings.reduce((w, f) => Math.max(w, displayWidth(findingPlace(f))), 0);
+    const sevWidth = group.findings.reduce((w, f) => Math.max(w, f.severity.length), 0);
     const indent = 2 + placeWidth + 2 + sevWidth + 2;
     for (const f of group.findings) {
       const messageWidth = Math.max(20, width - indent - 2 - f.ruleId.length);
@@ -75,7 +76,7 @@ function suppressedSection(report: CheckReport, c: ReturnType<typeof pc.createCo
   const out = [c.bold(`Suppressed: ${plural(findings.length, 'finding')}`)];
   for (const group of groupByFile(report, findings)) {
     out.push(c.dim(group.file));
-    const placeWidth = Math.max(...group.findings.map((f) => displayWidth(findingPlace(f))));
+    const placeWidth = group.findings.reduce((w, f) => Math.max(w, displayWidth(findingPlace(f))), -Infinity);
     const indent = 2 + placeWidth + 2;
     for (const f of group.findings) {
       const lines = wrapWords(f.message, Math.max(20, width - indent - 2 - f.ruleId.length));

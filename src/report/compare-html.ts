@@ -37,7 +37,9 @@ import {
   significanceText,
   topDisagreements,
 } from './compare-common.js';
-import { escapeHtml as esc } from './escape.js';
+// Content (source, reference, engine texts, messages) shows bidi controls as marks; names and
+// attributes write them out: applied, they would reorder what the reader sees.
+import { escapeHtmlShowingControls as esc, escapeHtmlText as html } from './escape.js';
 
 /** Background colours of insertions and deletions (the browser test looks for them on screen). */
 export const HTML_COLORS = {
@@ -80,7 +82,9 @@ td.best{font-weight:700}td.best::after{content:" ★";color:#9a6700}
 .analysis{margin:1rem 0}.analysis table{font-size:.9rem}ul.ngrams li,ul.diffs li{margin:.15rem 0}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;vertical-align:-.05em}
 ${ENGINE_COLORS.map((color, i) => `.swatch.c${i}{background:${color}}`).join('')}
-.col p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.col p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:plaintext}
+ins,del,mark,.ch,.bidi{unicode-bidi:isolate}
+.bidi{font:600 .7em/1 ui-monospace,monospace;color:#7d4e00;background:#fff8c5;border:1px solid #bf8700;border-radius:3px;padding:0 .15em;margin:0 .1em;direction:ltr}
 .col.source p{font-style:italic}
 ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}
 .legend span{margin-right:1rem}
@@ -270,21 +274,38 @@ function paragraphsSection(c: Comparison): string {
       '<button type="button" data-sort="disagreement" aria-pressed="false">disagreement</button></div>',
   );
   out.push('<div id="paragraph-list">');
-  for (const p of c.paragraphs) out.push(paragraphArticle(c, p));
+  const findings = findingsByParagraph(c);
+  for (const p of c.paragraphs) out.push(paragraphArticle(c, p, findings.get(p.index)));
   out.push('</div></section>');
   return out.join('\n');
 }
 
-function paragraphArticle(c: Comparison, p: ParagraphComparison): string {
+/** Each engine's glossary findings by paragraph, grouped once (not filtered again for every paragraph). */
+function findingsByParagraph(c: Comparison): Map<number, Map<string, Finding[]>> {
+  const out = new Map<number, Map<string, Finding[]>>();
+  for (const engine of c.engines) {
+    for (const f of c.glossary?.[engine]?.findings ?? []) {
+      if (f.paragraph === undefined) continue;
+      let byEngine = out.get(f.paragraph);
+      if (!byEngine) out.set(f.paragraph, (byEngine = new Map()));
+      const list = byEngine.get(engine);
+      if (list) list.push(f);
+      else byEngine.set(engine, [f]);
+    }
+  }
+  return out;
+}
+
+function paragraphArticle(c: Comparison, p: ParagraphComparison, ofParagraph: Map<string, Finding[]> | undefined): string {
   const findings = new Map<string, Finding[]>();
-  for (const engine of c.engines) findings.set(engine, (c.glossary?.[engine]?.findings ?? []).filter((f) => f.paragraph === p.index));
+  for (const engine of c.engines) findings.set(engine, ofParagraph?.get(engine) ?? []);
   const sourceTerms = [...findings.values()].flat().flatMap((f) => (f.source ? [{ text: f.source.text, title: f.message }] : []));
 
   const cols: string[] = [];
   cols.push(`<section class="col source" lang="vi"><h4>Source</h4><p>${marked(p.source, 0, findRanges(p.source, sourceTerms))}</p></section>`);
   if (p.reference !== undefined) {
     const pivot = c.pivot.kind === 'reference' ? ' <small>(pivot)</small>' : '';
-    cols.push(`<section class="col reference"><h4>Reference${pivot}</h4><p>${esc(p.reference)}</p></section>`);
+    cols.push(`<section class="col reference"><h4>Reference${pivot}</h4><p>${html(p.reference)}</p></section>`);
   }
   for (const engine of c.engines) {
     const text = p.outputs[engine] ?? '';
@@ -295,7 +316,7 @@ function paragraphArticle(c: Comparison, p: ParagraphComparison): string {
     const score = sentenceScoresText(p, engine);
     const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>${esc(score)}</small>` : ''}`;
     const content = pivot || !ops ? marked(text, 0, ranges) : diffHtml(ops, ranges);
-    const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${esc(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
+    const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${html(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
     cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}</section>`);
   }
   const d = p.disagreement === null ? '' : fmt(p.disagreement);
@@ -313,10 +334,16 @@ interface MarkRange {
   title: string;
 }
 
-/** Every occurrence of each needle in `text`, without overlaps, in order. */
+/**
+ * Every occurrence of each needle in `text`, without overlaps, in order. Each distinct needle text
+ * is searched once (with the first title given for it): a long paragraph with thousands of
+ * findings of the same rendering is read once, not once per finding.
+ */
 function findRanges(text: string, needles: { text: string; title: string }[]): MarkRange[] {
   const ranges: MarkRange[] = [];
-  for (const n of needles) {
+  const distinct = new Map<string, { text: string; title: string }>();
+  for (const n of needles) if (!distinct.has(n.text)) distinct.set(n.text, n);
+  for (const n of distinct.values()) {
     if (!n.text) continue;
     for (let at = text.indexOf(n.text); at >= 0; at = text.indexOf(n.text, at + n.text.length)) {
       ranges.push({ start: at, end: at + n.text.length, title: n.title });
@@ -328,18 +355,25 @@ function findRanges(text: string, needles: { text: string; title: string }[]): M
   return kept;
 }
 
-/** Escapes `piece` (found at `offset` in the whole text), wrapping the parts inside `ranges` in `<mark>`. */
-function marked(piece: string, offset: number, ranges: MarkRange[]): string {
+/**
+ * Escapes `piece` (found at `offset` in the whole text), wrapping the parts inside `ranges` (sorted,
+ * disjoint) in `<mark>`. Pieces of one text come in order: `cursor` remembers the first range that
+ * may still reach them, so marking a long diff reads each range once.
+ */
+function marked(piece: string, offset: number, ranges: MarkRange[], cursor = { next: 0 }): string {
   let out = '';
   let at = 0;
-  for (const r of ranges) {
+  while (cursor.next < ranges.length && ranges[cursor.next]!.end <= offset) cursor.next++;
+  for (let k = cursor.next; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    if (r.start - offset >= piece.length) break;
     const s = Math.max(r.start - offset, at);
     const e = Math.min(r.end - offset, piece.length);
     if (e <= s) continue;
-    out += esc(piece.slice(at, s)) + `<mark class="term" title="${esc(r.title)}">${esc(piece.slice(s, e))}</mark>`;
+    out += html(piece.slice(at, s)) + `<mark class="term" title="${esc(r.title)}">${html(piece.slice(s, e))}</mark>`;
     at = e;
   }
-  return out + esc(piece.slice(at));
+  return out + html(piece.slice(at));
 }
 
 /**
@@ -349,9 +383,10 @@ function marked(piece: string, offset: number, ranges: MarkRange[]): string {
 function diffHtml(ops: DiffOp[], ranges: MarkRange[]): string {
   let out = '';
   let pos = 0; // offset into the engine's text: equal and insert steps advance it
+  const cursor = { next: 0 };
   for (const op of ops) {
     if (op.op === 'delete') {
-      const inner = op.chars ? op.chars.map((s) => (s.op === 'delete' ? `<span class="ch">${esc(s.text)}</span>` : s.op === 'equal' ? esc(s.text) : '')).join('') : esc(op.text);
+      const inner = op.chars ? op.chars.map((s) => (s.op === 'delete' ? `<span class="ch">${html(s.text)}</span>` : s.op === 'equal' ? html(s.text) : '')).join('') : html(op.text);
       out += `<del>${inner}</del>`;
       continue;
     }
@@ -360,12 +395,12 @@ function diffHtml(ops: DiffOp[], ranges: MarkRange[]): string {
       let p = pos;
       for (const s of op.chars) {
         if (s.op === 'delete') continue;
-        const html = marked(s.text, p, ranges);
-        inner += s.op === 'insert' ? `<span class="ch">${html}</span>` : html;
+        const piece = marked(s.text, p, ranges, cursor);
+        inner += s.op === 'insert' ? `<span class="ch">${piece}</span>` : piece;
         p += s.text.length;
       }
     } else {
-      inner = marked(op.text, pos, ranges);
+      inner = marked(op.text, pos, ranges, cursor);
     }
     out += op.op === 'insert' ? `<ins>${inner}</ins>` : inner;
     pos += op.text.length;

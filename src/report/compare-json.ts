@@ -1,6 +1,7 @@
 /**
  * The JSON comparison report: the whole `Comparison`, with its top-level keys in a fixed order
- * and absent optional parts as `null`, so the shape never depends on the inputs.
+ * and absent optional parts as `null`, so the shape never depends on the inputs. Paragraphs
+ * outside `diffScope` have `diffs: null` (their `changes` counts are always there).
  */
 import type { Comparison } from '../compare/types.js';
 import { metricsOf } from './compare-common.js';
@@ -26,13 +27,16 @@ export function formatCompareJson(c: Comparison): string {
     outlier: c.outlier,
     disagreements: c.disagreements,
     analyses: c.analyses ?? null,
+    diffScope: c.diffScope ?? 'all',
     paragraphs: c.paragraphs.map((p) => ({
       index: p.index,
       line: p.line,
       source: p.source,
       reference: p.reference ?? null,
       outputs: p.outputs,
-      diffs: p.diffs,
+      // Paragraphs outside the diff scope carry null, not an empty diff that would read "no change".
+      diffs: c.diffScope === 'disagreements' && Object.keys(p.diffs).length === 0 ? null : p.diffs,
+      changes: p.changes ?? null,
       scores: p.scores ?? null,
       disagreement: p.disagreement,
     })),

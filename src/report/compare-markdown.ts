@@ -76,9 +76,9 @@ export function formatCompareMarkdown(c: Comparison, opts: { top?: number } = {}
   const top = topDisagreements(c, opts.top ?? 5);
   if (top.length > 0 && c.engines.length > 1) {
     out.push('### Where the engines disagree most', '');
-    for (const p of top) out.push(...paragraphSection(c, p));
+    for (const p of top) for (const line of paragraphSection(c, p)) out.push(line);
   }
-  if (c.analyses) out.push(...analysesSection(c, c.analyses));
+  if (c.analyses) for (const item of analysesSection(c, c.analyses)) out.push(item);
 
   const sigs = signatures(c);
   if (sigs.length > 0) {
@@ -131,8 +131,9 @@ function analysesSection(c: Comparison, a: Analyses): string[] {
   const out = ['### Why the scores differ', '', md(analysesNote(c)), ''];
 
   out.push('#### Word accuracy by word frequency', '', "F-measure of each engine's words against the reference's, by how often a word occurs in the reference (bucket 0: words the reference never uses, counted per engine).", '');
-  out.push(
-    ...mdTable(
+  append(
+    out,
+    mdTable(
       ['Frequency in the reference', 'Reference words', ...engines],
       a.wordAccuracy.map((b) => [md(b.label), String(referenceCount(b.byEngine)), ...c.engines.map((e) => {
         const w = b.byEngine[e];
@@ -145,8 +146,9 @@ function analysesSection(c: Comparison, a: Analyses): string[] {
 
   if (a.terms) {
     out.push('#### Glossary terms', '', 'Approved glossary renderings in each engine, matched against those in the reference, paragraph by paragraph.', '');
-    out.push(
-      ...mdTable(
+    append(
+      out,
+      mdTable(
         ['Engine', 'In the reference', 'In the engine', 'Matched', 'Recall', 'Precision', 'F'],
         c.engines.map((e) => {
           return [md(e), ...wordMatchCells(a.terms!.overall[e])];
@@ -155,8 +157,9 @@ function analysesSection(c: Comparison, a: Analyses): string[] {
       ),
     );
     if (a.terms.terms.length > 0) {
-      out.push(
-        ...mdTable(
+      append(
+        out,
+        mdTable(
           ['Term', 'In the reference', ...engines.map((e) => `${e} matched`)],
           a.terms.terms.map((t) => [md(t.label), String(referenceCount(t.byEngine)), ...c.engines.map((e) => String(t.byEngine[e]?.matched ?? 0))]),
           (i) => i > 0,
@@ -166,8 +169,9 @@ function analysesSection(c: Comparison, a: Analyses): string[] {
   }
 
   out.push('#### Scores by paragraph length', '', 'Corpus chrF2 / TER ↓ over the paragraphs whose reference has that many words.', '');
-  out.push(
-    ...mdTable(
+  append(
+    out,
+    mdTable(
       ['Reference words', 'Paragraphs', ...engines],
       a.lengthBuckets.map((b) => [md(b.label), String(b.paragraphs), ...c.engines.map((e) => {
         const s = b.scores[e];
@@ -195,4 +199,9 @@ function analysesSection(c: Comparison, a: Analyses): string[] {
     out.push('');
   }
   return out;
+}
+
+/** Appends rows one by one (a spread into push would put every row on the stack). */
+function append(out: string[], rows: readonly string[]): void {
+  for (const row of rows) out.push(row);
 }

@@ -36,16 +36,21 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
   const width = Math.max(40, opts.width ?? 100);
   const prose = (text: string, style?: (s: string) => string): string[] => wrapWords(text, width).map((l) => (style ? style(l) : l));
   const out: string[] = prose(`vitrans compare: ${headline(c)}`, col.bold);
-  out.push(...prose(`Diffs against ${c.pivot.kind === 'reference' ? 'the reference' : c.pivot.name}: ${c.pivot.reason}`), '');
+  // Lines are appended one by one: a long paragraph wraps to more lines than a call takes arguments.
+  const add = (lines: readonly string[]): void => {
+    for (const l of lines) out.push(l);
+  };
+  add(prose(`Diffs against ${c.pivot.kind === 'reference' ? 'the reference' : c.pivot.name}: ${c.pivot.reason}`));
+  out.push('');
 
-  out.push(...table(c, col));
+  add(table(c, col));
   const best = bestText(c);
-  if (best) out.push(...prose(best));
-  out.push(...signatureLines(c, width).map((l) => col.dim(l)));
+  if (best) add(prose(best));
+  add(signatureLines(c, width).map((l) => col.dim(l)));
   const note = bootstrapNote(c);
-  if (note) out.push(...prose(note, col.dim));
-  if (c.outlier.engine !== null || c.engines.length > 2) out.push(...prose(c.outlier.note));
-  if (c.analyses) out.push(...prose('Analyses (word accuracy by frequency, glossary terms, scores by paragraph length, n-grams, paragraphs where two engines differ most): see --format html, markdown or json.', col.dim));
+  if (note) add(prose(note, col.dim));
+  if (c.outlier.engine !== null || c.engines.length > 2) add(prose(c.outlier.note));
+  if (c.analyses) add(prose('Analyses (word accuracy by frequency, glossary terms, scores by paragraph length, n-grams, paragraphs where two engines differ most): see --format html, markdown or json.', col.dim));
   out.push('');
 
   const top = topDisagreements(c, opts.top ?? 3);
@@ -55,7 +60,10 @@ export function formatCompareText(c: Comparison, opts: CompareTextOptions): stri
     out.push('The engines agree on every paragraph.');
   } else {
     out.push(col.bold(`Where the engines disagree most (${top.length} of ${c.paragraphs.length} paragraphs):`), '');
-    for (const p of top) out.push(...paragraphBlock(c, p, col, width), '');
+    for (const p of top) {
+      add(paragraphBlock(c, p, col, width));
+      out.push('');
+    }
   }
   while (out.at(-1) === '') out.pop();
   return out.join('\n') + '\n';
@@ -80,7 +88,7 @@ function table(c: Comparison, col: Colors): string[] {
     rows.push(['engine', 'agreement (chrF2 with the others)', 'glossary']);
     for (const e of c.engines) rows.push([e, agreementText(c, e), hasGlossary ? glossaryText(c, e) : 'n/a']);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), 0));
   // Numbers right-aligned, names and words left-aligned.
   const numeric = rows[0]!.map((_, i) => i > 0 && rows.slice(1).every((r) => /^[\d.]+( ± [\d.]+)?$/.test(r[i] ?? '')));
   return rows.map((r, ri) => {
@@ -116,7 +124,7 @@ function signatureLines(c: Comparison, width: number): string[] {
 
 function paragraphBlock(c: Comparison, p: ParagraphComparison, col: Colors, width: number): string[] {
   const labels = ['source', ...(p.reference !== undefined ? ['reference'] : []), ...c.engines];
-  const labelWidth = Math.max(...labels.map(displayWidth));
+  const labelWidth = labels.reduce((w, l) => Math.max(w, displayWidth(l)), 0);
   const indent = 2 + labelWidth + 2;
   const textWidth = Math.max(20, width - indent);
   const out = [col.cyan(`¶${p.index} (line ${p.line}) · disagreement ${p.disagreement === null ? 'n/a' : fmt(p.disagreement)}`)];
@@ -226,7 +234,7 @@ function wrapPieces(pieces: Piece[], width: number): string[] {
       line.push(w.spaceBefore);
       used += 1;
     }
-    line.push(...w.tokens);
+    for (const t of w.tokens) line.push(t);
     used += w.width;
   }
   lines.push(line);

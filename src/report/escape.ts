@@ -20,6 +20,58 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Unicode's bidirectional controls (embeddings, overrides, isolates, their pops) and the three
+ * invisible direction marks, by code point: short name and Unicode name. Applied, they reorder
+ * what a reader sees ("\u202Eabc.exe" displays as "exe.cba") and can scramble a diff; reports
+ * show them instead.
+ */
+export const BIDI_CONTROLS: ReadonlyMap<number, { short: string; name: string }> = new Map([
+  [0x202a, { short: 'LRE', name: 'LEFT-TO-RIGHT EMBEDDING' }],
+  [0x202b, { short: 'RLE', name: 'RIGHT-TO-LEFT EMBEDDING' }],
+  [0x202c, { short: 'PDF', name: 'POP DIRECTIONAL FORMATTING' }],
+  [0x202d, { short: 'LRO', name: 'LEFT-TO-RIGHT OVERRIDE' }],
+  [0x202e, { short: 'RLO', name: 'RIGHT-TO-LEFT OVERRIDE' }],
+  [0x2066, { short: 'LRI', name: 'LEFT-TO-RIGHT ISOLATE' }],
+  [0x2067, { short: 'RLI', name: 'RIGHT-TO-LEFT ISOLATE' }],
+  [0x2068, { short: 'FSI', name: 'FIRST STRONG ISOLATE' }],
+  [0x2069, { short: 'PDI', name: 'POP DIRECTIONAL ISOLATE' }],
+  [0x200e, { short: 'LRM', name: 'LEFT-TO-RIGHT MARK' }],
+  [0x200f, { short: 'RLM', name: 'RIGHT-TO-LEFT MARK' }],
+  [0x061c, { short: 'ALM', name: 'ARABIC LETTER MARK' }],
+]);
+
+const BIDI_RE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const HAS_BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+
+const codePoint = (ch: string): string => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Escapes text for HTML attribute values and places that hold no markup (the page title, SVG
+ * text), with every bidirectional control written out instead of applied.
+ * @example escapeHtmlShowingControls('\u202Eabc.exe') === '[U+202E RLO]abc.exe'
+ */
+export function escapeHtmlShowingControls(text: string): string {
+  return escapeHtml(text.replace(BIDI_RE, (ch) => `[${codePoint(ch)} ${BIDI_CONTROLS.get(ch.charCodeAt(0))!.short}]`));
+}
+
+/**
+ * Escapes text for HTML element content, with every bidirectional control shown as a visible mark
+ * (`<span class="bidi">RLO</span>`, its code point and name in the tooltip) instead of applied.
+ * @example escapeHtmlText('\u202Eabc.exe') === '<span class="bidi" title="U+202E RIGHT-TO-LEFT OVERRIDE (shown, not applied)">RLO</span>abc.exe'
+ */
+export function escapeHtmlText(text: string): string {
+  if (!HAS_BIDI.test(text)) return escapeHtml(text);
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(BIDI_RE)) {
+    const control = BIDI_CONTROLS.get(m[0].charCodeAt(0))!;
+    out += escapeHtml(text.slice(at, m.index)) + `<span class="bidi" title="${codePoint(m[0])} ${control.name} (shown, not applied)">${control.short}</span>`;
+    at = m.index + 1;
+  }
+  return out + escapeHtml(text.slice(at));
+}
+
+/**
  * Escapes text for inline Markdown (GitHub flavoured), including inside table cells: markup
  * characters get a backslash, `|` cannot end a cell, and line breaks become spaces so a cell
  * stays on its row.

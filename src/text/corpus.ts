@@ -80,7 +80,7 @@ async function walk(dir: string, slug: string, scan: CorpusScan, depth: number):
       ...(a.bilingual ? { bilingual: join(dir, a.bilingual) } : {}),
     });
   }
-  scan.unmatched.push(...found.unmatched.map((t) => join(dir, t)));
+  for (const item of found.unmatched.map((t) => join(dir, t))) scan.unmatched.push(item);
   if (depth >= MAX_DEPTH) return;
   for (const name of dirs) await walk(join(dir, name), depth === 0 ? name : `${slug}/${name}`, scan, depth + 1);
 }

@@ -95,7 +95,7 @@ export function formatEstimateTable(estimates: readonly EngineEstimate[]): strin
   const unpriced = estimates.some((e) => e.costUsd === null && e.sendCharacters > 0);
   const cost = sum((e) => e.costUsd ?? 0).toFixed(4) + (unpriced ? ' + n/a' : '');
   rows.push(['total', '', String(sum((e) => e.paragraphs)), String(sum((e) => e.cachedParagraphs)), String(sum((e) => e.sendParagraphs)), String(sum((e) => e.sendCharacters)), '', cost]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }

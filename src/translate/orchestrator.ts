@@ -106,6 +106,8 @@ export interface PlannedParagraph {
   blank: boolean;
   /** Masks and hints, memoised: computed on first call. */
   prepare(): PreparedParagraph;
+  /** Forgets the memoised masks (a finished paragraph's are no longer needed; `prepare` computes them again). */
+  release(): void;
 }
 
 /** What a run would do, before anything is sent (dry runs and budgets use it). */
@@ -117,19 +119,28 @@ export interface TranslationPlan {
 }
 
 /**
- * A matcher that remembers its answers per paragraph text: the budget plan, each engine's run and
- * the check all ask about the same paragraphs.
+ * A matcher that remembers its answers per paragraph text (the latest `limit` of them): the budget
+ * plan, each engine's run and the check all ask about the same paragraphs.
  */
-export function rememberingMatcher(matcher: ViMatcher): ViMatcher {
+export function rememberingMatcher(matcher: ViMatcher, limit = REMEMBERED_TEXTS): ViMatcher {
   const answers = new Map<string, ReturnType<ViMatcher['find']>>();
   return {
     find(text) {
       let found = answers.get(text);
-      if (!found) answers.set(text, (found = matcher.find(text)));
+      if (!found) {
+        found = matcher.find(text);
+        // The oldest answer goes first: engines of one file ask about the same paragraphs close
+        // together, and a run over a million paragraphs must not remember them all.
+        if (answers.size >= limit) answers.delete(answers.keys().next().value!);
+        answers.set(text, found);
+      }
       return found;
     },
   };
 }
+
+/** Paragraph texts a remembering matcher keeps answers for. */
+const REMEMBERED_TEXTS = 20_000;
 
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
 
@@ -139,7 +150,7 @@ function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: Gloss
   const mode = modeOverride ?? glossaryModeFor(engine, opts.glossary);
   const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
     const source = raw.normalize('NFC');
-    const markup = opts.markup?.[index] ?? [];
+    const markup = opts.markup?.[index] ?? NO_MARKUP;
     const key = translationCacheKey({
       engine: engine.name,
       model: engine.model,
@@ -153,11 +164,34 @@ function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: Gloss
     });
     const blank = source.trim() === '';
     const cached = blank ? undefined : opts.cache?.get(key);
-    let prepared: PreparedParagraph | undefined;
-    const prepare = (): PreparedParagraph => (prepared ??= prepareParagraph(source, markup, mode, opts.viMatcher));
-    return { index, source, key, cached, blank, prepare };
+    return new Planned(index, source, key, cached, blank, markup, mode, opts.viMatcher);
   });
   return { mode, paragraphs };
+}
+
+const NO_MARKUP: readonly ProtectedSpan[] = [];
+
+/** A PlannedParagraph as one small object (a million of them, each with two closures, weighed hundreds of megabytes). */
+class Planned implements PlannedParagraph {
+  private prepared: PreparedParagraph | undefined;
+  constructor(
+    readonly index: number,
+    readonly source: string,
+    readonly key: string,
+    readonly cached: CachedTranslation | undefined,
+    readonly blank: boolean,
+    private readonly markup: readonly ProtectedSpan[],
+    private readonly mode: GlossaryMode,
+    private readonly viMatcher: TranslateParagraphsOptions['viMatcher'],
+  ) {}
+
+  prepare(): PreparedParagraph {
+    return (this.prepared ??= prepareParagraph(this.source, this.markup, this.mode, this.viMatcher));
+  }
+
+  release(): void {
+    this.prepared = undefined;
+  }
 }
 
 function prepareParagraph(
@@ -231,6 +265,8 @@ export function planTranslation(opts: PlanOptions): TranslationPlan {
   for (const p of paragraphs) {
     if (p.blank || p.cached) continue;
     const prep = p.prepare();
+    // Counted, then let go: a plan of a big file must not hold a masked copy of it.
+    p.release();
     if (prep.local) continue;
     count++;
     characters += prep.masked.text.length;
@@ -410,6 +446,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       masked: prep.masked.spans.some((s) => s.kind === 'term') || undefined,
       warnings: [...prep.warnings],
     });
+    p.release();
     done++;
     tick();
   };
@@ -417,7 +454,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   /** Claims the paragraphs: ours to send, finished meanwhile by another run (cached), or another run's for now. */
   const claimInto = async (list: PlannedParagraph[]): Promise<void> => {
     if (!claims) {
-      owned.push(...list);
+      for (const p of list) owned.push(p);
       return;
     }
     const outcome = await claims.claim(list.map((p) => p.key));
@@ -472,13 +509,15 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   };
 
   // The batch cutter: takes paragraphs in order as workers ask, splitting long ones into parts
-  // (on the masked text; tokens hold no spaces or sentence marks). One cut at a time.
+  // (on the masked text; tokens hold no spaces or sentence marks). One cut at a time. The parts
+  // of the paragraph being cut are read with a cursor (a long one has thousands).
   let carry: Piece[] = [];
+  let carryAt = 0;
   const cutBatch = async (): Promise<Piece[] | undefined> => {
     const batch: Piece[] = [];
     let chars = 0;
     for (;;) {
-      if (carry.length === 0) {
+      if (carryAt === carry.length) {
         if (batch.length >= maxTexts) break;
         const p = await takeParagraph(maxTexts - batch.length);
         if (!p) break;
@@ -489,10 +528,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         const fill = (): undefined[] => Array.from({ length: texts.length }, () => undefined);
         parts.set(p.index, { texts: fill(), billed: fill(), separators, missing: texts.length });
         carry = texts.map((text, part) => ({ paragraph: p, part, text }));
+        carryAt = 0;
       }
-      const piece = carry[0]!;
+      const piece = carry[carryAt]!;
       if (batch.length > 0 && (batch.length >= maxTexts || chars + piece.text.length > maxChars)) break;
-      batch.push(carry.shift()!);
+      batch.push(piece);
+      carryAt++;
       chars += piece.text.length;
     }
     return batch.length > 0 ? batch : undefined;
@@ -532,7 +573,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const retryParts = (split.parts.length > 0 ? split.parts : [prep.markupOnly.text]).map((text) => ({ text }));
     const separators = split.parts.length > 0 ? split.separators : ['', ''];
     for (const batch of planBatches(retryParts, engine.capabilities)) {
-      again.push(...(await send(batch.map((b) => b.text), batch.map(() => prep.hints))));
+      for (const r of await send(batch.map((b) => b.text), batch.map(() => prep.hints))) again.push(r);
     }
     const billed = sumBilled([sumBilled(got.billed), sumBilled(again.map((r) => r.billedCharacters))]);
     const restored = unmaskText(joinSplit(again.map((r) => r.text), separators), prep.markupOnly);
@@ -542,7 +583,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   };
 
   const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
-    for (const { p, r } of list) results[p.index] = r;
+    // A finished paragraph keeps only its result: its masks and parts go.
+    for (const { p, r } of list) {
+      results[p.index] = r;
+      p.release();
+      parts.delete(p.index);
+    }
     cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now(), { sourceLang: opts.sourceLang, targetLang: opts.targetLang }) })));
     claims?.stored(list.map(({ p }) => p.key));
     done += list.length;

@@ -83,6 +83,30 @@ describe('vitrans compare', () => {
     expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual(['cmp.json']);
   });
 
+  it('keeps the JSON lean: word diffs for the most-disagreeing paragraphs, counts for all; --full-diffs for every diff', async () => {
+    // Twelve paragraphs: two more than the ten most-disagreeing ones the report lists.
+    const many = (lines: string[]) => Array.from({ length: 12 }, (_, i) => `${lines[i % 3]!} (${i + 1})`);
+    write('long/source.vi.txt', many(SOURCE));
+    write('long/deepl.en.txt', many(DEEPL));
+    write('long/google.en.txt', many(GOOGLE));
+    write('long/reference.en.txt', many(REFERENCE));
+    const args = ['long/source.vi.txt', 'long/deepl.en.txt', 'long/google.en.txt', '-r', 'long/reference.en.txt', '-f', 'json', '--no-bootstrap'];
+    const lean = JSON.parse((await run(args)).stdout);
+    expect(lean.diffScope).toBe('disagreements');
+    const listed = new Set(lean.disagreements.map((d: { paragraph: number }) => d.paragraph));
+    expect(listed.size).toBe(10);
+    for (const p of lean.paragraphs) {
+      expect(p.diffs === null, `paragraph ${p.index}`).toBe(!listed.has(p.index));
+      expect(Object.keys(p.changes)).toEqual(['deepl', 'google']);
+    }
+    const full = JSON.parse((await run([...args, '--full-diffs'])).stdout);
+    expect(full.diffScope).toBe('all');
+    expect(full.paragraphs.every((p: { diffs: object | null }) => p.diffs !== null && Object.keys(p.diffs).length === 2)).toBe(true);
+    // The counts are those of the full diffs: "the flight phase interceptor" against "the Glide Phase Interceptor".
+    expect(lean.paragraphs[1].changes.deepl).toEqual(full.paragraphs[1].changes.deepl);
+    expect(full.paragraphs[1].changes.deepl.deleted).toBeGreaterThan(0);
+  });
+
   it('honours --baseline, --seed and --no-bootstrap', async () => {
     const args = ['source.vi.txt', 'out/deepl.en.txt', 'out/article.google.en.txt', '-r', 'reference.en.txt', '-f', 'json'];
     const a = JSON.parse((await run([...args, '--seed', '7', '--baseline', 'google'])).stdout);

@@ -36,6 +36,18 @@ describe('vitrans glossary', () => {
     expect(r.stdout).toMatch(/1 passed, 1 failed \(1 entry\)/);
   });
 
+  it('check: a glossary nested a thousand levels deep is a user error with its place, not a stack overflow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-glossary-'));
+    writeFileSync(join(dir, 'glossary.yaml'), `version: 1\nentries:\n  - vi: Bộ Quốc phòng\n    en: ${'{a: '.repeat(1000)}b${'}'.repeat(1000)}\n`);
+    writeFileSync(join(dir, 'source.vi.txt'), 'Bộ Quốc phòng Nhật Bản cho biết hợp tác quốc phòng sẽ tiếp tục trong năm tới.\n');
+    writeFileSync(join(dir, 'deepl.en.txt'), 'The Ministry of Defense said defence cooperation will continue next year.\n');
+    const r = await runVitrans(['check', 'source.vi.txt', 'deepl.en.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vitrans: glossary\.yaml:4:\d+: error: the glossary is nested more than 64 levels deep here/);
+    expect(r.stderr).not.toMatch(/call stack|internal error/);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
   it('export: writes the Google CSV and the DeepL TSV of the shipped glossary', async () => {
     const csv = await runVitrans(['glossary', 'export', '--format', 'google-csv'], { cwd: ROOT });
     expect(csv.code).toBe(0);

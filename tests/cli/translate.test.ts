@@ -120,8 +120,8 @@ describe('vitrans translate', () => {
     expect(r.stderr).toMatch(/^vitrans: error: this run would send \d+ characters \(libretranslate \d+\), over --max-chars 100 \(raise --max-chars/);
     expect(bodies).toHaveLength(0);
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
-    // Refused before anything was paid for: no cache file either.
-    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+    // Refused before anything was paid for: no translation cache either (only the compiled glossary is kept).
+    expect(listFiles(path.join(dir, '.vitrans-cache'))).toEqual(['glossaries']);
   });
 
   it('writes nothing for an engine that failed, keeps the finished engine with its bilingual JSON, and prints one line', async () => {

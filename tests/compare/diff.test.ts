@@ -165,3 +165,14 @@ describe('charDiff and diffStats', () => {
     });
   });
 });
+
+describe('wordDiff of paragraphs with more distinct words than code points to stand for them', () => {
+  it('still diffs exactly a paragraph of 200,000 distinct numbers with a few edits', () => {
+    const a = Array.from({ length: 200_000 }, (_, i) => `${i + 1}`).join(' ');
+    const b = a.replace(' 1234 ', ' một nghìn hai trăm ba mươi tư ').replace(' 150000 ', ' ').replace(/ 199999 /, ' 199999 200001 ');
+    const ops = wordDiff(a, b);
+    expect(ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('')).toBe(a);
+    expect(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(b);
+    expect(ops.filter((o) => o.op === 'delete').map((o) => o.text.trim())).toEqual(['1234', '150000']);
+  });
+});

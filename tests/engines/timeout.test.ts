@@ -3,7 +3,7 @@
  * (deepl-node), so DeepL talks to a real local server that accepts and never answers,
  * reached through msw `passthrough()`.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { http as mswHttp, passthrough, delay, HttpResponse } from 'msw';
@@ -48,8 +48,10 @@ describe('timeouts', () => {
   });
 
   it('google v3: no answer within timeoutMs is a timeout', async () => {
+    let received = 0;
     server.use(
       mswHttp.post('https://translate.googleapis.com/v3/projects/:p/locations/:l\\:translateText', async () => {
+        received++;
         await delay(3000);
         return HttpResponse.json({ translations: [] });
       }),
@@ -58,11 +60,16 @@ describe('timeouts', () => {
     // Without the timeout the late (empty) answer would end as a bad-response instead.
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', retryable: true });
+    // On a loaded machine the client may send its request after our deadline: let it arrive while
+    // this test's handler is in place, not during the next test.
+    await vi.waitFor(() => expect(received).toBe(1), { timeout: 10_000 });
   });
 
   it('google v2: no answer within timeoutMs is a timeout', async () => {
+    let received = 0;
     server.use(
       mswHttp.post('https://translation.googleapis.com/language/translate/v2', async () => {
+        received++;
         await delay(3000);
         return HttpResponse.json({ data: { translations: [] } });
       }),
@@ -71,6 +78,7 @@ describe('timeouts', () => {
     // Without the timeout the late (empty) answer would end as a bad-response instead.
     const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'timeout', retryable: true });
+    await vi.waitFor(() => expect(received).toBe(1), { timeout: 10_000 });
   });
 
   it('deepl: the caller’s abort ends the wait at once with the abort reason', async () => {

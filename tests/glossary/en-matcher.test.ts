@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createEnMatcher } from '../../src/glossary/en-matcher.js';
 import type { RenderingKind } from '../../src/glossary/types.js';
-import { entries, makeEntry } from './helpers.js';
+import { dod, entries, gpi, makeEntry, mod, mou } from './helpers.js';
 
 const stateVisit = makeEntry({
   id: 'state-visit',
@@ -248,5 +248,34 @@ describe('createEnMatcher: closed compounds and common prefixes', () => {
   ];
   it.each(invalid)('%s', (_name, text) => {
     expect(m.find(text).filter((x) => x.entry.id !== 'ballistic-missile')).toEqual([]);
+  });
+});
+
+describe('English matcher on documents of many megabytes', () => {
+  it('finds in a 3 MB document exactly what it finds paragraph by paragraph (it matches such documents in pieces cut at blank lines)', () => {
+    const m = createEnMatcher([gpi, mou, dod, mod]);
+    const paragraphs: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 3_200_000; i++) {
+      // Renderings at paragraph ends and starts, possessives, plurals, line breaks inside a rendering.
+      const p =
+        i % 3 === 0
+          ? `Memorandum of\nUnderstanding ${i} was signed by the Department of Defense's ${'staff and '.repeat(i % 40)}two Glide Phase Interceptors`
+          : `The flight phase interceptor ${i}; MOUs and the Ministry of Defense. ${'Talks went on. '.repeat(i % 25)}Department of Defense`;
+      paragraphs.push(p);
+      size += p.length + 3;
+    }
+    const separators = ['\n\n', '\n \n', '\r\n\r\n', '\n\n\n'];
+    let text = '';
+    const starts: number[] = [];
+    paragraphs.forEach((p, i) => {
+      if (i > 0) text += separators[i % separators.length];
+      starts.push(text.length);
+      text += p;
+    });
+    const whole = m.find(text);
+    const byParagraph = paragraphs.flatMap((p, i) => m.find(p).map((r) => ({ ...r, start: r.start + starts[i]!, end: r.end + starts[i]! })));
+    expect(whole.length).toBe(byParagraph.length);
+    expect(whole).toEqual(byParagraph);
   });
 });

@@ -164,3 +164,27 @@ describe('parseGlossary: every problem is one GlossaryError at the offending nod
     expect(error.location?.column).toBe(56);
   });
 });
+
+describe('parseGlossary: a glossary nested too deep', () => {
+  // Composing YAML recurses once per level: a thousand levels used to end in "Maximum call stack size exceeded".
+  it('says what is wrong and where, for brackets opened a thousand times', () => {
+    const e = errorOf(`version: 1\nentries:\n  - vi: Bộ Quốc phòng\n    en: ${'['.repeat(1000)}${']'.repeat(1000)}\n`);
+    expect(e.message).toBe('the glossary is nested more than 64 levels deep here');
+    // The value starts at column 9 at depth 4 (document, top mapping, entries, entry): bracket 62 is level 65.
+    expect(e.location).toEqual({ file: 'glossary.yaml', line: 4, column: 70 });
+    expect(e.hint).toMatch(/unclosed \[ or \{ brackets/);
+  });
+
+  it('says so for indentation that keeps growing', () => {
+    let source = 'version: 1\nentries:\n  - vi: Bộ Quốc phòng\n    en: Ministry of Defense\n    note:\n';
+    for (let i = 0; i < 1000; i++) source += `${' '.repeat(6 + 2 * i)}k${i}:\n`;
+    const e = errorOf(source);
+    expect(e.message).toMatch(/nested more than 64 levels deep/);
+    expect(e.location?.line).toBeGreaterThan(60);
+    expect(e.location?.line).toBeLessThan(70);
+  });
+
+  it('still reads lists of lists as a type error where the glossary wants a string', () => {
+    expect(errorOf(`version: 1\nentries:\n  - vi: Bộ\n    en: ${'['.repeat(40)}${']'.repeat(40)}\n`).message).toBe('`en` of entry 1 must be a string, not a list');
+  });
+});

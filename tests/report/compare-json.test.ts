@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { formatCompareJson } from '../../src/report/compare-json.js';
 import { SCRIPT, SIGNATURES, withReference, withoutReference } from './compare-fixtures.js';
 
-const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'metrics', 'scores', 'best', 'glossary', 'agreement', 'outlier', 'disagreements', 'analyses', 'paragraphs'];
-const PARA = ['index', 'line', 'source', 'reference', 'outputs', 'diffs', 'scores', 'disagreement'];
+const TOP = ['version', 'sourceFile', 'referenceFile', 'engines', 'pivot', 'bootstrap', 'metrics', 'scores', 'best', 'glossary', 'agreement', 'outlier', 'disagreements', 'analyses', 'diffScope', 'paragraphs'];
+const PARA = ['index', 'line', 'source', 'reference', 'outputs', 'diffs', 'changes', 'scores', 'disagreement'];
 
 describe('formatCompareJson', () => {
   it('has the same keys in the same order whatever the input', () => {

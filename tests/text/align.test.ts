@@ -66,3 +66,32 @@ describe('paragraph alignment', () => {
     expect(() => assertAligned({ file: 'a.vi.txt', paragraphs: one }, { file: 'a.en.txt', paragraphs: merged })).toThrow(/a\.en\.txt has 1 paragraph but a\.vi\.txt has 2/);
   });
 });
+
+describe('alignment of big files', () => {
+  /** Paragraph i of a long article: numbers and names differ from one paragraph to the next, as in news. */
+  const para = (i: number, vi: boolean): Paragraph => {
+    const text = vi
+      ? `Ngày ${i % 28} tháng ${i % 12}, Bộ Quốc phòng công bố gói thầu ${i} trị giá ${i * 7} tỷ đồng cho Kishida.`
+      : `On day ${i % 28} of month ${i % 12}, the Ministry of Defense announced tender ${i} worth ${i * 7} billion dong for Kishida.`;
+    return { index: i + 1, text, start: 0, end: text.length, line: 2 * i + 1 };
+  };
+
+  it('finds a paragraph dropped from 60,000 (a table of 3.6·10^9 cells if searched whole)', () => {
+    const n = 60_000;
+    const dropped = 43_210;
+    const source = Array.from({ length: n }, (_, i) => para(i, true));
+    const target = Array.from({ length: n }, (_, i) => para(i, false)).filter((_, i) => i !== dropped);
+    const found = firstDivergence(source, target);
+    expect(found).toBeLessThanOrEqual(dropped);
+    expect(found).toBeGreaterThanOrEqual(dropped - 1);
+  });
+
+  it('finds two paragraphs merged into one near the end of 30,000', () => {
+    const n = 30_000;
+    const k = 29_990;
+    const source = Array.from({ length: n }, (_, i) => para(i, true));
+    const english = Array.from({ length: n }, (_, i) => para(i, false));
+    const target = [...english.slice(0, k), { ...english[k]!, text: `${english[k]!.text} ${english[k + 1]!.text}` }, ...english.slice(k + 2)];
+    expect(firstDivergence(source, target)).toBe(k);
+  });
+});

@@ -56,4 +56,42 @@ describe('LineIndex', () => {
     expect(sum).toBeGreaterThan(0);
     expect(index.position(text.length - 1).line).toBe(text.length / line.length);
   });
+
+  /** Columns the slow way: code points from the line start. */
+  const naiveColumn = (text: string, offset: number): number => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    return [...text.slice(start, offset)].length + 1;
+  };
+
+  it('counts code points on a long line with astral characters anywhere, across its internal checkpoints', () => {
+    // Chữ Nôm (astral) between Vietnamese words on one 30,000-unit line, and a split pair at the end of a block.
+    const piece = 'Chữ 𠀧 Nôm và 𡨸 Hán ';
+    const text = 'Mở đầu\n' + piece.repeat(800) + '\uD840' + 'x\n𠀧 cuối';
+    const index = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset += 97) {
+      expect(index.position(offset).column, `offset ${offset}`).toBe(naiveColumn(text, offset));
+    }
+    for (const offset of [1023, 1024, 1025, 2047, 2048, text.length - 3, text.length]) {
+      expect(index.position(offset).column, `offset ${offset}`).toBe(naiveColumn(text, offset));
+    }
+  });
+
+  it('finds a column on a megabyte-long line without reading the line from its start', () => {
+    // A String object counts how many characters LineIndex reads per look-up.
+    const line = 'Chữ 𠀧 Nôm '.repeat(100_000);
+    let reads = 0;
+    const text = Object.assign(new String(line), {
+      charCodeAt(i: number) {
+        reads++;
+        return line.charCodeAt(i);
+      },
+    }) as unknown as string;
+    const index = new LineIndex(text);
+    reads = 0;
+    const queries = 200;
+    for (let k = 1; k <= queries; k++) index.position(line.length - k * 13);
+    // Two scans of at most one 1,024-unit block each per look-up, whatever the line's length.
+    expect(reads / queries).toBeLessThanOrEqual(2 * 1024 * 2);
+    expect(index.position(line.length).column).toBe([...line].length + 1);
+  });
 });

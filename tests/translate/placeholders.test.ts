@@ -1,6 +1,6 @@
 import { mulberry32 } from '../../src/compare/bootstrap.js';
 import { describe, it, expect } from 'vitest';
-import { maskText, selectSpans, unmaskText, type ProtectedSpan } from '../../src/translate/placeholders.js';
+import { maskText, selectSpans, unmaskText, type MaskedText, type ProtectedSpan } from '../../src/translate/placeholders.js';
 import { joinSplit, splitLongText, splitText, planBatches } from '../../src/translate/batching.js';
 
 const text = 'Ký Biên bản ghi nhớ (MOU) và `mã` tại [đây](https://example.vn)';
@@ -121,5 +121,75 @@ describe('capitalising terms put back at a sentence start', () => {
     expect(put('After the ⟦1⟧, talks began.')).toBe('After the state visit, talks began.');
     expect(put('Costs rose by 3.5 ⟦1⟧')).toBe('Costs rose by 3.5 state visit');
     expect(put('⟦3⟧ is a programme. ⟦4⟧ sales.')).toBe('GPI is a programme. iPhone sales.');
+  });
+});
+
+describe('the sentence-start rule on texts of any shape and length', () => {
+  /**
+   * The rule as it reads in regular expressions (applied to everything put together before the
+   * term): the oracle for the linear look-back that unmaskText uses instead.
+   */
+  const OPENERS_RE = /["'“‘«([*_~]*$/u;
+  const SENTENCE_START_RE = /(?:^|\n)[ \t]*$|[.!?…]["'”’»)\]*_~]*\s+$|(?:^|\n)[ \t]*(?:>[ \t]*)*(?:#{1,6}|[-*+]|\d{1,9}[.)])[ \t]+$/u;
+  const oracle = (translated: string, masked: MaskedText): string =>
+    translated.replace(/⟦\s*(\d+)\s*⟧/g, (_, n: string, offset: number, whole: string) => {
+      const span = masked.spans[Number(n) - 1]!;
+      const before = whole.slice(0, offset).replace(/⟦\s*(\d+)\s*⟧/g, (_t, k: string) => masked.spans[Number(k) - 1]!.replacement);
+      if (!SENTENCE_START_RE.test(before.replace(OPENERS_RE, ''))) return span.replacement;
+      return span.replacement.charAt(0).toUpperCase() + span.replacement.slice(1);
+    });
+
+  it('agrees with the regular expressions on random texts of quotes, marks, markers, spaces and line breaks', () => {
+    const pieces = ['.', '!', '?', '…', '"', "'", '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', '*', '_', '~', ' ', '  ', '\t', '\n', '\r\n', '\u00A0',
+      '#', '##', '#######', '-', '+', '>', '> ', '1.', '12)', '1234567890.', 'x', 'Hà Nội', 'thăm', '3.5', 'e.g.'];
+    // Terms in lower case (so a capital shows where the rule fired) and one replacement made of marks only.
+    const masked: MaskedText = { text: '', spans: [{ start: 0, end: 1, replacement: 'state visit', kind: 'term' }, { start: 0, end: 1, replacement: 'ministry', kind: 'term' }] };
+    const next = mulberry32(20261202);
+    for (let run = 0; run < 3000; run++) {
+      let translated = '';
+      const n = 1 + Math.floor(next() * 14);
+      for (let i = 0; i < n; i++) translated += next() < 0.25 ? `⟦${1 + Math.floor(next() * 2)}⟧` : pieces[Math.floor(next() * pieces.length)]!;
+      // Each token once, as engines return them (repeats are "lost" and not put back).
+      let used = 0;
+      translated = translated.replace(/⟦\d⟧/g, () => (used++ < 1 ? '⟦1⟧' : used === 2 ? '⟦2⟧' : ''));
+      const r = unmaskText(translated, masked);
+      if (!r.complete) continue;
+      expect(r.text, JSON.stringify(translated)).toBe(oracle(translated, masked));
+    }
+  });
+
+  it('puts 20,000 terms back into one megabyte-long paragraph', () => {
+    // One line, no paragraph break: "… in Tokyo. ⟦1⟧ and ⟦2⟧ met; …".
+    const spans: ProtectedSpan[] = [];
+    let translated = '';
+    for (let i = 1; i <= 20_000; i++) {
+      spans.push({ start: 0, end: 1, replacement: i % 2 ? 'state visit' : 'Glide Phase Interceptor', kind: 'term' });
+      translated += `${i % 3 === 0 ? 'It was agreed in Tokyo.' : 'and then'} ⟦${i}⟧ ${'the delegations met again, '.repeat(1)}`;
+    }
+    translated = translated.padEnd(1_000_000, ' talks went on');
+    const r = unmaskText(translated, { text: '', spans });
+    expect(r.complete).toBe(true);
+    expect(r.text).not.toContain('⟦');
+    expect(r.text.match(/It was agreed in Tokyo\. State visit/g)).toHaveLength(3333);
+    expect(r.text.match(/and then state visit/g)).toHaveLength(6667);
+  });
+
+  it('selects among 50,000 overlapping spans: markup first, then the longest, then the earliest', () => {
+    const spans: ProtectedSpan[] = [];
+    for (let i = 0; i < 25_000; i++) {
+      spans.push({ start: i * 10, end: i * 10 + 6, replacement: 'x', kind: 'term' });
+      // Every other markup span overlaps a term and wins; the rest sit in the gaps.
+      spans.push({ start: i * 10 + (i % 2 ? 4 : 7), end: i * 10 + (i % 2 ? 8 : 9), replacement: '*', kind: 'markup' });
+    }
+    const kept = selectSpans(spans);
+    const naive = (list: ProtectedSpan[]): ProtectedSpan[] => {
+      const ranked = [...list].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'markup' ? -1 : 1) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const out: ProtectedSpan[] = [];
+      for (const s of ranked) if (!out.some((k) => s.start < k.end && k.start < s.end)) out.push(s);
+      return out.sort((a, b) => a.start - b.start);
+    };
+    expect(kept).toHaveLength(37_500);
+    expect(kept.slice(0, 40)).toEqual(naive(spans.slice(0, 80)).slice(0, 40));
+    for (let k = 1; k < kept.length; k++) expect(kept[k]!.start).toBeGreaterThanOrEqual(kept[k - 1]!.end);
   });
 });

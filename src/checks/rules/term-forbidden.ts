@@ -1,4 +1,5 @@
 import type { Check } from '../types.js';
+import type { TermMatch } from '../../glossary/types.js';
 import { planFixes } from '../../glossary/fix.js';
 
 /**
@@ -19,16 +20,26 @@ export const termForbidden: Check = {
       paragraph(pair) {
         const forbidden = pair.renderings.filter((m) => m.kind === 'forbidden');
         if (forbidden.length === 0) return;
-        const fixes = planFixes(context.targetText, forbidden);
-        // Pair each forbidden rendering with an occurrence of its term in the source paragraph, in order.
-        const unpaired = [...pair.terms];
-        forbidden.forEach((match) => {
-          const at = unpaired.findIndex((t) => t.entry.id === match.entry.id);
-          const term = at >= 0 ? unpaired.splice(at, 1)[0] : undefined;
+        // Fixes by where they end (a fix may also take the article before the match: "an
+        // earth-to-earth" → "a surface-to-surface"), so each match finds its own in one look-up.
+        const fixes = new Map(planFixes(context.targetText, forbidden).map((f) => [f.range[1], f]));
+        // Pair each forbidden rendering with an occurrence of its term in the source paragraph,
+        // in order: one queue per entry, read with a cursor (linear in the paragraph).
+        const unpaired = new Map<string, { terms: TermMatch[]; next: number }>();
+        for (const t of pair.terms) {
+          const queue = unpaired.get(t.entry.id);
+          if (queue) queue.terms.push(t);
+          else unpaired.set(t.entry.id, { terms: [t], next: 0 });
+        }
+        for (const match of forbidden) {
+          const queue = unpaired.get(match.entry.id);
+          const term = queue?.terms[queue.next];
+          if (term) queue!.next++;
           const use = match.forbidden?.use ?? match.entry.en;
-          // A fix may also take the article before the match ("an earth-to-earth" → "a surface-to-surface").
-          const planned = fixes.find((f) => f.range[1] === match.end && f.range[0] <= match.start);
-          const sourced = pair.terms.some((t) => t.entry.id === match.entry.id);
+          const candidate = fixes.get(match.end);
+          const planned = candidate && candidate.range[0] <= match.start ? candidate : undefined;
+          // The queue of this entry's source occurrences exists only when the source has the term.
+          const sourced = queue !== undefined;
           const fix = planned && !sourced ? { ...planned, unsafe: true } : planned;
           const unsourcedNote = `The source paragraph does not contain "${match.entry.vi}", so this may translate something else: --fix changes it only with --unsafe-fixes.`;
           context.report({
@@ -42,7 +53,7 @@ export const termForbidden: Check = {
             fix,
             note: sourced ? match.forbidden?.note : [match.forbidden?.note, unsourcedNote].filter(Boolean).join(' '),
           });
-        });
+        }
       },
     };
   },

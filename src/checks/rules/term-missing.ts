@@ -1,5 +1,5 @@
 import type { Check, ParagraphPair } from '../types.js';
-import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
+import type { GlossaryEntry, RenderingMatch } from '../../glossary/types.js';
 import { approvedRenderings, type DocumentRenderingIndex } from '../../glossary/en-matcher.js';
 
 /**
@@ -17,12 +17,17 @@ export const termMissing: Check = {
   create(context) {
     return {
       paragraph(pair) {
+        // Everything per paragraph is grouped once, so the cost stays linear in its length.
+        const renderingsOf = groupByEntry(pair.renderings);
+        let strangers: StrangerIndex | undefined;
         for (const [entry, occurrences] of groupByEntry(pair.terms)) {
-          const own = pair.renderings.filter((r) => r.entry.id === entry.id);
+          const own = renderingsOf.get(entry) ?? [];
           const accounted = countRenderings(own, context.document);
+          if (accounted >= occurrences.length) continue;
+          const unintroduced = own.find((r) => r.kind === 'acronym' && !context.document.satisfies(r));
+          strangers ??= strangerIndex(pair, context.targetText);
+          const stranger = strangers.firstSharingWord(entry);
           for (const term of occurrences.slice(accounted)) {
-            const unintroduced = own.find((r) => r.kind === 'acronym' && !context.document.satisfies(r));
-            const stranger = strangerRendering(pair, entry, context.targetText);
             context.report({
               message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
               targetRange: unintroduced ? [unintroduced.start, unintroduced.end] : stranger ? [stranger.start, stranger.end] : undefined,
@@ -43,13 +48,13 @@ export const termMissing: Check = {
   },
 };
 
-/** Source occurrences per entry, in text order. */
-function groupByEntry(terms: readonly TermMatch[]): Map<GlossaryEntry, TermMatch[]> {
-  const groups = new Map<GlossaryEntry, TermMatch[]>();
-  for (const t of terms) {
-    const list = groups.get(t.entry);
-    if (list) list.push(t);
-    else groups.set(t.entry, [t]);
+/** Matches per entry, in text order. */
+function groupByEntry<T extends { entry: GlossaryEntry }>(matches: readonly T[]): Map<GlossaryEntry, T[]> {
+  const groups = new Map<GlossaryEntry, T[]>();
+  for (const m of matches) {
+    const list = groups.get(m.entry);
+    if (list) list.push(m);
+    else groups.set(m.entry, [m]);
   }
   return groups;
 }
@@ -69,17 +74,46 @@ function countRenderings(renderings: readonly RenderingMatch[], document: Docume
   return count;
 }
 
+/** Finds, for an entry, the first rendering of another entry that shares a word with it. */
+interface StrangerIndex {
+  firstSharingWord(entry: GlossaryEntry): RenderingMatch | undefined;
+}
+
 /**
- * A rendering of another entry that the source paragraph does not call for, standing where the
- * term should be: likely the wrong term. One that ends a longer name ("Secretary of Defense" in
- * "Assistant Secretary of Defense") names another thing and is no such hint.
+ * Renderings of other entries that the source paragraph does not call for (likely the wrong
+ * term), indexed by the words of their entry's rendering: for each word, the first such
+ * rendering in the paragraph. Built once per paragraph, in one pass. One that ends a longer name
+ * ("Secretary of Defense" in "Assistant Secretary of Defense") names another thing and is no such hint.
  */
-function strangerRendering(pair: ParagraphPair, entry: GlossaryEntry, text: string): RenderingMatch | undefined {
+function strangerIndex(pair: ParagraphPair, text: string): StrangerIndex {
   const inSource = new Set(pair.terms.map((t) => t.entry.id));
-  return pair.renderings.find(
-    (r) =>
-      r.kind !== 'acronym' && r.kind !== 'forbidden' && !inSource.has(r.entry.id) && sharesWord(r.entry, entry) && !insideLongerName(text, r.start),
-  );
+  const firstByWord = new Map<string, RenderingMatch>();
+  for (const r of pair.renderings) {
+    if (r.kind === 'acronym' || r.kind === 'forbidden' || inSource.has(r.entry.id) || insideLongerName(text, r.start)) continue;
+    for (const w of wordsOf(r.entry)) if (!firstByWord.has(w)) firstByWord.set(w, r);
+  }
+  return {
+    firstSharingWord(entry) {
+      let first: RenderingMatch | undefined;
+      for (const w of wordsOf(entry)) {
+        const r = firstByWord.get(w);
+        if (r && (!first || r.start < first.start)) first = r;
+      }
+      return first;
+    },
+  };
+}
+
+const entryWords = new WeakMap<GlossaryEntry, ReadonlySet<string>>();
+
+/** The words (longer than three letters) of an entry's canonical rendering, lower case; built once per entry. */
+function wordsOf(entry: GlossaryEntry): ReadonlySet<string> {
+  let words = entryWords.get(entry);
+  if (!words) {
+    words = new Set(entry.en.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+    entryWords.set(entry, words);
+  }
+  return words;
 }
 
 /** Capitalised words that start a sentence or a phrase without being part of the name after them. */
@@ -101,11 +135,4 @@ function insideLongerName(text: string, start: number): boolean {
   while (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text.charAt(from - 1))) from--;
   const word = text.slice(from, start - 1);
   return /^\p{Lu}/u.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase());
-}
-
-function sharesWord(a: GlossaryEntry, b: GlossaryEntry): boolean {
-  const words = (e: GlossaryEntry) => new Set(e.en.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
-  const wa = words(a);
-  for (const w of words(b)) if (wa.has(w)) return true;
-  return false;
 }

@@ -16,6 +16,7 @@ import { checkableText } from '../../formats/markdown/checkable.js';
 import { scanCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { applyFixes } from '../../glossary/fix.js';
 import {
   checkTranslation,
@@ -108,7 +109,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   }
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.en.txt | vitrans check article.vi.txt -');
   const clean = await cleanOptionsFrom(opts, abs);
-  const glossary = await loadGlossary(settings.glossary.value);
+  const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary, checkSettingsOf(config));
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
@@ -116,7 +117,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const fingerprints = new Map<string, string>();
   for (const a of withTranslations) {
     if (a.source === a.translations[0] && isTmxPath(a.source)) {
-      loaded.push(...(await fromTmx(a.source, shown, io)));
+      for (const item of await fromTmx(a.source, shown, io)) loaded.push(item);
       continue;
     }
     if (a.source === a.translations[0] && (await detectFormat(a.source)) === 'xliff') {
@@ -340,7 +341,7 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
   const outcomes: TermOutcome[] = [];
   const paragraphs = new Map<string, readonly Paragraph[]>();
   const source = article.source.file;
-  for (const file of [source, ...article.translations]) findings.push(...encodingFindings(file, shown(file.path)));
+  for (const file of [source, ...article.translations]) for (const f of encodingFindings(file, shown(file.path))) findings.push(f);
   // A source is matched once per view (a bilingual file may record a cleaning of its own).
   const prepared = new Map<SourceView, PreparedSource>();
   for (const t of article.translations) {
@@ -350,8 +351,9 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
       prepared.set(t.source, p);
     }
     const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools, run);
-    findings.push(...(t.relocate ? r.findings.map(t.relocate) : r.findings), ...(t.findings ?? []));
-    outcomes.push(...r.outcomes);
+    for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(item);
+    for (const item of t.findings ?? []) findings.push(item);
+    for (const item of r.outcomes) outcomes.push(item);
     paragraphs.set(r.translation, r.paragraphs);
   }
   return { findings, outcomes, paragraphs };

@@ -17,6 +17,7 @@ import { encodingFor } from '../../text/encodings.js';
 import { shownPath } from '../format-error.js';
 import { loadGlossary } from '../../glossary/load.js';
 import type { Glossary } from '../../glossary/types.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
@@ -45,6 +46,8 @@ export interface CompareOptions {
   seed: string;
   /** Compare against the source cleaned this way (translate --clean --compare: what was translated). */
   cleanSource?: CleanOptions;
+  /** Every paragraph's word diffs in the JSON report (by default only the most-disagreeing paragraphs'). */
+  fullDiffs?: boolean;
 }
 
 /**
@@ -76,15 +79,17 @@ export async function compareCommand(source: string, translations: string[], opt
   const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
   const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
   for (const t of translations) {
-    if (isTmxPath(t)) engines.push(...tmxEngines(await tmxSides(abs(t), t), sourceFile.text, source));
-    else engines.push(...(await engineInputs(t, await read(t), sourceFile.text, source)));
+    if (isTmxPath(t)) for (const item of tmxEngines(await tmxSides(abs(t), t), sourceFile.text, source)) engines.push(item);
+    else for (const item of await engineInputs(t, await read(t), sourceFile.text, source)) engines.push(item);
   }
 
-  const glossaryFile = await glossaryIfPresent(settings.glossary.value);
+  const glossaryFile = await glossaryIfPresent(settings.glossary.value, glossaryCacheDir(io.cwd));
   const input: CompareInput = {
     source: tmxSource ? { file: source, paragraphs: tmxSource.viParagraphs } : { file: source, text: sourceFile.text },
     engines,
     bootstrap: opts.bootstrap ? { samples: DEFAULT_BOOTSTRAP.samples, seed } : false,
+    // The HTML report shows every paragraph's diff; the others only the most-disagreeing ones'.
+    diffs: opts.fullDiffs || format === 'html' ? 'all' : 'disagreements',
     ...(reference ? { reference } : {}),
     ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
     ...(glossaryFile ? { analyses: { terms: glossaryTermFinder(glossaryFile) } } : {}),
@@ -121,8 +126,8 @@ export async function compareCommand(source: string, translations: string[], opt
  * report and the analyses have no glossary terms.
  * @throws GlossaryError for a glossary that exists but is invalid
  */
-async function glossaryIfPresent(path: string): Promise<Glossary | undefined> {
-  return (await exists(path)) ? loadGlossary(path) : undefined;
+async function glossaryIfPresent(path: string, cacheDir: string): Promise<Glossary | undefined> {
+  return (await exists(path)) ? loadGlossary(path, { cacheDir }) : undefined;
 }
 
 /**

@@ -50,8 +50,8 @@ export async function configCommand(opts: ConfigOptions, io: CliIO): Promise<num
  */
 export function formatConfigRows(rows: readonly ConfigRow[], file: string | undefined, cwd: string): string {
   const cells = rows.map((r) => [r.key, r.secret ? '(set, not shown)' : valueText(r.value), originText(r.origin, cwd)] as const);
-  const keyWidth = Math.max(...cells.map((c) => c[0].length));
-  const valueWidth = Math.min(40, Math.max(...cells.map((c) => c[1].length)));
+  const keyWidth = cells.reduce((w, c) => Math.max(w, c[0].length), -Infinity);
+  const valueWidth = Math.min(40, cells.reduce((w, c) => Math.max(w, c[1].length), -Infinity));
   const head = file ? `Configuration from ${file} (flags > environment > file > default)` : 'No config file (vitrans.config.yaml): defaults, environment and flags';
   return [head, ...cells.map(([k, v, o]) => `${k.padEnd(keyWidth)}  ${v.padEnd(valueWidth)}  ${o}`.trimEnd())].join('\n') + '\n';
 }

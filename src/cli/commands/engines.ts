@@ -62,7 +62,7 @@ export function formatEngineTable(rows: EngineRow[], color: boolean, width = ENG
     `${r.maxTexts} texts / ${r.maxChars.toLocaleString('en-US')} chars`,
     r.description + (r.price !== undefined ? ` ($${r.price}/M chars)` : ''),
   ]);
-  const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const widths = header.slice(0, -1).map((h, i) => cells.reduce((w, c) => Math.max(w, c[i]!.length), h.length));
   const descriptionAt = widths.reduce((n, w) => n + w + 2, 0);
   const room = Math.max(20, width - descriptionAt);
   const lead = (c: readonly string[]): string => c.slice(0, -1).map((v, i) => v.padEnd(widths[i]!)).join('  ') + '  ';

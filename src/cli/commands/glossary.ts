@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { runGlossarySelfTests } from '../../glossary/selftest.js';
 import type { GlossaryImportFormat, GlossaryInterchangeFormat } from '../../glossary/interchange/types.js';
 import { shownPath } from '../format-error.js';
@@ -13,7 +14,7 @@ import type { CliIO } from '../io.js';
 
 /** Runs every entry's self-tests; exit 1 when any fails. */
 export async function glossaryTestCommand(opts: { glossary: string }, io: CliIO): Promise<number> {
-  const glossary = await loadGlossary(resolve(io.cwd, opts.glossary));
+  const glossary = await loadGlossary(resolve(io.cwd, opts.glossary), { cacheDir: glossaryCacheDir(io.cwd) });
   const results = runGlossarySelfTests(glossary);
   const failed = results.filter((r) => !r.passed);
   for (const r of failed) io.stdout.write(`${r.location.file}:${r.location.line}:${r.location.column}: ${r.entryId}: ${r.message}\n`);
@@ -25,7 +26,7 @@ export async function glossaryTestCommand(opts: { glossary: string }, io: CliIO)
 /** Writes the glossary as TBX-Basic, a spreadsheet, or an engine's upload format. */
 export async function glossaryExportCommand(opts: { glossary: string; format: GlossaryInterchangeFormat; output?: string }, io: CliIO): Promise<number> {
   if (opts.output) assertNotAnInput(resolve(io.cwd, opts.output), [resolve(io.cwd, opts.glossary)]);
-  const glossary = await loadGlossary(resolve(io.cwd, opts.glossary));
+  const glossary = await loadGlossary(resolve(io.cwd, opts.glossary), { cacheDir: glossaryCacheDir(io.cwd) });
   const { exportGlossaryAs } = await import('../../glossary/interchange/index.js');
   const text = exportGlossaryAs(glossary, opts.format, VERSION);
   if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), text);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { AlignmentError, EngineError, InputError, UsageError, UserError } from '../../core/errors.js';
@@ -16,6 +16,7 @@ import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { glossaryCacheDir } from '../glossary-cache.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
@@ -29,7 +30,7 @@ import type { CleanOptions, RemovedLine } from '../../formats/clean.js';
 import { outputPlaces, prepareTranslationSource, type OutputPlace } from '../../translate/inputs.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { STDIN_NAME, stdinFor } from '../stdin.js';
-import { buildBilingual, mergeBilingual, type EngineFileResult } from '../../formats/bilingual.js';
+import { bilingualHeader, bilingualJson, bilingualParagraphs, mergeWithPrevious, readPreviousBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
@@ -130,7 +131,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
 
   const settings = runSettings(config, { glossary: opts.glossary }, abs, { glossary: 'glossary.yaml' });
   const glossaryPath = settings.glossary.value;
-  const glossary = await glossaryFor(glossaryPath, settings.glossary.origin.kind === 'default', opts.quiet ? undefined : io);
+  // --no-cache stores nothing: neither translations nor the compiled glossary.
+  const glossary = await glossaryFor(glossaryPath, settings.glossary.origin.kind === 'default', opts.quiet ? undefined : io, opts.cache === false ? undefined : glossaryCacheDir(io.cwd));
   // The checker's matchers serve the translation too (masking, prompt hints): built once.
   const tools = glossary ? createCheckTools(glossary, checkSettingsOf(config)) : undefined;
   const viMatcher = tools && rememberingMatcher(tools.vi);
@@ -172,13 +174,16 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // run is sure to go ahead (a dry run or a refused budget leaves no file behind).
     if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
-    const plans = inputs.flatMap((input) =>
-      engines.map((engine) => ({
-        engine: engine.name,
-        plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
-      })),
+    // The plans are summed and let go at once: each holds every paragraph of its file.
+    const estimates = estimateRun(
+      inputs.flatMap((input) =>
+        engines.map((engine) => ({
+          engine: engine.name,
+          plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
+        })),
+      ),
+      config.prices,
     );
-    const estimates = estimateRun(plans, config.prices);
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
       for (const e of engines.filter((x) => x.model.endsWith('/unconfigured'))) {
@@ -256,22 +261,27 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         results.push(file);
         outputs.push(output);
         paragraphs += translations.length;
-        cached += translations.filter((t) => t.cached).length;
         addUsage(usage.get(file.engine)!, translations);
-        for (const t of translations) for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
-        const leaked = translations.filter((t) => !t.cached && t.warnings.includes('secret-redacted')).length;
+        let leaked = 0;
+        for (const t of translations) {
+          if (t.cached) cached++;
+          else if (t.warnings.includes('secret-redacted')) leaked++;
+          for (const w of t.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+        }
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
-        allFindings.push(...file.otherFindings, ...file.paragraphFindings.flat());
+        for (const f of file.otherFindings) allFindings.push(f);
+        for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
       // The engines that finished are written, with their bilingual JSON, before a failure of
       // another engine is reported; the outputs and the JSON are written together or not at all.
       const failure = settled.find((o) => o.status === 'rejected');
       if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       // An XLIFF file is bilingual itself: its translation goes back into it, with no JSON beside it.
+      const written: Parameters<typeof writeFilesTogether>[0][number][] = [...outputs];
       if (input.format !== 'xliff') {
-        const bilingual = buildBilingual(
+        const header = bilingualHeader(
           {
             file: input.shown,
             format: input.format,
@@ -281,20 +291,19 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             ...(input.removed.length > 0 ? { clean: { removed: input.removed.map((r) => ({ line: r.line, rule: r.rule, text: r.text })) } } : {}),
           },
           glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
-          input.segments,
           results,
         );
         const bilingualPath = bilingualPathOf(input);
-        const previous = await readJsonIfAny(bilingualPath);
-        const merged = mergeBilingual(previous, bilingual);
-        const dropped = Object.keys((previous as { engines?: object } | undefined)?.engines ?? {}).filter((name) => !(name in merged.engines));
-        if (dropped.length > 0 && !opts.quiet) {
-          io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${dropped.join(', ')} results are not kept (their .en files are stale)\n`);
+        // Written paragraph by paragraph, merged with an earlier file as it is read: neither this
+        // document nor the earlier one is ever one string or one object in memory.
+        const merged = await mergeWithPrevious(await readPreviousBilingual(bilingualPath), header, input.segments, () => bilingualParagraphs(input.segments, results));
+        if (merged.dropped.length > 0 && !opts.quiet) {
+          io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${merged.dropped.join(', ')} results are not kept (their .en files are stale)\n`);
         }
-        outputs.push({ path: bilingualPath, content: JSON.stringify(merged, null, 2) + '\n' });
+        written.push({ path: bilingualPath, content: bilingualJson(merged.header, merged.paragraphs) });
       }
       try {
-        await writeFilesTogether(outputs);
+        await writeFilesTogether(written);
       } catch (err) {
         const why = writeFailure(err);
         if (why === undefined) throw err;
@@ -399,21 +408,12 @@ function positiveInt(value: string | undefined, flag: string, allowZero = false)
 }
 
 /** The default glossary may be absent (translate without enforcement); a named one must exist. */
-async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefined): Promise<Glossary | undefined> {
+async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefined, cacheDir: string | undefined): Promise<Glossary | undefined> {
   if (isDefault && !existsSync(path)) {
     io?.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
     return undefined;
   }
-  return loadGlossary(path);
-}
-
-/** A JSON file's content, or undefined when it is missing or not JSON (it is then replaced). */
-async function readJsonIfAny(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
+  return loadGlossary(path, { cacheDir });
 }
 
 /** How translate reads its sources. */
@@ -498,7 +498,7 @@ async function sourcePaths(args: string[], shown: (p: string) => string): Promis
     }
     const sources = (await scanCorpus(arg)).articles.filter((a) => !a.bilingual).map((a) => a.source);
     if (sources.length === 0) throw new InputError(`no article source found in ${shown(arg)}`, { location: { file: shown(arg) }, hint: CORPUS_LAYOUT_HINT });
-    out.push(...sources);
+    for (const item of sources) out.push(item);
   }
   const seen = new Set<string>();
   for (const p of out) {
@@ -525,6 +525,8 @@ async function createEngine(name: string, config: Awaited<ReturnType<typeof load
   return def.create(settings);
 }
 
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
   input: InputFile,
@@ -549,13 +551,18 @@ function finishEngineFile(
     }
   }
   const findings = checked ?? [];
-  const perParagraph: Finding[][] = translations.map(() => []);
+  // One shared empty list for the (many) paragraphs without findings; a list of its own on the first.
+  const perParagraph: Finding[][] = new Array<Finding[]>(translations.length).fill(NO_FINDINGS);
   const other: Finding[] = [];
   for (const f of findings) {
-    const bucket = !input.markdown && f.paragraph !== undefined ? perParagraph[f.paragraph - 1] : undefined;
-    (bucket ?? other).push(f);
+    const at = !input.markdown && f.paragraph !== undefined && f.paragraph <= translations.length ? f.paragraph - 1 : -1;
+    if (at < 0) other.push(f);
+    else if (perParagraph[at] === NO_FINDINGS) perParagraph[at] = [f];
+    else perParagraph[at]!.push(f);
   }
-  const fixed = input.markdown ? translations : translations.map((t, i) => ({ ...t, target: targets[i] ?? t.target }));
+  // The results are this run's own objects: the fixed targets go into them, not into copies.
+  if (!input.markdown) translations.forEach((t, i) => (t.target = targets[i] ?? t.target));
+  const fixed = translations;
   return {
     text,
     file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other, finishedAt: new Date() },

@@ -1,0 +1,218 @@
+/**
+ * Compiled glossaries: a validated glossary with both matchers built, kept in memory per Glossary
+ * object and, when a cache folder is given, on disk keyed by what it was compiled from, so that a
+ * big glossary is parsed, validated and compiled once rather than on every run.
+ *
+ * The key is a SHA-256 over the glossary file's bytes, the path it was given as (locations name
+ * it), and the code that compiles it (every source file of glossary/ and text/, the YAML parser's
+ * version): a changed glossary, a moved one or an upgraded vitrans
+ * never gets an old compilation. A cache file that cannot be read, fails its checksum or holds
+ * something else is ignored and replaced; one that cannot be written costs nothing but speed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { compileEnMatcher, enMatcherFromData, type EnMatcher, type EnMatcherData } from './en-matcher.js';
+import { compileViMatcher, viMatcherFromData, type ViMatcher, type ViMatcherData } from './vi-matcher.js';
+import type { Glossary } from './types.js';
+
+/** Both matchers of one glossary. */
+export interface GlossaryMatchers {
+  vi: ViMatcher;
+  en: EnMatcher;
+}
+
+/** A glossary with its matchers' compiled tables: what the disk cache holds. */
+export interface CompiledGlossary {
+  glossary: Glossary;
+  vi: ViMatcherData;
+  en: EnMatcherData;
+}
+
+const matchers = new WeakMap<Glossary, GlossaryMatchers>();
+
+/**
+ * The matchers of a glossary, built on first use and then shared by everyone holding the same
+ * Glossary object (a glossary read from the cache comes with them).
+ * @example const { vi, en } = matchersFor(await loadGlossary('glossary.yaml'));
+ */
+export function matchersFor(glossary: Glossary): GlossaryMatchers {
+  let m = matchers.get(glossary);
+  if (!m) {
+    m = { vi: viMatcherFromData(compileViMatcher(glossary.entries), glossary.entries), en: enMatcherFromData(compileEnMatcher(glossary.entries), glossary.entries) };
+    matchers.set(glossary, m);
+  }
+  return m;
+}
+
+/** Compiles both matchers of a glossary (and remembers them for matchersFor). */
+export function compileGlossary(glossary: Glossary): CompiledGlossary {
+  const compiled = { glossary, vi: compileViMatcher(glossary.entries), en: compileEnMatcher(glossary.entries) };
+  remember(compiled);
+  return compiled;
+}
+
+function remember(c: CompiledGlossary): void {
+  matchers.set(c.glossary, { vi: viMatcherFromData(c.vi, c.glossary.entries), en: enMatcherFromData(c.en, c.glossary.entries) });
+}
+
+/** Bumped when the cache file layout changes. */
+const FORMAT = 'vitrans-compiled-glossary/1';
+/** Compiled glossaries kept in one cache folder (the most recently used). */
+const KEEP = 16;
+const DIGEST_BYTES = 32;
+
+/**
+ * The cache file's name for a glossary: its key, from the file's bytes, the path as given and
+ * the compiling code.
+ */
+export function compiledGlossaryKey(bytes: Uint8Array, file: string): string {
+  return createHash('sha256').update(FORMAT).update('\0').update(codeIdentity()).update('\0').update(file).update('\0').update(bytes).digest('hex');
+}
+
+/**
+ * The compiled glossary stored under `key` in `dir`, or undefined when there is none or it is
+ * unreadable, corrupt or for another key.
+ */
+export async function readCompiledGlossary(dir: string, key: string): Promise<CompiledGlossary | undefined> {
+  let data: Buffer;
+  try {
+    data = await readFile(join(dir, `${key}.bin`));
+  } catch {
+    return undefined;
+  }
+  if (data.length <= DIGEST_BYTES) return undefined;
+  const payload = data.subarray(DIGEST_BYTES);
+  const digest = createHash('sha256').update(payload).digest();
+  if (!digest.equals(data.subarray(0, DIGEST_BYTES))) return undefined;
+  try {
+    const stored = deserialize(payload) as Partial<StoredGlossary>;
+    if (stored.format !== FORMAT || stored.key !== key || !(stored.glossary instanceof Uint8Array)) return undefined;
+    const json = Buffer.from(stored.glossary.buffer, stored.glossary.byteOffset, stored.glossary.byteLength).toString('utf8');
+    const compiled = { glossary: JSON.parse(json) as Glossary, vi: stored.vi!, en: stored.en! };
+    if (!isCompiled(compiled)) return undefined;
+    remember(compiled);
+    // Mark it used, so pruning keeps it.
+    void touch(join(dir, `${key}.bin`));
+    return compiled;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores a compiled glossary under `key` in `dir` (written to a temporary file, then renamed, so a
+ * reader never sees half a file), and prunes the folder to the most recently used. Never throws:
+ * a cache that cannot be written only means the next run compiles again.
+ */
+export async function writeCompiledGlossary(dir: string, key: string, compiled: CompiledGlossary): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const stored: StoredGlossary = { format: FORMAT, key, glossary: Buffer.from(JSON.stringify(compiled.glossary), 'utf8'), vi: compiled.vi, en: compiled.en };
+    const payload = serialize(stored);
+    const digest = createHash('sha256').update(payload).digest();
+    const temp = join(dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, Buffer.concat([digest, payload]));
+      await rename(temp, join(dir, `${key}.bin`));
+    } finally {
+      await rm(temp, { force: true });
+    }
+    await prune(dir);
+  } catch {
+    // Best effort: a read-only or full disk leaves the run as it was.
+  }
+}
+
+/**
+ * A cache file's content (after its SHA-256): the glossary as UTF-8 JSON (the fastest way back to
+ * ten thousand small objects), the matchers' typed arrays as V8 serialises them (raw bytes).
+ */
+interface StoredGlossary {
+  format: string;
+  key: string;
+  glossary: Uint8Array;
+  vi: ViMatcherData;
+  en: EnMatcherData;
+}
+
+function isCompiled(c: unknown): c is CompiledGlossary {
+  const x = c as Partial<CompiledGlossary> | undefined;
+  return Boolean(x && x.glossary && Array.isArray(x.glossary.entries) && x.vi && x.vi.acceptStart && x.en && x.en.patternEntry);
+}
+
+async function touch(path: string): Promise<void> {
+  try {
+    const now = new Date();
+    await utimes(path, now, now);
+  } catch {
+    // Not ours to fail on.
+  }
+}
+
+/** Keeps the KEEP most recently used compiled glossaries, and drops temporary files older than an hour. */
+async function prune(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  const files = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return { name, mtime: (await stat(join(dir, name))).mtimeMs };
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  const now = Date.now();
+  const compiled = files.filter((f): f is { name: string; mtime: number } => f !== undefined && f.name.endsWith('.bin')).sort((a, b) => b.mtime - a.mtime);
+  const stale = [
+    ...compiled.slice(KEEP),
+    ...files.filter((f): f is { name: string; mtime: number } => f !== undefined && f.name.endsWith('.tmp') && now - f.mtime > 3_600_000),
+  ];
+  await Promise.all(stale.map((f) => rm(join(dir, f.name), { force: true })));
+}
+
+let identity: string | undefined;
+
+/**
+ * What the compiled result depends on besides the glossary: the source of every module under
+ * glossary/ and text/ (as installed: .ts in a checkout, .js in a package), the YAML parser's
+ * version, hashed once per process.
+ */
+function codeIdentity(): string {
+  if (identity !== undefined) return identity;
+  const hash = createHash('sha256');
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  for (const dir of [here, join(here, '..', 'text')]) hashTree(hash, dir);
+  let yamlVersion = 'unknown';
+  try {
+    yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+  } catch {
+    // Without it the source hash still changes with any change of ours.
+  }
+  // V8's serialisation format reads older versions; a newer one fails to read and is replaced.
+  hash.update(`yaml ${yamlVersion}`);
+  identity = hash.digest('hex');
+  return identity;
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (statSync(path).isDirectory()) hashTree(hash, path);
+      else if (/\.(?:[cm]?[jt]s)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
+    } catch {
+      // A file that vanished while listing: it is not part of this code.
+    }
+  }
+}
