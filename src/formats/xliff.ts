@@ -295,13 +295,17 @@ function readUnit20(unit: XmlElement, ancestors: readonly XmlElement[], src: Xml
 
 // ---- content ----
 
-/** The whitespace between the line start and `offset`, when only whitespace is there. */
+/**
+ * The line break and indentation before `offset`, when only spaces and tabs stand between the line
+ * start and it ('' otherwise). Scans back over the indentation only: linear in the file overall.
+ */
 function indentBefore(text: string, offset: number): string {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const before = text.slice(lineStart, offset);
-  if (!/^[ \t]*$/.test(before)) return '';
-  const newline = text.charCodeAt(lineStart - 2) === 0x0d ? '\r\n' : text.charCodeAt(lineStart - 1) === 0x0d ? '\r' : '\n';
-  return lineStart > 0 ? newline + before : '';
+  let start = offset;
+  while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0x09)) start--;
+  const before = text.charCodeAt(start - 1);
+  if (start === 0 || (before !== 0x0a && before !== 0x0d)) return '';
+  const newline = before === 0x0a && text.charCodeAt(start - 2) === 0x0d ? '\r\n' : before === 0x0d ? '\r' : '\n';
+  return newline + text.slice(start, offset);
 }
 
 type Part = { kind: 'text'; text: string } | { kind: 'tag'; raw: string };

@@ -1,32 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { http, HttpResponse } from 'msw';
 import { runVitrans } from './run-cli.js';
-import { ENV, OPENAI, ROOT, tree, useProjects } from './inputs-helpers.js';
-import { server } from '../setup/server.js';
-import { escapeText, unescapeText } from '../../src/engines/openai.js';
+import { ENV, ROOT, answeringEngine, tree, useProjects } from './inputs-helpers.js';
 
 const make = useProjects();
 const PAGE = fs.readFileSync(path.join(ROOT, 'tests/formats/fixtures/zephyrnet-article.html'));
 
 /** An engine that marks each text as translated ("[en] …"), keeping every placeholder where it was; it records what it was sent. */
-function markingEngine(): string[] {
-  const sent: string[] = [];
-  server.use(
-    http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-      const body = (await request.json()) as { messages: { role: string; content: string }[] };
-      const user = body.messages.find((m) => m.role === 'user')!.content;
-      const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => {
-        const source = unescapeText(text!);
-        sent.push(source);
-        return `<p id="${id}">${escapeText(`[en] ${source}`)}</p>`;
-      });
-      return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-    }),
-  );
-  return sent;
-}
+const markingEngine = (): string[] => answeringEngine((source) => `[en] ${source}`).sent;
 
 describe('web pages as articles', () => {
   it('translate page.html sends only the article and writes it as Markdown of the same structure', async () => {

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { http, HttpResponse } from 'msw';
 import { runVitrans } from './run-cli.js';
-import { ENV, OPENAI, ROOT, tree, useProjects } from './inputs-helpers.js';
-import { server } from '../setup/server.js';
-import { escapeText, unescapeText } from '../../src/engines/openai.js';
+import { ENV, ROOT, answeringEngine, tree, useProjects } from './inputs-helpers.js';
 
 const make = useProjects();
 const FIXTURES = path.join(ROOT, 'tests/formats/fixtures');
@@ -82,22 +79,11 @@ describe('vitrans check FILE.xlf', () => {
  * every placeholder token kept (moved where English word order wants it), unknown text refused.
  */
 function segmentEngine(answers: Record<string, string>): { sent: string[] } {
-  const sent: string[] = [];
-  server.use(
-    http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
-      const body = (await request.json()) as { messages: { role: string; content: string }[] };
-      const user = body.messages.find((m) => m.role === 'user')!.content;
-      const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => {
-        const source = unescapeText(text!).normalize('NFC');
-        sent.push(source);
-        const answer = answers[source];
-        if (answer === undefined) throw new Error(`the test engine has no answer for: ${source}`);
-        return `<p id="${id}">${escapeText(answer)}</p>`;
-      });
-      return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
-    }),
-  );
-  return { sent };
+  return answeringEngine((source) => {
+    const answer = answers[source];
+    if (answer === undefined) throw new Error(`the test engine has no answer for: ${source}`);
+    return answer;
+  });
 }
 
 const OKAPI_ANSWERS = {
