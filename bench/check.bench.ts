@@ -444,6 +444,6 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
 }
 
 await main();
-if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big')) {
+if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big') && !process.argv.includes('--formats-only')) {
   await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { cleanText, type CleanResult } from '../../formats/clean.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
-import { formatByExtension } from '../../formats/registry.js';
+import { detectFormat, formatByExtension, unsupportedFormatError } from '../../formats/registry.js';
 import { readHtmlArticle } from '../../formats/html.js';
 import { STDIN_PATH } from '../../formats/articles.js';
 import { decodeText, readTextFile, type TextFile } from '../../text/read.js';
@@ -57,6 +57,7 @@ export async function cleanCommand(files: string[], opts: CleanCommandOptions, i
   // Read and clean everything before writing anything.
   const done: Array<{ path: string; file: TextFile; result: CleanResult }> = [];
   for (const path of paths) {
+    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') throw unsupportedFormatError('docx', shown(path));
     const file =
       path === STDIN_PATH ? decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, false)) : await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
     if (formatByExtension(file.path) === 'html') {

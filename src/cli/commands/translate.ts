@@ -47,7 +47,7 @@ import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
-import { detectFormat } from '../../formats/registry.js';
+import { detectFormat, unsupportedFormatError } from '../../formats/registry.js';
 import { readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
@@ -435,14 +435,16 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
   const files = [];
   const xliffs = new Map<number, NonNullable<InputFile['xliff']>>();
   for (const path of paths) {
+    const format = path === STDIN_PATH ? 'text' : await detectFormat(path);
     if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
-    else if ((await detectFormat(path)) === 'xliff') {
+    else if (format === 'docx') throw unsupportedFormatError('docx', shown(path));
+    else if (format === 'xliff') {
       const doc = await readXliffFile(path, shown(path));
       const { segments } = segmentsToTranslate(doc, { overwrite: options.overwrite, targetLang: options.targetLang });
       xliffs.set(files.length, { doc, segments, extension: extname(path) });
       // What is translated (for the language check and the output estimate): the segments' texts.
       files.push({ path, text: segments.map((x) => x.source.text).join('\n\n'), warnings: [] });
-    } else if ((await detectFormat(path)) === 'html') {
+    } else if (format === 'html') {
       // A web page: its article, as Markdown of the same structure, is what is translated.
       const page = await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
       files.push({ ...page, text: readHtmlArticle(page.text, shown(path)).markdown });
