@@ -10,8 +10,8 @@ const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('the formats registry', () => {
   it('knows formats by extension, in any case, CAT tools\' own extensions included', () => {
-    expect(['a.xlf', 'b.XLIFF', 'c.vi-en.sdlxliff', 'd.mqxliff', 'e.mxliff'].map(formatOf)).toEqual(['xliff', 'xliff', 'xliff', 'xliff', 'xliff']);
-    expect(['m.tmx', 'out/a.bilingual.json', 'page.HTM', 'bai.docx', 'bai.vi.md', 'bai.vi.txt'].map(formatOf)).toEqual(['tmx', 'bilingual-json', 'html', 'docx', 'markdown', 'text']);
+    expect(['a.xlf', 'b.XLIFF', 'c.vi-en.sdlxliff', 'd.mqxliff', 'e.mxliff'].map((p) => formatOf(p))).toEqual(['xliff', 'xliff', 'xliff', 'xliff', 'xliff']);
+    expect(['m.tmx', 'out/a.bilingual.json', 'page.HTM', 'bai.docx', 'bai.vi.md', 'bai.vi.txt'].map((p) => formatOf(p))).toEqual(['tmx', 'bilingual-json', 'html', 'docx', 'markdown', 'text']);
     expect(formatByExtension('export.xml')).toBeUndefined();
     expect(formatByExtension('.hidden')).toBeUndefined();
     // The older predicates ask the registry.
