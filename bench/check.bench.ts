@@ -2,7 +2,7 @@
  * Benchmark of the glossary check: how fast the Vietnamese term matcher runs over a large text,
  * for a small and a large glossary, beside a naive per-term regex loop.
  *
- * Run with `npm run bench:check`. Everything is generated from a seeded PRNG, so runs compare.
+ * Run with `npm run bench:check` (`-- --formats-only`: the plain-text, TMX and XLIFF checks alone). Everything is generated from a seeded PRNG, so runs compare.
  * To measure another stage (e.g. the English side of the check), add a Case to `cases()`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
 import { foldForMatching } from '../src/text/vietnamese.js';
-import { checkTranslation, checksById, createCheckTools, prepareSource } from '../src/checks/index.js';
-import { readTmx, tmxCheckSets, writeTmx } from '../src/formats/tmx.js';
+import { checkTranslation, checkXliff, checksById, createCheckTools, prepareSource } from '../src/checks/index.js';
+import { escapeXmlText, readTmx, tmxCheckSets, writeTmx } from '../src/formats/tmx.js';
+import { readXliff } from '../src/formats/xliff.js';
 import { glossaryOf, glossaryYaml, longParagraph, makeAlignedCorpus, makeGlossary, mulberry32, syllableList, withQuantities } from './lib/generate.js';
 import { describe, measureNode, type Measured } from './lib/measure.js';
 
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
   const large = makeGlossary(LARGE_GLOSSARY, syllables, random);
   const small = large.slice(0, SMALL_GLOSSARY);
   if (process.argv.includes('--big-only')) return bigInputs(syllables, small);
+  if (process.argv.includes('--formats-only')) return formatsOnly(syllables, large, small, random);
   const t0 = performance.now();
   const text = makeText(TARGET_BYTES, syllables, large, random);
   const built = performance.now();
@@ -252,6 +254,48 @@ async function main(): Promise<void> {
   console.log(`all checks take ${(time('all checks') / time('term checks only')).toFixed(2)}× the time of the term checks; with numbers ${(time('all checks', 'with numbers') / time('term checks only', 'with numbers')).toFixed(2)}×`);
 
   tmxCheck(corpus, small, c100);
+  xliffCheck(corpus, small, c100);
+}
+
+/** `--formats-only`: the plain-text whole check of the aligned corpus, then the same corpus as TMX and as XLIFF. */
+function formatsOnly(syllables: string[], large: GlossaryEntry[], small: GlossaryEntry[], random: () => number): void {
+  makeText(TARGET_BYTES, syllables, large, random); // the same random sequence as a full run
+  const corpus = makeAlignedCorpus(TARGET_BYTES, syllables, large, random);
+  const plain = measure(checkCases(corpus, small, large)[0]!);
+  console.log(`whole check (plain text): ${(plain.bytes / 1e6).toFixed(1)} MB, ${SMALL_GLOSSARY} terms: ${plain.seconds.toFixed(2)} s, ${plain.mbPerSecond.toFixed(1)} MB/s`);
+  tmxCheck(corpus, small, plain.mbPerSecond);
+  xliffCheck(corpus, small, plain.mbPerSecond);
+}
+
+/**
+ * The same aligned corpus as an XLIFF 1.2 file shaped as CAT tools write it (one trans-unit per
+ * paragraph pair, a `<g>` pair and an `<x/>` in every other unit, `&` escaped in every tenth, a
+ * note in every fifth), read and checked as `vitrans check FILE.xlf` does: parse with positions,
+ * take each side's segments, check, move findings back into the file, compare inline codes.
+ */
+function xliffCheck(corpus: { source: string; target: string }, entries: GlossaryEntry[], plainRate: number): void {
+  const vi = corpus.source.split('\n\n');
+  const en = corpus.target.split('\n\n');
+  const withCodes = (text: string, i: number): string => {
+    const escaped = escapeXmlText(i % 10 === 0 ? `${text} R&D` : text);
+    if (i % 2 === 1) return escaped;
+    const space = escaped.indexOf(' ');
+    return `<g id="${i}" ctype="bold">${escaped.slice(0, space)}</g>${escaped.slice(space, -1)}<x id="x${i}"/>${escaped.slice(-1)}`;
+  };
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="bench.html" source-language="vi-VN" target-language="en-US" datatype="html"><body>\n'];
+  for (let i = 0; i < vi.length; i++) {
+    parts.push(`<trans-unit id="u${i + 1}">\n  <source>${withCodes(vi[i]!, i)}</source>\n  <target state="translated">${withCodes(en[i]!, i)}</target>\n${i % 5 === 0 ? '  <note>Checked.</note>\n' : ''}</trans-unit>\n`);
+  }
+  parts.push('</body></file></xliff>\n');
+  const xml = parts.join('');
+  const tools = createCheckTools(glossaryOf(entries));
+  const t0 = performance.now();
+  const doc = readXliff({ file: 'bench.xlf', text: xml });
+  const findings = checkXliff(doc, tools).length;
+  const seconds = (performance.now() - t0) / 1000;
+  const rate = Buffer.byteLength(xml) / 1e6 / seconds;
+  console.log(`\nXLIFF check: ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB of XLIFF 1.2 (${doc.segments.length} units), ${SMALL_GLOSSARY} terms: ${seconds.toFixed(2)} s, ${rate.toFixed(1)} MB/s, ${findings} findings`);
+  console.log(`  ${(rate / plainRate).toFixed(2)}× the plain-text check's MB/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 /**
@@ -356,6 +400,6 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
 }
 
 await main();
-if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big')) {
+if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big') && !process.argv.includes('--formats-only')) {
   await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));
 }

@@ -13,3 +13,4 @@ export { applySuppressionRules, READER_RULES } from './suppressions.js';
 export type { SuppressionRule, SuppressionScope, FileMatcher } from './suppressions.js';
 export { applyBaseline, baselineEntries, formatBaseline, parseBaseline, BASELINE_VERSION } from './baseline.js';
 export type { Baseline, BaselineEntry, BaselineScope } from './baseline.js';
+export { checkXliff } from './bilingual-files.js';

@@ -108,7 +108,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('check')
     .description('check translations (glossary terms, numbers, acronyms, lengths, punctuation, URLs, consistency): a SOURCE and its TRANSLATIONs, or corpus directories')
-    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json ("-" is stdin)')
+    .argument('<paths...>', 'SOURCE TRANSLATION [TRANSLATION...] | DIR [DIR...] | FILE.bilingual.json | FILE.tmx | FILE.xlf ("-" is stdin)')
     // No commander defaults: the config file may set these, and flags win over it.
     .option('-g, --glossary <file>', 'glossary file (default: the config\'s glossary:, else glossary.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format (default: the config\'s format:, else text)').choices([...CHECK_FORMATS]))
@@ -127,6 +127,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--update-baseline', 'rewrite the --baseline file with today\'s findings')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--protected-segments <what>', 'XLIFF segments marked translate="no", locked or approved: skip them, or check them too (default: skip)').choices(['skip', 'check']))
     .action(async (paths: string[], opts, cmd: Command) =>
       run(() => import('./commands/check.js'), (m) => m.checkCommand(paths, opts, withIO(cmd))),
     );
@@ -134,7 +135,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('translate')
     .description('translate articles with one or more engines, enforcing the glossary')
-    .argument('<files...>', 'plain-text or Markdown articles, folders of them (as check finds them), or "-" for stdin')
+    .argument('<files...>', 'plain-text or Markdown articles, XLIFF files (.xlf, .sdlxliff, .mqxliff), folders of articles (as check finds them), or "-" for stdin')
     .requiredOption('-e, --engine <names>', 'comma-separated engines: deepl, google, google-v2, libretranslate, openai')
     .option('-o, --out <dir>', 'output directory', 'out')
     // No commander defaults here: the command must tell a given path from the default one.
@@ -158,6 +159,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--stdin-filename <name>', 'the name standard input ("-") goes by: the outputs\' name, and .md for Markdown')
     .option('-q, --quiet', 'print errors only')
     .option('--compare', 'compare the engines afterwards')
+    .option('--overwrite', 'XLIFF: translate segments that have a target too (never translate="no", locked or approved ones)')
+    .addOption(new Option('--xliff-state <state>', 'XLIFF: the state of written targets (default: needs-review, as machine translation is)').choices(['needs-review', 'translated']))
     .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))
     .action(async (files: string[], opts, cmd: Command) =>
       run(() => import('./commands/translate.js'), (m) => m.translateCommand(files, opts, withIO(cmd))),

@@ -12,7 +12,9 @@ import { readOptionsFor, type EncodingChoice, type FileRole } from '../text/enco
 import { splitParagraphs } from '../text/paragraphs.js';
 import type { CorpusArticle } from '../text/corpus.js';
 import { readBilingual, type BilingualTexts } from './bilingual.js';
-import { checkableText, isMarkdownFile } from './markdown/checkable.js';
+import { blankMarkdownCode, checkableText, isMarkdownFile } from './markdown/checkable.js';
+import { formatByExtension } from './registry.js';
+import { readHtmlArticle } from './html.js';
 import { parseMarkdown } from './markdown/segments.js';
 import { cleanText, removalsAt, removeLines, withoutLines, type CleanOptions, type RemovedLine } from './clean.js';
 import { assertSameSourceParagraphs, assertVietnameseSource, engineNameFromFile, firstDifferentParagraph, isBilingualPath } from './translation-files.js';
@@ -55,7 +57,8 @@ export interface SourceView {
 /**
  * One translation to check, with the source view it translates. Not `writable` for --fix: stdin
  * and texts inside a bilingual JSON or TMX file. A side of a bilingual XML file brings its own
- * segments (`paragraphs`) and moves findings back into the file (`relocate`).
+ * segments (`paragraphs`), moves findings back into the file (`relocate`) and may bring findings
+ * of its own (`findings`).
  */
 export type ArticleTranslation = TextFile & {
   engine?: string;
@@ -63,6 +66,8 @@ export type ArticleTranslation = TextFile & {
   source: SourceView;
   paragraphs?: readonly Paragraph[];
   relocate?: (finding: Finding) => Finding;
+  /** Findings the file's reader made itself (an XLIFF's `tag-mismatch`), in the file already. */
+  findings?: readonly Finding[];
 };
 
 /** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
@@ -86,12 +91,20 @@ export async function loadArticle(article: CorpusArticle, options: ArticleReadOp
 }
 
 /**
+ * Whether an article file's text is read as Markdown: a Markdown file, or a web page (whose text,
+ * once read, is its article as Markdown: see formats/html.ts).
+ */
+export function readsAsMarkdown(path: string): boolean {
+  return isMarkdownFile(path) || formatByExtension(path) === 'html';
+}
+
+/**
  * The source paragraphs as `vitrans translate` sends them: Markdown segments or blank-line
  * paragraphs, of the text without the removed lines.
  */
 export function translatedParagraphs(path: string, text: string, removed: readonly Pick<RemovedLine, 'line'>[] = []): string[] {
   const cleaned = removeLines(text, removed);
-  return isMarkdownFile(path) ? parseMarkdown(cleaned).segments.map((s) => s.text) : splitParagraphs(cleaned).map((p) => p.text);
+  return readsAsMarkdown(path) ? parseMarkdown(cleaned).segments.map((s) => s.text) : splitParagraphs(cleaned).map((p) => p.text);
 }
 
 /**
@@ -99,8 +112,9 @@ export function translatedParagraphs(path: string, text: string, removed: readon
  * `clean`, the lines cleaning finds) blanked.
  */
 export function sourceView(file: TextFile, how: { clean?: CleanOptions; removed?: RemovedLine[] } = {}): SourceView {
-  const checkable = checkableText(file.path, file.text);
-  const removed = how.removed ?? (how.clean ? cleanText(file.text, { ...how.clean, markdown: isMarkdownFile(file.path) }).removed : []);
+  const markdown = readsAsMarkdown(file.path);
+  const checkable = markdown ? blankMarkdownCode(file.text) : file.text;
+  const removed = how.removed ?? (how.clean ? cleanText(file.text, { ...how.clean, markdown }).removed : []);
   if (removed.length === 0) return { file, text: checkable, removed };
   const view = withoutLines(checkable, removed);
   return { file, text: view.text, paragraphs: view.paragraphs, removed };
@@ -124,7 +138,8 @@ class ArticleReader {
   }
 
   private async readSource(path: string): Promise<TextFile> {
-    const file = await this.read(path, 'source');
+    let file = await this.read(path, 'source');
+    if (formatByExtension(path) === 'html') file = { ...file, text: readHtmlArticle(file.text, this.shown(file.path)).markdown };
     assertVietnameseSource(checkableText(file.path, file.text), this.shown(file.path), this.options.usage ?? 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
     return file;
   }

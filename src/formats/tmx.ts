@@ -244,7 +244,15 @@ export function tmxPairs(doc: TmxDocument): TmxPairs {
  * offset in it back to the file, through entities, inline codes and `\r\n` (see TmxLocator).
  */
 export function tmxSide(doc: TmxDocument, set: TmxPairSet, side: 'vi' | 'en'): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
-  const segments = set.pairs.map((p) => p[side].segment);
+  return segmentsSide(doc.text, set.pairs.map((p) => p[side].segment), set.pairs.map((p) => p.unitId), fileLines(doc));
+}
+
+/**
+ * Segments of a bilingual XML file (TMX, XLIFF) as one side's text for the checker: their decoded
+ * texts one after another with a blank line between two, one paragraph per segment carrying its
+ * unit id, and the locator that maps the text back into the file.
+ */
+export function segmentsSide(fileText: string, segments: readonly TmxSegment[], ids: readonly string[], lines: LineIndex): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
   const parts: string[] = [];
   const bases: number[] = [];
   const paragraphs: Paragraph[] = [];
@@ -255,11 +263,11 @@ export function tmxSide(doc: TmxDocument, set: TmxPairSet, side: 'vi' | 'en'): {
       offset += SEPARATOR.length;
     }
     bases.push(offset);
-    paragraphs.push({ index: i + 1, text: seg.text, start: offset, end: offset + seg.text.length, line: seg.line, id: set.pairs[i]!.unitId });
+    paragraphs.push({ index: i + 1, text: seg.text, start: offset, end: offset + seg.text.length, line: seg.line, id: ids[i]! });
     parts.push(seg.text);
     offset += seg.text.length;
   });
-  return { text: parts.join(''), paragraphs, locator: new TmxLocator(doc.text, segments, bases, fileLines(doc)) };
+  return { text: parts.join(''), paragraphs, locator: new TmxLocator(fileText, segments, bases, lines) };
 }
 
 /** Between two segments of a side's text: a blank line, so nothing reads two units as one sentence. */

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AlignmentError, InputError, UsageError } from '../core/errors.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { vietnameseShare } from '../text/vietnamese.js';
+import { formatByExtension } from './registry.js';
 
 /**
  * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`
@@ -21,12 +22,12 @@ export function engineNameFromFile(path: string): string {
 
 /** Whether a path is a TMX translation memory (a set of aligned pairs). */
 export function isTmxPath(path: string): boolean {
-  return /\.tmx$/i.test(path);
+  return formatByExtension(path) === 'tmx';
 }
 
 /** Whether a path is the translator's bilingual JSON (rather than a plain translation). */
 export function isBilingualPath(path: string): boolean {
-  return /\.json$/i.test(path);
+  return formatByExtension(path) === 'bilingual-json';
 }
 
 /**

@@ -107,9 +107,10 @@ export function decodeXml(bytes: Uint8Array, file: string): XmlSource {
 export interface ParseXmlOptions {
   /**
    * Local name of elements to hand over one by one and not keep in the tree (`tu` for a TMX), so
-   * a large file is held one unit at a time. Their subtrees are complete when handed over.
+   * a large file is held one unit at a time. Their subtrees are complete when handed over, with
+   * the elements still open around them (root first; read them then, the list changes later).
    */
-  stream?: { element: string; onElement: (element: XmlElement) => void };
+  stream?: { element: string | readonly string[]; onElement: (element: XmlElement, ancestors: readonly XmlElement[]) => void };
   /** What the file should be, for the "malformed" message's hint (e.g. "a TMX file"). */
   expected?: string;
   /** The text's line index, when the caller has one already (building one is a pass over the text). */
@@ -126,6 +127,7 @@ export function parseXml(source: XmlSource, options: ParseXmlOptions = {}): XmlE
   const lines = options.lines ?? new LineIndex(text);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
+  const streamedNames = new Set(typeof options.stream?.element === 'string' ? [options.stream.element] : (options.stream?.element ?? []));
   let root: XmlElement | undefined;
   // Offset just after the last piece of markup: character data starts there.
   let lastEnd = 0;
@@ -174,7 +176,7 @@ export function parseXml(source: XmlSource, options: ParseXmlOptions = {}): XmlE
       end: parser.position,
     };
     const parent = stack[stack.length - 1];
-    const streamed = options.stream?.element === tag.local && stack.length > 0;
+    const streamed = streamedNames.has(tag.local) && stack.length > 0;
     if (parent && !streamed) parent.children.push(element);
     if (!root) root = element;
     stack.push(element);
@@ -185,7 +187,7 @@ export function parseXml(source: XmlSource, options: ParseXmlOptions = {}): XmlE
     element.contentEnd = tag.isSelfClosing ? element.contentStart : text.lastIndexOf('<', parser.position - 1);
     element.end = parser.position;
     lastEnd = parser.position;
-    if (options.stream?.element === element.name && stack.length > 0) options.stream.onElement(element);
+    if (streamedNames.has(element.name) && stack.length > 0) options.stream!.onElement(element, stack);
   });
 
   try {

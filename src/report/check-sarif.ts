@@ -23,7 +23,13 @@ function result(f: Finding, withBaseline: boolean) {
     ruleId: f.ruleId,
     level: LEVEL[f.severity],
     message: { text: f.expected?.length ? `${f.message} (expected: ${f.expected.join(' | ')})` : f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.file) }, ...(f.span ? { region: region(f.span) } : {}) } }],
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: uri(f.file) }, ...(f.span ? { region: region(f.span) } : {}) },
+        // The bilingual unit (XLIFF unit, TMX tu) by its id, as the CAT tool names it.
+        ...(f.unit !== undefined ? { logicalLocations: [{ name: f.unit, kind: 'element' }] } : {}),
+      },
+    ],
   };
   if (f.source) {
     out.relatedLocations = [
@@ -53,6 +59,7 @@ function result(f: Finding, withBaseline: boolean) {
   if (f.termId) properties.termId = f.termId;
   if (f.paragraph !== undefined) properties.paragraph = f.paragraph;
   if (f.engine) properties.engine = f.engine;
+  if (f.unit !== undefined) properties.unit = f.unit;
   if (f.actual !== undefined) properties.actual = f.actual;
   if (Object.keys(properties).length > 0) out.properties = properties;
   return out;

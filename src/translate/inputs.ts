@@ -8,9 +8,8 @@ import { UsageError } from '../core/errors.js';
 import type { TextFile } from '../text/read.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { cleanText, type CleanOptions, type RemovedLine } from '../formats/clean.js';
-import { isMarkdownFile } from '../formats/markdown/checkable.js';
 import { parseMarkdown, type MarkdownDocument } from '../formats/markdown/segments.js';
-import { sourceView, type SourceView } from '../formats/articles.js';
+import { readsAsMarkdown, sourceView, type SourceView } from '../formats/articles.js';
 import type { ProtectedSpan } from './placeholders.js';
 
 /** A source cut into what gets translated. */
@@ -34,7 +33,7 @@ export interface TranslationSource {
  * @example prepareTranslationSource(file, { clean: {} }).segments // the article's paragraphs, without "Logo Zephyrnet"
  */
 export function prepareTranslationSource(file: TextFile, options: { clean?: CleanOptions } = {}): TranslationSource {
-  const markdown = isMarkdownFile(file.path);
+  const markdown = readsAsMarkdown(file.path);
   const cleaned = options.clean ? cleanText(file.text, { ...options.clean, markdown }) : { text: file.text, removed: [] };
   const view = sourceView(file, { removed: cleaned.removed });
   if (markdown) {

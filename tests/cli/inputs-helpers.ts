@@ -78,3 +78,24 @@ export function tree(dir: string): string[] {
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
     .sort();
 }
+
+/**
+ * An OpenAI-compatible endpoint answering each tagged paragraph with `answer(source)` (the source
+ * as sent: NFC, placeholders in it); it records what was sent. A throwing `answer` fails the request.
+ */
+export function answeringEngine(answer: (source: string) => string): { sent: string[] } {
+  const sent: string[] = [];
+  server.use(
+    http.post(`${OPENAI}/chat/completions`, async ({ request }) => {
+      const body = (await request.json()) as { messages: { role: string; content: string }[] };
+      const user = body.messages.find((m) => m.role === 'user')!.content;
+      const tagged = [...user.matchAll(/<p id="(\d+)">([\s\S]*?)<\/p>/g)].map(([, id, text]) => {
+        const source = unescapeText(text!).normalize('NFC');
+        sent.push(source);
+        return `<p id="${id}">${escapeText(answer(source))}</p>`;
+      });
+      return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: tagged.join('\n') } }] });
+    }),
+  );
+  return { sent };
+}

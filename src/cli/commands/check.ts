@@ -40,7 +40,9 @@ import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
 import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
-import { isBilingualPath, isTmxPath } from '../translation-files.js';
+import { isTmxPath } from '../translation-files.js';
+import { detectFormat, formatInfo } from '../../formats/registry.js';
+import { TAG_MISMATCH, TAG_MISMATCH_DESCRIPTION } from '../../formats/tags.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
 import type { CliIO } from '../io.js';
@@ -72,6 +74,8 @@ export interface CheckOptions {
   baseline?: string;
   /** Rewrite the baseline with today's findings. */
   updateBaseline?: boolean;
+  /** XLIFF segments the file protects (translate="no", locked, approved): skipped (default) or checked. */
+  protectedSegments?: 'skip' | 'check';
 }
 
 export async function checkCommand(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
@@ -116,6 +120,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       for (const item of await fromTmx(a.source, shown, io)) loaded.push(item);
       continue;
     }
+    if (a.source === a.translations[0] && (await detectFormat(a.source)) === 'xliff') {
+      loaded.push(await fromXliff(a.source, shown, io, opts.protectedSegments ?? 'skip'));
+      continue;
+    }
     const tmx = a.translations.find(isTmxPath);
     if (tmx) throw new UsageError(`${shown(tmx)} is a TMX file, which holds its own source`, { hint: `check it alone: vitrans check ${shown(tmx)}` });
     const article = await loadArticle(a, { cwd: io.cwd, encodings, clean, stdin, shown, usage: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt' });
@@ -130,7 +138,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   // baseline apply to the whole run (an entry is stale only if none of the files it covers matched).
   const checkedFiles = loaded.flatMap((a) => [a.source.file, ...a.translations]).map((f) => shown(f.path));
   const paragraphs = new Map<string, readonly Paragraph[]>();
-  const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES]);
+  const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES, TAG_MISMATCH]);
   // One run over every article, so checks comparing across articles (consistency) see them all.
   const checkAll = (): ArticleCheck[] => {
     const run = createCheckRun();
@@ -156,7 +164,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
     }
     if (inJson.some((t) => t.relocate)) {
-      io.stderr.write(`vitrans: note: --fix does not rewrite TMX files; the fixes are in the report (--format sarif carries them as edits to the TMX)\n`);
+      io.stderr.write(`vitrans: note: --fix does not rewrite TMX or XLIFF files; the fixes are in the report (--format sarif carries them as edits to the file)\n`);
     }
     const fixedRules: string[] = [];
     let leftUnsafe = 0;
@@ -212,7 +220,11 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     }),
     findings,
     summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
-    rules: [...tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })), ...SUPPRESSION_RULES],
+    rules: [
+      ...tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })),
+      ...SUPPRESSION_RULES,
+      ...(loaded.some((a) => a.translations.some((t) => t.findings)) ? [{ id: TAG_MISMATCH, description: TAG_MISMATCH_DESCRIPTION }] : []),
+    ],
     ...(baselinePath ? { baseline: shown(baselinePath) } : {}),
   };
   const format = settings.format.value;
@@ -251,20 +263,32 @@ async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): P
     io.stderr.write(`vitrans: warning: ${doc.file}:${first.position.line}:${first.position.column}: ${count} translation unit${count === 1 ? ' has' : 's have'} no Vietnamese or no English variant; skipped\n`);
   }
   if (pairs.severalEnglish > 0) io.stderr.write(`vitrans: warning: ${doc.file}: ${pairs.severalEnglish} translation units have several English variants; the first of each is checked\n`);
-  return tmxCheckSets(doc, pairs).map((set) => {
-    const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
-    const translation: ArticleTranslation = {
-      path,
-      text: set.translation.text,
-      warnings: [],
-      paragraphs: set.translation.paragraphs,
-      writable: false,
-      relocate: set.relocate,
-      source,
-      ...(set.engine !== undefined ? { engine: set.engine } : {}),
-    };
-    return { source, translations: [translation], notes: [] };
-  });
+  return tmxCheckSets(doc, pairs).map((set) => bilingualArticle(path, set, set.engine !== undefined ? { engine: set.engine } : {}));
+}
+
+/**
+ * An XLIFF file as an article: its segments with a target, in the file's own segments, findings
+ * moved back into the file and named by unit id, its `tag-mismatch` findings beside the checker's.
+ */
+async function fromXliff(path: string, shown: (p: string) => string, io: CliIO, protectedSegments: 'skip' | 'check'): Promise<LoadedArticle> {
+  const { readXliffFile, xliffCheckSet } = await import('../../formats/xliff.js');
+  const doc = await readXliffFile(path, shown(path));
+  const set = xliffCheckSet(doc, { protectedSegments });
+  const { protected: kept, untranslated } = set.skipped;
+  if (kept > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${kept} segment${kept === 1 ? '' : 's'} marked translate="no", locked or approved not checked (--protected-segments check checks them)\n`);
+  if (untranslated > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${untranslated} segment${untranslated === 1 ? ' has' : 's have'} no target yet; not checked\n`);
+  return bilingualArticle(path, set, { findings: set.findings });
+}
+
+/** A side pair of a bilingual XML file (TMX, XLIFF) as an article: not writable, findings moved back into the file. */
+function bilingualArticle(
+  path: string,
+  set: { source: { text: string; paragraphs: readonly Paragraph[] }; translation: { text: string; paragraphs: readonly Paragraph[] }; relocate: (f: Finding) => Finding },
+  extra: Pick<ArticleTranslation, 'engine' | 'findings'>,
+): LoadedArticle {
+  const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
+  const translation: ArticleTranslation = { path, text: set.translation.text, warnings: [], paragraphs: set.translation.paragraphs, writable: false, relocate: set.relocate, source, ...extra };
+  return { source, translations: [translation], notes: [] };
 }
 
 /**
@@ -328,6 +352,7 @@ function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: stri
     }
     const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools, run);
     for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(item);
+    for (const item of t.findings ?? []) findings.push(item);
     for (const item of r.outcomes) outcomes.push(item);
     paragraphs.set(r.translation, r.paragraphs);
   }
@@ -382,7 +407,7 @@ async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => st
     return scans.flatMap((s) => s.articles);
   }
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
-  if (paths.length === 1 && (isBilingualPath(paths[0]!) || isTmxPath(paths[0]!))) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
+  if (paths.length === 1 && formatInfo(await detectFormat(paths[0]!)).bilingual) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', {
       hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR; "-" reads the source or one translation from stdin',

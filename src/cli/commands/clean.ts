@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { cleanText, type CleanResult } from '../../formats/clean.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+import { detectFormat, formatByExtension, unsupportedFormatError } from '../../formats/registry.js';
+import { readHtmlArticle } from '../../formats/html.js';
 import { STDIN_PATH } from '../../formats/articles.js';
 import { decodeText, readTextFile, type TextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice } from '../../text/encodings.js';
@@ -55,8 +57,16 @@ export async function cleanCommand(files: string[], opts: CleanCommandOptions, i
   // Read and clean everything before writing anything.
   const done: Array<{ path: string; file: TextFile; result: CleanResult }> = [];
   for (const path of paths) {
+    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') throw unsupportedFormatError('docx', shown(path));
     const file =
       path === STDIN_PATH ? decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, false)) : await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
+    if (formatByExtension(file.path) === 'html') {
+      // A web page: its article (Readability), as Markdown, is what is cleaned and written.
+      if (opts.inPlace) throw new UsageError(`--in-place would replace the web page ${shown(path)} with its article as Markdown`, { hint: 'write the article elsewhere: vitrans clean page.html -o article.vi.md' });
+      const article = readHtmlArticle(file.text, path === STDIN_PATH ? file.path : shown(path)).markdown;
+      done.push({ path, file, result: cleanText(article, { ...clean, markdown: true }) });
+      continue;
+    }
     done.push({ path, file, result: cleanText(file.text, { ...clean, markdown: isMarkdownFile(file.path) }) });
   }
 

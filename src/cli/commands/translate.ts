@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { AlignmentError, EngineError, InputError, UsageError, UserError } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
@@ -20,7 +20,7 @@ import { glossaryCacheDir } from '../glossary-cache.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
-import { checkTranslation, createCheckTools, fixesToApply, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
+import { checkTranslation, checkXliff, createCheckTools, fixesToApply, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { decodeText, readError, readTextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
@@ -47,6 +47,9 @@ import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
+import { detectFormat, unsupportedFormatError } from '../../formats/registry.js';
+import { readHtmlArticle } from '../../formats/html.js';
+import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -80,6 +83,10 @@ export interface TranslateOptions {
   cleanPatterns?: string;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
+  /** XLIFF: translate segments that have a target too (never protected ones). */
+  overwrite?: boolean;
+  /** XLIFF: the state written targets get (default needs-review). */
+  xliffState?: 'needs-review' | 'translated';
 }
 
 /** The default requests in flight per engine. */
@@ -95,8 +102,10 @@ interface InputFile {
   fromOutputs?: string;
   /** The text as read (before cleaning). */
   text: string;
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'xliff';
   segments: string[];
+  /** An XLIFF source: the file read, and the segments being translated (parallel to `segments`). */
+  xliff?: { doc: XliffDocument; segments: XliffSegment[]; extension: string };
   markup?: ProtectedSpan[][];
   markdown?: MarkdownDocument;
   /** Lines --clean removed. */
@@ -135,18 +144,25 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
   const clean = await cleanOptionsFrom(opts, abs);
   const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
-  const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir });
+  const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir, overwrite: Boolean(opts.overwrite), targetLang: opts.targetLang });
+  if (!inputs.some((i) => i.xliff)) {
+    if (opts.overwrite) throw new UsageError('--overwrite says which XLIFF targets to translate, and no input is an XLIFF file', { hint: 'drop --overwrite' });
+    if (opts.xliffState) throw new UsageError('--xliff-state sets the state of XLIFF targets, and no input is an XLIFF file', { hint: 'drop --xliff-state' });
+  }
+  if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
+  if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
   if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
-    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.${input.format === 'markdown' ? 'md' : 'txt'}`);
+    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.format === 'markdown' ? '.md' : '.txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
   const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
     for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
-    assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
+    if (!input.xliff) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
   const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
@@ -229,7 +245,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             redact: io.redact,
           });
           const outPath = outputPathOf(input, engine.name);
-          const result = finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
+          const result = input.xliff
+            ? finishXliffFile(input, engine, translations, shown(outPath), tools, { targetLang: opts.targetLang, state: opts.xliffState ?? 'needs-review' })
+            : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
           return { translations, file: result.file, output: { path: outPath, content: result.text } };
         }),
@@ -260,27 +278,32 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       // another engine is reported; the outputs and the JSON are written together or not at all.
       const failure = settled.find((o) => o.status === 'rejected');
       if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
-      const header = bilingualHeader(
-        {
-          file: input.shown,
-          format: input.format,
-          sourceLang: opts.sourceLang,
-          targetLang: opts.targetLang,
-          ...(input.fromOutputs !== undefined ? { path: input.fromOutputs } : {}),
-          ...(input.removed.length > 0 ? { clean: { removed: input.removed.map((r) => ({ line: r.line, rule: r.rule, text: r.text })) } } : {}),
-        },
-        glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
-        results,
-      );
-      const bilingualPath = bilingualPathOf(input);
-      // Written paragraph by paragraph, merged with an earlier file as it is read: neither this
-      // document nor the earlier one is ever one string or one object in memory.
-      const merged = await mergeWithPrevious(await readPreviousBilingual(bilingualPath), header, input.segments, () => bilingualParagraphs(input.segments, results));
-      if (merged.dropped.length > 0 && !opts.quiet) {
-        io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${merged.dropped.join(', ')} results are not kept (their .en files are stale)\n`);
+      // An XLIFF file is bilingual itself: its translation goes back into it, with no JSON beside it.
+      const written: Parameters<typeof writeFilesTogether>[0][number][] = [...outputs];
+      if (input.format !== 'xliff') {
+        const header = bilingualHeader(
+          {
+            file: input.shown,
+            format: input.format,
+            sourceLang: opts.sourceLang,
+            targetLang: opts.targetLang,
+            ...(input.fromOutputs !== undefined ? { path: input.fromOutputs } : {}),
+            ...(input.removed.length > 0 ? { clean: { removed: input.removed.map((r) => ({ line: r.line, rule: r.rule, text: r.text })) } } : {}),
+          },
+          glossary ? { file: shown(glossary.file), hash: glossary.hash } : null,
+          results,
+        );
+        const bilingualPath = bilingualPathOf(input);
+        // Written paragraph by paragraph, merged with an earlier file as it is read: neither this
+        // document nor the earlier one is ever one string or one object in memory.
+        const merged = await mergeWithPrevious(await readPreviousBilingual(bilingualPath), header, input.segments, () => bilingualParagraphs(input.segments, results));
+        if (merged.dropped.length > 0 && !opts.quiet) {
+          io.stderr.write(`vitrans: note: ${shown(bilingualPath)} was for another text; its ${merged.dropped.join(', ')} results are not kept (their .en files are stale)\n`);
+        }
+        written.push({ path: bilingualPath, content: bilingualJson(merged.header, merged.paragraphs) });
       }
       try {
-        await writeFilesTogether([...outputs, { path: bilingualPath, content: bilingualJson(merged.header, merged.paragraphs) }]);
+        await writeFilesTogether(written);
       } catch (err) {
         const why = writeFailure(err);
         if (why === undefined) throw err;
@@ -303,7 +326,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
         .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
-        .map(({ input, outputs }) => checkCommandLine(input.shown, outputs, opts));
+        // An XLIFF output holds its source: it is checked alone.
+        .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
       summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
     }
     if (opts.compare) {
@@ -401,14 +425,30 @@ interface ReadInputsOptions {
   /** The sources must be Vietnamese (--source-lang vi): wrong encodings and mojibake are errors. */
   vietnamese: boolean;
   outDir: string;
+  /** XLIFF: translate segments with a target too. */
+  overwrite: boolean;
+  targetLang: string;
 }
 
 async function readInputs(paths: string[], options: ReadInputsOptions): Promise<InputFile[]> {
   const { shown, encodings, stdin } = options;
   const files = [];
+  const xliffs = new Map<number, NonNullable<InputFile['xliff']>>();
   for (const path of paths) {
+    const format = path === STDIN_PATH ? 'text' : await detectFormat(path);
     if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
-    else files.push(await readTextFile(path, readOptionsFor(path, 'source', encodings, options.vietnamese)));
+    else if (format === 'docx') throw unsupportedFormatError('docx', shown(path));
+    else if (format === 'xliff') {
+      const doc = await readXliffFile(path, shown(path));
+      const { segments } = segmentsToTranslate(doc, { overwrite: options.overwrite, targetLang: options.targetLang });
+      xliffs.set(files.length, { doc, segments, extension: extname(path) });
+      // What is translated (for the language check and the output estimate): the segments' texts.
+      files.push({ path, text: segments.map((x) => x.source.text).join('\n\n'), warnings: [] });
+    } else if (format === 'html') {
+      // A web page: its article, as Markdown of the same structure, is what is translated.
+      const page = await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
+      files.push({ ...page, text: readHtmlArticle(page.text, shown(path)).markdown });
+    } else files.push(await readTextFile(path, readOptionsFor(path, 'source', encodings, options.vietnamese)));
   }
   const places = outputPlaces(
     // Standard input's outputs are named after --stdin-filename, else `stdin.*`.
@@ -416,9 +456,14 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
     options.outDir,
   );
   return files.map((file, i): InputFile => {
-    const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
     const path = paths[i]!;
     const place = places[i]!;
+    const xliff = xliffs.get(i);
+    if (xliff) {
+      const segments = xliff.segments.map((x) => x.source.translatable);
+      return { path, shown: shown(path), place, text: file.text, format: 'xliff', segments, markup: xliff.segments.map((x) => x.source.markup), xliff, removed: [], check: { text: file.text } };
+    }
+    const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
     return {
       path,
       shown: path === STDIN_PATH ? file.path : shown(path),
@@ -526,6 +571,42 @@ function finishEngineFile(
     file: { engine: engine.name, model: engine.model, output: outShown, translations: fixed, paragraphFindings: perParagraph, otherFindings: other, finishedAt: new Date() },
     unchecked: check !== undefined && checked === undefined,
   };
+}
+
+/**
+ * One engine's translation of an XLIFF file: the targets written into the file (nothing else
+ * changed), then the file checked as `vitrans check FILE.xlf` would, tag mismatches included.
+ */
+function finishXliffFile(
+  input: InputFile,
+  engine: Engine,
+  translations: ParagraphTranslation[],
+  outShown: string,
+  tools: CheckTools | undefined,
+  options: { targetLang: string; state: 'needs-review' | 'translated' },
+): { text: string; file: EngineFileResult; unchecked: boolean } {
+  const { doc, segments } = input.xliff!;
+  const targets = translations.map((t, i) => ({ segment: segments[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
+  const text = asUtf8Xml(writeXliff(doc, targets, { targetLang: options.targetLang, state: options.state }));
+  const written = readXliff({ file: outShown, text });
+  const findings = tools ? checkXliff(written, tools) : written.segments.flatMap((s) => tagMismatches(written, s));
+  return {
+    text,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: findings, finishedAt: new Date() },
+    unchecked: false,
+  };
+}
+
+/** What an XLIFF input leaves alone, said before anything is sent. */
+function noteXliffSegments(input: InputFile, overwrite: boolean, io: CliIO): void {
+  const { doc, segments } = input.xliff!;
+  const prot = doc.segments.filter((s) => s.protection).length;
+  const kept = doc.segments.length - prot - segments.length;
+  const parts = [
+    ...(prot > 0 ? [`${prot} protected (translate="no", locked or approved) left as they are`] : []),
+    ...(kept > 0 && !overwrite ? [`${kept} with a target kept (--overwrite retranslates them)`] : []),
+  ];
+  if (parts.length > 0) io.stderr.write(`vitrans: note: ${input.shown}: ${segments.length} of ${doc.segments.length} segments to translate; ${parts.join(', ')}\n`);
 }
 
 /** A source prepared once for checking all its outputs: the glossary's tools and the matched source. */

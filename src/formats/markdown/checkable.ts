@@ -10,6 +10,7 @@
 
 import { findDirectiveComments } from '../../text/directives.js';
 import { CONTAINER, FENCE, HTML_BLOCK, LIST_MARKER, htmlBlockEnd, SETEXT_UNDERLINE, TABLE_ROW, THEMATIC, indentWidth } from './syntax.js';
+import { formatByExtension } from '../registry.js';
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
@@ -33,7 +34,7 @@ const REFERENCE_LABEL = /\]\[[^\]\n]*\]/g;
 
 /** Whether a path names a Markdown file. */
 export function isMarkdownFile(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
+  return formatByExtension(path) === 'markdown';
 }
 
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');

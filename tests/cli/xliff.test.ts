@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runVitrans } from './run-cli.js';
+import { ENV, ROOT, answeringEngine, tree, useProjects } from './inputs-helpers.js';
+
+const make = useProjects();
+const FIXTURES = path.join(ROOT, 'tests/formats/fixtures');
+const withFixtures = (...names: string[]): string => make(Object.fromEntries(names.map((n) => [n, fs.readFileSync(path.join(FIXTURES, n))])));
+
+type JsonReport = { findings: { ruleId: string; unit: string | null; span: { start: { line: number; column: number } }; file: string; actual?: string }[] };
+
+describe('vitrans check FILE.xlf', () => {
+  it('checks an XLIFF 1.2 file alone: findings at line:col with unit ids, tag mismatches, protected segments noted', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'vitrans: note: okapi-defence.xlf: 2 segments marked translate="no", locked or approved not checked (--protected-segments check checks them)\n' +
+        'vitrans: note: okapi-defence.xlf: 2 segments have no target yet; not checked\n',
+    );
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const summary = report.findings
+      .map((f) => [f.ruleId, f.unit, `${f.span.start.line}:${f.span.start.column}`])
+      .sort((a, b) => a[2]!.localeCompare(b[2]!, 'en', { numeric: true }));
+    expect(summary).toEqual([
+      ['term-forbidden', 'tu2#0', '18:145'],
+      ['source-corrupted', 'tu2#0', '18:211'],
+      ['tag-mismatch', 'tu2#1', '18:252'],
+      ['tag-mismatch', 'tu2#1', '18:374'],
+      ['term-forbidden', 'tu2#1', '18:412'],
+    ]);
+    const line18 = fs.readFileSync(path.join(dir, 'okapi-defence.xlf'), 'utf8').split('\n')[17]!;
+    expect([...line18].slice(144, 144 + 'state-level visit'.length).join('')).toBe('state-level visit');
+
+    const all = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json', '--protected-segments', 'check'], { cwd: dir, env: ENV });
+    const units = (JSON.parse(all.stdout) as JsonReport).findings.map((f) => f.unit);
+    expect(units).toContain('tu4'); // "Patriot rockets" in the approved unit
+  });
+
+  it('names the unit ids in SARIF, and lists tag-mismatch among the rules', async () => {
+    const dir = withFixtures('phrase-defence.xlf');
+    const r = await runVitrans(['check', 'phrase-defence.xlf', '-f', 'sarif'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { logicalLocations?: { name: string }[]; physicalLocation: { region: { startLine: number } } }[]; properties?: { unit?: string } }[] }[] };
+    const run = sarif.runs[0]!;
+    expect(run.tool.driver.rules.map((x) => x.id)).toContain('tag-mismatch');
+    const mismatch = run.results.find((x) => x.ruleId === 'tag-mismatch')!;
+    expect(mismatch.locations[0]!.logicalLocations).toEqual([{ name: 'u4', kind: 'element' }]);
+    expect(mismatch.properties?.unit).toBe('u4');
+    expect(run.results.filter((x) => x.ruleId === 'term-forbidden').map((x) => x.locations[0]!.logicalLocations![0]!.name)).toEqual(['u1#s2', 'u4']);
+  });
+
+  it('sniffs an XLIFF file without its extension', async () => {
+    const dir = make({ 'export.xml': fs.readFileSync(path.join(FIXTURES, 'memoq-defence.mqxliff')) });
+    const r = await runVitrans(['check', 'export.xml', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonReport).findings.map((f) => [f.ruleId, f.unit])).toEqual([['term-forbidden', '2']]);
+  });
+
+  it('stops at a bad XLIFF file with one line naming file:line:col, exit 2', async () => {
+    const dir = make({
+      'broken.xlf': fs.readFileSync(path.join(FIXTURES, 'okapi-defence.xlf'), 'utf8').replace('</g> của', '</x> của'),
+      'future.xlf': '<?xml version="1.0"?>\n<xliff version="3.0" srcLang="vi"/>\n',
+    });
+    const broken = await runVitrans(['check', 'broken.xlf'], { cwd: dir, env: ENV });
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/^vitrans: broken\.xlf:16:103: error: malformed XML: unexpected close tag \(.+\)\n$/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+    const future = await runVitrans(['check', 'future.xlf'], { cwd: dir, env: ENV });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^vitrans: future\.xlf:2:1: error: unknown XLIFF version "3\.0" \(vitrans reads XLIFF 1\.2 and 2\.0/);
+  });
+});
+
+/**
+ * An OpenAI-compatible endpoint that translates the fixtures' segments as a careful engine would:
+ * every placeholder token kept (moved where English word order wants it), unknown text refused.
+ */
+function segmentEngine(answers: Record<string, string>): { sent: string[] } {
+  return answeringEngine((source) => {
+    const answer = answers[source];
+    if (answer === undefined) throw new Error(`the test engine has no answer for: ${source}`);
+    return answer;
+  });
+}
+
+const OKAPI_ANSWERS = {
+  'Hai nước đã ký Thoả thuận An ninh Cung ứng⟦1⟧vào đầu năm 2023.': 'The two countries signed the Security of Supply Arrangement⟦1⟧in early 2023.',
+  'Nhật Bản học cách ⟦1⟧Bộ Quốc phòng Mỹ⟦2⟧ rút ngắn thời gian mua sắm.': 'Japan is learning how the ⟦1⟧U.S. Department of Defense⟦2⟧ shortens procurement times.',
+  'Tận dụng tối đa hợp tác công nghiệp quốc phòng Nhật-Mỹ': 'Making the most of Japan–U.S. defense industrial cooperation',
+  'Nhà Trắng công bố ⟦1⟧chuyến thăm cấp nhà nước⟦2⟧ của Thủ tướng Nhật Bản Kishida Fumio vào ngày 10 tháng XNUMX.':
+    'The White House announced the ⟦1⟧state visit⟦2⟧ of Japanese Prime Minister Kishida Fumio on XNUMX 10.',
+  // The engine drops the closing code: the written file keeps what came back, and the check says so.
+  'Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin & người đồng cấp ký ⟦1⟧Biên bản ghi nhớ⟦2⟧ với Bộ Quốc phòng Hoa Kỳ.':
+    'U.S. Defense Secretary Lloyd Austin & his counterpart signed a ⟦1⟧Memorandum of Understanding with the U.S. Department of Defense.',
+};
+
+describe('vitrans translate FILE.xlf', () => {
+  it('fills the empty targets of an Okapi 1.2 file, codes in place, needs-review state, the rest of the file unchanged', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    const engine = segmentEngine(OKAPI_ANSWERS);
+    const r = await runVitrans(['translate', 'okapi-defence.xlf', '-e', 'openai', '--no-cache'], { cwd: dir, env: ENV });
+    expect(r.stderr.split('\n')[0]).toBe('vitrans: note: okapi-defence.xlf: 2 of 7 segments to translate; 2 protected (translate="no", locked or approved) left as they are, 3 with a target kept (--overwrite retranslates them)');
+    expect(r.code).toBe(0);
+    // Only the two segments without a target were sent, codes as placeholders.
+    expect(engine.sent.sort()).toEqual(['Hai nước đã ký Thoả thuận An ninh Cung ứng⟦1⟧vào đầu năm 2023.', 'Nhật Bản học cách ⟦1⟧Bộ Quốc phòng Mỹ⟦2⟧ rút ngắn thời gian mua sắm.']);
+    expect(tree(path.join(dir, 'out'))).toEqual(['okapi-defence.openai.en.xlf']);
+    const before = fs.readFileSync(path.join(dir, 'okapi-defence.xlf'), 'utf8');
+    const after = fs.readFileSync(path.join(dir, 'out/okapi-defence.openai.en.xlf'), 'utf8');
+    expect(after).toContain(
+      '<target xml:lang="en-GB" state="needs-review-translation" state-qualifier="mt-suggestion"><mrk mid="0" mtype="seg">The two countries signed the Security of Supply Arrangement<x id="3" ctype="lb"/>in early 2023.</mrk></target>',
+    );
+    expect(after).toContain('<target xml:lang="en-GB" state="needs-review-translation" state-qualifier="mt-suggestion">Japan is learning how the <g id="4">U.S. Department of Defense</g> shortens procurement times.</target>');
+    const changed = after.split('\n').filter((line) => !before.split('\n').includes(line));
+    expect(changed).toHaveLength(2);
+    expect(r.stdout).toMatch(/^translated 1 file with openai: 2 paragraphs \(0 cached\)/);
+
+    // The written file checks as any XLIFF does; its own findings are the ones that were there.
+    const check = await runVitrans(['check', 'out/okapi-defence.openai.en.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+    const units = (JSON.parse(check.stdout) as JsonReport).findings.map((f) => `${f.ruleId}@${f.unit}`).sort();
+    expect(units).toEqual(['source-corrupted@tu2#0', 'tag-mismatch@tu2#1', 'tag-mismatch@tu2#1', 'term-forbidden@tu2#0', 'term-forbidden@tu2#1']);
+  });
+
+  it('with --overwrite retranslates every unprotected segment; a code the engine lost is a tag-mismatch in the summary', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    segmentEngine(OKAPI_ANSWERS);
+    const r = await runVitrans(['translate', 'okapi-defence.xlf', '-e', 'openai', '--no-cache', '--overwrite', '--xliff-state', 'translated'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/5 paragraphs/);
+    expect(r.stdout).toMatch(/tag-mismatch/);
+    expect(r.stdout).toMatch(/vitrans check out\/okapi-defence\.openai\.en\.xlf/);
+    const out = fs.readFileSync(path.join(dir, 'out/okapi-defence.openai.en.xlf'), 'utf8');
+    // The approved and the translate="no" units are as they were.
+    expect(out).toContain('<target xml:lang="en-GB" state="signed-off">Japan-made Patriot rockets will replenish U.S. stockpiles.</target>');
+    expect(out).toContain('<target xml:lang="en-GB">Zephyrnet © 2024</target>');
+    // The segmented unit keeps its structure: both <mrk>s, the space between them, its note.
+    expect(out).toContain(
+      '<target xml:lang="en-GB" state="translated"><mrk mid="0" mtype="seg">The White House announced the <g id="1" ctype="bold">state visit</g> of Japanese Prime Minister Kishida Fumio on XNUMX 10.</mrk> <mrk mid="1" mtype="seg">U.S. Defense Secretary Lloyd Austin &amp; his counterpart signed a <bpt id="2" ctype="italic">&lt;i&gt;</bpt>Memorandum of Understanding with the U.S. Department of Defense.</mrk></target>',
+    );
+    expect(out).toContain('<note>Second sentence: check the MOU wording against the readout.</note>');
+  });
+
+  it('round-trips an XLIFF 2.0 file: <pc> and <ph/> in place, notes kept, state on the segment, ids intact', async () => {
+    const dir = withFixtures('phrase-defence.xlf');
+    const engine = segmentEngine({
+      '⟦1⟧Nhà Trắng⟦2⟧ công bố chuyến thăm cấp nhà nước của Thủ tướng Nhật Bản Kishida Fumio.': 'The ⟦1⟧White House⟦2⟧ announced the state visit of Japanese Prime Minister Kishida Fumio.',
+    });
+    const r = await runVitrans(['translate', 'phrase-defence.xlf', '-e', 'openai', '--no-cache'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(0);
+    expect(engine.sent).toHaveLength(1);
+    const out = fs.readFileSync(path.join(dir, 'out/phrase-defence.openai.en.xlf'), 'utf8');
+    expect(out).toContain(
+      '<segment id="s1" state="translated">\n        <source><pc id="1" dataRefStart="d1" dataRefEnd="d2">Nhà Trắng</pc> công bố chuyến thăm cấp nhà nước của Thủ tướng Nhật Bản Kishida Fumio.</source>\n        <target>The <pc id="1" dataRefStart="d1" dataRefEnd="d2">White House</pc> announced the state visit of Japanese Prime Minister Kishida Fumio.</target>',
+    );
+    const before = fs.readFileSync(path.join(dir, 'phrase-defence.xlf'), 'utf8');
+    // Without the new target and with the old state, the file is the one the CAT tool wrote, byte for byte.
+    expect(out.replace(/\n\s*<target>The <pc[^]*?<\/target>/, '').replace('<segment id="s1" state="translated">', '<segment id="s1" state="initial">')).toBe(before);
+  });
+
+  it('refuses an XLIFF whose target language is not the one asked for, exit 2', async () => {
+    const dir = make({ 'fr.xlf': '<xliff version="2.0" srcLang="vi" trgLang="fr"><file id="f"><unit id="1"><segment><source>Xin chào các bạn</source></segment></unit></file></xliff>' });
+    const r = await runVitrans(['translate', 'fr.xlf', '-e', 'openai', '--no-cache'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vitrans: fr\.xlf:1:1: error: this XLIFF file's target language is "fr", not English/);
+  });
+});

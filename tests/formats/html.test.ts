@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readHtmlArticle } from '../../src/formats/html.js';
+import { parseMarkdown } from '../../src/formats/markdown/segments.js';
+import { InputError } from '../../src/core/errors.js';
+
+const PAGE = readFileSync(resolve(import.meta.dirname, 'fixtures/zephyrnet-article.html'), 'utf8');
+
+describe('reading a web page as an article', () => {
+  it('keeps the article: headline, paragraphs, subheading, block quote, list, bold, italic and links', () => {
+    const article = readHtmlArticle(PAGE, 'zephyrnet-article.html');
+    expect(article.title).toBe('Tận dụng tối đa hợp tác công nghiệp quốc phòng Nhật-Mỹ');
+    const blocks = article.markdown.trimEnd().split('\n\n');
+    expect(blocks.map((b) => [...b].slice(0, 24).join(''))).toEqual([
+      '# Tận dụng tối đa hợp tá',
+      'Vào ngày 25 tháng XNUMX,',
+      'Chuyến thăm của Kishida ',
+      '## Hợp tác công nghiệp q',
+      'Bộ trưởng Quốc phòng Mỹ ',
+      '> *Ngoài ra, hai nước cô',
+      '- Thiết bị đánh chặn pha',
+      'Cuối cùng, Nhật Bản và M',
+    ]);
+    expect(article.markdown).toContain('[Nhà Trắng](https://www.whitehouse.gov/briefing-room/) công bố chuyến thăm cấp nhà nước');
+    expect(article.markdown).toContain('**chuyến thăm cấp nhà nước đầu tiên**');
+    // The seed's "XNUMX" artifacts are the article's text: kept as they are.
+    expect(article.markdown).toContain('vào ngày 10 tháng 2024 năm XNUMX');
+  });
+
+  it('leaves out the page around it: menu, search, ads, share buttons, tags, related articles, footer, scripts', () => {
+    const { markdown } = readHtmlArticle(PAGE, 'zephyrnet-article.html');
+    for (const chrome of ['Trang chủ', 'Tìm kiếm', 'Quảng cáo', 'Chia sẻ Facebook', 'Tweet', 'Tin tức mới nhất', 'Hàn Quốc công bố', 'Bảo lưu mọi quyền', 'Chính sách bảo mật', 'dataLayer', 'Logo Zephyrnet']) {
+      expect(markdown).not.toContain(chrome);
+    }
+  });
+
+  it('writes Markdown the translate pipeline cuts into the same blocks, markup protected', () => {
+    const { markdown } = readHtmlArticle(PAGE, 'zephyrnet-article.html');
+    const doc = parseMarkdown(markdown);
+    expect(doc.segments).toHaveLength(9); // headline, 5 paragraphs, subheading, 2 list items
+    const linked = doc.segments.find((s) => s.text.includes('[Nhà Trắng]'))!;
+    expect(linked.markup.map((m) => linked.text.slice(m.start, m.end))).toEqual(['[', '](https://www.whitehouse.gov/briefing-room/)']);
+  });
+
+  it('escapes text Markdown would read as markup', () => {
+    const html = `<html><head><title>Tin</title></head><body><article><h1>Tin nóng</h1><p>${'Giá tăng 5*3 lần so với [dự báo] của_quỹ. '.repeat(8)}</p><p>- không phải danh sách, ${'chỉ là câu văn dài của bài báo. '.repeat(8)}</p></article></body></html>`;
+    const { markdown } = readHtmlArticle(html, 'tin.html');
+    expect(markdown).toContain('Giá tăng 5\\*3 lần so với \\[dự báo\\] của\\_quỹ.');
+    expect(markdown).toContain('\n\n\\- không phải danh sách');
+  });
+
+  it('says so when a page has no article', () => {
+    const html = '<html><head><title>Zephyrnet</title></head><body><nav><a href="/">Trang chủ</a></nav></body></html>';
+    expect(() => readHtmlArticle(html, 'home.html')).toThrow(InputError);
+    expect(() => readHtmlArticle(html, 'home.html')).toThrow('no article found in this web page');
+  });
+});
