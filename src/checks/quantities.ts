@@ -52,6 +52,15 @@ function yearsIn(text: string): ReadonlySet<number> {
   return years;
 }
 
+/**
+ * What a pair's quantity comparison reads beyond the pair: the years each whole text names, as a
+ * key (see `Check.documentKey`).
+ */
+export function quantityDocumentKey(context: CheckContext): string {
+  const { source, target } = yearsOf(context);
+  return `${[...source].sort().join(',')}/${[...target].sort().join(',')}`;
+}
+
 /** The years of both texts, read once per translation: every check of one translation shares `context.document`. */
 function yearsOf(context: CheckContext): { source: ReadonlySet<number>; target: ReadonlySet<number> } {
   let years = documentYears.get(context.document);

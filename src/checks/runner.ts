@@ -17,7 +17,7 @@ import { renderingLabel } from './renderings.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
-import type { Check, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
+import type { Check, CheckContext, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
 
 /** A glossary with its matchers built once, and the checks to run with their options. */
 export interface CheckTools {
@@ -141,7 +141,13 @@ export type TranslationDocument = TextDocument & { engine?: string; series?: str
  * so that checks comparing across articles see them all.
  * @throws AlignmentError when the paragraph counts differ.
  */
-export function checkTranslation(source: PreparedSource, translation: TranslationDocument, tools: CheckTools, run: CheckRun = createCheckRun()): TranslationCheck {
+export function checkTranslation(
+  source: PreparedSource,
+  translation: TranslationDocument,
+  tools: CheckTools,
+  run: CheckRun = createCheckRun(),
+  memo?: CheckMemo,
+): TranslationCheck {
   // Suppression directives are read first and blanked: they are no translation text.
   const directives = findInlineSuppressions(translation.text, knownRules(tools));
   const text = blankInlineSuppressions(translation.text, directives);
@@ -176,8 +182,11 @@ export function checkTranslation(source: PreparedSource, translation: Translatio
   };
   const series = translation.series ?? translationSeries(source.file, translation.file, translation.engine);
 
-  const handlers = tools.checks.map((check) =>
-    check.create({
+  // Reports of a paragraph-scoped check, kept per pair for the next check of this document (the
+  // editor's): on a hit the handler is not called and the kept reports are placed again.
+  let recording: ReportDescriptor[] | undefined;
+  const handlers = tools.checks.map((check) => {
+    const context: CheckContext = {
       glossary: tools.glossary,
       sourceFile: source.file,
       targetFile: translation.file,
@@ -197,19 +206,41 @@ export function checkTranslation(source: PreparedSource, translation: Translatio
           throw new Error(`check ${check.meta.id} reported for paragraph ${String(index)} of ${source.paragraphs.length}`);
         }
         const pair = current?.index === index ? current : pairAt(index - 1);
+        if (recording) recording.push(relativeTo(d, pair, -1));
         findings.push(place(check, d, pair));
       },
-    }),
-  );
+    };
+    const handlers = check.create(context);
+    const memoized = memo !== undefined && check.meta.paragraphScoped === true && handlers.paragraph !== undefined && handlers.end === undefined;
+    return { check, handlers, scope: memoized ? `${check.meta.id}\0${check.documentKey?.(context) ?? ''}` : undefined };
+  });
 
+  memo?.begin(tools);
   const outcomes: TermOutcome[] = [];
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = pairAt(i);
-    for (const h of handlers) h.paragraph?.(current);
+    let pairKey: string | undefined;
+    for (const { check, handlers: h, scope } of handlers) {
+      if (scope === undefined || !memo) {
+        h.paragraph?.(current);
+        continue;
+      }
+      pairKey ??= memoPairKey(current, source.lines, targetLines);
+      const kept = memo.get(scope, pairKey);
+      if (kept) {
+        for (const d of kept) findings.push(place(check, relativeTo(d, current, 1), current));
+        continue;
+      }
+      recording = [];
+      h.paragraph!(current);
+      memo.set(scope, pairKey, recording);
+      recording = undefined;
+    }
     for (const outcome of termOutcomes(current)) outcomes.push(outcome);
   }
+  memo?.end();
   current = undefined;
-  for (const h of handlers) h.end?.();
+  for (const { handlers: h } of handlers) h.end?.();
   const ran = new Set(tools.checks.map((c) => c.meta.id));
   // A directive reads as blanks: a fix that would rewrite them (spacing) is about no text, and
   // would destroy the directive.
@@ -218,6 +249,71 @@ export function checkTranslation(source: PreparedSource, translation: Translatio
   for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
   all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
   return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
+}
+
+/**
+ * The reports of paragraph-scoped checks (`CheckMeta.paragraphScoped`) by paragraph pair, from the
+ * last check of one document, for the next: an edit re-runs those checks on the pairs it changed
+ * only. Keyed by the pair's texts, number and starting line:columns, and by the check's document
+ * key; valid for one CheckTools (glossary, checks, options, severities): other tools empty it.
+ * Only the pairs of the last check are kept, so its size follows the document's.
+ */
+export class CheckMemo {
+  private tools: CheckTools | undefined;
+  private kept = new Map<string, ReportDescriptor[]>();
+  private next = new Map<string, ReportDescriptor[]>();
+  /** Pairs × checks answered from the memo, and run, in the last check (for tests and the bench). */
+  hits = 0;
+  misses = 0;
+
+  /** Starts a check with these tools. */
+  begin(tools: CheckTools): void {
+    if (tools !== this.tools) this.kept.clear();
+    this.tools = tools;
+    this.next = new Map();
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  get(scope: string, pairKey: string): ReportDescriptor[] | undefined {
+    const key = `${scope}\0${pairKey}`;
+    const found = this.kept.get(key);
+    if (found) {
+      this.hits++;
+      this.next.set(key, found);
+    }
+    return found;
+  }
+
+  set(scope: string, pairKey: string, reports: ReportDescriptor[]): void {
+    this.misses++;
+    this.next.set(`${scope}\0${pairKey}`, reports);
+  }
+
+  /** Ends a check: what it did not use is dropped. */
+  end(): void {
+    this.kept = this.next;
+    this.next = new Map();
+  }
+}
+
+/** A pair's identity for the memo: a digest of its number, where both paragraphs start and their texts. */
+function memoPairKey(pair: ParagraphPair, sourceLines: LineIndex, targetLines: LineIndex): string {
+  const s = sourceLines.position(pair.source.start);
+  const t = targetLines.position(pair.target.start);
+  return hash('sha256', `${pair.index}:${s.line}:${s.column}:${t.line}:${t.column}\0${pair.source.text}\0${pair.target.text}`, 'hex');
+}
+
+/** A report with its offsets moved by the pair's starts (direction -1: relative to them; 1: back into the files). */
+function relativeTo(d: ReportDescriptor, pair: ParagraphPair, direction: 1 | -1): ReportDescriptor {
+  const ts = pair.target.start * direction;
+  const ss = pair.source.start * direction;
+  const out: ReportDescriptor = { ...d };
+  if (d.targetRange) out.targetRange = [d.targetRange[0] + ts, d.targetRange[1] + ts];
+  if (d.sourceRange) out.sourceRange = [d.sourceRange[0] + ss, d.sourceRange[1] + ss];
+  if (d.term) out.term = { ...d.term, start: d.term.start + ss, end: d.term.end + ss };
+  if (d.fix) out.fix = { ...d.fix, range: [d.fix.range[0] + ts, d.fix.range[1] + ts] };
+  return out;
 }
 
 /** Whether [start, end) overlaps one of the spans (sorted, disjoint); an insertion counts inside one. */

@@ -19,6 +19,14 @@ export interface CheckMeta {
   fixable: boolean;
   /** The options it takes, with their defaults (validated by `resolveCheckOptions`). */
   options?: Readonly<Record<string, CheckOptionSpec>>;
+  /**
+   * Whether its reports for a paragraph pair depend on nothing but that pair: the text of the two
+   * paragraphs, their terms and renderings, their number and where they start (line:column), the
+   * options and the glossary. No `end()`, no `runState`, no `document`, no text outside the pair.
+   * The runner may then reuse the pair's reports from an earlier check of the same document
+   * (`CheckMemo`) instead of calling the handler: the editor re-checks only what changed.
+   */
+  paragraphScoped?: boolean;
 }
 
 /**
@@ -108,4 +116,10 @@ export interface CheckHandlers {
 export interface Check {
   meta: CheckMeta;
   create(context: CheckContext): CheckHandlers;
+  /**
+   * For a `paragraphScoped` check that also reads something of the whole document (the years an
+   * article names): that something, as a short key. Reports kept for a pair are reused only while
+   * the key is the same.
+   */
+  documentKey?(context: CheckContext): string;
 }

@@ -12,6 +12,7 @@ export const bracketMismatch: Check = {
     description: 'A bracket in the translation has no pair.',
     severity: 'warning',
     fixable: false,
+    paragraphScoped: true,
   },
   create(context) {
     return {

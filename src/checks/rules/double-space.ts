@@ -16,6 +16,7 @@ export const doubleSpace: Check = {
     description: 'Two or more spaces stand between words.',
     severity: 'warning',
     fixable: true,
+    paragraphScoped: true,
   },
   create(context) {
     const markdown = isMarkdownFile(context.targetFile);

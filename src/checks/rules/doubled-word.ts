@@ -48,6 +48,7 @@ export const doubledWord: Check = {
     description: 'A word is repeated ("the the").',
     severity: 'warning',
     fixable: true,
+    paragraphScoped: true,
     options: {
       allow: { type: 'string[]', default: ['had', 'that', 'is'], description: 'words that may be written twice in a row (lower case)' },
     },

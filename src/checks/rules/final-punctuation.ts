@@ -16,6 +16,7 @@ export const finalPunctuation: Check = {
     description: "A translated paragraph ends with other punctuation than its source.",
     severity: 'warning',
     fixable: false,
+    paragraphScoped: true,
   },
   create(context) {
     return {

@@ -1,5 +1,5 @@
 import type { Check, ReportDescriptor } from '../types.js';
-import { compareQuantities } from '../quantities.js';
+import { compareQuantities, quantityDocumentKey } from '../quantities.js';
 import { describeReading, type Quantity } from '../../text/numbers/index.js';
 import { LineIndex } from '../../text/positions.js';
 
@@ -17,12 +17,14 @@ export const numberMismatch: Check = {
     description: 'A number, amount, percentage, date or count of the source is missing, wrong or added in the translation.',
     severity: 'error',
     fixable: false,
+    paragraphScoped: true,
     options: {
       words: { type: 'boolean', default: true, description: 'also compare numbers written in words ("hai nước", "two countries")' },
       added: { type: 'boolean', default: true, description: 'report numbers the translation has and the source does not' },
       names: { type: 'boolean', default: true, description: 'compare names with digits in them ("F-35", "SM-3", "054A")' },
     },
   },
+  documentKey: quantityDocumentKey,
   create(context) {
     const words = context.options.words !== false;
     const added = context.options.added !== false;

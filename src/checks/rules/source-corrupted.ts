@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import { compareQuantities } from '../quantities.js';
+import { compareQuantities, quantityDocumentKey } from '../quantities.js';
 import type { Debris, DebrisKind, Quantity, QuantityKind } from '../../text/numbers/index.js';
 
 /** What each kind of debris is, for the message. */
@@ -35,10 +35,12 @@ export const sourceCorrupted: Check = {
     description: 'The source holds debris left by the pipeline that produced it (placeholders, template tokens, markup), so the translation cannot be verified there.',
     severity: 'warning',
     fixable: false,
+    paragraphScoped: true,
     options: {
       kinds: { type: 'string[]', default: KINDS, values: KINDS, description: `kinds of debris to report: ${KINDS.join(', ')}` },
     },
   },
+  documentKey: quantityDocumentKey,
   create(context) {
     const kinds = new Set((context.options.kinds as readonly string[] | undefined) ?? KINDS);
     return {

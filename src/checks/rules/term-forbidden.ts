@@ -14,6 +14,7 @@ export const termForbidden: Check = {
     description: 'A rendering the glossary forbids is used in the translation.',
     severity: 'error',
     fixable: true,
+    paragraphScoped: true,
   },
   create(context) {
     return {

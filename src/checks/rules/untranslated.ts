@@ -16,6 +16,7 @@ export const untranslated: Check = {
     description: 'A translated paragraph is still largely Vietnamese.',
     severity: 'error',
     fixable: false,
+    paragraphScoped: true,
   },
   create(context) {
     return {

@@ -14,6 +14,7 @@ export const verbatimMismatch: Check = {
     description: 'A URL or e-mail address is not copied unchanged from the source.',
     severity: 'error',
     fixable: true,
+    paragraphScoped: true,
   },
   create(context) {
     return {
