@@ -146,6 +146,7 @@ export function effectiveConfig(
   rows.push({ key: 'format.compare', value: run.compareFormat.value, origin: run.compareFormat.origin });
   rows.push({ key: 'fail_on', value: run.failOn.value, origin: run.failOn.origin });
   for (const e of config.encodings ?? []) rows.push({ key: `encodings.${e.pattern}`, value: e.encoding, origin: at(`encodings.${e.pattern}`) });
+  for (const m of config.sources ?? []) rows.push({ key: `sources.${m.pattern}`, value: m.source, origin: at(`sources.${m.pattern}`), path: true });
   for (const def of ENGINES.values()) {
     for (const spec of def.settings) {
       const flag = config.flags?.[def.name]?.[spec.key];

@@ -200,6 +200,50 @@ export function compileFileMatcher(pattern: string, base: string, ctx?: SectionC
   };
 }
 
+/**
+ * One `sources:` mapping: translations matching `pattern` translate the source at `source`, an
+ * absolute path in which `{name}` stands for the translation's file name up to its first dot.
+ * @example { pattern: 'drafts/*.en.md', source: '/proj/originals/{name}.vi.md', matcher }
+ */
+export interface SourceMapping {
+  pattern: string;
+  source: string;
+  matcher: FileMatcher;
+  at: FileOrigin;
+}
+
+/**
+ * `sources:`, translation file pattern → source path (relative to the config file's folder;
+ * `{name}` is the translation's name up to its first dot), for translations whose source is not
+ * beside them by name: `"drafts/*.en.md": originals/{name}.vi.md`. The first matching pattern wins.
+ */
+export function readSources(node: Node | null, ctx: SectionContext, fallback: Node): SourceMapping[] {
+  if (isEmpty(node)) return [];
+  if (!isMap(node)) return ctx.fail('sources must map translation file patterns to source paths', node ?? fallback, 'e.g. "drafts/*.en.md": originals/{name}.vi.md');
+  const out: SourceMapping[] = [];
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const pattern = keyName(pair, ctx);
+    const matcher = compileFileMatcher(pattern, path.dirname(ctx.file), ctx, pair.key);
+    const value = stringValue(pair.value, `sources.${pattern} must be a source file path:`, ctx, pair.key).trim();
+    const unknown = /\{(?!name\})[^}]*\}/.exec(value);
+    if (unknown) ctx.fail(`sources.${pattern}: unknown placeholder ${unknown[0]}`, pair.value, 'the only placeholder is {name}: the translation file name up to its first dot');
+    ctx.origin(`sources.${pattern}`, pair.value);
+    out.push({ pattern, source: path.resolve(path.dirname(ctx.file), value), matcher, at: ctx.at(pair.key) });
+  }
+  return out;
+}
+
+/**
+ * The source the config maps a translation (absolute path) to, or undefined.
+ * @example mappedSource('/proj/drafts/visit.deepl.en.md', mappings) === '/proj/originals/visit.vi.md'
+ */
+export function mappedSource(translation: string, mappings: readonly SourceMapping[] | undefined): string | undefined {
+  const mapping = mappings?.find((m) => m.matcher.matches(translation));
+  if (!mapping) return undefined;
+  const name = path.basename(translation).split('.')[0] ?? '';
+  return mapping.source.split('{name}').join(name);
+}
+
 const SUPPRESSION_KEYS = ['rule', 'file', 'paragraph', 'text', 'term', 'reason'];
 
 /**

@@ -46,12 +46,13 @@ export async function discoverCorpus(dir: string): Promise<CorpusArticle[]> {
 
 /**
  * Like discoverCorpus, also listing the translation files that match no source.
- * @throws InputError when `dir` is missing or holds no article.
+ * `translationsOnly`: a folder of translations alone is no error (their sources may be mapped elsewhere).
+ * @throws InputError when `dir` is missing or holds no article (nor, with `translationsOnly`, a translation).
  */
-export async function scanCorpus(dir: string): Promise<CorpusScan> {
+export async function scanCorpus(dir: string, options: { translationsOnly?: boolean } = {}): Promise<CorpusScan> {
   const scan: CorpusScan = { articles: [], unmatched: [] };
   await walk(dir, dir.split(/[\\/]/).filter(Boolean).pop() ?? dir, scan, 0);
-  if (scan.articles.length === 0) {
+  if (scan.articles.length === 0 && !(options.translationsOnly && scan.unmatched.length > 0)) {
     throw new InputError(`no article found in ${dir}`, { location: { file: dir }, hint: CORPUS_LAYOUT_HINT });
   }
   scan.articles.sort((a, b) => a.slug.localeCompare(b.slug));

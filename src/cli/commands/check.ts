@@ -13,7 +13,7 @@ import type { Finding, Paragraph } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, type TextFile } from '../../text/read.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
-import { scanCorpus, type CorpusArticle } from '../../text/corpus.js';
+import { CORPUS_LAYOUT_HINT, scanCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
@@ -35,6 +35,7 @@ import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.j
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
+import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
@@ -94,7 +95,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   validateEncodingChoice(encodings);
   // Before looking at any file: the flags alone may already rule --fix out.
   if (opts.fix || preview) refuseLegacyFix(opts.targetEncoding ?? opts.encoding);
-  const articles = await articlesFrom(paths.map(abs), io, shown);
+  const articles = await articlesFrom(paths.map(abs), io, shown, config.sources);
   if (opts.fix || preview) assertFixable(articles, encodings);
   if (opts.output) assertNotAnInput(abs(opts.output), articles.flatMap((a) => [a.source, ...a.translations]).filter((p) => p !== STDIN_PATH));
   for (const a of articles) {
@@ -388,7 +389,7 @@ function encodingFindings(file: TextFile, shownPath: string): Finding[] {
 }
 
 /** The articles the command line names: corpus directories, SOURCE TRANSLATION..., or one bilingual JSON; `-` is stdin. */
-async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => string): Promise<CorpusArticle[]> {
+async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => string, sources?: readonly SourceMapping[]): Promise<CorpusArticle[]> {
   const kinds = await Promise.all(
     paths.map(async (p) => {
       if (p === STDIN_PATH) return false;
@@ -400,14 +401,27 @@ async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => st
     }),
   );
   if (kinds.every(Boolean)) {
-    const scans = await Promise.all(paths.map(scanCorpus));
+    const scans = await Promise.all(paths.map((p) => scanCorpus(p, { translationsOnly: sources !== undefined && sources.length > 0 })));
+    // A translation no source is beside goes to the source the config's `sources:` maps it to.
+    const mapped = new Map<string, CorpusArticle>();
     for (const t of scans.flatMap((s) => s.unmatched)) {
-      io.stderr.write(`vitrans: warning: ${shown(t)} matches no source beside it by name; skipped (name it NAME.en.txt or NAME.ENGINE.en.txt after its NAME.vi.txt)\n`);
+      const source = mappedSource(t, sources);
+      if (source === undefined) {
+        io.stderr.write(`vitrans: warning: ${shown(t)} matches no source beside it by name; skipped (name it NAME.en.txt or NAME.ENGINE.en.txt after its NAME.vi.txt, or map it under sources: in the config)\n`);
+        continue;
+      }
+      const article = mapped.get(source);
+      if (article) article.translations.push(t);
+      else mapped.set(source, { slug: shown(source), source, translations: [t] });
     }
-    return scans.flatMap((s) => s.articles);
+    const found = [...scans.flatMap((s) => s.articles), ...mapped.values()];
+    if (found.length === 0) throw new InputError(`no article found in ${paths.map(shown).join(', ')}`, { location: { file: shown(paths[0]!) }, hint: CORPUS_LAYOUT_HINT });
+    return found;
   }
   if (kinds.some(Boolean)) throw new UsageError('give either corpus directories or SOURCE TRANSLATION files, not both');
   if (paths.length === 1 && formatInfo(await detectFormat(paths[0]!)).bilingual) return [{ slug: '', source: paths[0]!, translations: [paths[0]!] }];
+  const mapped = paths.length === 1 ? mappedSource(paths[0]!, sources) : undefined;
+  if (mapped !== undefined) return [{ slug: '', source: mapped, translations: [paths[0]!] }];
   if (paths.length < 2) {
     throw new UsageError('a source file needs at least one translation', {
       hint: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt [...], or vitrans check DIR; "-" reads the source or one translation from stdin',
