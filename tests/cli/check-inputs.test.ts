@@ -97,7 +97,7 @@ describe('vitrans check DIR: flat pairs and Markdown', () => {
     });
     const r = await check(['news', '-f', 'json'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('vitrans: warning: news/notes.en.txt matches no source beside it by name; skipped (name it NAME.en.txt or NAME.ENGINE.en.txt after its NAME.vi.txt)\n');
+    expect(r.stderr).toBe('vitrans: warning: news/notes.en.txt matches no source beside it by name; skipped (name it NAME.en.txt or NAME.ENGINE.en.txt after its NAME.vi.txt, or map it under sources: in the config)\n');
     const out = report(r.stdout);
     expect(out.files).toEqual([
       { source: 'news/hanoi.vi.md', translations: ['news/hanoi.google.en.md'] },
