@@ -14,3 +14,5 @@ export type { SuppressionRule, SuppressionScope, FileMatcher } from './suppressi
 export { applyBaseline, baselineEntries, formatBaseline, parseBaseline, BASELINE_VERSION } from './baseline.js';
 export type { Baseline, BaselineEntry, BaselineScope } from './baseline.js';
 export { checkXliff } from './bilingual-files.js';
+export { checkArticle, encodingFindings } from './article.js';
+export type { ArticleCheck, ArticleReuse } from './article.js';

@@ -12,25 +12,14 @@ import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, type TextFile } from '../../text/read.js';
-import { checkableText } from '../../formats/markdown/checkable.js';
 import { CORPUS_LAYOUT_HINT, scanCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
 import { applyFixes } from '../../glossary/fix.js';
-import {
-  checkTranslation,
-  createCheckRun,
-  createCheckTools,
-  fixesToApply,
-  prepareSource,
-  summarizeTerms,
-  type CheckRun,
-  type CheckTools,
-  type PreparedSource,
-  type TermOutcome,
-} from '../../checks/index.js';
+import { createCheckRun, createCheckTools, fixesToApply, summarizeTerms } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
+import { checkArticle, type ArticleCheck } from '../../checks/article.js';
 import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
@@ -329,37 +318,6 @@ async function withBaseline(
   return applyBaseline(findings, { ...baseline, file: shown }, { keyOf, checked, shownFile: shown });
 }
 
-/** What one article's check gives: findings, term outcomes, and each translation's paragraphs by file. */
-interface ArticleCheck {
-  findings: Finding[];
-  outcomes: TermOutcome[];
-  paragraphs: Map<string, readonly Paragraph[]>;
-}
-
-/** Findings of one article: encoding warnings of every file, then each translation's checks against the source view it translates. */
-function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (p: string) => string, run: CheckRun): ArticleCheck {
-  const findings: Finding[] = [];
-  const outcomes: TermOutcome[] = [];
-  const paragraphs = new Map<string, readonly Paragraph[]>();
-  const source = article.source.file;
-  for (const file of [source, ...article.translations]) for (const f of encodingFindings(file, shown(file.path))) findings.push(f);
-  // A source is matched once per view (a bilingual file may record a cleaning of its own).
-  const prepared = new Map<SourceView, PreparedSource>();
-  for (const t of article.translations) {
-    let p = prepared.get(t.source);
-    if (!p) {
-      p = prepareSource({ file: shown(source.path), text: t.source.text, ...(t.source.paragraphs ? { paragraphs: t.source.paragraphs } : {}) }, tools);
-      prepared.set(t.source, p);
-    }
-    const r = checkTranslation(p, { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) }, tools, run);
-    for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(item);
-    for (const item of t.findings ?? []) findings.push(item);
-    for (const item of r.outcomes) outcomes.push(item);
-    paragraphs.set(r.translation, r.paragraphs);
-  }
-  return { findings, outcomes, paragraphs };
-}
-
 /** --fix writes UTF-8 files: it refuses translations read in a legacy encoding, and standard input. */
 function assertFixable(articles: CorpusArticle[], encodings: EncodingChoice): void {
   for (const t of articles.flatMap((a) => a.translations)) {
@@ -372,20 +330,6 @@ function refuseLegacyFix(encoding: string | undefined): void {
   if (encoding && encoding !== 'utf-8') {
     throw new UsageError(`--fix writes UTF-8 and would re-encode ${encoding} files`, { hint: 'convert the translations to UTF-8 first, then run --fix on them' });
   }
-}
-
-/** Mojibake and other reading warnings, as findings so every report shows them. */
-function encodingFindings(file: TextFile, shownPath: string): Finding[] {
-  return file.warnings.map((w) => ({
-    ruleId: `encoding-${w.code}`,
-    severity: 'warning' as const,
-    message: w.message,
-    file: shownPath,
-    span: {
-      start: { line: w.line, column: w.column, offset: w.offset },
-      end: { line: w.line, column: w.column, offset: w.offset },
-    },
-  }));
 }
 
 /** The articles the command line names: corpus directories, SOURCE TRANSLATION..., or one bilingual JSON; `-` is stdin. */
