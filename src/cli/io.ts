@@ -43,4 +43,6 @@ export interface CliIO {
   registerSecrets(values: Iterable<string>): void;
   /** Masks every known secret in a text that goes somewhere other than stdout/stderr (a report file). */
   redact(text: string): string;
+  /** The process's own stdin and stdout as byte streams, for `vitrans lsp` (JSON-RPC); absent in tests run in-process. */
+  rawStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }

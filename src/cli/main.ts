@@ -60,6 +60,7 @@ const io: CliIO = {
   // runCli replaces these two with its redactor.
   registerSecrets: () => {},
   redact: (text) => text,
+  rawStreams: { input: process.stdin, output: process.stdout },
 };
 
 const code = await runCli(process.argv.slice(2), io);

@@ -3,7 +3,7 @@
  * `vitrans --help` loads neither the cloud SDKs nor the matchers.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EngineError, UserError } from '../core/errors.js';
+import { EngineError, UsageError, UserError } from '../core/errors.js';
 import { Redactor, isSecretName } from '../core/redact.js';
 import { formatUserError, shownPath } from './format-error.js';
 import { writeFailure } from './write-file.js';
@@ -224,6 +224,18 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-g, --glossary <file>', 'glossary file, as check and translate would be given it')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts, cmd: Command) => run(() => import('./commands/config.js'), (m) => m.configCommand(opts, withIO(cmd))));
+
+  program
+    .command('lsp')
+    .description('run the language server on stdin/stdout, for editors (diagnostics, quick fixes, glossary hovers)')
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .action(async (_opts, cmd: Command) =>
+      run(() => import('./commands/lsp.js'), (m) => {
+        const cli = withIO(cmd);
+        if (!cli.rawStreams) throw new UsageError('vitrans lsp needs the standard streams of a process', { hint: 'start it as a program: vitrans lsp' });
+        return m.lspCommand(cli.rawStreams, cli);
+      }),
+    );
 
   const glossary = program.command('glossary').description('work with the glossary');
   glossary

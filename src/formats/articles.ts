@@ -252,3 +252,15 @@ function engineFromName(path: string): string | undefined {
     return undefined; // a name such as ".en.txt" names no engine; the finding simply has none
   }
 }
+
+/** A side pair of a bilingual XML file (TMX, XLIFF) as an article: not writable, findings moved back into the file. */
+export function bilingualArticle(
+  path: string,
+  set: { source: { text: string; paragraphs: readonly Paragraph[] }; translation: { text: string; paragraphs: readonly Paragraph[] }; relocate: (f: Finding) => Finding },
+  extra: Pick<ArticleTranslation, 'engine' | 'findings'>,
+): LoadedArticle {
+  const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
+  const translation: ArticleTranslation = { path, text: set.translation.text, warnings: [], paragraphs: set.translation.paragraphs, writable: false, relocate: set.relocate, source, ...extra };
+  return { source, translations: [translation], notes: [] };
+}
+

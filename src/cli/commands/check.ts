@@ -28,7 +28,7 @@ import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
-import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
+import { STDIN_PATH, bilingualArticle, loadArticle, type ArticleTranslation, type LoadedArticle } from '../../formats/articles.js';
 import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { isTmxPath } from '../translation-files.js';
 import { detectFormat, formatInfo } from '../../formats/registry.js';
@@ -268,17 +268,6 @@ async function fromXliff(path: string, shown: (p: string) => string, io: CliIO, 
   if (kept > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${kept} segment${kept === 1 ? '' : 's'} marked translate="no", locked or approved not checked (--protected-segments check checks them)\n`);
   if (untranslated > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${untranslated} segment${untranslated === 1 ? ' has' : 's have'} no target yet; not checked\n`);
   return bilingualArticle(path, set, { findings: set.findings });
-}
-
-/** A side pair of a bilingual XML file (TMX, XLIFF) as an article: not writable, findings moved back into the file. */
-function bilingualArticle(
-  path: string,
-  set: { source: { text: string; paragraphs: readonly Paragraph[] }; translation: { text: string; paragraphs: readonly Paragraph[] }; relocate: (f: Finding) => Finding },
-  extra: Pick<ArticleTranslation, 'engine' | 'findings'>,
-): LoadedArticle {
-  const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
-  const translation: ArticleTranslation = { path, text: set.translation.text, warnings: [], paragraphs: set.translation.paragraphs, writable: false, relocate: set.relocate, source, ...extra };
-  return { source, translations: [translation], notes: [] };
 }
 
 /**

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+  type Location,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT, startServer, uri, type LspClient } from './client.js';
+import { runVitrans } from '../cli/run-cli.js';
+
+const SOURCE = fs.readFileSync(path.join(ROOT, 'corpus/japan-us-defense-industry/source.vi.txt'), 'utf8');
+const FLAWED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/corpus/flawed/flawed.en.txt'), 'utf8');
+const GLOSSARY = fs.readFileSync(path.join(ROOT, 'glossary.yaml'), 'utf8');
+
+let dir: string;
+let client: LspClient;
+let translationPath: string;
+let translationUri: string;
+let doc: TextDocument;
+let first: Diagnostic[];
+
+/** Sends the whole new text as one change (the client keeps `doc` in step). */
+async function change(text: string): Promise<void> {
+  doc = TextDocument.update(doc, [{ text }], doc.version + 1);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translationUri, version: doc.version }, contentChanges: [{ text }] });
+}
+const latest = (version = doc.version) => client.diagnostics(translationUri, (d) => d.version === version);
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrans-lsp-'));
+  fs.writeFileSync(path.join(dir, 'glossary.yaml'), GLOSSARY);
+  fs.mkdirSync(path.join(dir, 'tin'));
+  fs.writeFileSync(path.join(dir, 'tin/hop-tac.vi.txt'), SOURCE);
+  translationPath = path.join(dir, 'tin/hop-tac.deepl.en.txt');
+  fs.writeFileSync(translationPath, FLAWED);
+  translationUri = uri(translationPath);
+  client = await startServer(dir);
+  doc = TextDocument.create(translationUri, 'plaintext', 1, FLAWED);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: translationUri, languageId: 'plaintext', version: 1, text: FLAWED } });
+  first = (await latest(1)).diagnostics;
+}, 60_000);
+
+afterAll(async () => {
+  if (client && client.child.exitCode === null) await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('vitrans lsp over stdio', () => {
+  it('pairs the translation by name, says so once, and publishes what vitrans check finds', async () => {
+    expect(client.messages.map((m) => m.message)).toEqual(['vitrans: tin/hop-tac.deepl.en.txt is checked against tin/hop-tac.vi.txt (beside it by name)']);
+    const cli = await runVitrans(['check', 'tin/hop-tac.vi.txt', 'tin/hop-tac.deepl.en.txt', '-f', 'json'], { cwd: dir, env: {} });
+    type Found = { ruleId: string; severity: string; message: string; file: string; span: { start: { offset: number }; end: { offset: number } }; suppression?: unknown };
+    const expected = (JSON.parse(cli.stdout) as { findings: Found[] }).findings
+      .filter((f) => !f.suppression && f.file === 'tin/hop-tac.deepl.en.txt')
+      .map((f) => ({ code: f.ruleId, severity: f.severity, message: f.message, start: doc.positionAt(f.span.start.offset), end: doc.positionAt(f.span.end.offset) }));
+    const severity = ['', 'error', 'warning', 'info'];
+    const got = first.map((d) => ({ code: d.code, severity: severity[d.severity!], message: String(d.message).split(/ \(expected: |\n/)[0]!, start: d.range.start, end: d.range.end }));
+    expect(expected.filter((f) => f.code === 'term-forbidden')).toHaveLength(14);
+    expect(got).toEqual(expected);
+  });
+
+  it('links a forbidden rendering to the Vietnamese term in the source and names the expected rendering', () => {
+    const forbidden = first.find((d) => d.code === 'term-forbidden' && d.relatedInformation)!;
+    expect(forbidden.message).toMatch(/use "[^"]+"/);
+    const related = forbidden.relatedInformation![0]!;
+    expect(related.location.uri).toBe(uri(path.join(dir, 'tin/hop-tac.vi.txt')));
+    const source = TextDocument.create(related.location.uri, 'plaintext', 1, SOURCE);
+    const term = source.getText(related.location.range);
+    expect(String(related.message)).toBe(`the source: "${term}"`);
+    expect(forbidden.message).toContain(`of "`);
+  });
+
+  it('offers each fix, the file-wide fix of forbidden renderings and a suppression; fixing all clears them', async () => {
+    const forbidden = first.filter((d) => d.code === 'term-forbidden');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: translationUri },
+      range: forbidden[0]!.range,
+      context: { diagnostics: [forbidden[0]!] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    expect(titles[0]).toMatch(/^Replace ".+" with ".+"$/);
+    expect(titles).toContain('Fix all forbidden renderings in this file');
+    expect(titles).toContain('Suppress term-forbidden on this line with a reason (write it after "--")');
+    const all = actions.find((a) => a.title === 'Fix all forbidden renderings in this file')!;
+    const edits = all.edit!.changes![translationUri]!;
+    const safe = forbidden.filter((d) => !/--fix changes it only with --unsafe-fixes/.test(String(d.message)));
+    expect(edits).toHaveLength(safe.length);
+    await change(TextDocument.applyEdits(doc, edits as TextEdit[]));
+    const after = (await latest()).diagnostics;
+    expect(after.filter((d) => d.code === 'term-forbidden')).toHaveLength(forbidden.length - safe.length);
+    expect(after.filter((d) => d.code !== 'term-forbidden')).toEqual(first.filter((d) => d.code !== 'term-forbidden').map((d) => expect.objectContaining({ code: d.code, message: d.message })));
+
+    // The suppression directive, once a reason is written after "--", silences the finding.
+    const left = after.find((d) => d.code === 'term-missing')!;
+    const suppress = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: translationUri }, range: left.range, context: { diagnostics: [left] } })) as CodeAction[]).find((a) =>
+      a.title.startsWith('Suppress'),
+    )!;
+    const inserted = suppress.edit!.changes![translationUri]![0]!;
+    expect(inserted.newText).toBe(' <!-- vitrans-disable-line term-missing -- -->');
+    await change(TextDocument.applyEdits(doc, [inserted]));
+    const unexplained = (await latest()).diagnostics;
+    expect(unexplained.find((d) => d.code === 'invalid-suppression')?.message).toContain('has no reason');
+    const directiveAt = doc.offsetAt(inserted.range.start);
+    const directive = { start: doc.positionAt(directiveAt), end: doc.positionAt(directiveAt + inserted.newText.length) };
+    await change(TextDocument.applyEdits(doc, [{ range: directive, newText: ' <!-- vitrans-disable-line term-missing -- the ministry is named once in the source -->' }]));
+    const explained = (await latest()).diagnostics;
+    expect(explained.filter((d) => d.code === 'term-missing')).toHaveLength(after.filter((d) => d.code === 'term-missing').length - 1);
+    expect(explained.some((d) => d.code === 'invalid-suppression')).toBe(false);
+  });
+
+  it('answers a hover with the glossary entry and jumps to it in glossary.yaml', async () => {
+    const at = doc.getText().indexOf('Ministry of Defense');
+    expect(at).toBeGreaterThan(0);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: translationUri }, position: doc.positionAt(at + 3) });
+    const markdown = (hover!.contents as MarkupContent).value;
+    const range = hover!.range!;
+    expect(doc.offsetAt(range.start)).toBeLessThanOrEqual(at);
+    expect(doc.offsetAt(range.end)).toBeGreaterThanOrEqual(at + 'Ministry of Defense'.length);
+    expect(markdown).toContain('**Bộ Quốc phòng');
+    expect(markdown).toContain('- Approved: ');
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: translationUri }, position: doc.positionAt(at + 3) })) as Location;
+    expect(definition.uri).toBe(uri(path.join(dir, 'glossary.yaml')));
+    const line = GLOSSARY.split('\n')[definition.range.start.line]!;
+    expect(line.slice(definition.range.start.character)).toMatch(/^(- )?(id|vi): /);
+  });
+
+  it('reports a misaligned pair as one diagnostic where the alignment breaks', async () => {
+    const aligned = doc.getText();
+    const paragraphs = aligned.split('\n\n');
+    await change([...paragraphs.slice(0, 4), ...paragraphs.slice(5)].join('\n\n'));
+    const misaligned = (await latest()).diagnostics;
+    expect(misaligned).toHaveLength(1);
+    expect(misaligned[0]!.code).toBe('misaligned');
+    expect(misaligned[0]!.range.start.line).toBeGreaterThan(0);
+    await change(aligned);
+    expect((await latest()).diagnostics.length).toBeGreaterThan(1);
+  });
+
+  it('checks glossary.yaml as it is typed and, saved, re-checks the open translation with it', async () => {
+    const glossaryUri = uri(path.join(dir, 'glossary.yaml'));
+    const broken = GLOSSARY.replace(/\n {2}- id: /, '\n  - idd: ');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: glossaryUri, languageId: 'yaml', version: 1, text: broken } });
+    const schema = (await client.diagnostics(glossaryUri)).diagnostics;
+    expect(schema).toHaveLength(1);
+    expect(schema[0]!.code).toBe('glossary-schema');
+    expect(schema[0]!.range.start.line).toBe(broken.slice(0, broken.indexOf('- idd: ')).split('\n').length - 1);
+
+    // A new forbidden rendering, saved: the translation's diagnostics follow the new glossary.
+    const stricter = GLOSSARY.replace(/(\n {2}- id: [^\n]+\n(?: {4}[^\n]*\n)*? {4}forbidden:\n)/, '$1      - the two leaders\n');
+    expect(stricter).not.toBe(GLOSSARY);
+    fs.writeFileSync(path.join(dir, 'glossary.yaml'), stricter);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: glossaryUri, version: 2 }, contentChanges: [{ text: stricter }] });
+    expect((await client.diagnostics(glossaryUri)).diagnostics.map((d) => d.message)).toEqual([]);
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: glossaryUri } });
+    const rechecked = (await latest()).diagnostics;
+    expect(rechecked.filter((d) => String(d.message).includes('two leaders')).map((d) => [d.code, String(d.message).split('\n')[0]])).toEqual([['term-forbidden', '"two leaders" is a forbidden rendering of "Thiết bị đánh chặn pha bay": use "Glide Phase Interceptor"']]);
+  });
+
+  it('shuts down and exits with 0', async () => {
+    expect(await client.stop()).toBe(0);
+  });
+});
