@@ -12,8 +12,16 @@ import type { DiagnosticData } from './diagnostics.js';
 /** The title of the file-wide action. */
 export const FIX_ALL_FORBIDDEN = 'Fix all forbidden renderings in this file';
 
-/** The finding a diagnostic from this server shows, if it is one. */
-export function findingOf(diagnostic: Diagnostic): Finding | undefined {
+/**
+ * The finding a diagnostic shows: among the findings shown, the one of its rule where it starts
+ * (clients need not send `data` back, Neovim 0.7 does not), else the one its `data` carries.
+ */
+export function findingOf(diagnostic: Diagnostic, doc?: TextDocument, shown: readonly Finding[] = []): Finding | undefined {
+  if (doc) {
+    const start = doc.offsetAt(diagnostic.range.start);
+    const found = shown.find((f) => f.ruleId === diagnostic.code && f.span?.start.offset === start);
+    if (found) return found;
+  }
   return (diagnostic.data as DiagnosticData | undefined)?.finding;
 }
 
@@ -25,7 +33,7 @@ export function codeActions(doc: TextDocument, asked: readonly Diagnostic[], sho
   const actions: CodeAction[] = [];
   const edit = (finding: Finding): TextEdit => ({ range: { start: doc.positionAt(finding.fix!.range[0]), end: doc.positionAt(finding.fix!.range[1]) }, newText: finding.fix!.text });
   for (const diagnostic of asked) {
-    const finding = findingOf(diagnostic);
+    const finding = findingOf(diagnostic, doc, shown);
     if (!finding) continue;
     if (finding.fix) {
       const replaced = doc.getText().slice(finding.fix.range[0], finding.fix.range[1]);
@@ -41,7 +49,7 @@ export function codeActions(doc: TextDocument, asked: readonly Diagnostic[], sho
   }
   const forbidden = shown.filter((f) => f.ruleId === 'term-forbidden');
   const fixes = fixesToApply(forbidden, forbidden[0]?.file ?? '', {});
-  if (fixes.length > 0 && asked.some((d) => findingOf(d)?.ruleId === 'term-forbidden')) {
+  if (fixes.length > 0 && asked.some((d) => d.code === 'term-forbidden')) {
     const fixed = new Set(fixes);
     actions.push({
       title: FIX_ALL_FORBIDDEN,
