@@ -54,12 +54,11 @@ async function measure(name: string, dir: string, sourceText: string, targetText
   const fullMs = (await opened) - t;
   const paragraphs = targetText.split('\n\n');
   const editMs: number[] = [];
-  let text = targetText;
   for (let i = 0; i < EDITS; i++) {
     // A word typed into one paragraph in the middle (a different one each time).
     const at = Math.floor(paragraphs.length / 2) + i;
     paragraphs[at] = paragraphs[at]!.replace(/ /, ' also ');
-    text = paragraphs.join('\n\n');
+    const text = paragraphs.join('\n\n');
     const version = i + 2;
     const done = published(version);
     t = performance.now();
