@@ -135,6 +135,26 @@ describe('vitrans lsp over stdio', () => {
     expect(line.slice(definition.range.start.character)).toMatch(/^(- )?(id|vi): /);
   });
 
+  it('answers a hover on a Vietnamese term in the source file too', async () => {
+    const sourceUri = uri(path.join(dir, 'tin/hop-tac.vi.txt'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: sourceUri, languageId: 'plaintext', version: 1, text: SOURCE } });
+    const source = TextDocument.create(sourceUri, 'plaintext', 1, SOURCE);
+    const at = SOURCE.indexOf('Bộ Quốc phòng');
+    expect(at).toBeGreaterThan(0);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: sourceUri }, position: source.positionAt(at + 4) });
+    expect((hover!.contents as MarkupContent).value).toMatch(/^\*\*Bộ Quốc phòng[^*]*\*\* → \*\*[^*]+\*\*.*the Vietnamese term/);
+  });
+
+  it('checks vitrans.config.yaml as it is typed: its first error at line:col', async () => {
+    const configUri = uri(path.join(dir, 'vitrans.config.yaml'));
+    const text = 'glossary: glossary.yaml\nchecks:\n  term-forbiden: warning\n';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: configUri, languageId: 'yaml', version: 1, text } });
+    const [problem, ...rest] = (await client.diagnostics(configUri)).diagnostics;
+    expect(rest).toEqual([]);
+    expect(problem!.message).toContain('unknown check "term-forbiden" (did you mean term-forbidden?)');
+    expect(problem!.range.start).toEqual({ line: 2, character: 2 });
+  });
+
   it('reports a misaligned pair as one diagnostic where the alignment breaks', async () => {
     const aligned = doc.getText();
     const paragraphs = aligned.split('\n\n');
