@@ -16,7 +16,7 @@ describe('estimateRun', () => {
     await translateParagraphs({ ...base, engine: deepl, paragraphs: SEED_PARAGRAPHS.slice(0, 5), cache, concurrency: 1 });
     const google = new FakeEngine({ name: 'google' });
     const libre = new FakeEngine({ name: 'libretranslate' });
-    const plans = [deepl, google, libre].map((engine) => ({ engine: engine.name, plan: planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, cache }) }));
+    const plans = await Promise.all([deepl, google, libre].map(async (engine) => ({ engine: engine.name, plan: await planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, cache }) })));
     const chars = (list: string[]) => list.join('').length;
     const [d, g, l] = estimateRun(plans, { google: 10 });
     expect(d).toMatchObject({ engine: 'deepl', paragraphs: 8, cachedParagraphs: 5, sendParagraphs: 3, sendCharacters: chars(SEED_PARAGRAPHS.slice(5)), usdPerMillion: 25 });

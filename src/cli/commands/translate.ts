@@ -175,15 +175,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
     // The plans are summed and let go at once: each holds every paragraph of its file.
-    const estimates = estimateRun(
-      inputs.flatMap((input) =>
-        engines.map((engine) => ({
-          engine: engine.name,
-          plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
-        })),
-      ),
-      config.prices,
-    );
+    const plans = [];
+    for (const input of inputs) {
+      for (const engine of engines) {
+        plans.push({ engine: engine.name, plan: await planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }) });
+      }
+    }
+    const estimates = estimateRun(plans, config.prices);
+    plans.length = 0;
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
       for (const e of engines.filter((x) => x.model.endsWith('/unconfigured'))) {
