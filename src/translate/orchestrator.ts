@@ -686,7 +686,8 @@ function toCached(r: ParagraphTranslation, createdAt: number, langs: { sourceLan
   return { target: r.target, billedCharacters: r.billedCharacters, masked: Boolean(r.masked), warnings: r.warnings, createdAt, origin };
 }
 
-function fromCached(engine: Engine, p: PlannedParagraph, c: CachedTranslation): ParagraphTranslation {
+/** A planned paragraph's result from its cache entry (a queued run assembles its cached paragraphs with it too). */
+export function fromCached(engine: Pick<Engine, 'name' | 'model'>, p: Pick<PlannedParagraph, 'source'>, c: CachedTranslation): ParagraphTranslation {
   return {
     source: p.source,
     target: c.target,
