@@ -8,7 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
-import { EngineError, UserError, type EngineErrorKind } from '../core/errors.js';
+import { EngineError, UserError } from '../core/errors.js';
 import type { ParagraphTranslation, ProtectedSpan } from '../core/types.js';
 import { sleep } from '../engines/retry.js';
 import type { Engine } from '../engines/types.js';

@@ -4,6 +4,7 @@
  * `vitrans status`. Names of keys and queues live here, in one place.
  */
 import { createHash } from 'node:crypto';
+import type { EngineErrorKind } from '../core/errors.js';
 import type { ParagraphTranslation, ProtectedSpan } from '../core/types.js';
 import { REDIS_PREFIX } from '../store/redis.js';
 
@@ -103,7 +104,7 @@ export interface RunFailure {
   hint?: string;
   /** Set for an engine's error: the coordinator raises it as that engine's error. */
   engine?: string;
-  kind?: import('../core/errors.js').EngineErrorKind;
+  kind?: EngineErrorKind;
   retryable?: boolean;
   /** The worker that met it. */
   worker?: string;
