@@ -145,8 +145,15 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--source-lang <code>', 'source language', 'vi')
     .option('--target-lang <code>', 'target language', 'en')
     .option('--concurrency <n>', 'requests in flight per engine')
-    .option('--cache <file>', 'translation cache file (default: the config file\'s cache:, else .vitrans-cache/translations.sqlite)')
+    .option('--cache <file|url>', 'translation cache: a file, or redis://HOST:PORT[/DB] shared by every machine (default: the config file\'s cache:, else .vitrans-cache/translations.sqlite)')
     .option('--no-cache', 'neither read nor write the cache')
+    .option('--queue <url>', 'enqueue the run on Redis (redis://HOST:PORT[/DB], rediss:// for TLS) for `vitrans worker`s to translate, wait and write the outputs')
+    .option('--detach', 'with --queue: print the run id and return at once (collect the outputs later with --resume)')
+    .option('--resume <run>', 'with --queue: wait for a run started before (same files and options) and write its outputs')
+    .option('--batch-paragraphs <n>', 'with --queue: paragraphs per job at most (default: the config\'s queue.batch_paragraphs, else the engine\'s own limit)')
+    .option('--rate-requests <n>', 'with --queue: requests per interval to each engine, across all workers')
+    .option('--rate-characters <n>', 'with --queue: characters per interval to each engine, across all workers')
+    .option('--rate-interval <ms>', 'with --queue: the interval of the rate limits, in milliseconds (default 1000)')
     .option('--dry-run', 'show what would be sent and what it would cost; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this')
     .option('--fix', 'apply the fixes findings offer (forbidden renderings, doubled words, double spaces, URLs) to the outputs')
@@ -165,6 +172,27 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .action(async (files: string[], opts, cmd: Command) =>
       run(() => import('./commands/translate.js'), (m) => m.translateCommand(files, opts, withIO(cmd))),
     );
+
+  program
+    .command('worker')
+    .description('translate the batches queued on Redis by `vitrans translate --queue`, with this machine\'s engine keys; runs until Ctrl-C')
+    .requiredOption('--queue <url>', 'the Redis the runs are queued on: redis://HOST:PORT[/DB], rediss:// for TLS')
+    .option('-e, --engine <names>', 'the engines to take batches for (default: every engine configured here)')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
+    .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable', collect, [])
+    .option('--concurrency <n>', 'batches in flight per engine (default: the config\'s concurrency, else 4)')
+    .option('--cache <file|url>', 'translation cache: a file, or redis://... shared by every machine (default: the config file\'s cache:, else .vitrans-cache/translations.sqlite)')
+    .option('--no-cache', 'neither read nor write a cache')
+    .option('-v, --verbose', 'a line for every batch done')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (opts, cmd: Command) => run(() => import('./commands/worker.js'), (m) => m.workerCommand(opts, withIO(cmd))));
+
+  program
+    .command('status')
+    .description('progress of queued runs across all workers: paragraphs done, cached, in flight, failed, characters billed, ETA')
+    .argument('[run]', 'the run id (default: the latest runs)')
+    .requiredOption('--queue <url>', 'the Redis the runs are queued on')
+    .action(async (runId: string | undefined, opts, cmd: Command) => run(() => import('./commands/status.js'), (m) => m.statusCommand(runId, opts, withIO(cmd))));
 
   program
     .command('clean')

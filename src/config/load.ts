@@ -16,6 +16,8 @@ import {
   readChecks, readEncodings, readFailOn, readFormat, readPath, readSuppressionList,
   type CheckConfig, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext,
 } from './sections.js';
+import { readQueueSection, type QueueConfig } from './queue.js';
+import { isRedisUrl, parseRedisUrl } from '../core/redis-url.js';
 
 /** The config file looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'vitrans.config.yaml';
@@ -33,8 +35,10 @@ export interface VitransConfig {
   prices: Record<string, number>;
   /** Requests in flight per engine. */
   concurrency?: number;
-  /** Translation cache path, absolute (relative paths are taken from the config file's directory). */
+  /** Translation cache path, absolute (relative paths are taken from the config file's directory), or a redis:// URL as written. */
   cache?: string;
+  /** `queue:`: the Redis runs are queued on, batch size and shared rate limits (./queue.ts). */
+  queue?: QueueConfig;
   /** Secret values found in the file or the environment (API keys), for the Redactor. */
   secrets: string[];
   /** Engine settings given on the command line (`--set deepl.target=en-GB`): they win over all else. */
@@ -60,7 +64,7 @@ export interface VitransConfig {
 }
 
 /** The keys of the config file, in the order `vitrans config` prints them. */
-export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'engines', 'prices', 'concurrency', 'cache'];
+export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'engines', 'prices', 'concurrency', 'cache', 'queue'];
 
 /**
  * Loads the config: `path` if given (missing → ConfigError), else `vitrans.config.yaml` in `cwd`
@@ -170,8 +174,20 @@ export function parseConfig(text: string, file: string, opts: { checks?: readonl
         break;
       }
       case 'cache': {
-        if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path', value ?? pair.key);
-        config.cache = path.resolve(path.dirname(file), String((value as { value: unknown }).value));
+        if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path or a redis:// URL', value ?? pair.key);
+        const written = String((value as { value: unknown }).value);
+        // A shared cache on Redis is kept as written (its password goes to the redactor).
+        if (isRedisUrl(written)) {
+          const address = ((): ReturnType<typeof parseRedisUrl> => {
+            try {
+              return parseRedisUrl(written, 'cache');
+            } catch (err) {
+              return fail((err as Error).message, value, 'write redis://HOST:PORT[/DB], or rediss:// for TLS');
+            }
+          })();
+          for (const s of address.secrets) config.secrets.push(s);
+          config.cache = address.url;
+        } else config.cache = path.resolve(path.dirname(file), written);
         ctx.origin(key, value);
         break;
       }
@@ -199,6 +215,9 @@ export function parseConfig(text: string, file: string, opts: { checks?: readonl
         break;
       case 'encodings':
         config.encodings = readEncodings(value, ctx, pair.key);
+        break;
+      case 'queue':
+        config.queue = readQueueSection(value, ctx, pair.key, config.secrets);
         break;
       default: {
         const near = closestName(key, TOP_KEYS);

@@ -14,7 +14,7 @@ import { sleep } from '../engines/retry.js';
 import type { Engine } from '../engines/types.js';
 import { fromCached, TranslationAbortedError, type TranslationPlan } from '../translate/orchestrator.js';
 import type { TranslateProgress } from '../translate/types.js';
-import { SharedRateLimiter, WINDOW_MARGIN_MS, type RateLimit } from './limiter.js';
+import { SharedRateLimiter, type RateLimit } from './limiter.js';
 import { batchId, BULL_PREFIX, FAILURE_FIELD, fingerprintOf, queueName, RUNS_KEY, runKeys, type BatchJob, type BatchResult, type RunFailure, type RunSpec } from './run.js';
 
 /** What a coordinator needs: the run as a local one plans it, and where the queue is. */
@@ -163,7 +163,7 @@ export async function startQueuedRun(opts: QueuedRunOptions): Promise<QueuedRun>
       const queue = queues.get(engine.name)!;
       await new SharedRateLimiter(redis, engine.name).setLimit(limit);
       // BullMQ paces the jobs workers take; the shared limiter then books each request.
-      if (limit?.requests) await queue.setGlobalRateLimit(limit.requests, limit.intervalMs + WINDOW_MARGIN_MS);
+      if (limit?.requests) await queue.setGlobalRateLimit(limit.requests, limit.intervalMs);
       else await queue.removeGlobalRateLimit();
     }
     let missing = jobs;

@@ -7,7 +7,7 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { CachedTranslation, LeaseOutcome, LeaseRequest, TranslationCache } from './types.js';
-import type { RedisAddress } from './redis-url.js';
+import type { RedisAddress } from '../core/redis-url.js';
 
 /** Prefix of every key vitrans writes, so one Redis can serve other applications too. */
 export const REDIS_PREFIX = 'vitrans:';

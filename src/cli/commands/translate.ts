@@ -34,7 +34,7 @@ import { bilingualHeader, bilingualJson, bilingualParagraphs, mergeWithPrevious,
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
-import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError, type TranslationPlan } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
@@ -51,6 +51,13 @@ import { detectFormat, unsupportedFormatError } from '../../formats/registry.js'
 import { readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
+import { readFile } from 'node:fs/promises';
+import type { Redis } from 'ioredis';
+import { isRedisUrl } from '../../core/redis-url.js';
+import type { QueuedRun } from '../../queue/coordinator.js';
+import type { RateLimit } from '../../queue/limiter.js';
+import { DEFAULT_LIMIT_INTERVAL_MS, type QueueConfig } from '../../config/queue.js';
+import { openRedis, redisAddress, redisCacheFor } from '../redis.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans translate`, as commander parses them. */
@@ -87,6 +94,16 @@ export interface TranslateOptions {
   overwrite?: boolean;
   /** XLIFF: the state written targets get (default needs-review). */
   xliffState?: 'needs-review' | 'translated';
+  /** Enqueue on this Redis for `vitrans worker`s instead of translating here. */
+  queue?: string;
+  /** With --queue: print the run id and return. */
+  detach?: boolean;
+  /** With --queue: wait for this run and write its outputs. */
+  resume?: string;
+  batchParagraphs?: string;
+  rateRequests?: string;
+  rateCharacters?: string;
+  rateInterval?: string;
 }
 
 /** The default requests in flight per engine. */
@@ -121,6 +138,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
   if (opts.unsafeFixes && !opts.fix) throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
   const engineNames = parseEngineList(opts.engine);
+  if (!opts.queue) {
+    const flag = (['detach', 'resume', 'batchParagraphs', 'rateRequests', 'rateCharacters', 'rateInterval'] as const).find((k) => opts[k] !== undefined);
+    if (flag) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --queue`, { hint: 'add --queue redis://HOST:PORT, or drop it' });
+  }
+  if (opts.detach && opts.resume) throw new UsageError('--detach starts a run and returns; --resume waits for one', { hint: 'drop one of them' });
+  const queueAddress = opts.queue ? redisAddress(opts.queue, '--queue', io) : undefined;
+  const batchParagraphs = positiveInt(opts.batchParagraphs, '--batch-paragraphs');
+  const rateFlags = { requests: positiveInt(opts.rateRequests, '--rate-requests'), characters: positiveInt(opts.rateCharacters, '--rate-characters'), intervalMs: positiveInt(opts.rateInterval, '--rate-interval') };
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
@@ -165,23 +190,31 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (!input.xliff) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
-  const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
+  const cacheSetting = opts.cache === false ? undefined : (opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
+  const cachePath = cacheSetting && !isRedisUrl(cacheSetting) ? abs(cacheSetting) : undefined;
   const engines: Engine[] = [];
   let cache: TranslationCache | undefined;
+  let queued: QueuedRun | undefined;
+  let queueRedis: Redis | undefined;
   try {
-    for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
+    // A coordinator needs no engine keys (the workers use their own): an engine not configured
+    // here plans with a stand-in, whose cache keys find nothing, so its workers look the cache up.
+    for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun) || queueAddress !== undefined));
+    cache = (await redisCacheFor(cacheSetting, io))?.cache;
     // A cache that does not exist yet has nothing to tell the plan: it is created only once the
     // run is sure to go ahead (a dry run or a refused budget leaves no file behind).
     if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
     // The plans are summed and let go at once: each holds every paragraph of its file.
-    const plans = [];
+    const plans: { engine: string; plan: TranslationPlan }[] = [];
     for (const input of inputs) {
       for (const engine of engines) {
         plans.push({ engine: engine.name, plan: await planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }) });
       }
     }
     const estimates = estimateRun(plans, config.prices);
+    // A queued run cuts its batches from the plans; a local one plans again as it goes.
+    const kept = queueAddress ? inputs.map((_, f) => plans.slice(f * engines.length, (f + 1) * engines.length).map((p) => p.plan)) : [];
     plans.length = 0;
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
@@ -196,6 +229,31 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // A folder that cannot take the outputs is found before anything is paid for.
     await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
     if (cachePath && !cache) cache = openTranslationCache(cachePath);
+    if (queueAddress) {
+      queueRedis = await openRedis(queueAddress, 'vitrans-coordinator', io);
+      const { startQueuedRun } = await import('../../queue/coordinator.js');
+      queued = await startQueuedRun({
+        redis: queueRedis,
+        ...(opts.resume ? { resume: opts.resume } : {}),
+        sourceLang: opts.sourceLang,
+        targetLang: opts.targetLang,
+        ...(glossary ? { glossary: { file: shown(glossary.file), text: await readFile(glossary.file, 'utf8'), hash: glossary.hash } } : {}),
+        files: inputs.map((i) => ({ shown: i.shown, ...(i.markup ? { markup: i.markup } : {}) })),
+        engines,
+        plans: kept,
+        limits: rateLimitsFor(engineNames, config.queue, rateFlags),
+        ...((batchParagraphs ?? config.queue?.batchParagraphs) ? { batchParagraphs: batchParagraphs ?? config.queue?.batchParagraphs } : {}),
+        signal: io.signal,
+        onNote: (line) => io.stderr.write(`vitrans: ${line}\n`),
+      });
+      const resumeLine = `vitrans translate ${files.map(shellQuote).join(' ')} -e ${engineNames.join(',')} --queue ${shellQuote(queueAddress.shown)} --resume ${queued.id}`;
+      if (opts.detach) {
+        io.stdout.write(`${queued.id}\n`);
+        if (!opts.quiet) io.stderr.write(`vitrans: run ${queued.id}: ${queued.enqueued} batches of ${queued.spec.paragraphs} paragraphs queued on ${queueAddress.shown}; collect the outputs with: ${resumeLine}\n`);
+        return 0;
+      }
+      if (!opts.quiet) io.stderr.write(`vitrans: run ${queued.id}: ${queued.enqueued} batches queued on ${queueAddress.shown} (${queued.spec.jobs} in all); if this stops, collect it with --resume ${queued.id}\n`);
+    }
 
     const retry = retryRunner(RUN_RETRY_POLICY);
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
@@ -223,9 +281,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       // does not stop the others, whose outputs are written before the failure is reported.
       const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
+      const fileIndex = inputs.indexOf(input);
       const settled = await Promise.allSettled(
         engines.map(async (engine) => {
-          const translations = await translateParagraphs({
+          const translations = queued ? await queued.translations(fileIndex, engine.name) : await translateParagraphs({
             engine,
             paragraphs: input.segments,
             markup: input.markup,
@@ -352,12 +411,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     return exitCodeFor(findings, opts.failOn ?? 'never');
   } catch (err) {
     if (err instanceof TranslationAbortedError) {
-      io.stderr.write(`vitrans: ${err.message}\n`);
+      io.stderr.write(queued ? `vitrans: stopped waiting; run ${queued.id} goes on on the workers: collect its outputs with --resume ${queued.id}\n` : `vitrans: ${err.message}\n`);
       return 130;
     }
     throw err;
   } finally {
     cache?.close();
+    await queued?.close();
+    queueRedis?.disconnect();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
 }
@@ -699,3 +760,18 @@ function summaryLine(
   );
 }
 
+
+/** Each engine's shared limit: the flags (for every engine of the run) over the config's `queue.limits`. */
+function rateLimitsFor(engines: readonly string[], config: QueueConfig | undefined, flags: { requests?: number; characters?: number; intervalMs?: number }): Map<string, RateLimit> {
+  const limits = new Map<string, RateLimit>();
+  for (const name of engines) {
+    const file = config?.limits[name];
+    const limit: RateLimit = {
+      intervalMs: flags.intervalMs ?? file?.intervalMs ?? DEFAULT_LIMIT_INTERVAL_MS,
+      ...((flags.requests ?? file?.requests) ? { requests: flags.requests ?? file?.requests } : {}),
+      ...((flags.characters ?? file?.characters) ? { characters: flags.characters ?? file?.characters } : {}),
+    };
+    if (limit.requests || limit.characters) limits.set(name, limit);
+  }
+  return limits;
+}

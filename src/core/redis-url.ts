@@ -3,8 +3,8 @@
  * for TLS): checked once, with the password kept out of everything shown. No Redis client here,
  * so the CLI can check and show an address without loading one.
  */
-import { UsageError } from '../core/errors.js';
-import { REDACTED } from '../core/redact.js';
+import { UsageError } from './errors.js';
+import { REDACTED } from './redact.js';
 
 /** A checked Redis address. */
 export interface RedisAddress {
