@@ -30,14 +30,25 @@ export function connectRedis(address: RedisAddress, opts: { name: string; onEven
   };
   const redis = new Redis(address.url, options);
   let lost = false;
-  redis.on('error', (err: Error) => {
+  let lastError: Error | undefined;
+  const report = (): void => {
     if (lost) return;
     lost = true;
-    opts.onEvent?.({ type: 'lost', reason: connectionReason(err) });
+    opts.onEvent?.({ type: 'lost', reason: lastError ? connectionReason(lastError) : 'connection closed' });
+  };
+  redis.on('error', (err: Error) => {
+    lastError = err;
+    report();
+  });
+  // A Redis that restarts at once may close the connection without an error: that is a loss too
+  // (unless it is our own disconnect).
+  redis.on('close', () => {
+    if (redis.status !== 'end') report();
   });
   redis.on('ready', () => {
     if (!lost) return;
     lost = false;
+    lastError = undefined;
     opts.onEvent?.({ type: 'back' });
   });
   return redis;

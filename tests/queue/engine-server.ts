@@ -30,8 +30,8 @@ export interface EngineServerOptions {
   delayMs?: number;
   maxInFlight?: number;
   maxPerWindow?: { requests: number; windowMs: number };
-  /** Answer 429 (with this Retry-After in seconds, or none) while it returns a value. */
-  tooMany?: (index: number) => { retryAfterS?: number } | undefined;
+  /** Refuse the request with this status (429 with a Retry-After in seconds, 403 ...), when it returns one. */
+  refuse?: (index: number) => { status: number; retryAfterS?: number } | undefined;
   /** Never answer this request (a worker killed while waiting for it). */
   hold?: (index: number, texts: string[]) => boolean;
 }
@@ -57,10 +57,10 @@ export async function startEngineServer(opts: EngineServerOptions = {}): Promise
         if (recent > cap.requests) violations.push(`${recent} requests within ${cap.windowMs} ms at request ${index}`);
       }
       if (opts.maxInFlight !== undefined && inFlight + 1 > opts.maxInFlight) violations.push(`${inFlight + 1} in flight at request ${index}`);
-      const storm = opts.tooMany?.(index);
+      const storm = opts.refuse?.(index);
       if (storm) {
-        seen.status = 429;
-        res.writeHead(429, { 'content-type': 'application/json', ...(storm.retryAfterS !== undefined ? { 'retry-after': String(storm.retryAfterS) } : {}) }).end(JSON.stringify({ error: 'Too many requests' }));
+        seen.status = storm.status;
+        res.writeHead(storm.status, { 'content-type': 'application/json', ...(storm.retryAfterS !== undefined ? { 'retry-after': String(storm.retryAfterS) } : {}) }).end(JSON.stringify({ error: storm.status === 429 ? 'Too many requests' : 'Invalid API key' }));
         return;
       }
       if (opts.hold?.(index, texts)) return;
