@@ -43,7 +43,7 @@ export function parseRedisUrl(value: string, what: string): RedisAddress {
   if (db !== '' && !/^\d+$/.test(db)) throw new UsageError(`${what}: the database after the host must be a number, got "${decodeURIComponent(db)}"`, { hint: 'e.g. redis://127.0.0.1:6379/0' });
   const password = decodeURIComponent(parsed.password);
   const user = decodeURIComponent(parsed.username);
-  const secrets = [password, parsed.password].filter((s) => s !== '');
+  const secrets = [...new Set([password, parsed.password])].filter((s) => s !== '');
   // A user name alone is not secret, but with a password it is half of the credential.
   if (password && user && user !== 'default') secrets.push(user);
   const masked = new URL(parsed.href);
