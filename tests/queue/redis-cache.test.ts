@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRedisUrl } from '../../src/core/redis-url.js';
 import { RedisTranslationCache } from '../../src/store/redis.js';
+import { SharedRateLimiter } from '../../src/queue/limiter.js';
 import { translationCacheKey } from '../../src/store/types.js';
 import { translateParagraphs } from '../../src/translate/orchestrator.js';
 import { FakeEngine } from '../translate/fake-engine.js';
@@ -92,5 +93,50 @@ describe.skipIf(SKIP_REASON)('RedisTranslationCache', () => {
     expect(sent).toHaveLength(paragraphs.length);
     expect(new Set(sent).size).toBe(paragraphs.length);
     expect(x.map((t) => t.target)).toEqual(y.map((t) => t.target));
+  });
+});
+
+describe.skipIf(SKIP_REASON)('SharedRateLimiter', () => {
+  let server: RedisServer;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await startRedis();
+    redis = new Redis(server.url);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it('holds a request that would pass the characters per interval until enough of the window has gone', async () => {
+    const limiter = new SharedRateLimiter(redis, 'deepl');
+    await limiter.setLimit({ characters: 100, intervalMs: 400 });
+    const t0 = Date.now();
+    const first = await limiter.acquire(60);
+    await first();
+    const second = await limiter.acquire(30);
+    await second();
+    expect(Date.now() - t0).toBeLessThan(200);
+    // 60 + 30 + 20 > 100: the third waits for the first to leave the window.
+    const third = await limiter.acquire(20);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(400);
+    await third();
+    expect(await limiter.limit()).toEqual({ characters: 100, intervalMs: 400 });
+  });
+
+  it('counts a request until one interval after its answer, and a pause holds every request', async () => {
+    const limiter = new SharedRateLimiter(redis, 'google');
+    await limiter.setLimit({ requests: 1, intervalMs: 200 });
+    const t0 = Date.now();
+    const slow = await limiter.acquire(10);
+    setTimeout(() => void slow(), 300);
+    await limiter.acquire(10);
+    // Answered at 300 ms: the next may go at 500 ms, not at 200.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(490);
+    await limiter.setLimit(undefined);
+    await limiter.pause(300);
+    const t1 = Date.now();
+    await limiter.acquire(10);
+    expect(Date.now() - t1).toBeGreaterThanOrEqual(280);
   });
 });
