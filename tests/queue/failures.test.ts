@@ -69,6 +69,28 @@ describe.skipIf(SKIP_REASON)('queued runs under failure', () => {
     expect(after.stdout).toBe(`run ${id}: 12 of 12 paragraphs done (0 cached), 0 in flight, 0 failed; 0 characters billed; finished\n`);
   }, 60_000);
 
+  it('--detach prints the run id and returns before any batch is done; --resume writes the outputs', async () => {
+    redis = await startRedis();
+    engine = await startEngineServer({ delayMs: 20 });
+    const text = article(8);
+    const dir = machine(text);
+    const detached = await translate(dir, redis.url, engine.url, ['--detach']).done;
+    expect(detached.code).toBe(0);
+    const id = detached.stdout.trim();
+    expect(id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
+    expect(detached.stderr).toContain(`collect the outputs with: vitrans translate article.vi.txt -e libretranslate --queue ${redis.url} --resume ${id}`);
+    expect(engine.requests).toEqual([]);
+    children.push(startWorker(machine(), redis.url, engine.url));
+    const resumed = await translate(dir, redis.url, engine.url, ['--resume', id]).done;
+    expect(resumed.code).toBe(0);
+    expect(output(dir).trim().split('\n\n')).toEqual(paragraphsOf(text).map(pseudoTranslate));
+    // Other inputs make other batches: a resume with them is refused in one line.
+    const other = machine(article(9));
+    const refused = await translate(other, redis.url, engine.url, ['--resume', id]).done;
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`run ${id} was started for other inputs or settings`);
+  }, 60_000);
+
   it('a 429 storm makes every worker back off for the Retry-After, and each paragraph is translated once', async () => {
     redis = await startRedis();
     engine = await startEngineServer({ delayMs: 30, refuse: (i) => (i >= 2 && i <= 4 ? { status: 429, retryAfterS: 1 } : undefined) });

@@ -14,6 +14,7 @@ import { article, machine, output, startWorker, stopAll } from './helpers.js';
 import { makeCertificate, redisHasTls, SKIP_REASON, startRedis, type RedisServer } from './redis-server.js';
 
 const PASSWORD = 'q-Redis-S3cret-7f2a';
+const ENGINE_KEY = 'libre-Key-0042-abcdef';
 
 /** Every key and value Redis holds, as text. */
 async function everything(url: string): Promise<string> {
@@ -52,7 +53,8 @@ describe.skipIf(SKIP_REASON)('Redis credentials and TLS', () => {
     engine = await startEngineServer({ delayMs: 10 });
     const text = article(6);
     const dir = machine(text);
-    const worker = startWorker(machine(), redis.url, engine.url, ['--cache', redis.url, '--verbose']);
+    // The engine key is the worker's own: it must not reach Redis either.
+    const worker = startWorker(machine(), redis.url, engine.url, ['--cache', redis.url, '--verbose'], { LIBRETRANSLATE_API_KEY: ENGINE_KEY });
     children.push(worker);
     const run = await spawnVitrans(['translate', 'article.vi.txt', '-e', 'libretranslate', '--queue', redis.url, '--cache', redis.url, '--batch-paragraphs', '2'], { cwd: dir, env: { LIBRETRANSLATE_URL: engine.url } }).done;
     expect(run.code).toBe(0);
@@ -68,7 +70,7 @@ describe.skipIf(SKIP_REASON)('Redis credentials and TLS', () => {
     const seen = [run.stdout, run.stderr, status.stdout, status.stderr, list.stdout, missing.stderr, worker.output().stdout, worker.output().stderr, await everything(redis.url)].join('\n');
     expect(seen).toContain('[REDACTED]');
     expect(seen).toContain(`run ${id}: 6 of 6 paragraphs done`);
-    for (const piece of [PASSWORD, encodeURIComponent(PASSWORD), PASSWORD.slice(0, 10), PASSWORD.slice(-10)]) expect(seen).not.toContain(piece);
+    for (const piece of [PASSWORD, encodeURIComponent(PASSWORD), PASSWORD.slice(0, 10), PASSWORD.slice(-10), ENGINE_KEY]) expect(seen).not.toContain(piece);
   }, 60_000);
 
   it.skipIf(!redisHasTls())('rediss:// works with a real redis-server on TLS (a throwaway certificate)', async () => {
