@@ -81,7 +81,10 @@ const CORE_TAGS: readonly ScalarTag[] = (new Schema({}).tags as ScalarTag[]).fil
 
 function plainValue(source: string): unknown {
   for (const tag of CORE_TAGS) {
-    if (tag.test!.test(source)) return tag.resolve(source, () => undefined, {});
+    if (!tag.test!.test(source)) continue;
+    // Some tags resolve to a Scalar (a float keeps its fraction digits), as yaml's composer unwraps.
+    const resolved = tag.resolve(source, () => undefined, {});
+    return isScalar(resolved) ? resolved.value : resolved;
   }
   return source;
 }
