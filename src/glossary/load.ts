@@ -237,6 +237,10 @@ interface ParsedEntry {
   viTerms: string[];
   /** Where each forbidden rendering is written, parallel to `entry.forbidden`. */
   forbiddenWhere: YamlLocation[];
+  /** englishKey of `en`, then of each accepted rendering and form. */
+  approvedKeys: string[];
+  /** englishKey of each forbidden rendering, parallel to `entry.forbidden`. */
+  forbiddenKeys: string[];
 }
 
 function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: YamlPair): ParsedEntry {
@@ -271,9 +275,11 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
   }
   const tests = testList(r, map, label);
 
-  const approved = new Map<string, string>([[englishKey(en), '`en`'], ...accepted.map((a): [string, string] => [englishKey(a.value), '`accepted`'])]);
-  for (const fb of forbidden) {
-    const clash = approved.get(englishKey(fb.rendering.text));
+  const approvedKeys = [en, ...accepted.map((a) => a.value), ...forms.map((f) => f.value)].map(englishKey);
+  const forbiddenKeys = forbidden.map((fb) => englishKey(fb.rendering.text));
+  const approved = new Map<string, string>([[approvedKeys[0]!, '`en`'], ...accepted.map((_, k): [string, string] => [approvedKeys[k + 1]!, '`accepted`'])]);
+  for (const [k, fb] of forbidden.entries()) {
+    const clash = approved.get(forbiddenKeys[k]!);
     if (clash) {
       r.fail(fb.where, `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
     }
@@ -299,6 +305,8 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
     viWhere: [r.of(pairOf(map, 'vi')?.value), ...viVariants.map((v) => v.where)],
     viTerms: [vi, ...viVariants.map((v) => v.value)],
     forbiddenWhere: forbidden.map((f) => f.where),
+    approvedKeys,
+    forbiddenKeys,
   };
 }
 
@@ -316,7 +324,7 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
       // The matcher's own key: two terms it cannot tell apart must not render differently.
       const key = termKey(term);
       const earlier = terms.get(key);
-      if (earlier && earlier.entry !== p && englishKey(earlier.entry.entry.en) !== englishKey(p.entry.en)) {
+      if (earlier && earlier.entry !== p && earlier.entry.approvedKeys[0] !== p.approvedKeys[0]) {
         r.fail(
           p.viWhere[k] ?? p.entry.location,
           `Vietnamese term "${term}" is already the term of the entry on line ${earlier.entry.entry.location.line} ("${earlier.term}" → "${earlier.entry.entry.en}"), with a different rendering "${p.entry.en}"`,
@@ -335,11 +343,11 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
 function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
   const approvedBy = new Map<string, ParsedEntry>();
   for (const p of entries) {
-    for (const text of [p.entry.en, ...p.entry.accepted, ...p.entry.forms]) if (!approvedBy.has(englishKey(text))) approvedBy.set(englishKey(text), p);
+    for (const key of p.approvedKeys) if (!approvedBy.has(key)) approvedBy.set(key, p);
   }
   for (const p of entries) {
     p.entry.forbidden.forEach((fb, k) => {
-      const other = approvedBy.get(englishKey(fb.text));
+      const other = approvedBy.get(p.forbiddenKeys[k]!);
       if (other && other !== p) {
         r.fail(
           p.forbiddenWhere[k] ?? p.entry.location,
@@ -353,7 +361,36 @@ function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void
 
 /** How the loader compares English renderings: NFC, lower case, hyphens and spaces alike. */
 export function englishKey(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+  const ascii = asciiEnglishKey(s);
+  return ascii ?? s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+}
+
+/**
+ * englishKey of an ASCII string without a regex or a copy when it is already a key (the loader
+ * asks for tens of thousands), or undefined for any other string. In ASCII the separators are
+ * the hyphen and the white space characters \t \n \v \f \r and space; NFC changes nothing.
+ */
+function asciiEnglishKey(s: string): string | undefined {
+  let isKey = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x2d || (c >= 0x09 && c <= 0x0d) || (c === 0x20 && (i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 0x20))) isKey = false;
+  }
+  if (isKey) return s;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
+  return out;
 }
 
 /** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */

@@ -79,7 +79,19 @@ export function treeOfYamlNode(node: unknown): YamlNode | null {
 /** Plain scalars are typed by the first default tag of `yaml`'s core schema whose test matches, as `yaml` does. */
 const CORE_TAGS: readonly ScalarTag[] = (new Schema({}).tags as ScalarTag[]).filter((t) => t.default === true && t.test !== undefined && !('collection' in t && t.collection));
 
+/**
+ * Whether a plain scalar may be other than a string: the core schema's null, bool, int and float
+ * forms all start with one of `~ n N t T f F + - .` or a digit, or are empty. Most scalars of a
+ * glossary (keys, terms) start with another letter, and skip the schema's regexes.
+ */
+function mayBeTyped(source: string): boolean {
+  if (source.length === 0) return true;
+  const c = source.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+}
+
 function plainValue(source: string): unknown {
+  if (!mayBeTyped(source)) return source;
   for (const tag of CORE_TAGS) {
     if (!tag.test!.test(source)) continue;
     // Some tags resolve to a Scalar (a float keeps its fraction digits), as yaml's composer unwraps.
