@@ -501,10 +501,11 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
 /** Builds the trie of createEnMatcher for `entries`. */
 export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherData {
   const builder = new TrieBuilder();
-  // Each rendering once per entry id, kind and tokens (as compared: as written when case counts).
-  const seen = new Set<string>();
+  // Each rendering once per entry id, kind and tokens (as compared: as written when case counts):
+  // the builder skips a pattern its node already holds for the same id and kind.
+  const idNumbers = new Map<string, number>();
   let entryIndex = 0;
-  let entryId = '';
+  let idNumber = 0;
 
   const add = (phrase: string, kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
     // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
@@ -529,11 +530,7 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   };
 
   const insert = (toks: string[], kind: RenderingKind, forbidden: number, plural: boolean, caseSensitive: boolean): void => {
-    const folded = toks.map(foldToken);
-    const key = `${entryId}\u0000${kind}\u0000${caseSensitive ? toks.join('\u0001') : folded.join('\u0001')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    builder.add(folded, entryIndex, kind, forbidden, plural, caseSensitive ? toks : null);
+    builder.add(toks.map(foldToken), entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks : null);
   };
 
   const addWithPlurals = (phrase: string, kind: RenderingKind, forbidden: number, cs: boolean): void => {
@@ -542,7 +539,9 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   };
 
   for (const entry of entries) {
-    entryId = entry.id;
+    let id = idNumbers.get(entry.id);
+    if (id === undefined) idNumbers.set(entry.id, (id = idNumbers.size));
+    idNumber = id;
     const cs = entry.caseSensitive;
     addWithPlurals(entry.en, 'canonical', -1, cs);
     for (const a of entry.accepted) addWithPlurals(a, 'accepted', -1, cs);
@@ -556,6 +555,14 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     entryIndex++;
   }
   return builder.data();
+}
+
+/** Whether two token lists (or two nulls) are the same. */
+function sameTokens(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Grows a typed array to `size`, new cells set to `fill`. */
@@ -589,15 +596,33 @@ class TrieBuilder {
   private readonly patternPlural: number[] = [];
   /** [pattern in the order added, tokens as written] for patterns that keep their case. */
   private readonly patternExact: Array<[number, string[]]> = [];
+  /** Per pattern: its entry's id as a number, and the pattern added before it at the same node (-1: none). */
+  private readonly patternId: number[] = [];
+  private readonly previousAtNode: number[] = [];
+  private readonly exactOf = new Map<number, string[]>();
+  /** Per node: the last pattern added there (-1: none). */
+  private lastAtNode = new Int32Array(1024).fill(-1);
 
-  /** A pattern over folded tokens (`exact`: the tokens as written, when case must agree). */
-  add(folded: readonly string[], entry: number, kind: RenderingKind, forbidden: number, plural: boolean, exact: string[] | null): void {
+  /**
+   * A pattern over folded tokens (`exact`: the tokens as written, when case must agree), unless
+   * its node already has one for the same entry id (`id`), kind and exact tokens.
+   */
+  add(folded: readonly string[], entry: number, id: number, kind: RenderingKind, forbidden: number, plural: boolean, exact: string[] | null): void {
     let node = 0;
     for (const t of folded) node = this.childOrNew(node, this.vocabulary.add(t));
+    const kindIndex = RENDERING_KINDS.indexOf(kind);
+    if (node >= this.lastAtNode.length) this.lastAtNode = grown(this.lastAtNode, Math.max(node + 1, this.lastAtNode.length * 2), -1);
+    for (let p = this.lastAtNode[node]!; p >= 0; p = this.previousAtNode[p]!) {
+      if (this.patternId[p] === id && this.patternKind[p] === kindIndex && sameTokens(this.exactOf.get(p) ?? null, exact)) return;
+    }
     const k = this.patternNode.length;
+    this.previousAtNode.push(this.lastAtNode[node]!);
+    this.lastAtNode[node] = k;
+    this.patternId.push(id);
+    if (exact) this.exactOf.set(k, exact);
     this.patternNode.push(node);
     this.patternEntry.push(entry);
-    this.patternKind.push(RENDERING_KINDS.indexOf(kind));
+    this.patternKind.push(kindIndex);
     this.patternForbidden.push(forbidden);
     this.patternPlural.push(plural ? 1 : 0);
     if (exact) this.patternExact.push([k, exact]);
