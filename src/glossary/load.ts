@@ -232,11 +232,12 @@ function composeDocument(tokens: readonly CST.Token[], text: string): Document.P
 /** An entry with the nodes needed for cross-entry messages. */
 interface ParsedEntry {
   entry: GlossaryEntry;
-  idWhere: YamlLocation;
-  viWhere: YamlLocation[];
+  // Nodes, not locations: a line and column are worked out only for a message.
+  idAt: YamlNode | null | undefined;
+  viAt: Array<YamlNode | null | undefined>;
   viTerms: string[];
   /** Where each forbidden rendering is written, parallel to `entry.forbidden`. */
-  forbiddenWhere: YamlLocation[];
+  forbiddenAt: Array<YamlNode | null | undefined>;
   /** englishKey of `en`, then of each accepted rendering and form. */
   approvedKeys: string[];
   /** englishKey of each forbidden rendering, parallel to `entry.forbidden`. */
@@ -281,7 +282,7 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
   for (const [k, fb] of forbidden.entries()) {
     const clash = approved.get(forbiddenKeys[k]!);
     if (clash) {
-      r.fail(fb.where, `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
+      r.fail(r.of(fb.at), `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
     }
   }
   const entry: GlossaryEntry = {
@@ -301,10 +302,10 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
   };
   return {
     entry,
-    idWhere: idPair ? r.of(idPair.value) : where,
-    viWhere: [r.of(pairOf(map, 'vi')?.value), ...viVariants.map((v) => v.where)],
+    idAt: idPair ? idPair.value : map,
+    viAt: [pairOf(map, 'vi')?.value, ...viVariants.map((v) => v.at)],
     viTerms: [vi, ...viVariants.map((v) => v.value)],
-    forbiddenWhere: forbidden.map((f) => f.where),
+    forbiddenAt: forbidden.map((f) => f.at),
     approvedKeys,
     forbiddenKeys,
   };
@@ -317,7 +318,7 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
   for (const p of entries) {
     const first = ids.get(p.entry.id);
     if (first) {
-      r.fail(p.idWhere, `duplicate id "${p.entry.id}" (first used by the entry on line ${first.entry.location.line})`, 'Give each entry its own `id`.');
+      r.fail(r.of(p.idAt), `duplicate id "${p.entry.id}" (first used by the entry on line ${first.entry.location.line})`, 'Give each entry its own `id`.');
     }
     ids.set(p.entry.id, p);
     p.viTerms.forEach((term, k) => {
@@ -326,7 +327,7 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
       const earlier = terms.get(key);
       if (earlier && earlier.entry !== p && earlier.entry.approvedKeys[0] !== p.approvedKeys[0]) {
         r.fail(
-          p.viWhere[k] ?? p.entry.location,
+          k < p.viAt.length ? r.of(p.viAt[k]) : p.entry.location,
           `Vietnamese term "${term}" is already the term of the entry on line ${earlier.entry.entry.location.line} ("${earlier.term}" → "${earlier.entry.entry.en}"), with a different rendering "${p.entry.en}"`,
           'Merge the two entries, or make one Vietnamese term more specific.',
         );
@@ -350,7 +351,7 @@ function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void
       const other = approvedBy.get(p.forbiddenKeys[k]!);
       if (other && other !== p) {
         r.fail(
-          p.forbiddenWhere[k] ?? p.entry.location,
+          k < p.forbiddenAt.length ? r.of(p.forbiddenAt[k]) : p.entry.location,
           `"${fb.text}" is forbidden in the entry on line ${p.entry.location.line} but approved in the entry on line ${other.entry.location.line} ("${other.entry.vi}")`,
           'Make the forbidden rendering more specific (e.g. "Japanese Department of Defense"), or drop it.',
         );
@@ -506,7 +507,8 @@ function optionalBoolean(r: Reporter, map: YamlMap, key: string, label: string):
 
 interface Located<T> {
   value: T;
-  where: YamlLocation;
+  /** The node it was read from (its position is worked out only for a message). */
+  at: YamlNode | null;
 }
 
 function listItems(r: Reporter, map: YamlMap, key: string, label: string): Array<YamlNode | null> {
@@ -522,14 +524,14 @@ function listItems(r: Reporter, map: YamlMap, key: string, label: string): Array
 function stringList(r: Reporter, map: YamlMap, key: string, label: string): Located<string>[] {
   return listItems(r, map, key, label).map((item, i) => ({
     value: readString(r, item, undefined, `item ${i + 1} of \`${key}\` in ${label}`),
-    where: r.of(item),
+    at: item,
   }));
 }
 
-function forbiddenList(r: Reporter, map: YamlMap, label: string): { rendering: ForbiddenRendering; where: YamlLocation }[] {
+function forbiddenList(r: Reporter, map: YamlMap, label: string): { rendering: ForbiddenRendering; at: YamlNode | null | undefined }[] {
   return listItems(r, map, 'forbidden', label).map((item, i) => {
     const what = `item ${i + 1} of \`forbidden\` in ${label}`;
-    if (!isMap(item)) return { rendering: { text: readString(r, item, undefined, what) }, where: r.of(item) };
+    if (!isMap(item)) return { rendering: { text: readString(r, item, undefined, what) }, at: item };
     checkKeys(r, item, FORBIDDEN_KEYS, `in ${what}`);
     const text = requiredString(r, item, 'text', what);
     const use = optionalString(r, item, 'use', what);
@@ -537,7 +539,7 @@ function forbiddenList(r: Reporter, map: YamlMap, label: string): { rendering: F
     const allowedIn = allowedContexts(r, item, what);
     return {
       rendering: { text, ...(use !== undefined ? { use } : {}), ...(note !== undefined ? { note } : {}), ...(allowedIn.length > 0 ? { allowedIn } : {}) },
-      where: r.of(pairOf(item, 'text')?.value),
+      at: pairOf(item, 'text')?.value,
     };
   });
 }

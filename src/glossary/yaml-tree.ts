@@ -131,8 +131,12 @@ interface OpenCollection {
   names: Set<string> | undefined;
 }
 
-/** Builds the tree with an explicit stack: the nesting of the file never reaches the call stack. */
-function buildTree(text: string, events: readonly Event[]): YamlNode {
+/**
+ * Builds the tree with an explicit stack: the nesting of the file never reaches the call stack.
+ * Each event is dropped from the array once read, so the events of a big file are not all kept
+ * beside the tree made of them.
+ */
+function buildTree(text: string, events: Array<Event | undefined>): YamlNode {
   let documents = 0;
   let root: YamlNode | null = null;
   const stack: OpenCollection[] = [];
@@ -159,7 +163,9 @@ function buildTree(text: string, events: readonly Event[]): YamlNode {
     top.node.pairs.push({ name, key, value: node });
     top.key = undefined;
   };
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    events[i] = undefined;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (++documents > 1 || event.directives.length > 0) throw new Doubt();
