@@ -193,6 +193,7 @@ async function main(): Promise<void> {
   const large = makeGlossary(LARGE_GLOSSARY, syllables, random, serials);
   const small = large.slice(0, SMALL_GLOSSARY);
   if (process.argv.includes('--big-only')) return bigInputs(syllables, small);
+  if (process.argv.includes('--glossary-only')) return glossaryOnly(syllables);
   if (process.argv.includes('--formats-only')) return formatsOnly(syllables, large, small, random);
   const t0 = performance.now();
   const text = makeText(TARGET_BYTES, syllables, large, random);
@@ -333,6 +334,59 @@ function bigRow(name: string, m: Measured | string, note = ''): void {
   console.log(`${pad(name, 46)} ${pad(typeof m === "string" ? m : describe(m), 44)} ${note}`);
 }
 
+/**
+ * Loading 10,000- and 100,000-entry glossaries (parse, validate, both matchers), each in a process
+ * of its own: first load, then from the compiled-glossary cache. With `--baseline DIR` (a checkout
+ * of older code, its node_modules installed) the first load of that code is measured in the same
+ * run, case by case, and the ratio of CPU times given: the figure that holds on a shared machine.
+ */
+async function glossaryLoads(dir: string, glossaryFile: (n: number) => string): Promise<void> {
+  const at = process.argv.indexOf('--baseline');
+  const baseline = at >= 0 ? process.argv[at + 1] : undefined;
+  const inProcess = (m: Measured): { ms: number; cpuMs: number } | undefined => {
+    try {
+      const r = JSON.parse(m.stdout) as { loadMs: number; matchersMs: number; loadCpuMs: number; matchersCpuMs: number };
+      return { ms: r.loadMs + r.matchersMs, cpuMs: r.loadCpuMs + r.matchersCpuMs };
+    } catch {
+      return undefined;
+    }
+  };
+  const note = (m: Measured): string => {
+    const r = inProcess(m);
+    return r ? `load + matchers ${r.ms.toFixed(0)} ms (${r.cpuMs.toFixed(0)} ms CPU)` : (m.stderr.split('\n')[0] ?? '');
+  };
+  for (const n of [10_000, 100_000]) {
+    const file = glossaryFile(n);
+    const cache = join(dir, `cache-${n}`);
+    const name = `glossary of ${n.toLocaleString('en-US')} entries`;
+    const old = baseline ? await measureNode(join(baseline, 'bench/lib/load-glossary.ts'), [file, join(dir, `baseline-cache-${n}`)], { timeoutMs: 600_000 }) : undefined;
+    const cold = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
+    const warm = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
+    if (old) bigRow(`${name}, first load (baseline)`, old, note(old));
+    bigRow(`${name}, first load`, cold, note(cold));
+    bigRow(`${name}, compiled (cache)`, warm, note(warm));
+    const [before, after] = [old && inProcess(old), inProcess(cold)];
+    if (before && after) console.log(`${pad('', 46)} first load: ${(before.cpuMs / after.cpuMs).toFixed(2)}× less CPU than the baseline; peak ${old!.peakMb.toFixed(0)} → ${cold.peakMb.toFixed(0)} MB`);
+  }
+}
+
+/** `--glossary-only`: the glossary-load cases of the big inputs, nothing else. */
+async function glossaryOnly(syllables: string[]): Promise<void> {
+  const dir = join(tmpdir(), `vitrans-bench-glossary-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const entries = makeGlossary(100_000, syllables, mulberry32(7));
+    console.log('Glossary loads (each in its own process; peak = max RSS)');
+    await glossaryLoads(dir, (n) => {
+      const file = join(dir, `glossary-${n}.yaml`);
+      writeFileSync(file, glossaryYaml(entries.slice(0, n)));
+      return file;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Seconds of `run()` (best of `runs`), in this process. */
 function seconds(run: () => unknown, runs = 2): number {
   let best = Infinity;
@@ -363,23 +417,7 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
     };
     const g100 = glossaryFile(SMALL_GLOSSARY);
     console.log(`\nBig inputs (each in its own process; peak = max RSS)`);
-    for (const n of [10_000, 100_000]) {
-      const file = glossaryFile(n);
-      const cache = join(dir, `cache-${n}`);
-      const cold = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
-      const warm = await measureNode('bench/lib/load-glossary.ts', [file, cache], { timeoutMs: 600_000 });
-      const ms = (m: Measured): string => {
-        try {
-          const r = JSON.parse(m.stdout) as { loadMs: number; matchersMs: number };
-          return `load + matchers ${(r.loadMs + r.matchersMs).toFixed(0)} ms`;
-        } catch {
-          return m.stderr.split('\n')[0] ?? '';
-        }
-      };
-      bigRow(`glossary of ${n.toLocaleString('en-US')} entries, first load`, cold, ms(cold));
-      bigRow(`glossary of ${n.toLocaleString('en-US')} entries, compiled (cache)`, warm, ms(warm));
-    }
-
+    await glossaryLoads(dir, glossaryFile);
     const corpus = makeAlignedCorpus(100_000_000, syllables, small, mulberry32(1));
     writeFileSync(join(dir, 'source.vi.txt'), corpus.source);
     writeFileSync(join(dir, 'deepl.en.txt'), corpus.target);
@@ -405,6 +443,6 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
 }
 
 await main();
-if (!process.argv.includes('--big-only') && !process.argv.includes('--no-big') && !process.argv.includes('--formats-only')) {
+if (!['--big-only', '--no-big', '--formats-only', '--glossary-only'].some((flag) => process.argv.includes(flag))) {
   await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));
 }
