@@ -8,6 +8,7 @@ import type { Severity } from '../core/types.js';
 import type { EncodingChoice } from '../text/encodings.js';
 import { ENGINES } from '../engines/registry.js';
 import { allChecks } from '../checks/registry.js';
+import { SUPPRESSION_RULES } from '../checks/inline-suppressions.js';
 import type { CheckSettings } from '../checks/runner.js';
 import type { VitransConfig } from './load.js';
 import type { CheckFormat, CompareFormat } from '../report/formats.js';
@@ -133,6 +134,11 @@ export function effectiveConfig(
       const given = own && Object.prototype.hasOwnProperty.call(own.options, name);
       rows.push({ key: `${key}.${name}`, value: (given ? own!.options[name] : spec.default) as ConfigRow['value'], origin: given ? at(`${key}.${name}`) : { kind: 'default' } });
     }
+  }
+  for (const rule of SUPPRESSION_RULES) {
+    const key = `checks.${rule.id}.severity`;
+    const own = config.checks?.[rule.id]?.severity;
+    rows.push({ key, value: own ?? 'warning', origin: own ? at(key) : { kind: 'default' } });
   }
   const suppressions = config.suppressions?.length ?? 0;
   rows.push({

@@ -14,6 +14,7 @@ import { allChecks } from '../checks/registry.js';
 import { resolveCheckOptions } from '../checks/options.js';
 import type { Check } from '../checks/types.js';
 import { READER_RULES, type FileMatcher, type SuppressionRule } from '../checks/suppressions.js';
+import { SUPPRESSION_RULES } from '../checks/inline-suppressions.js';
 import { TEXT_ENCODINGS } from '../text/read.js';
 import { CHECK_FORMATS, COMPARE_FORMATS, type CheckFormat, type CompareFormat } from '../report/formats.js';
 import { CHECK_LEVELS, FAIL_ON_LEVELS, type FailOn } from './levels.js';
@@ -115,7 +116,9 @@ export function readFormat(node: Node | null, ctx: SectionContext, fallback: Nod
 export function readChecks(node: Node | null, ctx: SectionContext, fallback: Node, known: readonly Check[] = allChecks()): Record<string, CheckConfig> {
   if (isEmpty(node)) return {};
   if (!isMap(node)) return ctx.fail('checks must map check ids to a severity or to their settings', node ?? fallback);
-  const checks = new Map(known.map((c) => [c.meta.id, c]));
+  const checks = new Map<string, Pick<Check, 'meta'>>(known.map((c) => [c.meta.id, c]));
+  // The suppression rules are levelled (or turned off) like checks, but take no options.
+  for (const rule of SUPPRESSION_RULES) checks.set(rule.id, { meta: { id: rule.id, description: rule.description, severity: 'warning', fixable: false } });
   const out: Record<string, CheckConfig> = {};
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
     const id = keyName(pair, ctx);

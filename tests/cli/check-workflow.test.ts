@@ -60,7 +60,7 @@ describe('vitrans check with vitrans.config.yaml', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'vitrans: vitrans.config.yaml:3:3: error: unknown check "term-misssing" (did you mean term-missing?) (known checks: acronym-mismatch, bracket-mismatch, double-space, doubled-word, final-punctuation, inconsistent-translation, length-ratio, number-mismatch, quote-mismatch, source-corrupted, term-forbidden, term-inconsistent, term-missing, untranslated, verbatim-mismatch)\n',
+      'vitrans: vitrans.config.yaml:3:3: error: unknown check "term-misssing" (did you mean term-missing?) (known checks: acronym-mismatch, bracket-mismatch, double-space, doubled-word, final-punctuation, inconsistent-translation, length-ratio, number-mismatch, quote-mismatch, source-corrupted, term-forbidden, term-inconsistent, term-missing, untranslated, verbatim-mismatch, invalid-suppression, unused-suppression)\n',
     );
   });
 
@@ -109,6 +109,24 @@ describe('suppressions', () => {
     const stale = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'unused-suppression');
     expect(stale.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual([`${ARTICLE}/deepl.en.txt:1`, 'vitrans.config.yaml:3']);
     expect(r.code).toBe(1);
+  });
+
+  it('re-levels the stale and invalid suppression findings under checks:, or turns them off', async () => {
+    write(`${ARTICLE}/deepl.en.txt`, TRANSLATION.replace('Vietnam Coast Guard receives', '<!-- vitrans-disable-next-line untranslated -- headline -->\nVietnam Coast Guard receives').replace('(OSA).', '(OSA). <!-- vitrans-disable-line term-forbidden -->'));
+    const entry = `suppressions:\n  - rule: term-missing\n    file: "${ARTICLE}/*.en.txt"\n    reason: checked by hand\n`;
+    const levels = (findings: { ruleId: string; severity: string }[]) =>
+      findings.filter((f) => f.ruleId.endsWith('-suppression')).map((f) => `${f.ruleId} ${f.severity}`);
+    write('vitrans.config.yaml', `${CONFIG}${entry}checks:\n  unused-suppression: error\n  invalid-suppression: info\n`);
+    const r = await check([...ARGS, '--format', 'json']);
+    expect(levels(JSON.parse(r.stdout).findings)).toEqual(['unused-suppression error', 'invalid-suppression info', 'unused-suppression error']);
+    write('vitrans.config.yaml', `${CONFIG}${entry}checks:\n  unused-suppression: off\n  invalid-suppression:\n    severity: off\n`);
+    const off = await check([...ARGS, '--format', 'json']);
+    expect(levels(JSON.parse(off.stdout).findings)).toEqual([]);
+    // Only a level: these rules take no options.
+    write('vitrans.config.yaml', `${CONFIG}checks:\n  unused-suppression:\n    max: 3\n`);
+    const bad = await check(ARGS);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('vitrans: vitrans.config.yaml:4:5: error: check "unused-suppression" has no option "max" (it takes no options)\n');
   });
 
   it('reports a marker without a reason and does not apply it', async () => {

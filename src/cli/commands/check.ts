@@ -31,7 +31,7 @@ import {
   type TermOutcome,
 } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
-import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
+import { READER_RULES, applySuppressionRules, levelSuppressionFindings } from '../../checks/suppressions.js';
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
@@ -211,6 +211,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   let findings = listed();
   const baselinePath = settings.baseline.value;
   if (baselinePath) findings = await withBaseline(findings, baselinePath, { update: Boolean(opts.updateBaseline), write: !preview }, checkedFiles, io);
+  // The suppressions' own findings at the levels `checks:` gives them (recorded in a baseline as found).
+  findings = levelSuppressionFindings(findings, checkSettingsOf(config).severity);
 
   const read = new Map(withTranslations.map((a, i) => [a, loaded[i]!]));
   const report: CheckReport = {
