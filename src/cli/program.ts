@@ -256,7 +256,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('tmx')
     .description('the translations of runs (bilingual JSON files) or of the whole cache as a TMX 1.4b translation memory')
     .argument('[files...]', 'bilingual JSON files written by vitrans translate')
-    .option('--cache [file]', 'export the translation cache instead (default: .vitrans-cache/translations.sqlite)')
+    .option('--cache [file]', "export the translation cache instead (default: the config's cache:, else .vitrans-cache/translations.sqlite)")
+    .option('-c, --config <file>', 'config file whose cache: --cache exports (default: ./vitrans.config.yaml if present)')
     .option('-e, --engine <names>', 'only these engines (comma-separated)')
     .option('-o, --output <file>', 'write the TMX here (default: stdout)')
     .action(async (files: string[], opts, cmd: Command) => run(() => import('./commands/export.js'), (m) => m.exportTmxCommand(files, opts, withIO(cmd))));
