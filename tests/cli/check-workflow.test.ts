@@ -247,3 +247,36 @@ describe('--format github', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('suppressions in vitrans compare', () => {
+  it('counts suppressed glossary findings apart in every format and keeps their suppression', async () => {
+    // deepl: one inline marker; google: one entry of the config's list. Each keeps one finding standing.
+    write(`${ARTICLE}/deepl.en.txt`, TRANSLATION.replace('The Vietnam Marine Police will', '<!-- vitrans-disable-next-paragraph term-forbidden -- the force\'s name in the 2012 statement quoted here -->\nThe Vietnam Marine Police will'));
+    write(`${ARTICLE}/google.en.txt`, TRANSLATION.replace('On 14 March the Vietnam Sea Police', 'On 14 March the Vietnam Coast Guard'));
+    write('vitrans.config.yaml', `${CONFIG}suppressions:\n  - rule: term-forbidden\n    file: "corpus/*/google.en.txt"\n    text: the Japanese Department of Defense said\n    reason: the ministry's own English in 2014\n`);
+    const compare = (format: string) => runVitrans(['compare', `${ARTICLE}/source.vi.txt`, `${ARTICLE}/deepl.en.txt`, `${ARTICLE}/google.en.txt`, '--no-bootstrap', '--format', format], { cwd: dir });
+    const json = await compare('json');
+    expect(json.code).toBe(0);
+    const glossary = JSON.parse(json.stdout).glossary;
+    const forbidden = (engine: string) =>
+      glossary[engine].findings.filter((f: { ruleId: string }) => f.ruleId === 'term-forbidden').map((f: { actual: string; suppression?: { kind: string; reason: string } }) => [f.actual, f.suppression?.kind ?? null, f.suppression?.reason ?? null]);
+    expect(forbidden('deepl')).toEqual([
+      ['Vietnam Sea Police', null, null],
+      ['Japanese Department of Defense', null, null],
+      ['Vietnam Marine Police', 'inline', "the force's name in the 2012 statement quoted here"],
+    ]);
+    expect(forbidden('google')).toEqual([
+      ['Japanese Department of Defense', 'file', "the ministry's own English in 2014"],
+      ['Vietnam Marine Police', null, null],
+    ]);
+    expect([glossary.deepl.suppressed, glossary.google.suppressed]).toEqual([1, 1]);
+
+    const text = (await compare('text')).stdout;
+    expect(text).toMatch(/^deepl .*\(\d+\/\d+\), 1 suppressed$/m);
+    expect(text).toMatch(/^google .*\(\d+\/\d+\), 1 suppressed$/m);
+    expect((await compare('markdown')).stdout).toMatch(/^\| deepl \| [^|]+ \| \d+% \(\d+\/\d+\), 1 suppressed \|$/m);
+    const page = (await compare('html')).stdout;
+    expect(page).toContain('<li class="suppressed">&quot;Japanese Department of Defense&quot;');
+    expect(page).toContain('term-forbidden; suppressed by the suppressions list at vitrans.config.yaml:3:5: the ministry&#39;s own English in 2014</small></li>');
+  });
+});

@@ -11,6 +11,8 @@ import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
+import { applySuppressionRules, levelSuppressionFindings, type SuppressionRule } from '../../checks/suppressions.js';
+import { splitParagraphs } from '../../text/paragraphs.js';
 import { loadConfig, withSettingFlags } from '../../config/load.js';
 import { JudgingAbortedError } from '../../judge/judge.js';
 import { assertJudgeFlags, judgeComparison, type JudgeFlags } from './compare-judge.js';
@@ -103,7 +105,9 @@ export async function compareCommand(source: string, translations: string[], opt
   // Said after the comparison, so an alignment error stays the only line on stderr.
   if (!glossaryFile) io.stderr.write(`vitrans: note: no glossary at ${shownPath(settings.glossary.value, io.cwd)}; glossary accuracy is n/a (pass --glossary FILE)\n`);
   if (glossaryFile) {
-    comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), {
+    // The config's suppressions list applies as `vitrans check` applies it (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shownPath(r.at.file, io.cwd) } }));
+    comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), suppressions, abs, {
       source: { file: source, text: sourceFile.text },
       engines: engines.map((e) => ({
         name: e.name,
@@ -154,6 +158,8 @@ async function glossaryIfPresent(path: string, cacheDir: string): Promise<Glossa
 function glossaryAccuracy(
   glossary: Glossary,
   checkSettings: CheckSettings,
+  suppressions: readonly SuppressionRule[],
+  abs: (p: string) => string,
   ctx: { source: { file: string; text: string }; engines: { name: string; file: string; text: string; tmx?: TmxCheckSet }[] },
 ): Record<string, GlossaryAccuracy> {
   const tools = createCheckTools(glossary, checkSettings);
@@ -164,11 +170,20 @@ function glossaryAccuracy(
     const result = e.tmx
       ? checkTranslation(prepareSource(e.tmx.source, tools), { ...e.tmx.translation, engine: e.name }, tools)
       : checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
-    const findings = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
+    const checked = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
+    const paragraphs = e.tmx ? undefined : splitParagraphs(e.text);
+    const listed = applySuppressionRules(checked, suppressions, {
+      resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
+      checked: [],
+      paragraphText: (_file, paragraph) => paragraphs?.[paragraph - 1]?.text,
+      ran: new Set(),
+    });
+    const findings = levelSuppressionFindings(listed, checkSettings.severity);
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
-    // A finding suppressed in the file is no glossary problem of the engine's.
-    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: findings.filter((f) => !f.suppression) };
+    // Suppressed findings stay in the list, marked, and are counted apart.
+    const suppressed = findings.filter((f) => f.suppression).length;
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings, suppressed };
   }
   return out;
 }
