@@ -127,3 +127,28 @@ export function levelSuppressionFindings(findings: readonly Finding[], severity:
   }
   return out;
 }
+
+/**
+ * A suppressions list applied to findings kept in lists (a translation's findings by paragraph, as
+ * the bilingual JSON holds them), each list in its order; stale entries are not reported here (see
+ * applySuppressionRules: `vitrans check` reports them), and the suppressions' own findings take the
+ * levels `checks:` gives them.
+ */
+export function suppressInLists(
+  lists: readonly (readonly Finding[])[],
+  rules: readonly SuppressionRule[],
+  scope: Pick<SuppressionScope, 'resolve' | 'paragraphText'>,
+  severity?: Readonly<Record<string, Severity | 'off'>>,
+): Finding[][] {
+  const all: Finding[] = [];
+  for (const list of lists) for (const f of list) all.push(f);
+  const marked = applySuppressionRules(all, rules, { ...scope, checked: [], ran: new Set() });
+  let at = 0;
+  return lists.map((list) => {
+    // Empty lists stay the caller's (often one shared empty list for many paragraphs).
+    if (list.length === 0) return list as Finding[];
+    const own = marked.slice(at, at + list.length);
+    at += list.length;
+    return levelSuppressionFindings(own, severity);
+  });
+}

@@ -40,7 +40,8 @@ import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
-import { applySuppressionRules } from '../../checks/suppressions.js';
+import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
+import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
@@ -206,6 +207,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it, before
+    // the bilingual JSON is written (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const levels = checkSettingsOf(config).severity;
     let paragraphs = 0;
     let cached = 0;
     const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
@@ -271,6 +276,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
+        // An XLIFF output's segments are no blank-line paragraphs: its `text:` entries are check's to match.
+        suppressInFile(file, input.xliff ? undefined : output.content, suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -316,16 +323,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (failure) throw failure.reason;
     }
 
-    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
-    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
-    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
+    const findings = allFindings;
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
       summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
-        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .filter(({ outputs }) => findings.some((f) => outputs.includes(f.file)))
         // An XLIFF output holds its source: it is checked alone.
         .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
       summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
@@ -529,6 +534,20 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
 }
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/**
+ * Marks the findings of one engine's output that the config's suppressions list covers (a `text:`
+ * entry matched against the output's paragraphs as the checker read them), in place.
+ */
+function suppressInFile(file: EngineFileResult, outputText: string | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
+  let paragraphs: readonly Paragraph[] | undefined;
+  const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
+    resolve: abs,
+    paragraphText: (name, paragraph) => (outputText === undefined ? undefined : (paragraphs ??= splitParagraphs(checkableText(name, outputText)))[paragraph - 1]?.text),
+  }, levels);
+  file.otherFindings = other!;
+  file.paragraphFindings = perParagraph;
+}
 
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
