@@ -59,6 +59,8 @@ export interface CheckOptions {
   /** Clean the sources (vitrans clean's rules) before checking; `cleanPatterns` adds a patterns file. */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by in findings. */
   stdinFilename?: string;
   fix?: boolean;
@@ -108,7 +110,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     });
   }
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.en.txt | vitrans check article.vi.txt -');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary, checkSettingsOf(config));
 

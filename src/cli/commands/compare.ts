@@ -28,6 +28,7 @@ import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import { cleanText, type CleanOptions } from '../../formats/clean.js';
+import { cleanOptionsFrom } from '../clean-options.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import type { TmxCheckSet } from '../../formats/tmx.js';
 import type { CliIO } from '../io.js';
@@ -81,7 +82,9 @@ export async function compareCommand(source: string, translations: string[], opt
   // A TMX source brings its own engines (its English sides), unless it is the reference too.
   const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
   const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
-  if (opts.cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...opts.cleanSource, markdown: isMarkdownFile(source) }).text;
+  // The source as translate read it: cleaned when translate --clean (or the config's clean.enabled) cleaned it.
+  const cleanSource = opts.cleanSource ?? (await cleanOptionsFrom({}, abs, config));
+  if (cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...cleanSource, markdown: isMarkdownFile(source) }).text;
   const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
   const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
   const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];

@@ -82,6 +82,8 @@ export interface TranslateOptions {
   /** Leave site chrome out before translating (vitrans clean's rules; `cleanPatterns` adds a patterns file). */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
   /** XLIFF: translate segments that have a target too (never protected ones). */
@@ -143,7 +145,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
   if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
   const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir, overwrite: Boolean(opts.overwrite), targetLang: opts.targetLang });
   if (!inputs.some((i) => i.xliff)) {
@@ -151,7 +153,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (opts.xliffState) throw new UsageError('--xliff-state sets the state of XLIFF targets, and no input is an XLIFF file', { hint: 'drop --xliff-state' });
   }
   if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
-  if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  if (clean && inputs.some((i) => i.xliff)) {
+    const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+    throw new UsageError(`${how} removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose`, { hint: opts.clean ? 'drop --clean for XLIFF files' : 'translate XLIFF files with --no-clean' });
+  }
   if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
