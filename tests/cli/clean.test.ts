@@ -212,6 +212,19 @@ describe('clean: in vitrans.config.yaml', () => {
     expect(both.stderr).toMatch(/^vitrans: error: --no-clean and clean patterns do not go together/);
   });
 
+  it('compares against the source as it was translated: cleaned by the config, or not with --no-clean', async () => {
+    const dir = make({ 'seed.txt': SEED, 'vitrans.config.yaml': 'clean:\n  enabled: true\n' });
+    referenceEngine();
+    const cleaned = await run(['translate', 'seed.txt', '-e', 'openai', '--compare', '--format', 'json'], dir);
+    expect(cleaned.code).toBe(0);
+    expect(JSON.parse(cleaned.stdout).paragraphs).toHaveLength(16);
+    // vitrans compare on its own reads the source cleaned too, so it aligns with the output.
+    expect((await run(['compare', 'seed.txt', 'out/seed.openai.en.txt', '--format', 'json', '--no-bootstrap'], dir)).code).toBe(0);
+    const raw = await run(['translate', 'seed.txt', '-e', 'openai', '--no-clean', '--compare', '--format', 'json', '-o', 'raw'], dir);
+    expect(raw.code).toBe(0);
+    expect(JSON.parse(raw.stdout).paragraphs).toHaveLength(21);
+  });
+
   it('shows each value and where it came from in vitrans config', async () => {
     const dir = make({ 'vitrans.config.yaml': 'glossary: glossary.yaml\nclean:\n  enabled: true\n  patterns:\n    - "Ảnh: .*"\n' });
     const r = await run(['config'], dir);

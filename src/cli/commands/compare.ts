@@ -51,8 +51,8 @@ export interface CompareOptions extends JudgeFlags {
   /** false with --no-bootstrap. */
   bootstrap: boolean;
   seed: string;
-  /** Compare against the source cleaned this way (translate --clean --compare: what was translated). */
-  cleanSource?: CleanOptions;
+  /** Compare against the source cleaned this way, or not cleaned (`false`): what translate --compare translated. Absent: the config's `clean:`. */
+  cleanSource?: CleanOptions | false;
   /** Every paragraph's word diffs in the JSON report (by default only the most-disagreeing paragraphs'). */
   fullDiffs?: boolean;
 }
@@ -83,7 +83,7 @@ export async function compareCommand(source: string, translations: string[], opt
   const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
   const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
   // The source as translate read it: cleaned when translate --clean (or the config's clean.enabled) cleaned it.
-  const cleanSource = opts.cleanSource ?? (await cleanOptionsFrom({}, abs, config));
+  const cleanSource = opts.cleanSource === undefined ? await cleanOptionsFrom({}, abs, config) : opts.cleanSource;
   if (cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...cleanSource, markdown: isMarkdownFile(source) }).text;
   const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
   const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);

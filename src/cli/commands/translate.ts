@@ -355,7 +355,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           bootstrap: true,
           seed: String(DEFAULT_BOOTSTRAP.seed),
           ...(output ? { output } : {}),
-          ...(clean ? { cleanSource: clean } : {}),
+          // What was translated: cleaned or not, whatever the config says.
+          cleanSource: clean ?? (false as const),
         };
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
