@@ -218,8 +218,11 @@ describe('clean: in vitrans.config.yaml', () => {
     const cleaned = await run(['translate', 'seed.txt', '-e', 'openai', '--compare', '--format', 'json'], dir);
     expect(cleaned.code).toBe(0);
     expect(JSON.parse(cleaned.stdout).paragraphs).toHaveLength(16);
-    // vitrans compare on its own reads the source cleaned too, so it aligns with the output.
+    // compare and check on their own read the source cleaned too, so it aligns with the output.
     expect((await run(['compare', 'seed.txt', 'out/seed.openai.en.txt', '--format', 'json', '--no-bootstrap'], dir)).code).toBe(0);
+    expect((await run(['check', 'seed.txt', 'out/seed.openai.en.txt'], dir)).code).toBe(0);
+    expect((await run(['check', 'out'], dir)).code).toBe(0);
+    expect((await run(['check', 'seed.txt', 'out/seed.bilingual.json'], dir)).code).toBe(0);
     const raw = await run(['translate', 'seed.txt', '-e', 'openai', '--no-clean', '--compare', '--format', 'json', '-o', 'raw'], dir);
     expect(raw.code).toBe(0);
     expect(JSON.parse(raw.stdout).paragraphs).toHaveLength(21);
