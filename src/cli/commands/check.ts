@@ -31,7 +31,7 @@ import {
   type TermOutcome,
 } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
-import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
+import { READER_RULES, applySuppressionRules, levelSuppressionFindings } from '../../checks/suppressions.js';
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
@@ -59,6 +59,8 @@ export interface CheckOptions {
   /** Clean the sources (vitrans clean's rules) before checking; `cleanPatterns` adds a patterns file. */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by in findings. */
   stdinFilename?: string;
   fix?: boolean;
@@ -108,7 +110,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     });
   }
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.en.txt | vitrans check article.vi.txt -');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary, checkSettingsOf(config));
 
@@ -211,6 +213,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   let findings = listed();
   const baselinePath = settings.baseline.value;
   if (baselinePath) findings = await withBaseline(findings, baselinePath, { update: Boolean(opts.updateBaseline), write: !preview }, checkedFiles, io);
+  // The suppressions' own findings at the levels `checks:` gives them (recorded in a baseline as found).
+  findings = levelSuppressionFindings(findings, checkSettingsOf(config).severity);
 
   const read = new Map(withTranslations.map((a, i) => [a, loaded[i]!]));
   const report: CheckReport = {

@@ -14,6 +14,7 @@ import { readOptionsFor, validateEncodingChoice } from '../../text/encodings.js'
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { shownPath } from '../format-error.js';
 import { cleanOptionsFrom } from '../clean-options.js';
+import { loadConfig } from '../../config/load.js';
 import { stdinFor } from '../stdin.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
@@ -24,13 +25,15 @@ export interface CleanCommandOptions {
   pattern?: string[];
   /** A file of patterns, one a line. */
   patterns?: string;
-  /** false with --no-builtin-rules. */
+  /** false with --no-builtin-rules, true with --builtin-rules; absent: the config's clean.builtin_rules, else true. */
   builtinRules?: boolean;
   output?: string;
   inPlace?: boolean;
   dryRun?: boolean;
   encoding?: string;
   stdinFilename?: string;
+  /** The config file whose `clean:` applies (default: ./vitrans.config.yaml if present). */
+  config?: string;
 }
 
 /** Runs `vitrans clean`. Exit code 0 (also when nothing was removed). */
@@ -52,7 +55,8 @@ export async function cleanCommand(files: string[], opts: CleanCommandOptions, i
   if (new Set(paths).size !== paths.length) throw new UsageError('a file is given twice', { hint: 'name each file once' });
   if (opts.output !== undefined) assertNotAnInput(abs(opts.output), paths.filter((p) => p !== STDIN_PATH));
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat page.txt | vitrans clean - > article.vi.txt');
-  const clean = (await cleanOptionsFrom({ clean: true, cleanPatterns: opts.patterns, pattern: opts.pattern, builtinRules: opts.builtinRules }, abs))!;
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  const clean = (await cleanOptionsFrom({ clean: true, cleanPatterns: opts.patterns, pattern: opts.pattern, builtinRules: opts.builtinRules }, abs, config))!;
 
   // Read and clean everything before writing anything.
   const done: Array<{ path: string; file: TextFile; result: CleanResult }> = [];

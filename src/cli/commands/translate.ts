@@ -40,7 +40,8 @@ import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
-import { applySuppressionRules } from '../../checks/suppressions.js';
+import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
+import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
@@ -81,6 +82,8 @@ export interface TranslateOptions {
   /** Leave site chrome out before translating (vitrans clean's rules; `cleanPatterns` adds a patterns file). */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
   /** XLIFF: translate segments that have a target too (never protected ones). */
@@ -142,7 +145,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
   if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
   const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir, overwrite: Boolean(opts.overwrite), targetLang: opts.targetLang });
   if (!inputs.some((i) => i.xliff)) {
@@ -150,7 +153,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (opts.xliffState) throw new UsageError('--xliff-state sets the state of XLIFF targets, and no input is an XLIFF file', { hint: 'drop --xliff-state' });
   }
   if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
-  if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  if (clean && inputs.some((i) => i.xliff)) {
+    const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+    throw new UsageError(`${how} removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose`, { hint: opts.clean ? 'drop --clean for XLIFF files' : 'translate XLIFF files with --no-clean' });
+  }
   if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
@@ -206,6 +212,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it, before
+    // the bilingual JSON is written (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const levels = checkSettingsOf(config).severity;
     let paragraphs = 0;
     let cached = 0;
     const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
@@ -271,6 +281,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
+        // An XLIFF output's segments are no blank-line paragraphs: its `text:` entries are check's to match.
+        suppressInFile(file, input.xliff ? undefined : output.content, suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -316,16 +328,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (failure) throw failure.reason;
     }
 
-    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
-    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
-    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
+    const findings = allFindings;
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
       summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
-        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .filter(({ outputs }) => findings.some((f) => outputs.includes(f.file)))
         // An XLIFF output holds its source: it is checked alone.
         .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
       summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
@@ -345,7 +355,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           bootstrap: true,
           seed: String(DEFAULT_BOOTSTRAP.seed),
           ...(output ? { output } : {}),
-          ...(clean ? { cleanSource: clean } : {}),
+          // What was translated: cleaned or not, whatever the config says.
+          cleanSource: clean ?? (false as const),
         };
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
@@ -529,6 +540,20 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
 }
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/**
+ * Marks the findings of one engine's output that the config's suppressions list covers (a `text:`
+ * entry matched against the output's paragraphs as the checker read them), in place.
+ */
+function suppressInFile(file: EngineFileResult, outputText: string | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
+  let paragraphs: readonly Paragraph[] | undefined;
+  const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
+    resolve: abs,
+    paragraphText: (name, paragraph) => (outputText === undefined ? undefined : (paragraphs ??= splitParagraphs(checkableText(name, outputText)))[paragraph - 1]?.text),
+  }, levels);
+  file.otherFindings = other!;
+  file.paragraphFindings = perParagraph;
+}
 
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
