@@ -23,9 +23,11 @@
  * Positions: Word numbers no lines, so the checker reads a document as one line per paragraph
  * (empty ones included): `article.docx:12:5` is the 12th paragraph of the body, 5th character.
  */
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { InputError } from '../core/errors.js';
 import type { Paragraph, ProtectedSpan } from '../core/types.js';
+import { readError } from '../text/read.js';
 import { escapeXmlText } from './tmx.js';
 import { childElements, decodeXml, firstNonXmlChar, parseXml, type XmlElement } from './xml.js';
 
@@ -387,4 +389,23 @@ function paragraphRuns(p: DocxParagraph, translation: string): string {
     if (!usedCodes.has(n)) out += code;
   });
   return out;
+}
+
+/**
+ * Reads a .docx file. `shown` is the path as the user wrote it (used in every message).
+ * @throws InputError when the file is missing or unreadable, or is no Word document (see readDocx)
+ */
+export async function readDocxFile(path: string, shown = path): Promise<DocxDocument> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw readError(error, shown);
+  }
+  return readDocx(bytes, shown);
+}
+
+/** The document's text as blank-line paragraphs (what `vitrans clean` writes for it). */
+export function docxPlainText(doc: Pick<DocxDocument, 'paragraphs'>): string {
+  return doc.paragraphs.filter(hasText).map((p) => p.text.trim()).join('\n\n') + '\n';
 }

@@ -57,14 +57,4 @@ describe('web pages as articles', () => {
     expect(r.stderr).toMatch(/^vitrans: home\.html: error: no article found in this web page \(/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
-
-  it('a Word document is refused by name, one line and exit 2 (no DOCX reader yet)', async () => {
-    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
-    const dir = make({ 'bai.docx': zip });
-    for (const command of [['translate', 'bai.docx', '-e', 'openai', '--no-cache'], ['clean', 'bai.docx']]) {
-      const r = await runVitrans(command, { cwd: dir, env: ENV });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe('vitrans: bai.docx: error: vitrans does not read Word (.docx) documents yet (save the article as a web page (.html) or as text (.txt) and pass that file)\n');
-    }
-  });
 });

@@ -41,7 +41,7 @@ import { VERSION } from '../version.js';
 import { STDIN_PATH, loadArticle, type ArticleTranslation, type LoadedArticle, type SourceView } from '../../formats/articles.js';
 import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { isTmxPath } from '../translation-files.js';
-import { detectFormat, formatInfo } from '../../formats/registry.js';
+import { detectFormat, formatByExtension, formatInfo } from '../../formats/registry.js';
 import { TAG_MISMATCH, TAG_MISMATCH_DESCRIPTION } from '../../formats/tags.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
@@ -160,7 +160,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   if (opts.fix || preview) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
-    if (inJson.some((t) => !t.relocate)) {
+    if (inJson.some((t) => formatByExtension(t.path) === 'docx')) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite Word documents; the findings name the paragraph (line) to correct in Word\n`);
+    }
+    if (inJson.some((t) => !t.relocate && formatByExtension(t.path) !== 'docx')) {
       io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
     }
     if (inJson.some((t) => t.relocate)) {
