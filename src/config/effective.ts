@@ -8,7 +8,7 @@ import type { Severity } from '../core/types.js';
 import type { EncodingChoice } from '../text/encodings.js';
 import { ENGINES } from '../engines/registry.js';
 import { allChecks } from '../checks/registry.js';
-import type { CheckSettings } from '../checks/runner.js';
+import { READER_SEVERITY_RULES, type CheckSettings } from '../checks/runner.js';
 import type { VitransConfig } from './load.js';
 import type { CheckFormat, CompareFormat } from '../report/formats.js';
 import type { FailOn, FileOrigin } from './sections.js';
@@ -45,6 +45,7 @@ export interface CommandFlags {
   format?: string;
   failOn?: string;
   baseline?: string;
+  protectedSegments?: 'skip' | 'check';
 }
 
 /** Defaults that belong to the commands rather than to the config. */
@@ -69,6 +70,8 @@ export interface CheckRunSettings {
   compareFormat: Sourced<CompareFormat>;
   failOn: Sourced<FailOn>;
   baseline: Sourced<string | undefined>;
+  /** What check does with XLIFF segments their file protects. */
+  protectedSegments: Sourced<'skip' | 'check'>;
 }
 
 /**
@@ -83,6 +86,7 @@ export function runSettings(config: VitransConfig, flags: CommandFlags, resolveP
     compareFormat: pick({ name: '--format', value: undefined }, { value: config.format?.compare, at: at('format.compare') }, 'text'),
     failOn: pick({ name: '--fail-on', value: flags.failOn as FailOn | undefined }, { value: config.failOn, at: at('fail_on') }, 'error'),
     baseline: pick<string | undefined>({ name: '--baseline', value: flags.baseline && resolvePath(flags.baseline) }, { value: config.baseline, at: at('baseline') }, undefined),
+    protectedSegments: pick({ name: '--protected-segments', value: flags.protectedSegments }, { value: config.xliff?.protectedSegments, at: at('xliff.protected_segments') }, 'skip'),
   };
 }
 
@@ -134,6 +138,10 @@ export function effectiveConfig(
       rows.push({ key: `${key}.${name}`, value: (given ? own!.options[name] : spec.default) as ConfigRow['value'], origin: given ? at(`${key}.${name}`) : { kind: 'default' } });
     }
   }
+  for (const id of READER_SEVERITY_RULES) {
+    const own = config.checks?.[id]?.severity;
+    rows.push({ key: `checks.${id}.severity`, value: own ?? 'error', origin: own ? at(`checks.${id}.severity`) : { kind: 'default' } });
+  }
   const suppressions = config.suppressions?.length ?? 0;
   rows.push({
     key: 'suppressions',
@@ -146,6 +154,7 @@ export function effectiveConfig(
   rows.push({ key: 'format.compare', value: run.compareFormat.value, origin: run.compareFormat.origin });
   rows.push({ key: 'fail_on', value: run.failOn.value, origin: run.failOn.origin });
   for (const e of config.encodings ?? []) rows.push({ key: `encodings.${e.pattern}`, value: e.encoding, origin: at(`encodings.${e.pattern}`) });
+  rows.push({ key: 'xliff.protected_segments', value: run.protectedSegments.value, origin: run.protectedSegments.origin });
   for (const def of ENGINES.values()) {
     for (const spec of def.settings) {
       const flag = config.flags?.[def.name]?.[spec.key];

@@ -38,6 +38,48 @@ describe('vitrans check FILE.xlf', () => {
     expect(units).toContain('tu4'); // "Patriot rockets" in the approved unit
   });
 
+  it('protected segments are checked or skipped as xliff.protected_segments says (the flag wins), shown by vitrans config', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), '# QA of approved segments too\nxliff:\n  protected_segments: check\n');
+    const units = async (...flags: string[]): Promise<(string | null)[]> => {
+      const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json', ...flags], { cwd: dir, env: ENV });
+      return (JSON.parse(r.stdout) as JsonReport).findings.map((f) => f.unit);
+    };
+    expect(await units()).toContain('tu4'); // "Patriot rockets" in the approved unit
+    expect(await units('--protected-segments', 'skip')).not.toContain('tu4');
+    const config = await runVitrans(['config', '--format', 'json'], { cwd: dir, env: {} });
+    const values = (JSON.parse(config.stdout) as { values: { key: string; value: unknown; origin: unknown }[] }).values;
+    expect(values.find((v) => v.key === 'xliff.protected_segments')).toMatchObject({ value: 'check', origin: { kind: 'file', file: 'vitrans.config.yaml', line: 3, column: 23 } });
+
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'xliff:\n  protected_segments: report\n');
+    const bad = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('vitrans: vitrans.config.yaml:2:23: error: xliff.protected_segments must be one of skip, check\n');
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'xliff:\n  protected: check\n');
+    const unknown = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(unknown.stderr).toMatch(/^vitrans: vitrans\.config\.yaml:2:3: error: unknown xliff key "protected" \(did you mean protected_segments\?\)/);
+  });
+
+  it('tag-mismatch takes its severity from checks: like any rule, off included', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    const mismatches = async (config: string): Promise<{ severity: string }[]> => {
+      fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), config);
+      const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+      expect(r.stderr).not.toMatch(/error/);
+      return (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.filter((f) => f.ruleId === 'tag-mismatch');
+    };
+    expect((await mismatches('')).map((f) => f.severity)).toEqual(['error', 'error']);
+    expect((await mismatches('checks:\n  tag-mismatch: warning\n')).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect((await mismatches('checks:\n  tag-mismatch: { severity: info }\n')).map((f) => f.severity)).toEqual(['info', 'info']);
+    expect(await mismatches('checks:\n  tag-mismatch: off\n')).toEqual([]);
+    const config = await runVitrans(['config', '--format', 'json'], { cwd: dir, env: {} });
+    expect((JSON.parse(config.stdout) as { values: { key: string; value: unknown }[] }).values.find((v) => v.key === 'checks.tag-mismatch.severity')).toMatchObject({ value: 'off' });
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'checks:\n  tag-mismatch: { severity: warning, strict: true }\n');
+    const bad = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^vitrans: vitrans\.config\.yaml:2:38: error: tag-mismatch has no option "strict"/);
+  });
+
   it('names the unit ids in SARIF, and lists tag-mismatch among the rules', async () => {
     const dir = withFixtures('phrase-defence.xlf');
     const r = await runVitrans(['check', 'phrase-defence.xlf', '-f', 'sarif'], { cwd: dir, env: ENV });

@@ -29,6 +29,7 @@ import {
   type CheckTools,
   type PreparedSource,
   type TermOutcome,
+  withReaderSeverities,
 } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
 import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
@@ -89,7 +90,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const preview = Boolean(opts.diff || opts.dryRun);
   const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
   io.registerSecrets(config.secrets);
-  const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline }, abs, { glossary: 'glossary.yaml' });
+  const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline, protectedSegments: opts.protectedSegments }, abs, { glossary: 'glossary.yaml' });
   const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, translation: opts.targetEncoding, ...encodingChoiceOf(config) };
   validateEncodingChoice(encodings);
   // Before looking at any file: the flags alone may already rule --fix out.
@@ -121,7 +122,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       continue;
     }
     if (a.source === a.translations[0] && (await detectFormat(a.source)) === 'xliff') {
-      loaded.push(await fromXliff(a.source, shown, io, opts.protectedSegments ?? 'skip'));
+      loaded.push(await fromXliff(a.source, shown, io, settings.protectedSegments.value, tools));
       continue;
     }
     const tmx = a.translations.find(isTmxPath);
@@ -273,14 +274,14 @@ async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): P
  * An XLIFF file as an article: its segments with a target, in the file's own segments, findings
  * moved back into the file and named by unit id, its `tag-mismatch` findings beside the checker's.
  */
-async function fromXliff(path: string, shown: (p: string) => string, io: CliIO, protectedSegments: 'skip' | 'check'): Promise<LoadedArticle> {
+async function fromXliff(path: string, shown: (p: string) => string, io: CliIO, protectedSegments: 'skip' | 'check', tools: CheckTools): Promise<LoadedArticle> {
   const { readXliffFile, xliffCheckSet } = await import('../../formats/xliff.js');
   const doc = await readXliffFile(path, shown(path));
   const set = xliffCheckSet(doc, { protectedSegments });
   const { protected: kept, untranslated } = set.skipped;
   if (kept > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${kept} segment${kept === 1 ? '' : 's'} marked translate="no", locked or approved not checked (--protected-segments check checks them)\n`);
   if (untranslated > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${untranslated} segment${untranslated === 1 ? ' has' : 's have'} no target yet; not checked\n`);
-  return bilingualArticle(path, set, { findings: set.findings });
+  return bilingualArticle(path, set, { findings: withReaderSeverities(set.findings, tools) });
 }
 
 /** A side pair of a bilingual XML file (TMX, XLIFF) as an article: not writable, findings moved back into the file. */
