@@ -49,7 +49,7 @@ import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
 import { detectFormat } from '../../formats/registry.js';
 import { docxView, hasText, readDocx, readDocxFile, writeDocx, type DocxDocument, type DocxParagraph } from '../../formats/docx.js';
-import { readHtmlArticle } from '../../formats/html.js';
+import { articleHtml, readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -84,6 +84,8 @@ export interface TranslateOptions {
   cleanPatterns?: string;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
+  /** Also write each Markdown output (of a web page or Markdown article) as a clean HTML page. */
+  html?: boolean;
   /** XLIFF: translate segments that have a target too (never protected ones). */
   overwrite?: boolean;
   /** XLIFF: the state written targets get (default needs-review). */
@@ -154,6 +156,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   }
   if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
   if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  const notMarkdown = opts.html ? inputs.find((i) => i.format !== 'markdown') : undefined;
+  if (notMarkdown) {
+    throw new UsageError(`--html writes the translations of web pages and Markdown articles as HTML, and ${notMarkdown.shown} is neither`, { hint: 'drop --html, or translate the article as a web page (.html) or Markdown (.md)' });
+  }
   const word = inputs.find((i) => i.docx);
   if (word) {
     if (opts.compare) throw new UsageError(`--compare compares plain-text or Markdown outputs, and ${word.shown} is a Word document`, { hint: `drop --compare, and run vitrans check ${word.shown} on the written .docx files` });
@@ -168,9 +174,11 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const outputPathOf = (input: InputFile, engine: string): string =>
     join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.docx ? '.docx' : input.format === 'markdown' ? '.md' : '.txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
+  const htmlPathOf = (input: InputFile, engine: string): string => join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.html`);
   const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
     for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
+    if (opts.html) for (const name of engineNames) assertNotAnInput(htmlPathOf(input, name), inputPaths, '--out');
     if (!input.xliff && !input.docx) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
@@ -260,7 +268,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
               ? await finishDocxFile(input, engine, translations, shown(outPath), check)
               : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file, output: { path: outPath, content: 'content' in result ? result.content : result.text } };
+          const output = { path: outPath, content: 'content' in result ? result.content : result.text };
+          // The page is the Markdown output as checked (and fixed), rendered: the .md stays what findings point into.
+          const page = opts.html && 'text' in result ? [{ path: htmlPathOf(input, engine.name), content: articleHtml(result.text, opts.targetLang) }] : [];
+          return { translations, file: result.file, outputs: [output, ...page] };
         }),
       );
       progress.end();
@@ -268,9 +279,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file, output } = outcome.value;
+        const { translations, file, outputs: written } = outcome.value;
         results.push(file);
-        outputs.push(output);
+        for (const output of written) outputs.push(output);
         paragraphs += translations.length;
         addUsage(usage.get(file.engine)!, translations);
         let leaked = 0;
