@@ -68,6 +68,14 @@ describe('Word documents', () => {
     // The text file's lines are its own: the finding is on its third line (the second paragraph).
     expect(report.findings.filter((f) => f.ruleId === 'term-forbidden')).toMatchObject([{ file: 'bai.openai.en.txt', span: { start: { line: 3 } } }]);
     expect(report.findings.map((f) => f.ruleId)).not.toContain('paragraph-count');
+
+    // A Markdown translation: the headings as headings, each block a paragraph.
+    const blocks = english.trimEnd().split('\n\n');
+    fs.writeFileSync(path.join(dir, 'bai.openai.en.md'), [`# ${blocks[0]}`, ...blocks.slice(1, 4), `## ${blocks[4]}`, ...blocks.slice(5)].join('\n\n') + '\n');
+    const md = await runVitrans(['check', 'bai.docx', 'bai.openai.en.md', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(md.stderr).toBe('');
+    const mdReport = JSON.parse(md.stdout) as typeof report;
+    expect(mdReport.findings.filter((f) => f.ruleId === 'term-forbidden')).toMatchObject([{ file: 'bai.openai.en.md', span: { start: { line: 3 } } }]);
   });
 
   it('clean bai.docx writes its paragraphs as text; --in-place is refused', async () => {
