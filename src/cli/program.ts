@@ -165,6 +165,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--stdin-filename <name>', 'the name standard input ("-") goes by: the outputs\' name, and .md for Markdown')
     .option('-q, --quiet', 'print errors only')
     .option('--compare', 'compare the engines afterwards')
+    .option('--html', 'web pages and Markdown articles: also write each translation as a clean HTML page (NAME.ENGINE.en.html)')
     .option('--overwrite', 'XLIFF: translate segments that have a target too (never translate="no", locked or approved ones)')
     .addOption(new Option('--xliff-state <state>', 'XLIFF: the state of written targets (default: needs-review, as machine translation is)').choices(['needs-review', 'translated']))
     .addOption(new Option('--format <format>', 'comparison report format (with --compare)').choices(['text', 'markdown', 'html', 'json']))

@@ -9,7 +9,7 @@ import type { EncodingChoice } from '../text/encodings.js';
 import { ENGINES } from '../engines/registry.js';
 import { allChecks } from '../checks/registry.js';
 import { SUPPRESSION_RULES } from '../checks/inline-suppressions.js';
-import type { CheckSettings } from '../checks/runner.js';
+import { READER_SEVERITY_RULES, type CheckSettings } from '../checks/runner.js';
 import type { VitransConfig } from './load.js';
 import type { CheckFormat, CompareFormat } from '../report/formats.js';
 import type { FailOn, FileOrigin } from './sections.js';
@@ -46,6 +46,7 @@ export interface CommandFlags {
   format?: string;
   failOn?: string;
   baseline?: string;
+  protectedSegments?: 'skip' | 'check';
 }
 
 /** Defaults that belong to the commands rather than to the config. */
@@ -70,6 +71,8 @@ export interface CheckRunSettings {
   compareFormat: Sourced<CompareFormat>;
   failOn: Sourced<FailOn>;
   baseline: Sourced<string | undefined>;
+  /** What check does with XLIFF segments their file protects. */
+  protectedSegments: Sourced<'skip' | 'check'>;
 }
 
 /**
@@ -84,6 +87,7 @@ export function runSettings(config: VitransConfig, flags: CommandFlags, resolveP
     compareFormat: pick({ name: '--format', value: undefined }, { value: config.format?.compare, at: at('format.compare') }, 'text'),
     failOn: pick({ name: '--fail-on', value: flags.failOn as FailOn | undefined }, { value: config.failOn, at: at('fail_on') }, 'error'),
     baseline: pick<string | undefined>({ name: '--baseline', value: flags.baseline && resolvePath(flags.baseline) }, { value: config.baseline, at: at('baseline') }, undefined),
+    protectedSegments: pick({ name: '--protected-segments', value: flags.protectedSegments }, { value: config.xliff?.protectedSegments, at: at('xliff.protected_segments') }, 'skip'),
   };
 }
 
@@ -166,6 +170,10 @@ export function effectiveConfig(
     const own = config.checks?.[rule.id]?.severity;
     rows.push({ key, value: own ?? 'warning', origin: own ? at(key) : { kind: 'default' } });
   }
+  for (const id of READER_SEVERITY_RULES) {
+    const own = config.checks?.[id]?.severity;
+    rows.push({ key: `checks.${id}.severity`, value: own ?? 'error', origin: own ? at(`checks.${id}.severity`) : { kind: 'default' } });
+  }
   const suppressions = config.suppressions?.length ?? 0;
   rows.push({
     key: 'suppressions',
@@ -182,6 +190,7 @@ export function effectiveConfig(
   rows.push({ key: 'clean.enabled', value: clean.enabled.value, origin: clean.enabled.origin });
   rows.push({ key: 'clean.patterns', value: clean.patterns.value, origin: clean.patterns.origin });
   rows.push({ key: 'clean.builtin_rules', value: clean.builtinRules.value, origin: clean.builtinRules.origin });
+  rows.push({ key: 'xliff.protected_segments', value: run.protectedSegments.value, origin: run.protectedSegments.origin });
   for (const def of ENGINES.values()) {
     for (const spec of def.settings) {
       const flag = config.flags?.[def.name]?.[spec.key];

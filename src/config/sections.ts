@@ -11,6 +11,7 @@ import { ConfigError } from '../core/errors.js';
 import { closestName } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
 import { allChecks } from '../checks/registry.js';
+import { READER_SEVERITY_RULES } from '../checks/runner.js';
 import { resolveCheckOptions } from '../checks/options.js';
 import type { Check } from '../checks/types.js';
 import { READER_RULES, type FileMatcher, type SuppressionRule } from '../checks/suppressions.js';
@@ -124,6 +125,10 @@ export function readChecks(node: Node | null, ctx: SectionContext, fallback: Nod
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
     const id = keyName(pair, ctx);
     const check = checks.get(id);
+    if (!check && READER_SEVERITY_RULES.includes(id)) {
+      out[id] = { severity: readerRuleLevel(pair, id, ctx), options: {} };
+      continue;
+    }
     if (!check) {
       const near = closestName(id, [...checks.keys()]);
       ctx.fail(`unknown check "${id}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `known checks: ${[...checks.keys()].join(', ')}`);
@@ -155,6 +160,45 @@ export function readChecks(node: Node | null, ctx: SectionContext, fallback: Nod
       ctx.fail(`checks.${id} must be a severity (${CHECK_LEVELS.join(', ')}) or a mapping of severity and options`, value ?? pair.key);
     }
     out[id] = settings;
+  }
+  return out;
+}
+
+/** A reader rule's level under `checks:` (`tag-mismatch: warning`, or `{ severity: warning }`): it has no options. */
+function readerRuleLevel(pair: Pair<Node, Node>, id: string, ctx: SectionContext): Severity | 'off' {
+  const value = pair.value;
+  if (isScalar(value)) return oneOf(value, `checks.${id}.severity`, CHECK_LEVELS, ctx, pair.key);
+  if (!isMap(value)) return ctx.fail(`checks.${id} must be a severity (${CHECK_LEVELS.join(', ')})`, value ?? pair.key);
+  let level: Severity | 'off' | undefined;
+  for (const item of (value as YAMLMap).items as Pair<Node, Node>[]) {
+    const name = keyName(item, ctx);
+    if (name !== 'severity') ctx.fail(`${id} has no option "${name}"`, item.key, `${id} takes only severity:`);
+    level = oneOf(item.value, `checks.${id}.severity`, CHECK_LEVELS, ctx, item.key);
+  }
+  return level ?? ctx.fail(`checks.${id} sets no severity`, value);
+}
+
+/** What `check` does with XLIFF segments their file protects (translate="no", locked, approved). */
+export const PROTECTED_SEGMENT_CHOICES = ['skip', 'check'] as const;
+
+/** The `xliff:` section. */
+export interface XliffConfig {
+  /** `skip` (default): leave protected segments out of the check; `check`: check them too. */
+  protectedSegments?: (typeof PROTECTED_SEGMENT_CHOICES)[number];
+}
+
+/** `xliff: { protected_segments: skip|check }`. */
+export function readXliffSection(node: Node | null, ctx: SectionContext, fallback: Node): XliffConfig {
+  if (isEmpty(node)) return {};
+  if (!isMap(node)) return ctx.fail('xliff must be a mapping of XLIFF settings', node ?? fallback, 'e.g. xliff: { protected_segments: check }');
+  const out: XliffConfig = {};
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const key = keyName(pair, ctx);
+    if (key === 'protected_segments') out.protectedSegments = oneOf(pair.value, 'xliff.protected_segments', PROTECTED_SEGMENT_CHOICES, ctx, pair.key);
+    else {
+      const near = closestName(key, ['protected_segments']);
+      ctx.fail(`unknown xliff key "${key}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, 'xliff takes protected_segments: skip|check');
+    }
   }
   return out;
 }

@@ -1,12 +1,14 @@
 /**
  * `vitrans clean FILE...`: removes site chrome lines (formats/clean.ts), says what it removed and
- * why, and writes the cleaned text to stdout, to `-o FILE`, or over the file (`--in-place`).
+ * why, and writes the cleaned text to stdout, to `-o FILE`, or over the file (`--in-place`). A web
+ * page is cleaned as its article in Markdown, a Word document as its paragraphs' text.
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { cleanText, type CleanResult } from '../../formats/clean.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
-import { detectFormat, formatByExtension, unsupportedFormatError } from '../../formats/registry.js';
+import { detectFormat, formatByExtension } from '../../formats/registry.js';
+import { docxPlainText, readDocxFile } from '../../formats/docx.js';
 import { readHtmlArticle } from '../../formats/html.js';
 import { STDIN_PATH } from '../../formats/articles.js';
 import { decodeText, readTextFile, type TextFile } from '../../text/read.js';
@@ -61,7 +63,13 @@ export async function cleanCommand(files: string[], opts: CleanCommandOptions, i
   // Read and clean everything before writing anything.
   const done: Array<{ path: string; file: TextFile; result: CleanResult }> = [];
   for (const path of paths) {
-    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') throw unsupportedFormatError('docx', shown(path));
+    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') {
+      // A Word document: its paragraphs, as plain text, are what is cleaned and written.
+      if (opts.inPlace) throw new UsageError(`--in-place would replace the Word document ${shown(path)} with its text`, { hint: 'write the text elsewhere: vitrans clean article.docx -o article.vi.txt' });
+      const text = docxPlainText(await readDocxFile(path, shown(path)));
+      done.push({ path, file: { path, text, warnings: [] }, result: cleanText(text, clean) });
+      continue;
+    }
     const file =
       path === STDIN_PATH ? decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, false)) : await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
     if (formatByExtension(file.path) === 'html') {

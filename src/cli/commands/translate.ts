@@ -48,8 +48,9 @@ import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
-import { detectFormat, unsupportedFormatError } from '../../formats/registry.js';
-import { readHtmlArticle } from '../../formats/html.js';
+import { detectFormat } from '../../formats/registry.js';
+import { docxView, hasText, readDocx, readDocxFile, writeDocx, type DocxDocument, type DocxParagraph } from '../../formats/docx.js';
+import { articleHtml, readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -86,6 +87,8 @@ export interface TranslateOptions {
   builtinRules?: boolean;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
+  /** Also write each Markdown output (of a web page or Markdown article) as a clean HTML page. */
+  html?: boolean;
   /** XLIFF: translate segments that have a target too (never protected ones). */
   overwrite?: boolean;
   /** XLIFF: the state written targets get (default needs-review). */
@@ -105,8 +108,10 @@ interface InputFile {
   fromOutputs?: string;
   /** The text as read (before cleaning). */
   text: string;
-  format: 'text' | 'markdown' | 'xliff';
+  format: 'text' | 'markdown' | 'xliff' | 'docx';
   segments: string[];
+  /** A Word source: the document read, and its paragraphs with text (parallel to `segments`). */
+  docx?: { doc: DocxDocument; paragraphs: DocxParagraph[] };
   /** An XLIFF source: the file read, and the segments being translated (parallel to `segments`). */
   xliff?: { doc: XliffDocument; segments: XliffSegment[]; extension: string };
   markup?: ProtectedSpan[][];
@@ -157,18 +162,33 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
     throw new UsageError(`${how} removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose`, { hint: opts.clean ? 'drop --clean for XLIFF files' : 'translate XLIFF files with --no-clean' });
   }
+  const notMarkdown = opts.html ? inputs.find((i) => i.format !== 'markdown') : undefined;
+  if (notMarkdown) {
+    throw new UsageError(`--html writes the translations of web pages and Markdown articles as HTML, and ${notMarkdown.shown} is neither`, { hint: 'drop --html, or translate the article as a web page (.html) or Markdown (.md)' });
+  }
+  const word = inputs.find((i) => i.docx);
+  if (word) {
+    if (opts.compare) throw new UsageError(`--compare compares plain-text or Markdown outputs, and ${word.shown} is a Word document`, { hint: `drop --compare, and run vitrans check ${word.shown} on the written .docx files` });
+    if (clean) {
+      const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+      throw new UsageError(`${how} removes site-chrome lines from web articles, and ${word.shown} is a Word document`, { hint: opts.clean ? 'drop --clean for Word documents' : 'translate Word documents with --no-clean' });
+    }
+    if (opts.fix) throw new UsageError(`--fix rewrites text outputs, and ${word.shown} is translated into a Word document`, { hint: 'drop --fix: the findings name the paragraph to correct in Word' });
+  }
   if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
   if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
-    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.format === 'markdown' ? '.md' : '.txt'}`);
+    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.docx ? '.docx' : input.format === 'markdown' ? '.md' : '.txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
+  const htmlPathOf = (input: InputFile, engine: string): string => join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.html`);
   const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
     for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
-    if (!input.xliff) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
+    if (opts.html) for (const name of engineNames) assertNotAnInput(htmlPathOf(input, name), inputPaths, '--out');
+    if (!input.xliff && !input.docx) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
   const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
@@ -257,19 +277,24 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           const outPath = outputPathOf(input, engine.name);
           const result = input.xliff
             ? finishXliffFile(input, engine, translations, shown(outPath), tools, { targetLang: opts.targetLang, state: opts.xliffState ?? 'needs-review' })
-            : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
+            : input.docx
+              ? await finishDocxFile(input, engine, translations, shown(outPath), check)
+              : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file, output: { path: outPath, content: result.text } };
+          const output = { path: outPath, content: 'content' in result ? result.content : result.text };
+          // The page is the Markdown output as checked (and fixed), rendered: the .md stays what findings point into.
+          const page = opts.html && 'text' in result ? [{ path: htmlPathOf(input, engine.name), content: articleHtml(result.text, opts.targetLang) }] : [];
+          return { translations, file: result.file, outputs: [output, ...page] };
         }),
       );
       progress.end();
       const results: EngineFileResult[] = [];
-      const outputs: { path: string; content: string }[] = [];
+      const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file, output } = outcome.value;
+        const { translations, file, outputs: written } = outcome.value;
         results.push(file);
-        outputs.push(output);
+        for (const output of written) outputs.push(output);
         paragraphs += translations.length;
         addUsage(usage.get(file.engine)!, translations);
         let leaked = 0;
@@ -281,8 +306,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
-        // An XLIFF output's segments are no blank-line paragraphs: its `text:` entries are check's to match.
-        suppressInFile(file, input.xliff ? undefined : output.content, suppressions, levels, abs);
+        // An XLIFF output's segments are no blank-line paragraphs, nor are a Word document's bytes:
+        // their `text:` entries are check's to match.
+        const text = written[0]?.content;
+        suppressInFile(file, input.xliff || typeof text !== 'string' ? undefined : text, suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -291,8 +318,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const failure = settled.find((o) => o.status === 'rejected');
       if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       // An XLIFF file is bilingual itself: its translation goes back into it, with no JSON beside it.
+      // A Word document's translation is a Word document, checked against its source (no JSON either).
       const written: Parameters<typeof writeFilesTogether>[0][number][] = [...outputs];
-      if (input.format !== 'xliff') {
+      if (input.format === 'text' || input.format === 'markdown') {
         const header = bilingualHeader(
           {
             file: input.shown,
@@ -445,11 +473,15 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
   const { shown, encodings, stdin } = options;
   const files = [];
   const xliffs = new Map<number, NonNullable<InputFile['xliff']>>();
+  const docxs = new Map<number, DocxDocument>();
   for (const path of paths) {
     const format = path === STDIN_PATH ? 'text' : await detectFormat(path);
     if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
-    else if (format === 'docx') throw unsupportedFormatError('docx', shown(path));
-    else if (format === 'xliff') {
+    else if (format === 'docx') {
+      const doc = await readDocxFile(path, shown(path));
+      docxs.set(files.length, doc);
+      files.push({ path, text: docxView(doc).text, warnings: [] });
+    } else if (format === 'xliff') {
       const doc = await readXliffFile(path, shown(path));
       const { segments } = segmentsToTranslate(doc, { overwrite: options.overwrite, targetLang: options.targetLang });
       xliffs.set(files.length, { doc, segments, extension: extname(path) });
@@ -473,6 +505,23 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
     if (xliff) {
       const segments = xliff.segments.map((x) => x.source.translatable);
       return { path, shown: shown(path), place, text: file.text, format: 'xliff', segments, markup: xliff.segments.map((x) => x.source.markup), xliff, removed: [], check: { text: file.text } };
+    }
+    const doc = docxs.get(i);
+    if (doc) {
+      const paragraphs = doc.paragraphs.filter(hasText);
+      const view = docxView(doc);
+      return {
+        path,
+        shown: shown(path),
+        place,
+        text: file.text,
+        format: 'docx',
+        segments: paragraphs.map((p) => p.translatable),
+        markup: paragraphs.map((p) => p.markup),
+        docx: { doc, paragraphs },
+        removed: [],
+        check: { text: view.text, paragraphs: view.paragraphs },
+      };
     }
     const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
     return {
@@ -622,6 +671,30 @@ function finishXliffFile(
   };
 }
 
+/**
+ * One engine's translation of a Word document: the translated paragraphs written into its runs
+ * (a paragraph the engine returned empty keeps its text), then the document read back and checked
+ * against its source, paragraph by paragraph.
+ */
+async function finishDocxFile(
+  input: InputFile,
+  engine: Engine,
+  translations: ParagraphTranslation[],
+  outShown: string,
+  check: SourceCheck | undefined,
+): Promise<{ content: Uint8Array; file: EngineFileResult; unchecked: boolean }> {
+  const { doc, paragraphs } = input.docx!;
+  const targets = translations.map((t, i) => ({ paragraph: paragraphs[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
+  const content = await writeDocx(doc, targets);
+  const written = docxView(await readDocx(content, outShown));
+  const checked = checkTranslationText(check, written.text, outShown, engine.name, written.paragraphs);
+  return {
+    content,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: checked ?? [], finishedAt: new Date() },
+    unchecked: check !== undefined && checked === undefined,
+  };
+}
+
 /** What an XLIFF input leaves alone, said before anything is sent. */
 function noteXliffSegments(input: InputFile, overwrite: boolean, io: CliIO): void {
   const { doc, segments } = input.xliff!;
@@ -645,10 +718,10 @@ interface SourceCheck {
  * findings with positions in the output (Markdown read without its code). Undefined when the output
  * cannot be aligned with its source; empty without a glossary.
  */
-function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string): Finding[] | undefined {
+function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string, paragraphs?: Paragraph[]): Finding[] | undefined {
   if (!check) return [];
   try {
-    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine }, check.tools).findings;
+    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine, ...(paragraphs ? { paragraphs } : {}) }, check.tools).findings;
   } catch (err) {
     if (err instanceof AlignmentError) return undefined;
     throw err;
