@@ -13,8 +13,8 @@ import type { EngineSettings } from '../engines/types.js';
 import type { SuppressionRule } from '../checks/suppressions.js';
 import type { Check } from '../checks/types.js';
 import {
-  readChecks, readEncodings, readFailOn, readFormat, readPath, readSuppressionList,
-  type CheckConfig, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext,
+  readChecks, readClean, readEncodings, readFailOn, readFormat, readPath, readSuppressionList, readXliffSection,
+  type CheckConfig, type CleanConfig, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext, type XliffConfig,
 } from './sections.js';
 import { readQueueSection, type QueueConfig } from './queue.js';
 import { isRedisUrl, parseRedisUrl } from '../core/redis-url.js';
@@ -59,12 +59,16 @@ export interface VitransConfig {
   failOn?: FailOn;
   /** Encodings by file pattern (relative to the config file's folder), first match wins. */
   encodings?: EncodingPattern[];
+  /** Source cleaning for `clean`, `translate --clean` and `check --clean` (`clean:`). */
+  clean?: CleanConfig;
+  /** XLIFF settings (`xliff:`): what check does with protected segments. */
+  xliff?: XliffConfig;
   /** Where each value was written, by dotted key (`checks.term-missing.severity`), for `vitrans config`. */
   origins?: Record<string, FileOrigin>;
 }
 
 /** The keys of the config file, in the order `vitrans config` prints them. */
-export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'engines', 'prices', 'concurrency', 'cache', 'queue'];
+export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'clean', 'xliff', 'engines', 'prices', 'concurrency', 'cache', 'queue'];
 
 /**
  * Loads the config: `path` if given (missing → ConfigError), else `vitrans.config.yaml` in `cwd`
@@ -215,6 +219,12 @@ export function parseConfig(text: string, file: string, opts: { checks?: readonl
         break;
       case 'encodings':
         config.encodings = readEncodings(value, ctx, pair.key);
+        break;
+      case 'clean':
+        config.clean = readClean(value, ctx, pair.key);
+        break;
+      case 'xliff':
+        config.xliff = readXliffSection(value, ctx, pair.key);
         break;
       case 'queue':
         config.queue = readQueueSection(value, ctx, pair.key, config.secrets);

@@ -46,7 +46,7 @@ describe('buildBilingual', () => {
       ['Xin chào', 'Thỏa thuận hòa bình'.normalize('NFD')],
       [{ engine: 'deepl', model: 'm', output: 'out/a.deepl.en.txt', translations: [t('Hello', true), t('Peace deal', false)], paragraphFindings: [[], [finding]], otherFindings: [] }],
     );
-    expect(doc.engines.deepl).toEqual({ model: 'm', output: 'out/a.deepl.en.txt', billedCharacters: 8, cachedParagraphs: 1, findings: [] });
+    expect(doc.engines.deepl).toEqual({ model: 'm', output: 'out/a.deepl.en.txt', billedCharacters: 8, cachedParagraphs: 1, findings: [], findingCounts: { errors: 1, warnings: 0, infos: 0, suppressed: 0 } });
     expect(doc.paragraphs[1]).toEqual({
       index: 2,
       source: 'Thỏa thuận hòa bình',

@@ -40,15 +40,17 @@ import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
-import { applySuppressionRules } from '../../checks/suppressions.js';
+import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
+import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
-import { detectFormat, unsupportedFormatError } from '../../formats/registry.js';
-import { readHtmlArticle } from '../../formats/html.js';
+import { detectFormat } from '../../formats/registry.js';
+import { docxView, hasText, readDocx, readDocxFile, writeDocx, type DocxDocument, type DocxParagraph } from '../../formats/docx.js';
+import { articleHtml, readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readFile } from 'node:fs/promises';
@@ -88,8 +90,12 @@ export interface TranslateOptions {
   /** Leave site chrome out before translating (vitrans clean's rules; `cleanPatterns` adds a patterns file). */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
+  /** Also write each Markdown output (of a web page or Markdown article) as a clean HTML page. */
+  html?: boolean;
   /** XLIFF: translate segments that have a target too (never protected ones). */
   overwrite?: boolean;
   /** XLIFF: the state written targets get (default needs-review). */
@@ -119,8 +125,10 @@ interface InputFile {
   fromOutputs?: string;
   /** The text as read (before cleaning). */
   text: string;
-  format: 'text' | 'markdown' | 'xliff';
+  format: 'text' | 'markdown' | 'xliff' | 'docx';
   segments: string[];
+  /** A Word source: the document read, and its paragraphs with text (parallel to `segments`). */
+  docx?: { doc: DocxDocument; paragraphs: DocxParagraph[] };
   /** An XLIFF source: the file read, and the segments being translated (parallel to `segments`). */
   xliff?: { doc: XliffDocument; segments: XliffSegment[]; extension: string };
   markup?: ProtectedSpan[][];
@@ -167,7 +175,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
   if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
   const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir, overwrite: Boolean(opts.overwrite), targetLang: opts.targetLang });
   if (!inputs.some((i) => i.xliff)) {
@@ -175,19 +183,37 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (opts.xliffState) throw new UsageError('--xliff-state sets the state of XLIFF targets, and no input is an XLIFF file', { hint: 'drop --xliff-state' });
   }
   if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
-  if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  if (clean && inputs.some((i) => i.xliff)) {
+    const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+    throw new UsageError(`${how} removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose`, { hint: opts.clean ? 'drop --clean for XLIFF files' : 'translate XLIFF files with --no-clean' });
+  }
+  const notMarkdown = opts.html ? inputs.find((i) => i.format !== 'markdown') : undefined;
+  if (notMarkdown) {
+    throw new UsageError(`--html writes the translations of web pages and Markdown articles as HTML, and ${notMarkdown.shown} is neither`, { hint: 'drop --html, or translate the article as a web page (.html) or Markdown (.md)' });
+  }
+  const word = inputs.find((i) => i.docx);
+  if (word) {
+    if (opts.compare) throw new UsageError(`--compare compares plain-text or Markdown outputs, and ${word.shown} is a Word document`, { hint: `drop --compare, and run vitrans check ${word.shown} on the written .docx files` });
+    if (clean) {
+      const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+      throw new UsageError(`${how} removes site-chrome lines from web articles, and ${word.shown} is a Word document`, { hint: opts.clean ? 'drop --clean for Word documents' : 'translate Word documents with --no-clean' });
+    }
+    if (opts.fix) throw new UsageError(`--fix rewrites text outputs, and ${word.shown} is translated into a Word document`, { hint: 'drop --fix: the findings name the paragraph to correct in Word' });
+  }
   if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
   if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
-    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.format === 'markdown' ? '.md' : '.txt'}`);
+    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.docx ? '.docx' : input.format === 'markdown' ? '.md' : '.txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
+  const htmlPathOf = (input: InputFile, engine: string): string => join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.html`);
   const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
     for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
-    if (!input.xliff) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
+    if (opts.html) for (const name of engineNames) assertNotAnInput(htmlPathOf(input, name), inputPaths, '--out');
+    if (!input.xliff && !input.docx) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
   const cacheSetting = opts.cache === false ? undefined : (opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
@@ -263,6 +289,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it, before
+    // the bilingual JSON is written (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const levels = checkSettingsOf(config).severity;
     let paragraphs = 0;
     let cached = 0;
     const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
@@ -305,19 +335,24 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           const outPath = outputPathOf(input, engine.name);
           const result = input.xliff
             ? finishXliffFile(input, engine, translations, shown(outPath), tools, { targetLang: opts.targetLang, state: opts.xliffState ?? 'needs-review' })
-            : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
+            : input.docx
+              ? await finishDocxFile(input, engine, translations, shown(outPath), check)
+              : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file, output: { path: outPath, content: result.text } };
+          const output = { path: outPath, content: 'content' in result ? result.content : result.text };
+          // The page is the Markdown output as checked (and fixed), rendered: the .md stays what findings point into.
+          const page = opts.html && 'text' in result ? [{ path: htmlPathOf(input, engine.name), content: articleHtml(result.text, opts.targetLang) }] : [];
+          return { translations, file: result.file, outputs: [output, ...page] };
         }),
       );
       progress.end();
       const results: EngineFileResult[] = [];
-      const outputs: { path: string; content: string }[] = [];
+      const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file, output } = outcome.value;
+        const { translations, file, outputs: written } = outcome.value;
         results.push(file);
-        outputs.push(output);
+        for (const output of written) outputs.push(output);
         paragraphs += translations.length;
         addUsage(usage.get(file.engine)!, translations);
         let leaked = 0;
@@ -329,6 +364,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
+        // An XLIFF output's segments are no blank-line paragraphs, nor are a Word document's bytes:
+        // their `text:` entries are check's to match.
+        const text = written[0]?.content;
+        suppressInFile(file, input.xliff || typeof text !== 'string' ? undefined : text, suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -337,8 +376,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const failure = settled.find((o) => o.status === 'rejected');
       if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       // An XLIFF file is bilingual itself: its translation goes back into it, with no JSON beside it.
+      // A Word document's translation is a Word document, checked against its source (no JSON either).
       const written: Parameters<typeof writeFilesTogether>[0][number][] = [...outputs];
-      if (input.format !== 'xliff') {
+      if (input.format === 'text' || input.format === 'markdown') {
         const header = bilingualHeader(
           {
             file: input.shown,
@@ -374,16 +414,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (failure) throw failure.reason;
     }
 
-    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
-    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
-    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
+    const findings = allFindings;
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
       summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
-        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .filter(({ outputs }) => findings.some((f) => outputs.includes(f.file)))
         // An XLIFF output holds its source: it is checked alone.
         .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
       summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
@@ -403,7 +441,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           bootstrap: true,
           seed: String(DEFAULT_BOOTSTRAP.seed),
           ...(output ? { output } : {}),
-          ...(clean ? { cleanSource: clean } : {}),
+          // What was translated: cleaned or not, whatever the config says.
+          cleanSource: clean ?? (false as const),
         };
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
@@ -494,11 +533,15 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
   const { shown, encodings, stdin } = options;
   const files = [];
   const xliffs = new Map<number, NonNullable<InputFile['xliff']>>();
+  const docxs = new Map<number, DocxDocument>();
   for (const path of paths) {
     const format = path === STDIN_PATH ? 'text' : await detectFormat(path);
     if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
-    else if (format === 'docx') throw unsupportedFormatError('docx', shown(path));
-    else if (format === 'xliff') {
+    else if (format === 'docx') {
+      const doc = await readDocxFile(path, shown(path));
+      docxs.set(files.length, doc);
+      files.push({ path, text: docxView(doc).text, warnings: [] });
+    } else if (format === 'xliff') {
       const doc = await readXliffFile(path, shown(path));
       const { segments } = segmentsToTranslate(doc, { overwrite: options.overwrite, targetLang: options.targetLang });
       xliffs.set(files.length, { doc, segments, extension: extname(path) });
@@ -522,6 +565,23 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
     if (xliff) {
       const segments = xliff.segments.map((x) => x.source.translatable);
       return { path, shown: shown(path), place, text: file.text, format: 'xliff', segments, markup: xliff.segments.map((x) => x.source.markup), xliff, removed: [], check: { text: file.text } };
+    }
+    const doc = docxs.get(i);
+    if (doc) {
+      const paragraphs = doc.paragraphs.filter(hasText);
+      const view = docxView(doc);
+      return {
+        path,
+        shown: shown(path),
+        place,
+        text: file.text,
+        format: 'docx',
+        segments: paragraphs.map((p) => p.translatable),
+        markup: paragraphs.map((p) => p.markup),
+        docx: { doc, paragraphs },
+        removed: [],
+        check: { text: view.text, paragraphs: view.paragraphs },
+      };
     }
     const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
     return {
@@ -590,6 +650,20 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
+/**
+ * Marks the findings of one engine's output that the config's suppressions list covers (a `text:`
+ * entry matched against the output's paragraphs as the checker read them), in place.
+ */
+function suppressInFile(file: EngineFileResult, outputText: string | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
+  let paragraphs: readonly Paragraph[] | undefined;
+  const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
+    resolve: abs,
+    paragraphText: (name, paragraph) => (outputText === undefined ? undefined : (paragraphs ??= splitParagraphs(checkableText(name, outputText)))[paragraph - 1]?.text),
+  }, levels);
+  file.otherFindings = other!;
+  file.paragraphFindings = perParagraph;
+}
+
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
   input: InputFile,
@@ -657,6 +731,30 @@ function finishXliffFile(
   };
 }
 
+/**
+ * One engine's translation of a Word document: the translated paragraphs written into its runs
+ * (a paragraph the engine returned empty keeps its text), then the document read back and checked
+ * against its source, paragraph by paragraph.
+ */
+async function finishDocxFile(
+  input: InputFile,
+  engine: Engine,
+  translations: ParagraphTranslation[],
+  outShown: string,
+  check: SourceCheck | undefined,
+): Promise<{ content: Uint8Array; file: EngineFileResult; unchecked: boolean }> {
+  const { doc, paragraphs } = input.docx!;
+  const targets = translations.map((t, i) => ({ paragraph: paragraphs[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
+  const content = await writeDocx(doc, targets);
+  const written = docxView(await readDocx(content, outShown));
+  const checked = checkTranslationText(check, written.text, outShown, engine.name, written.paragraphs);
+  return {
+    content,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: checked ?? [], finishedAt: new Date() },
+    unchecked: check !== undefined && checked === undefined,
+  };
+}
+
 /** What an XLIFF input leaves alone, said before anything is sent. */
 function noteXliffSegments(input: InputFile, overwrite: boolean, io: CliIO): void {
   const { doc, segments } = input.xliff!;
@@ -680,10 +778,10 @@ interface SourceCheck {
  * findings with positions in the output (Markdown read without its code). Undefined when the output
  * cannot be aligned with its source; empty without a glossary.
  */
-function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string): Finding[] | undefined {
+function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string, paragraphs?: Paragraph[]): Finding[] | undefined {
   if (!check) return [];
   try {
-    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine }, check.tools).findings;
+    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine, ...(paragraphs ? { paragraphs } : {}) }, check.tools).findings;
   } catch (err) {
     if (err instanceof AlignmentError) return undefined;
     throw err;
