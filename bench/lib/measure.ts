@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where the repository is: child processes run its TypeScript through tsx. */
@@ -29,13 +29,13 @@ export interface Measured {
 
 /**
  * Runs `node --import tsx <script> ...args` (a .ts file relative to the repository, e.g.
- * `src/cli/main.ts`) with a time limit; never throws for a failing child.
+ * `src/cli/main.ts`, or an absolute path) with a time limit; never throws for a failing child.
  */
 export async function measureNode(script: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeOptions?: string[] } = {}): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'vitrans-measure-'));
   const usageFile = join(dir, 'usage.json');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeOptions ?? []), '--import', TSX, '--import', HOOK, join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeOptions ?? []), '--import', TSX, '--import', HOOK, resolve(ROOT, script), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env, VITRANS_BENCH_USAGE: usageFile, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../core/types.js';
 import { xliffCheckSet, type ProtectedSegments, type XliffDocument } from '../formats/xliff.js';
-import { checkTranslation, createCheckRun, prepareSource, type CheckRun, type CheckTools } from './runner.js';
+import { checkTranslation, createCheckRun, prepareSource, withReaderSeverities, type CheckRun, type CheckTools } from './runner.js';
 
 /**
  * The findings of an XLIFF document's translated segments, positions in the file; none when no
@@ -17,5 +17,5 @@ export function checkXliff(doc: XliffDocument, tools: CheckTools, options: { pro
   if (!hasTarget) return [];
   const set = xliffCheckSet(doc, options);
   const { findings } = checkTranslation(prepareSource(set.source, tools), set.translation, tools, options.run ?? createCheckRun());
-  return [...findings.map(set.relocate), ...set.findings];
+  return [...findings.map(set.relocate), ...withReaderSeverities(set.findings, tools)];
 }

@@ -1,7 +1,7 @@
 /** The checker: check modules, their registry, the runner and the corpus summary. */
 export * from './types.js';
 export { allChecks, checksById } from './registry.js';
-export { createCheckTools, prepareSource, checkTranslation, createCheckRun, translationSeries, CheckMemo } from './runner.js';
+export { createCheckTools, prepareSource, checkTranslation, createCheckRun, translationSeries, CheckMemo, withReaderSeverities, READER_SEVERITY_RULES } from './runner.js';
 export { fixesToApply } from './fixes.js';
 export { resolveCheckOptions } from './options.js';
 export type { CheckRun, CheckSettings, CheckTools, PreparedSource, TextDocument, TranslationDocument, TermOutcome, TranslationCheck } from './runner.js';

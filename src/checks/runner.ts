@@ -18,6 +18,13 @@ import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
 import type { Check, CheckContext, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
+import { TAG_MISMATCH } from '../formats/tags.js';
+
+/**
+ * Rules a file's reader reports (not checks over paragraphs) whose severity `checks:` sets like a
+ * check's, `off` included: an XLIFF's `tag-mismatch`.
+ */
+export const READER_SEVERITY_RULES: readonly string[] = [TAG_MISMATCH];
 
 /** A glossary with its matchers built once, and the checks to run with their options. */
 export interface CheckTools {
@@ -29,6 +36,8 @@ export interface CheckTools {
   options: ReadonlyMap<string, CheckOptionValues>;
   /** Severity by check id where the user set one: it replaces what the check reports (an entry's own `severity` still wins). */
   severities?: ReadonlyMap<string, Severity>;
+  /** Reader rules (READER_SEVERITY_RULES) turned off in `checks:`. */
+  offRules?: ReadonlySet<string>;
 }
 
 /**
@@ -53,8 +62,9 @@ export function createCheckTools(glossary: Glossary, settings: CheckSettings | C
   const resolved = new Map(checks.map((c) => [c.meta.id, resolveCheckOptions(c.meta, options[c.meta.id] ?? {})]));
   const severities = new Map<string, Severity>();
   for (const [id, level] of Object.entries(severity)) if (level !== 'off') severities.set(id, level);
+  const offRules = new Set(READER_SEVERITY_RULES.filter((id) => severity[id] === 'off'));
   const { vi, en } = matchersFor(glossary);
-  return { glossary, vi, en, checks, options: resolved, severities };
+  return { glossary, vi, en, checks, options: resolved, severities, offRules };
 }
 
 /**
@@ -457,4 +467,19 @@ function termOutcomes(pair: ParagraphPair): TermOutcome[] {
     slot!.next++;
     return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };
   });
+}
+
+/**
+ * Findings a file's reader made (an XLIFF's `tag-mismatch`) with the severity `checks:` gives
+ * their rule, and without those of rules turned off.
+ * @example withReaderSeverities(set.findings, tools) // tag-mismatch as a warning with `checks: { tag-mismatch: warning }`
+ */
+export function withReaderSeverities(findings: readonly Finding[], tools: Pick<CheckTools, 'severities' | 'offRules'>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (tools.offRules?.has(f.ruleId)) continue;
+    const level = tools.severities?.get(f.ruleId);
+    out.push(level && level !== f.severity ? { ...f, severity: level } : f);
+  }
+  return out;
 }

@@ -4,9 +4,9 @@
  * A suppressed finding keeps all its data plus the suppression; an entry that matches nothing in
  * the files it covers is reported as unused. Pure: findings in, findings out.
  */
-import type { Finding } from '../core/types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { paragraphKey } from './runner.js';
-import { UNUSED_SUPPRESSION } from './inline-suppressions.js';
+import { SUPPRESSION_RULES, UNUSED_SUPPRESSION } from './inline-suppressions.js';
 
 /** Rule ids reported outside the checks (by the file reader) that a suppressions list may name too. */
 export const READER_RULES: readonly string[] = ['encoding-mojibake'];
@@ -106,4 +106,49 @@ export function applySuppressionRules(findings: readonly Finding[], rules: reado
 
 function foldPassage(text: string | undefined): string | undefined {
   return text === undefined ? undefined : paragraphKey(text).toLowerCase();
+}
+
+const SUPPRESSION_RULE_IDS: ReadonlySet<string> = new Set(SUPPRESSION_RULES.map((r) => r.id));
+
+/**
+ * The `invalid-suppression` and `unused-suppression` findings at the levels `checks:` gives them
+ * (`off` leaves them out), as the runner does for the checks' own findings; other findings untouched.
+ * @example levelSuppressionFindings(findings, { 'unused-suppression': 'error' })
+ */
+export function levelSuppressionFindings(findings: readonly Finding[], severity: Readonly<Record<string, Severity | 'off'>> | undefined): Finding[] {
+  const levels = Object.entries(severity ?? {}).filter(([id]) => SUPPRESSION_RULE_IDS.has(id));
+  if (levels.length === 0) return [...findings];
+  const byRule = new Map(levels);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = byRule.get(f.ruleId);
+    if (level === undefined) out.push(f);
+    else if (level !== 'off') out.push(f.severity === level ? f : { ...f, severity: level });
+  }
+  return out;
+}
+
+/**
+ * A suppressions list applied to findings kept in lists (a translation's findings by paragraph, as
+ * the bilingual JSON holds them), each list in its order; stale entries are not reported here (see
+ * applySuppressionRules: `vitrans check` reports them), and the suppressions' own findings take the
+ * levels `checks:` gives them.
+ */
+export function suppressInLists(
+  lists: readonly (readonly Finding[])[],
+  rules: readonly SuppressionRule[],
+  scope: Pick<SuppressionScope, 'resolve' | 'paragraphText'>,
+  severity?: Readonly<Record<string, Severity | 'off'>>,
+): Finding[][] {
+  const all: Finding[] = [];
+  for (const list of lists) for (const f of list) all.push(f);
+  const marked = applySuppressionRules(all, rules, { ...scope, checked: [], ran: new Set() });
+  let at = 0;
+  return lists.map((list) => {
+    // Empty lists stay the caller's (often one shared empty list for many paragraphs).
+    if (list.length === 0) return list as Finding[];
+    const own = marked.slice(at, at + list.length);
+    at += list.length;
+    return levelSuppressionFindings(own, severity);
+  });
 }

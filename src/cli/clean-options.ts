@@ -2,30 +2,39 @@
 import { readTextFile } from '../text/read.js';
 import { readCleanPatterns, type CleanOptions, type RemovedLine } from '../formats/clean.js';
 import type { CliIO } from './io.js';
+import { UsageError } from '../core/errors.js';
+import { cleanSettings } from '../config/effective.js';
+import type { VitransConfig } from '../config/load.js';
 
 /** The flags behind CleanOptions, as commander parses them. */
 export interface CleanFlags {
+  /** true with --clean, false with --no-clean, absent: the config's clean.enabled. */
   clean?: boolean;
   /** A file of patterns, one a line (implies cleaning). */
   cleanPatterns?: string;
   /** Patterns given one by one (`vitrans clean --pattern`). */
   pattern?: string[];
-  /** false with --no-builtin-rules. */
+  /** true with --builtin-rules, false with --no-builtin-rules, absent: the config's clean.builtin_rules. */
   builtinRules?: boolean;
 }
 
 /**
- * The cleaning a command was asked for, undefined for none.
- * @throws ConfigError for a pattern that is not a regular expression (file:line:col for a file), InputError for an unreadable file
+ * The cleaning a command was asked for, undefined for none: flags over the config's `clean:`
+ * (its patterns come before those of the flags).
+ * @throws UsageError for --no-clean with patterns, ConfigError for a pattern that is not a regular
+ *   expression (file:line:col for a file), InputError for an unreadable file
  */
-export async function cleanOptionsFrom(flags: CleanFlags, abs: (p: string) => string): Promise<CleanOptions | undefined> {
-  if (!flags.clean && flags.cleanPatterns === undefined && !flags.pattern?.length) return undefined;
-  const patterns = [...(flags.pattern ?? [])];
+export async function cleanOptionsFrom(flags: CleanFlags, abs: (p: string) => string, config: Pick<VitransConfig, 'clean' | 'origins'> = {}): Promise<CleanOptions | undefined> {
+  const fromFlags = flags.cleanPatterns !== undefined || Boolean(flags.pattern?.length);
+  if (flags.clean === false && fromFlags) throw new UsageError('--no-clean and clean patterns do not go together', { hint: 'drop --no-clean to clean with the patterns, or the patterns not to clean' });
+  const settings = cleanSettings(config, flags);
+  if (!settings.enabled.value && !fromFlags) return undefined;
+  const patterns = [...settings.patterns.value, ...(flags.pattern ?? [])];
   if (flags.cleanPatterns !== undefined) {
     const file = await readTextFile(abs(flags.cleanPatterns));
     for (const item of readCleanPatterns(file.text, file.path)) patterns.push(item);
   }
-  return { patterns, builtins: flags.builtinRules !== false };
+  return { patterns, builtins: settings.builtinRules.value };
 }
 
 /** One line per cleaned source saying how much was removed by which rule, and (for a file) how to see the lines. */

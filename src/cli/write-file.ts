@@ -19,13 +19,13 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
   await writeFilesTogether([{ path, content }]);
 }
 
-/** What a file is written from: one string, or pieces as they come. */
-export type FileContent = string | Iterable<string> | AsyncIterable<string>;
+/** What a file is written from: one string, bytes (a Word document), or pieces of text as they come. */
+export type FileContent = string | Uint8Array | Iterable<string> | AsyncIterable<string>;
 
 /** Writes `content` to a new file at `path`, in blocks of about a megabyte when it comes in pieces. */
 async function writeContent(path: string, content: FileContent): Promise<void> {
-  if (typeof content === 'string') {
-    await writeFile(path, content, 'utf8');
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    await writeFile(path, content, typeof content === 'string' ? 'utf8' : undefined);
     return;
   }
   const file = await open(path, 'w');

@@ -226,7 +226,10 @@ export interface GlossaryAccuracy {
   approved: number;
   /** 0–1. */
   accuracy: number;
+  /** The checker's findings on the engine's output, suppressed ones included (with their `suppression`). */
   findings: Finding[];
+  /** How many of `findings` are suppressed (inline, by the config's suppressions list or file). */
+  suppressed: number;
 }
 
 /** A paragraph where the engines disagree most (for "look here first" lists). */

@@ -8,7 +8,8 @@ import type { Severity } from '../core/types.js';
 import type { EncodingChoice } from '../text/encodings.js';
 import { ENGINES } from '../engines/registry.js';
 import { allChecks } from '../checks/registry.js';
-import type { CheckSettings } from '../checks/runner.js';
+import { SUPPRESSION_RULES } from '../checks/inline-suppressions.js';
+import { READER_SEVERITY_RULES, type CheckSettings } from '../checks/runner.js';
 import type { VitransConfig } from './load.js';
 import type { CheckFormat, CompareFormat } from '../report/formats.js';
 import type { FailOn, FileOrigin } from './sections.js';
@@ -45,6 +46,7 @@ export interface CommandFlags {
   format?: string;
   failOn?: string;
   baseline?: string;
+  protectedSegments?: 'skip' | 'check';
 }
 
 /** Defaults that belong to the commands rather than to the config. */
@@ -69,6 +71,8 @@ export interface CheckRunSettings {
   compareFormat: Sourced<CompareFormat>;
   failOn: Sourced<FailOn>;
   baseline: Sourced<string | undefined>;
+  /** What check does with XLIFF segments their file protects. */
+  protectedSegments: Sourced<'skip' | 'check'>;
 }
 
 /**
@@ -83,6 +87,33 @@ export function runSettings(config: VitransConfig, flags: CommandFlags, resolveP
     compareFormat: pick({ name: '--format', value: undefined }, { value: config.format?.compare, at: at('format.compare') }, 'text'),
     failOn: pick({ name: '--fail-on', value: flags.failOn as FailOn | undefined }, { value: config.failOn, at: at('fail_on') }, 'error'),
     baseline: pick<string | undefined>({ name: '--baseline', value: flags.baseline && resolvePath(flags.baseline) }, { value: config.baseline, at: at('baseline') }, undefined),
+    protectedSegments: pick({ name: '--protected-segments', value: flags.protectedSegments }, { value: config.xliff?.protectedSegments, at: at('xliff.protected_segments') }, 'skip'),
+  };
+}
+
+/** The cleaning flags of check, translate and clean, as commander gives them (`--clean`/`--no-clean`, `--builtin-rules`/`--no-builtin-rules`). */
+export interface CleanFlags {
+  clean?: boolean;
+  builtinRules?: boolean;
+}
+
+/** Whether sources are cleaned, the config's extra patterns and whether the built-in rules apply, each with its origin. */
+export interface CleanSettings {
+  enabled: Sourced<boolean>;
+  patterns: Sourced<readonly string[]>;
+  builtinRules: Sourced<boolean>;
+}
+
+/**
+ * The cleaning settings: flags > the config's `clean:` > default (no cleaning; built-in rules on).
+ * @example cleanSettings(config, { clean: false }).enabled // { value: false, origin: { kind: 'flag', name: '--no-clean' } }
+ */
+export function cleanSettings(config: Pick<VitransConfig, 'clean' | 'origins'>, flags: CleanFlags): CleanSettings {
+  const at = (key: string): FileOrigin | undefined => config.origins?.[key];
+  return {
+    enabled: pick({ name: flags.clean === false ? '--no-clean' : '--clean', value: flags.clean }, { value: config.clean?.enabled, at: at('clean.enabled') }, false),
+    patterns: pick<readonly string[]>({ name: '', value: undefined }, { value: config.clean?.patterns, at: at('clean.patterns') }, []),
+    builtinRules: pick({ name: flags.builtinRules === false ? '--no-builtin-rules' : '--builtin-rules', value: flags.builtinRules }, { value: config.clean?.builtinRules, at: at('clean.builtin_rules') }, true),
   };
 }
 
@@ -116,7 +147,7 @@ export function checkSettingsOf(config: Pick<VitransConfig, 'checks'>): CheckSet
  */
 export function effectiveConfig(
   config: VitransConfig,
-  opts: { env: Readonly<Record<string, string | undefined>>; flags: CommandFlags; resolvePath: (p: string) => string; defaults: CommandDefaults },
+  opts: { env: Readonly<Record<string, string | undefined>>; flags: CommandFlags; cleanFlags?: CleanFlags; resolvePath: (p: string) => string; defaults: CommandDefaults },
 ): ConfigRow[] {
   const at = (key: string): ValueOrigin => {
     const o = config.origins?.[key];
@@ -134,6 +165,15 @@ export function effectiveConfig(
       rows.push({ key: `${key}.${name}`, value: (given ? own!.options[name] : spec.default) as ConfigRow['value'], origin: given ? at(`${key}.${name}`) : { kind: 'default' } });
     }
   }
+  for (const rule of SUPPRESSION_RULES) {
+    const key = `checks.${rule.id}.severity`;
+    const own = config.checks?.[rule.id]?.severity;
+    rows.push({ key, value: own ?? 'warning', origin: own ? at(key) : { kind: 'default' } });
+  }
+  for (const id of READER_SEVERITY_RULES) {
+    const own = config.checks?.[id]?.severity;
+    rows.push({ key: `checks.${id}.severity`, value: own ?? 'error', origin: own ? at(`checks.${id}.severity`) : { kind: 'default' } });
+  }
   const suppressions = config.suppressions?.length ?? 0;
   rows.push({
     key: 'suppressions',
@@ -147,6 +187,11 @@ export function effectiveConfig(
   rows.push({ key: 'fail_on', value: run.failOn.value, origin: run.failOn.origin });
   for (const e of config.encodings ?? []) rows.push({ key: `encodings.${e.pattern}`, value: e.encoding, origin: at(`encodings.${e.pattern}`) });
   for (const m of config.sources ?? []) rows.push({ key: `sources.${m.pattern}`, value: m.source, origin: at(`sources.${m.pattern}`), path: true });
+  const clean = cleanSettings(config, opts.cleanFlags ?? {});
+  rows.push({ key: 'clean.enabled', value: clean.enabled.value, origin: clean.enabled.origin });
+  rows.push({ key: 'clean.patterns', value: clean.patterns.value, origin: clean.patterns.origin });
+  rows.push({ key: 'clean.builtin_rules', value: clean.builtinRules.value, origin: clean.builtinRules.origin });
+  rows.push({ key: 'xliff.protected_segments', value: run.protectedSegments.value, origin: run.protectedSegments.origin });
   for (const def of ENGINES.values()) {
     for (const spec of def.settings) {
       const flag = config.flags?.[def.name]?.[spec.key];

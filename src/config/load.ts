@@ -13,9 +13,11 @@ import type { EngineSettings } from '../engines/types.js';
 import type { SuppressionRule } from '../checks/suppressions.js';
 import type { Check } from '../checks/types.js';
 import {
-  readChecks, readEncodings, readFailOn, readFormat, readPath, readSources, readSuppressionList,
-  type CheckConfig, type SourceMapping, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext,
+  readChecks, readClean, readEncodings, readFailOn, readFormat, readPath, readSources, readSuppressionList, readXliffSection,
+  type CheckConfig, type CleanConfig, type SourceMapping, type EncodingPattern, type FailOn, type FileOrigin, type FormatConfig, type SectionContext, type XliffConfig,
 } from './sections.js';
+import { readQueueSection, type QueueConfig } from './queue.js';
+import { isRedisUrl, parseRedisUrl } from '../core/redis-url.js';
 
 /** The config file looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'vitrans.config.yaml';
@@ -33,8 +35,10 @@ export interface VitransConfig {
   prices: Record<string, number>;
   /** Requests in flight per engine. */
   concurrency?: number;
-  /** Translation cache path, absolute (relative paths are taken from the config file's directory). */
+  /** Translation cache path, absolute (relative paths are taken from the config file's directory), or a redis:// URL as written. */
   cache?: string;
+  /** `queue:`: the Redis runs are queued on, batch size and shared rate limits (./queue.ts). */
+  queue?: QueueConfig;
   /** Secret values found in the file or the environment (API keys), for the Redactor. */
   secrets: string[];
   /** Engine settings given on the command line (`--set deepl.target=en-GB`): they win over all else. */
@@ -57,12 +61,16 @@ export interface VitransConfig {
   encodings?: EncodingPattern[];
   /** Which source a translation translates, by file pattern (`sources:`), for check and the editor. */
   sources?: SourceMapping[];
+  /** Source cleaning for `clean`, `translate --clean` and `check --clean` (`clean:`). */
+  clean?: CleanConfig;
+  /** XLIFF settings (`xliff:`): what check does with protected segments. */
+  xliff?: XliffConfig;
   /** Where each value was written, by dotted key (`checks.term-missing.severity`), for `vitrans config`. */
   origins?: Record<string, FileOrigin>;
 }
 
 /** The keys of the config file, in the order `vitrans config` prints them. */
-export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'sources', 'engines', 'prices', 'concurrency', 'cache'];
+export const TOP_KEYS = ['glossary', 'checks', 'suppressions', 'baseline', 'format', 'fail_on', 'encodings', 'sources', 'clean', 'xliff', 'engines', 'prices', 'concurrency', 'cache', 'queue'];
 
 /**
  * Loads the config: `path` if given (missing → ConfigError), else `vitrans.config.yaml` in `cwd`
@@ -172,8 +180,20 @@ export function parseConfig(text: string, file: string, opts: { checks?: readonl
         break;
       }
       case 'cache': {
-        if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path', value ?? pair.key);
-        config.cache = path.resolve(path.dirname(file), String((value as { value: unknown }).value));
+        if (!isScalar(value) || typeof value.value !== 'string' || !value.value) fail('cache must be a file path or a redis:// URL', value ?? pair.key);
+        const written = String((value as { value: unknown }).value);
+        // A shared cache on Redis is kept as written (its password goes to the redactor).
+        if (isRedisUrl(written)) {
+          const address = ((): ReturnType<typeof parseRedisUrl> => {
+            try {
+              return parseRedisUrl(written, 'cache');
+            } catch (err) {
+              return fail((err as Error).message, value, 'write redis://HOST:PORT[/DB], or rediss:// for TLS');
+            }
+          })();
+          for (const s of address.secrets) config.secrets.push(s);
+          config.cache = address.url;
+        } else config.cache = path.resolve(path.dirname(file), written);
         ctx.origin(key, value);
         break;
       }
@@ -204,6 +224,15 @@ export function parseConfig(text: string, file: string, opts: { checks?: readonl
         break;
       case 'sources':
         config.sources = readSources(value, ctx, pair.key);
+        break;
+      case 'clean':
+        config.clean = readClean(value, ctx, pair.key);
+        break;
+      case 'xliff':
+        config.xliff = readXliffSection(value, ctx, pair.key);
+        break;
+      case 'queue':
+        config.queue = readQueueSection(value, ctx, pair.key, config.secrets);
         break;
       default: {
         const near = closestName(key, TOP_KEYS);

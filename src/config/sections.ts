@@ -11,12 +11,15 @@ import { ConfigError } from '../core/errors.js';
 import { closestName } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
 import { allChecks } from '../checks/registry.js';
+import { READER_SEVERITY_RULES } from '../checks/runner.js';
 import { resolveCheckOptions } from '../checks/options.js';
 import type { Check } from '../checks/types.js';
 import { READER_RULES, type FileMatcher, type SuppressionRule } from '../checks/suppressions.js';
+import { SUPPRESSION_RULES } from '../checks/inline-suppressions.js';
 import { TEXT_ENCODINGS } from '../text/read.js';
 import { CHECK_FORMATS, COMPARE_FORMATS, type CheckFormat, type CompareFormat } from '../report/formats.js';
 import { CHECK_LEVELS, FAIL_ON_LEVELS, type FailOn } from './levels.js';
+import { compileCleanPatterns } from '../formats/clean.js';
 
 export { FAIL_ON_LEVELS, CHECK_LEVELS, type FailOn } from './levels.js';
 
@@ -115,11 +118,17 @@ export function readFormat(node: Node | null, ctx: SectionContext, fallback: Nod
 export function readChecks(node: Node | null, ctx: SectionContext, fallback: Node, known: readonly Check[] = allChecks()): Record<string, CheckConfig> {
   if (isEmpty(node)) return {};
   if (!isMap(node)) return ctx.fail('checks must map check ids to a severity or to their settings', node ?? fallback);
-  const checks = new Map(known.map((c) => [c.meta.id, c]));
+  const checks = new Map<string, Pick<Check, 'meta'>>(known.map((c) => [c.meta.id, c]));
+  // The suppression rules are levelled (or turned off) like checks, but take no options.
+  for (const rule of SUPPRESSION_RULES) checks.set(rule.id, { meta: { id: rule.id, description: rule.description, severity: 'warning', fixable: false } });
   const out: Record<string, CheckConfig> = {};
   for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
     const id = keyName(pair, ctx);
     const check = checks.get(id);
+    if (!check && READER_SEVERITY_RULES.includes(id)) {
+      out[id] = { severity: readerRuleLevel(pair, id, ctx), options: {} };
+      continue;
+    }
     if (!check) {
       const near = closestName(id, [...checks.keys()]);
       ctx.fail(`unknown check "${id}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `known checks: ${[...checks.keys()].join(', ')}`);
@@ -151,6 +160,45 @@ export function readChecks(node: Node | null, ctx: SectionContext, fallback: Nod
       ctx.fail(`checks.${id} must be a severity (${CHECK_LEVELS.join(', ')}) or a mapping of severity and options`, value ?? pair.key);
     }
     out[id] = settings;
+  }
+  return out;
+}
+
+/** A reader rule's level under `checks:` (`tag-mismatch: warning`, or `{ severity: warning }`): it has no options. */
+function readerRuleLevel(pair: Pair<Node, Node>, id: string, ctx: SectionContext): Severity | 'off' {
+  const value = pair.value;
+  if (isScalar(value)) return oneOf(value, `checks.${id}.severity`, CHECK_LEVELS, ctx, pair.key);
+  if (!isMap(value)) return ctx.fail(`checks.${id} must be a severity (${CHECK_LEVELS.join(', ')})`, value ?? pair.key);
+  let level: Severity | 'off' | undefined;
+  for (const item of (value as YAMLMap).items as Pair<Node, Node>[]) {
+    const name = keyName(item, ctx);
+    if (name !== 'severity') ctx.fail(`${id} has no option "${name}"`, item.key, `${id} takes only severity:`);
+    level = oneOf(item.value, `checks.${id}.severity`, CHECK_LEVELS, ctx, item.key);
+  }
+  return level ?? ctx.fail(`checks.${id} sets no severity`, value);
+}
+
+/** What `check` does with XLIFF segments their file protects (translate="no", locked, approved). */
+export const PROTECTED_SEGMENT_CHOICES = ['skip', 'check'] as const;
+
+/** The `xliff:` section. */
+export interface XliffConfig {
+  /** `skip` (default): leave protected segments out of the check; `check`: check them too. */
+  protectedSegments?: (typeof PROTECTED_SEGMENT_CHOICES)[number];
+}
+
+/** `xliff: { protected_segments: skip|check }`. */
+export function readXliffSection(node: Node | null, ctx: SectionContext, fallback: Node): XliffConfig {
+  if (isEmpty(node)) return {};
+  if (!isMap(node)) return ctx.fail('xliff must be a mapping of XLIFF settings', node ?? fallback, 'e.g. xliff: { protected_segments: check }');
+  const out: XliffConfig = {};
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const key = keyName(pair, ctx);
+    if (key === 'protected_segments') out.protectedSegments = oneOf(pair.value, 'xliff.protected_segments', PROTECTED_SEGMENT_CHOICES, ctx, pair.key);
+    else {
+      const near = closestName(key, ['protected_segments']);
+      ctx.fail(`unknown xliff key "${key}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, 'xliff takes protected_segments: skip|check');
+    }
   }
   return out;
 }
@@ -310,4 +358,54 @@ export function readSuppressionList(node: Node | null, ctx: SectionContext, fall
     }
     return rule;
   });
+}
+
+/**
+ * The `clean:` section: whether check and translate clean their sources (as `--clean`), extra
+ * whole-line patterns, and whether the built-in rules apply.
+ * @example { enabled: true, patterns: ['Ảnh: .*'], builtinRules: true }
+ */
+export interface CleanConfig {
+  enabled?: boolean;
+  patterns?: string[];
+  builtinRules?: boolean;
+}
+
+const CLEAN_KEYS = ['enabled', 'patterns', 'builtin_rules'];
+
+function booleanValue(node: Node | null, key: string, ctx: SectionContext, fallback: Node): boolean {
+  if (!isScalar(node) || typeof node.value !== 'boolean') return ctx.fail(`${key} must be true or false`, node ?? fallback);
+  ctx.origin(key, node);
+  return node.value;
+}
+
+/** `clean:` with `enabled:`, `patterns:` (a list of regular expressions, each checked) and `builtin_rules:`. */
+export function readClean(node: Node | null, ctx: SectionContext, fallback: Node): CleanConfig {
+  if (isEmpty(node)) return {};
+  if (!isMap(node)) return ctx.fail('clean must be a mapping of enabled:, patterns: and builtin_rules:', node ?? fallback);
+  const out: CleanConfig = {};
+  for (const pair of (node as YAMLMap).items as Pair<Node, Node>[]) {
+    const key = keyName(pair, ctx);
+    if (key === 'enabled') out.enabled = booleanValue(pair.value, 'clean.enabled', ctx, pair.key);
+    else if (key === 'builtin_rules') out.builtinRules = booleanValue(pair.value, 'clean.builtin_rules', ctx, pair.key);
+    else if (key === 'patterns') {
+      const value = pair.value;
+      if (!isSeq(value)) return ctx.fail('clean.patterns must be a list of whole-line regular expressions', value ?? pair.key, 'e.g. patterns: ["Ảnh: .*", "Theo .{1,40}"]');
+      out.patterns = value.items.map((item) => {
+        const pattern = stringValue(item as Node, 'each of clean.patterns', ctx, pair.key);
+        try {
+          compileCleanPatterns([pattern]);
+        } catch (err) {
+          if (!(err instanceof ConfigError)) throw err;
+          ctx.fail(err.message, item as Node, err.hint);
+        }
+        return pattern;
+      });
+      ctx.origin('clean.patterns', value);
+    } else {
+      const near = closestName(key, CLEAN_KEYS);
+      ctx.fail(`unknown clean key "${key}"${near ? ` (did you mean ${near}?)` : ''}`, pair.key, `clean takes ${CLEAN_KEYS.join(', ')}`);
+    }
+  }
+  return out;
 }

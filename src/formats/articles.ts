@@ -15,6 +15,7 @@ import { readBilingual, type BilingualTexts } from './bilingual.js';
 import { blankMarkdownCode, checkableText, isMarkdownFile } from './markdown/checkable.js';
 import { formatByExtension } from './registry.js';
 import { readHtmlArticle } from './html.js';
+import { docxView, readDocxFile } from './docx.js';
 import { parseMarkdown } from './markdown/segments.js';
 import { cleanText, removalsAt, removeLines, withoutLines, type CleanOptions, type RemovedLine } from './clean.js';
 import { assertSameSourceParagraphs, assertVietnameseSource, engineNameFromFile, firstDifferentParagraph, isBilingualPath } from './translation-files.js';
@@ -120,6 +121,9 @@ export function sourceView(file: TextFile, how: { clean?: CleanOptions; removed?
   return { file, text: view.text, paragraphs: view.paragraphs, removed };
 }
 
+/** The paragraphs of Word documents read as sources, by the text file standing for each. */
+const WORD_PARAGRAPHS = new WeakMap<TextFile, Paragraph[]>();
+
 class ArticleReader {
   private readonly notes: string[] = [];
   constructor(private readonly options: ArticleReadOptions) {}
@@ -137,7 +141,19 @@ class ArticleReader {
     return decodeText(stdin.bytes, stdin.name, readOptionsFor(stdin.name, role, encodings));
   }
 
+  /** A Word document as the checker reads it: one line per paragraph, its paragraphs with text. */
+  private async readWord(path: string): Promise<{ file: TextFile; paragraphs: Paragraph[] }> {
+    const view = docxView(await readDocxFile(path, this.shown(path)));
+    return { file: { path, text: view.text, warnings: [] }, paragraphs: view.paragraphs };
+  }
+
   private async readSource(path: string): Promise<TextFile> {
+    if (path !== STDIN_PATH && formatByExtension(path) === 'docx') {
+      const word = await this.readWord(path);
+      WORD_PARAGRAPHS.set(word.file, word.paragraphs);
+      assertVietnameseSource(word.file.text, this.shown(path), this.options.usage ?? 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
+      return word.file;
+    }
     let file = await this.read(path, 'source');
     if (formatByExtension(path) === 'html') file = { ...file, text: readHtmlArticle(file.text, this.shown(file.path)).markdown };
     assertVietnameseSource(checkableText(file.path, file.text), this.shown(file.path), this.options.usage ?? 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt');
@@ -147,9 +163,17 @@ class ArticleReader {
   /** A source with its translations: text files, and bilingual files checked against it. */
   async fromSource(sourcePath: string, translationPaths: readonly string[]): Promise<LoadedArticle> {
     const file = await this.readSource(sourcePath);
-    const view = sourceView(file, { clean: this.options.clean });
+    const wordParagraphs = WORD_PARAGRAPHS.get(file);
+    // A Word document has no site chrome to clean: it is checked as it is.
+    const view: SourceView = wordParagraphs ? { file, text: file.text, paragraphs: wordParagraphs, removed: [] } : sourceView(file, { clean: this.options.clean });
     const translations: ArticleTranslation[] = [];
     for (const path of translationPaths) {
+      if (path !== STDIN_PATH && formatByExtension(path) === 'docx') {
+        // Not writable: --fix edits text, and a Word document's text lives in its runs.
+        const word = await this.readWord(path);
+        translations.push({ ...word.file, engine: engineFromName(path), writable: false, source: view, paragraphs: word.paragraphs });
+        continue;
+      }
       const t = await this.read(path, 'translation');
       if (!isBilingualPath(path)) {
         translations.push({ ...t, engine: path === STDIN_PATH ? undefined : engineFromName(t.path), writable: path !== STDIN_PATH, source: view });

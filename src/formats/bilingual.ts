@@ -11,7 +11,8 @@
  *   "glossary": { "file": "glossary.yaml", "hash": "…" } | null,
  *   "engines": {                        // engines that finished this file, in command-line order
  *     "deepl": { "model": "deepl", "output": "out/a.deepl.en.txt", "billedCharacters": 9860 | null,
- *                "cachedParagraphs": 12, "findings": [Finding…] }   // findings without a paragraph
+ *                "cachedParagraphs": 12, "findings": [Finding…],   // findings without a paragraph
+ *                "findingCounts": { "errors": 2, "warnings": 1, "infos": 0, "suppressed": 1 } }  // the whole file's (added later: optional)
  *   },
  *   "paragraphs": [
  *     { "index": 1,                     // 1-based; text files: blank-line paragraphs; Markdown: segments
@@ -22,7 +23,8 @@
  *   ]
  * }
  * ```
- * `Finding` is src/core/types.ts; its positions point into the engine's output file.
+ * `Finding` is src/core/types.ts; its positions point into the engine's output file. A suppressed
+ * finding (inline, or by the config's suppressions) keeps its `suppression` (kind, reason, where).
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -60,8 +62,32 @@ export interface BilingualEngine {
   billedCharacters: number | null;
   cachedParagraphs: number;
   findings: Finding[];
+  /** The findings of the whole file by severity, the suppressed ones counted apart; absent in files written before. */
+  findingCounts?: FindingCounts;
   /** When the engine finished the file (ISO 8601, UTC); absent in files written before it was recorded. */
   finishedAt?: string;
+}
+
+/** Findings by severity; suppressed ones only under `suppressed`. */
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+}
+
+/** Counts findings by severity, the suppressed ones apart. */
+function countFindings(lists: Iterable<readonly Finding[]>): FindingCounts {
+  const counts: FindingCounts = { errors: 0, warnings: 0, infos: 0, suppressed: 0 };
+  for (const list of lists) {
+    for (const f of list) {
+      if (f.suppression) counts.suppressed++;
+      else if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+  }
+  return counts;
 }
 
 /** Lines `translate --clean` removed from the source before translating it (1-based lines of the source file). */
@@ -127,6 +153,7 @@ export function bilingualHeader(
       billedCharacters: billed,
       cachedParagraphs,
       findings: r.otherFindings,
+      findingCounts: countFindings([r.otherFindings, ...r.paragraphFindings]),
       ...(r.finishedAt ? { finishedAt: r.finishedAt.toISOString() } : {}),
     };
   }

@@ -2,9 +2,11 @@
  * Web pages as articles: the article body extracted with Mozilla's Readability (the Firefox
  * Reader View extractor) over linkedom's DOM, without menus, share buttons, ads and footers, and
  * written as Markdown of the same structure (headline, subheadings, paragraphs, lists, block
- * quotes, bold, italic, links), which `translate` translates and `clean` prints.
+ * quotes, bold, italic, links), which `translate` translates and `clean` prints; and an article
+ * in Markdown written back as a clean HTML page (`articleHtml`, for `translate --html`).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import MarkdownIt from 'markdown-it';
 import { parseHTML } from 'linkedom';
 import { InputError } from '../core/errors.js';
 
@@ -152,4 +154,32 @@ function collapse(text: string): string {
 /** Text escaped where Markdown would read it as markup (emphasis, links, code, HTML); block markers are escaped where a block starts. */
 function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Markdown as markdown-it renders it, with raw HTML off (a `<script>` an engine wrote is text, and
+ * is escaped), no typographic rewriting, and links limited to the schemes markdown-it trusts
+ * (no `javascript:`).
+ */
+const MARKDOWN = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/**
+ * An article in Markdown (a translated web page) as a clean HTML page: the headline as its title
+ * and `<h1>`, then the paragraphs, subheadings, lists, block quotes, bold, italic and links, and
+ * nothing else (no scripts, styles or site chrome); every text and attribute escaped.
+ * @example articleHtml('# Japan and the US\n\nThe **state visit**…\n', 'en') // '<!doctype html>\n<html lang="en">…<h1>Japan and the US</h1>…'
+ */
+export function articleHtml(markdown: string, lang: string): string {
+  const tokens = MARKDOWN.parse(markdown, {});
+  let title = '';
+  const heading = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+  const inline = heading >= 0 ? tokens[heading + 1] : undefined;
+  if (inline?.children) for (const c of inline.children) if (c.type === 'text' || c.type === 'code_inline') title += c.content;
+  const body = MARKDOWN.renderer.render(tokens, MARKDOWN.options, {});
+  const escape = (text: string): string => MARKDOWN.utils.escapeHtml(text);
+  return (
+    `<!doctype html>\n<html lang="${escape(lang)}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title.trim())}</title>\n</head>\n` +
+    `<body>\n<article>\n${body}</article>\n</body>\n</html>\n`
+  );
 }

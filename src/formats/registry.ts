@@ -1,5 +1,4 @@
 import { open } from 'node:fs/promises';
-import { InputError } from '../core/errors.js';
 
 /**
  * Which document format a file is: by its extension, and by sniffing its first bytes when the
@@ -27,24 +26,12 @@ export const FORMATS: readonly FormatInfo[] = [
   { format: 'tmx', extensions: ['tmx'], bilingual: true, translatable: false },
   { format: 'bilingual-json', extensions: ['json'], bilingual: true, translatable: false },
   { format: 'html', extensions: ['html', 'htm', 'xhtml'], bilingual: false, translatable: true },
-  // Recognised so that it is refused by name; no reader yet (see unsupportedFormatError).
-  { format: 'docx', extensions: ['docx'], bilingual: false, translatable: false },
+  { format: 'docx', extensions: ['docx'], bilingual: false, translatable: true },
   { format: 'markdown', extensions: ['md', 'markdown'], bilingual: false, translatable: true },
   { format: 'text', extensions: ['txt', 'text'], bilingual: false, translatable: true },
 ];
 
 const BY_EXTENSION = new Map(FORMATS.flatMap((f) => f.extensions.map((e) => [e, f.format] as const)));
-
-/**
- * The error for a file in a format vitrans recognises but does not read (Word documents).
- * @example throw unsupportedFormatError('docx', 'article.docx')
- */
-export function unsupportedFormatError(format: DocumentFormat, file: string): InputError {
-  return new InputError(`vitrans does not read ${format === 'docx' ? 'Word (.docx) documents' : `${format} files`} yet`, {
-    location: { file },
-    hint: 'save the article as a web page (.html) or as text (.txt) and pass that file',
-  });
-}
 
 /** The format's entry. */
 export function formatInfo(format: DocumentFormat): FormatInfo {

@@ -6,13 +6,13 @@ import { vietnameseShare } from '../text/vietnamese.js';
 import { formatByExtension } from './registry.js';
 
 /**
- * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`
- * or `.json`, after the last dot.
+ * The engine name a translation file stands for: the part of its name before `.en.txt`, `.txt`,
+ * `.md`, `.docx` or `.json`, after the last dot.
  * @example engineNameFromFile('out/article.deepl.en.txt') === 'deepl'
  * @example engineNameFromFile('google-v2.txt') === 'google-v2'
  */
 export function engineNameFromFile(path: string): string {
-  const stem = basename(path).replace(/(\.en)?\.(txt|json|md)$/i, '');
+  const stem = basename(path).replace(/(\.en)?\.(txt|json|md|docx)$/i, '');
   const name = stem.slice(stem.lastIndexOf('.') + 1);
   if (name === '') {
     throw new UsageError(`cannot tell which engine ${path} is from its name`, { hint: 'name translation files ENGINE.en.txt, e.g. deepl.en.txt' });

@@ -4,8 +4,8 @@
  * big glossary is parsed, validated and compiled once rather than on every run.
  *
  * The key is a SHA-256 over the glossary file's bytes, the path it was given as (locations name
- * it), and the code that compiles it (every source file of glossary/ and text/, the YAML parser's
- * version): a changed glossary, a moved one or an upgraded vitrans
+ * it), and the code that compiles it (every source file of glossary/ and text/, the versions of
+ * the two YAML parsers): a changed glossary, a moved one or an upgraded vitrans
  * never gets an old compilation. A cache file that cannot be read, fails its checksum or holds
  * something else is ignored and replaced; one that cannot be written costs nothing but speed.
  */
@@ -179,22 +179,25 @@ let identity: string | undefined;
 
 /**
  * What the compiled result depends on besides the glossary: the source of every module under
- * glossary/ and text/ (as installed: .ts in a checkout, .js in a package), the YAML parser's
- * version, hashed once per process.
+ * glossary/ and text/ (as installed: .ts in a checkout, .js in a package), the YAML parsers'
+ * versions, hashed once per process.
  */
 function codeIdentity(): string {
   if (identity !== undefined) return identity;
   const hash = createHash('sha256');
   const here = fileURLToPath(new URL('.', import.meta.url));
   for (const dir of [here, join(here, '..', 'text')]) hashTree(hash, dir);
-  let yamlVersion = 'unknown';
-  try {
-    yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
-  } catch {
-    // Without it the source hash still changes with any change of ours.
+  // Both YAML parsers read glossaries (see ./yaml-tree.ts): a new version of either may read a file otherwise.
+  for (const parser of ['yaml', 'js-yaml']) {
+    let version = 'unknown';
+    try {
+      version = (createRequire(import.meta.url)(`${parser}/package.json`) as { version: string }).version;
+    } catch {
+      // Without it the source hash still changes with any change of ours.
+    }
+    hash.update(`${parser} ${version}\0`);
   }
   // V8's serialisation format reads older versions; a newer one fails to read and is replaced.
-  hash.update(`yaml ${yamlVersion}`);
   identity = hash.digest('hex');
   return identity;
 }

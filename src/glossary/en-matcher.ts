@@ -73,6 +73,7 @@ interface Tokens {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SEPARATOR_CHAR = /[\s\u00AD\u2010-\u2015\u2212]/u;
+const ASCII_WORD_TOKEN = /^[A-Za-z]+$/;
 
 /**
  * Prefixes English writes closed, hyphenated or spaced alike ("antiballistic", "anti-ballistic").
@@ -499,91 +500,216 @@ export function createEnMatcher(entries: readonly GlossaryEntry[]): EnMatcher {
 
 /** Builds the trie of createEnMatcher for `entries`. */
 export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherData {
-  const vocabulary = new Vocabulary();
-  // While building: children of each node by token id, and the patterns ending there.
-  const next: Map<number, number>[] = [new Map()];
-  const out: Pattern[][] = [[]];
-  let order = 0;
-  const seen = new Set<string>();
+  const builder = new TrieBuilder();
+  // Each rendering once per entry id, kind and tokens (as compared: as written when case counts):
+  // the builder skips a pattern its node already holds for the same id and kind.
+  const idNumbers = new Map<string, number>();
+  let entryIndex = 0;
+  let idNumber = 0;
 
-  const add = (phrase: string, p: Omit<Pattern, 'exact' | 'order'>, entryCaseSensitive: boolean): void => {
+  const add = (phrase: string, kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
     // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
     // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
-    const caseSensitive = entryCaseSensitive && p.kind !== 'forbidden';
+    const caseSensitive = entryCaseSensitive && kind !== 'forbidden';
     let toks = phraseTokens(phrase);
     // A leading article is allowed before any rendering and never part of it.
     if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) toks = toks.slice(1);
     if (toks.length === 0) return;
-    insert(toks, p, caseSensitive);
+    insert(toks, kind, forbidden, plural, caseSensitive);
     // A closed compound in the rendering ("counterstrike") also matches written open ("counter-strike").
-    const open = toks.flatMap((t) => {
-      const prefix = /^[A-Za-z]+$/.test(t) ? compoundPrefix(t.toLowerCase()) : undefined;
-      return prefix ? [t.slice(0, prefix.length), t.slice(prefix.length)] : [t];
-    });
-    if (open.length > toks.length) insert(open, p, caseSensitive);
-  };
-
-  const insert = (toks: string[], p: Omit<Pattern, 'exact' | 'order'>, caseSensitive: boolean): void => {
-    const folded = toks.map(foldToken);
-    const key = `${p.entry.id}\u0000${p.kind}\u0000${caseSensitive ? toks.join('\u0001') : folded.join('\u0001')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    let node = 0;
-    for (const t of folded) {
-      const token = vocabulary.add(t);
-      const children = next[node]!;
-      let c = children.get(token);
-      if (c === undefined) {
-        c = next.length;
-        next.push(new Map());
-        out.push([]);
-        children.set(token, c);
-      }
-      node = c;
+    let open: string[] | undefined;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      const prefix = ASCII_WORD_TOKEN.test(t) ? compoundPrefix(t.toLowerCase()) : undefined;
+      if (prefix && !open) open = toks.slice(0, k);
+      if (!open) continue;
+      if (prefix) open.push(t.slice(0, prefix.length), t.slice(prefix.length));
+      else open.push(t);
     }
-    out[node]!.push({ ...p, exact: caseSensitive ? toks : null, order: order++ });
+    if (open) insert(open, kind, forbidden, plural, caseSensitive);
   };
 
-  const addWithPlurals = (phrase: string, p: Omit<Pattern, 'exact' | 'order' | 'plural'>, cs: boolean): void => {
-    add(phrase, { ...p, plural: false }, cs);
-    for (const plural of pluralForms(phrase)) add(plural, { ...p, plural: true }, cs);
+  const insert = (toks: string[], kind: RenderingKind, forbidden: number, plural: boolean, caseSensitive: boolean): void => {
+    builder.add(toks.map(foldToken), entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks : null);
+  };
+
+  const addWithPlurals = (phrase: string, kind: RenderingKind, forbidden: number, cs: boolean): void => {
+    add(phrase, kind, forbidden, false, cs);
+    for (const plural of pluralForms(phrase)) add(plural, kind, forbidden, true, cs);
   };
 
   for (const entry of entries) {
+    let id = idNumbers.get(entry.id);
+    if (id === undefined) idNumbers.set(entry.id, (id = idNumbers.size));
+    idNumber = id;
     const cs = entry.caseSensitive;
-    addWithPlurals(entry.en, { entry, kind: 'canonical' }, cs);
-    for (const a of entry.accepted) addWithPlurals(a, { entry, kind: 'accepted' }, cs);
+    addWithPlurals(entry.en, 'canonical', -1, cs);
+    for (const a of entry.accepted) addWithPlurals(a, 'accepted', -1, cs);
     const enHead = headWord(entry.en);
-    for (const f of entry.forms) add(f, { entry, kind: 'form', plural: headWord(f) !== enHead }, cs);
+    for (const f of entry.forms) add(f, 'form', -1, headWord(f) !== enHead, cs);
     if (entry.acronym) {
-      add(entry.acronym, { entry, kind: 'acronym', plural: false }, true);
-      for (const p of pluralWord(entry.acronym)) add(p, { entry, kind: 'acronym', plural: true }, true);
+      add(entry.acronym, 'acronym', -1, false, true);
+      for (const p of pluralWord(entry.acronym)) add(p, 'acronym', -1, true, true);
     }
-    for (const fb of entry.forbidden) addWithPlurals(fb.text, { entry, kind: 'forbidden', forbidden: fb }, cs);
+    for (const fb of entry.forbidden) addWithPlurals(fb.text, 'forbidden', entry.forbidden.indexOf(fb), cs);
+    entryIndex++;
+  }
+  return builder.data();
+}
+
+/** Whether two token lists (or two nulls) are the same. */
+function sameTokens(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Grows a typed array to `size`, new cells set to `fill`. */
+function grown(a: Int32Array<ArrayBuffer>, size: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * The trie while it is built, straight into the typed arrays the matcher reads: children of the
+ * root by token id, deeper edges in one open-addressing table (grown at half full), patterns in
+ * parallel arrays; no object per node or per pattern, so a 100,000-entry glossary builds in
+ * bounded, compact memory.
+ */
+class TrieBuilder {
+  readonly vocabulary = new Vocabulary();
+  private nodes = 1;
+  private rootChild = new Int32Array(1024).fill(-1);
+  private edgeNode = new Int32Array(1024).fill(-1);
+  private edgeToken = new Int32Array(1024);
+  private edgeChild = new Int32Array(1024);
+  private edgeMask = 1023;
+  private edges = 0;
+  /** Per pattern, in the order added: the node it ends at, its entry, kind, forbidden index, plural. */
+  private readonly patternNode: number[] = [];
+  private readonly patternEntry: number[] = [];
+  private readonly patternKind: number[] = [];
+  private readonly patternForbidden: number[] = [];
+  private readonly patternPlural: number[] = [];
+  /** [pattern in the order added, tokens as written] for patterns that keep their case. */
+  private readonly patternExact: Array<[number, string[]]> = [];
+  /** Per pattern: its entry's id as a number, and the pattern added before it at the same node (-1: none). */
+  private readonly patternId: number[] = [];
+  private readonly previousAtNode: number[] = [];
+  private readonly exactOf = new Map<number, string[]>();
+  /** Per node: the last pattern added there (-1: none). */
+  private lastAtNode = new Int32Array(1024).fill(-1);
+
+  /**
+   * A pattern over folded tokens (`exact`: the tokens as written, when case must agree), unless
+   * its node already has one for the same entry id (`id`), kind and exact tokens.
+   */
+  add(folded: readonly string[], entry: number, id: number, kind: RenderingKind, forbidden: number, plural: boolean, exact: string[] | null): void {
+    let node = 0;
+    for (const t of folded) node = this.childOrNew(node, this.vocabulary.add(t));
+    const kindIndex = RENDERING_KINDS.indexOf(kind);
+    if (node >= this.lastAtNode.length) this.lastAtNode = grown(this.lastAtNode, Math.max(node + 1, this.lastAtNode.length * 2), -1);
+    for (let p = this.lastAtNode[node]!; p >= 0; p = this.previousAtNode[p]!) {
+      if (this.patternId[p] === id && this.patternKind[p] === kindIndex && sameTokens(this.exactOf.get(p) ?? null, exact)) return;
+    }
+    const k = this.patternNode.length;
+    this.previousAtNode.push(this.lastAtNode[node]!);
+    this.lastAtNode[node] = k;
+    this.patternId.push(id);
+    if (exact) this.exactOf.set(k, exact);
+    this.patternNode.push(node);
+    this.patternEntry.push(entry);
+    this.patternKind.push(kindIndex);
+    this.patternForbidden.push(forbidden);
+    this.patternPlural.push(plural ? 1 : 0);
+    if (exact) this.patternExact.push([k, exact]);
   }
 
-  const trie = compileTrie(vocabulary, next, out);
-  const index = new Map(entries.map((e, i) => [e, i]));
-  const { patterns } = trie;
-  const patternExact: Array<[number, string[]]> = [];
-  patterns.forEach((p, k) => {
-    if (p.exact) patternExact.push([k, p.exact]);
-  });
-  return {
-    vocabulary: trie.vocabulary.data(),
-    rootChild: Int32Array.from(trie.rootChild),
-    edgeNode: Int32Array.from(trie.edgeNode),
-    edgeToken: Int32Array.from(trie.edgeToken),
-    edgeChild: Int32Array.from(trie.edgeChild),
-    edgeMask: trie.edgeMask,
-    outStart: Int32Array.from(trie.outStart),
-    patternEntry: Int32Array.from(patterns, (p) => index.get(p.entry)!),
-    patternKind: Uint8Array.from(patterns, (p) => RENDERING_KINDS.indexOf(p.kind)),
-    patternForbidden: Int32Array.from(patterns, (p) => (p.forbidden ? p.entry.forbidden.indexOf(p.forbidden) : -1)),
-    patternPlural: Uint8Array.from(patterns, (p) => (p.plural ? 1 : 0)),
-    patternExact,
-    patternRank: Float64Array.from(trie.patternRank),
-  };
+  private childOrNew(node: number, token: number): number {
+    if (node === 0) {
+      if (token >= this.rootChild.length) this.rootChild = grown(this.rootChild, Math.max(token + 1, this.rootChild.length * 2), -1);
+      let c = this.rootChild[token]!;
+      if (c < 0) c = this.rootChild[token] = this.nodes++;
+      return c;
+    }
+    let slot = edgeSlot(node, token, this.edgeMask);
+    for (;;) {
+      const n = this.edgeNode[slot]!;
+      if (n < 0) break;
+      if (n === node && this.edgeToken[slot] === token) return this.edgeChild[slot]!;
+      slot = (slot + 1) & this.edgeMask;
+    }
+    const c = this.nodes++;
+    this.edgeNode[slot] = node;
+    this.edgeToken[slot] = token;
+    this.edgeChild[slot] = c;
+    if (++this.edges * 2 > this.edgeMask + 1) this.rehash();
+    return c;
+  }
+
+  private rehash(): void {
+    const { edgeNode, edgeToken, edgeChild } = this;
+    const size = (this.edgeMask + 1) * 2;
+    this.edgeMask = size - 1;
+    this.edgeNode = new Int32Array(size).fill(-1);
+    this.edgeToken = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    for (let s = 0; s < edgeNode.length; s++) {
+      const node = edgeNode[s]!;
+      if (node < 0) continue;
+      let slot = edgeSlot(node, edgeToken[s]!, this.edgeMask);
+      while (this.edgeNode[slot] !== -1) slot = (slot + 1) & this.edgeMask;
+      this.edgeNode[slot] = node;
+      this.edgeToken[slot] = edgeToken[s]!;
+      this.edgeChild[slot] = edgeChild[s]!;
+    }
+  }
+
+  /** The matcher's data: patterns renumbered node by node (in the order added within a node). */
+  data(): EnMatcherData {
+    this.vocabulary.freeze();
+    const count = this.patternNode.length;
+    const outStart = new Int32Array(this.nodes + 1);
+    for (let k = 0; k < count; k++) outStart[this.patternNode[k]! + 1]!++;
+    for (let node = 0; node < this.nodes; node++) outStart[node + 1]! += outStart[node]!;
+    const next = outStart.slice(0, this.nodes);
+    const renumbered = new Int32Array(count);
+    const patternEntry = new Int32Array(count);
+    const patternKind = new Uint8Array(count);
+    const patternForbidden = new Int32Array(count);
+    const patternPlural = new Uint8Array(count);
+    const patternRank = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const at = next[this.patternNode[k]!]!++;
+      renumbered[k] = at;
+      patternEntry[at] = this.patternEntry[k]!;
+      patternKind[at] = this.patternKind[k]!;
+      patternForbidden[at] = this.patternForbidden[k]!;
+      patternPlural[at] = this.patternPlural[k]!;
+      patternRank[at] = KIND_RANK[RENDERING_KINDS[this.patternKind[k]!]!] * 2 ** 32 + k;
+    }
+    const patternExact = this.patternExact.map(([k, toks]): [number, string[]] => [renumbered[k]!, toks]).sort((a, b) => a[0] - b[0]);
+    const rootChild = new Int32Array(this.vocabulary.size).fill(-1);
+    rootChild.set(this.rootChild.subarray(0, Math.min(this.rootChild.length, rootChild.length)));
+    return {
+      vocabulary: this.vocabulary.data(),
+      rootChild,
+      edgeNode: this.edgeNode,
+      edgeToken: this.edgeToken,
+      edgeChild: this.edgeChild,
+      edgeMask: this.edgeMask,
+      outStart,
+      patternEntry,
+      patternKind,
+      patternForbidden,
+      patternPlural,
+      patternExact,
+      patternRank,
+    };
+  }
 }
 
 /**
@@ -619,39 +745,6 @@ export function enMatcherFromData(data: EnMatcherData, entries: readonly Glossar
     find,
     index: (text) => buildIndex(find(text)),
   };
-}
-
-function compileTrie(vocabulary: Vocabulary, next: Map<number, number>[], out: Pattern[][]): Omit<Trie, 'patterns'> & { patterns: Pattern[] } {
-  vocabulary.freeze();
-  const rootChild = new Int32Array(vocabulary.size).fill(-1);
-  for (const [token, c] of next[0]!) rootChild[token] = c;
-  let edges = 0;
-  for (let node = 1; node < next.length; node++) edges += next[node]!.size;
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const edgeMask = size - 1;
-  const edgeNode = new Int32Array(size).fill(-1);
-  const edgeToken = new Int32Array(size);
-  const edgeChild = new Int32Array(size);
-  for (let node = 1; node < next.length; node++) {
-    for (const [token, c] of next[node]!) {
-      let slot = edgeSlot(node, token, edgeMask);
-      while (edgeNode[slot] !== -1) slot = (slot + 1) & edgeMask;
-      edgeNode[slot] = node;
-      edgeToken[slot] = token;
-      edgeChild[slot] = c;
-    }
-  }
-  const outStart = new Int32Array(out.length + 1);
-  const patterns: Pattern[] = [];
-  for (let node = 0; node < out.length; node++) {
-    outStart[node] = patterns.length;
-    for (const p of out[node]!) patterns.push(p);
-  }
-  outStart[out.length] = patterns.length;
-  const patternRank = new Float64Array(patterns.length);
-  patterns.forEach((p, k) => (patternRank[k] = KIND_RANK[p.kind] * 2 ** 32 + p.order));
-  return { vocabulary, rootChild, edgeNode, edgeToken, edgeChild, edgeMask, outStart, patterns, patternRank };
 }
 
 function headWord(phrase: string): string {

@@ -111,10 +111,27 @@ interface WordPiece {
   after: string;
 }
 
+const SEPARATOR = /[\s\-\u2010-\u2015]/u;
+
+/** Whether the UTF-16 code is a word separator: white space, a hyphen or a dash (never half of a surrogate pair). */
+function isSeparator(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d);
+  return SEPARATOR.test(String.fromCharCode(c));
+}
+
+/** Words and the separators after them, separators before the first word dropped (a char loop: it runs for every rendering of a glossary). */
 function splitWords(phrase: string): WordPiece[] {
   const pieces: WordPiece[] = [];
-  const re = /([^\s\-\u2010-\u2015]+)([\s\-\u2010-\u2015]*)/gu;
-  for (const m of phrase.matchAll(re)) pieces.push({ word: m[1] ?? '', after: m[2] ?? '' });
+  const n = phrase.length;
+  let i = 0;
+  while (i < n && isSeparator(phrase.charCodeAt(i))) i++;
+  while (i < n) {
+    const wordStart = i;
+    while (i < n && !isSeparator(phrase.charCodeAt(i))) i++;
+    const afterStart = i;
+    while (i < n && isSeparator(phrase.charCodeAt(i))) i++;
+    pieces.push({ word: phrase.slice(wordStart, afterStart), after: phrase.slice(afterStart, i) });
+  }
   return pieces;
 }
 
@@ -140,15 +157,16 @@ export function headIndex(words: readonly string[], hyphenated: readonly boolean
 export function pluralForms(phrase: string): string[] {
   const pieces = splitWords(phrase);
   if (pieces.length === 0) return [];
-  const hyphenated = pieces.map((_, i) => i > 0 && /^[-\u2010-\u2015]+$/u.test(pieces[i - 1]!.after));
+  const hyphenated = pieces.map((_, i) => i > 0 && pieces[i - 1]!.after !== ' ' && /^[-\u2010-\u2015]+$/u.test(pieces[i - 1]!.after));
   const head = headIndex(
     pieces.map((p) => p.word),
     hyphenated,
   );
   const headPiece = pieces[head];
   if (!headPiece) return [];
-  // Trailing punctuation on the head ("Inc.") is not part of the noun.
-  const m = /^(.*?)([^\p{L}\p{M}\p{N}]*)$/u.exec(headPiece.word);
+  // Trailing punctuation on the head ("Inc.") is not part of the noun (none after an ASCII letter or digit).
+  const last = headPiece.word.charCodeAt(headPiece.word.length - 1);
+  const m = (last >= 0x61 && last <= 0x7a) || (last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39) ? undefined : /^(.*?)([^\p{L}\p{M}\p{N}]*)$/u.exec(headPiece.word);
   const core = m?.[1] ?? headPiece.word;
   const tail = m?.[2] ?? '';
   return pluralWord(core).map((plural) =>

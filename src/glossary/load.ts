@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Composer, Parser, YAMLParseError, isMap, isScalar, isSeq } from 'yaml';
-import type { CST, Document, Node, Pair, YAMLMap } from 'yaml';
+import { Composer, Parser, YAMLParseError } from 'yaml';
+import type { CST, Document } from 'yaml';
 import { GlossaryError } from '../core/errors.js';
 import { closestName } from '../core/suggest.js';
 import type { Severity } from '../core/types.js';
@@ -15,6 +15,8 @@ import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
 import { compileGlossary, compiledGlossaryKey, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
+import { quickYamlTree, treeOfYamlNode } from './yaml-tree.js';
+import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
 
 const TOP_KEYS = ['version', 'name', 'source_language', 'target_language', 'entries'] as const;
 const ENTRY_KEYS = [
@@ -95,11 +97,11 @@ class Reporter {
     return { file: this.file, line, column };
   }
 
-  of(node: Node | Pair | null | undefined, fallback = 0): YamlLocation {
-    const range = node && 'range' in node ? node.range : undefined;
-    if (range) return this.at(range[0]);
-    if (node && 'key' in node) return this.of(node.key as Node, fallback);
-    return this.at(fallback);
+  /** Where a node starts (a pair: where its key does). */
+  of(node: YamlNode | YamlPair | null | undefined, fallback = 0): YamlLocation {
+    if (!node) return this.at(fallback);
+    if ('kind' in node) return this.at(node.start);
+    return this.of(node.key, fallback);
   }
 
   fail(where: YamlLocation, message: string, hint: string): never {
@@ -115,6 +117,21 @@ class Reporter {
 export function parseGlossary(source: string, file: string): Glossary {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const r: Reporter = new Reporter(file, text);
+  // The quick reading when the file allows it; on any doubt or problem the `yaml` reading decides,
+  // so every message keeps the position (and wording) it has always had.
+  const quick = quickYamlTree(text);
+  if (quick !== undefined) {
+    try {
+      return validateGlossary(r, quick, file);
+    } catch (e) {
+      if (!(e instanceof GlossaryError)) throw e;
+    }
+  }
+  return validateGlossary(r, fullYamlTree(r, text), file);
+}
+
+/** The document's tree as `yaml` reads it, or the first syntax error (with its position). */
+function fullYamlTree(r: Reporter, text: string): YamlNode | null {
   // The syntax tree first, checked for depth, then composed (as parseDocument does): composing
   // recurses once per level, so a file nested a thousand levels deep would end in a stack overflow.
   const tokens = Array.from(new Parser().parse(text));
@@ -125,17 +142,21 @@ export function parseGlossary(source: string, file: string): Glossary {
     const message = syntax.message.split('\n')[0] ?? syntax.message;
     r.fail(r.at(syntax.pos[0]), `YAML syntax error: ${message}`, SYNTAX_HINTS[syntax.code] ?? 'Fix the YAML syntax at this position (check indentation, quotes and colons).');
   }
-  const top = doc.contents;
+  return treeOfYamlNode(doc.contents);
+}
+
+/** The glossary a document's tree describes, or a GlossaryError for its first problem. */
+function validateGlossary(r: Reporter, top: YamlNode | null, file: string): Glossary {
   if (top === null || (isScalar(top) && (top.value === null || top.value === ''))) {
     r.fail(r.at(0), 'glossary is empty', 'Start the file with `version: 1` and an `entries:` list.');
   }
   if (!isMap(top)) r.fail(r.of(top), 'glossary must be a mapping with `version` and `entries`', 'Start the file with `version: 1` and an `entries:` list.');
-  const topMap = top as YAMLMap;
+  const topMap = top as YamlMap;
   checkKeys(r, topMap, TOP_KEYS, 'at the top level');
 
   const versionPair = pairOf(topMap, 'version');
   if (!versionPair) r.fail(r.at(0), 'missing `version`', 'Add `version: 1` at the top of the file.');
-  const versionNode = versionPair.value as Node | null;
+  const versionNode = versionPair.value;
   if (!isScalar(versionNode) || versionNode.value !== 1) {
     r.fail(r.of(versionNode ?? versionPair), 'unsupported glossary `version` (only 1 exists)', 'Write `version: 1`.');
   }
@@ -145,11 +166,11 @@ export function parseGlossary(source: string, file: string): Glossary {
 
   const entriesPair = pairOf(topMap, 'entries');
   if (!entriesPair) r.fail(r.of(topMap), 'missing `entries`', 'Add an `entries:` list of terms (each with `vi` and `en`).');
-  const entriesNode = entriesPair.value as Node | null;
+  const entriesNode = entriesPair.value;
   if (!isSeq(entriesNode)) {
     r.fail(r.of(entriesNode ?? entriesPair), '`entries` must be a list', 'Write each entry as a list item starting with `- vi: ...`.');
   }
-  const entries = entriesNode.items.map((item, i) => parseEntry(r, item as Node | null, i + 1, entriesPair));
+  const entries = entriesNode.items.map((item, i) => parseEntry(r, item, i + 1, entriesPair));
   checkAcrossEntries(r, entries);
   return {
     file,
@@ -211,18 +232,23 @@ function composeDocument(tokens: readonly CST.Token[], text: string): Document.P
 /** An entry with the nodes needed for cross-entry messages. */
 interface ParsedEntry {
   entry: GlossaryEntry;
-  idWhere: YamlLocation;
-  viWhere: YamlLocation[];
+  // Nodes, not locations: a line and column are worked out only for a message.
+  idAt: YamlNode | null | undefined;
+  viAt: Array<YamlNode | null | undefined>;
   viTerms: string[];
   /** Where each forbidden rendering is written, parallel to `entry.forbidden`. */
-  forbiddenWhere: YamlLocation[];
+  forbiddenAt: Array<YamlNode | null | undefined>;
+  /** englishKey of `en`, then of each accepted rendering and form. */
+  approvedKeys: string[];
+  /** englishKey of each forbidden rendering, parallel to `entry.forbidden`. */
+  forbiddenKeys: string[];
 }
 
-function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair): ParsedEntry {
+function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: YamlPair): ParsedEntry {
   if (!isMap(node)) {
     r.fail(r.of(node ?? parent), `entry ${index} must be a mapping`, 'Write the entry as `- vi: ...` with `en: ...` below it.');
   }
-  const map = node as YAMLMap;
+  const map = node as YamlMap;
   const where = r.of(map);
   const label = `entry ${index}`;
   checkKeys(r, map, ENTRY_KEYS, `in ${label}`);
@@ -231,7 +257,7 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
   const idPair = pairOf(map, 'id');
   let id = optionalString(r, map, 'id', label);
   if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-    r.fail(r.of(idPair?.value as Node), `id "${id}" of ${label} is not kebab-case`, 'Use lower-case letters, digits and single hyphens, e.g. `glide-phase-interceptor`.');
+    r.fail(r.of(idPair?.value), `id "${id}" of ${label} is not kebab-case`, 'Use lower-case letters, digits and single hyphens, e.g. `glide-phase-interceptor`.');
   }
   id ??= slugify(en);
   const viVariants = stringList(r, map, 'vi_variants', label);
@@ -240,21 +266,23 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
   const forbidden = forbiddenList(r, map, label);
   const acronym = optionalString(r, map, 'acronym', label);
   if (acronym !== undefined && !isAcronym(acronym)) {
-    r.fail(r.of(pairOf(map, 'acronym')?.value as Node), `acronym "${acronym}" of ${label} is not all capitals and digits`, 'Write the acronym in capitals (e.g. `GPI`), or put a mixed-case short form under `accepted`.');
+    r.fail(r.of(pairOf(map, 'acronym')?.value), `acronym "${acronym}" of ${label} is not all capitals and digits`, 'Write the acronym in capitals (e.g. `GPI`), or put a mixed-case short form under `accepted`.');
   }
   const caseSensitive = optionalBoolean(r, map, 'case_sensitive', label) ?? false;
   const note = optionalString(r, map, 'note', label);
   const severity = optionalString(r, map, 'severity', label);
   if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) {
-    r.fail(r.of(pairOf(map, 'severity')?.value as Node), `severity "${severity}" of ${label} is not one of ${SEVERITIES.join(', ')}`, 'Write `severity: warning` (or error, info); to stop checking a term, remove its entry.');
+    r.fail(r.of(pairOf(map, 'severity')?.value), `severity "${severity}" of ${label} is not one of ${SEVERITIES.join(', ')}`, 'Write `severity: warning` (or error, info); to stop checking a term, remove its entry.');
   }
   const tests = testList(r, map, label);
 
-  const approved = new Map<string, string>([[englishKey(en), '`en`'], ...accepted.map((a): [string, string] => [englishKey(a.value), '`accepted`'])]);
-  for (const fb of forbidden) {
-    const clash = approved.get(englishKey(fb.rendering.text));
+  const approvedKeys = [en, ...accepted.map((a) => a.value), ...forms.map((f) => f.value)].map(englishKey);
+  const forbiddenKeys = forbidden.map((fb) => englishKey(fb.rendering.text));
+  const approved = new Map<string, string>([[approvedKeys[0]!, '`en`'], ...accepted.map((_, k): [string, string] => [approvedKeys[k + 1]!, '`accepted`'])]);
+  for (const [k, fb] of forbidden.entries()) {
+    const clash = approved.get(forbiddenKeys[k]!);
     if (clash) {
-      r.fail(fb.where, `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
+      r.fail(r.of(fb.at), `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
     }
   }
   const entry: GlossaryEntry = {
@@ -274,10 +302,12 @@ function parseEntry(r: Reporter, node: Node | null, index: number, parent: Pair)
   };
   return {
     entry,
-    idWhere: idPair ? r.of(idPair.value as Node) : where,
-    viWhere: [r.of(pairOf(map, 'vi')?.value as Node), ...viVariants.map((v) => v.where)],
+    idAt: idPair ? idPair.value : map,
+    viAt: [pairOf(map, 'vi')?.value, ...viVariants.map((v) => v.at)],
     viTerms: [vi, ...viVariants.map((v) => v.value)],
-    forbiddenWhere: forbidden.map((f) => f.where),
+    forbiddenAt: forbidden.map((f) => f.at),
+    approvedKeys,
+    forbiddenKeys,
   };
 }
 
@@ -288,16 +318,16 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
   for (const p of entries) {
     const first = ids.get(p.entry.id);
     if (first) {
-      r.fail(p.idWhere, `duplicate id "${p.entry.id}" (first used by the entry on line ${first.entry.location.line})`, 'Give each entry its own `id`.');
+      r.fail(r.of(p.idAt), `duplicate id "${p.entry.id}" (first used by the entry on line ${first.entry.location.line})`, 'Give each entry its own `id`.');
     }
     ids.set(p.entry.id, p);
     p.viTerms.forEach((term, k) => {
       // The matcher's own key: two terms it cannot tell apart must not render differently.
       const key = termKey(term);
       const earlier = terms.get(key);
-      if (earlier && earlier.entry !== p && englishKey(earlier.entry.entry.en) !== englishKey(p.entry.en)) {
+      if (earlier && earlier.entry !== p && earlier.entry.approvedKeys[0] !== p.approvedKeys[0]) {
         r.fail(
-          p.viWhere[k] ?? p.entry.location,
+          k < p.viAt.length ? r.of(p.viAt[k]) : p.entry.location,
           `Vietnamese term "${term}" is already the term of the entry on line ${earlier.entry.entry.location.line} ("${earlier.term}" → "${earlier.entry.entry.en}"), with a different rendering "${p.entry.en}"`,
           'Merge the two entries, or make one Vietnamese term more specific.',
         );
@@ -314,14 +344,14 @@ function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
 function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
   const approvedBy = new Map<string, ParsedEntry>();
   for (const p of entries) {
-    for (const text of [p.entry.en, ...p.entry.accepted, ...p.entry.forms]) if (!approvedBy.has(englishKey(text))) approvedBy.set(englishKey(text), p);
+    for (const key of p.approvedKeys) if (!approvedBy.has(key)) approvedBy.set(key, p);
   }
   for (const p of entries) {
     p.entry.forbidden.forEach((fb, k) => {
-      const other = approvedBy.get(englishKey(fb.text));
+      const other = approvedBy.get(p.forbiddenKeys[k]!);
       if (other && other !== p) {
         r.fail(
-          p.forbiddenWhere[k] ?? p.entry.location,
+          k < p.forbiddenAt.length ? r.of(p.forbiddenAt[k]) : p.entry.location,
           `"${fb.text}" is forbidden in the entry on line ${p.entry.location.line} but approved in the entry on line ${other.entry.location.line} ("${other.entry.vi}")`,
           'Make the forbidden rendering more specific (e.g. "Japanese Department of Defense"), or drop it.',
         );
@@ -332,7 +362,36 @@ function checkRenderingsAcrossEntries(r: Reporter, entries: ParsedEntry[]): void
 
 /** How the loader compares English renderings: NFC, lower case, hyphens and spaces alike. */
 export function englishKey(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+  const ascii = asciiEnglishKey(s);
+  return ascii ?? s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+}
+
+/**
+ * englishKey of an ASCII string without a regex or a copy when it is already a key (the loader
+ * asks for tens of thousands), or undefined for any other string. In ASCII the separators are
+ * the hyphen and the white space characters \t \n \v \f \r and space; NFC changes nothing.
+ */
+function asciiEnglishKey(s: string): string | undefined {
+  let isKey = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x2d || (c >= 0x09 && c <= 0x0d) || (c === 0x20 && (i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 0x20))) isKey = false;
+  }
+  if (isKey) return s;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
+  return out;
 }
 
 /** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */
@@ -365,28 +424,40 @@ export function slugify(en: string): string {
 
 // ---- field readers ----
 
-function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+function isMap(node: YamlNode | null | undefined): node is YamlMap {
+  return node?.kind === 'map';
 }
 
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => keyName(p) === key);
+function isSeq(node: YamlNode | null | undefined): node is YamlSeq {
+  return node?.kind === 'seq';
 }
 
-function checkKeys(r: Reporter, map: YAMLMap, known: readonly string[], where: string): void {
-  for (const pair of map.items) {
+function isScalar(node: YamlNode | null | undefined): node is YamlScalar {
+  return node?.kind === 'scalar';
+}
+
+function keyName(pair: YamlPair): string {
+  return pair.name;
+}
+
+function pairOf(map: YamlMap, key: string): YamlPair | undefined {
+  return map.pairs.find((p) => keyName(p) === key);
+}
+
+function checkKeys(r: Reporter, map: YamlMap, known: readonly string[], where: string): void {
+  for (const pair of map.pairs) {
     const key = keyName(pair);
     if (known.includes(key)) continue;
     const guess = closestName(key, known);
     r.fail(
-      r.of(pair.key as Node),
+      r.of(pair.key),
       `unknown key \`${key}\` ${where}`,
       guess ? `Did you mean \`${guess}\`?` : `Use one of: ${known.map((k) => `\`${k}\``).join(', ')}.`,
     );
   }
 }
 
-function typeName(node: unknown): string {
+function typeName(node: YamlNode | null | undefined): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
@@ -400,7 +471,7 @@ function typeName(node: unknown): string {
 }
 
 /** A string scalar's value (NFC, trimmed), or a GlossaryError saying what it is instead. */
-function readString(r: Reporter, node: Node | null, pair: Pair | undefined, what: string, asWritten = false): string {
+function readString(r: Reporter, node: YamlNode | null, pair: YamlPair | undefined, what: string, asWritten = false): string {
   if (!isScalar(node) || typeof node.value !== 'string') {
     if (isScalar(node) && node.value === null) {
       r.fail(r.of(pair ?? node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
@@ -413,21 +484,21 @@ function readString(r: Reporter, node: Node | null, pair: Pair | undefined, what
   return value;
 }
 
-function requiredString(r: Reporter, map: YAMLMap, key: string, label: string, asWritten = false): string {
+function requiredString(r: Reporter, map: YamlMap, key: string, label: string, asWritten = false): string {
   const pair = pairOf(map, key);
   if (!pair) r.fail(r.of(map), `${label} is missing \`${key}\``, `Add \`${key}: ...\` to ${label}.`);
-  return readString(r, pair.value as Node | null, pair, `\`${key}\` of ${label}`, asWritten);
+  return readString(r, pair.value, pair, `\`${key}\` of ${label}`, asWritten);
 }
 
-function optionalString(r: Reporter, map: YAMLMap, key: string, label: string): string | undefined {
+function optionalString(r: Reporter, map: YamlMap, key: string, label: string): string | undefined {
   const pair = pairOf(map, key);
-  return pair ? readString(r, pair.value as Node | null, pair, `\`${key}\` of ${label}`) : undefined;
+  return pair ? readString(r, pair.value, pair, `\`${key}\` of ${label}`) : undefined;
 }
 
-function optionalBoolean(r: Reporter, map: YAMLMap, key: string, label: string): boolean | undefined {
+function optionalBoolean(r: Reporter, map: YamlMap, key: string, label: string): boolean | undefined {
   const pair = pairOf(map, key);
   if (!pair) return undefined;
-  const node = pair.value as Node | null;
+  const node = pair.value;
   if (!isScalar(node) || typeof node.value !== 'boolean') {
     r.fail(r.of(node ?? pair), `\`${key}\` of ${label} must be true or false, not ${typeName(node)}`, `Write \`${key}: true\` or \`${key}: false\`.`);
   }
@@ -436,30 +507,31 @@ function optionalBoolean(r: Reporter, map: YAMLMap, key: string, label: string):
 
 interface Located<T> {
   value: T;
-  where: YamlLocation;
+  /** The node it was read from (its position is worked out only for a message). */
+  at: YamlNode | null;
 }
 
-function listItems(r: Reporter, map: YAMLMap, key: string, label: string): Node[] {
+function listItems(r: Reporter, map: YamlMap, key: string, label: string): Array<YamlNode | null> {
   const pair = pairOf(map, key);
   if (!pair) return [];
-  const node = pair.value as Node | null;
+  const node = pair.value;
   if (!isSeq(node)) {
     r.fail(r.of(node ?? pair), `\`${key}\` of ${label} must be a list, not ${typeName(node)}`, `Write each item on its own line as \`- ...\` under \`${key}:\`.`);
   }
-  return node.items as Node[];
+  return node.items;
 }
 
-function stringList(r: Reporter, map: YAMLMap, key: string, label: string): Located<string>[] {
+function stringList(r: Reporter, map: YamlMap, key: string, label: string): Located<string>[] {
   return listItems(r, map, key, label).map((item, i) => ({
     value: readString(r, item, undefined, `item ${i + 1} of \`${key}\` in ${label}`),
-    where: r.of(item),
+    at: item,
   }));
 }
 
-function forbiddenList(r: Reporter, map: YAMLMap, label: string): { rendering: ForbiddenRendering; where: YamlLocation }[] {
+function forbiddenList(r: Reporter, map: YamlMap, label: string): { rendering: ForbiddenRendering; at: YamlNode | null | undefined }[] {
   return listItems(r, map, 'forbidden', label).map((item, i) => {
     const what = `item ${i + 1} of \`forbidden\` in ${label}`;
-    if (!isMap(item)) return { rendering: { text: readString(r, item, undefined, what) }, where: r.of(item) };
+    if (!isMap(item)) return { rendering: { text: readString(r, item, undefined, what) }, at: item };
     checkKeys(r, item, FORBIDDEN_KEYS, `in ${what}`);
     const text = requiredString(r, item, 'text', what);
     const use = optionalString(r, item, 'use', what);
@@ -467,12 +539,12 @@ function forbiddenList(r: Reporter, map: YAMLMap, label: string): { rendering: F
     const allowedIn = allowedContexts(r, item, what);
     return {
       rendering: { text, ...(use !== undefined ? { use } : {}), ...(note !== undefined ? { note } : {}), ...(allowedIn.length > 0 ? { allowedIn } : {}) },
-      where: r.of(pairOf(item, 'text')?.value as Node),
+      at: pairOf(item, 'text')?.value,
     };
   });
 }
 
-function allowedContexts(r: Reporter, map: YAMLMap, what: string): AllowedContext[] {
+function allowedContexts(r: Reporter, map: YamlMap, what: string): AllowedContext[] {
   return listItems(r, map, 'allowed_in', what).map((item, i) => {
     const pattern = readString(r, item, undefined, `item ${i + 1} of \`allowed_in\` in ${what}`);
     const parsed = parseAllowedContext(pattern);
@@ -483,23 +555,23 @@ function allowedContexts(r: Reporter, map: YAMLMap, what: string): AllowedContex
   });
 }
 
-function testList(r: Reporter, map: YAMLMap, label: string): EntryTest[] {
+function testList(r: Reporter, map: YamlMap, label: string): EntryTest[] {
   return listItems(r, map, 'tests', label).map((item, i) => {
     const what = `test ${i + 1} of ${label}`;
-    if (!isMap(item) || item.items.length !== 1) {
+    if (!isMap(item) || item.pairs.length !== 1) {
       r.fail(r.of(item), `${what} must be a one-key mapping`, 'Write it as `- vi: "..."`, `- not_vi`, `- en`, `- not_en`, or `- fix: { from: "...", to: "..." }`.');
     }
     checkKeys(r, item, TEST_KEYS, `in ${what}`);
-    const pair = item.items[0] as Pair;
+    const pair = item.pairs[0]!;
     const kind = keyName(pair) as (typeof TEST_KEYS)[number];
-    const { line, column } = r.of(pair.key as Node);
+    const { line, column } = r.of(pair.key);
     if (kind === 'fix') {
-      const body = pair.value as Node | null;
+      const body = pair.value;
       if (!isMap(body)) r.fail(r.of(body ?? pair), `\`fix\` in ${what} must be a mapping with \`from\` and \`to\``, 'Write `- fix: { from: "...", to: "..." }`.');
       checkKeys(r, body, FIX_KEYS, `in \`fix\` of ${what}`);
       const fixLabel = `\`fix\` of ${what}`;
       return { kind, from: requiredString(r, body, 'from', fixLabel, true), to: requiredString(r, body, 'to', fixLabel, true), line, column };
     }
-    return { kind, text: readString(r, pair.value as Node | null, pair, `\`${kind}\` in ${what}`, true), line, column };
+    return { kind, text: readString(r, pair.value, pair, `\`${kind}\` in ${what}`, true), line, column };
   });
 }

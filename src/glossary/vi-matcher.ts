@@ -44,6 +44,8 @@ const CACHE_LIMIT = 100_000;
  * "Dương–Thái" meet; '' means whitespace only.
  */
 function gapKey(gap: string): string {
+  // Nearly every gap of a term or a text is one space: no regex for it.
+  if (gap === ' ') return '';
   return gap.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').normalize('NFC');
 }
 

@@ -51,7 +51,8 @@ export function mergeGlossaryFindings(report: JudgeReport, findings: Readonly<Re
       const texts = { source: p.source.normalize('NFC'), translation: (p.outputs[engine] ?? '').normalize('NFC') };
       for (const span of j.spans) {
         if (span.category !== 'terminology' || span.glossary) continue;
-        const i = list.findIndex((f, k) => !merged.has(k) && f.paragraph === j.paragraph && f.termId !== undefined && sameTerm(span, f, texts));
+        // A suppressed finding is the user's call, not a glossary problem the judge confirms.
+        const i = list.findIndex((f, k) => !merged.has(k) && !f.suppression && f.paragraph === j.paragraph && f.termId !== undefined && sameTerm(span, f, texts));
         if (i < 0) continue;
         merged.add(i);
         const f = list[i]!;

@@ -41,17 +41,20 @@ function oneLine(text: string): string {
 }
 
 /**
- * A run's findings as compact lines, at most `limit` of them (those that stand, in file and
- * position order), then what `commands` (the `vitrans check` command lines that report them all)
- * show: what `vitrans translate` ends with. Empty when no finding stands.
+ * A run's findings as compact lines, at most `limit` of them: those that stand (in file and
+ * position order), then the suppressed ones, marked `suppressed` with how and why; then what
+ * `commands` (the `vitrans check` command lines that report them all) show: what `vitrans
+ * translate` ends with. Empty when there are no findings.
  * @example formatFindingList(findings, { limit: 10, commands: ['vitrans check a.txt out/a.deepl.en.txt'] })
  */
 export function formatFindingList(findings: readonly Finding[], opts: { limit: number; commands: readonly string[] }): string {
-  const standing = findings.filter((f) => !f.suppression);
-  if (standing.length === 0) return '';
-  const sorted = groupByFile({ files: [], findings: standing, summary: [] }).flatMap((g) => g.findings);
-  const out = sorted.slice(0, opts.limit).map((f) => compactLine(f, f.severity));
-  const left = sorted.length - out.length;
+  const inOrder = (list: Finding[]): Finding[] => groupByFile({ files: [], findings: list, summary: [] }, list).flatMap((g) => g.findings);
+  const standing = inOrder(findings.filter((f) => !f.suppression));
+  const suppressed = inOrder(findings.filter((f) => f.suppression));
+  if (standing.length + suppressed.length === 0) return '';
+  const out = standing.slice(0, opts.limit).map((f) => compactLine(f, f.severity));
+  for (const f of suppressed.slice(0, opts.limit - out.length)) out.push(compactLine(f, 'suppressed', ` (${describeSuppression(f)})`));
+  const left = standing.length + suppressed.length - out.length;
   if (opts.commands.length > 0) {
     out.push(left > 0 ? `…and ${left} more. The full report:` : 'The full report:');
     for (const command of opts.commands) out.push(`  ${command}`);

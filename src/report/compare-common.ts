@@ -93,13 +93,16 @@ export function significanceText(s: EngineScores, c: Comparison, metric?: Metric
 }
 
 /**
- * Glossary accuracy of an engine, or `n/a` when the checker gave none.
- * @example '67% (2/3)'
+ * Glossary accuracy of an engine, or `n/a` when the checker gave none; the findings suppressed
+ * (inline or by a suppressions list) are counted apart.
+ * @example '67% (2/3)', '67% (2/3), 1 suppressed'
  */
 export function glossaryText(c: Comparison, engine: string): string {
   const g = c.glossary?.[engine];
   if (!g) return 'n/a';
-  return `${Math.round(g.accuracy * 100)}% (${g.approved}/${g.expected})`;
+  // Comparisons saved before suppressions were counted have no count.
+  const suppressed = g.suppressed ?? g.findings.filter((f) => f.suppression).length;
+  return `${Math.round(g.accuracy * 100)}% (${g.approved}/${g.expected})${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`;
 }
 
 /**

@@ -40,6 +40,7 @@ import {
 // Content (source, reference, engine texts, messages) shows bidi controls as marks; names and
 // attributes write them out: applied, they would reorder what the reader sees.
 import { escapeHtmlShowingControls as esc, escapeHtmlText as html } from './escape.js';
+import { describeSuppression } from './check-common.js';
 import type { MqmSpan } from '../judge/types.js';
 import {
   categoryLabel,
@@ -110,7 +111,7 @@ ${ENGINE_COLORS.map((color, i) => `.swatch.c${i}{background:${color}}`).join('')
 ins,del,mark,.ch,.bidi{unicode-bidi:isolate}
 .bidi{font:600 .7em/1 ui-monospace,monospace;color:#7d4e00;background:#fff8c5;border:1px solid #bf8700;border-radius:3px;padding:0 .15em;margin:0 .1em;direction:ltr}
 .col.source p{font-style:italic}
-ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}
+ul.findings{margin:.4rem 0 0;padding-left:1.1rem;font-size:.85rem}ul.findings li.error{color:#a40e26}ul.findings li.warning{color:#7d4e00}ul.findings li.suppressed{color:#57606a}
 .legend span{margin-right:1rem}
 svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.85rem}
@@ -363,10 +364,17 @@ function findingsByParagraph(c: Comparison): Map<number, Map<string, Finding[]>>
   return out;
 }
 
+/** A glossary finding in an engine's list; a suppressed one says so, and why. */
+function findingItem(f: Finding): string {
+  if (f.suppression) return `<li class="suppressed">${html(f.message)} <small>${esc(f.ruleId)}; suppressed ${html(describeSuppression(f))}</small></li>`;
+  return `<li class="${esc(f.severity)}">${html(f.message)} <small>${esc(f.ruleId)}</small></li>`;
+}
+
 function paragraphArticle(c: Comparison, p: ParagraphComparison, ofParagraph: Map<string, Finding[]> | undefined): string {
   const findings = new Map<string, Finding[]>();
   for (const engine of c.engines) findings.set(engine, ofParagraph?.get(engine) ?? []);
-  const sourceTerms = [...findings.values()].flat().flatMap((f) => (f.source ? [{ text: f.source.text, title: f.message }] : []));
+  // A suppressed finding is listed (marked, with its reason) but not highlighted as a problem.
+  const sourceTerms = [...findings.values()].flat().flatMap((f) => (f.source && !f.suppression ? [{ text: f.source.text, title: f.message }] : []));
 
   const cols: string[] = [];
   cols.push(`<section class="col source" lang="vi"><h4>Source</h4><p>${marked(p.source, 0, findRanges(p.source, sourceTerms))}</p></section>`);
@@ -380,13 +388,13 @@ function paragraphArticle(c: Comparison, p: ParagraphComparison, ofParagraph: Ma
     const fs = (findings.get(engine) ?? []).filter((f) => !isMergedFinding(c, engine, c.glossary![engine]!.findings.indexOf(f)));
     const judgment = judgmentOf(c, engine, p.index);
     const spans = judgment?.spans ?? [];
-    const ranges = layered([...findRanges(text, fs.flatMap((f) => (f.actual ? [{ text: f.actual, title: f.message }] : []))), ...spanRanges(spans)]);
+    const ranges = layered([...findRanges(text, fs.flatMap((f) => (f.actual && !f.suppression ? [{ text: f.actual, title: f.message }] : []))), ...spanRanges(spans)]);
     const ops = p.diffs[engine];
     const pivot = isPivotEngine(c, engine);
     const score = sentenceScoresText(p, engine);
     const head = `${esc(engine)}${pivot ? ' <small>(pivot)</small>' : ''}${score ? ` <small>${esc(score)}</small>` : ''}`;
     const content = pivot || !ops ? marked(text, 0, ranges) : diffHtml(ops, ranges);
-    const list = fs.length > 0 ? `<ul class="findings">${fs.map((f) => `<li class="${esc(f.severity)}">${html(f.message)} <small>${esc(f.ruleId)}</small></li>`).join('')}</ul>` : '';
+    const list = fs.length > 0 ? `<ul class="findings">${fs.map(findingItem).join('')}</ul>` : '';
     const unjudged = judgment && judgment.status !== 'judged' ? `<p class="note mqm-unjudged">${html(unjudgedText(judgment))}</p>` : '';
     const mqm = spans.length > 0 ? `<ul class="mqm">${spans.map(spanItem).join('')}</ul>` : '';
     cols.push(`<section class="col engine" data-engine="${esc(engine)}"><h4>${head}</h4><p>${content}</p>${list}${unjudged}${mqm}</section>`);

@@ -11,7 +11,15 @@ export class MemoryTranslationCache implements TranslationCache, JudgmentCache {
   get(key: string): CachedTranslation | undefined {
     return this.entries.get(key);
   }
-  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
+  async getMany(keys: readonly string[]): Promise<Map<string, CachedTranslation>> {
+    const found = new Map<string, CachedTranslation>();
+    for (const key of keys) {
+      const value = this.entries.get(key);
+      if (value) found.set(key, value);
+    }
+    return found;
+  }
+  async putMany(entries: readonly { key: string; value: CachedTranslation }[]): Promise<void> {
     for (const e of entries) {
       this.entries.set(e.key, e.value);
       this.leases.delete(e.key);

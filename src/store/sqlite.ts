@@ -76,7 +76,17 @@ export class SqliteTranslationCache implements TranslationCache, JudgmentCache {
     return row && fromRow(row);
   }
 
-  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void {
+  async getMany(keys: readonly string[]): Promise<Map<string, CachedTranslation>> {
+    const found = new Map<string, CachedTranslation>();
+    for (const key of keys) {
+      const value = this.get(key);
+      if (value) found.set(key, value);
+    }
+    return found;
+  }
+
+  /** Written before it returns (the promise is already settled): a caller that does not await still finds the entries stored. */
+  async putMany(entries: readonly { key: string; value: CachedTranslation }[]): Promise<void> {
     if (entries.length === 0) return;
     const write = this.db.transaction((list: readonly { key: string; value: CachedTranslation }[]) => {
       for (const { key, value: v } of list) {

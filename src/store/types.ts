@@ -64,13 +64,17 @@ export interface LeaseOutcome {
 
 /**
  * Where translations are remembered between runs, and which paragraphs are being translated right
- * now. Lease methods are asynchronous so that a networked store can implement them; `putMany`
- * ends the claims on the keys it stores.
+ * now. Every method that reads or writes entries or claims is asynchronous so that a networked
+ * store can implement it; `putMany` ends the claims on the keys it stores.
  */
 export interface TranslationCache {
-  get(key: string): CachedTranslation | undefined;
+  /**
+   * The entries stored under `keys` (absent keys are left out). Asynchronous so that a networked
+   * store (Redis) can answer in one round trip; the embedded stores answer at once.
+   */
+  getMany(keys: readonly string[]): Promise<Map<string, CachedTranslation>>;
   /** Stores several entries in one transaction, ending any claim on them. */
-  putMany(entries: readonly { key: string; value: CachedTranslation }[]): void;
+  putMany(entries: readonly { key: string; value: CachedTranslation }[]): Promise<void>;
   /** Claims `keys` for `lease.owner` in one atomic step; see `LeaseOutcome`. */
   claim(keys: readonly string[], lease: LeaseRequest): Promise<LeaseOutcome>;
   /** Extends the owner's claims on `keys` by `ttlMs` from now; returns the keys it still holds. */

@@ -13,7 +13,7 @@ import { termPairs } from '../glossary/export.js';
 import { vietnameseShare } from '../text/vietnamese.js';
 import { joinSplit, planBatches, splitText } from './batching.js';
 import { ClaimKeeper } from './claims.js';
-import { translationCacheKey, type CachedTranslation } from '../store/index.js';
+import { translationCacheKey, type CachedTranslation, type TranslationCache } from '../store/index.js';
 import { hasPlaceholderConflict, maskText, unmaskText, type MaskedText, type ProtectedSpan } from './placeholders.js';
 import type {
   GlossaryMode,
@@ -145,10 +145,10 @@ const REMEMBERED_TEXTS = 20_000;
 type PlanOptions = Pick<TranslateParagraphsOptions, 'engine' | 'paragraphs' | 'sourceLang' | 'targetLang' | 'glossary' | 'viMatcher' | 'markup' | 'cache'>;
 
 /** NFC, cache keys and look-ups; masks are prepared lazily. `mode` overrides the engine's own (a native glossary refused: placeholders). */
-function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: GlossaryMode; paragraphs: PlannedParagraph[] } {
+async function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): Promise<{ mode: GlossaryMode; paragraphs: PlannedParagraph[] }> {
   const { engine } = opts;
   const mode = modeOverride ?? glossaryModeFor(engine, opts.glossary);
-  const paragraphs = opts.paragraphs.map((raw, index): PlannedParagraph => {
+  const paragraphs = opts.paragraphs.map((raw, index): Planned => {
     const source = raw.normalize('NFC');
     const markup = opts.markup?.[index] ?? NO_MARKUP;
     const key = translationCacheKey({
@@ -162,11 +162,24 @@ function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): { mode: Gloss
       markup: markup.length ? JSON.stringify(markup) : '',
       source,
     });
-    const blank = source.trim() === '';
-    const cached = blank ? undefined : opts.cache?.get(key);
-    return new Planned(index, source, key, cached, blank, markup, mode, opts.viMatcher);
+    return new Planned(index, source, key, undefined, source.trim() === '', markup, mode, opts.viMatcher);
   });
+  if (opts.cache) {
+    const cached = await lookUp(opts.cache, paragraphs.filter((p) => !p.blank).map((p) => p.key));
+    for (const p of paragraphs) p.cached = cached.get(p.key);
+  }
   return { mode, paragraphs };
+}
+
+/** Keys looked up per round trip to the cache: a networked store answers each slice in one request. */
+const LOOKUP_SLICE = 1000;
+
+async function lookUp(cache: TranslationCache, keys: readonly string[]): Promise<Map<string, CachedTranslation>> {
+  const found = new Map<string, CachedTranslation>();
+  for (let from = 0; from < keys.length; from += LOOKUP_SLICE) {
+    for (const [key, value] of await cache.getMany(keys.slice(from, from + LOOKUP_SLICE))) found.set(key, value);
+  }
+  return found;
 }
 
 const NO_MARKUP: readonly ProtectedSpan[] = [];
@@ -178,7 +191,8 @@ class Planned implements PlannedParagraph {
     readonly index: number,
     readonly source: string,
     readonly key: string,
-    readonly cached: CachedTranslation | undefined,
+    /** Set once by the plan's look-up, in one round trip for many paragraphs. */
+    public cached: CachedTranslation | undefined,
     readonly blank: boolean,
     private readonly markup: readonly ProtectedSpan[],
     private readonly mode: GlossaryMode,
@@ -258,8 +272,8 @@ function spellingsOf(entry: GlossaryEntry): Map<string, string> {
 }
 
 /** Plans a run: NFC, cache keys and look-ups, masks and hints, characters to send. Sends nothing. */
-export function planTranslation(opts: PlanOptions): TranslationPlan {
-  const { mode, paragraphs } = planKeys(opts);
+export async function planTranslation(opts: PlanOptions): Promise<TranslationPlan> {
+  const { mode, paragraphs } = await planKeys(opts);
   let count = 0;
   let characters = 0;
   for (const p of paragraphs) {
@@ -311,7 +325,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   const retry = opts.retry ?? runOnce;
   const now = opts.now ?? Date.now;
   const redact = opts.redact;
-  let plan = planKeys(opts);
+  let plan = await planKeys(opts);
   const onRetry = (error: EngineError, attempt: number, delayMs: number): void =>
     onProgress?.({ type: 'retry', engine: engine.name, attempt, delayMs, reason: error.message });
 
@@ -328,7 +342,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       if (opts.signal?.aborted) throw new TranslationAbortedError();
       if (!(err instanceof EngineError && err.kind === 'glossary-unsupported')) throw err;
       onProgress?.({ type: 'glossary-fallback', engine: engine.name, reason: err.message });
-      plan = planKeys(opts, 'mask');
+      plan = await planKeys(opts, 'mask');
     }
   }
   const total = plan.paragraphs.length;
@@ -582,14 +596,14 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     return result(p, restored.text, { billedCharacters: billed, warnings });
   };
 
-  const record = (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): void => {
+  const record = async (list: { p: PlannedParagraph; r: ParagraphTranslation }[]): Promise<void> => {
     // A finished paragraph keeps only its result: its masks and parts go.
     for (const { p, r } of list) {
       results[p.index] = r;
       p.release();
       parts.delete(p.index);
     }
-    cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now(), { sourceLang: opts.sourceLang, targetLang: opts.targetLang }) })));
+    await cache?.putMany(list.map(({ p, r }) => ({ key: p.key, value: toCached(r, now(), { sourceLang: opts.sourceLang, targetLang: opts.targetLang }) })));
     claims?.stored(list.map(({ p }) => p.key));
     done += list.length;
     if (list.length > 0) tick();
@@ -614,8 +628,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       if (r) intact.push({ p, r });
       else lost.push(p);
     }
-    record(intact);
-    for (const p of lost) record([{ p, r: await retranslateUnmasked(p) }]);
+    await record(intact);
+    for (const p of lost) await record([{ p, r: await retranslateUnmasked(p) }]);
   };
 
   const runBatch = async (batch: Piece[]): Promise<void> => {
@@ -672,7 +686,8 @@ function toCached(r: ParagraphTranslation, createdAt: number, langs: { sourceLan
   return { target: r.target, billedCharacters: r.billedCharacters, masked: Boolean(r.masked), warnings: r.warnings, createdAt, origin };
 }
 
-function fromCached(engine: Engine, p: PlannedParagraph, c: CachedTranslation): ParagraphTranslation {
+/** A planned paragraph's result from its cache entry (a queued run assembles its cached paragraphs with it too). */
+export function fromCached(engine: Pick<Engine, 'name' | 'model'>, p: Pick<PlannedParagraph, 'source'>, c: CachedTranslation): ParagraphTranslation {
   return {
     source: p.source,
     target: c.target,

@@ -60,7 +60,7 @@ describe('vitrans check with vitrans.config.yaml', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'vitrans: vitrans.config.yaml:3:3: error: unknown check "term-misssing" (did you mean term-missing?) (known checks: acronym-mismatch, bracket-mismatch, double-space, doubled-word, final-punctuation, inconsistent-translation, length-ratio, number-mismatch, quote-mismatch, source-corrupted, term-forbidden, term-inconsistent, term-missing, untranslated, verbatim-mismatch)\n',
+      'vitrans: vitrans.config.yaml:3:3: error: unknown check "term-misssing" (did you mean term-missing?) (known checks: acronym-mismatch, bracket-mismatch, double-space, doubled-word, final-punctuation, inconsistent-translation, length-ratio, number-mismatch, quote-mismatch, source-corrupted, term-forbidden, term-inconsistent, term-missing, untranslated, verbatim-mismatch, invalid-suppression, unused-suppression)\n',
     );
   });
 
@@ -109,6 +109,24 @@ describe('suppressions', () => {
     const stale = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'unused-suppression');
     expect(stale.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual([`${ARTICLE}/deepl.en.txt:1`, 'vitrans.config.yaml:3']);
     expect(r.code).toBe(1);
+  });
+
+  it('re-levels the stale and invalid suppression findings under checks:, or turns them off', async () => {
+    write(`${ARTICLE}/deepl.en.txt`, TRANSLATION.replace('Vietnam Coast Guard receives', '<!-- vitrans-disable-next-line untranslated -- headline -->\nVietnam Coast Guard receives').replace('(OSA).', '(OSA). <!-- vitrans-disable-line term-forbidden -->'));
+    const entry = `suppressions:\n  - rule: term-missing\n    file: "${ARTICLE}/*.en.txt"\n    reason: checked by hand\n`;
+    const levels = (findings: { ruleId: string; severity: string }[]) =>
+      findings.filter((f) => f.ruleId.endsWith('-suppression')).map((f) => `${f.ruleId} ${f.severity}`);
+    write('vitrans.config.yaml', `${CONFIG}${entry}checks:\n  unused-suppression: error\n  invalid-suppression: info\n`);
+    const r = await check([...ARGS, '--format', 'json']);
+    expect(levels(JSON.parse(r.stdout).findings)).toEqual(['unused-suppression error', 'invalid-suppression info', 'unused-suppression error']);
+    write('vitrans.config.yaml', `${CONFIG}${entry}checks:\n  unused-suppression: off\n  invalid-suppression:\n    severity: off\n`);
+    const off = await check([...ARGS, '--format', 'json']);
+    expect(levels(JSON.parse(off.stdout).findings)).toEqual([]);
+    // Only a level: these rules take no options.
+    write('vitrans.config.yaml', `${CONFIG}checks:\n  unused-suppression:\n    max: 3\n`);
+    const bad = await check(ARGS);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('vitrans: vitrans.config.yaml:4:5: error: check "unused-suppression" has no option "max" (it takes no options)\n');
   });
 
   it('reports a marker without a reason and does not apply it', async () => {
@@ -227,5 +245,38 @@ describe('--format github', () => {
     );
     expect(lines.at(-1)).toBe('vitrans check: 3 errors, 0 warnings in 1 file');
     expect(r.code).toBe(1);
+  });
+});
+
+describe('suppressions in vitrans compare', () => {
+  it('counts suppressed glossary findings apart in every format and keeps their suppression', async () => {
+    // deepl: one inline marker; google: one entry of the config's list. Each keeps one finding standing.
+    write(`${ARTICLE}/deepl.en.txt`, TRANSLATION.replace('The Vietnam Marine Police will', '<!-- vitrans-disable-next-paragraph term-forbidden -- the force\'s name in the 2012 statement quoted here -->\nThe Vietnam Marine Police will'));
+    write(`${ARTICLE}/google.en.txt`, TRANSLATION.replace('On 14 March the Vietnam Sea Police', 'On 14 March the Vietnam Coast Guard'));
+    write('vitrans.config.yaml', `${CONFIG}suppressions:\n  - rule: term-forbidden\n    file: "corpus/*/google.en.txt"\n    text: the Japanese Department of Defense said\n    reason: the ministry's own English in 2014\n`);
+    const compare = (format: string) => runVitrans(['compare', `${ARTICLE}/source.vi.txt`, `${ARTICLE}/deepl.en.txt`, `${ARTICLE}/google.en.txt`, '--no-bootstrap', '--format', format], { cwd: dir });
+    const json = await compare('json');
+    expect(json.code).toBe(0);
+    const glossary = JSON.parse(json.stdout).glossary;
+    const forbidden = (engine: string) =>
+      glossary[engine].findings.filter((f: { ruleId: string }) => f.ruleId === 'term-forbidden').map((f: { actual: string; suppression?: { kind: string; reason: string } }) => [f.actual, f.suppression?.kind ?? null, f.suppression?.reason ?? null]);
+    expect(forbidden('deepl')).toEqual([
+      ['Vietnam Sea Police', null, null],
+      ['Japanese Department of Defense', null, null],
+      ['Vietnam Marine Police', 'inline', "the force's name in the 2012 statement quoted here"],
+    ]);
+    expect(forbidden('google')).toEqual([
+      ['Japanese Department of Defense', 'file', "the ministry's own English in 2014"],
+      ['Vietnam Marine Police', null, null],
+    ]);
+    expect([glossary.deepl.suppressed, glossary.google.suppressed]).toEqual([1, 1]);
+
+    const text = (await compare('text')).stdout;
+    expect(text).toMatch(/^deepl .*\(\d+\/\d+\), 1 suppressed$/m);
+    expect(text).toMatch(/^google .*\(\d+\/\d+\), 1 suppressed$/m);
+    expect((await compare('markdown')).stdout).toMatch(/^\| deepl \| [^|]+ \| \d+% \(\d+\/\d+\), 1 suppressed \|$/m);
+    const page = (await compare('html')).stdout;
+    expect(page).toContain('<li class="suppressed">&quot;Japanese Department of Defense&quot;');
+    expect(page).toContain('term-forbidden; suppressed by the suppressions list at vitrans.config.yaml:3:5: the ministry&#39;s own English in 2014</small></li>');
   });
 });

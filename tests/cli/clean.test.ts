@@ -175,3 +175,82 @@ describe('vitrans translate --clean', () => {
     expect(JSON.parse(r.stdout).paragraphs).toHaveLength(16);
   });
 });
+
+describe('clean: in vitrans.config.yaml', () => {
+  const PAGE = `Ảnh: Reuters\n\n${SEED}`;
+
+  it('gives vitrans clean its patterns and built-in rules; flags win', async () => {
+    const dir = make({ 'page.txt': PAGE, 'vitrans.config.yaml': 'clean:\n  patterns:\n    - "Ảnh: .*"\n  builtin_rules: false\n' });
+    const own = await run(['clean', 'page.txt', '--dry-run'], dir);
+    expect(own.stdout).toBe('page.txt:1: would remove "Ảnh: Reuters" (pattern: matches the pattern "Ảnh: .*")\npage.txt: would remove 1 line; 21 paragraphs left\n');
+    const all = await run(['clean', 'page.txt', '--builtin-rules'], dir);
+    expect(all.stdout).toBe(ARTICLE);
+    // Another config with -c; without one, the built-in rules alone leave the photo credit.
+    fs.renameSync(path.join(dir, 'vitrans.config.yaml'), path.join(dir, 'team.yaml'));
+    expect((await run(['clean', 'page.txt', '-c', 'team.yaml', '--builtin-rules'], dir)).stdout).toBe(ARTICLE);
+    expect((await run(['clean', 'page.txt'], dir)).stdout).toBe(`Ảnh: Reuters\n\n${ARTICLE}`);
+  });
+
+  it('cleans the sources of check and translate with enabled: true; --no-clean turns it off', async () => {
+    const dir = make({ 'page.txt': PAGE, 'a.en.txt': REFERENCE, 'vitrans.config.yaml': 'clean:\n  enabled: true\n  patterns: ["Ảnh: .*"]\n' });
+    const checked = await run(['check', 'page.txt', 'a.en.txt'], dir);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toBe('vitrans: note: cleaned page.txt: removed 6 lines (pattern ×1, site-logo ×1, empty-label ×1, image-placeholder ×2, site-section ×1); `vitrans clean page.txt --dry-run` lists them\n');
+    const raw = await run(['check', 'page.txt', 'a.en.txt', '--no-clean'], dir);
+    expect(raw.code).toBe(2);
+    expect(raw.stderr).toMatch(/paragraph/);
+    const chars = async (args: string[]): Promise<number> => {
+      const r = await run(['translate', 'page.txt', '-e', 'deepl', '--dry-run', ...args], dir);
+      return Number(/^deepl\s+1\s+\d+\s+0\s+\d+\s+(\d+)/m.exec(r.stdout)![1]);
+    };
+    const chrome = ['Ảnh: Reuters', 'Logo Zephyrnet', 'Ngày:', 'tại chỗ_img', 'Tin tức mới nhất', 'tại chỗ_img'].reduce((n, s) => n + [...s].length, 0);
+    expect((await chars(['--no-clean'])) - (await chars([]))).toBe(chrome);
+    // --no-builtin-rules leaves the config's pattern alone at work.
+    expect((await chars(['--no-clean'])) - (await chars(['--no-builtin-rules']))).toBe([...'Ảnh: Reuters'].length);
+    const both = await run(['check', 'page.txt', 'a.en.txt', '--no-clean', '--clean-patterns', 'x.txt'], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^vitrans: error: --no-clean and clean patterns do not go together/);
+  });
+
+  it('compares against the source as it was translated: cleaned by the config, or not with --no-clean', async () => {
+    const dir = make({ 'seed.txt': SEED, 'vitrans.config.yaml': 'clean:\n  enabled: true\n' });
+    referenceEngine();
+    const cleaned = await run(['translate', 'seed.txt', '-e', 'openai', '--compare', '--format', 'json'], dir);
+    expect(cleaned.code).toBe(0);
+    expect(JSON.parse(cleaned.stdout).paragraphs).toHaveLength(16);
+    // compare and check on their own read the source cleaned too, so it aligns with the output.
+    expect((await run(['compare', 'seed.txt', 'out/seed.openai.en.txt', '--format', 'json', '--no-bootstrap'], dir)).code).toBe(0);
+    expect((await run(['check', 'seed.txt', 'out/seed.openai.en.txt'], dir)).code).toBe(0);
+    expect((await run(['check', 'out'], dir)).code).toBe(0);
+    expect((await run(['check', 'seed.txt', 'out/seed.bilingual.json'], dir)).code).toBe(0);
+    const raw = await run(['translate', 'seed.txt', '-e', 'openai', '--no-clean', '--compare', '--format', 'json', '-o', 'raw'], dir);
+    expect(raw.code).toBe(0);
+    expect(JSON.parse(raw.stdout).paragraphs).toHaveLength(21);
+  });
+
+  it('shows each value and where it came from in vitrans config', async () => {
+    const dir = make({ 'vitrans.config.yaml': 'glossary: glossary.yaml\nclean:\n  enabled: true\n  patterns:\n    - "Ảnh: .*"\n' });
+    const r = await run(['config'], dir);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('clean.')).map((l) => l.split(/\s{2,}/));
+    expect(lines).toEqual([
+      ['clean.enabled', 'true', 'vitrans.config.yaml:3:12'],
+      ['clean.patterns', '[Ảnh: .*]', 'vitrans.config.yaml:5:5'],
+      ['clean.builtin_rules', 'true', 'default'],
+    ]);
+  });
+
+  it.each([
+    ['clean:\n  enabled: yes\n', 'vitrans.config.yaml:2:12: error: clean.enabled must be true or false'],
+    ['clean:\n  builtin-rules: false\n', 'vitrans.config.yaml:2:3: error: unknown clean key "builtin-rules" (did you mean builtin_rules?) (clean takes enabled, patterns, builtin_rules)'],
+    ['clean:\n  patterns:\n    - "Theo"\n    - "Ảnh: (.*"\n', 'vitrans.config.yaml:4:7: error: invalid clean pattern "Ảnh: (.*"'],
+    ['clean:\n  patterns: "Ảnh: .*"\n', 'vitrans.config.yaml:2:13: error: clean.patterns must be a list of whole-line regular expressions'],
+    ['clean: true\n', 'vitrans.config.yaml:1:8: error: clean must be a mapping of enabled:, patterns: and builtin_rules:'],
+  ])('stops at a bad clean: value with file:line:col, exit 2: %j', async (config, message) => {
+    const dir = make({ 'page.txt': PAGE, 'vitrans.config.yaml': config });
+    for (const args of [['clean', 'page.txt'], ['config']]) {
+      const r = await run(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`vitrans: ${message}`)]);
+    }
+  });
+});

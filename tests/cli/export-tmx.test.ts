@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildBilingual, type EngineFileResult } from '../../src/formats/bilingual.js';
@@ -127,6 +127,31 @@ describe('vitrans export tmx', () => {
     ]);
     const onlyDeepl = await runVitrans(['export', 'tmx', '--cache', cachePath, '-e', 'deepl'], { cwd: dir });
     expect(readTmx({ file: '-', text: onlyDeepl.stdout }).units).toHaveLength(1);
+  });
+
+  it('takes the cache of --cache alone from the config, as translate does (vitrans.config.yaml or -c FILE)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-tmx-'));
+    const cache = openTranslationCache(join(dir, 'store/tm.sqlite'));
+    cache.putMany([{ key: 'a', value: { target: 'the Vietnam Coast Guard', masked: false, warnings: [], createdAt: Date.UTC(2026, 10, 30), origin: { source: 'Cảnh sát biển Việt Nam', engine: 'deepl', model: 'deepl/v3', sourceLang: 'vi', targetLang: 'en-GB' } } }]);
+    cache.close();
+    writeFileSync(join(dir, 'vitrans.config.yaml'), 'cache: store/tm.sqlite\n');
+    const r = await runVitrans(['export', 'tmx', '--cache'], { cwd: dir });
+    expect(r.stderr).toBe('vitrans: exported 1 translation unit\n');
+    expect(readTmx({ file: '-', text: r.stdout }).units.map((u) => u.variants.map((v) => v.segment.text))).toEqual([['Cảnh sát biển Việt Nam', 'the Vietnam Coast Guard']]);
+    // Another config, its cache relative to its own folder.
+    mkdirSync(join(dir, 'team'));
+    writeFileSync(join(dir, 'team/vitrans.yaml'), 'cache: ../store/tm.sqlite\n');
+    rmSync(join(dir, 'vitrans.config.yaml'));
+    const other = await runVitrans(['export', 'tmx', '--cache', '-c', 'team/vitrans.yaml', '-o', 'memory.tmx'], { cwd: dir });
+    expect(other.code).toBe(0);
+    expect(readFileSync(join(dir, 'memory.tmx'), 'utf8')).toContain('<seg>the Vietnam Coast Guard</seg>');
+    // Without a config, --cache is the default cache, which is not there.
+    const none = await runVitrans(['export', 'tmx', '--cache'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^vitrans: \.vitrans-cache\/translations\.sqlite: error: no translation cache here/);
+    // An explicit --cache FILE wins over the config's.
+    writeFileSync(join(dir, 'vitrans.config.yaml'), 'cache: nowhere.sqlite\n');
+    expect((await runVitrans(['export', 'tmx', '--cache', 'store/tm.sqlite'], { cwd: dir })).code).toBe(0);
   });
 
   it('says what to give when there is nothing to export, and refuses a missing cache without creating one', async () => {

@@ -65,6 +65,30 @@ describe('vitrans translate ends with its findings', () => {
     expect(report.stdout.split('\n').slice(0, 3)).toEqual(lines.slice(1, 4));
   });
 
+  it('marks what the config suppresses, with the reason, in the bilingual JSON and in the list, counted apart', async () => {
+    const paragraphs = TRANSLATION.split('\n\n');
+    llm((i) => paragraphs[i]!);
+    fs.writeFileSync(
+      path.join(dir, 'vitrans.config.yaml'),
+      'glossary: terms/coast-guard.yaml\nsuppressions:\n  - rule: term-forbidden\n    file: "out/*.en.txt"\n    text: the Japanese Department of Defense said\n    reason: the ministry\'s own English in 2014\n',
+    );
+    const r = await runVitrans(['translate', 'tàu tuần tra.vi.txt', '-e', 'openai', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/; check: 2 errors, 0 warnings, 1 suppressed$/);
+    expect(lines.slice(1, 4)).toEqual([
+      expect.stringMatching(/^out\/tàu tuần tra\.vi\.openai\.en\.txt:3:17: error term-forbidden "Vietnam Sea Police"/),
+      expect.stringMatching(/^out\/tàu tuần tra\.vi\.openai\.en\.txt:7:5: error term-forbidden "Vietnam Marine Police"/),
+      expect.stringMatching(/^out\/tàu tuần tra\.vi\.openai\.en\.txt:5:\d+: suppressed term-forbidden "Japanese Department of Defense" .* \(by the suppressions list at vitrans\.config\.yaml:3:5: the ministry's own English in 2014\)$/),
+    ]);
+    const [json] = fs.readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.bilingual.json'));
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out', json!), 'utf8'));
+    expect(doc.engines.openai.findingCounts).toEqual({ errors: 2, warnings: 0, infos: 0, suppressed: 1 });
+    const third = doc.paragraphs[2].translations.openai.findings;
+    expect(third).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', actual: 'Japanese Department of Defense', suppression: { kind: 'file', reason: "the ministry's own English in 2014", at: { file: 'vitrans.config.yaml', line: 3, column: 5 } } })]);
+    expect(doc.paragraphs[1].translations.openai.findings[0].suppression).toBeUndefined();
+  });
+
   it('lists the first ten and says how many more the command shows', async () => {
     const many = Array.from({ length: 6 }, () => 'The Vietnam Sea Police and the Vietnam Marine Police.').join(' ');
     llm(() => many);

@@ -38,6 +38,90 @@ describe('vitrans check FILE.xlf', () => {
     expect(units).toContain('tu4'); // "Patriot rockets" in the approved unit
   });
 
+  it('protected segments are checked or skipped as xliff.protected_segments says (the flag wins), shown by vitrans config', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), '# QA of approved segments too\nxliff:\n  protected_segments: check\n');
+    const units = async (...flags: string[]): Promise<(string | null)[]> => {
+      const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json', ...flags], { cwd: dir, env: ENV });
+      return (JSON.parse(r.stdout) as JsonReport).findings.map((f) => f.unit);
+    };
+    expect(await units()).toContain('tu4'); // "Patriot rockets" in the approved unit
+    expect(await units('--protected-segments', 'skip')).not.toContain('tu4');
+    const config = await runVitrans(['config', '--format', 'json'], { cwd: dir, env: {} });
+    const values = (JSON.parse(config.stdout) as { values: { key: string; value: unknown; origin: unknown }[] }).values;
+    expect(values.find((v) => v.key === 'xliff.protected_segments')).toMatchObject({ value: 'check', origin: { kind: 'file', file: 'vitrans.config.yaml', line: 3, column: 23 } });
+
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'xliff:\n  protected_segments: report\n');
+    const bad = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('vitrans: vitrans.config.yaml:2:23: error: xliff.protected_segments must be one of skip, check\n');
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'xliff:\n  protected: check\n');
+    const unknown = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(unknown.stderr).toMatch(/^vitrans: vitrans\.config\.yaml:2:3: error: unknown xliff key "protected" \(did you mean protected_segments\?\)/);
+  });
+
+  it('tag-mismatch takes its severity from checks: like any rule, off included', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    const mismatches = async (config: string): Promise<{ severity: string }[]> => {
+      fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), config);
+      const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+      expect(r.stderr).not.toMatch(/error/);
+      return (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.filter((f) => f.ruleId === 'tag-mismatch');
+    };
+    expect((await mismatches('')).map((f) => f.severity)).toEqual(['error', 'error']);
+    expect((await mismatches('checks:\n  tag-mismatch: warning\n')).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect((await mismatches('checks:\n  tag-mismatch: { severity: info }\n')).map((f) => f.severity)).toEqual(['info', 'info']);
+    expect(await mismatches('checks:\n  tag-mismatch: off\n')).toEqual([]);
+    const config = await runVitrans(['config', '--format', 'json'], { cwd: dir, env: {} });
+    expect((JSON.parse(config.stdout) as { values: { key: string; value: unknown }[] }).values.find((v) => v.key === 'checks.tag-mismatch.severity')).toMatchObject({ value: 'off' });
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'checks:\n  tag-mismatch: { severity: warning, strict: true }\n');
+    const bad = await runVitrans(['check', 'okapi-defence.xlf'], { cwd: dir, env: ENV });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^vitrans: vitrans\.config\.yaml:2:38: error: tag-mismatch has no option "strict"/);
+  });
+
+  it('check --fix rewrites the fixed targets of an XLIFF or TMX file in its own text, every other byte kept; --diff writes nothing', async () => {
+    const dir = withFixtures('okapi-defence.xlf', 'memoq-defence.tmx');
+    const fixes: Record<string, [string, string][]> = {
+      'okapi-defence.xlf': [
+        ['<g id="1" ctype="bold">state-level visit</g>', '<g id="1" ctype="bold">state visit</g>'],
+        ['with the Department of Defence.</mrk>', 'with the Department of Defense.</mrk>'],
+      ],
+      'memoq-defence.tmx': [
+        ['announced the state-level visit of', 'announced the state visit of'],
+        ['(MOU) with the Department of Defence.', '(MOU) with the Department of Defense.'],
+        ['signed the Supply Security Agreement<ph x="2">', 'signed the Security of Supply Arrangement<ph x="2">'],
+        ['licence-built Patriot rockets', 'licence-built Patriot missiles'],
+      ],
+    };
+    for (const [name, replacements] of Object.entries(fixes)) {
+      const before = fs.readFileSync(path.join(dir, name), 'utf8');
+      let expected = before;
+      for (const [from, to] of replacements) {
+        expect(expected.split(from), `${name}: ${from}`).toHaveLength(2);
+        expected = expected.replace(from, to);
+      }
+      const diff = await runVitrans(['check', name, '--diff'], { cwd: dir, env: ENV });
+      expect(diff.stdout).toMatch(new RegExp(`^--- a/${name.replace('.', '\\.')}\n`));
+      expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(before);
+      const r = await runVitrans(['check', name, '--fix', '-f', 'json'], { cwd: dir, env: ENV });
+      expect(r.stderr).toContain(`vitrans: fixed ${replacements.length} forbidden renderings in 1 file\n`);
+      expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(expected);
+      // The report is of the fixed file: the forbidden renderings are gone.
+      expect((JSON.parse(r.stdout) as JsonReport).findings.map((f) => f.ruleId)).not.toContain('term-forbidden');
+    }
+  });
+
+  it('check --fix refuses, in one line, to re-encode a UTF-16 file from Trados, and leaves it as it was', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'okapi-defence.xlf'), 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const dir = make({ 'trados.sdlxliff': bytes });
+    const r = await runVitrans(['check', 'trados.sdlxliff', '--fix'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.includes('error'))).toEqual([expect.stringMatching(/^vitrans: error: --fix writes UTF-8 and would re-encode trados\.sdlxliff, changing every byte of it \(/)]);
+    expect(fs.readFileSync(path.join(dir, 'trados.sdlxliff')).equals(bytes)).toBe(true);
+  });
+
   it('names the unit ids in SARIF, and lists tag-mismatch among the rules', async () => {
     const dir = withFixtures('phrase-defence.xlf');
     const r = await runVitrans(['check', 'phrase-defence.xlf', '-f', 'sarif'], { cwd: dir, env: ENV });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readHtmlArticle } from '../../src/formats/html.js';
+import { articleHtml, readHtmlArticle } from '../../src/formats/html.js';
 import { parseMarkdown } from '../../src/formats/markdown/segments.js';
 import { InputError } from '../../src/core/errors.js';
 
@@ -54,5 +54,36 @@ describe('reading a web page as an article', () => {
     const html = '<html><head><title>Zephyrnet</title></head><body><nav><a href="/">Trang chủ</a></nav></body></html>';
     expect(() => readHtmlArticle(html, 'home.html')).toThrow(InputError);
     expect(() => readHtmlArticle(html, 'home.html')).toThrow('no article found in this web page');
+  });
+});
+
+describe('writing an article as a clean HTML page', () => {
+  it('gives the headline as title and <h1>, and the article’s blocks and inline markup, nothing else', () => {
+    const markdown =
+      '# Making the Most of Japan-U.S. Defense Industrial Cooperation\n\n' +
+      'On 25 March, [the White House](https://www.whitehouse.gov/briefing-room/) announced a **state visit** by *Prime Minister* Kishida.\n\n' +
+      '## Defense industrial cooperation\n\n' +
+      '> *Beyond the headlines*, the two allies\n\n' +
+      '- Patriot missiles made in Japan\n- Glide Phase Interceptor (GPI)\n\n' +
+      '1. First\n2. Second\n';
+    expect(articleHtml(markdown, 'en-GB')).toBe(
+      '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+        '<title>Making the Most of Japan-U.S. Defense Industrial Cooperation</title>\n</head>\n<body>\n<article>\n' +
+        '<h1>Making the Most of Japan-U.S. Defense Industrial Cooperation</h1>\n' +
+        '<p>On 25 March, <a href="https://www.whitehouse.gov/briefing-room/">the White House</a> announced a <strong>state visit</strong> by <em>Prime Minister</em> Kishida.</p>\n' +
+        '<h2>Defense industrial cooperation</h2>\n' +
+        '<blockquote>\n<p><em>Beyond the headlines</em>, the two allies</p>\n</blockquote>\n' +
+        '<ul>\n<li>Patriot missiles made in Japan</li>\n<li>Glide Phase Interceptor (GPI)</li>\n</ul>\n' +
+        '<ol>\n<li>First</li>\n<li>Second</li>\n</ol>\n' +
+        '</article>\n</body>\n</html>\n',
+    );
+  });
+
+  it('escapes everything: raw HTML an engine wrote, ampersands, quotes in the title and language, script links', () => {
+    const page = articleHtml('# "AT&T" <b>and</b> Việt Nam\n\nThe <script>alert(1)</script> & [click](javascript:alert(1)) [ok](https://vnexpress.net/?a=1&b="2")\n', 'en"><script>');
+    expect(page).toContain('<html lang="en&quot;&gt;&lt;script&gt;">');
+    expect(page).toContain('<title>&quot;AT&amp;T&quot; &lt;b&gt;and&lt;/b&gt; Việt Nam</title>');
+    expect(page).toContain('<p>The &lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(1)) <a href="https://vnexpress.net/?a=1&amp;b=%222%22">ok</a></p>');
+    expect(page).not.toMatch(/<script|<b>|href="javascript/);
   });
 });

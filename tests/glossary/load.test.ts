@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GlossaryError } from '../../src/core/errors.js';
-import { loadGlossary, parseGlossary } from '../../src/glossary/load.js';
+import { englishKey, loadGlossary, parseGlossary } from '../../src/glossary/load.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -186,5 +186,24 @@ describe('parseGlossary: a glossary nested too deep', () => {
 
   it('still reads lists of lists as a type error where the glossary wants a string', () => {
     expect(errorOf(`version: 1\nentries:\n  - vi: Bộ\n    en: ${'['.repeat(40)}${']'.repeat(40)}\n`).message).toBe('`en` of entry 1 must be a string, not a list');
+  });
+});
+
+describe('englishKey', () => {
+  /** The definition: NFC, lower case, runs of spaces, hyphens and dashes as one space, trimmed. */
+  const byDefinition = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[\s\u00A0\u2010-\u2015-]+/gu, ' ').trim();
+
+  it('gives the definition for ASCII renderings, with and without anything to change', () => {
+    const alphabet = ['a', 'Z', 'm', '0', ' ', ' ', '-', '\t', '\n', "'", '.', '&', 'Q'];
+    let seed = 7;
+    const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const samples = ['Glide Phase Interceptor', 'glide phase interceptor', ' Glide-Phase  Interceptor ', 'RDT&E', 'co-production', '', ' ', '--', "Department of Defense's"];
+    for (let n = 0; n < 2000; n++) samples.push(Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const s of samples) expect(englishKey(s)).toBe(byDefinition(s));
+  });
+
+  it('folds NFD, non-breaking hyphens and dashes in other renderings', () => {
+    for (const s of ['Bộ Quốc phòng'.normalize('NFD'), 'Glide\u2011Phase\u00A0Interceptor', 'Sea\u2013Air', 'Đà Nẵng']) expect(englishKey(s)).toBe(byDefinition(s));
+    expect(englishKey('Glide\u2011Phase\u00A0Interceptor')).toBe('glide phase interceptor');
   });
 });

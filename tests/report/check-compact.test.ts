@@ -45,10 +45,24 @@ describe('formatFindingList (how translate ends)', () => {
     expect(out.split('\n')).toEqual([
       expect.stringMatching(/^corpus\/a\/deepl\.en\.txt:7:58: error term-forbidden /),
       expect.stringMatching(/^corpus\/a\/deepl\.en\.txt: warning term-missing /),
-      '…and 1 more. The full report:',
+      // One more that stands, two suppressed.
+      '…and 3 more. The full report:',
       '  vitrans check a.txt out/a.deepl.en.txt',
       '',
     ]);
-    expect(formatFindingList(suppressedReport.findings.filter((f) => f.suppression), { limit: 10, commands: ['x'] })).toBe('');
+    expect(formatFindingList([], { limit: 10, commands: ['x'] })).toBe('');
+  });
+
+  it('lists the suppressed findings after those that stand, marked, with how and why', () => {
+    const out = formatFindingList(suppressedReport.findings, { limit: 10, commands: ['vitrans check a.txt out/a.deepl.en.txt'] }).split('\n');
+    expect(out.slice(3)).toEqual([
+      'corpus/a/deepl.en.txt:11:5: suppressed term-forbidden "Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard" (inline at corpus/a/deepl.en.txt:10:1: the 2012 press release is quoted)',
+      expect.stringMatching(/^corpus\/a\/google\.en\.txt:3:10: suppressed term-forbidden .* \(by the baseline qa\/vitrans-baseline\.json:6:81\)$/),
+      'The full report:',
+      '  vitrans check a.txt out/a.deepl.en.txt',
+      '',
+    ]);
+    // Only suppressed findings: still listed.
+    expect(formatFindingList(suppressedReport.findings.filter((f) => f.suppression), { limit: 10, commands: [] }).trimEnd().split('\n')).toEqual(out.slice(3, 5));
   });
 });

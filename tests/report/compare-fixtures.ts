@@ -167,9 +167,9 @@ export const withReference: Comparison = {
   ],
   outlier: { engine: 'google', clear: true, note: 'google agrees least with the others (64.9 vs 74.7 next lowest)' },
   glossary: {
-    deepl: { expected: 3, approved: 2, accuracy: 2 / 3, findings: [gpiFinding] },
-    google: { expected: 3, approved: 2, accuracy: 2 / 3, findings: [sosaFinding] },
-    openai: { expected: 3, approved: 3, accuracy: 1, findings: [] },
+    deepl: { expected: 3, approved: 2, accuracy: 2 / 3, findings: [gpiFinding], suppressed: 0 },
+    google: { expected: 3, approved: 2, accuracy: 2 / 3, findings: [sosaFinding], suppressed: 0 },
+    openai: { expected: 3, approved: 3, accuracy: 1, findings: [], suppressed: 0 },
   },
   analyses: null,
 };

@@ -65,6 +65,7 @@ describe('formatCompareHtml: one self-contained, locked-down page', () => {
           approved: 0,
           accuracy: 0,
           findings: [{ ruleId: 'term-missing', severity: 'error', file: 'g.en.txt', paragraph: 1, message: `missing ${evil}`, actual: 'x' }],
+          suppressed: 0,
         },
       },
     };

@@ -65,7 +65,7 @@ describe('SqliteTranslationCache', () => {
     expect(error).toMatchObject({ code: 'E_CACHE', location: { file }, hint: expect.stringContaining('--no-cache') });
   });
 
-  it('reports a cache locked by another process as a user error', () => {
+  it('reports a cache locked by another process as a user error', async () => {
     const file = path.join(tempDir(), 'translations.sqlite');
     openTranslationCache(file).close();
     const other = new Database(file);
@@ -75,7 +75,7 @@ describe('SqliteTranslationCache', () => {
       const cache = openTranslationCache(file, { busyTimeoutMs: 20 });
       let thrown: unknown;
       try {
-        cache.putMany([{ key: 'k', value: { target: 't', masked: false, warnings: [], createdAt: 0 } }]);
+        await cache.putMany([{ key: 'k', value: { target: 't', masked: false, warnings: [], createdAt: 0 } }]);
       } catch (e) {
         thrown = e;
       }

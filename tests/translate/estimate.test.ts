@@ -16,7 +16,7 @@ describe('estimateRun', () => {
     await translateParagraphs({ ...base, engine: deepl, paragraphs: SEED_PARAGRAPHS.slice(0, 5), cache, concurrency: 1 });
     const google = new FakeEngine({ name: 'google' });
     const libre = new FakeEngine({ name: 'libretranslate' });
-    const plans = [deepl, google, libre].map((engine) => ({ engine: engine.name, plan: planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, cache }) }));
+    const plans = await Promise.all([deepl, google, libre].map(async (engine) => ({ engine: engine.name, plan: await planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, cache }) })));
     const chars = (list: string[]) => list.join('').length;
     const [d, g, l] = estimateRun(plans, { google: 10 });
     expect(d).toMatchObject({ engine: 'deepl', paragraphs: 8, cachedParagraphs: 5, sendParagraphs: 3, sendCharacters: chars(SEED_PARAGRAPHS.slice(5)), usdPerMillion: 25 });
@@ -46,7 +46,7 @@ describe('buildBilingual', () => {
       ['Xin chào', 'Thỏa thuận hòa bình'.normalize('NFD')],
       [{ engine: 'deepl', model: 'm', output: 'out/a.deepl.en.txt', translations: [t('Hello', true), t('Peace deal', false)], paragraphFindings: [[], [finding]], otherFindings: [] }],
     );
-    expect(doc.engines.deepl).toEqual({ model: 'm', output: 'out/a.deepl.en.txt', billedCharacters: 8, cachedParagraphs: 1, findings: [] });
+    expect(doc.engines.deepl).toEqual({ model: 'm', output: 'out/a.deepl.en.txt', billedCharacters: 8, cachedParagraphs: 1, findings: [], findingCounts: { errors: 1, warnings: 0, infos: 0, suppressed: 0 } });
     expect(doc.paragraphs[1]).toEqual({
       index: 2,
       source: 'Thỏa thuận hòa bình',

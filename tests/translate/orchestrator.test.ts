@@ -425,7 +425,7 @@ describe('glossary per engine', () => {
     const cache = new MemoryTranslationCache();
     const engine = new FakeEngine({ glossary: 'none' });
     await translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 4), glossary, viMatcher, cache });
-    const plan = planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, glossary, viMatcher, cache });
+    const plan = await planTranslation({ ...base, engine, paragraphs: SEED_PARAGRAPHS, glossary, viMatcher, cache });
     const rest = SEED_PARAGRAPHS.slice(4);
     expect(plan.mode).toBe('mask');
     expect(plan.toSend).toEqual({ paragraphs: 4, characters: rest.join('').length });

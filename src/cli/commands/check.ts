@@ -17,10 +17,10 @@ import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../
 import { loadGlossary } from '../../glossary/load.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
 import { applyFixes } from '../../glossary/fix.js';
-import { createCheckRun, createCheckTools, fixesToApply, summarizeTerms } from '../../checks/index.js';
+import { createCheckRun, createCheckTools, fixesToApply, summarizeTerms, type CheckTools, withReaderSeverities } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
 import { checkArticle, type ArticleCheck } from '../../checks/article.js';
-import { READER_RULES, applySuppressionRules } from '../../checks/suppressions.js';
+import { READER_RULES, applySuppressionRules, levelSuppressionFindings } from '../../checks/suppressions.js';
 import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
@@ -28,11 +28,12 @@ import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
-import { STDIN_PATH, bilingualArticle, loadArticle, type ArticleTranslation, type LoadedArticle } from '../../formats/articles.js';
+import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
 import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { isTmxPath } from '../translation-files.js';
-import { detectFormat, formatInfo } from '../../formats/registry.js';
+import { detectFormat, formatByExtension, formatInfo } from '../../formats/registry.js';
 import { TAG_MISMATCH, TAG_MISMATCH_DESCRIPTION } from '../../formats/tags.js';
+import { decodeXml, type XmlSource } from '../../formats/xml.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { stdinFor } from '../stdin.js';
 import type { CliIO } from '../io.js';
@@ -49,6 +50,8 @@ export interface CheckOptions {
   /** Clean the sources (vitrans clean's rules) before checking; `cleanPatterns` adds a patterns file. */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by in findings. */
   stdinFilename?: string;
   fix?: boolean;
@@ -79,7 +82,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const preview = Boolean(opts.diff || opts.dryRun);
   const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
   io.registerSecrets(config.secrets);
-  const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline }, abs, { glossary: 'glossary.yaml' });
+  const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline, protectedSegments: opts.protectedSegments }, abs, { glossary: 'glossary.yaml' });
   const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, translation: opts.targetEncoding, ...encodingChoiceOf(config) };
   validateEncodingChoice(encodings);
   // Before looking at any file: the flags alone may already rule --fix out.
@@ -98,20 +101,27 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     });
   }
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.en.txt | vitrans check article.vi.txt -');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary, checkSettingsOf(config));
 
   // Read every file first: a bad file anywhere stops the run before anything is written.
   const loaded: LoadedArticle[] = [];
   const fingerprints = new Map<string, string>();
+  // TMX and XLIFF files checked alone: --fix rewrites their targets in the file's own text.
+  const xmlFiles: BilingualXmlFile[] = [];
+  const readBilingualXml = (file: BilingualXmlFile, quiet: boolean): Promise<LoadedArticle[]> =>
+    file.kind === 'tmx' ? fromTmx(file, io, quiet) : fromXliff(file, io, settings.protectedSegments.value, tools, quiet).then((a) => [a]);
   for (const a of withTranslations) {
-    if (a.source === a.translations[0] && isTmxPath(a.source)) {
-      for (const item of await fromTmx(a.source, shown, io)) loaded.push(item);
-      continue;
-    }
-    if (a.source === a.translations[0] && (await detectFormat(a.source)) === 'xliff') {
-      loaded.push(await fromXliff(a.source, shown, io, opts.protectedSegments ?? 'skip'));
+    const kind = a.source !== a.translations[0] ? undefined : isTmxPath(a.source) ? 'tmx' : (await detectFormat(a.source)) === 'xliff' ? 'xliff' : undefined;
+    if (kind) {
+      const file = await readXmlFile(a.source, shown(a.source), kind);
+      xmlFiles.push(file);
+      for (const item of await readBilingualXml(file, false)) {
+        file.articles.push(loaded.length);
+        loaded.push(item);
+      }
+      if (opts.fix && !preview) fingerprints.set(a.source, await fileFingerprint(a.source));
       continue;
     }
     const tmx = a.translations.find(isTmxPath);
@@ -150,15 +160,15 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
 
   if (opts.fix || preview) {
     const inJson = loaded.flatMap((a) => a.translations).filter((t) => !t.writable);
-    if (inJson.some((t) => !t.relocate)) {
-      io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
+    if (inJson.some((t) => formatByExtension(t.path) === 'docx')) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite Word documents; the findings name the paragraph (line) to correct in Word\n`);
     }
-    if (inJson.some((t) => t.relocate)) {
-      io.stderr.write(`vitrans: note: --fix does not rewrite TMX or XLIFF files; the fixes are in the report (--format sarif carries them as edits to the file)\n`);
+    if (inJson.some((t) => !t.relocate && formatByExtension(t.path) !== 'docx')) {
+      io.stderr.write(`vitrans: note: --fix does not rewrite bilingual JSON; fix the engine outputs it names (or run translate --fix)\n`);
     }
     const fixedRules: string[] = [];
     let leftUnsafe = 0;
-    const rewritten: { path: string; before: string; file: ArticleTranslation }[] = [];
+    const rewritten: { path: string; before: string; after: string; bom: string; xml?: BilingualXmlFile }[] = [];
     // A finding suppressed inline or by the list is the user's decision: its fix is not applied.
     // (A baseline only postpones failing: baselined findings are fixed like the others.)
     const byFile = new Map<string, Finding[]>();
@@ -176,18 +186,42 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
         if (fixes.length === 0) continue;
         const applied = new Set(fixes);
         for (const f of findings) if (f.fix && applied.has(f.fix)) fixedRules.push(f.ruleId);
-        rewritten.push({ path: t.path, before: t.text, file: t });
+        const before = t.text;
         t.text = applyFixes(t.text, fixes);
+        rewritten.push({ path: t.path, before, after: t.text, bom: bomOf(t) });
       }
+    }
+    for (const xml of xmlFiles) {
+      const findings = byFile.get(xml.source.file) ?? [];
+      const fixes = fixesToApply(findings, xml.source.file, { unsafe: opts.unsafeFixes });
+      if (!opts.unsafeFixes) leftUnsafe += findings.filter((f) => f.fix?.unsafe).length;
+      if (fixes.length === 0) continue;
+      if (!xml.utf8) {
+        throw new UsageError(`--fix writes UTF-8 and would re-encode ${xml.source.file}, changing every byte of it`, {
+          hint: 'convert the file to UTF-8 first (or fix the targets in the CAT tool); the fixes are in the report (--format sarif carries them as edits)',
+        });
+      }
+      const applied = new Set(fixes);
+      for (const f of findings) if (f.fix && applied.has(f.fix)) fixedRules.push(f.ruleId);
+      // Fixes replace target text only (a range holding markup carries none): the file parses as before.
+      const after = applyFixes(xml.source.text, fixes);
+      rewritten.push({ path: xml.path, before: xml.source.text, after, bom: xml.bom, xml });
+    }
+    // The fixed TMX and XLIFF files are read again from their new text, for the report below.
+    for (const r of rewritten) {
+      if (!r.xml) continue;
+      r.xml.source = { file: r.xml.source.file, text: r.after };
+      const again = await readBilingualXml(r.xml, true);
+      r.xml.articles.forEach((at, k) => (loaded[at] = again[k]!));
     }
     const fixed = fixedRules.length;
     const what = `${fixed > 0 ? describeFixed(fixedRules) : 'nothing'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}`;
     if (preview) {
       const { unifiedDiff } = await import('../../report/fix-diff.js');
-      io.stdout.write(rewritten.map((r) => unifiedDiff(shown(r.path), bomOf(r.file) + r.before, bomOf(r.file) + r.file.text)).join(''));
+      io.stdout.write(rewritten.map((r) => unifiedDiff(shown(r.path), r.bom + r.before, r.bom + r.after)).join(''));
       io.stderr.write(fixed > 0 ? `vitrans: --fix would fix ${what}; nothing written\n` : 'vitrans: nothing for --fix to change\n');
     } else {
-      for (const r of rewritten) await rewriteFile(r.path, bomOf(r.file) + r.file.text, { fingerprint: fingerprints.get(r.path), shown: shown(r.path) });
+      for (const r of rewritten) await rewriteFile(r.path, r.bom + r.after, { fingerprint: fingerprints.get(r.path), shown: shown(r.path) });
       if (fixed > 0) io.stderr.write(`vitrans: fixed ${what}\n`);
     }
     if (leftUnsafe > 0) {
@@ -201,6 +235,8 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   let findings = listed();
   const baselinePath = settings.baseline.value;
   if (baselinePath) findings = await withBaseline(findings, baselinePath, { update: Boolean(opts.updateBaseline), write: !preview }, checkedFiles, io);
+  // The suppressions' own findings at the levels `checks:` gives them (recorded in a baseline as found).
+  findings = levelSuppressionFindings(findings, checkSettingsOf(config).severity);
 
   const read = new Map(withTranslations.map((a, i) => [a, loaded[i]!]));
   const report: CheckReport = {
@@ -244,15 +280,16 @@ function bomOf(file: TextFile): string {
  * article: a source view and its translation, in the TMX's own segments, with findings moved back
  * into the file; units without both languages are left out with a warning.
  */
-async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): Promise<LoadedArticle[]> {
-  const { readTmxFile, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
-  const doc = await readTmxFile(path, shown(path));
+async function fromTmx(file: BilingualXmlFile, io: CliIO, quiet: boolean): Promise<LoadedArticle[]> {
+  const { readTmx, tmxPairs, tmxCheckSets } = await import('../../formats/tmx.js');
+  const doc = readTmx(file.source);
+  const path = file.path;
   const pairs = tmxPairs(doc);
   const { count, first } = pairs.skipped;
-  if (first) {
+  if (first && !quiet) {
     io.stderr.write(`vitrans: warning: ${doc.file}:${first.position.line}:${first.position.column}: ${count} translation unit${count === 1 ? ' has' : 's have'} no Vietnamese or no English variant; skipped\n`);
   }
-  if (pairs.severalEnglish > 0) io.stderr.write(`vitrans: warning: ${doc.file}: ${pairs.severalEnglish} translation units have several English variants; the first of each is checked\n`);
+  if (pairs.severalEnglish > 0 && !quiet) io.stderr.write(`vitrans: warning: ${doc.file}: ${pairs.severalEnglish} translation units have several English variants; the first of each is checked\n`);
   return tmxCheckSets(doc, pairs).map((set) => bilingualArticle(path, set, set.engine !== undefined ? { engine: set.engine } : {}));
 }
 
@@ -260,14 +297,40 @@ async function fromTmx(path: string, shown: (p: string) => string, io: CliIO): P
  * An XLIFF file as an article: its segments with a target, in the file's own segments, findings
  * moved back into the file and named by unit id, its `tag-mismatch` findings beside the checker's.
  */
-async function fromXliff(path: string, shown: (p: string) => string, io: CliIO, protectedSegments: 'skip' | 'check'): Promise<LoadedArticle> {
-  const { readXliffFile, xliffCheckSet } = await import('../../formats/xliff.js');
-  const doc = await readXliffFile(path, shown(path));
+async function fromXliff(file: BilingualXmlFile, io: CliIO, protectedSegments: 'skip' | 'check', tools: CheckTools, quiet: boolean): Promise<LoadedArticle> {
+  const { readXliff, xliffCheckSet } = await import('../../formats/xliff.js');
+  const doc = readXliff(file.source);
+  const path = file.path;
   const set = xliffCheckSet(doc, { protectedSegments });
-  const { protected: kept, untranslated } = set.skipped;
+  const { protected: kept, untranslated } = quiet ? { protected: 0, untranslated: 0 } : set.skipped;
   if (kept > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${kept} segment${kept === 1 ? '' : 's'} marked translate="no", locked or approved not checked (--protected-segments check checks them)\n`);
   if (untranslated > 0) io.stderr.write(`vitrans: note: ${doc.file}: ${untranslated} segment${untranslated === 1 ? ' has' : 's have'} no target yet; not checked\n`);
-  return bilingualArticle(path, set, { findings: set.findings });
+  return bilingualArticle(path, set, { findings: withReaderSeverities(set.findings, tools) });
+}
+
+/** A TMX or XLIFF file checked alone, as read: what --fix rewrites, and which of the loaded articles it gave. */
+interface BilingualXmlFile {
+  path: string;
+  kind: 'tmx' | 'xliff';
+  /** The decoded text (the path shown in messages as its file); replaced by the fixed text. */
+  source: XmlSource;
+  bom: string;
+  /** Whether the text written back as UTF-8 (with its BOM) is the file's bytes: else --fix would re-encode it. */
+  utf8: boolean;
+  /** Indexes in the run's loaded articles (a TMX gives one per engine). */
+  articles: number[];
+}
+
+async function readXmlFile(path: string, shown: string, kind: BilingualXmlFile['kind']): Promise<BilingualXmlFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw readError(err, shown);
+  }
+  const source = decodeXml(bytes, shown);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
+  return { path, kind, source, bom, utf8: Buffer.from(bom + source.text, 'utf8').equals(bytes), articles: [] };
 }
 
 /**

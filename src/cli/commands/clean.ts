@@ -1,12 +1,14 @@
 /**
  * `vitrans clean FILE...`: removes site chrome lines (formats/clean.ts), says what it removed and
- * why, and writes the cleaned text to stdout, to `-o FILE`, or over the file (`--in-place`).
+ * why, and writes the cleaned text to stdout, to `-o FILE`, or over the file (`--in-place`). A web
+ * page is cleaned as its article in Markdown, a Word document as its paragraphs' text.
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { cleanText, type CleanResult } from '../../formats/clean.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
-import { detectFormat, formatByExtension, unsupportedFormatError } from '../../formats/registry.js';
+import { detectFormat, formatByExtension } from '../../formats/registry.js';
+import { docxPlainText, readDocxFile } from '../../formats/docx.js';
 import { readHtmlArticle } from '../../formats/html.js';
 import { STDIN_PATH } from '../../formats/articles.js';
 import { decodeText, readTextFile, type TextFile } from '../../text/read.js';
@@ -14,6 +16,7 @@ import { readOptionsFor, validateEncodingChoice } from '../../text/encodings.js'
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { shownPath } from '../format-error.js';
 import { cleanOptionsFrom } from '../clean-options.js';
+import { loadConfig } from '../../config/load.js';
 import { stdinFor } from '../stdin.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import type { CliIO } from '../io.js';
@@ -24,13 +27,15 @@ export interface CleanCommandOptions {
   pattern?: string[];
   /** A file of patterns, one a line. */
   patterns?: string;
-  /** false with --no-builtin-rules. */
+  /** false with --no-builtin-rules, true with --builtin-rules; absent: the config's clean.builtin_rules, else true. */
   builtinRules?: boolean;
   output?: string;
   inPlace?: boolean;
   dryRun?: boolean;
   encoding?: string;
   stdinFilename?: string;
+  /** The config file whose `clean:` applies (default: ./vitrans.config.yaml if present). */
+  config?: string;
 }
 
 /** Runs `vitrans clean`. Exit code 0 (also when nothing was removed). */
@@ -52,12 +57,19 @@ export async function cleanCommand(files: string[], opts: CleanCommandOptions, i
   if (new Set(paths).size !== paths.length) throw new UsageError('a file is given twice', { hint: 'name each file once' });
   if (opts.output !== undefined) assertNotAnInput(abs(opts.output), paths.filter((p) => p !== STDIN_PATH));
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat page.txt | vitrans clean - > article.vi.txt');
-  const clean = (await cleanOptionsFrom({ clean: true, cleanPatterns: opts.patterns, pattern: opts.pattern, builtinRules: opts.builtinRules }, abs))!;
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  const clean = (await cleanOptionsFrom({ clean: true, cleanPatterns: opts.patterns, pattern: opts.pattern, builtinRules: opts.builtinRules }, abs, config))!;
 
   // Read and clean everything before writing anything.
   const done: Array<{ path: string; file: TextFile; result: CleanResult }> = [];
   for (const path of paths) {
-    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') throw unsupportedFormatError('docx', shown(path));
+    if (path !== STDIN_PATH && (await detectFormat(path)) === 'docx') {
+      // A Word document: its paragraphs, as plain text, are what is cleaned and written.
+      if (opts.inPlace) throw new UsageError(`--in-place would replace the Word document ${shown(path)} with its text`, { hint: 'write the text elsewhere: vitrans clean article.docx -o article.vi.txt' });
+      const text = docxPlainText(await readDocxFile(path, shown(path)));
+      done.push({ path, file: { path, text, warnings: [] }, result: cleanText(text, clean) });
+      continue;
+    }
     const file =
       path === STDIN_PATH ? decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, false)) : await readTextFile(path, readOptionsFor(path, 'source', encodings, false));
     if (formatByExtension(file.path) === 'html') {

@@ -11,6 +11,8 @@ import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
+import { applySuppressionRules, levelSuppressionFindings, type SuppressionRule } from '../../checks/suppressions.js';
+import { splitParagraphs } from '../../text/paragraphs.js';
 import { loadConfig, withSettingFlags } from '../../config/load.js';
 import { JudgingAbortedError } from '../../judge/judge.js';
 import { assertJudgeFlags, judgeComparison, type JudgeFlags } from './compare-judge.js';
@@ -26,6 +28,7 @@ import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import { cleanText, type CleanOptions } from '../../formats/clean.js';
+import { cleanOptionsFrom } from '../clean-options.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import type { TmxCheckSet } from '../../formats/tmx.js';
 import type { CliIO } from '../io.js';
@@ -48,8 +51,8 @@ export interface CompareOptions extends JudgeFlags {
   /** false with --no-bootstrap. */
   bootstrap: boolean;
   seed: string;
-  /** Compare against the source cleaned this way (translate --clean --compare: what was translated). */
-  cleanSource?: CleanOptions;
+  /** Compare against the source cleaned this way, or not cleaned (`false`): what translate --compare translated. Absent: the config's `clean:`. */
+  cleanSource?: CleanOptions | false;
   /** Every paragraph's word diffs in the JSON report (by default only the most-disagreeing paragraphs'). */
   fullDiffs?: boolean;
 }
@@ -79,7 +82,9 @@ export async function compareCommand(source: string, translations: string[], opt
   // A TMX source brings its own engines (its English sides), unless it is the reference too.
   const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
   const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
-  if (opts.cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...opts.cleanSource, markdown: isMarkdownFile(source) }).text;
+  // The source as translate read it: cleaned when translate --clean (or the config's clean.enabled) cleaned it.
+  const cleanSource = opts.cleanSource === undefined ? await cleanOptionsFrom({}, abs, config) : opts.cleanSource;
+  if (cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...cleanSource, markdown: isMarkdownFile(source) }).text;
   const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
   const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
   const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
@@ -103,7 +108,9 @@ export async function compareCommand(source: string, translations: string[], opt
   // Said after the comparison, so an alignment error stays the only line on stderr.
   if (!glossaryFile) io.stderr.write(`vitrans: note: no glossary at ${shownPath(settings.glossary.value, io.cwd)}; glossary accuracy is n/a (pass --glossary FILE)\n`);
   if (glossaryFile) {
-    comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), {
+    // The config's suppressions list applies as `vitrans check` applies it (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shownPath(r.at.file, io.cwd) } }));
+    comparison.glossary = glossaryAccuracy(glossaryFile, checkSettingsOf(config), suppressions, abs, {
       source: { file: source, text: sourceFile.text },
       engines: engines.map((e) => ({
         name: e.name,
@@ -154,6 +161,8 @@ async function glossaryIfPresent(path: string, cacheDir: string): Promise<Glossa
 function glossaryAccuracy(
   glossary: Glossary,
   checkSettings: CheckSettings,
+  suppressions: readonly SuppressionRule[],
+  abs: (p: string) => string,
   ctx: { source: { file: string; text: string }; engines: { name: string; file: string; text: string; tmx?: TmxCheckSet }[] },
 ): Record<string, GlossaryAccuracy> {
   const tools = createCheckTools(glossary, checkSettings);
@@ -164,11 +173,20 @@ function glossaryAccuracy(
     const result = e.tmx
       ? checkTranslation(prepareSource(e.tmx.source, tools), { ...e.tmx.translation, engine: e.name }, tools)
       : checkTranslation(source, { file: e.file, text: e.text, engine: e.name }, tools);
-    const findings = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
+    const checked = e.tmx ? result.findings.map(e.tmx.relocate) : result.findings;
+    const paragraphs = e.tmx ? undefined : splitParagraphs(e.text);
+    const listed = applySuppressionRules(checked, suppressions, {
+      resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
+      checked: [],
+      paragraphText: (_file, paragraph) => paragraphs?.[paragraph - 1]?.text,
+      ran: new Set(),
+    });
+    const findings = levelSuppressionFindings(listed, checkSettings.severity);
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
-    // A finding suppressed in the file is no glossary problem of the engine's.
-    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings: findings.filter((f) => !f.suppression) };
+    // Suppressed findings stay in the list, marked, and are counted apart.
+    const suppressed = findings.filter((f) => f.suppression).length;
+    out[e.name] = { expected, approved, accuracy: expected === 0 ? 1 : approved / expected, findings, suppressed };
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { readBilingual, type BilingualDocument } from '../../formats/bilingual.js';
 import { cacheUnits, runUnits, unwritableReason, writeTmx, type TmxUnitToWrite } from '../../formats/tmx.js';
 import { DEFAULT_CACHE_PATH } from '../../store/types.js';
+import { loadConfig } from '../../config/load.js';
 import { readError } from '../../text/read.js';
 import { shownPath } from '../format-error.js';
 import { VERSION } from '../version.js';
@@ -19,6 +20,8 @@ import type { CliIO } from '../io.js';
 export interface ExportTmxOptions {
   /** `true` for the default cache file, a path, or absent. */
   cache?: boolean | string;
+  /** The config file (`-c/--config`): its `cache:` is the cache `--cache` alone exports. */
+  config?: string;
   engine?: string;
   output?: string;
 }
@@ -32,7 +35,9 @@ export async function exportTmxCommand(files: string[], opts: ExportTmxOptions, 
   }
   if (files.length > 0 && opts.cache !== undefined) throw new UsageError('give bilingual JSON files or --cache, not both');
   const engines = opts.engine?.split(',').map((e) => e.trim()).filter((e) => e !== '');
-  const cachePath = opts.cache === undefined || opts.cache === false ? undefined : abs(opts.cache === true ? DEFAULT_CACHE_PATH : opts.cache);
+  // `--cache` alone is the cache translate uses: the config's `cache:`, else the default.
+  const configured = opts.cache === true ? (await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env })).cache : undefined;
+  const cachePath = opts.cache === undefined || opts.cache === false ? undefined : abs(opts.cache === true ? (configured ?? DEFAULT_CACHE_PATH) : opts.cache);
   if (opts.output) assertNotAnInput(abs(opts.output), [...files.map(abs), ...(cachePath ? [cachePath] : [])]);
 
   let skippedWithoutSource = 0;

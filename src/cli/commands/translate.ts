@@ -34,23 +34,32 @@ import { bilingualHeader, bilingualJson, bilingualParagraphs, mergeWithPrevious,
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
-import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError } from '../../translate/orchestrator.js';
+import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError, type TranslationPlan } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
-import { applySuppressionRules } from '../../checks/suppressions.js';
+import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
+import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
-import { detectFormat, unsupportedFormatError } from '../../formats/registry.js';
-import { readHtmlArticle } from '../../formats/html.js';
+import { detectFormat } from '../../formats/registry.js';
+import { docxView, hasText, readDocx, readDocxFile, writeDocx, type DocxDocument, type DocxParagraph } from '../../formats/docx.js';
+import { articleHtml, readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
 import { exitCodeFor, type FailOn } from '../exit-codes.js';
+import { readFile } from 'node:fs/promises';
+import type { Redis } from 'ioredis';
+import { isRedisUrl } from '../../core/redis-url.js';
+import type { QueuedRun } from '../../queue/coordinator.js';
+import type { RateLimit } from '../../queue/limiter.js';
+import { DEFAULT_LIMIT_INTERVAL_MS, type QueueConfig } from '../../config/queue.js';
+import { openRedis, redisAddress, redisCacheFor } from '../redis.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans translate`, as commander parses them. */
@@ -81,12 +90,26 @@ export interface TranslateOptions {
   /** Leave site chrome out before translating (vitrans clean's rules; `cleanPatterns` adds a patterns file). */
   clean?: boolean;
   cleanPatterns?: string;
+  /** --builtin-rules / --no-builtin-rules; absent: the config's clean.builtin_rules, else true. */
+  builtinRules?: boolean;
   /** The name standard input (`-`) goes by: its outputs' stem, and `.md` for Markdown. */
   stdinFilename?: string;
+  /** Also write each Markdown output (of a web page or Markdown article) as a clean HTML page. */
+  html?: boolean;
   /** XLIFF: translate segments that have a target too (never protected ones). */
   overwrite?: boolean;
   /** XLIFF: the state written targets get (default needs-review). */
   xliffState?: 'needs-review' | 'translated';
+  /** Enqueue on this Redis for `vitrans worker`s instead of translating here. */
+  queue?: string;
+  /** With --queue: print the run id and return. */
+  detach?: boolean;
+  /** With --queue: wait for this run and write its outputs. */
+  resume?: string;
+  batchParagraphs?: string;
+  rateRequests?: string;
+  rateCharacters?: string;
+  rateInterval?: string;
 }
 
 /** The default requests in flight per engine. */
@@ -102,8 +125,10 @@ interface InputFile {
   fromOutputs?: string;
   /** The text as read (before cleaning). */
   text: string;
-  format: 'text' | 'markdown' | 'xliff';
+  format: 'text' | 'markdown' | 'xliff' | 'docx';
   segments: string[];
+  /** A Word source: the document read, and its paragraphs with text (parallel to `segments`). */
+  docx?: { doc: DocxDocument; paragraphs: DocxParagraph[] };
   /** An XLIFF source: the file read, and the segments being translated (parallel to `segments`). */
   xliff?: { doc: XliffDocument; segments: XliffSegment[]; extension: string };
   markup?: ProtectedSpan[][];
@@ -121,6 +146,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   if (opts.format && !opts.compare) throw new UsageError('--format chooses the comparison report: it goes with --compare', { hint: 'add --compare, or drop --format' });
   if (opts.unsafeFixes && !opts.fix) throw new UsageError('--unsafe-fixes only says which fixes --fix applies', { hint: 'add --fix to apply them' });
   const engineNames = parseEngineList(opts.engine);
+  if (!opts.queue) {
+    const flag = (['detach', 'resume', 'batchParagraphs', 'rateRequests', 'rateCharacters', 'rateInterval'] as const).find((k) => opts[k] !== undefined);
+    if (flag) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --queue`, { hint: 'add --queue redis://HOST:PORT, or drop it' });
+  }
+  if (opts.detach && opts.resume) throw new UsageError('--detach starts a run and returns; --resume waits for one', { hint: 'drop one of them' });
+  const queueAddress = opts.queue ? redisAddress(opts.queue, '--queue', io) : undefined;
+  const batchParagraphs = positiveInt(opts.batchParagraphs, '--batch-paragraphs');
+  const rateFlags = { requests: positiveInt(opts.rateRequests, '--rate-requests'), characters: positiveInt(opts.rateCharacters, '--rate-characters'), intervalMs: positiveInt(opts.rateInterval, '--rate-interval') };
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
@@ -142,7 +175,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
   const paths = await sourcePaths(files.map((f) => (f === STDIN_PATH ? f : abs(f))), shown);
   if (opts.compare && paths.includes(STDIN_PATH)) throw new UsageError('--compare reads the source again from its file, and standard input has none', { hint: 'save the article to a file and translate that' });
   const stdin = await stdinFor(paths, io, opts.stdinFilename, 'cat article.vi.txt | vitrans translate - -e deepl');
-  const clean = await cleanOptionsFrom(opts, abs);
+  const clean = await cleanOptionsFrom(opts, abs, config);
   const vietnamese = opts.sourceLang.toLowerCase() === 'vi';
   const inputs = await readInputs(paths, { shown, encodings, clean, stdin, vietnamese, outDir, overwrite: Boolean(opts.overwrite), targetLang: opts.targetLang });
   if (!inputs.some((i) => i.xliff)) {
@@ -150,40 +183,65 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (opts.xliffState) throw new UsageError('--xliff-state sets the state of XLIFF targets, and no input is an XLIFF file', { hint: 'drop --xliff-state' });
   }
   if (opts.compare && inputs.some((i) => i.xliff)) throw new UsageError('--compare compares plain-text or Markdown outputs; an XLIFF file is checked instead', { hint: 'drop --compare, and run vitrans check on the written XLIFF' });
-  if (clean && inputs.some((i) => i.xliff)) throw new UsageError('--clean removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose', { hint: 'drop --clean for XLIFF files' });
+  if (clean && inputs.some((i) => i.xliff)) {
+    const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+    throw new UsageError(`${how} removes site chrome from articles; an XLIFF file holds only the segments its CAT tool chose`, { hint: opts.clean ? 'drop --clean for XLIFF files' : 'translate XLIFF files with --no-clean' });
+  }
+  const notMarkdown = opts.html ? inputs.find((i) => i.format !== 'markdown') : undefined;
+  if (notMarkdown) {
+    throw new UsageError(`--html writes the translations of web pages and Markdown articles as HTML, and ${notMarkdown.shown} is neither`, { hint: 'drop --html, or translate the article as a web page (.html) or Markdown (.md)' });
+  }
+  const word = inputs.find((i) => i.docx);
+  if (word) {
+    if (opts.compare) throw new UsageError(`--compare compares plain-text or Markdown outputs, and ${word.shown} is a Word document`, { hint: `drop --compare, and run vitrans check ${word.shown} on the written .docx files` });
+    if (clean) {
+      const how = opts.clean || opts.cleanPatterns !== undefined ? '--clean' : "cleaning (the config's clean.enabled)";
+      throw new UsageError(`${how} removes site-chrome lines from web articles, and ${word.shown} is a Word document`, { hint: opts.clean ? 'drop --clean for Word documents' : 'translate Word documents with --no-clean' });
+    }
+    if (opts.fix) throw new UsageError(`--fix rewrites text outputs, and ${word.shown} is translated into a Word document`, { hint: 'drop --fix: the findings name the paragraph to correct in Word' });
+  }
   if (!opts.quiet) for (const input of inputs) if (input.xliff) noteXliffSegments(input, Boolean(opts.overwrite), io);
   if (vietnamese) {
     for (const input of inputs) assertVietnameseSource(checkableText(input.path, input.text), input.shown, 'vitrans translate ARTICLE.vi.txt -e ENGINE (or --source-lang for another language)');
   }
   if (clean && !opts.quiet) for (const input of inputs) reportCleaning(input.shown, input.removed, shown, io, input.path === STDIN_PATH);
   const outputPathOf = (input: InputFile, engine: string): string =>
-    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.format === 'markdown' ? '.md' : '.txt'}`);
+    join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}${input.xliff ? input.xliff.extension : input.docx ? '.docx' : input.format === 'markdown' ? '.md' : '.txt'}`);
   const bilingualPathOf = (input: InputFile): string => join(input.place.dir, `${input.place.stem}.bilingual.json`);
+  const htmlPathOf = (input: InputFile, engine: string): string => join(input.place.dir, `${input.place.stem}.${engine}.${opts.targetLang.toLowerCase()}.html`);
   const inputPaths = inputs.map((i) => i.path).filter((p) => p !== STDIN_PATH);
   for (const input of inputs) {
     for (const name of engineNames) assertNotAnInput(outputPathOf(input, name), inputPaths, '--out');
-    if (!input.xliff) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
+    if (opts.html) for (const name of engineNames) assertNotAnInput(htmlPathOf(input, name), inputPaths, '--out');
+    if (!input.xliff && !input.docx) assertNotAnInput(bilingualPathOf(input), inputPaths, '--out');
   }
 
-  const cachePath = opts.cache === false ? undefined : abs(opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
+  const cacheSetting = opts.cache === false ? undefined : (opts.cache ?? config.cache ?? DEFAULT_CACHE_PATH);
+  const cachePath = cacheSetting && !isRedisUrl(cacheSetting) ? abs(cacheSetting) : undefined;
   const engines: Engine[] = [];
   let cache: TranslationCache | undefined;
+  let queued: QueuedRun | undefined;
+  let queueRedis: Redis | undefined;
   try {
-    for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun)));
+    // A coordinator needs no engine keys (the workers use their own): an engine not configured
+    // here plans with a stand-in, whose cache keys find nothing, so its workers look the cache up.
+    for (const name of engineNames) engines.push(await createEngine(name, config, io, Boolean(opts.dryRun) || queueAddress !== undefined));
+    cache = (await redisCacheFor(cacheSetting, io))?.cache;
     // A cache that does not exist yet has nothing to tell the plan: it is created only once the
     // run is sure to go ahead (a dry run or a refused budget leaves no file behind).
     if (cachePath && existsSync(cachePath)) cache = openTranslationCache(cachePath);
 
     // The plans are summed and let go at once: each holds every paragraph of its file.
-    const estimates = estimateRun(
-      inputs.flatMap((input) =>
-        engines.map((engine) => ({
-          engine: engine.name,
-          plan: planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }),
-        })),
-      ),
-      config.prices,
-    );
+    const plans: { engine: string; plan: TranslationPlan }[] = [];
+    for (const input of inputs) {
+      for (const engine of engines) {
+        plans.push({ engine: engine.name, plan: await planTranslation({ engine, paragraphs: input.segments, markup: input.markup, glossary, viMatcher, cache, sourceLang: opts.sourceLang, targetLang: opts.targetLang }) });
+      }
+    }
+    const estimates = estimateRun(plans, config.prices);
+    // A queued run cuts its batches from the plans; a local one plans again as it goes.
+    const kept = queueAddress ? inputs.map((_, f) => plans.slice(f * engines.length, (f + 1) * engines.length).map((p) => p.plan)) : [];
+    plans.length = 0;
     if (opts.dryRun) {
       io.stdout.write(formatEstimateTable(estimates));
       for (const e of engines.filter((x) => x.model.endsWith('/unconfigured'))) {
@@ -197,6 +255,31 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // A folder that cannot take the outputs is found before anything is paid for.
     await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
     if (cachePath && !cache) cache = openTranslationCache(cachePath);
+    if (queueAddress) {
+      queueRedis = await openRedis(queueAddress, 'vitrans-coordinator', io);
+      const { startQueuedRun } = await import('../../queue/coordinator.js');
+      queued = await startQueuedRun({
+        redis: queueRedis,
+        ...(opts.resume ? { resume: opts.resume } : {}),
+        sourceLang: opts.sourceLang,
+        targetLang: opts.targetLang,
+        ...(glossary ? { glossary: { file: shown(glossary.file), text: await readFile(glossary.file, 'utf8'), hash: glossary.hash } } : {}),
+        files: inputs.map((i) => ({ shown: i.shown, ...(i.markup ? { markup: i.markup } : {}) })),
+        engines,
+        plans: kept,
+        limits: rateLimitsFor(engineNames, config.queue, rateFlags),
+        ...((batchParagraphs ?? config.queue?.batchParagraphs) ? { batchParagraphs: batchParagraphs ?? config.queue?.batchParagraphs } : {}),
+        signal: io.signal,
+        onNote: (line) => io.stderr.write(`vitrans: ${line}\n`),
+      });
+      const resumeLine = `vitrans translate ${files.map(shellQuote).join(' ')} -e ${engineNames.join(',')} --queue ${shellQuote(queueAddress.shown)} --resume ${queued.id}`;
+      if (opts.detach) {
+        io.stdout.write(`${queued.id}\n`);
+        if (!opts.quiet) io.stderr.write(`vitrans: run ${queued.id}: ${queued.enqueued} batches of ${queued.spec.paragraphs} paragraphs queued on ${queueAddress.shown}; collect the outputs with: ${resumeLine}\n`);
+        return 0;
+      }
+      if (!opts.quiet) io.stderr.write(`vitrans: run ${queued.id}: ${queued.enqueued} batches queued on ${queueAddress.shown} (${queued.spec.jobs} in all); if this stops, collect it with --resume ${queued.id}\n`);
+    }
 
     const retry = retryRunner(RUN_RETRY_POLICY);
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
@@ -206,6 +289,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     const glossaryIds = new Map(
       engines.map((e) => [e.name, nativeGlossaryOnce(e, pairs, glossary?.hash ?? '', { sourceLang: opts.sourceLang, targetLang: opts.targetLang })]),
     );
+    // The config's suppressions list applies to the outputs as `vitrans check` would apply it, before
+    // the bilingual JSON is written (stale entries are check's to report).
+    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+    const levels = checkSettingsOf(config).severity;
     let paragraphs = 0;
     let cached = 0;
     const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
@@ -224,9 +311,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       // does not stop the others, whose outputs are written before the failure is reported.
       const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
+      const fileIndex = inputs.indexOf(input);
       const settled = await Promise.allSettled(
         engines.map(async (engine) => {
-          const translations = await translateParagraphs({
+          const translations = queued ? await queued.translations(fileIndex, engine.name) : await translateParagraphs({
             engine,
             paragraphs: input.segments,
             markup: input.markup,
@@ -247,19 +335,24 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           const outPath = outputPathOf(input, engine.name);
           const result = input.xliff
             ? finishXliffFile(input, engine, translations, shown(outPath), tools, { targetLang: opts.targetLang, state: opts.xliffState ?? 'needs-review' })
-            : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
+            : input.docx
+              ? await finishDocxFile(input, engine, translations, shown(outPath), check)
+              : finishEngineFile(input, engine, translations, shown(outPath), check, opts.fix ? { unsafe: Boolean(opts.unsafeFixes) } : undefined);
           if (result.unchecked) io.stderr.write(`vitrans: warning: ${shown(outPath)} does not align with ${input.shown} paragraph for paragraph; it was not checked\n`);
-          return { translations, file: result.file, output: { path: outPath, content: result.text } };
+          const output = { path: outPath, content: 'content' in result ? result.content : result.text };
+          // The page is the Markdown output as checked (and fixed), rendered: the .md stays what findings point into.
+          const page = opts.html && 'text' in result ? [{ path: htmlPathOf(input, engine.name), content: articleHtml(result.text, opts.targetLang) }] : [];
+          return { translations, file: result.file, outputs: [output, ...page] };
         }),
       );
       progress.end();
       const results: EngineFileResult[] = [];
-      const outputs: { path: string; content: string }[] = [];
+      const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file, output } = outcome.value;
+        const { translations, file, outputs: written } = outcome.value;
         results.push(file);
-        outputs.push(output);
+        for (const output of written) outputs.push(output);
         paragraphs += translations.length;
         addUsage(usage.get(file.engine)!, translations);
         let leaked = 0;
@@ -271,6 +364,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
+        // An XLIFF output's segments are no blank-line paragraphs, nor are a Word document's bytes:
+        // their `text:` entries are check's to match.
+        const text = written[0]?.content;
+        suppressInFile(file, input.xliff || typeof text !== 'string' ? undefined : text, suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -279,8 +376,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const failure = settled.find((o) => o.status === 'rejected');
       if (results.length === 0) throw (failure as PromiseRejectedResult).reason;
       // An XLIFF file is bilingual itself: its translation goes back into it, with no JSON beside it.
+      // A Word document's translation is a Word document, checked against its source (no JSON either).
       const written: Parameters<typeof writeFilesTogether>[0][number][] = [...outputs];
-      if (input.format !== 'xliff') {
+      if (input.format === 'text' || input.format === 'markdown') {
         const header = bilingualHeader(
           {
             file: input.shown,
@@ -316,16 +414,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (failure) throw failure.reason;
     }
 
-    // The config's suppressions list applies to the outputs as `vitrans check` would apply it.
-    const suppressions = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
-    const findings = applySuppressionRules(allFindings, suppressions, { resolve: abs, checked: [], paragraphText: () => undefined, ran: new Set() });
+    const findings = allFindings;
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
       summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
-        .filter(({ outputs }) => findings.some((f) => !f.suppression && outputs.includes(f.file)))
+        .filter(({ outputs }) => findings.some((f) => outputs.includes(f.file)))
         // An XLIFF output holds its source: it is checked alone.
         .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
       summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
@@ -345,7 +441,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           bootstrap: true,
           seed: String(DEFAULT_BOOTSTRAP.seed),
           ...(output ? { output } : {}),
-          ...(clean ? { cleanSource: clean } : {}),
+          // What was translated: cleaned or not, whatever the config says.
+          cleanSource: clean ?? (false as const),
         };
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
@@ -353,12 +450,14 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     return exitCodeFor(findings, opts.failOn ?? 'never');
   } catch (err) {
     if (err instanceof TranslationAbortedError) {
-      io.stderr.write(`vitrans: ${err.message}\n`);
+      io.stderr.write(queued ? `vitrans: stopped waiting; run ${queued.id} goes on on the workers: collect its outputs with --resume ${queued.id}\n` : `vitrans: ${err.message}\n`);
       return 130;
     }
     throw err;
   } finally {
     cache?.close();
+    await queued?.close();
+    queueRedis?.disconnect();
     await Promise.allSettled(engines.map((e) => e.close?.()));
   }
 }
@@ -434,11 +533,15 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
   const { shown, encodings, stdin } = options;
   const files = [];
   const xliffs = new Map<number, NonNullable<InputFile['xliff']>>();
+  const docxs = new Map<number, DocxDocument>();
   for (const path of paths) {
     const format = path === STDIN_PATH ? 'text' : await detectFormat(path);
     if (path === STDIN_PATH) files.push(decodeText(stdin!.bytes, stdin!.name, readOptionsFor(stdin!.name, 'source', encodings, options.vietnamese)));
-    else if (format === 'docx') throw unsupportedFormatError('docx', shown(path));
-    else if (format === 'xliff') {
+    else if (format === 'docx') {
+      const doc = await readDocxFile(path, shown(path));
+      docxs.set(files.length, doc);
+      files.push({ path, text: docxView(doc).text, warnings: [] });
+    } else if (format === 'xliff') {
       const doc = await readXliffFile(path, shown(path));
       const { segments } = segmentsToTranslate(doc, { overwrite: options.overwrite, targetLang: options.targetLang });
       xliffs.set(files.length, { doc, segments, extension: extname(path) });
@@ -462,6 +565,23 @@ async function readInputs(paths: string[], options: ReadInputsOptions): Promise<
     if (xliff) {
       const segments = xliff.segments.map((x) => x.source.translatable);
       return { path, shown: shown(path), place, text: file.text, format: 'xliff', segments, markup: xliff.segments.map((x) => x.source.markup), xliff, removed: [], check: { text: file.text } };
+    }
+    const doc = docxs.get(i);
+    if (doc) {
+      const paragraphs = doc.paragraphs.filter(hasText);
+      const view = docxView(doc);
+      return {
+        path,
+        shown: shown(path),
+        place,
+        text: file.text,
+        format: 'docx',
+        segments: paragraphs.map((p) => p.translatable),
+        markup: paragraphs.map((p) => p.markup),
+        docx: { doc, paragraphs },
+        removed: [],
+        check: { text: view.text, paragraphs: view.paragraphs },
+      };
     }
     const source = prepareTranslationSource(file, options.clean ? { clean: options.clean } : {});
     return {
@@ -530,6 +650,20 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
+/**
+ * Marks the findings of one engine's output that the config's suppressions list covers (a `text:`
+ * entry matched against the output's paragraphs as the checker read them), in place.
+ */
+function suppressInFile(file: EngineFileResult, outputText: string | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
+  let paragraphs: readonly Paragraph[] | undefined;
+  const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
+    resolve: abs,
+    paragraphText: (name, paragraph) => (outputText === undefined ? undefined : (paragraphs ??= splitParagraphs(checkableText(name, outputText)))[paragraph - 1]?.text),
+  }, levels);
+  file.otherFindings = other!;
+  file.paragraphFindings = perParagraph;
+}
+
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
 function finishEngineFile(
   input: InputFile,
@@ -597,6 +731,30 @@ function finishXliffFile(
   };
 }
 
+/**
+ * One engine's translation of a Word document: the translated paragraphs written into its runs
+ * (a paragraph the engine returned empty keeps its text), then the document read back and checked
+ * against its source, paragraph by paragraph.
+ */
+async function finishDocxFile(
+  input: InputFile,
+  engine: Engine,
+  translations: ParagraphTranslation[],
+  outShown: string,
+  check: SourceCheck | undefined,
+): Promise<{ content: Uint8Array; file: EngineFileResult; unchecked: boolean }> {
+  const { doc, paragraphs } = input.docx!;
+  const targets = translations.map((t, i) => ({ paragraph: paragraphs[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
+  const content = await writeDocx(doc, targets);
+  const written = docxView(await readDocx(content, outShown));
+  const checked = checkTranslationText(check, written.text, outShown, engine.name, written.paragraphs);
+  return {
+    content,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: checked ?? [], finishedAt: new Date() },
+    unchecked: check !== undefined && checked === undefined,
+  };
+}
+
 /** What an XLIFF input leaves alone, said before anything is sent. */
 function noteXliffSegments(input: InputFile, overwrite: boolean, io: CliIO): void {
   const { doc, segments } = input.xliff!;
@@ -620,10 +778,10 @@ interface SourceCheck {
  * findings with positions in the output (Markdown read without its code). Undefined when the output
  * cannot be aligned with its source; empty without a glossary.
  */
-function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string): Finding[] | undefined {
+function checkTranslationText(check: SourceCheck | undefined, outputText: string, outputShown: string, engine: string, paragraphs?: Paragraph[]): Finding[] | undefined {
   if (!check) return [];
   try {
-    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine }, check.tools).findings;
+    return checkTranslation(check.source, { file: outputShown, text: checkableText(outputShown, outputText), engine, ...(paragraphs ? { paragraphs } : {}) }, check.tools).findings;
   } catch (err) {
     if (err instanceof AlignmentError) return undefined;
     throw err;
@@ -700,3 +858,18 @@ function summaryLine(
   );
 }
 
+
+/** Each engine's shared limit: the flags (for every engine of the run) over the config's `queue.limits`. */
+function rateLimitsFor(engines: readonly string[], config: QueueConfig | undefined, flags: { requests?: number; characters?: number; intervalMs?: number }): Map<string, RateLimit> {
+  const limits = new Map<string, RateLimit>();
+  for (const name of engines) {
+    const file = config?.limits[name];
+    const limit: RateLimit = {
+      intervalMs: flags.intervalMs ?? file?.intervalMs ?? DEFAULT_LIMIT_INTERVAL_MS,
+      ...((flags.requests ?? file?.requests) ? { requests: flags.requests ?? file?.requests } : {}),
+      ...((flags.characters ?? file?.characters) ? { characters: flags.characters ?? file?.characters } : {}),
+    };
+    if (limit.requests || limit.characters) limits.set(name, limit);
+  }
+  return limits;
+}
