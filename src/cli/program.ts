@@ -150,7 +150,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'requests in flight per engine')
     .option('--cache <file|url>', 'translation cache: a file, or redis://HOST:PORT[/DB] shared by every machine (default: the config file\'s cache:, else .vitrans-cache/translations.sqlite)')
     .option('--no-cache', 'neither read nor write the cache')
-    .option('--queue <url>', 'enqueue the run on Redis (redis://HOST:PORT[/DB], rediss:// for TLS) for `vitrans worker`s to translate, wait and write the outputs')
+    .option('--queue [url]', 'enqueue the run on Redis (redis://HOST:PORT[/DB], rediss:// for TLS; alone: the config\'s queue.url) for `vitrans worker`s to translate, wait and write the outputs')
     .option('--detach', 'with --queue: print the run id and return at once (collect the outputs later with --resume)')
     .option('--resume <run>', 'with --queue: wait for a run started before (same files and options) and write its outputs')
     .option('--batch-paragraphs <n>', 'with --queue: paragraphs per job at most (default: the config\'s queue.batch_paragraphs, else the engine\'s own limit)')
@@ -183,7 +183,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   program
     .command('worker')
     .description('translate the batches queued on Redis by `vitrans translate --queue`, with this machine\'s engine keys; runs until Ctrl-C')
-    .requiredOption('--queue <url>', 'the Redis the runs are queued on: redis://HOST:PORT[/DB], rediss:// for TLS')
+    .option('--queue <url>', 'the Redis the runs are queued on: redis://HOST:PORT[/DB], rediss:// for TLS (default: the config\'s queue.url)')
     .option('-e, --engine <names>', 'the engines to take batches for (default: every engine configured here)')
     .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .option('-s, --set <engine.setting=value>', 'an engine setting as in the config file, repeatable', collect, [])
@@ -198,7 +198,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('status')
     .description('progress of queued runs across all workers: paragraphs done, cached, in flight, failed, characters billed, ETA')
     .argument('[run]', 'the run id (default: the latest runs)')
-    .requiredOption('--queue <url>', 'the Redis the runs are queued on')
+    .option('--queue <url>', 'the Redis the runs are queued on (default: the config\'s queue.url)')
+    .option('-c, --config <file>', 'config file (default: vitrans.config.yaml if present)')
     .action(async (runId: string | undefined, opts, cmd: Command) => run(() => import('./commands/status.js'), (m) => m.statusCommand(runId, opts, withIO(cmd))));
 
   program

@@ -3,7 +3,7 @@
  * redactor before anything can print them), connections that say in one line when Redis goes
  * away and when it is back, and the translation cache a `--cache` value names.
  */
-import { UsageError } from '../core/errors.js';
+import { UsageError, UserError } from '../core/errors.js';
 import { isRedisUrl, parseRedisUrl, type RedisAddress } from '../core/redis-url.js';
 import type { TranslationCache } from '../store/types.js';
 import type { CliIO } from './io.js';
@@ -16,18 +16,58 @@ export function redisAddress(value: string, what: string, io: CliIO): RedisAddre
   return address;
 }
 
-/** A connection to `address` whose losses and recoveries are reported on stderr, one line each. */
+/**
+ * The Redis runs are queued on: `--queue URL`; `--queue` alone, or nothing where the command cannot
+ * go without a queue (worker, status), takes the config's `queue.url`. Undefined: a local run.
+ */
+export function queueAddressFor(flag: string | boolean | undefined, config: { queue?: { url?: string } }, io: CliIO, required: boolean): RedisAddress | undefined {
+  if (typeof flag === 'string') return redisAddress(flag, '--queue', io);
+  if (!flag && !required) return undefined;
+  const url = config.queue?.url;
+  if (!url) {
+    throw new UsageError(flag ? '--queue without a URL takes queue.url from the config, and none is set' : 'this command works on the Redis the runs are queued on, and none is named', {
+      hint: 'give --queue redis://HOST:PORT[/DB], or set queue.url in vitrans.config.yaml',
+    });
+  }
+  return redisAddress(url, 'queue.url', io);
+}
+
+/**
+ * A connection to `address` whose losses and recoveries are reported on stderr, one line each.
+ * Redis refusing the password is not a loss to wait out: it stops the command (exit 2) before
+ * anything is done. Any other first failure (Redis not up yet) is waited out as a loss.
+ */
 export async function openRedis(address: RedisAddress, name: string, io: CliIO): Promise<Redis> {
-  const { connectRedis } = await import('../store/redis.js');
-  return connectRedis(address, {
+  const { connectRedis, connectionReason, isAuthFailure } = await import('../store/redis.js');
+  const redis = connectRedis(address, {
     name,
-    onEvent: (e) =>
+    onEvent: (e) => {
+      if (e.type === 'lost' && e.auth) return; // reported below, as the reason the command stops
       io.stderr.write(
         e.type === 'lost'
           ? `vitrans: lost Redis at ${address.shown} (${e.reason}); waiting for it to come back, finished work is kept\n`
           : `vitrans: Redis at ${address.shown} is back; going on\n`,
-      ),
+      );
+    },
   });
+  const refused = await new Promise<Error | undefined>((resolve) => {
+    const settle = (err?: Error): void => {
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      resolve(err);
+    };
+    const onReady = (): void => settle();
+    const onError = (err: Error): void => settle(isAuthFailure(err) ? err : undefined);
+    redis.once('ready', onReady);
+    redis.once('error', onError);
+  });
+  if (refused) {
+    redis.disconnect();
+    throw new UserError('E_REDIS_AUTH', `Redis at ${address.shown} refused to let vitrans in: ${connectionReason(refused)}`, {
+      hint: 'put the right password in the URL: redis://:PASSWORD@HOST:PORT, or user:password for an ACL user',
+    });
+  }
+  return redis;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { RedisAddress } from '../core/redis-url.js';
 export const REDIS_PREFIX = 'vitrans:';
 
 /** What a Redis connection reports about itself, for the one line a command prints when it is lost and found again. */
-export type RedisConnectionEvent = { type: 'lost'; reason: string } | { type: 'back' };
+export type RedisConnectionEvent = { type: 'lost'; reason: string; auth: boolean } | { type: 'back' };
 
 /**
  * Opens a connection to `address`. Commands wait while Redis is away (ioredis queues them and
@@ -34,7 +34,7 @@ export function connectRedis(address: RedisAddress, opts: { name: string; onEven
   const report = (): void => {
     if (lost) return;
     lost = true;
-    opts.onEvent?.({ type: 'lost', reason: lastError ? connectionReason(lastError) : 'connection closed' });
+    opts.onEvent?.({ type: 'lost', reason: lastError ? connectionReason(lastError) : 'connection closed', auth: lastError !== undefined && isAuthFailure(lastError) });
   };
   redis.on('error', (err: Error) => {
     lastError = err;
@@ -54,6 +54,11 @@ export function connectRedis(address: RedisAddress, opts: { name: string; onEven
   return redis;
 }
 
+/** Whether Redis refused the credentials (a wrong or missing password): waiting will not help. */
+export function isAuthFailure(err: Error): boolean {
+  return /WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(err.message);
+}
+
 /** The part of a connection error worth a line: what failed, without stack or address (the caller names the server, password masked). */
 export function connectionReason(err: Error): string {
   const code = (err as { code?: string }).code;
@@ -61,7 +66,7 @@ export function connectionReason(err: Error): string {
   if (code === 'ECONNRESET') return 'connection reset';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (code === 'ETIMEDOUT') return 'connection timed out';
-  if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(err.message)) return 'authentication failed (check the password in the URL)';
+  if (isAuthFailure(err)) return 'authentication failed (check the password in the URL)';
   if (/certificate|self[- ]signed|SSL|TLS/i.test(err.message)) return `TLS failed: ${err.message.split('\n')[0]}`;
   return err.message.split('\n')[0] ?? 'connection failed';
 }

@@ -1,16 +1,21 @@
 /** `vitrans status --queue redis://... [RUN]`: the progress of queued runs across all workers. */
 import { UserError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
-import { openRedis, redisAddress } from '../redis.js';
+import { loadConfig } from '../../config/load.js';
+import { openRedis, queueAddressFor } from '../redis.js';
 
 /** Options of `vitrans status`. */
 export interface StatusOptions {
-  queue: string;
+  /** Absent: the config's queue.url. */
+  queue?: string;
+  config?: string;
 }
 
 /** Prints one line per run (the latest runs, or the one named). Exit 0; 2 for a run Redis does not know. */
 export async function statusCommand(runId: string | undefined, opts: StatusOptions, io: CliIO): Promise<number> {
-  const address = redisAddress(opts.queue, '--queue', io);
+  const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
+  io.registerSecrets(config.secrets);
+  const address = queueAddressFor(opts.queue, config, io, true)!;
   const redis = await openRedis(address, 'vitrans-status', io);
   try {
     const { formatRunStatus, recentRuns, runStatus } = await import('../../queue/status.js');

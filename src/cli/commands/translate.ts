@@ -59,7 +59,7 @@ import { isRedisUrl } from '../../core/redis-url.js';
 import type { QueuedRun } from '../../queue/coordinator.js';
 import type { RateLimit } from '../../queue/limiter.js';
 import { DEFAULT_LIMIT_INTERVAL_MS, type QueueConfig } from '../../config/queue.js';
-import { openRedis, redisAddress, redisCacheFor } from '../redis.js';
+import { openRedis, queueAddressFor, redisCacheFor } from '../redis.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans translate`, as commander parses them. */
@@ -101,7 +101,7 @@ export interface TranslateOptions {
   /** XLIFF: the state written targets get (default needs-review). */
   xliffState?: 'needs-review' | 'translated';
   /** Enqueue on this Redis for `vitrans worker`s instead of translating here. */
-  queue?: string;
+  queue?: string | boolean;
   /** With --queue: print the run id and return. */
   detach?: boolean;
   /** With --queue: wait for this run and write its outputs. */
@@ -151,13 +151,13 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     if (flag) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --queue`, { hint: 'add --queue redis://HOST:PORT, or drop it' });
   }
   if (opts.detach && opts.resume) throw new UsageError('--detach starts a run and returns; --resume waits for one', { hint: 'drop one of them' });
-  const queueAddress = opts.queue ? redisAddress(opts.queue, '--queue', io) : undefined;
   const batchParagraphs = positiveInt(opts.batchParagraphs, '--batch-paragraphs');
   const rateFlags = { requests: positiveInt(opts.rateRequests, '--rate-requests'), characters: positiveInt(opts.rateCharacters, '--rate-characters'), intervalMs: positiveInt(opts.rateInterval, '--rate-interval') };
   const concurrencyFlag = positiveInt(opts.concurrency, '--concurrency');
   const maxChars = positiveInt(opts.maxChars, '--max-chars', true);
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
+  const queueAddress = queueAddressFor(opts.queue, config, io, false);
   const concurrency = concurrencyFlag ?? config.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = abs(opts.out ?? 'out');
   assertDirectoryOrAbsent(outDir, '--out');

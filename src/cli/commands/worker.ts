@@ -13,12 +13,13 @@ import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from 
 import { DEFAULT_LEASE_MS } from '../../translate/orchestrator.js';
 import { shownPath } from '../format-error.js';
 import type { CliIO } from '../io.js';
-import { envMs, openRedis, redisAddress, redisCacheFor } from '../redis.js';
+import { envMs, openRedis, queueAddressFor, redisCacheFor } from '../redis.js';
 import { createEngine, DEFAULT_CONCURRENCY } from './translate.js';
 
 /** Options of `vitrans worker`, as commander parses them. */
 export interface WorkerOptions {
-  queue: string;
+  /** Absent: the config's queue.url. */
+  queue?: string;
   engine?: string;
   config?: string;
   set?: string[];
@@ -32,7 +33,7 @@ export interface WorkerOptions {
 export async function workerCommand(opts: WorkerOptions, io: CliIO): Promise<number> {
   const config = withSettingFlags(await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env }), opts.set);
   io.registerSecrets(config.secrets);
-  const address = redisAddress(opts.queue, '--queue', io);
+  const address = queueAddressFor(opts.queue, config, io, true)!;
   const concurrency = opts.concurrency === undefined ? (config.concurrency ?? DEFAULT_CONCURRENCY) : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, got "${opts.concurrency}"`);
   // The engines asked for, or every engine this machine has the keys and settings for.
