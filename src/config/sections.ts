@@ -346,7 +346,7 @@ export function readClean(node: Node | null, ctx: SectionContext, fallback: Node
     else if (key === 'builtin_rules') out.builtinRules = booleanValue(pair.value, 'clean.builtin_rules', ctx, pair.key);
     else if (key === 'patterns') {
       const value = pair.value;
-      if (!isSeq(value)) return ctx.fail('clean.patterns must be a list of whole-line regular expressions', value ?? pair.key, 'e.g. patterns: ["Ảnh: .*", "Theo .{1,40}"]');
+      if (!isSeq(value)) return ctx.fail('clean.patterns must be a list of whole-line regular expressions', value ?? pair.key, 'e.g. patterns: ["Ảnh: .*", "Theo [^,.]{1,30}"]');
       out.patterns = value.items.map((item) => {
         const pattern = stringValue(item as Node, 'each of clean.patterns', ctx, pair.key);
         try {
