@@ -234,11 +234,16 @@ export function compileFileMatcher(pattern: string, base: string, ctx?: SectionC
   glob = glob.replace(/^(?:\.\/)+/, '');
   try {
     if (glob.trim() === '') throw new Error('the pattern is empty');
+    const unclosed = unclosedBracket(glob);
+    // picomatch reads an unclosed "[" or "{" as a literal character, so the pattern would match nothing.
+    if (unclosed) throw new Error(`"${unclosed}" is never closed (write [${unclosed}] for the character itself)`);
     test = picomatch(glob, { dot: true, basename: !pattern.includes('/') });
   } catch (err) {
     if (ctx) ctx.fail(`bad file pattern "${pattern}": ${(err as Error).message}`, node);
     throw err;
   }
+  // README: "a name without "/" matches in any folder", outside the pattern's own folder too.
+  if (!pattern.includes('/') && !pattern.includes('\\')) return { pattern, matches: (absolute) => test(path.basename(absolute)) };
   return {
     pattern,
     matches: (absolute) => {
@@ -246,6 +251,19 @@ export function compileFileMatcher(pattern: string, base: string, ctx?: SectionC
       return !rel.startsWith('../') && !path.isAbsolute(rel) && test(rel);
     },
   };
+}
+
+/** The first `[` or `{` of a glob that no `]` or `}` closes (backslashes are path separators by then). */
+function unclosedBracket(glob: string): string | undefined {
+  const open: string[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '[' && !open.includes('[')) open.push('[');
+    else if (c === ']' && open.at(-1) === '[') open.pop();
+    else if (c === '{' && !open.includes('[')) open.push('{');
+    else if (c === '}' && open.at(-1) === '{') open.pop();
+  }
+  return open[0];
 }
 
 const SUPPRESSION_KEYS = ['rule', 'file', 'paragraph', 'text', 'term', 'reason'];

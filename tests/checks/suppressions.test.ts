@@ -34,6 +34,15 @@ describe('suppressions lists', () => {
     expect(suppressedActuals(applySuppressionRules(result.findings, [r], scope))).toEqual(expected);
   });
 
+  it('matches a file name without "/" in any folder, also outside the folder of the file it is written in', () => {
+    const fromSubfolder = rule({ files: [compileFileMatcher('deepl.en.txt', resolve(PROJECT, 'config/suppressions'))] });
+    expect(suppressedActuals(applySuppressionRules(result.findings, [fromSubfolder], scope))).toEqual(['Vietnam Sea Police', 'Japanese Department of Defense', 'Vietnam Marine Police']);
+    const stale = rule({ text: 'no such passage', files: [compileFileMatcher('deepl.en.txt', resolve(PROJECT, 'config'))] });
+    expect(applySuppressionRules(result.findings, [stale], scope).at(-1)).toMatchObject({ ruleId: 'unused-suppression' });
+    const pathPattern = rule({ files: [compileFileMatcher('coast-guard/deepl.en.txt', resolve(PROJECT, 'config'))] });
+    expect(suppressedActuals(applySuppressionRules(result.findings, [pathPattern], scope))).toEqual([]);
+  });
+
   it('keeps every field of a suppressed finding and adds where and why', () => {
     const [first] = applySuppressionRules(result.findings, [rule({ text: 'took delivery of two' })], scope);
     expect(first).toEqual({ ...result.findings[0], suppression: { kind: 'file', reason: 'historical name', at: { file: 'vitrans.config.yaml', line: 12, column: 5 } } });
