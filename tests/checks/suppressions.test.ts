@@ -69,6 +69,23 @@ describe('suppressions lists', () => {
     expect(applySuppressionRules(result.findings, [rule({ term: 'no-such-entry' })], scope)).toEqual(result.findings);
   });
 
+  it('reports an entry naming a glossary entry the glossary lacks as invalid, at the entry, with the closest id', () => {
+    const termIds = ['vietnam-coast-guard', 'japan-mod'];
+    const out = applySuppressionRules(result.findings, [rule({ term: 'vietnam-coastguard' }), rule({ term: 'japan-mod' })], { ...scope, termIds });
+    expect(suppressedActuals(out)).toEqual(['Japanese Department of Defense']);
+    expect(out.filter((f) => f.ruleId === 'invalid-suppression')).toEqual([
+      {
+        ruleId: 'invalid-suppression',
+        severity: 'warning',
+        message: 'the suppression of term-forbidden names the glossary entry "vietnam-coastguard", which the glossary does not have (did you mean vietnam-coast-guard?): it suppresses nothing',
+        file: 'vitrans.config.yaml',
+        span: { start: { line: 12, column: 5, offset: 240 }, end: { line: 12, column: 5, offset: 240 } },
+      },
+    ]);
+    const far = applySuppressionRules(result.findings, [rule({ term: 'no-such-id' })], { ...scope, termIds });
+    expect(far.at(-1)!.message).toMatch(/"no-such-id", which the glossary does not have: it suppresses nothing$/);
+  });
+
   it('leaves a finding suppressed inline as it is', () => {
     const inline = checkArticle(TRANSLATION.replace('cooperation.', 'cooperation. <!-- vitrans-disable-line term-forbidden -- quoted -->'), 'corpus/coast-guard/deepl.en.txt');
     const out = applySuppressionRules(inline.findings, [rule({ paragraph: 4, files: files('**') })], scope);

@@ -167,6 +167,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       checked: checkedFiles,
       paragraphText: (file, paragraph) => paragraphs.get(file)?.[paragraph - 1]?.text,
       ran,
+      termIds: glossary.entries.map((e) => e.id),
     });
 
   if (opts.fix || preview) {
