@@ -128,6 +128,14 @@ function foldPassage(text: string | undefined): string | undefined {
 const SUPPRESSION_RULE_IDS: ReadonlySet<string> = new Set(SUPPRESSION_RULES.map((r) => r.id));
 
 /**
+ * The findings without those suppressions make about themselves (`invalid-suppression`,
+ * `unused-suppression`): what a comparison reports, since judging suppressions is `check`'s job.
+ */
+export function withoutSuppressionFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !SUPPRESSION_RULE_IDS.has(f.ruleId));
+}
+
+/**
  * The `invalid-suppression` and `unused-suppression` findings at the levels `checks:` gives them
  * (`off` leaves them out), as the runner does for the checks' own findings; other findings untouched.
  * @example levelSuppressionFindings(findings, { 'unused-suppression': 'error' })

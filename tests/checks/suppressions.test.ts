@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Finding } from '../../src/core/types.js';
-import { applySuppressionRules, type SuppressionRule } from '../../src/checks/suppressions.js';
+import { applySuppressionRules, withoutSuppressionFindings, type SuppressionRule } from '../../src/checks/suppressions.js';
 import { compileFileMatcher } from '../../src/config/sections.js';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { checkArticle, COAST_GUARD_GLOSSARY, SOURCE, TRANSLATION } from './suppression-fixtures.js';
@@ -84,6 +84,18 @@ describe('suppressions lists', () => {
     ]);
     const far = applySuppressionRules(result.findings, [rule({ term: 'no-such-id' })], { ...scope, termIds });
     expect(far.at(-1)!.message).toMatch(/"no-such-id", which the glossary does not have: it suppresses nothing$/);
+  });
+
+  it('leaves out the suppressions\' own findings for a comparison, keeping suppressed findings', () => {
+    const out = applySuppressionRules(result.findings, [rule({ term: 'no-such-id' }), rule({ text: 'no such passage', files: files('corpus/**') }), rule({ term: 'japan-mod' })], {
+      ...scope,
+      termIds: ['vietnam-coast-guard', 'japan-mod'],
+    });
+    expect(out.map((f) => f.ruleId)).toContain('invalid-suppression');
+    expect(out.map((f) => f.ruleId)).toContain('unused-suppression');
+    const compared = withoutSuppressionFindings(out);
+    expect(compared.map((f) => f.ruleId)).toEqual(['term-forbidden', 'term-forbidden', 'term-forbidden']);
+    expect(suppressedActuals(compared)).toEqual(['Japanese Department of Defense']);
   });
 
   it('leaves a finding suppressed inline as it is', () => {
