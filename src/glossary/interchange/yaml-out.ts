@@ -117,7 +117,7 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
         edits.push({ at: seq.range![0], remove: seq.range![1] - seq.range![0], insert: stringify(node, { ...STRINGIFY, lineWidth: 0 }).replace(/\n$/, '') });
       } else if (isSeq(seq) && seq.items.length > 0) {
         const dash = indentAt(text, (seq.items[0] as Node).range![0]) - 2;
-        edits.push({ at: contentEnd(text, (seq.items[seq.items.length - 1] as Node).range![1]), remove: 0, insert: '\n' + blockItems(value, dash) });
+        edits.push({ at: contentEnd(text, (seq.items[seq.items.length - 1] as Node).range![1]), remove: 0, insert: '\n' + blockItems(Array.isArray(value) ? value : [value], dash) });
       } else {
         throw new GlossaryError(`cannot add to \`${key}\` of the entry "${existing.entries[index]!.id}": it is not a list`, {
           location: { file: existing.file, line: existing.entries[index]!.location.line, column: existing.entries[index]!.location.column },
