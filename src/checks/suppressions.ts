@@ -6,7 +6,8 @@
  */
 import type { Finding, Severity } from '../core/types.js';
 import { paragraphKey } from './runner.js';
-import { SUPPRESSION_RULES, UNUSED_SUPPRESSION } from './inline-suppressions.js';
+import { closestName } from '../core/suggest.js';
+import { INVALID_SUPPRESSION, SUPPRESSION_RULES, UNUSED_SUPPRESSION } from './inline-suppressions.js';
 
 /** Rule ids reported outside the checks (by the file reader) that a suppressions list may name too. */
 export const READER_RULES: readonly string[] = ['encoding-mojibake'];
@@ -50,12 +51,15 @@ export interface SuppressionScope {
   paragraphText(file: string, paragraph: number): string | undefined;
   /** Rule ids that ran: an entry for rules that did not run is not stale. */
   ran: ReadonlySet<string>;
+  /** The glossary's entry ids, when known: an entry whose `term` is none of them is invalid. */
+  termIds?: readonly string[];
 }
 
 /**
  * Marks the findings the list suppresses (those not suppressed already), and appends an
  * `unused-suppression` warning, at the entry, for each entry that matched nothing although its
  * `files` cover a checked file and one of its rules ran (an entry without `files` is never stale).
+ * An entry naming a glossary entry `scope.termIds` lacks gets an `invalid-suppression` warning instead.
  */
 export function applySuppressionRules(findings: readonly Finding[], rules: readonly SuppressionRule[], scope: SuppressionScope): Finding[] {
   if (rules.length === 0) return [...findings];
@@ -74,7 +78,20 @@ export function applySuppressionRules(findings: readonly Finding[], rules: reado
     return folded.get(key);
   };
   const unused: Finding[] = [];
+  const termIds = scope.termIds ? new Set(scope.termIds) : undefined;
   for (const rule of rules) {
+    if (rule.term !== undefined && termIds && !termIds.has(rule.term)) {
+      const near = closestName(rule.term, scope.termIds!);
+      const at = { line: rule.at.line, column: rule.at.column, offset: rule.at.offset };
+      unused.push({
+        ruleId: INVALID_SUPPRESSION,
+        severity: 'warning',
+        message: `the suppression of ${rule.rules.join(', ')} names the glossary entry "${rule.term}", which the glossary does not have${near ? ` (did you mean ${near}?)` : ''}: it suppresses nothing`,
+        file: rule.at.file,
+        span: { start: at, end: at },
+      });
+      continue;
+    }
     const text = rule.text !== undefined ? foldPassage(rule.text) : undefined;
     let used = false;
     out.forEach((f, k) => {
@@ -109,6 +126,14 @@ function foldPassage(text: string | undefined): string | undefined {
 }
 
 const SUPPRESSION_RULE_IDS: ReadonlySet<string> = new Set(SUPPRESSION_RULES.map((r) => r.id));
+
+/**
+ * The findings without those suppressions make about themselves (`invalid-suppression`,
+ * `unused-suppression`): what a comparison reports, since judging suppressions is `check`'s job.
+ */
+export function withoutSuppressionFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !SUPPRESSION_RULE_IDS.has(f.ruleId));
+}
 
 /**
  * The `invalid-suppression` and `unused-suppression` findings at the levels `checks:` gives them

@@ -198,6 +198,18 @@ export function assertDirectoryOrAbsent(dir: string, option: string): void {
   }
 }
 
+/**
+ * Refuses an output file whose folder does not exist, before any work is done: a mistyped folder
+ * would otherwise be created, tree and all.
+ * @throws UsageError naming the option, the file and the missing folder
+ */
+export function assertParentFolderExists(file: string, option: string, shown: string): void {
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) {
+    throw new UsageError(`${option} ${shown}: the folder ${dirname(shown)} does not exist`, { hint: `create it first, or give ${option} a file in an existing folder` });
+  }
+}
+
 /** The real path when the file exists (links and case resolved), else the resolved path. */
 function canonical(path: string): string {
   const absolute = resolve(path);

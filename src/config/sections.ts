@@ -234,11 +234,16 @@ export function compileFileMatcher(pattern: string, base: string, ctx?: SectionC
   glob = glob.replace(/^(?:\.\/)+/, '');
   try {
     if (glob.trim() === '') throw new Error('the pattern is empty');
+    const unclosed = unclosedBracket(glob);
+    // picomatch reads an unclosed "[" or "{" as a literal character, so the pattern would match nothing.
+    if (unclosed) throw new Error(`"${unclosed}" is never closed (write [${unclosed}] for the character itself)`);
     test = picomatch(glob, { dot: true, basename: !pattern.includes('/') });
   } catch (err) {
     if (ctx) ctx.fail(`bad file pattern "${pattern}": ${(err as Error).message}`, node);
     throw err;
   }
+  // README: "a name without "/" matches in any folder", outside the pattern's own folder too.
+  if (!pattern.includes('/') && !pattern.includes('\\')) return { pattern, matches: (absolute) => test(path.basename(absolute)) };
   return {
     pattern,
     matches: (absolute) => {
@@ -290,6 +295,19 @@ export function mappedSource(translation: string, mappings: readonly SourceMappi
   if (!mapping) return undefined;
   const name = path.basename(translation).split('.')[0] ?? '';
   return mapping.source.split('{name}').join(name);
+}
+
+/** The first `[` or `{` of a glob that no `]` or `}` closes (backslashes are path separators by then). */
+function unclosedBracket(glob: string): string | undefined {
+  const open: string[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '[' && !open.includes('[')) open.push('[');
+    else if (c === ']' && open.at(-1) === '[') open.pop();
+    else if (c === '{' && !open.includes('[')) open.push('{');
+    else if (c === '}' && open.at(-1) === '{') open.pop();
+  }
+  return open[0];
 }
 
 const SUPPRESSION_KEYS = ['rule', 'file', 'paragraph', 'text', 'term', 'reason'];
@@ -390,7 +408,7 @@ export function readClean(node: Node | null, ctx: SectionContext, fallback: Node
     else if (key === 'builtin_rules') out.builtinRules = booleanValue(pair.value, 'clean.builtin_rules', ctx, pair.key);
     else if (key === 'patterns') {
       const value = pair.value;
-      if (!isSeq(value)) return ctx.fail('clean.patterns must be a list of whole-line regular expressions', value ?? pair.key, 'e.g. patterns: ["Ảnh: .*", "Theo .{1,40}"]');
+      if (!isSeq(value)) return ctx.fail('clean.patterns must be a list of whole-line regular expressions', value ?? pair.key, 'e.g. patterns: ["Ảnh: .*", "Theo [^,.]{1,30}"]');
       out.patterns = value.items.map((item) => {
         const pattern = stringValue(item as Node, 'each of clean.patterns', ctx, pair.key);
         try {

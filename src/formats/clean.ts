@@ -55,6 +55,20 @@ const SITE_SECTION_MARKS = /\s*[:›»>]+$/u;
 /** Chrome lines are short: a longer line is article text whatever it says (and no built-in rule reads it). */
 const MAX_CHROME_LINE = 80;
 
+/** Sentence-final punctuation, closing quotes and brackets allowed after it. */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const MIN_SENTENCE_WORDS = 4;
+
+/**
+ * Whether a line reads as a sentence of the article, so no user pattern removes it: longer than any
+ * chrome line, or ending like a sentence (`.`, `!`, `?`, `…`) with at least four words. "Theo Kyodo"
+ * and "Ảnh: Reuters" do not; "Theo ông Nam, đây là bước tiến lớn." does.
+ */
+export function readsAsSentence(line: string): boolean {
+  if (line.length > MAX_CHROME_LINE) return true;
+  return SENTENCE_END.test(line) && line.split(/\s+/u).length >= MIN_SENTENCE_WORDS;
+}
+
 /** The conservative rules `vitrans clean` applies unless told not to. */
 export const BUILTIN_CLEAN_RULES: readonly CleanRule[] = [
   { id: 'site-logo', reason: "a site logo's text", matches: (l) => LOGO.test(l) },
@@ -67,8 +81,9 @@ export const BUILTIN_CLEAN_RULES: readonly CleanRule[] = [
 export interface CleanOptions {
   /**
    * Extra patterns: JavaScript regular expressions, case-insensitive, each matched against a whole
-   * line (trimmed, NFC), as if written `^(?:pattern)$`. A line one matches is removed.
-   * @example ['Ảnh: .*', 'Theo .{1,40}']
+   * line (trimmed, NFC), as if written `^(?:pattern)$`. A line one matches is removed, unless it
+   * reads as a sentence (`readsAsSentence`).
+   * @example ['Ảnh: .*', 'Theo [^,.]{1,30}']
    */
   patterns?: readonly string[];
   /** Apply BUILTIN_CLEAN_RULES (default true). */
@@ -182,7 +197,8 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
     if (l.blank || view.slice(l.start, l.end).trim() === '') return;
     const line = readable(text.slice(l.start, l.end), Boolean(options.markdown));
     const rule = line.length <= MAX_CHROME_LINE ? rules.find((r) => r.matches(line)) : undefined;
-    const pattern = rule ? undefined : user.find((p) => p.regex.test(line));
+    // A pattern matches whole lines, but one written loosely (`Theo .*`) would take sentences too.
+    const pattern = rule || readsAsSentence(line) ? undefined : user.find((p) => p.regex.test(line));
     if (!rule && !pattern) return;
     removed.push({
       line: i + 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Finding } from '../../src/core/types.js';
-import { applySuppressionRules, type SuppressionRule } from '../../src/checks/suppressions.js';
+import { applySuppressionRules, withoutSuppressionFindings, type SuppressionRule } from '../../src/checks/suppressions.js';
 import { compileFileMatcher } from '../../src/config/sections.js';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { checkArticle, COAST_GUARD_GLOSSARY, SOURCE, TRANSLATION } from './suppression-fixtures.js';
@@ -34,6 +34,15 @@ describe('suppressions lists', () => {
     expect(suppressedActuals(applySuppressionRules(result.findings, [r], scope))).toEqual(expected);
   });
 
+  it('matches a file name without "/" in any folder, also outside the folder of the file it is written in', () => {
+    const fromSubfolder = rule({ files: [compileFileMatcher('deepl.en.txt', resolve(PROJECT, 'config/suppressions'))] });
+    expect(suppressedActuals(applySuppressionRules(result.findings, [fromSubfolder], scope))).toEqual(['Vietnam Sea Police', 'Japanese Department of Defense', 'Vietnam Marine Police']);
+    const stale = rule({ text: 'no such passage', files: [compileFileMatcher('deepl.en.txt', resolve(PROJECT, 'config'))] });
+    expect(applySuppressionRules(result.findings, [stale], scope).at(-1)).toMatchObject({ ruleId: 'unused-suppression' });
+    const pathPattern = rule({ files: [compileFileMatcher('coast-guard/deepl.en.txt', resolve(PROJECT, 'config'))] });
+    expect(suppressedActuals(applySuppressionRules(result.findings, [pathPattern], scope))).toEqual([]);
+  });
+
   it('keeps every field of a suppressed finding and adds where and why', () => {
     const [first] = applySuppressionRules(result.findings, [rule({ text: 'took delivery of two' })], scope);
     expect(first).toEqual({ ...result.findings[0], suppression: { kind: 'file', reason: 'historical name', at: { file: 'vitrans.config.yaml', line: 12, column: 5 } } });
@@ -58,6 +67,35 @@ describe('suppressions lists', () => {
     expect(off).toEqual(result.findings);
     // Without files it may be meant for articles not checked in this run.
     expect(applySuppressionRules(result.findings, [rule({ term: 'no-such-entry' })], scope)).toEqual(result.findings);
+  });
+
+  it('reports an entry naming a glossary entry the glossary lacks as invalid, at the entry, with the closest id', () => {
+    const termIds = ['vietnam-coast-guard', 'japan-mod'];
+    const out = applySuppressionRules(result.findings, [rule({ term: 'vietnam-coastguard' }), rule({ term: 'japan-mod' })], { ...scope, termIds });
+    expect(suppressedActuals(out)).toEqual(['Japanese Department of Defense']);
+    expect(out.filter((f) => f.ruleId === 'invalid-suppression')).toEqual([
+      {
+        ruleId: 'invalid-suppression',
+        severity: 'warning',
+        message: 'the suppression of term-forbidden names the glossary entry "vietnam-coastguard", which the glossary does not have (did you mean vietnam-coast-guard?): it suppresses nothing',
+        file: 'vitrans.config.yaml',
+        span: { start: { line: 12, column: 5, offset: 240 }, end: { line: 12, column: 5, offset: 240 } },
+      },
+    ]);
+    const far = applySuppressionRules(result.findings, [rule({ term: 'no-such-id' })], { ...scope, termIds });
+    expect(far.at(-1)!.message).toMatch(/"no-such-id", which the glossary does not have: it suppresses nothing$/);
+  });
+
+  it('leaves out the suppressions\' own findings for a comparison, keeping suppressed findings', () => {
+    const out = applySuppressionRules(result.findings, [rule({ term: 'no-such-id' }), rule({ text: 'no such passage', files: files('corpus/**') }), rule({ term: 'japan-mod' })], {
+      ...scope,
+      termIds: ['vietnam-coast-guard', 'japan-mod'],
+    });
+    expect(out.map((f) => f.ruleId)).toContain('invalid-suppression');
+    expect(out.map((f) => f.ruleId)).toContain('unused-suppression');
+    const compared = withoutSuppressionFindings(out);
+    expect(compared.map((f) => f.ruleId)).toEqual(['term-forbidden', 'term-forbidden', 'term-forbidden']);
+    expect(suppressedActuals(compared)).toEqual(['Japanese Department of Defense']);
   });
 
   it('leaves a finding suppressed inline as it is', () => {

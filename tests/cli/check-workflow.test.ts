@@ -155,6 +155,7 @@ describe('allowed contexts in the glossary', () => {
 describe('--baseline', () => {
   it('records today\'s findings, then fails only on new ones, whatever moved elsewhere in the file', async () => {
     write('vitrans.config.yaml', CONFIG);
+    mkdirSync(join(dir, 'qa'));
     const first = await check([...ARGS, '--baseline', 'qa/baseline.json']);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('vitrans: recorded the baseline qa/baseline.json: 3 findings; later runs report only new ones\n');
@@ -183,6 +184,16 @@ describe('--baseline', () => {
     const results = JSON.parse(again.stdout).runs[0].results;
     expect(results.map((x: { baselineState: string }) => x.baselineState)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(results.every((x: { suppressions: { kind: string }[] }) => x.suppressions[0]!.kind === 'external')).toBe(true);
+  });
+
+  it('refuses a baseline in a folder that does not exist, in one line, creating nothing', async () => {
+    write('vitrans.config.yaml', CONFIG);
+    const r = await check([...ARGS, '--baseline', 'no-such-dir/qa/baseline.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'vitrans: error: --baseline no-such-dir/qa/baseline.json: the folder no-such-dir/qa does not exist (create it first, or give --baseline a file in an existing folder)\n',
+    );
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
   });
 
   it('is a config key too, and a broken baseline file stops the run at its line', async () => {

@@ -91,6 +91,8 @@ describe('the shared config keys', () => {
     ['a misspelt suppression key', 'suppressions:\n  - rule: term-missing\n    files: a.en.txt\n    reason: x\n', 'unknown key "files" in suppression 1 (did you mean file?)', 3, 5],
     ['a paragraph without a file', 'suppressions:\n  - rule: term-missing\n    text: a\n    paragraph: 2\n    reason: x\n', 'suppression 1 names a paragraph but no file', 4, 5],
     ['a paragraph that is no number', 'suppressions:\n  - rule: term-missing\n    file: a.en.txt\n    paragraph: two\n    reason: x\n', 'paragraph of suppression 1 must be a paragraph number', 4, 16],
+    ['an unclosed bracket in a file pattern', 'suppressions:\n  - rule: term-missing\n    file: "corpus/[abc.en.txt"\n    reason: x\n', 'bad file pattern "corpus/[abc.en.txt": "[" is never closed (write [[] for the character itself)', 3, 11],
+    ['an unclosed brace in a file pattern', 'suppressions:\n  - rule: term-missing\n    file: "*.{en,vi.txt"\n    reason: x\n', 'bad file pattern "*.{en,vi.txt": "{" is never closed', 3, 11],
     ['an empty glossary path', 'glossary: ""\n', 'glossary must be a file path', 1, 11],
     ['a misspelt top key', 'fail-on: error\n', 'unknown config key "fail-on" (did you mean fail_on?)', 1, 1],
     ['a duplicate key', 'fail_on: error\nfail_on: never\n', 'config file is not valid YAML', 2, 1],

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../../src/core/errors.js';
 import { splitParagraphs } from '../../src/text/paragraphs.js';
-import { BUILTIN_CLEAN_RULES, cleanText, readCleanPatterns, removalsAt, removeLines, withoutLines } from '../../src/formats/clean.js';
+import { BUILTIN_CLEAN_RULES, cleanText, readCleanPatterns, readsAsSentence, removalsAt, removeLines, withoutLines } from '../../src/formats/clean.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -109,6 +109,30 @@ describe('cleanText: user patterns', () => {
       [7, 'pattern', 'matches the pattern "Theo [^,.]{1,30}"'],
     ]);
     expect(r.text).toBe('Bức ảnh: hai bộ trưởng tại Tokyo.\n\nTheo Bộ Quốc phòng Nhật Bản, hai bên nhất trí.\n');
+  });
+
+  it('never take a line that reads as a sentence, however loose the pattern', () => {
+    const article = [
+      'Theo Bộ Quốc phòng Nhật Bản, hai nước sẽ tăng cường hợp tác công nghiệp quốc phòng trong năm tới và sau đó nữa.',
+      'Theo ông Nam, đây là bước tiến lớn.',
+      '“Theo tôi, đây là thời điểm thích hợp!”',
+      'Theo Kyodo',
+      'Theo Kyodo.',
+      'Ảnh: Reuters',
+    ].join('\n\n');
+    const r = cleanText(article + '\n', { patterns: ['Theo .*', '“Theo .*', 'Ảnh: .*'] });
+    expect(r.removed.map((x) => x.text)).toEqual(['Theo Kyodo', 'Theo Kyodo.', 'Ảnh: Reuters']);
+    expect(splitParagraphs(r.text).map((p) => p.text)).toHaveLength(3);
+    // NFD input is read as NFC, and a sentence in NFD is kept as well.
+    expect(cleanText('Theo ông Nam, đây là bước tiến lớn.'.normalize('NFD'), { patterns: ['Theo .{1,40}'] }).removed).toEqual([]);
+  });
+
+  it('tell a sentence from a short line: four words ending in sentence punctuation, or longer than a chrome line', () => {
+    expect(readsAsSentence('Theo ông Nam, đây là bước tiến lớn.')).toBe(true);
+    expect(readsAsSentence('Hai nước nhất trí (hôm qua).')).toBe(true);
+    expect(readsAsSentence('Theo Kyodo.')).toBe(false);
+    expect(readsAsSentence('Theo Bộ Quốc phòng Nhật Bản')).toBe(false);
+    expect(readsAsSentence(`Theo ${'Bộ Quốc phòng '.repeat(7).trim()}`)).toBe(true);
   });
 
   it('name a built-in rule before a pattern, and run alone without the built-ins', () => {

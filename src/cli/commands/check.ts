@@ -29,7 +29,7 @@ import type { CheckReport } from '../../report/types.js';
 import { checkFormatters, type CheckFormat } from '../../report/index.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
-import { assertNotAnInput, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, assertParentFolderExists, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
 import { isTmxPath } from '../translation-files.js';
 import { detectFormat, formatByExtension, formatInfo } from '../../formats/registry.js';
 import { TAG_MISMATCH, TAG_MISMATCH_DESCRIPTION } from '../../formats/tags.js';
@@ -83,6 +83,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const config = await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env });
   io.registerSecrets(config.secrets);
   const settings = runSettings(config, { glossary: opts.glossary, format: opts.format, failOn: opts.failOn, baseline: opts.baseline, protectedSegments: opts.protectedSegments }, abs, { glossary: 'glossary.yaml' });
+  if (settings.baseline.value) assertParentFolderExists(settings.baseline.value, opts.baseline ? '--baseline' : 'baseline', shown(settings.baseline.value));
   const encodings: EncodingChoice = { all: opts.encoding, source: opts.sourceEncoding, translation: opts.targetEncoding, ...encodingChoiceOf(config) };
   validateEncodingChoice(encodings);
   // Before looking at any file: the flags alone may already rule --fix out.
@@ -156,6 +157,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       checked: checkedFiles,
       paragraphText: (file, paragraph) => paragraphs.get(file)?.[paragraph - 1]?.text,
       ran,
+      termIds: glossary.entries.map((e) => e.id),
     });
 
   if (opts.fix || preview) {

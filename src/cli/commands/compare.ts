@@ -11,7 +11,7 @@ import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
-import { applySuppressionRules, levelSuppressionFindings, type SuppressionRule } from '../../checks/suppressions.js';
+import { applySuppressionRules, levelSuppressionFindings, withoutSuppressionFindings, type SuppressionRule } from '../../checks/suppressions.js';
 import { splitParagraphs } from '../../text/paragraphs.js';
 import { loadConfig, withSettingFlags } from '../../config/load.js';
 import { JudgingAbortedError } from '../../judge/judge.js';
@@ -181,7 +181,8 @@ function glossaryAccuracy(
       paragraphText: (_file, paragraph) => paragraphs?.[paragraph - 1]?.text,
       ran: new Set(),
     });
-    const findings = levelSuppressionFindings(listed, checkSettings.severity);
+    // Stale or invalid suppressions are check's to report: no compare format lists them.
+    const findings = withoutSuppressionFindings(levelSuppressionFindings(listed, checkSettings.severity));
     const expected = result.outcomes.length;
     const approved = result.outcomes.filter((o) => o.approved).length;
     // Suppressed findings stay in the list, marked, and are counted apart.

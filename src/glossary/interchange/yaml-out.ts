@@ -77,7 +77,7 @@ export function newGlossaryYaml(imported: GlossaryImport, plan: MergePlan, outpu
   top.set('entries', entries);
   doc.commentBefore = ` Imported from ${imported.file} (${imported.format.toUpperCase()}) by \`vitrans glossary import\`.`;
   const text = doc.toString(STRINGIFY);
-  loadOrExplain(text, outputPath, plan);
+  loadOrExplain(text, outputPath, plan, 'written');
   return text;
 }
 
@@ -117,7 +117,7 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
         edits.push({ at: seq.range![0], remove: seq.range![1] - seq.range![0], insert: stringify(node, { ...STRINGIFY, lineWidth: 0 }).replace(/\n$/, '') });
       } else if (isSeq(seq) && seq.items.length > 0) {
         const dash = indentAt(text, (seq.items[0] as Node).range![0]) - 2;
-        edits.push({ at: contentEnd(text, (seq.items[seq.items.length - 1] as Node).range![1]), remove: 0, insert: '\n' + yamlBlock(value, dash) });
+        edits.push({ at: contentEnd(text, (seq.items[seq.items.length - 1] as Node).range![1]), remove: 0, insert: '\n' + blockItems(Array.isArray(value) ? value : [value], dash) });
       } else {
         throw new GlossaryError(`cannot add to \`${key}\` of the entry "${existing.entries[index]!.id}": it is not a list`, {
           location: { file: existing.file, line: existing.entries[index]!.location.line, column: existing.entries[index]!.location.column },
@@ -143,13 +143,25 @@ export function mergedGlossaryYaml(existingText: string, existing: Glossary, pla
   let out = text;
   for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert.replace(/\n/g, eol) + out.slice(e.at + e.remove);
   if (!out.endsWith(eol)) out += eol;
-  loadOrExplain(out, existing.file, plan);
+  loadOrExplain(out, existing.file, plan, 'edited');
   return bom + out;
 }
 
 /** A value as glossary.yaml's block text (short string lists in flow style), every line indented. */
 function yamlBlock(value: unknown, indent: number): string {
   return indentLines(stringify(styled(new Document({}), value), STRINGIFY).replace(/\n$/, ''), indent);
+}
+
+/**
+ * Items to append to a block list: `- item` lines at the list's dash column. Unlike `yamlBlock`,
+ * the list itself is never turned into a flow list (`[a, b]` after a `- ` item would not parse);
+ * an item that is a mapping (a forbidden rendering with a note) keeps its own styling.
+ */
+function blockItems(items: unknown[], dash: number): string {
+  const doc = new Document({});
+  const seq = doc.createNode([]) as YAMLSeq;
+  for (const item of items) seq.items.push(styled(doc, item));
+  return indentLines(stringify(seq, STRINGIFY).replace(/\n$/, ''), dash);
 }
 
 /** `offset` moved back over trailing spaces and line breaks (a node's range ends after them), so insertions go right after the content. */
@@ -172,14 +184,24 @@ function indentLines(s: string, indent: number): string {
     .join('\n');
 }
 
-/** Loads the text as the loader would; a failure here is reported at the imported entry it concerns. */
-function loadOrExplain(text: string, file: string, plan: MergePlan): void {
+/**
+ * Loads the text as the loader would. The YAML is vitrans's own writing (a new file, or text edits
+ * to a file that loaded), so YAML that does not parse is a bug in vitrans, never the user's: it is
+ * thrown as a plain Error (exit 3). A glossary rule the imported entries break is the user's, and is
+ * reported at the imported entry it concerns.
+ */
+function loadOrExplain(text: string, file: string, plan: MergePlan, action: 'written' | 'edited'): void {
+  const syntax = parseDocument(text).errors[0];
+  if (syntax) {
+    const [line, column] = syntax.linePos?.[0] ? [syntax.linePos[0].line, syntax.linePos[0].col] : [0, 0];
+    throw new Error(`vitrans ${action} ${file} as YAML that does not parse (${line}:${column}: ${syntax.message.split('\n')[0]}); nothing was written`);
+  }
   try {
     parseGlossary(text, file);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     const origin = plan.added[0]?.origin;
-    throw new GlossaryError(`the imported glossary would not load: ${err.message}`, {
+    throw new GlossaryError(`the glossary with the imported entries would not load: ${err.message}`, {
       location: err.location ?? (origin ? { file: origin.file, line: origin.line, column: origin.column } : { file }),
       hint: err.hint ?? 'Fix the entry in the imported file and import it again.',
     });
