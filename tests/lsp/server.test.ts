@@ -35,6 +35,13 @@ async function change(text: string): Promise<void> {
   doc = TextDocument.update(doc, [{ text }], doc.version + 1);
   await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translationUri, version: doc.version }, contentChanges: [{ text }] });
 }
+/** The rule ids `vitrans check -f json` reports unsuppressed for `file` (run in the test's folder), sorted. */
+async function cliRules(args: string[], file: string): Promise<string[]> {
+  const cli = await runVitrans(['check', ...args, '-f', 'json'], { cwd: dir, env: {} });
+  const found = (JSON.parse(cli.stdout) as { findings: { ruleId: string; file: string; suppression?: unknown }[] }).findings;
+  return found.filter((f) => !f.suppression && f.file === file).map((f) => f.ruleId).sort();
+}
+
 const latest = (version = doc.version) => client.diagnostics(translationUri, (d) => d.version === version);
 
 beforeAll(async () => {
@@ -44,6 +51,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'tin/hop-tac.vi.txt'), SOURCE);
   translationPath = path.join(dir, 'tin/hop-tac.deepl.en.txt');
   fs.writeFileSync(translationPath, FLAWED);
+  // A translation kept apart from its source, paired by the config; and a CAT tool's XLIFF file.
+  fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'sources:\n  "ban-dich/*.en.txt": goc/{name}.vi.txt\n');
+  fs.mkdirSync(path.join(dir, 'goc'));
+  fs.mkdirSync(path.join(dir, 'ban-dich'));
+  fs.writeFileSync(path.join(dir, 'goc/hop-tac.vi.txt'), SOURCE);
+  fs.writeFileSync(path.join(dir, 'ban-dich/hop-tac.en.txt'), FLAWED);
+  fs.copyFileSync(path.join(ROOT, 'tests/formats/fixtures/okapi-defence.xlf'), path.join(dir, 'okapi-defence.xlf'));
   translationUri = uri(translationPath);
   client = await startServer(dir);
   doc = TextDocument.create(translationUri, 'plaintext', 1, FLAWED);
@@ -185,6 +199,29 @@ describe('vitrans lsp over stdio', () => {
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: glossaryUri } });
     const rechecked = (await latest()).diagnostics;
     expect(rechecked.filter((d) => String(d.message).includes('two leaders')).map((d) => [d.code, String(d.message).split('\n')[0]])).toEqual([['term-forbidden', '"two leaders" is a forbidden rendering of "Thiết bị đánh chặn pha bay": use "Glide Phase Interceptor"']]);
+  });
+
+  it('pairs a translation through sources: in the config, as vitrans check does, and says so', async () => {
+    const apart = uri(path.join(dir, 'ban-dich/hop-tac.en.txt'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: apart, languageId: 'plaintext', version: 1, text: FLAWED } });
+    const published = (await client.diagnostics(apart)).diagnostics;
+    expect(client.messages.map((m) => m.message)).toContain('vitrans: ban-dich/hop-tac.en.txt is checked against goc/hop-tac.vi.txt (by sources: in the config)');
+    const rules = await cliRules(['ban-dich/hop-tac.en.txt'], 'ban-dich/hop-tac.en.txt');
+    // The flawed translation's 14, and "two leaders", forbidden since the glossary test above saved it.
+    expect(rules.filter((r) => r === 'term-forbidden')).toHaveLength(15);
+    expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
+  });
+
+  it('checks an XLIFF file against its own sources, with the findings vitrans check gives it', async () => {
+    const xliffPath = path.join(dir, 'okapi-defence.xlf');
+    const xliffUri = uri(xliffPath);
+    const text = fs.readFileSync(xliffPath, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: xliffUri, languageId: 'xml', version: 1, text } });
+    const published = (await client.diagnostics(xliffUri)).diagnostics;
+    expect(client.messages.map((m) => m.message)).toContain('vitrans: okapi-defence.xlf is checked against okapi-defence.xlf (an XLIFF file holds its own source)');
+    const rules = await cliRules(['okapi-defence.xlf'], 'okapi-defence.xlf');
+    expect(rules.length).toBeGreaterThan(0);
+    expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
   });
 
   it('shuts down and exits with 0', async () => {
