@@ -226,6 +226,15 @@ describe('clean: in vitrans.config.yaml', () => {
     const raw = await run(['translate', 'seed.txt', '-e', 'openai', '--no-clean', '--compare', '--format', 'json', '-o', 'raw'], dir);
     expect(raw.code).toBe(0);
     expect(JSON.parse(raw.stdout).paragraphs).toHaveLength(21);
+    // compare on its own says it cleaned, as check does; --no-clean compares the uncleaned output to the source as it is.
+    const compared = await run(['compare', 'seed.txt', 'out/seed.openai.en.txt', '--format', 'json', '--no-bootstrap'], dir);
+    expect(compared.stderr).toMatch(/^vitrans: note: cleaned seed\.txt: removed 5 lines \(/m);
+    const asIs = await run(['compare', 'seed.txt', 'raw/seed.openai.en.txt', '--format', 'json', '--no-bootstrap', '--no-clean'], dir);
+    expect(asIs.code).toBe(0);
+    expect(asIs.stderr).not.toMatch(/cleaned/);
+    expect(JSON.parse(asIs.stdout).paragraphs).toHaveLength(21);
+    // Without --no-clean, the config cleans the source and the uncleaned output no longer aligns.
+    expect((await run(['compare', 'seed.txt', 'raw/seed.openai.en.txt', '--format', 'json', '--no-bootstrap'], dir)).code).toBe(2);
   });
 
   it('shows each value and where it came from in vitrans config', async () => {

@@ -28,7 +28,7 @@ import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
 import { cleanText, type CleanOptions } from '../../formats/clean.js';
-import { cleanOptionsFrom } from '../clean-options.js';
+import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import type { TmxCheckSet } from '../../formats/tmx.js';
 import type { CliIO } from '../io.js';
@@ -53,6 +53,10 @@ export interface CompareOptions extends JudgeFlags {
   seed: string;
   /** Compare against the source cleaned this way, or not cleaned (`false`): what translate --compare translated. Absent: the config's `clean:`. */
   cleanSource?: CleanOptions | false;
+  /** false with --no-clean: the source as it is, whatever the config's `clean.enabled` says. */
+  clean?: boolean;
+  /** --builtin-rules / --no-builtin-rules over the config's `clean.builtin_rules`. */
+  builtinRules?: boolean;
   /** Every paragraph's word diffs in the JSON report (by default only the most-disagreeing paragraphs'). */
   fullDiffs?: boolean;
 }
@@ -83,8 +87,13 @@ export async function compareCommand(source: string, translations: string[], opt
   const tmxSource = isTmxPath(source) ? await tmxSides(abs(source), source) : undefined;
   const sourceFile: TextFile = tmxSource ? { path: source, text: tmxSource.vi.join('\n\n'), warnings: [] } : await read(source);
   // The source as translate read it: cleaned when translate --clean (or the config's clean.enabled) cleaned it.
-  const cleanSource = opts.cleanSource === undefined ? await cleanOptionsFrom({}, abs, config) : opts.cleanSource;
-  if (cleanSource && !tmxSource) sourceFile.text = cleanText(sourceFile.text, { ...cleanSource, markdown: isMarkdownFile(source) }).text;
+  const cleanSource = opts.cleanSource === undefined ? await cleanOptionsFrom({ clean: opts.clean === false ? false : undefined, builtinRules: opts.builtinRules }, abs, config) : opts.cleanSource;
+  if (cleanSource && !tmxSource) {
+    const cleaned = cleanText(sourceFile.text, { ...cleanSource, markdown: isMarkdownFile(source) });
+    sourceFile.text = cleaned.text;
+    // Said as check says it, unless translate --compare passed what it translated (it has said so).
+    if (opts.cleanSource === undefined) reportCleaning(source, cleaned.removed, (p) => p, io);
+  }
   const refIsSource = opts.ref !== undefined && tmxSource !== undefined && abs(opts.ref) === abs(source);
   const reference = opts.ref === undefined ? undefined : refIsSource ? tmxReference(tmxSource!, opts.ref) : await referenceInput(opts.ref, sourceFile.text, source, abs, read);
   const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
