@@ -243,14 +243,25 @@ class ArticleReader {
   private async engineTexts(doc: BilingualTexts, jsonPath: string, source: SourceView): Promise<ArticleTranslation[]> {
     const out: ArticleTranslation[] = [];
     for (const e of doc.engines) {
-      const joined = e.targets.join('\n\n');
-      const places = e.output === undefined ? [] : [...new Set([resolve(this.options.cwd, e.output), join(dirname(jsonPath), basename(e.output))])];
-      let real: TextFile | undefined;
-      for (const place of places) if (!real) real = await sameText(place, joined);
+      const real = await bilingualEngineOutput(e, jsonPath, this.options.cwd);
       out.push(real ? { ...real, engine: e.name, writable: true, source } : insideJson(jsonPath, e, source));
     }
     return out;
   }
+}
+
+/**
+ * A bilingual JSON engine's output file while it still holds the JSON's targets: where translate
+ * wrote it (from `cwd`), else beside the JSON. Undefined when it is gone or was edited since.
+ */
+export async function bilingualEngineOutput(engine: { targets: readonly string[]; output?: string }, jsonPath: string, cwd: string): Promise<TextFile | undefined> {
+  if (engine.output === undefined) return undefined;
+  const joined = engine.targets.join('\n\n');
+  for (const place of new Set([resolve(cwd, engine.output), join(dirname(jsonPath), basename(engine.output))])) {
+    const real = await sameText(place, joined);
+    if (real) return real;
+  }
+  return undefined;
 }
 
 /** One engine's targets inside a bilingual JSON file, as `FILE#engine` (blank-line paragraphs; not writable). */

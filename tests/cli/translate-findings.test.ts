@@ -87,6 +87,12 @@ describe('vitrans translate ends with its findings', () => {
     const third = doc.paragraphs[2].translations.openai.findings;
     expect(third).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', actual: 'Japanese Department of Defense', suppression: { kind: 'file', reason: "the ministry's own English in 2014", at: { file: 'vitrans.config.yaml', line: 3, column: 5 } } })]);
     expect(doc.paragraphs[1].translations.openai.findings[0].suppression).toBeUndefined();
+    // compare of the bilingual JSON names the engine's output file, so the same suppression applies there.
+    const compared = await runVitrans(['compare', 'tàu tuần tra.vi.txt', `out/${json}`, '-f', 'json', '--no-bootstrap'], { cwd: dir, env: {} });
+    expect(compared.code).toBe(0);
+    const accuracy = JSON.parse(compared.stdout).glossary.openai;
+    expect(accuracy.suppressed).toBe(1);
+    expect(accuracy.findings.filter((f: { suppression?: unknown }) => f.suppression)).toEqual([expect.objectContaining({ file: 'out/tàu tuần tra.vi.openai.en.txt', actual: 'Japanese Department of Defense' })]);
   });
 
   it('lists the first ten and says how many more the command shows', async () => {

@@ -27,6 +27,7 @@ import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';
 import { assertTranslatesSource, engineNameFromFile, isBilingualPath, isTmxPath } from '../translation-files.js';
 import { readBilingual } from '../../formats/bilingual.js';
+import { bilingualEngineOutput } from '../../formats/articles.js';
 import { cleanText, type CleanOptions } from '../../formats/clean.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
@@ -99,7 +100,7 @@ export async function compareCommand(source: string, translations: string[], opt
   const engines: EngineInput[] = tmxSource && !refIsSource ? tmxSource.engines : [];
   for (const t of translations) {
     if (isTmxPath(t)) for (const item of tmxEngines(await tmxSides(abs(t), t), sourceFile.text, source)) engines.push(item);
-    else for (const item of await engineInputs(t, await read(t), sourceFile.text, source)) engines.push(item);
+    else for (const item of await engineInputs(t, await read(t), sourceFile.text, source, io.cwd)) engines.push(item);
   }
 
   const glossaryFile = await glossaryIfPresent(settings.glossary.value, glossaryCacheDir(io.cwd));
@@ -224,11 +225,18 @@ export function parseSeed(value: string): number {
  * file; the translator's bilingual JSON holds every engine that finished the article, and its
  * source paragraphs must be this source's.
  */
-async function engineInputs(path: string, file: TextFile, sourceText: string, sourcePath: string): Promise<EngineInput[]> {
+async function engineInputs(path: string, file: TextFile, sourceText: string, sourcePath: string, cwd: string): Promise<EngineInput[]> {
   if (!isBilingualPath(path)) return [{ name: engineNameFromFile(path), file: path, text: file.text }];
   const bilingual = readBilingual(file.text, path);
   assertTranslatesSource(bilingual.sources, path, sourceText, sourcePath);
-  return bilingual.engines.map((e) => ({ name: e.name, file: path, paragraphs: e.targets }));
+  const inputs: EngineInput[] = [];
+  for (const e of bilingual.engines) {
+    // Findings name the engine's output file while it holds these targets, as check names it, so
+    // the config's suppressions by file pattern ("*.en.txt") match in compare as they do in check.
+    const real = await bilingualEngineOutput(e, resolve(cwd, path), cwd);
+    inputs.push({ name: e.name, file: real ? shownPath(real.path, cwd) : path, paragraphs: e.targets });
+  }
+  return inputs;
 }
 
 function paragraphText(p: string | Paragraph): string {
