@@ -249,8 +249,9 @@ export async function startQueuedRun(opts: QueuedRunOptions): Promise<QueuedRun>
         if (waiting.size === 0) return results as ParagraphTranslation[];
         await checkFailure();
         // Redis came back without the run (restarted without persistence): enqueue it again;
-        // paragraphs a worker's cache kept are not sent again.
-        if ((await redis.exists(keys.spec)) === 0) {
+        // paragraphs a worker's cache kept are not sent again. The run's spec field is what tells:
+        // a worker that finished a job across the restart recreates the hash with its counters only.
+        if ((await redis.hexists(keys.spec, 'spec')) === 0) {
           if (!reenqueued) opts.onNote?.(`Redis no longer holds run ${id} (restarted without persistence?): enqueueing its unfinished batches again`);
           reenqueued = true;
           await enqueue(true);
