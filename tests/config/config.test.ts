@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../src/core/errors.js';
+import type { ConfigError } from '../../src/core/errors.js';
 import { loadConfig, parseConfig, withSettingFlags } from '../../src/config/load.js';
+import { configErrorOf } from './parse-error.js';
 import { checkSettingsOf, effectiveConfig, runSettings } from '../../src/config/effective.js';
 import { encodingFor } from '../../src/text/encodings.js';
 import type { Check } from '../../src/checks/types.js';
@@ -36,15 +37,7 @@ encodings:
 concurrency: 2
 `;
 
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, FILE);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (text: string): ConfigError => configErrorOf(text, FILE);
 
 describe('the shared config keys', () => {
   const config = parseConfig(FULL, FILE);

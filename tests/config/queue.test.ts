@@ -1,19 +1,12 @@
 /** The `queue:` section and a shared `cache:` URL in vitrans.config.yaml. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/errors.js';
+import type { ConfigError } from '../../src/core/errors.js';
 import { parseConfig } from '../../src/config/load.js';
+import { configErrorOf } from './parse-error.js';
 
 const FILE = '/proj/vitrans.config.yaml';
 
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, FILE);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (text: string): ConfigError => configErrorOf(text, FILE);
 
 describe('queue: and a Redis cache:', () => {
   it('reads the URL, batch size and each engine\'s limits; a password goes to the redactor', () => {
