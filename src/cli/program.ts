@@ -77,6 +77,29 @@ function fileSystemRefusal(err: unknown): { path: string; why: string } | undefi
 
 type Commands = Record<string, unknown>;
 
+/**
+ * commander's own usage errors ("error: unknown option '--bogus'" and a suggestion on a second line), worded as
+ * every other vitrans error: one line, the program's prefix, what to do.
+ */
+export function usageErrorLine(commanderText: string, commandPath: string): string {
+  const lines = commanderText.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const what = (lines[0] ?? 'usage error').replace(/^error:\s*/, '');
+  const suggestion = lines.slice(1).join(' ').replace(/^\(Did you mean/, '(did you mean');
+  const help = `(run ${commandPath} --help for what it takes)`;
+  return `vitrans: error: ${what}${suggestion ? ` ${suggestion}` : ''} ${help}\n`;
+}
+
+/** Gives every command, nested ones too, the one-line wording of usageErrorLine with its own name in the hint. */
+function sayUsageErrorsOurWay(command: Command, io: CliIO, parents: string[] = []): void {
+  const path = [...parents, command.name()];
+  command.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: (text, write) => write(usageErrorLine(text, path.join(' '))),
+  });
+  for (const sub of command.commands) sayUsageErrorsOurWay(sub, io, path);
+}
+
 /** The encodings the reading options accept (src/text/read.ts TEXT_ENCODINGS, not imported: --help loads nothing). */
 const ENCODINGS = ['utf-8', 'windows-1258', 'tcvn', 'viscii'];
 
@@ -315,6 +338,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the TMX here (default: stdout)')
     .action(async (files: string[], opts, cmd: Command) => run(() => import('./commands/export.js'), (m) => m.exportTmxCommand(files, opts, withIO(cmd))));
 
+  sayUsageErrorsOurWay(program, io);
   return program;
 }
 

@@ -18,6 +18,7 @@ import {
 } from './sections.js';
 import { readQueueSection, type QueueConfig } from './queue.js';
 import { isRedisUrl, parseRedisUrl } from '../core/redis-url.js';
+import { describeYamlError } from '../text/yaml-syntax.js';
 
 /** The config file looked for in the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'vitrans.config.yaml';
@@ -117,6 +118,13 @@ export async function loadSuppressionsFile(file: string): Promise<SuppressionRul
   return readSuppressionList(doc.contents as Node | null, ctx, null);
 }
 
+/** Advice for the YAML mistakes made most in a config or suppressions file. */
+const CONFIG_SYNTAX_HINTS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'Remove or merge one of the two: a key may appear once in the same mapping.',
+  BAD_INDENT: 'Indent the keys of one mapping by the same number of spaces.',
+  MISSING_CHAR: 'Add what is missing here (a closing quote or bracket) or fix the indentation.',
+};
+
 /** Parses YAML with positions and the error reporting every config reader shares. */
 function yamlContext(text: string, file: string, origins: Record<string, FileOrigin> = {}, label = 'config file') {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -142,8 +150,9 @@ function yamlContext(text: string, file: string, origins: Record<string, FileOri
   };
   const firstError = doc.errors[0];
   if (firstError) {
-    const where = at(firstError.pos[0]);
-    throw new ConfigError(`${label} is not valid YAML: ${firstError.message.split('\n')[0]}`, { location: { file, line: where.line, column: where.column } });
+    const problem = describeYamlError(source, firstError, CONFIG_SYNTAX_HINTS);
+    const where = at(problem.offset);
+    throw new ConfigError(`${label} is not valid YAML: ${problem.message}`, { location: { file, line: where.line, column: where.column }, hint: problem.hint });
   }
   return { doc, ctx };
 }

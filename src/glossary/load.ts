@@ -14,6 +14,7 @@ import { parseAllowedContext } from './allowed-context.js';
 import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
+import { describeYamlError } from '../text/yaml-syntax.js';
 import { compileGlossary, compiledGlossaryKey, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
 import { quickYamlTree, treeOfYamlNode } from './yaml-tree.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
@@ -30,11 +31,10 @@ const FIX_KEYS = ['from', 'to'] as const;
 
 /** Hints for the YAML errors people make most in a glossary. */
 const SYNTAX_HINTS: Partial<Record<string, string>> = {
-  DUPLICATE_KEY: 'Remove or rename one of the two keys: each key may appear once per entry.',
+  DUPLICATE_KEY: 'Remove or merge one of the two keys: a key may appear once in an entry, and once at the top of the file.',
   MISSING_CHAR: 'Add what is missing here (a closing quote or bracket, a `-` before a list item) or fix the indentation.',
   BAD_INDENT: 'Indent the keys of one entry by the same number of spaces.',
   MULTILINE_IMPLICIT_KEY: 'Check the indentation and the colon on the line before: a key and its value must stay on one line.',
-  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
 };
 
 /** How `loadGlossary` reads. */
@@ -139,8 +139,8 @@ function fullYamlTree(r: Reporter, text: string): YamlNode | null {
   const doc = composeDocument(tokens, text);
   const syntax = doc.errors[0];
   if (syntax) {
-    const message = syntax.message.split('\n')[0] ?? syntax.message;
-    r.fail(r.at(syntax.pos[0]), `YAML syntax error: ${message}`, SYNTAX_HINTS[syntax.code] ?? 'Fix the YAML syntax at this position (check indentation, quotes and colons).');
+    const problem = describeYamlError(text, syntax, SYNTAX_HINTS);
+    r.fail(r.at(problem.offset), `YAML syntax error: ${problem.message}`, problem.hint);
   }
   return treeOfYamlNode(doc.contents);
 }
@@ -448,6 +448,10 @@ function checkKeys(r: Reporter, map: YamlMap, known: readonly string[], where: s
   for (const pair of map.pairs) {
     const key = keyName(pair);
     if (known.includes(key)) continue;
+    if (key === '<<') {
+      // YAML 1.1's merge key: the glossary is read as YAML 1.2, where `<<` is an ordinary (and unknown) key.
+      r.fail(r.of(pair.key), `a YAML merge key \`<<\` ${where}: glossaries do not merge mappings`, 'Write the shared keys into the entry itself.');
+    }
     const guess = closestName(key, known);
     r.fail(
       r.of(pair.key),

@@ -88,7 +88,9 @@ describe('the shared config keys', () => {
     ['an unclosed brace in a file pattern', 'suppressions:\n  - rule: term-missing\n    file: "*.{en,vi.txt"\n    reason: x\n', 'bad file pattern "*.{en,vi.txt": "{" is never closed', 3, 11],
     ['an empty glossary path', 'glossary: ""\n', 'glossary must be a file path', 1, 11],
     ['a misspelt top key', 'fail-on: error\n', 'unknown config key "fail-on" (did you mean fail_on?)', 1, 1],
-    ['a duplicate key', 'fail_on: error\nfail_on: never\n', 'config file is not valid YAML', 2, 1],
+    ['a duplicate key', 'fail_on: error\nfail_on: never\n', 'config file is not valid YAML: the key "fail_on" appears twice in the same mapping', 2, 1],
+    ['a second YAML document', 'fail_on: error\n---\nformat: github\n', 'config file is not valid YAML: a second YAML document starts here ("---"); the file must hold one', 2, 1],
+    ['a tab indenting a key', 'checks:\n\tterm-missing: warning\n', 'config file is not valid YAML: a tab in the indentation, where YAML allows spaces only', 2, 1],
     // Columns count code points, as editors do: the ship emoji is two UTF-16 units but one column.
     ['a column after an emoji and Vietnamese', 'suppressions:\n  - { reason: "🚢 tên cũ của lực lượng", rule: term-missing, file: a.en.txt, paragraph: 0 }\n', 'paragraph of suppression 1 must be a paragraph number', 2, 88],
   ];
@@ -165,6 +167,13 @@ describe('loadConfig with a suppressions file', () => {
     await expect(loadConfig({ cwd: dir, env: {} })).rejects.toMatchObject({
       message: expect.stringContaining('unknown key "paragraf" in suppression 1'),
       location: { file: path.join(dir, 'suppressions.yaml'), line: 3, column: 3 },
+    });
+    // A tab under a list item: yaml itself only sees an unexpected scalar at the line's second character.
+    fs.writeFileSync(path.join(dir, 'suppressions.yaml'), '- rule: term-forbidden\n\treason: the 2012 statement quotes the old name\n');
+    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toMatchObject({
+      message: 'suppressions file is not valid YAML: a tab in the indentation, where YAML allows spaces only',
+      hint: 'Replace the tab with spaces.',
+      location: { file: path.join(dir, 'suppressions.yaml'), line: 2, column: 1 },
     });
   });
 });

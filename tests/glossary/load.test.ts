@@ -100,7 +100,13 @@ const MOD = '  - vi: Bộ Quốc phòng Nhật Bản\n    en: Ministry of Defens
 describe('parseGlossary: every problem is one GlossaryError at the offending node', () => {
   const cases: [string, string, RegExp, number, number, RegExp][] = [
     ['YAML syntax (unclosed quote)', HEAD + '  - vi: "Bộ Quốc phòng\n    en: Ministry of Defense\n', /^YAML syntax error: Missing closing "quote$/, 5, 1, /closing quote/],
-    ['YAML syntax (duplicate key)', HEAD + MOD + '    en: Defense Ministry\n', /^YAML syntax error: Map keys must be unique$/, 5, 5, /each key may appear once/],
+    ['YAML syntax (duplicate key)', HEAD + MOD + '    en: Defense Ministry\n', /^YAML syntax error: the key "en" appears twice in the same mapping$/, 5, 5, /once in an entry/],
+    ['YAML syntax (duplicate top-level key)', HEAD + MOD + 'entries:\n' + MOD, /^YAML syntax error: the key "entries" appears twice in the same mapping$/, 5, 1, /once at the top of the file/],
+    // yaml's own words for these name its API ("please use YAML.parseAllDocuments()") or the token a tab displaced.
+    ['a second YAML document', HEAD + MOD + '---\n' + HEAD + MOD, /^YAML syntax error: a second YAML document starts here \("---"\); the file must hold one$/, 5, 1, /Remove the "---" line/],
+    ['a tab indenting an entry key', HEAD + '  - vi: Bộ Quốc phòng Nhật Bản\n\ten: Ministry of Defense\n', /^YAML syntax error: a tab in the indentation, where YAML allows spaces only$/, 4, 1, /Replace the tab with spaces/],
+    ['a tab after spaces', HEAD + '  - vi: Bộ Quốc phòng Nhật Bản\n  \t en: Ministry of Defense\n', /^YAML syntax error: a tab in the indentation, where YAML allows spaces only$/, 4, 3, /Replace the tab with spaces/],
+    ['a YAML 1.1 merge key', HEAD + '  - &ministry\n    vi: Bộ Ngoại giao\n    en: Ministry of Foreign Affairs\n' + '  - <<: *ministry\n    vi: Bộ Quốc phòng\n    en: Ministry of Defense\n', /^a YAML merge key `<<` in entry 2: glossaries do not merge mappings$/, 6, 5, /shared keys into the entry itself/],
     ['empty file', '', /^glossary is empty$/, 1, 1, /version: 1/],
     ['top level not a mapping', '- vi: x\n', /^glossary must be a mapping/, 1, 1, /version: 1/],
     ['missing version', 'entries: []\n', /^missing `version`$/, 1, 1, /Add `version: 1`/],
