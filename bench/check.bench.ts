@@ -359,7 +359,7 @@ function xliffCheck(corpus: { source: string; target: string }, entries: Glossar
   const tools = createCheckTools(glossaryOf(entries));
   const t0 = performance.now();
   const doc = readXliff({ file: 'bench.xlf', text: xml });
-  const findings = checkXliff(doc, tools).length;
+  const findings = checkXliff(doc, tools).findings.length;
   const seconds = (performance.now() - t0) / 1000;
   const rate = Buffer.byteLength(xml) / 1e6 / seconds;
   console.log(`\nXLIFF check: ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB of XLIFF 1.2 (${doc.segments.length} units), ${SMALL_GLOSSARY} terms: ${seconds.toFixed(2)} s, ${rate.toFixed(1)} MB/s, ${findings} findings`);

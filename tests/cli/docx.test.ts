@@ -93,6 +93,22 @@ describe('Word documents', () => {
     expect(inPlace.stderr).toMatch(/^vitrans: error: --in-place would replace the Word document bai\.docx with its text/);
   });
 
+  it("translate matches a suppression's text: against the Word document's paragraphs, as check does", async () => {
+    const dir = make({
+      'bai.docx': await buildDocx(),
+      'vitrans.config.yaml': 'suppressions:\n  - rule: term-forbidden\n    file: "out/*.docx"\n    text: Japanese Premier Kishida Fumio held talks\n    reason: the wire service style of the quoted report\n',
+    });
+    translator();
+    const r = await runVitrans(['translate', 'bai.docx', '-e', 'openai', '--no-cache'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(0);
+    const column = 'On 10 April, '.length + 1;
+    expect(r.stdout).toContain(`out/bai.openai.en.docx:2:${column}: suppressed term-forbidden`);
+    expect(r.stdout).not.toContain(`out/bai.openai.en.docx:2:${column}: error term-forbidden`);
+    const check = await runVitrans(['check', 'bai.docx', 'out/bai.openai.en.docx', '-f', 'json'], { cwd: dir, env: ENV });
+    const forbidden = (JSON.parse(check.stdout) as { findings: { ruleId: string; suppression?: unknown }[] }).findings.filter((f) => f.ruleId === 'term-forbidden');
+    expect(forbidden).toEqual([expect.objectContaining({ suppression: expect.objectContaining({ kind: 'file' }) })]);
+  });
+
   it('translate refuses --compare, --clean and --fix for a Word document before sending anything', async () => {
     const dir = make({ 'bai.docx': await buildDocx() });
     const sent = translator();

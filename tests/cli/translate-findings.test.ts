@@ -145,3 +145,32 @@ describe('vitrans translate ends with its findings', () => {
     expect(doc.paragraphs[0].source).toBe('Cảnh sát biển Việt Nam nhận thêm tàu tuần tra');
   });
 });
+
+describe('vitrans translate of an XLIFF file and the suppressions list', () => {
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  /** The article as a CAT tool hands it out: one trans-unit a paragraph, no targets yet. */
+  const xliff = (paragraphs: readonly string[]) =>
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n' +
+    '  <file original="tau-tuan-tra.docx" source-language="vi" target-language="en" datatype="plaintext">\n    <body>\n' +
+    paragraphs.map((p, i) => `      <trans-unit id="p${i + 1}">\n        <source>${escapeXml(p)}</source>\n      </trans-unit>\n`).join('') +
+    '    </body>\n  </file>\n</xliff>\n';
+
+  it("matches a text: entry against the written segments' targets, as vitrans check does on the output", async () => {
+    const paragraphs = TRANSLATION.split('\n\n');
+    llm((i) => paragraphs[i]!);
+    fs.writeFileSync(path.join(dir, 'tau.xlf'), xliff(SOURCE.split('\n\n')));
+    fs.writeFileSync(
+      path.join(dir, 'vitrans.config.yaml'),
+      'glossary: terms/coast-guard.yaml\nsuppressions:\n  - rule: term-forbidden\n    file: "out/*.xlf"\n    text: the Japanese Department of Defense said\n    reason: the ministry\'s own English in 2014\n',
+    );
+    const r = await runVitrans(['translate', 'tau.xlf', '-e', 'openai', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/; check: 2 errors, 0 warnings, 1 suppressed$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^out\/tau\.openai\.en\.xlf:\d+:\d+: suppressed term-forbidden "Japanese Department of Defense" .*\(by the suppressions list at vitrans\.config\.yaml:3:5: the ministry's own English in 2014\)$/));
+    // The same entry, the same finding, when check reads the file translate wrote.
+    const checked = await runVitrans(['check', 'out/tau.openai.en.xlf', '-f', 'json'], { cwd: dir, env: {} });
+    const suppressed = JSON.parse(checked.stdout).findings.filter((f: { suppression?: unknown }) => f.suppression);
+    expect(suppressed).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', actual: 'Japanese Department of Defense' })]);
+  });
+});

@@ -342,7 +342,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
           const output = { path: outPath, content: 'content' in result ? result.content : result.text };
           // The page is the Markdown output as checked (and fixed), rendered: the .md stays what findings point into.
           const page = opts.html && 'text' in result ? [{ path: htmlPathOf(input, engine.name), content: articleHtml(result.text, opts.targetLang) }] : [];
-          return { translations, file: result.file, outputs: [output, ...page] };
+          return { translations, file: result.file, outputs: [output, ...page], paragraphs: result.paragraphs };
         }),
       );
       progress.end();
@@ -350,7 +350,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
         if (outcome.status === 'rejected') continue;
-        const { translations, file, outputs: written } = outcome.value;
+        const { translations, file, outputs: written, paragraphs: checkedParagraphs } = outcome.value;
         results.push(file);
         for (const output of written) outputs.push(output);
         paragraphs += translations.length;
@@ -364,10 +364,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (leaked > 0) {
           io.stderr.write(`vitrans: warning: ${file.engine} returned a key inside ${leaked} translation${leaked === 1 ? '' : 's'} of ${input.shown}; it is masked as [REDACTED] in the outputs, the bilingual JSON and the cache\n`);
         }
-        // An XLIFF output's segments are no blank-line paragraphs, nor are a Word document's bytes:
-        // their `text:` entries are check's to match.
+        // An XLIFF output's paragraphs are its checked segments, a Word document's those read back from it.
         const text = written[0]?.content;
-        suppressInFile(file, input.xliff || typeof text !== 'string' ? undefined : text, suppressions, levels, abs);
+        suppressInFile(file, checkedParagraphs ?? (typeof text === 'string' ? text : undefined), suppressions, levels, abs);
         for (const f of file.otherFindings) allFindings.push(f);
         for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
       }
@@ -652,16 +651,30 @@ const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /**
  * Marks the findings of one engine's output that the config's suppressions list covers (a `text:`
- * entry matched against the output's paragraphs as the checker read them), in place.
+ * entry matched against the output's paragraphs as the checker read them: given, or the output's text cut), in place.
  */
-function suppressInFile(file: EngineFileResult, outputText: string | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
-  let paragraphs: readonly Paragraph[] | undefined;
+function suppressInFile(file: EngineFileResult, output: string | readonly Paragraph[] | undefined, rules: readonly SuppressionRule[], levels: CheckSettings['severity'], abs: (p: string) => string): void {
+  let paragraphs: readonly Paragraph[] | undefined = typeof output === 'string' ? undefined : output;
+  const paragraphsOf = (name: string): readonly Paragraph[] =>
+    (paragraphs ??= typeof output === 'string' ? splitParagraphs(checkableText(name, output)) : []);
   const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
     resolve: abs,
-    paragraphText: (name, paragraph) => (outputText === undefined ? undefined : (paragraphs ??= splitParagraphs(checkableText(name, outputText)))[paragraph - 1]?.text),
+    paragraphText: (name, paragraph) => paragraphsOf(name)[paragraph - 1]?.text,
   }, levels);
   file.otherFindings = other!;
   file.paragraphFindings = perParagraph;
+}
+
+/** One engine's output for one file, checked. */
+interface FinishedFile {
+  file: EngineFileResult;
+  /** The output could not be aligned with its source, so it was not checked. */
+  unchecked: boolean;
+  /**
+   * The paragraphs the findings number, when they are not the output's blank-line paragraphs (an XLIFF's checked
+   * segments, a Word document's paragraphs): what a suppression's `text:` is matched against.
+   */
+  paragraphs?: readonly Paragraph[];
 }
 
 /** Renders one engine's output for one file, runs the checker on it, applies --fix. */
@@ -672,7 +685,7 @@ function finishEngineFile(
   outShown: string,
   check: SourceCheck | undefined,
   fix: { unsafe: boolean } | undefined,
-): { text: string; file: EngineFileResult; unchecked: boolean } {
+): FinishedFile & { text: string } {
   const render = (targets: string[]): string =>
     input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
   // A blank line inside one translated paragraph would shift every later paragraph.
@@ -718,15 +731,16 @@ function finishXliffFile(
   outShown: string,
   tools: CheckTools | undefined,
   options: { targetLang: string; state: 'needs-review' | 'translated' },
-): { text: string; file: EngineFileResult; unchecked: boolean } {
+): FinishedFile & { text: string } {
   const { doc, segments } = input.xliff!;
   const targets = translations.map((t, i) => ({ segment: segments[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
   const text = asUtf8Xml(writeXliff(doc, targets, { targetLang: options.targetLang, state: options.state }));
   const written = readXliff({ file: outShown, text });
-  const findings = tools ? checkXliff(written, tools) : written.segments.flatMap((s) => tagMismatches(written, s));
+  const checked = tools ? checkXliff(written, tools) : { findings: written.segments.flatMap((s) => tagMismatches(written, s)), paragraphs: [] };
   return {
     text,
-    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: findings, finishedAt: new Date() },
+    paragraphs: checked.paragraphs,
+    file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: checked.findings, finishedAt: new Date() },
     unchecked: false,
   };
 }
@@ -742,7 +756,7 @@ async function finishDocxFile(
   translations: ParagraphTranslation[],
   outShown: string,
   check: SourceCheck | undefined,
-): Promise<{ content: Uint8Array; file: EngineFileResult; unchecked: boolean }> {
+): Promise<FinishedFile & { content: Uint8Array }> {
   const { doc, paragraphs } = input.docx!;
   const targets = translations.map((t, i) => ({ paragraph: paragraphs[i]!, text: t.target.trim() })).filter((t) => t.text !== '');
   const content = await writeDocx(doc, targets);
@@ -750,6 +764,7 @@ async function finishDocxFile(
   const checked = checkTranslationText(check, written.text, outShown, engine.name, written.paragraphs);
   return {
     content,
+    paragraphs: written.paragraphs,
     file: { engine: engine.name, model: engine.model, output: outShown, translations, paragraphFindings: translations.map(() => []), otherFindings: checked ?? [], finishedAt: new Date() },
     unchecked: check !== undefined && checked === undefined,
   };
