@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EngineError, UsageError, UserError } from '../core/errors.js';
-import { Redactor, isSecretName } from '../core/redact.js';
+import { Redactor, environmentSecrets } from '../core/redact.js';
 import { formatUserError, shownPath } from './format-error.js';
 import { writeFailure } from './write-file.js';
 import { VERSION } from './version.js';
@@ -19,7 +19,7 @@ export { VERSION } from './version.js';
 export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
   // One redactor for everything the CLI prints: keys from the environment now, from config files
   // as commands load them.
-  let redactor = new Redactor(Object.entries(outerIO.env).filter(([k]) => isSecretName(k)).map(([, v]) => v));
+  let redactor = new Redactor(environmentSecrets(outerIO.env));
   const redacting = (stream: CliIO['stdout']): CliIO['stdout'] => ({
     write: (chunk) => stream.write(redactor.redact(chunk)),
     isTTY: stream.isTTY,

@@ -313,6 +313,32 @@ function readPrices(node: Node | null, config: VitransConfig, fail: Fail, ctx: S
   }
 }
 
+/**
+ * The secrets a config text holds, read without parsing it: the values of engines' secret
+ * settings (`auth_key`, `api_key`) and the passwords of Redis URLs, wherever they stand. For a
+ * config that does not parse yet (a file being typed in the editor), whose messages may still
+ * quote what was typed.
+ * @example secretsInConfigText('engines:\n  deepl:\n    auth_key: "f63c02c5-f056:fx"\n') → ['f63c02c5-f056:fx']
+ */
+export function secretsInConfigText(text: string): string[] {
+  const names = new Set<string>();
+  for (const def of ENGINES.values()) for (const spec of def.settings) if (spec.secret) names.add(spec.yaml);
+  const secrets = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[\s{,])["']?([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s,}#]+)/gm)) {
+    if (!names.has(m[1]!)) continue;
+    const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (value) secrets.add(value);
+  }
+  for (const m of text.matchAll(/rediss?:\/\/[^\s"',}#]+/gi)) {
+    try {
+      for (const s of parseRedisUrl(m[0], 'a Redis URL').secrets) secrets.add(s);
+    } catch {
+      // Not a URL yet: nothing in it to mask beyond what the user sees.
+    }
+  }
+  return [...secrets];
+}
+
 function withEnvSecrets(config: VitransConfig, env: Readonly<Record<string, string | undefined>>): VitransConfig {
   const secrets = new Set(config.secrets);
   for (const def of ENGINES.values()) {

@@ -33,6 +33,45 @@ export class Redactor {
     return out;
   }
 
+  /**
+   * `text` with every secret masked whole, and every piece of one at least `MIN_PIECE` characters
+   * long masked too: for text that quotes what a user typed or pasted (a language server's
+   * diagnostics quote the document), where a key may stand cut, or split by a line break.
+   * @example new Redactor(['f63c02c5-f056-4f8a:fx']).redactPieces('url ?k=f63c02c5-f0 copied') === 'url ?k=[REDACTED] copied'
+   */
+  redactPieces(text: string): string {
+    const out = this.redact(text);
+    if (out.length < MIN_PIECE) return out;
+    // Where pieces of any secret stand, merged: a key's plain and URL-encoded forms overlap.
+    const spans: [number, number][] = [];
+    for (const s of this.secrets) {
+      if (s.length < MIN_PIECE) continue;
+      const starts = new Set<string>();
+      for (let i = 0; i + MIN_PIECE <= s.length; i++) starts.add(s.slice(i, i + MIN_PIECE));
+      for (let i = 0; i + MIN_PIECE <= out.length; ) {
+        if (!starts.has(out.slice(i, i + MIN_PIECE))) {
+          i++;
+          continue;
+        }
+        // Grow the piece while it is still part of the secret.
+        let end = i + MIN_PIECE;
+        while (end < out.length && s.includes(out.slice(i, end + 1))) end++;
+        spans.push([i, end]);
+        i = end;
+      }
+    }
+    if (spans.length === 0) return out;
+    spans.sort((a, b) => a[0] - b[0]);
+    let result = '';
+    let from = 0;
+    for (const [start, end] of spans) {
+      if (end <= from) continue;
+      result += start > from ? out.slice(from, start) + REDACTED : from === 0 ? REDACTED : '';
+      from = end;
+    }
+    return result + out.slice(from);
+  }
+
   /** Whether `text` holds any known secret whole (a key echoed in an engine's answer). */
   finds(text: string): boolean {
     return this.secrets.some((s) => text.includes(s));
@@ -75,10 +114,20 @@ export class Redactor {
 /** What a secret is replaced with. */
 export const REDACTED = '[REDACTED]';
 
+/** Shorter pieces of a key inside quoted text are too likely to be ordinary text to be masked. */
+const MIN_PIECE = 8;
+
 /** Shorter pieces of a key at a cut are too likely to be ordinary text to be masked. */
 const MIN_FRAGMENT = 4;
 
 /** Names of environment variables that hold secrets, by convention. */
 export function isSecretName(name: string): boolean {
   return /(KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS_JSON)$/i.test(name) && !/^(GOOGLE_APPLICATION_CREDENTIALS)$/.test(name);
+}
+
+/** The values of the environment's secret variables (see `isSecretName`). */
+export function environmentSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => value && isSecretName(name))
+    .map(([, value]) => value!);
 }

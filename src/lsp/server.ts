@@ -16,7 +16,7 @@ import { CheckMemo, createCheckRun, createCheckTools, prepareSource, type CheckT
 import { checkArticle } from '../checks/article.js';
 import { READER_RULES, applySuppressionRules } from '../checks/suppressions.js';
 import { TAG_MISMATCH } from '../formats/tags.js';
-import { loadConfig, DEFAULT_CONFIG_FILE, type VitransConfig } from '../config/load.js';
+import { loadConfig, parseConfig, secretsInConfigText, DEFAULT_CONFIG_FILE, type VitransConfig } from '../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../config/effective.js';
 import { loadGlossary, parseGlossary } from '../glossary/load.js';
 import { runGlossarySelfTests } from '../glossary/selftest.js';
@@ -33,6 +33,11 @@ export interface LanguageServerOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Quiet time after an edit before the check runs (ms); the client may set `debounceMs` in its initializationOptions. */
   debounceMs?: number;
+  /**
+   * Told every secret the server meets (the config's keys and Redis passwords, loaded or as
+   * typed), so that whoever writes its messages can mask them.
+   */
+  registerSecrets?: (values: Iterable<string>) => void;
 }
 
 /** One open translation's state between checks. */
@@ -69,8 +74,18 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
   const uriOf = (p: string): string => pathToFileURL(resolve(root, p)).href;
 
+  const registerSecrets = options.registerSecrets ?? (() => {});
   const loadProject = async (): Promise<Project> => {
-    const config = await loadConfig({ cwd: root, env: options.env });
+    let config: VitransConfig;
+    try {
+      config = await loadConfig({ cwd: root, env: options.env });
+    } catch (err) {
+      // The message may quote the file: what it holds of secrets is masked even when it does not load.
+      const text = await readFile(resolve(root, DEFAULT_CONFIG_FILE), 'utf8').catch(() => '');
+      registerSecrets(secretsInConfigText(text));
+      throw err;
+    }
+    registerSecrets(config.secrets);
     const settings = runSettings(config, {}, (p) => resolve(root, p), { glossary: 'glossary.yaml' });
     const glossary = await loadGlossary(settings.glossary.value);
     preparedSources = new Map();
@@ -175,15 +190,32 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   /** vitrans.config.yaml as the editor has it: its first error at line:col. */
   const checkConfigFile = async (uri: string, text: string): Promise<void> => {
-    const { parseConfig } = await import('../config/load.js');
     let diagnostics: Diagnostic[] = [];
+    registerSecrets(secretsInConfigText(text));
     try {
-      parseConfig(text, pathOf(uri)!);
+      registerSecrets(parseConfig(text, pathOf(uri)!).secrets);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       diagnostics = [errorDiagnostic({ message: err.message, hint: err.hint, code: 'config' }, rangeAt(text, err.location?.line ?? 1, err.location?.column ?? 1))];
     }
     await connection.sendDiagnostics({ uri, diagnostics });
+  };
+
+  // glossary.yaml and vitrans.config.yaml are checked as typed, after the same pause as a
+  // translation: a 10,000-entry glossary is parsed once per pause, not once per keystroke.
+  const settingsTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const scheduleSettingsFile = (uri: string, role: 'glossary' | 'config'): void => {
+    clearTimeout(settingsTimers.get(uri));
+    settingsTimers.set(
+      uri,
+      setTimeout(() => {
+        settingsTimers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) return;
+        const checked = role === 'glossary' ? checkGlossaryFile(uri, doc.getText()) : checkConfigFile(uri, doc.getText());
+        void checked.catch((err: unknown) => connection.console.error(`vitrans: ${String((err as Error).stack ?? err)}`));
+      }, debounceMs),
+    );
   };
 
   const roleOf = async (uri: string): Promise<'glossary' | 'config' | 'text'> => {
@@ -222,8 +254,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   // TextDocuments reports an opened document as changed too: one handler for both.
   documents.onDidChangeContent(async ({ document }) => {
     const role = await roleOf(document.uri);
-    if (role === 'glossary') return checkGlossaryFile(document.uri, document.getText());
-    if (role === 'config') return checkConfigFile(document.uri, document.getText());
+    if (role !== 'text') return scheduleSettingsFile(document.uri, role);
     if (!documents.get(document.uri)) return; // closed meanwhile
     if (open.has(document.uri)) return schedule(document.uri);
     open.set(document.uri, { memo: new CheckMemo(), findings: [] });
@@ -234,6 +265,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     if (role !== 'text') recheckAll();
   });
   documents.onDidClose(({ document }) => {
+    clearTimeout(settingsTimers.get(document.uri));
+    settingsTimers.delete(document.uri);
     const state = open.get(document.uri);
     if (state) clearTimeout(state.timer);
     open.delete(document.uri);

@@ -26,6 +26,10 @@ export interface LspClient {
   child: ChildProcessWithoutNullStreams;
   messages: ShowMessageParams[];
   stderr: () => string;
+  /** Everything the server wrote to its stdout so far, as bytes decoded (headers and JSON). */
+  raw: () => string;
+  /** Every publishDiagnostics received so far for `uri`, in order. */
+  published: (uri: string) => PublishDiagnosticsParams[];
   /** The next diagnostics for `uri` that satisfy `until` (default: any), including ones already received. */
   diagnostics(uri: string, until?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<number | null>;
@@ -34,10 +38,12 @@ export interface LspClient {
 export const uri = (file: string): string => pathToFileURL(file).href;
 
 /** Starts `vitrans lsp` in `cwd` and initializes it with `cwd` as the workspace. */
-export async function startServer(cwd: string, init: Record<string, unknown> = { debounceMs: 50 }): Promise<LspClient> {
-  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/cli/main.ts'), 'lsp'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+export async function startServer(cwd: string, init: Record<string, unknown> = { debounceMs: 50 }, env: Record<string, string> = {}): Promise<LspClient> {
+  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/cli/main.ts'), 'lsp'], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const stdout: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => void stdout.push(b));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const messages: ShowMessageParams[] = [];
   const received: PublishDiagnosticsParams[] = [];
@@ -56,6 +62,8 @@ export async function startServer(cwd: string, init: Record<string, unknown> = {
     child,
     messages,
     stderr: () => stderr,
+    raw: () => Buffer.concat(stdout).toString('utf8'),
+    published: (target) => received.filter((d) => d.uri === target),
     async diagnostics(target, until = () => true, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

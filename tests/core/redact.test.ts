@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, Redactor, environmentSecrets } from '../../src/core/redact.js';
+import { redactDeep } from '../../src/lsp/redact.js';
+import { secretsInConfigText } from '../../src/config/load.js';
+
+const DEEPL = 'f63c02c5-f056-4f8a-b2f6-6e8d1b9a0c7e:fx';
+const OPENAI = 'sk-proj-7Hq2LmX9vR4tN8wZ3cB6yK1pD5fG0jS';
+
+describe('Redactor.redactPieces', () => {
+  const redactor = new Redactor([DEEPL, OPENAI]);
+
+  it.each([
+    ['a key whole', `auth_key=${DEEPL} refused`, `auth_key=${REDACTED} refused`],
+    ['the first part of a key, cut by whoever quoted it', `?key=${OPENAI.slice(0, 17)} for comparison`, `?key=${REDACTED} for comparison`],
+    ['the last part of a key', `ends …${DEEPL.slice(-12)}`, `ends …${REDACTED}`],
+    ['a middle piece of 8 characters', `id ${DEEPL.slice(9, 17)} here`, `id ${REDACTED} here`],
+    ['a key split by a line break, each half masked', `${DEEPL.slice(0, 20)}\n${DEEPL.slice(20)}`, `${REDACTED}\n${REDACTED}`],
+    ['two keys side by side', `${DEEPL} ${OPENAI}`, `${REDACTED} ${REDACTED}`],
+  ])('masks %s', (_what, text, masked) => {
+    expect(redactor.redactPieces(text)).toBe(masked);
+  });
+
+  it('leaves pieces shorter than 8 characters and ordinary text alone', () => {
+    const text = `Japan's Defense Ministry (f63c02c) approved 2 billion yen for the sk-proj programme.`;
+    expect(redactor.redactPieces(text)).toBe(text);
+  });
+
+  it('does nothing without secrets', () => {
+    expect(new Redactor([]).redactPieces(`x ${DEEPL}`)).toBe(`x ${DEEPL}`);
+  });
+});
+
+describe('redactDeep', () => {
+  it('masks every string of a protocol message and keeps its shape', () => {
+    const redactor = new Redactor([DEEPL]);
+    const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { version: 3, diagnostics: [{ message: `"${DEEPL}" is not in the source`, data: { actual: DEEPL.slice(0, 16), fix: null } }] } };
+    expect(redactDeep(message, redactor)).toEqual({
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { version: 3, diagnostics: [{ message: `"${REDACTED}" is not in the source`, data: { actual: REDACTED, fix: null } }] },
+    });
+    expect(message.params.diagnostics[0]!.message).toContain(DEEPL);
+  });
+});
+
+describe('secretsInConfigText', () => {
+  it('finds the secret settings of every engine and Redis passwords, in a config that does not parse', () => {
+    const text = [
+      'engines:',
+      '  deepl:',
+      `    auth_key: "${DEEPL}"`,
+      `  openai: { base_url: "http://127.0.0.1:8080/v1", api_key: '${OPENAI}' }`,
+      '  google:',
+      '    api_key: AIzaSyD4k9Xq7LmN2pR8vT1wZ6cB3yH5jF0gUeQ   # rotated monthly',
+      'cache: redis://:Wq8%23nL2vZr5tKx@10.0.0.5:6379/0',
+      'queue: { url: "rediss://worker:s3cret-pass-42@queue.internal:6380" }',
+      'engines_note: [unclosed',
+    ].join('\n');
+    expect(secretsInConfigText(text).sort()).toEqual(
+      [DEEPL, OPENAI, 'AIzaSyD4k9Xq7LmN2pR8vT1wZ6cB3yH5jF0gUeQ', 'Wq8#nL2vZr5tKx', 'Wq8%23nL2vZr5tKx', 's3cret-pass-42', 'worker'].sort(),
+    );
+  });
+
+  it('finds nothing in a config without secrets', () => {
+    expect(secretsInConfigText('glossary: glossary.yaml\nchecks:\n  term-forbidden: warning\ncache: .vitrans/cache.sqlite\n')).toEqual([]);
+  });
+});
+
+describe('environmentSecrets', () => {
+  it('takes the values of variables named as secrets, not the others', () => {
+    expect(environmentSecrets({ DEEPL_AUTH_KEY: DEEPL, OPENAI_API_KEY: '', HOME: '/home/bien-tap', REDIS_PASSWORD: 'pw-1234567', GOOGLE_APPLICATION_CREDENTIALS: '/etc/sa.json' }).sort()).toEqual([DEEPL, 'pw-1234567'].sort());
+  });
+});
