@@ -332,7 +332,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('tmx')
     .description('the translations of runs (bilingual JSON files) or of the whole cache as a TMX 1.4b translation memory')
     .argument('[files...]', 'bilingual JSON files written by vitrans translate')
-    .option('--cache [file]', "export the translation cache instead (default: the config's cache:, else .vitrans-cache/translations.sqlite)")
+    .option('--cache [file|url]', "export the translation cache instead: a file, or the redis:// cache translate shares (default: the config's cache:, else .vitrans-cache/translations.sqlite)")
     .option('-c, --config <file>', 'config file whose cache: --cache exports (default: ./vitrans.config.yaml if present)')
     .option('-e, --engine <names>', 'only these engines (comma-separated)')
     .option('-o, --output <file>', 'write the TMX here (default: stdout)')

@@ -169,6 +169,26 @@ export class RedisTranslationCache implements TranslationCache {
     await this.redis.eval(RELEASE_SCRIPT, keys.length, [...keys.map(leaseKey), owner]);
   }
 
+  /**
+   * Every stored entry, in batches of about `count`, streamed with SCAN (which never blocks Redis
+   * the way KEYS does, and may repeat a key: callers store by key, so a repeat overwrites itself).
+   */
+  async *storedEntries(count = 500): AsyncGenerator<{ key: string; value: CachedTranslation }[]> {
+    const prefix = entryKey('');
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', count);
+      cursor = next;
+      if (keys.length === 0) continue;
+      const values = await this.redis.mget(keys);
+      const batch: { key: string; value: CachedTranslation }[] = [];
+      values.forEach((value, i) => {
+        if (value !== null) batch.push({ key: keys[i]!.slice(prefix.length), value: JSON.parse(value) as CachedTranslation });
+      });
+      yield batch;
+    } while (cursor !== '0');
+  }
+
   close(): void {
     if (this.owned) this.redis.disconnect();
   }

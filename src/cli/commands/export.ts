@@ -3,12 +3,16 @@
  * whole cache, as a TMX 1.4b translation memory for CAT tools, written atomically and streamed.
  */
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { readBilingual, type BilingualDocument } from '../../formats/bilingual.js';
 import { cacheUnits, runUnits, unwritableReason, writeTmx, type TmxUnitToWrite } from '../../formats/tmx.js';
 import { DEFAULT_CACHE_PATH } from '../../store/types.js';
+import type { RedisTranslationCache } from '../../store/redis.js';
+import { isRedisUrl } from '../../core/redis-url.js';
+import { redisCacheFor } from '../redis.js';
 import { loadConfig } from '../../config/load.js';
 import { readError } from '../../text/read.js';
 import { shownPath } from '../format-error.js';
@@ -37,7 +41,10 @@ export async function exportTmxCommand(files: string[], opts: ExportTmxOptions, 
   const engines = opts.engine?.split(',').map((e) => e.trim()).filter((e) => e !== '');
   // `--cache` alone is the cache translate uses: the config's `cache:`, else the default.
   const configured = opts.cache === true ? (await loadConfig({ path: opts.config, cwd: io.cwd, env: io.env })).cache : undefined;
-  const cachePath = opts.cache === undefined || opts.cache === false ? undefined : abs(opts.cache === true ? (configured ?? DEFAULT_CACHE_PATH) : opts.cache);
+  const cacheSetting = opts.cache === undefined || opts.cache === false ? undefined : opts.cache === true ? (configured ?? DEFAULT_CACHE_PATH) : opts.cache;
+  // A shared Redis cache is copied into a private SQLite file first, which then exports as any cache file does.
+  const redisCopy = cacheSetting !== undefined && isRedisUrl(cacheSetting) ? await copyRedisCache(cacheSetting, opts.cache === true ? 'cache: in the config' : '--cache', io) : undefined;
+  const cachePath = redisCopy?.path ?? (cacheSetting === undefined ? undefined : abs(cacheSetting));
   if (opts.output) assertNotAnInput(abs(opts.output), [...files.map(abs), ...(cachePath ? [cachePath] : [])]);
 
   let skippedWithoutSource = 0;
@@ -88,11 +95,38 @@ export async function exportTmxCommand(files: string[], opts: ExportTmxOptions, 
     written = opts.output ? await writeTmxFile(abs(opts.output), header, writable) : writeToStdout(header, writable, io);
   } finally {
     close();
+    await redisCopy?.remove();
   }
   if (skippedWithoutSource > 0) io.stderr.write(`vitrans: note: ${skippedWithoutSource} cached translation${skippedWithoutSource === 1 ? ' was' : 's were'} stored before vitrans kept their source text; not exported (translate those articles again to include them)\n`);
   if (unwritable > 0) io.stderr.write(`vitrans: warning: ${unwritable} translation${unwritable === 1 ? '' : 's'} not exported: ${firstUnwritable}\n`);
   io.stderr.write(`vitrans: exported ${written} translation unit${written === 1 ? '' : 's'}${opts.output ? ` to ${shown(opts.output)}` : ''}\n`);
   return 0;
+}
+
+/**
+ * The entries of the Redis cache at `url`, copied in batches into a SQLite cache file in a private
+ * temporary folder (memory stays bounded by a batch); `remove` deletes it.
+ */
+async function copyRedisCache(url: string, what: string, io: CliIO): Promise<{ path: string; remove: () => Promise<void> }> {
+  const opened = await redisCacheFor(url, io, what);
+  const folder = await mkdtemp(join(tmpdir(), 'vitrans-export-'));
+  const remove = () => rm(folder, { recursive: true, force: true });
+  const path = join(folder, 'copy.sqlite');
+  try {
+    const { openTranslationCache } = await import('../../store/sqlite.js');
+    const copy = openTranslationCache(path);
+    try {
+      for await (const batch of (opened!.cache as RedisTranslationCache).storedEntries()) await copy.putMany(batch);
+    } finally {
+      copy.close();
+    }
+    return { path, remove };
+  } catch (err) {
+    await remove();
+    throw err;
+  } finally {
+    opened!.cache.close();
+  }
 }
 
 function writeToStdout(header: Parameters<typeof writeTmx>[0], units: Iterable<TmxUnitToWrite>, io: CliIO): number {
