@@ -11,6 +11,7 @@
  */
 import { findDebris, quantityFamily, quantityKeys, readEnglishQuantities, readVietnameseQuantities, type Debris, type Quantity } from '../text/numbers/index.js';
 import type { CheckContext, ParagraphPair } from './types.js';
+import { findVerbatim, type VerbatimToken } from '../text/verbatim.js';
 
 /** What the comparison of one paragraph pair found. */
 export interface QuantityComparison {
@@ -76,8 +77,15 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
   // Read in place (offsets are those of the files); a format's paragraph text is exactly its slice.
   const inPlace = sourceText.slice(sp.start, sp.end) === sp.text && targetText.slice(tp.start, tp.end) === tp.text;
   const debris = inPlace ? findDebris(sourceText, sp.start, sp.end) : findDebris(sp.text).map((d) => ({ ...d, start: d.start + sp.start, end: d.end + sp.start }));
-  const source = inPlace ? readVietnameseQuantities(sourceText, sp.start, sp.end) : readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start));
-  const target = inPlace ? readEnglishQuantities(targetText, tp.start, tp.end) : readEnglishQuantities(tp.text).map((q) => shift(q, tp.start));
+  // Digits inside a URL or an e-mail address are not quantities: verbatim-mismatch compares those whole.
+  const source = outsideVerbatim(
+    inPlace ? readVietnameseQuantities(sourceText, sp.start, sp.end) : readVietnameseQuantities(sp.text).map((q) => shift(q, sp.start)),
+    inPlace ? findVerbatim(sourceText, sp.start, sp.end) : findVerbatim(sp.text).map((t) => shiftSpan(t, sp.start)),
+  );
+  const target = outsideVerbatim(
+    inPlace ? readEnglishQuantities(targetText, tp.start, tp.end) : readEnglishQuantities(tp.text).map((q) => shift(q, tp.start)),
+    inPlace ? findVerbatim(targetText, tp.start, tp.end) : findVerbatim(tp.text).map((t) => shiftSpan(t, tp.start)),
+  );
   const { source: sourceYears, target: targetYears } = years;
   markDebris(source, debris);
 
@@ -211,7 +219,7 @@ function nearestIndex(sorted: readonly Quantity[], at: number, paragraph: { star
 }
 
 function shift(q: Quantity, by: number): Quantity {
-  return { ...q, start: q.start + by, end: q.end + by };
+  return shiftSpan(q, by);
 }
 
 /** Source quantities overlapping debris cannot be verified either. */
@@ -296,4 +304,14 @@ function pairByFamily(sources: readonly Quantity[], targets: readonly Quantity[]
     out.push({ source: s, target: best });
   }
   return out;
+}
+
+function shiftSpan<T extends { start: number; end: number }>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
+}
+
+/** The quantities that do not overlap any of `tokens` (a paragraph has a few URLs at most). */
+function outsideVerbatim(quantities: Quantity[], tokens: readonly VerbatimToken[]): Quantity[] {
+  if (tokens.length === 0) return quantities;
+  return quantities.filter((q) => !tokens.some((t) => t.start < q.end && q.start < t.end));
 }

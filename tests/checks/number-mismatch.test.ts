@@ -107,6 +107,13 @@ describe('number-mismatch', () => {
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });
 
+  it('leaves the digits of URLs and e-mail addresses to verbatim-mismatch, and still reads the numbers around them', () => {
+    const source = 'Theo thông cáo ngày 10/4/2024 trên https://www.mod.go.jp/j/press/news/2024/04/10a.html (liên hệ: press-2024@mod.go.jp), Nhật Bản mua 400 tên lửa.';
+    // A changed link, a key pasted into one, an address with other digits: none of them is a quantity.
+    const target = 'According to the April 10, 2024 statement at https://www.mod.go.jp/j/press/news/2024/04/10b.html?key=f63c02c5-f056-4f8a (contact: press-2025@mod.go.jp), Japan is buying 40 missiles.';
+    expect(messages(source, target)).toEqual(['error: "400" is rendered as "40"']);
+  });
+
   it('points at the wrong value in the translation and at the source passage', () => {
     const source = 'Tiêu đề\n\nNhật Bản mua 400 tên lửa trị giá 2,4 tỷ USD.';
     const target = 'Title\n\nJapan is buying 400 missiles worth $2.4 million.';
