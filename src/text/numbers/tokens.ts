@@ -50,38 +50,49 @@ export function tokenize(text: string, start: number, end: number, fold: (word: 
   let gap: Gap = Gap.None;
   let newlines = 0;
   let i = start;
-  const push = (type: TokenType, s: number, e: number): void => {
-    const t = text.slice(s, e);
-    tokens.push({ type, start: s, end: e, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && startsUpper(t) });
-    gap = Gap.None;
-    newlines = 0;
-  };
+  // ASCII is decided inline (letters and digits are word characters; TAB–CR and space are
+  // whitespace, as `\s` has them): only other characters go to the tables of ../chars.js.
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : isSpaceCode(c)) {
       if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) newlines++;
       gap = newlines >= 2 ? Gap.Break : Gap.Space;
       i++;
       continue;
     }
-    const len = wordCharLength(text, i);
-    if (len === 0) {
-      const cp = text.codePointAt(i) ?? c;
-      const size = cp > 0xffff ? 2 : 1;
-      push('punct', i, Math.min(end, i + size));
-      i += size;
-      continue;
+    let type: TokenType;
+    let j: number;
+    if (c < 0x80 ? !isAsciiWord(c) : wordCharLength(text, i) === 0) {
+      const cp = c < 0xd800 || c > 0xdbff ? c : (text.codePointAt(i) ?? c);
+      j = Math.min(end, i + (cp > 0xffff ? 2 : 1));
+      type = 'punct';
+    } else {
+      // A run of word characters, cut where ASCII digits meet anything else.
+      j = i;
+      const digits = isDigit(c);
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (d < 0x80) {
+          if (!isAsciiWord(d) || isDigit(d) !== digits) break;
+          j++;
+        } else {
+          const l = wordCharLength(text, j);
+          if (l === 0 || digits) break;
+          j += l;
+        }
+      }
+      type = digits ? 'num' : 'word';
     }
-    // A run of word characters, cut where ASCII digits meet anything else.
-    let j = i;
-    const digits = isDigit(c);
-    while (j < end) {
-      const l = wordCharLength(text, j);
-      if (l === 0 || isDigit(text.charCodeAt(j)) !== digits) break;
-      j += l;
-    }
-    push(digits ? 'num' : 'word', i, j);
+    const t = text.slice(i, j);
+    tokens.push({ type, start: i, end: j, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && startsUpper(t) });
+    gap = Gap.None;
+    newlines = 0;
     i = j;
   }
   return tokens;
+}
+
+/** ASCII letters and digits: the word characters below U+0080. */
+function isAsciiWord(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
