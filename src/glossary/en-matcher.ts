@@ -380,13 +380,20 @@ function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> 
 /** Lower-cased, NFC token text with typographic apostrophes folded to ASCII. */
 function foldToken(raw: string): string {
   let t = raw;
-  if (/[\u0080-\uFFFF]/.test(t)) t = t.normalize('NFC').replace(/[\u2019\u02BC\u2018]/g, "'");
+  if (!isAscii(t)) t = t.normalize('NFC').replace(/[\u2019\u02BC\u2018]/g, "'");
   return t.toLowerCase();
+}
+
+/** Whether every UTF-16 code of `s` is ASCII (no regex: renderings are asked by the ten thousand). */
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
 }
 
 /** Tokens of a rendering as written (for exact comparison), cut as `tokenize` cuts a text. */
 function phraseTokens(phrase: string): string[] {
-  const nfc = phrase.normalize('NFC');
+  const ascii = isAscii(phrase);
+  const nfc = ascii ? phrase : phrase.normalize('NFC');
   const out: string[] = [];
   const n = nfc.length;
   let i = 0;
@@ -404,7 +411,8 @@ function phraseTokens(phrase: string): string[] {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       }
     }
-    out.push(nfc.slice(s, i).replace(/[\u2019\u02BC\u2018]/g, "'"));
+    const token = nfc.slice(s, i);
+    out.push(ascii ? token : token.replace(/[\u2019\u02BC\u2018]/g, "'"));
   }
   return out;
 }
