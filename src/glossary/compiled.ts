@@ -60,6 +60,29 @@ function remember(c: CompiledGlossary): void {
   matchers.set(c.glossary, { vi: viMatcherFromData(c.vi, c.glossary.entries), en: enMatcherFromData(c.en, c.glossary.entries) });
 }
 
+/** Compilations loaded with the store deferred (see storeCompiledGlossary): where each goes. */
+const pending = new WeakMap<Glossary, { dir: string; key: string; compiled: CompiledGlossary }>();
+
+/**
+ * Keeps a compilation to be stored later, when the run it serves goes ahead: a refused or dry run
+ * writes nothing (see loadGlossary's `deferStore`).
+ */
+export function deferCompiledGlossary(dir: string, key: string, compiled: CompiledGlossary): void {
+  pending.set(compiled.glossary, { dir, key, compiled });
+}
+
+/**
+ * Stores the compilation of a glossary loaded with `deferStore` (once; nothing for any other
+ * glossary, or one read from the cache). Never throws, as writeCompiledGlossary.
+ * @example const g = await loadGlossary(path, { cacheDir, deferStore: true }); ...; await storeCompiledGlossary(g);
+ */
+export async function storeCompiledGlossary(glossary: Glossary | undefined): Promise<void> {
+  const p = glossary && pending.get(glossary);
+  if (!p) return;
+  pending.delete(glossary);
+  await writeCompiledGlossary(p.dir, p.key, p.compiled);
+}
+
 /** Bumped when the cache file layout changes. */
 const FORMAT = 'vitrans-compiled-glossary/1';
 /** Compiled glossaries kept in one cache folder (the most recently used). */

@@ -380,13 +380,22 @@ function grow(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> 
 /** Lower-cased, NFC token text with typographic apostrophes folded to ASCII. */
 function foldToken(raw: string): string {
   let t = raw;
-  if (/[\u0080-\uFFFF]/.test(t)) t = t.normalize('NFC').replace(/[\u2019\u02BC\u2018]/g, "'");
+  if (!isAscii(t)) t = t.normalize('NFC').replace(/[\u2019\u02BC\u2018]/g, "'");
   return t.toLowerCase();
+}
+
+/** Whether every UTF-16 code of `s` is ASCII (no regex: renderings are asked by the ten thousand). */
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
 }
 
 /** Tokens of a rendering as written (for exact comparison), cut as `tokenize` cuts a text. */
 function phraseTokens(phrase: string): string[] {
-  const nfc = phrase.normalize('NFC');
+  const ascii = isAscii(phrase);
+  const nfc = ascii ? phrase : phrase.normalize('NFC');
+  // Typographic apostrophes are rare: looked for once per phrase rather than per token.
+  const apostrophes = !ascii && /[\u2019\u02BC\u2018]/.test(nfc);
   const out: string[] = [];
   const n = nfc.length;
   let i = 0;
@@ -404,7 +413,7 @@ function phraseTokens(phrase: string): string[] {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       }
     }
-    out.push(nfc.slice(s, i).replace(/[\u2019\u02BC\u2018]/g, "'"));
+    out.push(apostrophes ? nfc.slice(s, i).replace(/[\u2019\u02BC\u2018]/g, "'") : nfc.slice(s, i));
   }
   return out;
 }
@@ -512,25 +521,26 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
     const caseSensitive = entryCaseSensitive && kind !== 'forbidden';
     let toks = phraseTokens(phrase);
+    let folded = toks.map(foldToken);
     // A leading article is allowed before any rendering and never part of it.
-    if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) toks = toks.slice(1);
+    if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) {
+      toks = toks.slice(1);
+      folded = folded.slice(1);
+    }
     if (toks.length === 0) return;
-    insert(toks, kind, forbidden, plural, caseSensitive);
+    builder.add(folded, entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks : null);
     // A closed compound in the rendering ("counterstrike") also matches written open ("counter-strike").
     let open: string[] | undefined;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
-      const prefix = ASCII_WORD_TOKEN.test(t) ? compoundPrefix(t.toLowerCase()) : undefined;
+      // The shortest compound is a prefix of two letters and MIN_COMPOUND_REST more.
+      const prefix = t.length >= 2 + MIN_COMPOUND_REST && ASCII_WORD_TOKEN.test(t) ? compoundPrefix(folded[k]!) : undefined;
       if (prefix && !open) open = toks.slice(0, k);
       if (!open) continue;
       if (prefix) open.push(t.slice(0, prefix.length), t.slice(prefix.length));
       else open.push(t);
     }
-    if (open) insert(open, kind, forbidden, plural, caseSensitive);
-  };
-
-  const insert = (toks: string[], kind: RenderingKind, forbidden: number, plural: boolean, caseSensitive: boolean): void => {
-    builder.add(toks.map(foldToken), entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks : null);
+    if (open) builder.add(open.map(foldToken), entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? open : null);
   };
 
   const addWithPlurals = (phrase: string, kind: RenderingKind, forbidden: number, cs: boolean): void => {

@@ -2,7 +2,7 @@
 export type * from './types.js';
 export { loadGlossary, parseGlossary, MAX_GLOSSARY_NESTING } from './load.js';
 export type { LoadGlossaryOptions } from './load.js';
-export { matchersFor, compileGlossary } from './compiled.js';
+export { matchersFor, compileGlossary, storeCompiledGlossary } from './compiled.js';
 export type { GlossaryMatchers, CompiledGlossary } from './compiled.js';
 export { createViMatcher } from './vi-matcher.js';
 export type { ViMatcher } from './vi-matcher.js';

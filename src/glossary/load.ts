@@ -15,7 +15,7 @@ import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
 import { describeYamlError } from '../text/yaml-syntax.js';
-import { compileGlossary, compiledGlossaryKey, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
+import { compileGlossary, compiledGlossaryKey, deferCompiledGlossary, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
 import { quickYamlTree, treeOfYamlNode } from './yaml-tree.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
 
@@ -45,6 +45,11 @@ export interface LoadGlossaryOptions {
    * file, its path and vitrans are unchanged (see ./compiled.ts). Absent: nothing is stored.
    */
   cacheDir?: string;
+  /**
+   * With `cacheDir`: a new compilation is not written now but when `storeCompiledGlossary` is
+   * called with the glossary, so a run that is refused (a dry run, a budget) leaves no file.
+   */
+  deferStore?: boolean;
 }
 
 /**
@@ -77,7 +82,9 @@ export async function loadGlossary(path: string, options: LoadGlossaryOptions = 
   const cached = await readCompiledGlossary(cacheDir, key);
   if (cached) return cached.glossary;
   const glossary = parseGlossary(bytes.toString('utf8'), path);
-  await writeCompiledGlossary(cacheDir, key, compileGlossary(glossary));
+  const compiled = compileGlossary(glossary);
+  if (options.deferStore) deferCompiledGlossary(cacheDir, key, compiled);
+  else await writeCompiledGlossary(cacheDir, key, compiled);
   return glossary;
 }
 

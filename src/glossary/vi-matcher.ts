@@ -72,8 +72,29 @@ function tokeniseTerm(term: string): TermTokens {
  * @example termKey('Thoả thuận') === termKey('THỎA  THUẬN')
  */
 export function termKey(term: string): string {
-  const tokens = tokeniseTerm(term);
+  return keyOf(recentTokens(term));
+}
+
+function keyOf(tokens: TermTokens): string {
   return tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
+}
+
+/**
+ * Terms tokenised lately (never changed once made): loading a glossary asks termKey of every term,
+ * then compiling its matcher tokenises the same terms again; this way each is folded once. Bounded:
+ * emptied when full, and by compileViMatcher when it is done.
+ */
+const recent = new Map<string, TermTokens>();
+const RECENT_LIMIT = 250_000;
+
+function recentTokens(term: string): TermTokens {
+  let tokens = recent.get(term);
+  if (tokens === undefined) {
+    tokens = tokeniseTerm(term);
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(term, tokens);
+  }
+  return tokens;
 }
 
 /**
@@ -135,8 +156,8 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
   entries.forEach((entry, index) => {
     const seen = new Set<string>();
     for (const term of [entry.vi, ...entry.viVariants]) {
-      const tokens = tokeniseTerm(term);
-      const key = tokens.syllables.join(' ') + '\u0000' + tokens.gaps.join(' ');
+      const tokens = recentTokens(term);
+      const key = keyOf(tokens);
       if (tokens.syllables.length === 0 || seen.has(key)) continue;
       seen.add(key);
       for (const s of tokens.syllables) idOf(syllableIds, s);
@@ -144,29 +165,29 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
       terms.push({ entry: index, tokens });
     }
   });
+  recent.clear();
 
-  // While building: children of each node by edge key, and the candidates ending there.
+  // While building: every edge in one Map keyed by (node, edge key) as one number (a Map per node
+  // costs tens of thousands of Maps for a big glossary), and the candidates ending at each node.
   const gapStride = gapIds.size;
-  const children: Array<Map<number, number> | undefined> = [undefined];
+  const edgeSpace = (syllableIds.size + 1) * gapStride;
+  const edgeMap = new Map<number, number>();
+  let nodes = 1;
   const ending: Array<number[] | undefined> = [undefined];
   const candidateEntry: number[] = [];
   const candidateCapitalised: string[] = [];
   const candidateCased: Array<[number, string[]]> = [];
   let longest = 1;
-  let edges = 0;
   for (const { entry, tokens } of terms) {
     let node = 0;
     tokens.syllables.forEach((syllable, k) => {
       const edge = (syllableIds.get(syllable) ?? 0) * gapStride + (k === 0 ? SPACE_GAP : (gapIds.get(tokens.gaps[k] ?? '') ?? 0));
-      let map = children[node];
-      if (!map) children[node] = map = new Map();
-      let next = map.get(edge);
+      const at = node * edgeSpace + edge;
+      let next = edgeMap.get(at);
       if (next === undefined) {
-        next = children.length;
-        children.push(undefined);
+        next = nodes++;
         ending.push(undefined);
-        map.set(edge, next);
-        edges++;
+        edgeMap.set(at, next);
       }
       node = next;
     });
@@ -180,27 +201,27 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
   }
 
   let size = 16;
-  while (size < edges * 2) size *= 2;
+  while (size < edgeMap.size * 2) size *= 2;
   const edgeNode = new Int32Array(size).fill(-1);
   const edgeKey = new Int32Array(size);
   const edgeChild = new Int32Array(size);
-  children.forEach((map, node) => {
-    for (const [key, child] of map ?? []) {
-      let slot = edgeSlot(node, key, size - 1);
-      while (edgeNode[slot] !== -1) slot = (slot + 1) & (size - 1);
-      edgeNode[slot] = node;
-      edgeKey[slot] = key;
-      edgeChild[slot] = child;
-    }
-  });
+  for (const [at, child] of edgeMap) {
+    const node = Math.floor(at / edgeSpace);
+    const key = at - node * edgeSpace;
+    let slot = edgeSlot(node, key, size - 1);
+    while (edgeNode[slot] !== -1) slot = (slot + 1) & (size - 1);
+    edgeNode[slot] = node;
+    edgeKey[slot] = key;
+    edgeChild[slot] = child;
+  }
   // Candidates renumbered node by node, so each node's are one run.
-  const acceptStart = new Int32Array(children.length + 1);
+  const acceptStart = new Int32Array(nodes + 1);
   const order: number[] = [];
   ending.forEach((list, node) => {
     acceptStart[node] = order.length;
     for (const c of list ?? []) order.push(c);
   });
-  acceptStart[children.length] = order.length;
+  acceptStart[nodes] = order.length;
   const renumbered = new Int32Array(order.length);
   order.forEach((c, k) => (renumbered[c] = k));
   return {

@@ -101,6 +101,21 @@ function plainValue(source: string): unknown {
   return source;
 }
 
+/**
+ * YAML 1.2 (and `yaml`) puts the `:` of an implicit key at most 1024 characters after the key's
+ * start; js-yaml lets spaces between a key and its colon run on ("en<1,100 spaces>: Navy"). A key
+ * is read quickly only when its colon comes within 1,000 UTF-16 units of its start (never more code
+ * points than that), anything further is yaml's to judge.
+ */
+const KEY_COLON_REACH = 1000;
+
+/** Whether the `:` after the key text[start, end) (a quote may close it) comes within KEY_COLON_REACH of it. */
+function colonNear(text: string, start: number, end: number): boolean {
+  const limit = Math.min(text.length, start + KEY_COLON_REACH);
+  for (let i = end; i < limit; i++) if (text.charCodeAt(i) === 0x3a) return true;
+  return false;
+}
+
 /** Thrown inside quickYamlTree when the file holds something only `yaml` should judge. */
 class Doubt extends Error {}
 
@@ -182,6 +197,8 @@ function buildTree(text: string, events: Array<Event | undefined>): YamlNode {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw new Doubt();
         const source = getScalarValue(text, event);
         const { style } = event;
+        const top = stack[stack.length - 1];
+        if (top?.node.kind === 'map' && top.key === undefined && !colonNear(text, event.valueStart, event.valueEnd)) throw new Doubt();
         let start = event.valueStart;
         let value: unknown = source;
         if (style === SCALAR_STYLE.PLAIN) value = plainValue(source);
@@ -189,7 +206,6 @@ function buildTree(text: string, events: Array<Event | undefined>): YamlNode {
         else {
           // A block scalar: its indicator's offset is not in the event. Only errors would show it,
           // and errors are reported from the `yaml` reading; as a key it is a doubt.
-          const top = stack[stack.length - 1];
           if (top?.node.kind === 'map' && top.key === undefined) throw new Doubt();
           start = -1;
         }

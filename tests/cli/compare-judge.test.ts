@@ -137,6 +137,8 @@ describe('compare --judge: what sends nothing', () => {
     expect(r.stdout).toMatch(/^openai \(judge\) +1 +6 +0 +6 +\d+ +n\/a +n\/a$/m);
     expect(r.stdout).toContain('billed by token');
     expect(fs.existsSync(path.join(dir, '.vitrans-cache/translations.sqlite'))).toBe(false);
+    // Nor a compiled glossary: the dry run's estimate is all it does.
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/glossaries'))).toBe(false);
   });
 
   it('--dry-run works without a configured judge, counting every request', async () => {
@@ -149,6 +151,11 @@ describe('compare --judge: what sends nothing', () => {
     const r = await runVitrans(['compare', ...FILES, '--judge', 'openai', '--max-chars', '1000'], { cwd: dir, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^vitrans: error: this run would send \d+ characters \(openai \(judge\) \d+\), over --max-chars 1000/);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache/glossaries'))).toBe(false);
+    // Without the judge the comparison goes ahead, and keeps the compiled glossary.
+    const ok = await runVitrans(['compare', ...FILES], { cwd: dir, env });
+    expect(ok.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, '.vitrans-cache/glossaries'))).toHaveLength(1);
   });
 
   it('refuses an engine that cannot judge, and judging options without --judge', async () => {

@@ -103,6 +103,8 @@ describe('vitrans translate', () => {
     expect(r.code).toBe(0);
     expect(bodies).toHaveLength(0);
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
+    // A dry run stores nothing: neither translations nor the compiled glossary.
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^engine\s+files\s+paragraphs\s+cached\s+to send\s+characters\s+USD\/M\s+cost USD$/);
     expect(lines[1]).toMatch(/^libretranslate\s+1\s+6\s+0\s+6\s+\d+\s+n\/a\s+n\/a$/);
@@ -120,8 +122,13 @@ describe('vitrans translate', () => {
     expect(r.stderr).toMatch(/^vitrans: error: this run would send \d+ characters \(libretranslate \d+\), over --max-chars 100 \(raise --max-chars/);
     expect(bodies).toHaveLength(0);
     expect(listFiles(path.join(dir, 'out'))).toEqual([]);
-    // Refused before anything was paid for: no translation cache either (only the compiled glossary is kept).
-    expect(listFiles(path.join(dir, '.vitrans-cache'))).toEqual(['glossaries']);
+    // Refused before anything was paid for: no translation cache, and no compiled glossary either.
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+    // The same run within budget goes ahead, and keeps the compiled glossary for the next one.
+    const ok = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate', '--max-chars', '100000'], { cwd: dir, env });
+    expect(ok.code).toBe(0);
+    expect(listFiles(path.join(dir, '.vitrans-cache', 'glossaries'))).toHaveLength(1);
+    expect(listFiles(path.join(dir, '.vitrans-cache', 'glossaries'))[0]).toMatch(/^[0-9a-f]{64}\.bin$/);
   });
 
   it('writes nothing for an engine that failed, keeps the finished engine with its bilingual JSON, and prints one line', async () => {

@@ -20,6 +20,7 @@ import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/eff
 import { encodingFor } from '../../text/encodings.js';
 import { shownPath } from '../format-error.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { storeCompiledGlossary } from '../../glossary/compiled.js';
 import type { Glossary } from '../../glossary/types.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
@@ -143,6 +144,7 @@ export async function compareCommand(source: string, translations: string[], opt
     }
   }
 
+  await storeCompiledGlossary(glossaryFile);
   const toFile = opts.output !== undefined;
   const report = compareFormatters[format](comparison, { color: io.color && !toFile, width: io.stdout.columns ?? 100 });
   if (toFile) {
@@ -161,7 +163,8 @@ export async function compareCommand(source: string, translations: string[], opt
  * @throws GlossaryError for a glossary that exists but is invalid
  */
 async function glossaryIfPresent(path: string, cacheDir: string): Promise<Glossary | undefined> {
-  return (await exists(path)) ? loadGlossary(path, { cacheDir }) : undefined;
+  // Stored once the comparison goes ahead (a judge's dry run or refused budget leaves no file behind).
+  return (await exists(path)) ? loadGlossary(path, { cacheDir, deferStore: true }) : undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
+import { storeCompiledGlossary } from '../../glossary/compiled.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
 import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -255,6 +256,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // A folder that cannot take the outputs is found before anything is paid for.
     await assertWritableDirectory(outDir, expectedOutputBytes(inputs, engines.length), { option: '--out', shown: shown(outDir) });
     if (cachePath && !cache) cache = openTranslationCache(cachePath);
+    // The run goes ahead: now the compiled glossary is kept for the next one.
+    await storeCompiledGlossary(glossary);
     if (queueAddress) {
       queueRedis = await openRedis(queueAddress, 'vitrans-coordinator', io);
       const { startQueuedRun } = await import('../../queue/coordinator.js');
@@ -511,7 +514,8 @@ async function glossaryFor(path: string, isDefault: boolean, io: CliIO | undefin
     io?.stderr.write('vitrans: no glossary.yaml here: translating without glossary enforcement\n');
     return undefined;
   }
-  return loadGlossary(path, { cacheDir });
+  // Stored only once the run goes ahead (a dry run or a refused budget leaves no file behind).
+  return loadGlossary(path, { cacheDir, deferStore: true });
 }
 
 /** How translate reads its sources. */
