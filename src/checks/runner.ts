@@ -270,8 +270,9 @@ export function checkTranslation(
  */
 export class CheckMemo {
   private tools: CheckTools | undefined;
-  private kept = new Map<string, ReportDescriptor[]>();
-  private next = new Map<string, ReportDescriptor[]>();
+  // By scope, then by pair key: the pair's key is one string for every scope, hashed once.
+  private kept = new Map<string, Map<string, ReportDescriptor[]>>();
+  private next = new Map<string, Map<string, ReportDescriptor[]>>();
   /** Pairs × checks answered from the memo, and run, in the last check (for tests and the bench). */
   hits = 0;
   misses = 0;
@@ -286,24 +287,29 @@ export class CheckMemo {
   }
 
   get(scope: string, pairKey: string): ReportDescriptor[] | undefined {
-    const key = `${scope}\0${pairKey}`;
-    const found = this.kept.get(key);
+    const found = this.kept.get(scope)?.get(pairKey);
     if (found) {
       this.hits++;
-      this.next.set(key, found);
+      this.nextFor(scope).set(pairKey, found);
     }
     return found;
   }
 
   set(scope: string, pairKey: string, reports: ReportDescriptor[]): void {
     this.misses++;
-    this.next.set(`${scope}\0${pairKey}`, reports);
+    this.nextFor(scope).set(pairKey, reports);
   }
 
   /** Ends a check: what it did not use is dropped. */
   end(): void {
     this.kept = this.next;
     this.next = new Map();
+  }
+
+  private nextFor(scope: string): Map<string, ReportDescriptor[]> {
+    let pairs = this.next.get(scope);
+    if (!pairs) this.next.set(scope, (pairs = new Map()));
+    return pairs;
   }
 }
 

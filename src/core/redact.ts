@@ -6,6 +6,8 @@
 /** Replaces every occurrence of known secrets (and their URL-encoded forms) with a mask. */
 export class Redactor {
   private readonly secrets: string[];
+  /** Each secret's pieces of MIN_PIECE characters, built once (a language server redacts every string it sends). */
+  private readonly pieces: { secret: string; starts: ReadonlySet<string> }[];
   constructor(secrets: Iterable<string | undefined>) {
     const unique = new Set<string>();
     for (const s of secrets) {
@@ -17,6 +19,16 @@ export class Redactor {
     }
     // Longest first, so a key that contains another is masked whole.
     this.secrets = [...unique].sort((a, b) => b.length - a.length);
+    this.pieces = this.secrets.map((secret) => {
+      const starts = new Set<string>();
+      for (let i = 0; i + MIN_PIECE <= secret.length; i++) starts.add(secret.slice(i, i + MIN_PIECE));
+      return { secret, starts };
+    });
+  }
+
+  /** Whether there is no secret to mask (every text comes back as it is). */
+  get empty(): boolean {
+    return this.secrets.length === 0;
   }
 
   /** Add secrets learnt later (e.g. from a config file). */
@@ -44,10 +56,7 @@ export class Redactor {
     if (out.length < MIN_PIECE) return out;
     // Where pieces of any secret stand, merged: a key's plain and URL-encoded forms overlap.
     const spans: [number, number][] = [];
-    for (const s of this.secrets) {
-      if (s.length < MIN_PIECE) continue;
-      const starts = new Set<string>();
-      for (let i = 0; i + MIN_PIECE <= s.length; i++) starts.add(s.slice(i, i + MIN_PIECE));
+    for (const { secret: s, starts } of this.pieces) {
       for (let i = 0; i + MIN_PIECE <= out.length; ) {
         if (!starts.has(out.slice(i, i + MIN_PIECE))) {
           i++;

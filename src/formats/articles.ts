@@ -41,6 +41,11 @@ export interface ArticleReadOptions {
   stdin?: StdinInput;
   /** How a path is shown in notes (default: as it is). */
   shown?: (path: string) => string;
+  /**
+   * Texts of files as an editor has them (unsaved), by path: read instead of the disk, as the
+   * text the editor decoded (so as UTF-8, whatever the file's encoding), with their own warnings.
+   */
+  texts?: ReadonlyMap<string, string>;
   /** The command's usage, for the error when a source is not Vietnamese. */
   usage?: string;
 }
@@ -135,6 +140,8 @@ class ArticleReader {
   /** Reads a file (or stdin) in the encoding its role and name call for. */
   private async read(path: string, role: FileRole): Promise<TextFile> {
     const encodings = this.options.encodings ?? {};
+    const open = this.options.texts?.get(path);
+    if (open !== undefined) return decodeText(Buffer.from(open, 'utf8'), path, { ...readOptionsFor(path, role, encodings), encoding: undefined });
     if (path !== STDIN_PATH) return readTextFile(path, readOptionsFor(path, role, encodings));
     const stdin = this.options.stdin;
     if (!stdin) throw new UsageError('"-" reads standard input, which is not available here', { hint: 'pass a file path instead' });

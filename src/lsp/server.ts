@@ -109,9 +109,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const set = xliffCheckSet(readXliff(decodeXml(new TextEncoder().encode(text), shown(path))), { protectedSegments: 'skip' });
       return bilingualArticle(path, set, { findings: set.findings });
     }
-    const article = await loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown });
-    for (const t of article.translations) if (t.path === path) t.text = text;
-    return article;
+    return loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown, texts: new Map([[path, text]]) });
   };
 
   const check = async (uri: string): Promise<void> => {

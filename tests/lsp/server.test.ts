@@ -181,6 +181,20 @@ describe('vitrans lsp over stdio', () => {
     expect((await latest()).diagnostics.length).toBeGreaterThan(1);
   });
 
+  it('reads the text as typed for reading warnings too: mojibake pasted in is reported where it stands, and goes when removed', async () => {
+    const clean = doc.getText();
+    // A name pasted from a page decoded twice; the saved file on disk stays clean.
+    const pasted = clean.replace('Lloyd Austin', 'Lloyd Austin (interviewed by Nguyá»…n Văn An)');
+    expect(pasted).not.toBe(clean);
+    await change(pasted);
+    const mojibake = (await latest()).diagnostics.filter((d) => d.code === 'encoding-mojibake');
+    expect(mojibake).toHaveLength(1);
+    const at = doc.positionAt(pasted.indexOf('Nguyá»…n'));
+    expect(mojibake[0]!.range.start.line).toBe(at.line);
+    await change(clean);
+    expect((await latest()).diagnostics.filter((d) => d.code === 'encoding-mojibake')).toEqual([]);
+  });
+
   it('checks glossary.yaml as it is typed and, saved, re-checks the open translation with it', async () => {
     const glossaryUri = uri(path.join(dir, 'glossary.yaml'));
     const broken = GLOSSARY.replace(/\n {2}- id: /, '\n  - idd: ');
