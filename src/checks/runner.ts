@@ -183,8 +183,13 @@ export function checkTranslation(
   let current: ParagraphPair | undefined;
   const entries = new Map(tools.glossary.entries.map((e) => [e.id, e]));
   const fingerprints = new ParagraphFingerprints(targetParagraphs);
+  // Which check made each finding (its place in tools.checks): findings at one offset are listed
+  // in check order, whichever handler reported them.
+  const madeBy = new Map<Finding, number>();
+  const checkIndex = new Map(tools.checks.map((c, i) => [c, i]));
   const place = (check: Check, d: ReportDescriptor, pair: ParagraphPair): Finding => {
     const finding = toFinding(check, d, pair, source, translation, targetLines);
+    madeBy.set(finding, checkIndex.get(check) ?? tools.checks.length);
     const entrySeverity = finding.termId !== undefined ? entries.get(finding.termId)?.severity : undefined;
     finding.severity = entrySeverity ?? tools.severities?.get(check.meta.id) ?? finding.severity;
     finding.fingerprint = fingerprints.of(finding, pair.index - 1);
@@ -222,7 +227,9 @@ export function checkTranslation(
     };
     const handlers = check.create(context);
     const memoized = memo !== undefined && check.meta.paragraphScoped === true && handlers.paragraph !== undefined && handlers.end === undefined;
-    return { check, handlers, scope: memoized ? `${check.meta.id}\0${check.documentKey?.(context) ?? ''}` : undefined };
+    const contributes = handlers.contribute !== undefined && handlers.contributed !== undefined;
+    const scope = memoized || (memo !== undefined && contributes) ? `${check.meta.id}${contributes ? '\0summary' : ''}\0${check.documentKey?.(context) ?? ''}` : undefined;
+    return { check, handlers, scope, summaries: contributes ? new Array<unknown>(source.paragraphs.length) : undefined };
   });
 
   memo?.begin(tools);
@@ -230,7 +237,17 @@ export function checkTranslation(
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = pairAt(i);
     let pairKey: string | undefined;
-    for (const { check, handlers: h, scope } of handlers) {
+    for (const { check, handlers: h, scope, summaries } of handlers) {
+      if (summaries) {
+        // Summaries are kept apart from reports: the same check may also report per paragraph.
+        h.paragraph?.(current);
+        if (scope === undefined || !memo) summaries[i] = h.contribute!(current);
+        else {
+          pairKey ??= memoPairKey(current, source.lines, targetLines);
+          summaries[i] = memo.summary(scope, pairKey, () => h.contribute!(current!));
+        }
+        continue;
+      }
       if (scope === undefined || !memo) {
         h.paragraph?.(current);
         continue;
@@ -250,32 +267,42 @@ export function checkTranslation(
   }
   memo?.end();
   current = undefined;
-  for (const { handlers: h } of handlers) h.end?.();
+  for (const { handlers: h, summaries } of handlers) {
+    if (summaries) h.contributed!(summaries, (n) => pairAt(n - 1));
+    h.end?.();
+  }
   const ran = new Set(tools.checks.map((c) => c.meta.id));
   // A directive reads as blanks: a fix that would rewrite them (spacing) is about no text, and
   // would destroy the directive.
-  const real = directives.length === 0 ? findings : findings.filter((f) => !(f.fix && overlapsAny(f.fix.range, directives)));
+  const distinct = oneFindingPerOmission(findings, madeBy);
+  const real = directives.length === 0 ? distinct : distinct.filter((f) => !(f.fix && overlapsAny(f.fix.range, directives)));
   const all = applyInlineSuppressions(real, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
   for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
-  all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
+  const last = tools.checks.length;
+  all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0) || (madeBy.get(a) ?? last) - (madeBy.get(b) ?? last));
   return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
 }
 
 /**
- * The reports of paragraph-scoped checks (`CheckMeta.paragraphScoped`) by paragraph pair, from the
+ * The reports of paragraph-scoped checks (`CheckMeta.paragraphScoped`) and the per-pair summaries
+ * of checks that look across paragraphs (`CheckHandlers.contribute`) by paragraph pair, from the
  * last check of one document, for the next: an edit re-runs those checks on the pairs it changed
- * only. Keyed by the pair's texts, number and starting line:columns, and by the check's document
+ * only (the summaries' cheap aggregation, `contributed`, runs every time). Keyed by the pair's texts, number and starting line:columns, and by the check's document
  * key; valid for one CheckTools (glossary, checks, options, severities): other tools empty it.
  * Only the pairs of the last check are kept, so its size follows the document's.
  */
 export class CheckMemo {
   private tools: CheckTools | undefined;
   // By scope, then by pair key: the pair's key is one string for every scope, hashed once.
-  private kept = new Map<string, Map<string, ReportDescriptor[]>>();
-  private next = new Map<string, Map<string, ReportDescriptor[]>>();
+  // A scope holds either a paragraph-scoped check's reports or a contributing check's summaries.
+  private kept = new Map<string, Map<string, unknown>>();
+  private next = new Map<string, Map<string, unknown>>();
   /** Pairs × checks answered from the memo, and run, in the last check (for tests and the bench). */
   hits = 0;
   misses = 0;
+  /** Pairs × contributing checks (`CheckHandlers.contribute`) answered from the memo, and asked, in the last check. */
+  summaryHits = 0;
+  summaryMisses = 0;
 
   /** Starts a check with these tools. */
   begin(tools: CheckTools): void {
@@ -284,10 +311,12 @@ export class CheckMemo {
     this.next = new Map();
     this.hits = 0;
     this.misses = 0;
+    this.summaryHits = 0;
+    this.summaryMisses = 0;
   }
 
   get(scope: string, pairKey: string): ReportDescriptor[] | undefined {
-    const found = this.kept.get(scope)?.get(pairKey);
+    const found = this.kept.get(scope)?.get(pairKey) as ReportDescriptor[] | undefined;
     if (found) {
       this.hits++;
       this.nextFor(scope).set(pairKey, found);
@@ -300,13 +329,28 @@ export class CheckMemo {
     this.nextFor(scope).set(pairKey, reports);
   }
 
+  /** A contributing check's summary of a pair: the kept one, or a new one from `contribute`. */
+  summary(scope: string, pairKey: string, contribute: () => unknown): unknown {
+    const kept = this.kept.get(scope);
+    let found: unknown;
+    if (kept?.has(pairKey)) {
+      found = kept.get(pairKey);
+      this.summaryHits++;
+    } else {
+      found = contribute();
+      this.summaryMisses++;
+    }
+    this.nextFor(scope).set(pairKey, found);
+    return found;
+  }
+
   /** Ends a check: what it did not use is dropped. */
   end(): void {
     this.kept = this.next;
     this.next = new Map();
   }
 
-  private nextFor(scope: string): Map<string, ReportDescriptor[]> {
+  private nextFor(scope: string): Map<string, unknown> {
     let pairs = this.next.get(scope);
     if (!pairs) this.next.set(scope, (pairs = new Map()));
     return pairs;
@@ -330,6 +374,40 @@ function relativeTo(d: ReportDescriptor, pair: ParagraphPair, direction: 1 | -1)
   if (d.term) out.term = { ...d.term, start: d.term.start + ss, end: d.term.end + ss };
   if (d.fix) out.fix = { ...d.fix, range: [d.fix.range[0] + ts, d.fix.range[1] + ts] };
   return out;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * One omission, one finding: when two checks report the same passage of the source as missing
+ * from the same place of the translation (a dropped "PAC-3" is an acronym and a code, so both
+ * acronym-mismatch and number-mismatch see it), only the more severe finding is kept (on a tie,
+ * the check listed first). Findings with a fix are all kept: each says how to mend its own part.
+ */
+function oneFindingPerOmission(findings: Finding[], madeBy: ReadonlyMap<Finding, number>): Finding[] {
+  const kept = new Map<string, Finding>();
+  let dropped = false;
+  for (const f of findings) {
+    const key = omissionKey(f);
+    if (key === undefined) continue;
+    const other = kept.get(key);
+    if (!other) kept.set(key, f);
+    else if (other.ruleId !== f.ruleId) {
+      dropped = true;
+      if ((SEVERITY_RANK[f.severity] - SEVERITY_RANK[other.severity] || (madeBy.get(f) ?? 0) - (madeBy.get(other) ?? 0)) < 0) kept.set(key, f);
+    }
+  }
+  if (!dropped) return findings;
+  return findings.filter((f) => {
+    const key = omissionKey(f);
+    return key === undefined || kept.get(key)!.ruleId === f.ruleId;
+  });
+}
+
+/** Where a finding without a fix says the source has something the translation lacks: paragraph, target span, source span. */
+function omissionKey(f: Finding): string | undefined {
+  if (f.fix || !f.source?.span || !f.span) return undefined;
+  return `${f.paragraph ?? 0}:${f.span.start.offset}:${f.span.end.offset}:${f.source.span.start.offset}:${f.source.span.end.offset}`;
 }
 
 /** Whether [start, end) overlaps one of the spans (sorted, disjoint); an insertion counts inside one. */

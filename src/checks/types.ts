@@ -110,6 +110,22 @@ export interface CheckHandlers {
   paragraph?(pair: ParagraphPair): void;
   /** Called once after the last paragraph (reports must say which `paragraph` they belong to). */
   end?(): void;
+  /**
+   * For a check that looks across paragraphs: what one pair contributes to the document-wide
+   * outcome (lengths, hashes, acronyms…), a value that depends on nothing but the pair (its texts,
+   * terms, renderings, number and where it starts, line:column), the options, the glossary and
+   * `documentKey`, and holds no offsets into the files, only offsets relative to the pair's starts
+   * (text before the pair moves it). It must not report. The runner keeps these per pair
+   * (`CheckMemo`) and, after an edit, asks only the changed pairs again.
+   */
+  contribute?(pair: ParagraphPair): unknown;
+  /**
+   * Turns the summaries of every pair, in paragraph order (`all[i]` is paragraph i + 1's), into
+   * reports (which must say their `paragraph`), cheaply: linear in the summaries, reading no more
+   * text than a few characters around a pair. `pairAt(n)` gives paragraph n's pair (offsets in
+   * the files, renderings, terms). Also called by a check of the command line, without a memo.
+   */
+  contributed?(all: readonly unknown[], pairAt: (paragraph: number) => ParagraphPair): void;
 }
 
 /** A check module. */

@@ -13,8 +13,9 @@ import type { DiagnosticData } from './diagnostics.js';
 export const FIX_ALL_FORBIDDEN = 'Fix all forbidden renderings in this file';
 
 /**
- * The finding a diagnostic shows: among the findings shown, the one of its rule where it starts
- * (clients need not send `data` back, Neovim 0.7 does not), else the one its `data` carries.
+ * The finding a diagnostic shows, among the findings shown: the one of its rule where it starts
+ * (clients need not send `data` back, Neovim 0.7 does not), else the one whose fingerprint its
+ * `data` carries (the diagnostic is from before an edit that moved it).
  */
 export function findingOf(diagnostic: Diagnostic, doc?: TextDocument, shown: readonly Finding[] = []): Finding | undefined {
   if (doc) {
@@ -22,7 +23,8 @@ export function findingOf(diagnostic: Diagnostic, doc?: TextDocument, shown: rea
     const found = shown.find((f) => f.ruleId === diagnostic.code && f.span?.start.offset === start);
     if (found) return found;
   }
-  return (diagnostic.data as DiagnosticData | undefined)?.finding;
+  const fingerprint = (diagnostic.data as Partial<DiagnosticData> | undefined)?.fingerprint;
+  return fingerprint === undefined ? undefined : shown.find((f) => f.ruleId === diagnostic.code && f.fingerprint === fingerprint);
 }
 
 /**

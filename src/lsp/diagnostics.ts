@@ -12,9 +12,13 @@ export const DIAGNOSTIC_SOURCE = 'vitrans';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
-/** What a diagnostic's `data` holds: the finding it shows, to build code actions from. */
+/**
+ * What a diagnostic's `data` holds: the fingerprint of the finding it shows, to find it again
+ * among the findings shown when the editor asks for code actions. Not the finding itself: a
+ * large translation has thousands of diagnostics, sent again after every edit.
+ */
 export interface DiagnosticData {
-  finding: Finding;
+  fingerprint: string;
 }
 
 /** A source file a finding points into: its URI and its text (as the checker read it). */
@@ -35,8 +39,8 @@ export function findingToDiagnostic(finding: Finding, doc: TextDocument, source?
     code: finding.ruleId,
     source: DIAGNOSTIC_SOURCE,
     message: `${finding.message}${expectedPart(finding)}${finding.note ? `\n${finding.note}` : ''}`,
-    data: { finding } satisfies DiagnosticData,
   };
+  if (finding.fingerprint !== undefined) diagnostic.data = { fingerprint: finding.fingerprint } satisfies DiagnosticData;
   if (finding.source && source) {
     const related: DiagnosticRelatedInformation = {
       location: { uri: source.uri, range: { start: source.text.positionAt(finding.source.span.start.offset), end: source.text.positionAt(finding.source.span.end.offset) } },

@@ -103,15 +103,16 @@ export interface AcronymIntroduction {
  * "ACR (Long Form)" where the long form spells the acronym's letters in order, the first one
  * starting a word (Schwartz and Hearst's rule for abbreviation definitions), within a few words
  * before the parenthesis. Parts in `ignore` (placeholders like "XNUMX") do not count as letters.
+ * Only text[from, to) is read (a paragraph: an introduction does not run across paragraphs).
  * @example acronymIntroductions('a Permanent Joint Headquarters (PJHQ) soon') // [{ key: 'PJHQ', at: 32, from: 2 }]
  */
-export function acronymIntroductions(text: string, ignore: ReadonlySet<string> = new Set()): AcronymIntroduction[] {
+export function acronymIntroductions(text: string, ignore: ReadonlySet<string> = new Set(), from = 0, to = text.length): AcronymIntroduction[] {
   const out: AcronymIntroduction[] = [];
   let close = -1;
-  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+  for (let open = text.indexOf('(', from); open >= 0 && open < to; open = text.indexOf('(', open + 1)) {
     // The first ")" after this "(": found once per ")", so the scan stays linear.
     if (close < open) close = text.indexOf(')', open + 1);
-    if (close < 0) break;
+    if (close < 0 || close >= to) break;
     if (close - open > 200) continue;
     const inside = text.slice(open + 1, close);
     if (inside.includes('\n\n')) continue;
@@ -120,13 +121,13 @@ export function acronymIntroductions(text: string, ignore: ReadonlySet<string> =
     if (only) {
       // "Long Form (ACR)".
       const letters = acronymLetters(only, ignore);
-      const longForm = longFormBefore(text, open, letters.length);
+      const longForm = longFormBefore(text, open, letters.length, from);
       const first = letters.length >= 2 ? spelledFrom(longForm, letters) : -1;
       if (first >= 0) out.push({ key: only.key, at: open + 1 + only.start, from: open - longForm.length + first });
       continue;
     }
     // "ACR (Long Form)".
-    const before = findAcronyms(text, Math.max(0, open - 20), open).pop();
+    const before = findAcronyms(text, Math.max(from, open - 20), open).pop();
     if (!before || text.slice(before.end, open).trim() !== '') continue;
     const letters = acronymLetters(before, ignore);
     if (letters.length >= 2 && /\s/.test(inside.trim()) && spelledFrom(inside, letters) >= 0) out.push({ key: before.key, at: before.start, from: before.start });
@@ -143,9 +144,9 @@ function acronymLetters(token: AcronymToken, ignore: ReadonlySet<string>): strin
 }
 
 /** The words before `open` that could spell an acronym of `n` letters: at most min(n + 5, 2n), same paragraph. */
-function longFormBefore(text: string, open: number, n: number): string {
+function longFormBefore(text: string, open: number, n: number, from: number): string {
   const limit = Math.min(n + 5, 2 * n);
-  const floor = Math.max(0, open - 400);
+  const floor = Math.max(from, open - 400);
   let i = open;
   let words = 0;
   while (i > floor && words < limit) {

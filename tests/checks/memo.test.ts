@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CheckMemo, allChecks, checkTranslation, createCheckTools, prepareSource, type Check } from '../../src/checks/index.js';
-import { loadGlossary } from '../../src/glossary/load.js';
+import { loadGlossary, parseGlossary } from '../../src/glossary/load.js';
+import { GLOSSARY_YAML } from './helpers.js';
 
 const root = new URL('../../', import.meta.url);
 const sourceText = readFileSync(new URL('corpus/japan-us-defense-industry/source.vi.txt', root), 'utf8');
@@ -70,5 +71,160 @@ describe('CheckMemo', () => {
     calls.length = 0;
     checkTranslation(ownSource, { file: 'reference.en.txt', text: edited }, other, undefined, memo);
     expect(calls).toHaveLength(paragraphCount);
+  });
+});
+
+describe('CheckMemo and checks that look across paragraphs (contribute/contributed)', () => {
+  const settings = { options: { 'length-ratio': { max: 1.15, minDifference: 20 } } };
+  const tools = createCheckTools(glossary, settings);
+  const source = prepareSource({ file: 'source.vi.txt', text: sourceText }, tools);
+  const freshWith = (target: string) => {
+    const own = createCheckTools(glossary, settings);
+    return checkTranslation(prepareSource({ file: 'source.vi.txt', text: sourceText }, own), { file: 'reference.en.txt', text: target }, own).findings;
+  };
+  const lengthRatioAt = (findings: readonly { ruleId: string; paragraph?: number }[]) =>
+    findings.filter((f) => f.ruleId === 'length-ratio').map((f) => f.paragraph);
+  /** Adds a sentence at the end of the paragraphs that start with these words. */
+  const lengthen = (text: string, starts: readonly string[]) =>
+    text
+      .split('\n\n')
+      .map((p) => (starts.some((s) => p.startsWith(s)) ? `${p} Officials in Tokyo and Washington repeated this point at several briefings later that week.` : p))
+      .join('\n\n');
+
+  it('equals a fresh check after each edit of a sequence, the norm of length-ratio shifting with edits elsewhere', () => {
+    const memo = new CheckMemo();
+    const first = checkTranslation(source, { file: 'reference.en.txt', text: targetText }, tools, undefined, memo);
+    expect(first.findings).toEqual(freshWith(targetText));
+    // How many checks contribute per-pair summaries (length-ratio at least).
+    const contributing = memo.summaryMisses / paragraphCount;
+    expect(contributing).toBeGreaterThanOrEqual(1);
+    expect(memo.summaryHits).toBe(0);
+    // Paragraph 9 runs 1.23× its source, over 1.15× the learned norm of about 1.01.
+    expect(lengthRatioAt(first.findings)).toContain(9);
+
+    // Eight other paragraphs grow: the learned norm rises and paragraph 9, unchanged, is no longer far above it.
+    const starts = ['On XNUMX', "Kishida's", 'In addition', 'Finally', 'Learning', 'In particular', 'To foster', 'As the JSDF'];
+    const longer = lengthen(targetText, starts);
+    const second = checkTranslation(source, { file: 'reference.en.txt', text: longer }, tools, undefined, memo);
+    expect(second.findings).toEqual(freshWith(longer));
+    expect(lengthRatioAt(second.findings)).not.toContain(9);
+    expect(memo.summaryMisses).toBe(contributing * starts.length);
+    expect(memo.summaryHits).toBe(contributing * (paragraphCount - starts.length));
+
+    // Back to the original text: paragraph 9 is reported again, and only the eight pairs are measured again.
+    const third = checkTranslation(source, { file: 'reference.en.txt', text: targetText }, tools, undefined, memo);
+    expect(third.findings).toEqual(first.findings);
+    expect(memo.summaryMisses).toBe(contributing * starts.length);
+
+    // A one-word edit in paragraph 9 itself.
+    const retitled = targetText.replace('All of these developments', 'All these developments');
+    const fourth = checkTranslation(source, { file: 'reference.en.txt', text: retitled }, tools, undefined, memo);
+    expect(fourth.findings).toEqual(freshWith(retitled));
+    expect(memo.summaryMisses).toBe(contributing);
+  });
+
+  it('asks contribute only of the pairs an edit changed, and aggregates every time', () => {
+    const contributed: number[] = [];
+    let aggregations = 0;
+    const counting: Check = {
+      meta: { id: 'counting-lengths', description: 'reports the longest translated paragraph', severity: 'info', fixable: false },
+      create: (context) => ({
+        contribute(pair) {
+          contributed.push(pair.index);
+          return pair.target.text.length;
+        },
+        contributed(all: readonly number[]) {
+          aggregations++;
+          let longest = 0;
+          for (let i = 1; i < all.length; i++) if (all[i]! > all[longest]!) longest = i;
+          context.report({ paragraph: longest + 1, message: `paragraph ${longest + 1} is the longest` });
+        },
+      }),
+    };
+    const own = createCheckTools(glossary, [counting]);
+    const ownSource = prepareSource({ file: 'source.vi.txt', text: sourceText }, own);
+    const memo = new CheckMemo();
+    const first = checkTranslation(ownSource, { file: 'reference.en.txt', text: targetText }, own, undefined, memo);
+    expect(contributed).toHaveLength(paragraphCount);
+    expect(first.findings.map((f) => f.paragraph)).toEqual([4]);
+
+    contributed.length = 0;
+    // Paragraph 8 grows past paragraph 4: the finding leaves paragraph 4, which the edit did not touch, and comes back with the old text.
+    const edited = lengthen(lengthen(targetText, ['Learning']), ['Learning']);
+    const second = checkTranslation(ownSource, { file: 'reference.en.txt', text: edited }, own, undefined, memo);
+    expect(contributed).toEqual([8]);
+    expect(second.findings.map((f) => f.paragraph)).toEqual([8]);
+    expect(aggregations).toBe(2);
+    expect(memo.summaryHits).toBe(paragraphCount - 1);
+
+    contributed.length = 0;
+    const third = checkTranslation(ownSource, { file: 'reference.en.txt', text: targetText }, own, undefined, memo);
+    expect(contributed).toEqual([8]);
+    expect(third.findings.map((f) => f.paragraph)).toEqual([4]);
+  });
+});
+
+describe('CheckMemo: edits that change what other, unchanged paragraphs get', () => {
+  const small = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
+  const tools = createCheckTools(small);
+  const sourceText = [
+    'Ông nói Nhật Bản và Hoa Kỳ đã ký Biên bản ghi nhớ về hợp tác quốc phòng.',
+    '“Hai bên nhất trí tăng cường hợp tác trong lĩnh vực công nghiệp quốc phòng.”',
+    'Theo Bộ Quốc phòng Mỹ, chương trình GPI sẽ được đẩy nhanh trong năm nay.',
+    'Hai bên nhất trí tăng cường hợp tác trong lĩnh vực công nghiệp quốc phòng.',
+    'Thiết bị đánh chặn pha bay (GPI) là trọng tâm của thỏa thuận giữa hai nước.',
+  ].join('\n\n');
+  const source = prepareSource({ file: 'a.vi.txt', text: sourceText }, tools);
+  const paragraphs = [
+    'He said: “Japan and the United States signed a Memorandum of Understanding on defense cooperation.',
+    '“The two sides agreed to step up cooperation in the defense industry.”',
+    'According to the U.S. Department of Defense, the GPI program will be accelerated this year.',
+    'Both sides agreed to boost cooperation in the defense industry.',
+    'The Glide Phase Interceptor (GPI) is at the heart of the arrangement between the two countries.',
+  ];
+  const freshFindings = (text: string) => checkTranslation(source, { file: 'a.en.txt', text }, tools).findings;
+  const at = (findings: readonly { ruleId: string; paragraph?: number }[], rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => f.paragraph);
+  const contributing = allChecks().filter((c) => !c.meta.paragraphScoped).length;
+
+  it('equal a fresh check after every edit, and only the edited pair is read again', () => {
+    const memo = new CheckMemo();
+    const run = (edited: readonly string[]) => {
+      const text = edited.join('\n\n');
+      const result = checkTranslation(source, { file: 'a.en.txt', text }, tools, undefined, memo);
+      expect(result.findings).toEqual(freshFindings(text));
+      return result.findings;
+    };
+    const first = run(paragraphs);
+    expect(memo.summaryMisses).toBe(contributing * paragraphs.length);
+    // Paragraph 4 translates paragraph 2's sentence another way; GPI stands alone in paragraph 3
+    // before paragraph 5 expands it; paragraph 1's quotation runs on into paragraph 2.
+    expect(at(first, 'inconsistent-translation')).toEqual([4]);
+    expect(at(first, 'acronym-mismatch')).toEqual([3]);
+    expect(at(first, 'quote-mismatch')).toEqual([]);
+
+    // Paragraph 4 made to read as paragraph 2: the finding leaves it.
+    const consistent = [...paragraphs];
+    consistent[3] = 'The two sides agreed to step up cooperation in the defense industry.';
+    const second = run(consistent);
+    expect(at(second, 'inconsistent-translation')).toEqual([]);
+    expect(memo.summaryMisses).toBe(contributing);
+    expect(memo.summaryHits).toBe(contributing * (paragraphs.length - 1));
+
+    // GPI expanded in paragraph 1: paragraph 3, unchanged, no longer uses it before its expansion.
+    const expanded = [...consistent];
+    expanded[0] = 'He said: “Japan and the United States signed a Memorandum of Understanding on defense cooperation, including the Glide Phase Interceptor (GPI).';
+    const third = run(expanded);
+    expect(at(third, 'acronym-mismatch')).toEqual([]);
+    expect(memo.summaryMisses).toBe(contributing);
+
+    // Paragraph 2 loses its quotation marks: paragraph 1's quotation, unchanged, is now unclosed.
+    const unquoted = [...expanded];
+    unquoted[1] = unquoted[1]!.replace('“', '').replace('”', '');
+    const fourth = run(unquoted);
+    expect(at(fourth, 'quote-mismatch')).toEqual([1]);
+    expect(memo.summaryMisses).toBe(contributing);
+
+    // And back: the first findings again, from kept summaries where the text is the first one.
+    expect(run(paragraphs)).toEqual(first);
   });
 });

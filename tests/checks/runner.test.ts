@@ -27,6 +27,18 @@ describe('check runner', () => {
     ]);
   });
 
+  it('reports one omission once: a dropped "PAC-3" is the acronym check’s error, not also a number warning', () => {
+    const source = 'Các tổ hợp tên lửa Patriot PAC-3 và tiêm kích F-35A tham gia cuộc diễn tập.';
+    const target = 'Patriot missile batteries and F-35A fighters took part in the drill.';
+    const both = check(source, target).findings.filter((f) => f.source?.text === 'PAC-3');
+    expect(both.map((f) => [f.ruleId, f.severity])).toEqual([['acronym-mismatch', 'error']]);
+    // With the acronym check off, the number check still reports the code.
+    const glossary = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
+    const tools = createCheckTools(glossary, { severity: { 'acronym-mismatch': 'off' } });
+    const alone = checkTranslation(prepareSource({ file: 'a.vi.txt', text: source }, tools), { file: 'a.en.txt', text: target }, tools).findings;
+    expect(alone.filter((f) => f.source?.text === 'PAC-3').map((f) => f.ruleId)).toEqual(['number-mismatch']);
+  });
+
   it('summarises how each term was rendered across translations', () => {
     const glossary = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
     const source = 'Thiết bị đánh chặn pha bay.\n\nThiết bị đánh chặn pha bay và Biên bản ghi nhớ.';

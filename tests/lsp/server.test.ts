@@ -95,6 +95,23 @@ describe('vitrans lsp over stdio', () => {
     expect(forbidden.message).toContain(`of "`);
   });
 
+  it('finds the finding behind a diagnostic from before an edit that moved it (by the fingerprint in its data) and fixes the text where it is now', async () => {
+    const before = doc.getText();
+    // A diagnostic below the first paragraph: the edit moves it a line down, its paragraph unchanged.
+    const stale = first.find((d) => d.code === 'term-forbidden' && d.range.start.line >= 2)!;
+    expect(JSON.stringify(stale.data).length).toBeLessThan(100);
+    await change(`Updated:\n${before}`);
+    await latest();
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: translationUri }, range: stale.range, context: { diagnostics: [stale] } })) as CodeAction[];
+    const replace = actions.find((a) => a.title.startsWith('Replace'))!;
+    const [, wrong] = /^Replace "(.+)" with/.exec(replace.title)!;
+    const edit = replace.edit!.changes![translationUri]![0]!;
+    expect(edit.range.start.line).toBe(stale.range.start.line + 1);
+    expect(doc.getText().slice(doc.offsetAt(edit.range.start), doc.offsetAt(edit.range.end))).toBe(wrong);
+    await change(before);
+    await latest();
+  });
+
   it('offers each fix, the file-wide fix of forbidden renderings and a suppression; fixing all clears them', async () => {
     const forbidden = first.filter((d) => d.code === 'term-forbidden');
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {

@@ -1,5 +1,5 @@
 import type { Check, ParagraphPair } from '../types.js';
-import type { Glossary, GlossaryEntry, RenderingMatch } from '../../glossary/types.js';
+import type { Glossary, GlossaryEntry } from '../../glossary/types.js';
 import { acronymIntroductions, findAcronyms, type AcronymToken } from '../../text/acronyms.js';
 
 /**
@@ -47,98 +47,135 @@ export const acronymMismatch: Check = {
     const vietnamese = new Set(context.options.vietnameseAbbreviations as readonly string[]);
     const glossary = glossaryAcronyms(context.glossary);
     const byAcronym = glossary.entries;
-    const text = context.targetText;
-
-    const tokens = findAcronyms(text)
-      .map((t) => effective(t, ignore))
-      .filter((t): t is AcronymToken => t !== undefined && !isDatelineOrLabel(text, t));
-    const introducedAt = introductions(text, tokens, ignore, glossary, context.document.matches);
-    const sourceTokens = findAcronyms(context.sourceText)
-      .map((t) => effective(t, ignore))
-      .filter((t): t is AcronymToken => t !== undefined && !isVietnameseAbbreviation(t, vietnamese) && !isDatelineOrLabel(context.sourceText, t));
-    // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
-    const inSourceDocument = new Set(sourceTokens.map((t) => t.key));
-    const seen = new Set<string>();
-    let next = 0;
-    let nextSource = 0;
-
-    /** Whether term-missing reports this acronym: its entry's term is in the source paragraph with no other rendering. */
-    const termMissingReports = (token: AcronymToken, pair: ParagraphPair): boolean =>
-      (byAcronym.get(token.key) ?? []).some(
-        (e) => pair.terms.some((t) => t.entry === e) && !pair.renderings.some((r) => r.entry === e && r.kind !== 'acronym'),
-      );
-
-    /** The three rules over one paragraph pair's acronyms. */
-    const checkPair = (pair: ParagraphPair, source: readonly AcronymToken[], target: readonly AcronymToken[]): void => {
-      for (const s of firstOfEach(source)) {
-        if (target.some((t) => sameAcronym(s, t))) continue;
-        const entries = byAcronym.get(s.key) ?? [];
-        if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
-        context.report({
-          message: `"${s.text}" of the source is missing from the translation`,
-          sourceRange: [s.start, s.end],
-          expected: [s.key, ...entries.map((e) => e.en)],
-          note: entries.length > 0 ? `write ${s.key} or "${entries[0]!.en}" where the source has it` : `keep ${s.key}, or spell it out as the source means it`,
-        });
-      }
-
-      for (const t of target) {
-        const first = !seen.has(t.key);
-        seen.add(t.key);
-        const at = introducedAt.get(t.key);
-        if (first && at !== undefined && t.start < at && !termMissingReports(t, pair)) {
-          const where = context.position(at, 'target');
-          context.report({
-            message: `"${t.text}" is used before it is expanded (at ${where.line}:${where.column})`,
-            severity: 'warning',
-            targetRange: [t.start, t.end],
-            actual: t.text,
-            note: 'expand an acronym where it is first used, then use it alone',
-          });
-        }
-      }
-
-      for (const t of firstOfEach(target)) {
-        if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
-        const entries = byAcronym.get(t.key) ?? [];
-        const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
-        const at = introducedAt.get(t.key);
-        if (called || (at !== undefined && at < pair.target.end)) continue;
-        context.report({
-          message: `"${t.text}" is not in the source paragraph`,
-          severity: 'warning',
-          targetRange: [t.start, t.end],
-          actual: t.text,
-          note: 'an acronym the source does not have: check what the source says here',
-        });
-      }
-    };
 
     return {
-      paragraph(pair) {
-        const target: AcronymToken[] = [];
-        next = collect(tokens, next, pair.target.start, pair.target.end, target);
-        const source: AcronymToken[] = [];
-        nextSource = collect(sourceTokens, nextSource, pair.source.start, pair.source.end, source);
-        if (target.length === 0 && source.length === 0) return;
-        if (shouting(pair.source.text) || shouting(pair.target.text)) {
-          for (const t of target) seen.add(t.key);
-          return;
+      // A pair contributes its acronyms and the introductions it writes, relative to its starts;
+      // what depends on the whole translation (where each acronym is introduced, which comes
+      // first, the source's acronyms anywhere) is put together from them in `contributed`.
+      contribute(pair): PairAcronyms {
+        const t0 = pair.target.start;
+        const s0 = pair.source.start;
+        const text = context.targetText;
+        const target = tokensIn(text, pair.target.start, pair.target.end, ignore);
+        const source = tokensIn(context.sourceText, pair.source.start, pair.source.end, ignore).filter((t) => !isVietnameseAbbreviation(t, vietnamese));
+        const keyOf = new Map(target.map((t) => [t.start, t.key]));
+        const introductions = acronymIntroductions(text, ignore, pair.target.start, pair.target.end).map((i) => ({ key: keyOf.get(i.at) ?? i.key, from: i.from - t0 }));
+        // Where the words before "(ACR)" end: a glossary rendering ending there introduces ACR.
+        const parenthesised: { key: string; before: number }[] = [];
+        for (const t of target) {
+          if (text.charAt(t.start - 1) !== '(') continue;
+          let k = t.start - 1;
+          while (k > pair.target.start && /\s/.test(text.charAt(k - 1))) k--;
+          parenthesised.push({ key: t.key, before: k - t0 });
         }
-        checkPair(pair, source, target);
+        const empty = target.length === 0 && source.length === 0;
+        return {
+          shouting: !empty && (shouting(pair.source.text) || shouting(pair.target.text)),
+          source: source.map((t) => moved(t, -s0)),
+          target: target.map((t) => moved(t, -t0)),
+          introductions,
+          parenthesised,
+        };
+      },
+      contributed(all: readonly PairAcronyms[], pairAt) {
+        const pairs = all.map((_, i) => pairAt(i + 1));
+        const introducedAt = introductions(all, pairs, glossary);
+        // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
+        const inSourceDocument = new Set<string>();
+        for (const a of all) for (const t of a.source) inSourceDocument.add(t.key);
+        const seen = new Set<string>();
+        const checkPair = (pair: ParagraphPair, source: readonly AcronymToken[], target: readonly AcronymToken[]): void => {
+          for (const s of firstOfEach(source)) {
+            if (target.some((t) => sameAcronym(s, t))) continue;
+            const entries = byAcronym.get(s.key) ?? [];
+            if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
+            context.report({
+              paragraph: pair.index,
+              message: `"${s.text}" of the source is missing from the translation`,
+              sourceRange: [s.start, s.end],
+              expected: [s.key, ...entries.map((e) => e.en)],
+              note: entries.length > 0 ? `write ${s.key} or "${entries[0]!.en}" where the source has it` : `keep ${s.key}, or spell it out as the source means it`,
+            });
+          }
+
+          for (const t of target) {
+            const first = !seen.has(t.key);
+            seen.add(t.key);
+            const at = introducedAt.get(t.key);
+            if (first && at !== undefined && t.start < at && !termMissingReports(t, pair, byAcronym)) {
+              const where = context.position(at, 'target');
+              context.report({
+                paragraph: pair.index,
+                message: `"${t.text}" is used before it is expanded (at ${where.line}:${where.column})`,
+                severity: 'warning',
+                targetRange: [t.start, t.end],
+                actual: t.text,
+                note: 'expand an acronym where it is first used, then use it alone',
+              });
+            }
+          }
+
+          for (const t of firstOfEach(target)) {
+            if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
+            const entries = byAcronym.get(t.key) ?? [];
+            const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
+            const at = introducedAt.get(t.key);
+            if (called || (at !== undefined && at < pair.target.end)) continue;
+            context.report({
+              paragraph: pair.index,
+              message: `"${t.text}" is not in the source paragraph`,
+              severity: 'warning',
+              targetRange: [t.start, t.end],
+              actual: t.text,
+              note: 'an acronym the source does not have: check what the source says here',
+            });
+          }
+        };
+        for (let i = 0; i < all.length; i++) {
+          const a = all[i]!;
+          if (a.target.length === 0 && a.source.length === 0) continue;
+          if (a.shouting) {
+            for (const t of a.target) seen.add(t.key);
+            continue;
+          }
+          const pair = pairs[i]!;
+          checkPair(pair, a.source.map((t) => moved(t, pair.source.start)), a.target.map((t) => moved(t, pair.target.start)));
+        }
       },
     };
   },
 };
 
-/**
- * Puts into `out` the tokens from index `from` on that lie in [start, end), and returns the index
- * after the last one looked at (tokens are sorted and paragraphs come in order: one pass in all).
- */
-function collect(tokens: readonly AcronymToken[], from: number, start: number, end: number, out: AcronymToken[]): number {
-  let k = from;
-  for (; k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.start >= start) out.push(tokens[k]!);
-  return k;
+/** What a pair contributes (offsets relative to the pair's starts). */
+interface PairAcronyms {
+  /** A paragraph mostly in capitals on either side (with acronyms in it): its words are no acronyms. */
+  shouting: boolean;
+  source: AcronymToken[];
+  target: AcronymToken[];
+  /** "Long Form (ACR)" and "ACR (Long Form)" in the translated paragraph: where they start. */
+  introductions: { key: string; from: number }[];
+  /** Acronyms in parentheses, and where the words before the parenthesis end. */
+  parenthesised: { key: string; before: number }[];
+}
+
+/** The acronyms of text[start, end), ignored parts left out, datelines and labels too. */
+function tokensIn(text: string, start: number, end: number, ignore: ReadonlySet<string>): AcronymToken[] {
+  const out: AcronymToken[] = [];
+  for (const t of findAcronyms(text, start, end)) {
+    const e = effective(t, ignore);
+    if (e !== undefined && !isDatelineOrLabel(text, e, start, end)) out.push(e);
+  }
+  return out;
+}
+
+/** The token with its offsets moved by `by`. */
+function moved(t: AcronymToken, by: number): AcronymToken {
+  return { ...t, start: t.start + by, end: t.end + by };
+}
+
+/** Whether term-missing reports this acronym: its entry's term is in the source paragraph with no other rendering. */
+function termMissingReports(token: AcronymToken, pair: ParagraphPair, byAcronym: ReadonlyMap<string, GlossaryEntry[]>): boolean {
+  return (byAcronym.get(token.key) ?? []).some((e) => pair.terms.some((t) => t.entry === e) && !pair.renderings.some((r) => r.entry === e && r.kind !== 'acronym'));
 }
 
 /** The token without its ignored parts ("SM-XNUMX" → "SM"), or undefined when nothing is left. */
@@ -159,11 +196,11 @@ function isVietnameseAbbreviation(token: AcronymToken, list: ReadonlySet<string>
  * A word in capitals that opens a line and is followed by a comma, colon, bracket or dash is a
  * dateline or a label ("HANOI, March 14 –", "UPDATE:"), not an acronym.
  */
-function isDatelineOrLabel(text: string, token: AcronymToken): boolean {
+function isDatelineOrLabel(text: string, token: AcronymToken, start: number, end: number): boolean {
   let i = token.start;
-  while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
-  if (i > 0 && text.charAt(i - 1) !== '\n') return false;
-  return /^\s*[,:(\u2013\u2014-]/u.test(text.slice(token.end, token.end + 3));
+  while (i > start && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
+  if (i > start && text.charAt(i - 1) !== '\n') return false;
+  return /^\s*[,:(\u2013\u2014-]/u.test(text.slice(token.end, Math.min(token.end + 3, end)));
 }
 
 /** The same acronym: one key, or a part of one that is the other ("SM" and "SM-3"). */
@@ -230,38 +267,35 @@ function acronymKey(written: string): string | undefined {
  * rendering of its glossary entry (approved or not: a wrong expansion is term-forbidden's) right
  * before "(ACR)", or an approved expansion of the entry anywhere before (from its start).
  */
-function introductions(
-  text: string,
-  tokens: readonly AcronymToken[],
-  ignore: ReadonlySet<string>,
-  glossary: GlossaryAcronyms,
-  matches: readonly RenderingMatch[],
-): Map<string, number> {
+function introductions(all: readonly PairAcronyms[], pairs: readonly ParagraphPair[], glossary: GlossaryAcronyms): Map<string, number> {
   const at = new Map<string, number>();
   const earliest = (key: string, offset: number): void => {
     const known = at.get(key);
     if (known === undefined || offset < known) at.set(key, offset);
   };
-  const keyOf = new Map(tokens.map((t) => [t.start, t.key]));
-  for (const intro of acronymIntroductions(text, ignore)) earliest(keyOf.get(intro.at) ?? intro.key, intro.from);
   const endingAt = new Map<number, GlossaryEntry>();
   const matchStart = new Map<number, number>();
-  for (const m of matches) {
-    // Only entries that have acronyms can introduce one (most have none).
-    const keys = glossary.keys.get(m.entry);
-    if (m.kind === 'acronym' || !keys) continue;
-    endingAt.set(m.end, m.entry);
-    matchStart.set(m.end, m.start);
-    // An approved expansion introduces the entry's acronyms; an accepted rendering that is itself an acronym does not.
-    if (m.kind === 'forbidden' || acronymKey(m.text) !== undefined) continue;
-    for (const key of keys) earliest(key, m.start);
+  for (let i = 0; i < all.length; i++) {
+    const t0 = pairs[i]!.target.start;
+    for (const intro of all[i]!.introductions) earliest(intro.key, intro.from + t0);
+    for (const m of pairs[i]!.renderings) {
+      // Only entries that have acronyms can introduce one (most have none).
+      const keys = glossary.keys.get(m.entry);
+      if (m.kind === 'acronym' || !keys) continue;
+      endingAt.set(m.end, m.entry);
+      matchStart.set(m.end, m.start);
+      // An approved expansion introduces the entry's acronyms; an accepted rendering that is itself an acronym does not.
+      if (m.kind === 'forbidden' || acronymKey(m.text) !== undefined) continue;
+      for (const key of keys) earliest(key, m.start);
+    }
   }
-  for (const t of tokens) {
-    if (text.charAt(t.start - 1) !== '(') continue;
-    let k = t.start - 1;
-    while (k > 0 && /\s/.test(text.charAt(k - 1))) k--;
-    const entry = endingAt.get(k);
-    if (entry && glossary.entries.get(t.key)?.includes(entry)) earliest(t.key, matchStart.get(k) ?? t.start);
+  for (let i = 0; i < all.length; i++) {
+    const t0 = pairs[i]!.target.start;
+    for (const { key, before } of all[i]!.parenthesised) {
+      const k = before + t0;
+      const entry = endingAt.get(k);
+      if (entry && glossary.entries.get(key)?.includes(entry)) earliest(key, matchStart.get(k)!);
+    }
   }
   return at;
 }

@@ -39,47 +39,73 @@ export const inconsistentTranslation: Check = {
     const place = (file: number, line: number, column: number) => `${run.files.name(file)}:${line}:${column}`;
 
     return {
-      paragraph(pair) {
+      // A pair contributes its sentences' hashes and where they stand in it; the tables of the run
+      // are filled from them in paragraph order, so an edit reads only the paragraphs it changed.
+      contribute(pair): Float64Array {
         const sources = sentenceSpans(context.sourceText, pair.source.start, pair.source.end);
         const targets = sentenceSpans(context.targetText, pair.target.start, pair.target.end);
-        if (sources.length !== targets.length) return;
+        if (sources.length !== targets.length) return NO_SENTENCES;
+        const rows: number[] = [];
         for (let i = 0; i < sources.length; i++) {
           const [ss, se] = sources[i]!;
           const [ts, te] = targets[i]!;
           const target = englishHash(context.targetText, ts, te);
           if (target.words < o.minWords) continue;
-          const sourceHash = vietnameseHash(context.sourceText, ss, se);
-          const targetHash = target.hash;
-          const s = context.position(ss, 'source');
-          const t = context.position(ts, 'target');
-          const here = { sourceFile, sourceLine: s.line, sourceColumn: s.column, targetFile, targetLine: t.line, targetColumn: t.column };
+          const s0 = pair.source.start;
+          const t0 = pair.target.start;
+          rows.push(ss - s0, se - s0, ts - t0, te - t0, vietnameseHash(context.sourceText, ss, se), target.hash);
+        }
+        return rows.length === 0 ? NO_SENTENCES : Float64Array.from(rows);
+      },
+      contributed(all: readonly Float64Array[], pairAt) {
+        for (let p = 0; p < all.length; p++) {
+          const rows = all[p]!;
+          if (rows.length === 0) continue;
+          const pair = pairAt(p + 1);
+          for (let r = 0; r < rows.length; r += SENTENCE_ROW) {
+            const ss = pair.source.start + rows[r]!;
+            const se = pair.source.start + rows[r + 1]!;
+            const ts = pair.target.start + rows[r + 2]!;
+            const te = pair.target.start + rows[r + 3]!;
+            const sourceHash = rows[r + 4]!;
+            const targetHash = rows[r + 5]!;
+            const s = context.position(ss, 'source');
+            const t = context.position(ts, 'target');
+            const here = { sourceFile, sourceLine: s.line, sourceColumn: s.column, targetFile, targetLine: t.line, targetColumn: t.column };
 
-          const first = bySource.get(sourceHash);
-          if (first === undefined) bySource.add(sourceHash, targetHash, here);
-          else if (o.sameSource && bySource.other(first) !== targetHash) {
-            context.report({
-              message: `this sentence is translated differently at ${place(...bySource.target(first))}`,
-              targetRange: [ts, te],
-              sourceRange: [ss, se],
-              note: `its source is the same as at ${place(...bySource.source(first))}: translate it one way`,
-            });
-          }
+            const first = bySource.get(sourceHash);
+            if (first === undefined) bySource.add(sourceHash, targetHash, here);
+            else if (o.sameSource && bySource.other(first) !== targetHash) {
+              context.report({
+                paragraph: pair.index,
+                message: `this sentence is translated differently at ${place(...bySource.target(first))}`,
+                targetRange: [ts, te],
+                sourceRange: [ss, se],
+                note: `its source is the same as at ${place(...bySource.source(first))}: translate it one way`,
+              });
+            }
 
-          const same = byTarget.get(targetHash);
-          if (same === undefined) byTarget.add(targetHash, sourceHash, here);
-          else if (o.sameTranslation && byTarget.other(same) !== sourceHash) {
-            context.report({
-              message: `this translation is also given at ${place(...byTarget.target(same))} to a different source sentence`,
-              targetRange: [ts, te],
-              sourceRange: [ss, se],
-              note: `compare the sources: this one and ${place(...byTarget.source(same))}`,
-            });
+            const same = byTarget.get(targetHash);
+            if (same === undefined) byTarget.add(targetHash, sourceHash, here);
+            else if (o.sameTranslation && byTarget.other(same) !== sourceHash) {
+              context.report({
+                paragraph: pair.index,
+                message: `this translation is also given at ${place(...byTarget.target(same))} to a different source sentence`,
+                targetRange: [ts, te],
+                sourceRange: [ss, se],
+                note: `compare the sources: this one and ${place(...byTarget.source(same))}`,
+              });
+            }
           }
         }
       },
     };
   },
 };
+
+/** A pair's sentences as rows of six numbers: source start and end, target start and end (relative to the pair's starts), source hash, target hash. */
+const SENTENCE_ROW = 6;
+const NO_SENTENCES = new Float64Array(0);
 
 interface SeriesTables {
   /** Source sentence hash → its first translation. */

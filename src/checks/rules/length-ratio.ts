@@ -31,22 +31,21 @@ export const lengthRatio: Check = {
   },
   create(context) {
     const o = context.options as { norm: number; learn: boolean; min: number; max: number; minDifference: number };
-    const rows: Row[] = [];
     return {
-      paragraph(pair) {
+      // A pair contributes its two lengths; the norm is learned from all of them, so an edit of one
+      // paragraph may change the reports of others, but only the edited pair is measured again.
+      contribute(pair): Lengths {
         // Counted in the whole texts: a paragraph's own text is a slice of them, slower to read.
-        rows.push({
-          index: pair.index,
+        return {
           source: inkLength(context.sourceText, pair.source.start, pair.source.end),
           target: inkLength(context.targetText, pair.target.start, pair.target.end),
-          sourceRange: [pair.source.start, pair.source.end],
-          targetRange: [pair.target.start, pair.target.end],
-        });
+        };
       },
-      end() {
-        const learned = o.learn ? learnNorm(rows) : undefined;
+      contributed(all: readonly Lengths[], pairAt) {
+        const learned = o.learn ? learnNorm(all) : undefined;
         const norm = learned ?? o.norm;
-        for (const r of rows) {
+        for (let i = 0; i < all.length; i++) {
+          const r = all[i]!;
           if (r.source === 0) continue;
           const ratio = r.target / r.source;
           const relative = ratio / norm;
@@ -54,15 +53,16 @@ export const lengthRatio: Check = {
           if (relative >= o.min && relative <= o.max) continue;
           if (Math.abs(r.target - expected) < o.minDifference) continue;
           const shorter = relative < o.min;
+          const pair = pairAt(i + 1);
           context.report({
-            paragraph: r.index,
+            paragraph: pair.index,
             message:
-              `paragraph ${r.index} is ${ratio.toFixed(2)}× the length of its source, ${shorter ? 'far below' : 'far above'} the norm of ` +
+              `paragraph ${pair.index} is ${ratio.toFixed(2)}× the length of its source, ${shorter ? 'far below' : 'far above'} the norm of ` +
               `${norm.toFixed(2)}× (${r.target} characters for ${r.source}; about ${Math.round(expected)} expected): ` +
               (shorter ? 'a sentence may be missing' : 'something may have been added'),
             note:
-              `${plural(sentenceSpans(context.sourceText, ...r.sourceRange).length, 'sentence')} in the source, ` +
-              `${sentenceSpans(context.targetText, ...r.targetRange).length} in the translation; ` +
+              `${plural(sentenceSpans(context.sourceText, pair.source.start, pair.source.end).length, 'sentence')} in the source, ` +
+              `${sentenceSpans(context.targetText, pair.target.start, pair.target.end).length} in the translation; ` +
               (learned !== undefined ? "the norm is learned from this translation's paragraphs" : 'the norm is the default (too few long paragraphs to learn it)'),
           });
         }
@@ -71,14 +71,10 @@ export const lengthRatio: Check = {
   },
 };
 
-interface Row {
-  index: number;
-  /** Lengths in characters other than whitespace. */
+/** What a pair contributes: its lengths in characters other than whitespace. */
+interface Lengths {
   source: number;
   target: number;
-  /** Where the paragraphs are, to count their sentences for a report. */
-  sourceRange: [number, number];
-  targetRange: [number, number];
 }
 
 /** Paragraphs of at least this many source characters say how long this translation runs. */

@@ -20,23 +20,34 @@ export const termInconsistent: Check = {
     fixable: false,
   },
   create(context) {
-    // Occurrences by entry and by what is written; labels are worked out once per written form, at the end.
-    const byEntry = new Map<GlossaryEntry, Map<string, { match: RenderingMatch; occurrences: Occurrence[] }>>();
     return {
-      paragraph(pair) {
+      // A pair contributes its renderings that could be a second way (offsets relative to it);
+      // they are tallied per document in `contributed`.
+      contribute(pair): Written[] {
+        const out: Written[] = [];
         for (const r of pair.renderings) {
           // Only an entry with more than one approved rendering can be rendered two ways.
           // A forbidden rendering in an allowed context (a former name) is history, not a second way of rendering the term.
           if (r.kind === 'acronym' || r.kind === 'forbidden' || r.allowedBy !== undefined || (r.entry.accepted.length === 0 && r.entry.forms.length === 0)) continue;
-          let written = byEntry.get(r.entry);
-          if (!written) byEntry.set(r.entry, (written = new Map()));
-          const occurrence = { paragraph: pair.index, start: r.start, end: r.end, label: '' };
-          const seen = written.get(r.text);
-          if (seen) seen.occurrences.push(occurrence);
-          else written.set(r.text, { match: r, occurrences: [occurrence] });
+          out.push({ match: r, start: r.start - pair.target.start, end: r.end - pair.target.start });
         }
+        return out;
       },
-      end() {
+      contributed(all: readonly Written[][], pairAt) {
+        // Occurrences by entry and by what is written; labels are worked out once per written form.
+        const byEntry = new Map<GlossaryEntry, Map<string, { match: RenderingMatch; occurrences: Occurrence[] }>>();
+        for (let i = 0; i < all.length; i++) {
+          if (all[i]!.length === 0) continue;
+          const t0 = pairAt(i + 1).target.start;
+          for (const { match: r, start, end } of all[i]!) {
+            let written = byEntry.get(r.entry);
+            if (!written) byEntry.set(r.entry, (written = new Map()));
+            const occurrence = { paragraph: i + 1, start: start + t0, end: end + t0, label: '' };
+            const seen = written.get(r.text);
+            if (seen) seen.occurrences.push(occurrence);
+            else written.set(r.text, { match: r, occurrences: [occurrence] });
+          }
+        }
         for (const [entry, written] of byEntry) {
           if (written.size < 2) continue;
           const labels = new Map<string, Occurrence[]>();
@@ -72,6 +83,13 @@ export const termInconsistent: Check = {
     };
   },
 };
+
+/** A rendering of a pair: what is written (its offsets are not read: they are those of the check that found it) and where, relative to the pair. */
+interface Written {
+  match: RenderingMatch;
+  start: number;
+  end: number;
+}
 
 interface Occurrence {
   paragraph: number;

@@ -1,6 +1,6 @@
 import type { Check, ParagraphPair } from '../types.js';
-import type { GlossaryEntry, RenderingMatch } from '../../glossary/types.js';
-import { approvedRenderings, type DocumentRenderingIndex } from '../../glossary/en-matcher.js';
+import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
+import { approvedRenderings } from '../../glossary/en-matcher.js';
 
 /**
  * A glossary term of the source paragraph has no approved rendering in its translation.
@@ -16,37 +16,78 @@ export const termMissing: Check = {
   },
   create(context) {
     return {
-      paragraph(pair) {
+      // A pair contributes, per term of its source, what its translation renders of it (offsets
+      // relative to the pair); only whether an acronym alone was introduced earlier depends on the
+      // rest of the document, and that is asked in `contributed`.
+      contribute(pair): MissingCandidate[] {
         // Everything per paragraph is grouped once, so the cost stays linear in its length.
         const renderingsOf = groupByEntry(pair.renderings);
+        const out: MissingCandidate[] = [];
         let strangers: StrangerIndex | undefined;
+        const t0 = pair.target.start;
         for (const [entry, occurrences] of groupByEntry(pair.terms)) {
           const own = renderingsOf.get(entry) ?? [];
-          const accounted = countRenderings(own, context.document);
-          if (accounted >= occurrences.length) continue;
-          const unintroduced = own.find((r) => r.kind === 'acronym' && !context.document.satisfies(r));
+          const { counted, acronyms } = countRenderings(own);
+          // Accounted for whatever the rest of the document says about the acronyms.
+          if (counted >= occurrences.length) continue;
           strangers ??= strangerIndex(pair, context.targetText);
           const stranger = strangers.firstSharingWord(entry);
-          for (const term of occurrences.slice(accounted)) {
-            context.report({
-              message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
-              targetRange: unintroduced ? [unintroduced.start, unintroduced.end] : stranger ? [stranger.start, stranger.end] : undefined,
-              term,
-              termId: entry.id,
-              expected: approvedRenderings(entry, { acronym: false }),
-              actual: unintroduced?.text ?? stranger?.text,
-              note: unintroduced
-                ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
-                : stranger
-                  ? `"${stranger.text}" is the approved rendering of "${stranger.entry.vi}", which this paragraph's source does not contain`
-                  : entry.note,
-            });
+          out.push({
+            entry,
+            occurrences: occurrences.map((t) => ({ ...t, start: t.start - pair.source.start, end: t.end - pair.source.start })),
+            counted,
+            acronyms: acronyms.map((r) => ({ start: r.match.start - t0, end: r.match.end - t0, text: r.match.text, counts: r.counts })),
+            stranger: stranger && { start: stranger.start - t0, end: stranger.end - t0, text: stranger.text, vi: stranger.entry.vi },
+          });
+        }
+        return out;
+      },
+      contributed(all: readonly MissingCandidate[][], pairAt) {
+        for (let i = 0; i < all.length; i++) {
+          if (all[i]!.length === 0) continue;
+          const pair = pairAt(i + 1);
+          const t0 = pair.target.start;
+          for (const { entry, occurrences, counted, acronyms, stranger } of all[i]!) {
+            const introduced = (r: { start: number }): boolean => context.document.isAcronymIntroduced(entry.id, r.start + t0);
+            const accounted = counted + acronyms.filter((r) => r.counts && introduced(r)).length;
+            if (accounted >= occurrences.length) continue;
+            const unintroduced = acronyms.find((r) => !introduced(r));
+            for (const term of occurrences.slice(accounted)) {
+              context.report({
+                paragraph: pair.index,
+                message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
+                targetRange: unintroduced ? [unintroduced.start + t0, unintroduced.end + t0] : stranger ? [stranger.start + t0, stranger.end + t0] : undefined,
+                term: { ...term, start: term.start + pair.source.start, end: term.end + pair.source.start },
+                termId: entry.id,
+                expected: approvedRenderings(entry, { acronym: false }),
+                actual: unintroduced?.text ?? stranger?.text,
+                note: unintroduced
+                  ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
+                  : stranger
+                    ? `"${stranger.text}" is the approved rendering of "${stranger.vi}", which this paragraph's source does not contain`
+                    : entry.note,
+              });
+            }
           }
         }
       },
     };
   },
 };
+
+/**
+ * A glossary term of a pair's source that its translation may not render: the source's
+ * occurrences, the renderings that count wherever they stand, the acronyms alone (which count
+ * once introduced), and the likely wrong rendering standing in for it. Offsets relative to the pair.
+ */
+interface MissingCandidate {
+  entry: GlossaryEntry;
+  occurrences: TermMatch[];
+  counted: number;
+  /** Acronyms alone, in text order; `counts`: one that counts as a rendering once introduced (not the "(GPI)" of "Glide Phase Interceptor (GPI)"). */
+  acronyms: { start: number; end: number; text: string; counts: boolean }[];
+  stranger: { start: number; end: number; text: string; vi: string } | undefined;
+}
 
 /** Matches per entry, in text order. */
 function groupByEntry<T extends { entry: GlossaryEntry }>(matches: readonly T[]): Map<GlossaryEntry, T[]> {
@@ -60,18 +101,21 @@ function groupByEntry<T extends { entry: GlossaryEntry }>(matches: readonly T[])
 }
 
 /**
- * How many source occurrences the renderings account for. An acronym in parentheses right after
+ * How many source occurrences the renderings account for wherever they stand (`counted`), and the
+ * acronyms alone, which count only after their expansion. An acronym in parentheses right after
  * its expansion ("Glide Phase Interceptor (GPI)") is part of that one rendering, not a second one.
  */
-function countRenderings(renderings: readonly RenderingMatch[], document: DocumentRenderingIndex): number {
-  let count = 0;
+function countRenderings(renderings: readonly RenderingMatch[]): { counted: number; acronyms: { match: RenderingMatch; counts: boolean }[] } {
+  let counted = 0;
+  const acronyms: { match: RenderingMatch; counts: boolean }[] = [];
   let previous: RenderingMatch | undefined;
   for (const r of renderings) {
     const introducesAcronym = r.kind === 'acronym' && previous && previous.kind !== 'acronym' && previous.kind !== 'forbidden' && r.start - previous.end <= 3;
-    if (!introducesAcronym && (r.kind === 'forbidden' || document.satisfies(r))) count++;
+    if (r.kind === 'acronym') acronyms.push({ match: r, counts: !introducesAcronym });
+    else counted++; // a forbidden rendering counts too: term-forbidden reports it
     previous = r;
   }
-  return count;
+  return { counted, acronyms };
 }
 
 /** Finds, for an entry, the first rendering of another entry that shares a word with it. */
