@@ -200,6 +200,7 @@ export function checkTranslation(
   // Reports of a paragraph-scoped check, kept per pair for the next check of this document (the
   // editor's): on a hit the handler is not called and the kept reports are placed again.
   let recording: ReportDescriptor[] | undefined;
+  memo?.begin(tools);
   const handlers = tools.checks.map((check) => {
     const context: CheckContext = {
       glossary: tools.glossary,
@@ -228,11 +229,10 @@ export function checkTranslation(
     const handlers = check.create(context);
     const memoized = memo !== undefined && check.meta.paragraphScoped === true && handlers.paragraph !== undefined && handlers.end === undefined;
     const contributes = handlers.contribute !== undefined && handlers.contributed !== undefined;
-    const scope = memoized || (memo !== undefined && contributes) ? `${check.meta.id}${contributes ? '\0summary' : ''}\0${check.documentKey?.(context) ?? ''}` : undefined;
+    const scope = memo && (memoized || contributes) ? memo.scope(`${check.meta.id}${contributes ? '\0summary' : ''}\0${check.documentKey?.(context) ?? ''}`) : undefined;
     return { check, handlers, scope, summaries: contributes ? new Array<unknown>(source.paragraphs.length) : undefined };
   });
 
-  memo?.begin(tools);
   const outcomes: TermOutcome[] = [];
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = pairAt(i);
@@ -241,26 +241,26 @@ export function checkTranslation(
       if (summaries) {
         // Summaries are kept apart from reports: the same check may also report per paragraph.
         h.paragraph?.(current);
-        if (scope === undefined || !memo) summaries[i] = h.contribute!(current);
+        if (scope === undefined) summaries[i] = h.contribute!(current);
         else {
           pairKey ??= memoPairKey(current, source.lines, targetLines);
-          summaries[i] = memo.summary(scope, pairKey, () => h.contribute!(current!));
+          summaries[i] = scope.summary(pairKey, () => h.contribute!(current!));
         }
         continue;
       }
-      if (scope === undefined || !memo) {
+      if (scope === undefined) {
         h.paragraph?.(current);
         continue;
       }
       pairKey ??= memoPairKey(current, source.lines, targetLines);
-      const kept = memo.get(scope, pairKey);
+      const kept = scope.get(pairKey);
       if (kept) {
         for (const d of kept) findings.push(place(check, relativeTo(d, current, 1), current));
         continue;
       }
       recording = [];
       h.paragraph!(current);
-      memo.set(scope, pairKey, recording);
+      scope.set(pairKey, recording);
       recording = undefined;
     }
     for (const outcome of termOutcomes(current)) outcomes.push(outcome);
@@ -293,8 +293,8 @@ export function checkTranslation(
  */
 export class CheckMemo {
   private tools: CheckTools | undefined;
-  // By scope, then by pair key: the pair's key is one string for every scope, hashed once.
-  // A scope holds either a paragraph-scoped check's reports or a contributing check's summaries.
+  // By scope, then by pair key. A scope holds a paragraph-scoped check's reports or a
+  // contributing check's summaries.
   private kept = new Map<string, Map<string, unknown>>();
   private next = new Map<string, Map<string, unknown>>();
   /** Pairs × checks answered from the memo, and run, in the last check (for tests and the bench). */
@@ -315,33 +315,37 @@ export class CheckMemo {
     this.summaryMisses = 0;
   }
 
-  get(scope: string, pairKey: string): ReportDescriptor[] | undefined {
-    const found = this.kept.get(scope)?.get(pairKey) as ReportDescriptor[] | undefined;
-    if (found) {
-      this.hits++;
-      this.nextFor(scope).set(pairKey, found);
-    }
-    return found;
-  }
-
-  set(scope: string, pairKey: string, reports: ReportDescriptor[]): void {
-    this.misses++;
-    this.nextFor(scope).set(pairKey, reports);
-  }
-
-  /** A contributing check's summary of a pair: the kept one, or a new one from `contribute`. */
-  summary(scope: string, pairKey: string, contribute: () => unknown): unknown {
-    const kept = this.kept.get(scope);
-    let found: unknown;
-    if (kept?.has(pairKey)) {
-      found = kept.get(pairKey);
-      this.summaryHits++;
-    } else {
-      found = contribute();
-      this.summaryMisses++;
-    }
-    this.nextFor(scope).set(pairKey, found);
-    return found;
+  /** One check's part of the memo for this check of the document (looked up once, not per pair). */
+  scope(name: string): MemoScope {
+    const kept = this.kept.get(name);
+    let next = this.next.get(name);
+    if (!next) this.next.set(name, (next = new Map()));
+    return {
+      get: (pairKey) => {
+        const found = kept?.get(pairKey) as ReportDescriptor[] | undefined;
+        if (found) {
+          this.hits++;
+          next.set(pairKey, found);
+        }
+        return found;
+      },
+      set: (pairKey, reports) => {
+        this.misses++;
+        next.set(pairKey, reports);
+      },
+      summary: (pairKey, contribute) => {
+        let found: unknown;
+        if (kept?.has(pairKey)) {
+          found = kept.get(pairKey);
+          this.summaryHits++;
+        } else {
+          found = contribute();
+          this.summaryMisses++;
+        }
+        next.set(pairKey, found);
+        return found;
+      },
+    };
   }
 
   /** Ends a check: what it did not use is dropped. */
@@ -349,12 +353,15 @@ export class CheckMemo {
     this.kept = this.next;
     this.next = new Map();
   }
+}
 
-  private nextFor(scope: string): Map<string, unknown> {
-    let pairs = this.next.get(scope);
-    if (!pairs) this.next.set(scope, (pairs = new Map()));
-    return pairs;
-  }
+/** A check's part of a CheckMemo: its kept reports or summaries by pair key. */
+export interface MemoScope {
+  /** The reports kept for a pair, if any (then kept for the next check too). */
+  get(pairKey: string): ReportDescriptor[] | undefined;
+  set(pairKey: string, reports: ReportDescriptor[]): void;
+  /** A contributing check's summary of a pair: the kept one, or a new one from `contribute`. */
+  summary(pairKey: string, contribute: () => unknown): unknown;
 }
 
 /** A pair's identity for the memo: a digest of its number, where both paragraphs start and their texts. */

@@ -4,6 +4,7 @@
  * the view of the source it translates. Everything is read before anything is checked.
  */
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding, Paragraph } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
@@ -46,6 +47,11 @@ export interface ArticleReadOptions {
    * text the editor decoded (so as UTF-8, whatever the file's encoding), with their own warnings.
    */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Files read before, kept by path and reused while the file's size, times and inode stay the
+   * same (the language server reads an article's source again at every edit of its translation).
+   */
+  readCache?: Map<string, { stamp: string; file: TextFile }>;
   /** The command's usage, for the error when a source is not Vietnamese. */
   usage?: string;
 }
@@ -142,10 +148,24 @@ class ArticleReader {
     const encodings = this.options.encodings ?? {};
     const open = this.options.texts?.get(path);
     if (open !== undefined) return decodeText(Buffer.from(open, 'utf8'), path, { ...readOptionsFor(path, role, encodings), encoding: undefined });
-    if (path !== STDIN_PATH) return readTextFile(path, readOptionsFor(path, role, encodings));
+    if (path !== STDIN_PATH) return this.readFile(path, role);
     const stdin = this.options.stdin;
     if (!stdin) throw new UsageError('"-" reads standard input, which is not available here', { hint: 'pass a file path instead' });
     return decodeText(stdin.bytes, stdin.name, readOptionsFor(stdin.name, role, encodings));
+  }
+
+  /** A file from disk, or from `readCache` when it has not changed since it was read as this role. */
+  private async readFile(path: string, role: FileRole): Promise<TextFile> {
+    const options = readOptionsFor(path, role, this.options.encodings ?? {});
+    const cache = this.options.readCache;
+    if (!cache) return readTextFile(path, options);
+    const st = await stat(path).catch(() => undefined);
+    const stamp = st && `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${JSON.stringify(options)}`;
+    const kept = cache.get(path);
+    if (stamp !== undefined && kept?.stamp === stamp) return kept.file;
+    const file = await readTextFile(path, options);
+    if (stamp !== undefined) cache.set(path, { stamp, file });
+    return file;
   }
 
   /** A Word document as the checker reads it: one line per paragraph, its paragraphs with text. */

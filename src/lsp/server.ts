@@ -21,6 +21,7 @@ import { checkSettingsOf, encodingChoiceOf, runSettings } from '../config/effect
 import { loadGlossary, parseGlossary } from '../glossary/load.js';
 import { runGlossarySelfTests } from '../glossary/selftest.js';
 import { bilingualArticle, loadArticle, type LoadedArticle } from '../formats/articles.js';
+import type { TextFile } from '../text/read.js';
 import { pairTranslation, type Pairing } from './pairing.js';
 import { errorDiagnostic, findingToDiagnostic, rangeAt, type SourceDocument } from './diagnostics.js';
 import { codeActions } from './actions.js';
@@ -66,6 +67,16 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   let project: Promise<Project> | undefined;
   // Sources prepared once per text and tools: an edit of the translation does not re-match its source.
   let preparedSources = new Map<string, { text: string; prepared: PreparedSource }>();
+  // Sources read once while unchanged on disk, and their line tables for related locations.
+  const readCache = new Map<string, { stamp: string; file: TextFile }>();
+  const sourceDocuments = new Map<string, SourceDocument>();
+  const sourceDocument = (path: string, text: string): SourceDocument => {
+    const kept = sourceDocuments.get(path);
+    if (kept && kept.text.getText() === text) return kept;
+    const made = { uri: uriOf(path), text: TextDocument.create(uriOf(path), 'plaintext', 0, text) };
+    sourceDocuments.set(path, made);
+    return made;
+  };
 
   const shown = (p: string): string => {
     const rel = relative(root, p);
@@ -109,7 +120,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const set = xliffCheckSet(readXliff(decodeXml(new TextEncoder().encode(text), shown(path))), { protectedSegments: 'skip' });
       return bilingualArticle(path, set, { findings: set.findings });
     }
-    return loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown, texts: new Map([[path, text]]) });
+    return loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown, texts: new Map([[path, text]]), readCache });
   };
 
   const check = async (uri: string): Promise<void> => {
@@ -153,7 +164,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       if (documents.get(uri)?.version !== version) return; // an edit came meanwhile: its own check follows
       state.findings = findings.filter((f) => !f.suppression && f.file === shown(path));
       const sourcePath = article.source.file.path;
-      const source: SourceDocument = { uri: uriOf(sourcePath), text: TextDocument.create(uriOf(sourcePath), 'plaintext', 0, article.translations[0]?.source.text ?? article.source.text) };
+      const source = sourceDocument(sourcePath, article.translations[0]?.source.text ?? article.source.text);
       diagnostics = state.findings.map((f) => findingToDiagnostic(f, doc, source));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;

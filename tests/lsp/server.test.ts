@@ -198,6 +198,17 @@ describe('vitrans lsp over stdio', () => {
     expect((await latest()).diagnostics.length).toBeGreaterThan(1);
   });
 
+  it('reads the source again once it changes on disk (it is kept between edits while unchanged)', async () => {
+    const sourcePath = path.join(dir, 'tin/hop-tac.vi.txt');
+    const text = doc.getText();
+    fs.writeFileSync(sourcePath, `${SOURCE.trimEnd()}\n\nMột đoạn mới được thêm vào bản gốc.\n`);
+    await change(`${text} `);
+    expect((await latest()).diagnostics.map((d) => d.code)).toEqual(['misaligned']);
+    fs.writeFileSync(sourcePath, SOURCE);
+    await change(text);
+    expect((await latest()).diagnostics.length).toBeGreaterThan(1);
+  });
+
   it('reads the text as typed for reading warnings too: mojibake pasted in is reported where it stands, and goes when removed', async () => {
     const clean = doc.getText();
     // A name pasted from a page decoded twice; the saved file on disk stays clean.
