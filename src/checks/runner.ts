@@ -392,29 +392,42 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
  * the check listed first). Findings with a fix are all kept: each says how to mend its own part.
  */
 function oneFindingPerOmission(findings: Finding[], madeBy: ReadonlyMap<Finding, number>): Finding[] {
-  const kept = new Map<string, Finding>();
+  // The finding kept for each omission, by where it starts in the translation (few share a start).
+  const kept = new Map<number, Finding[]>();
   let dropped = false;
   for (const f of findings) {
-    const key = omissionKey(f);
-    if (key === undefined) continue;
-    const other = kept.get(key);
-    if (!other) kept.set(key, f);
-    else if (other.ruleId !== f.ruleId) {
+    if (!isOmission(f)) continue;
+    const start = f.span!.start.offset;
+    const bucket = kept.get(start);
+    if (!bucket) {
+      kept.set(start, [f]);
+      continue;
+    }
+    const at = bucket.findIndex((o) => sameOmission(o, f));
+    if (at < 0) bucket.push(f);
+    else if (bucket[at]!.ruleId !== f.ruleId) {
       dropped = true;
-      if ((SEVERITY_RANK[f.severity] - SEVERITY_RANK[other.severity] || (madeBy.get(f) ?? 0) - (madeBy.get(other) ?? 0)) < 0) kept.set(key, f);
+      const other = bucket[at]!;
+      if ((SEVERITY_RANK[f.severity] - SEVERITY_RANK[other.severity] || (madeBy.get(f) ?? 0) - (madeBy.get(other) ?? 0)) < 0) bucket[at] = f;
     }
   }
   if (!dropped) return findings;
-  return findings.filter((f) => {
-    const key = omissionKey(f);
-    return key === undefined || kept.get(key)!.ruleId === f.ruleId;
-  });
+  // The kept finding's rule keeps all its findings of that omission (a check may report one twice).
+  return findings.filter((f) => !isOmission(f) || kept.get(f.span!.start.offset)!.find((w) => sameOmission(w, f))!.ruleId === f.ruleId);
 }
 
-/** Where a finding without a fix says the source has something the translation lacks: paragraph, target span, source span. */
-function omissionKey(f: Finding): string | undefined {
-  if (f.fix || !f.source?.span || !f.span) return undefined;
-  return `${f.paragraph ?? 0}:${f.span.start.offset}:${f.span.end.offset}:${f.source.span.start.offset}:${f.source.span.end.offset}`;
+/** A finding without a fix that points at a passage of the source: what the source has and the translation lacks. */
+function isOmission(f: Finding): boolean {
+  return !f.fix && f.source?.span !== undefined && f.span !== undefined;
+}
+
+/** Whether two omissions are about one place: paragraph, target span and source span. */
+function sameOmission(a: Finding, b: Finding): boolean {
+  return omissionKey(a) === omissionKey(b);
+}
+
+function omissionKey(f: Finding): string {
+  return `${f.paragraph ?? 0}:${f.span!.start.offset}:${f.span!.end.offset}:${f.source!.span.start.offset}:${f.source!.span.end.offset}`;
 }
 
 /** Whether [start, end) overlaps one of the spans (sorted, disjoint); an insertion counts inside one. */

@@ -109,10 +109,10 @@ export interface AcronymIntroduction {
 export function acronymIntroductions(text: string, ignore: ReadonlySet<string> = new Set(), from = 0, to = text.length): AcronymIntroduction[] {
   const out: AcronymIntroduction[] = [];
   let close = -1;
-  for (let open = text.indexOf('(', from); open >= 0 && open < to; open = text.indexOf('(', open + 1)) {
+  for (let open = charIn(text, 0x28, from, to); open >= 0; open = charIn(text, 0x28, open + 1, to)) {
     // The first ")" after this "(": found once per ")", so the scan stays linear.
-    if (close < open) close = text.indexOf(')', open + 1);
-    if (close < 0 || close >= to) break;
+    if (close < open) close = charIn(text, 0x29, open + 1, to);
+    if (close < 0) break;
     if (close - open > 200) continue;
     const inside = text.slice(open + 1, close);
     if (inside.includes('\n\n')) continue;
@@ -133,6 +133,15 @@ export function acronymIntroductions(text: string, ignore: ReadonlySet<string> =
     if (letters.length >= 2 && /\s/.test(inside.trim()) && spelledFrom(inside, letters) >= 0) out.push({ key: before.key, at: before.start, from: before.start });
   }
   return out;
+}
+
+/**
+ * Where the code unit `code` first stands in text[from, to), or -1. Not `indexOf`, which would
+ * look past `to`, to the end of the document, for every paragraph without one.
+ */
+function charIn(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** The capital letters an acronym spells, leaving out ignored parts ("SM-XNUMX" → "SM"). */
