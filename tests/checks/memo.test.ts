@@ -228,3 +228,56 @@ describe('CheckMemo: edits that change what other, unchanged paragraphs get', ()
     expect(run(paragraphs)).toEqual(first);
   });
 });
+
+describe('CheckMemo under random edits', () => {
+  /** A seeded generator (mulberry32), so a failure replays. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const articles = [
+    ['tests/fixtures/corpus/flawed/source.vi.txt', 'tests/fixtures/corpus/flawed/flawed.en.txt'],
+    ['tests/fixtures/corpus/qa/air-defense-drill/source.vi.txt', 'tests/fixtures/corpus/qa/air-defense-drill/flawed.en.txt'],
+    ['corpus/japan-us-defense-industry/source.vi.txt', 'corpus/japan-us-defense-industry/reference.en.txt'],
+  ] as const;
+  // What editors do to a translation, and what moves findings in other paragraphs: a word typed
+  // or deleted, a sentence copied from another paragraph, an acronym alone or expanded, a
+  // quotation mark, a line break inside a paragraph (every later line moves), a glossary term.
+  const edits: ((paragraphs: string[], at: number, random: () => number) => void)[] = [
+    (p, at) => (p[at] = p[at]!.replace(/ (\S+) /, ' ')),
+    (p, at) => (p[at] = p[at]!.replace(' ', ' also ')),
+    (p, at, random) => (p[at] = `${p[at]!} ${(p[Math.floor(random() * p.length)]!.split(/(?<=\.) /)[0] ?? '').trim()}`),
+    (p, at) => (p[at] = `${p[at]!} The GPI and PJHQ were named.`),
+    (p, at) => (p[at] = `${p[at]!} It set up the Permanent Joint Headquarters (PJHQ) and the Glide Phase Interceptor (GPI).`),
+    (p, at) => (p[at] = `“${p[at]!}`),
+    (p, at) => (p[at] = p[at]!.replace(/“|”/, '')),
+    (p, at) => (p[at] = p[at]!.replace(', ', ',\n')),
+    (p, at) => (p[at] = p[at]!.replace(/\n/, ' ')),
+    (p, at) => (p[at] = `${p[at]!} It relies on the Self-Defense Forces and the JSDF.`),
+    (p, at) => (p[at] = p[at]!.replace(/\d+/, (d) => String(Number(d) + 1))),
+  ];
+
+  it('equals a fresh check after each of 40 random edits, on three articles', () => {
+    const tools = createCheckTools(glossary);
+    for (const [sourcePath, targetPath] of articles) {
+      const random = seeded(sourcePath.length);
+      const source = prepareSource({ file: sourcePath, text: readFileSync(new URL(sourcePath, root), 'utf8') }, tools);
+      const paragraphs = readFileSync(new URL(targetPath, root), 'utf8').split('\n\n');
+      const memo = new CheckMemo();
+      let read = 0;
+      for (let step = 0; step < 40; step++) {
+        const at = Math.floor(random() * paragraphs.length);
+        edits[Math.floor(random() * edits.length)]!(paragraphs, at, random);
+        const text = paragraphs.join('\n\n');
+        const incremental = checkTranslation(source, { file: targetPath, text }, tools, undefined, memo);
+        const alone = checkTranslation(source, { file: targetPath, text }, tools);
+        expect(incremental.findings, `${targetPath}, edit ${step + 1}`).toEqual(alone.findings);
+        read += memo.summaryMisses;
+      }
+      // Most pairs were answered from the memo: an edit changes one or two of them (a line break moves the rest).
+      expect(read).toBeLessThan(40 * paragraphs.length * 6 * 0.6);
+    }
+  });
+});
