@@ -36,7 +36,7 @@ describe('fixture: QA (acronyms, omissions, mechanical errors, consistency)', ()
 
   it('documents errors of every new check, each in its flawed paragraph, which differs from the correct one', () => {
     expect(new Set(errors.map((r) => r[2]))).toEqual(
-      new Set(['acronym-mismatch', 'quote-mismatch', 'length-ratio', 'verbatim-mismatch', 'doubled-word', 'term-inconsistent', 'double-space', 'bracket-mismatch', 'final-punctuation', 'inconsistent-translation', 'number-mismatch']),
+      new Set(['acronym-mismatch', 'quote-mismatch', 'length-ratio', 'verbatim-mismatch', 'doubled-word', 'term-inconsistent', 'double-space', 'bracket-mismatch', 'final-punctuation', 'inconsistent-translation']),
     );
     for (const [article, para, rule, , wrong] of errors) {
       const i = Number(para) - 1;

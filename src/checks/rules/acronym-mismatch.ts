@@ -217,13 +217,51 @@ function firstOfEach(tokens: readonly AcronymToken[]): AcronymToken[] {
 
 /** A paragraph written mostly in capitals (a shouted headline): its words are not acronyms. */
 function shouting(text: string): boolean {
+  // Words are runs of two or more letters (\p{L}: combining marks end one, as in NFD text); a
+  // word is in capitals when upper-casing changes none of its letters. One pass, no copies.
   let words = 0;
   let capitals = 0;
-  for (const [w] of text.matchAll(/\p{L}{2,}/gu)) {
-    words++;
-    if (w === w.toUpperCase()) capitals++;
+  let run = 0;
+  let lower = false;
+  const endWord = (): void => {
+    if (run >= 2) {
+      words++;
+      if (!lower) capitals++;
+    }
+    run = 0;
+    lower = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      i++;
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+        run++;
+        if (c >= 0x61) lower = true;
+      } else endWord();
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    i += ch.length;
+    if (!isLetter(cp, ch)) {
+      endWord();
+      continue;
+    }
+    run++;
+    if (ch !== ch.toUpperCase()) lower = true;
   }
+  endWord();
   return words >= 3 && capitals / words >= 0.6;
+}
+
+/** Letters (\p{L}) among the characters above ASCII, decided once per character of the BMP. */
+const LETTER_BMP = new Uint8Array(0x10000); // 0: not asked yet, 1: a letter, 2: not one
+function isLetter(cp: number, ch: string): boolean {
+  if (cp > 0xffff) return /\p{L}/u.test(ch);
+  let known = LETTER_BMP[cp]!;
+  if (known === 0) LETTER_BMP[cp] = known = /\p{L}/u.test(ch) ? 1 : 2;
+  return known === 1;
 }
 
 /** The acronyms a glossary gives its entries, both ways. */
