@@ -33,6 +33,7 @@ ruleTester(
       ['a hyphenated Vietnamese abbreviation', 'Tình hình KT-XH ổn định.', 'The socio-economic situation is stable.'],
       ['a Roman numeral', 'sau Chiến tranh thế giới thứ hai', 'after World War II'],
       ['a shouted headline', 'NHẬT BẢN VÀ MỸ KÝ THỎA THUẬN MỚI', 'JAPAN AND US SIGN NEW DEAL'],
+      ['a shouted headline in NFD, its marks apart from its letters', 'NHẬT BẢN VÀ MỸ KÝ THỎA THUẬN MỚI'.normalize('NFD'), 'JAPAN AND US SIGN NEW DEAL'],
       ['a dateline and a label', 'Hà Nội, ngày 14/3 (TTXVN) - Hai bên hội đàm.', 'HANOI, March 14 (VNA) – The two sides held talks.'],
       ['an acronym glued to a Vietnamese letter is no acronym', 'Mã MOUđ sai.', 'The code is wrong.'],
     ],

@@ -242,26 +242,31 @@ function shouting(text: string): boolean {
       continue;
     }
     const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    i += ch.length;
-    if (!isLetter(cp, ch)) {
+    i += cp > 0xffff ? 2 : 1;
+    const kind = letterKind(cp);
+    if (kind === NOT_LETTER) {
       endWord();
       continue;
     }
     run++;
-    if (ch !== ch.toUpperCase()) lower = true;
+    if (kind === LOWER) lower = true;
   }
   endWord();
   return words >= 3 && capitals / words >= 0.6;
 }
 
-/** Letters (\p{L}) among the characters above ASCII, decided once per character of the BMP. */
-const LETTER_BMP = new Uint8Array(0x10000); // 0: not asked yet, 1: a letter, 2: not one
-function isLetter(cp: number, ch: string): boolean {
-  if (cp > 0xffff) return /\p{L}/u.test(ch);
-  let known = LETTER_BMP[cp]!;
-  if (known === 0) LETTER_BMP[cp] = known = /\p{L}/u.test(ch) ? 1 : 2;
-  return known === 1;
+const NOT_LETTER = 1;
+const LOWER = 2;
+const OTHER_LETTER = 3;
+/** What each character of the BMP is, decided once: not a letter (\p{L}), a letter upper-casing changes, another letter. */
+const LETTER_KIND = new Uint8Array(0x10000);
+function letterKind(cp: number): number {
+  const known = cp <= 0xffff ? LETTER_KIND[cp]! : 0;
+  if (known !== 0) return known;
+  const ch = String.fromCodePoint(cp);
+  const kind = !/\p{L}/u.test(ch) ? NOT_LETTER : ch !== ch.toUpperCase() ? LOWER : OTHER_LETTER;
+  if (cp <= 0xffff) LETTER_KIND[cp] = kind;
+  return kind;
 }
 
 /** The acronyms a glossary gives its entries, both ways. */
