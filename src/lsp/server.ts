@@ -120,7 +120,14 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const set = xliffCheckSet(readXliff(decodeXml(new TextEncoder().encode(text), shown(path))), { protectedSegments: 'skip' });
       return bilingualArticle(path, set, { findings: set.findings });
     }
-    return loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown, texts: new Map([[path, text]]), readCache });
+    // The editor's text of every open file of the article (its source too, edited and unsaved).
+    const texts = new Map<string, string>();
+    for (const file of [pairing.article.source, ...pairing.article.translations]) {
+      const opened = documents.get(uriOf(file));
+      if (opened && open.has(opened.uri)) texts.set(file, opened.getText());
+    }
+    texts.set(path, text);
+    return loadArticle(pairing.article, { cwd: p.root, encodings: encodingChoiceOf(p.config), shown, texts, readCache });
   };
 
   const check = async (uri: string): Promise<void> => {
@@ -260,12 +267,24 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     };
   });
 
+  /** Open translations checked against the file at `uri`: an edit of a source, or its closing, re-checks them. */
+  const scheduleTranslationsOf = (uri: string): void => {
+    const path = pathOf(uri);
+    for (const [other, state] of open) {
+      if (other !== uri && state.pairing?.kind === 'paired' && path !== undefined && resolve(root, state.pairing.article.source) === path) schedule(other);
+    }
+  };
+
   // TextDocuments reports an opened document as changed too: one handler for both.
   documents.onDidChangeContent(async ({ document }) => {
     const role = await roleOf(document.uri);
     if (role !== 'text') return scheduleSettingsFile(document.uri, role);
     if (!documents.get(document.uri)) return; // closed meanwhile
-    if (open.has(document.uri)) return schedule(document.uri);
+    if (open.has(document.uri)) {
+      schedule(document.uri);
+      scheduleTranslationsOf(document.uri);
+      return;
+    }
     open.set(document.uri, { memo: new CheckMemo(), findings: [] });
     schedule(document.uri, 0);
   });
@@ -280,6 +299,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     if (state) clearTimeout(state.timer);
     open.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // A source closed unsaved: its translations are checked against the file on disk again.
+    scheduleTranslationsOf(document.uri);
   });
 
   connection.onCodeAction((params) => {

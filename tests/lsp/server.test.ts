@@ -7,6 +7,7 @@ import {
   CodeActionRequest,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
   HoverRequest,
@@ -174,6 +175,22 @@ describe('vitrans lsp over stdio', () => {
     expect(at).toBeGreaterThan(0);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: sourceUri }, position: source.positionAt(at + 4) });
     expect((hover!.contents as MarkupContent).value).toMatch(/^\*\*Bộ Quốc phòng[^*]*\*\* → \*\*[^*]+\*\*.*the Vietnamese term/);
+  });
+
+  it('checks an open translation against its source as typed, unsaved, and against the saved file once the source is closed', async () => {
+    const sourceUri = uri(path.join(dir, 'tin/hop-tac.vi.txt'));
+    const isMisaligned = (d: { diagnostics: Diagnostic[] }) => d.diagnostics.length === 1 && d.diagnostics[0]!.code === 'misaligned';
+    // A paragraph typed at the end of the source (still open from the hover test), not saved.
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: sourceUri, version: 2 },
+      contentChanges: [{ text: `${SOURCE.trimEnd()}\n\nMột đoạn mới đang được biên tập viên gõ vào.\n` }],
+    });
+    const misaligned = await client.diagnostics(translationUri, isMisaligned);
+    expect(misaligned.diagnostics[0]!.message).toMatch(/paragraph/);
+    expect(fs.readFileSync(path.join(dir, 'tin/hop-tac.vi.txt'), 'utf8')).toBe(SOURCE);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: sourceUri } });
+    const again = await client.diagnostics(translationUri, (d) => !isMisaligned(d));
+    expect(again.diagnostics.length).toBeGreaterThan(1);
   });
 
   it('checks vitrans.config.yaml as it is typed: its first error at line:col', async () => {
