@@ -243,7 +243,7 @@ export function checkTranslation(
         h.paragraph?.(current);
         if (scope === undefined) summaries[i] = h.contribute!(current);
         else {
-          pairKey ??= memoPairKey(current, source.lines, targetLines);
+          pairKey ??= memoPairKey(current, source.lines);
           summaries[i] = scope.summary(pairKey, () => h.contribute!(current!));
         }
         continue;
@@ -252,7 +252,7 @@ export function checkTranslation(
         h.paragraph?.(current);
         continue;
       }
-      pairKey ??= memoPairKey(current, source.lines, targetLines);
+      pairKey ??= memoPairKey(current, source.lines);
       const kept = scope.get(pairKey);
       if (kept) {
         for (const d of kept) findings.push(place(check, relativeTo(d, current, 1), current));
@@ -364,11 +364,14 @@ export interface MemoScope {
   summary(pairKey: string, contribute: () => unknown): unknown;
 }
 
-/** A pair's identity for the memo: a digest of its number, where both paragraphs start and their texts. */
-function memoPairKey(pair: ParagraphPair, sourceLines: LineIndex, targetLines: LineIndex): string {
+/**
+ * A pair's identity for the memo: a digest of its number, where its source paragraph starts and
+ * both texts. Not where the translated paragraph starts: a line break typed above it moves it,
+ * and no check's reports depend on that (positions are worked out when reports are placed).
+ */
+function memoPairKey(pair: ParagraphPair, sourceLines: LineIndex): string {
   const s = sourceLines.position(pair.source.start);
-  const t = targetLines.position(pair.target.start);
-  return hash('sha256', `${pair.index}:${s.line}:${s.column}:${t.line}:${t.column}\0${pair.source.text}\0${pair.target.text}`, 'hex');
+  return hash('sha256', `${pair.index}:${s.line}:${s.column}\0${pair.source.text}\0${pair.target.text}`, 'hex');
 }
 
 /** A report with its offsets moved by the pair's starts (direction -1: relative to them; 1: back into the files). */

@@ -21,8 +21,9 @@ export interface CheckMeta {
   options?: Readonly<Record<string, CheckOptionSpec>>;
   /**
    * Whether its reports for a paragraph pair depend on nothing but that pair: the text of the two
-   * paragraphs, their terms and renderings, their number and where they start (line:column), the
-   * options and the glossary. No `end()`, no `runState`, no `document`, no text outside the pair.
+   * paragraphs, their terms and renderings, their number and where the source paragraph starts
+   * (line:column; not the translated one's, which a line break above it moves), the options and
+   * the glossary. No `end()`, no `runState`, no `document`, no text outside the pair.
    * The runner may then reuse the pair's reports from an earlier check of the same document
    * (`CheckMemo`) instead of calling the handler: the editor re-checks only what changed.
    */
@@ -113,7 +114,7 @@ export interface CheckHandlers {
   /**
    * For a check that looks across paragraphs: what one pair contributes to the document-wide
    * outcome (lengths, hashes, acronyms…), a value that depends on nothing but the pair (its texts,
-   * terms, renderings, number and where it starts, line:column), the options, the glossary and
+   * terms, renderings, number and where its source paragraph starts, line:column), the options, the glossary and
    * `documentKey`, and holds no offsets into the files, only offsets relative to the pair's starts
    * (text before the pair moves it). It must not report. The runner keeps these per pair
    * (`CheckMemo`) and, after an edit, asks only the changed pairs again.

@@ -47,6 +47,20 @@ describe('CheckMemo', () => {
     expect(again.findings).toEqual(fresh(longerTitle));
   });
 
+  it('reads again only the paragraph where a line break is typed, though every later line moves', () => {
+    const memo = new CheckMemo();
+    checkTranslation(source, { file: 'reference.en.txt', text: targetText }, tools, undefined, memo);
+    // A single line break inside paragraph 3: still one paragraph, every line after it one lower.
+    const broken = targetText.replace('an influential 2023, a year', 'an influential 2023,\na year');
+    expect(broken).not.toBe(targetText);
+    const again = checkTranslation(source, { file: 'reference.en.txt', text: broken }, tools, undefined, memo);
+    expect(memo.misses).toBe(scoped);
+    expect(memo.hits).toBe(scoped * (paragraphCount - 1));
+    expect(memo.summaryMisses).toBe(allChecks().length - scoped);
+    expect(again.findings).toEqual(fresh(broken));
+    expect(again.findings.some((f) => f.paragraph! > 3 && f.span!.start.line > 1)).toBe(true);
+  });
+
   it('does not call a paragraph-scoped handler for an unchanged pair, and is emptied by other tools', () => {
     const calls: number[] = [];
     const counting: Check = {
