@@ -39,3 +39,30 @@ export function redactingWriter(inner: MessageWriter, redactor: () => Redactor):
     dispose: () => inner.dispose(),
   };
 }
+
+/**
+ * Secrets learnt while serving, none a part of another. Messages are masked by pieces of keys
+ * (`Redactor.redactPieces`), so a key typed into the config character by character, told at every
+ * pause, needs only its longest form: its prefixes are pieces of it. Kept otherwise, every
+ * message would be masked against one more secret per keystroke.
+ * @example const s = new LearntSecrets(); s.add(['f63c02c5-f0']); s.add(['f63c02c5-f056-4f8a']); s.values() // ['f63c02c5-f056-4f8a']
+ */
+export class LearntSecrets {
+  private readonly kept = new Set<string>();
+
+  /** Learns `values`; returns the ones that were new (not a part of one known). */
+  add(values: Iterable<string>): string[] {
+    const added: string[] = [];
+    for (const value of new Set(values)) {
+      if (value.length < 8 || [...this.kept].some((known) => known.includes(value))) continue;
+      for (const known of this.kept) if (value.includes(known)) this.kept.delete(known);
+      this.kept.add(value);
+      added.push(value);
+    }
+    return added;
+  }
+
+  values(): string[] {
+    return [...this.kept];
+  }
+}

@@ -36,7 +36,8 @@ export interface LanguageServerOptions {
   debounceMs?: number;
   /**
    * Told every secret the server meets (the config's keys and Redis passwords, loaded or as
-   * typed), so that whoever writes its messages can mask them.
+   * typed), so that whoever writes its messages can mask them. A key typed into the config is
+   * told at every pause, each time longer.
    */
   registerSecrets?: (values: Iterable<string>) => void;
 }
@@ -102,7 +103,19 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     preparedSources = new Map();
     return { root, config, glossaryPath: settings.glossary.value, tools: createCheckTools(glossary, checkSettingsOf(config)) };
   };
-  const currentProject = (): Promise<Project> => (project ??= loadProject());
+  // A load that failed is not kept: the next check loads again (the file may be fixed on disk
+  // without a save in the editor).
+  const currentProject = (): Promise<Project> => {
+    if (project) return project;
+    const loading = loadProject();
+    project = loading;
+    loading.catch(() => {
+      if (project === loading) project = undefined;
+    });
+    return loading;
+  };
+  // The last error of loading the project, shown once rather than at every keystroke.
+  let shownLoadError: string | undefined;
 
   const prepare = (doc: CheckedText, tools: CheckTools): PreparedSource => {
     const kept = preparedSources.get(doc.file);
@@ -138,10 +151,16 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     let p: Project;
     try {
       p = await currentProject();
+      shownLoadError = undefined;
     } catch (err) {
-      project = undefined;
       if (!(err instanceof UserError)) throw err;
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `vitrans: ${describeError(err, shown)}` });
+      // The glossary or the config does not load: the translation says so where the user looks,
+      // instead of keeping diagnostics of an older text; the message pops up once per error.
+      const message = `vitrans: ${describeError(err, shown)}`;
+      if (message !== shownLoadError) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+      shownLoadError = message;
+      state.findings = [];
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [userErrorDiagnostic(err, path, doc, uriOf, shown)] });
       return;
     }
     if (!state.pairing) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, Redactor, environmentSecrets } from '../../src/core/redact.js';
-import { redactDeep } from '../../src/lsp/redact.js';
+import { LearntSecrets, redactDeep } from '../../src/lsp/redact.js';
 import { secretsInConfigText } from '../../src/config/load.js';
 
 const DEEPL = 'f63c02c5-f056-4f8a-b2f6-6e8d1b9a0c7e:fx';
@@ -69,5 +69,28 @@ describe('secretsInConfigText', () => {
 describe('environmentSecrets', () => {
   it('takes the values of variables named as secrets, not the others', () => {
     expect(environmentSecrets({ DEEPL_AUTH_KEY: DEEPL, OPENAI_API_KEY: '', HOME: '/home/bien-tap', REDIS_PASSWORD: 'pw-1234567', GOOGLE_APPLICATION_CREDENTIALS: '/etc/sa.json' }).sort()).toEqual([DEEPL, 'pw-1234567'].sort());
+  });
+});
+
+describe('LearntSecrets', () => {
+  const KEY = 'AIzaSyD4k9Xq7LmN2pR8vT1wZ6cB3yH5jF0gUeQ';
+
+  it('keeps a key typed character by character once, its longest form, and masks every prefix with it', () => {
+    const learnt = new LearntSecrets();
+    for (let n = 1; n <= KEY.length; n++) learnt.add([KEY.slice(0, n)]);
+    expect(learnt.values()).toEqual([KEY]);
+    // Backspaced to a prefix and typed on: still the one key.
+    expect(learnt.add([KEY.slice(0, 20)])).toEqual([]);
+    expect(learnt.values()).toEqual([KEY]);
+    const redactor = new Redactor(learnt.values());
+    for (const n of [8, 12, 20, KEY.length]) expect(redactor.redactPieces(`?key=${KEY.slice(0, n)}&x=1`)).toBe('?key=[REDACTED]&x=1');
+  });
+
+  it('keeps unrelated secrets apart, a value typed and replaced included', () => {
+    const learnt = new LearntSecrets();
+    learnt.add(['sk-proj-wrongly-pasted-0001']);
+    learnt.add([KEY, 'Wq8#nL2vZr5tKx']);
+    expect(learnt.values().sort()).toEqual(['Wq8#nL2vZr5tKx', KEY, 'sk-proj-wrongly-pasted-0001'].sort());
+    expect(new Redactor(learnt.values()).redactPieces('sk-proj-wrongly-pasted-0001')).toBe('[REDACTED]');
   });
 });

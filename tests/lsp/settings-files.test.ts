@@ -62,4 +62,34 @@ describe('settings files in the editor', () => {
     const after = await client.diagnostics(translationUri);
     expect(codes(after)).not.toContain('verbatim-mismatch');
   });
+
+  it('a saved glossary that does not load: the translation says so at each edit, the message pops up once, and a fix on disk counts at the next edit', async () => {
+    const glossaryPath = path.join(dir, 'glossary.yaml');
+    const good = fs.readFileSync(glossaryPath, 'utf8');
+    const working = client.published(translationUri).at(-1)!.diagnostics;
+    const glossaryUri = uri(glossaryPath);
+    const broken = good.replace('version: 1', 'version: [1');
+    expect(broken).not.toBe(good);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: glossaryUri, languageId: 'yaml', version: 1, text: broken } });
+    fs.writeFileSync(glossaryPath, broken);
+    const errorsBefore = client.messages.filter((m) => m.type === 1).length;
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: glossaryUri } });
+    const failed = await client.diagnostics(translationUri, (d) => d.diagnostics.length === 1 && d.diagnostics[0]!.severity === 1 && !codes(d).includes('verbatim-mismatch'));
+    expect(failed.diagnostics[0]!.relatedInformation?.[0]?.location.uri).toBe(glossaryUri);
+    // Three keystrokes in the translation: each check says the same, and no new message pops up.
+    let text = TRANSLATION;
+    for (let version = 2; version <= 4; version++) {
+      text = `x${text}`;
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translationUri, version }, contentChanges: [{ text }] });
+      const again = await client.diagnostics(translationUri, (d) => d.version === version);
+      expect(again.diagnostics.map((x) => x.message)).toEqual(failed.diagnostics.map((x) => x.message));
+    }
+    expect(client.messages.filter((m) => m.type === 1).length).toBe(errorsBefore + 1);
+    // Mended on disk (say by git checkout), not saved in the editor: the next edit is checked with it.
+    fs.writeFileSync(glossaryPath, good);
+    text = TRANSLATION;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translationUri, version: 5 }, contentChanges: [{ text }] });
+    const mended = await client.diagnostics(translationUri, (d) => d.version === 5);
+    expect(mended.diagnostics).toEqual(working);
+  });
 });

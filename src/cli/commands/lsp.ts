@@ -6,12 +6,14 @@
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { Redactor, environmentSecrets } from '../../core/redact.js';
 import { startLanguageServer } from '../../lsp/server.js';
-import { redactingWriter } from '../../lsp/redact.js';
+import { LearntSecrets, redactingWriter } from '../../lsp/redact.js';
 import type { CliIO } from '../io.js';
 
 /** Serves until the client sends `exit`; resolves with the exit code then. */
 export async function lspCommand(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }, io: CliIO): Promise<number> {
-  let redactor = new Redactor(environmentSecrets(io.env));
+  const fromEnvironment = environmentSecrets(io.env);
+  let redactor = new Redactor(fromEnvironment);
+  const learnt = new LearntSecrets();
   const writer = redactingWriter(new StreamMessageWriter(streams.output), () => redactor);
   const connection = createConnection(new StreamMessageReader(streams.input), writer);
   return new Promise((done) => {
@@ -24,10 +26,10 @@ export async function lspCommand(streams: { input: NodeJS.ReadableStream; output
       cwd: io.cwd,
       env: io.env,
       registerSecrets: (values) => {
-        const known = new Set(values);
-        if (known.size === 0) return;
-        redactor = redactor.with(known);
-        io.registerSecrets(known);
+        const added = learnt.add(values);
+        if (added.length === 0) return;
+        redactor = new Redactor([...fromEnvironment, ...learnt.values()]);
+        io.registerSecrets(added);
       },
     });
   });
