@@ -19,7 +19,9 @@ export class Redactor {
     }
     // Longest first, so a key that contains another is masked whole.
     this.secrets = [...unique].sort((a, b) => b.length - a.length);
-    this.pieces = this.secrets.map((secret) => {
+    // Pieces are compared without ASCII case: a check may quote a pasted key upper-cased (a code, a serial).
+    this.pieces = this.secrets.map((original) => {
+      const secret = asciiLowerCase(original);
       const starts = new Set<string>();
       for (let i = 0; i + MIN_PIECE <= secret.length; i++) starts.add(secret.slice(i, i + MIN_PIECE));
       return { secret, starts };
@@ -54,17 +56,18 @@ export class Redactor {
   redactPieces(text: string): string {
     const out = this.redact(text);
     if (out.length < MIN_PIECE) return out;
+    const folded = asciiLowerCase(out);
     // Where pieces of any secret stand, merged: a key's plain and URL-encoded forms overlap.
     const spans: [number, number][] = [];
     for (const { secret: s, starts } of this.pieces) {
-      for (let i = 0; i + MIN_PIECE <= out.length; ) {
-        if (!starts.has(out.slice(i, i + MIN_PIECE))) {
+      for (let i = 0; i + MIN_PIECE <= folded.length; ) {
+        if (!starts.has(folded.slice(i, i + MIN_PIECE))) {
           i++;
           continue;
         }
         // Grow the piece while it is still part of the secret.
         let end = i + MIN_PIECE;
-        while (end < out.length && s.includes(out.slice(i, end + 1))) end++;
+        while (end < folded.length && s.includes(folded.slice(i, end + 1))) end++;
         spans.push([i, end]);
         i = end;
       }
@@ -125,6 +128,11 @@ export const REDACTED = '[REDACTED]';
 
 /** Shorter pieces of a key inside quoted text are too likely to be ordinary text to be masked. */
 const MIN_PIECE = 8;
+
+/** `text` with A–Z as a–z and every other unit as it is: the same length, offsets kept. */
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
 
 /** Shorter pieces of a key at a cut are too likely to be ordinary text to be masked. */
 const MIN_FRAGMENT = 4;

@@ -16,6 +16,7 @@ describe('Redactor.redactPieces', () => {
     ['a middle piece of 8 characters', `id ${DEEPL.slice(9, 17)} here`, `id ${REDACTED} here`],
     ['a key split by a line break, each half masked', `${DEEPL.slice(0, 20)}\n${DEEPL.slice(20)}`, `${REDACTED}\n${REDACTED}`],
     ['two keys side by side', `${DEEPL} ${OPENAI}`, `${REDACTED} ${REDACTED}`],
+    ['a piece quoted upper-cased, as a check quotes a code', `code ${DEEPL.slice(0, 13).toUpperCase()} is missing`, `code ${REDACTED} is missing`],
   ])('masks %s', (_what, text, masked) => {
     expect(redactor.redactPieces(text)).toBe(masked);
   });
