@@ -199,7 +199,19 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
       // With WAL, NORMAL still survives a crash of the process (only a power cut may lose the
       // last batches), and saves an fsync per batch.
       db.pragma('synchronous = NORMAL');
-      db.exec(`CREATE TABLE IF NOT EXISTS translations (
+      // The schema is made and migrated under the write lock: two processes opening one new
+      // cache at once each saw the origin columns missing and both added them ("duplicate column").
+      db.transaction(() => createSchema(db)).immediate();
+      return new SqliteTranslationCache(db, path);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  });
+}
+
+function createSchema(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS translations (
         key TEXT PRIMARY KEY,
         target TEXT NOT NULL,
         billed_characters INTEGER,
@@ -219,13 +231,7 @@ export function openTranslationCache(path: string, opts: { busyTimeoutMs?: numbe
         json INTEGER NOT NULL DEFAULT 0,
         created_at INTEGER NOT NULL
       )`);
-      addOriginColumns(db);
-      return new SqliteTranslationCache(db, path);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-  });
+  addOriginColumns(db);
 }
 
 function fromRow(row: Row): CachedTranslation {
