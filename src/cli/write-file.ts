@@ -19,6 +19,30 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
   await writeFilesTogether([{ path, content }]);
 }
 
+/**
+ * Writes text that comes in pieces to a stream (stdout) in blocks of about a megabyte: a few
+ * writes, never the whole text as one string. Pieces are never cut, so each is redacted whole.
+ */
+export async function writeInBlocks(stream: { write(text: string): unknown }, pieces: Iterable<string>): Promise<void> {
+  for await (const block of inBlocks(pieces)) stream.write(block);
+}
+
+/** Pieces joined into blocks of about a megabyte (joined once: adding piece to piece makes a rope that is flattened again at the write). */
+async function* inBlocks(pieces: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+  const block: string[] = [];
+  let size = 0;
+  for await (const piece of pieces) {
+    block.push(piece);
+    size += piece.length;
+    if (size >= WRITE_BLOCK) {
+      yield block.join('');
+      block.length = 0;
+      size = 0;
+    }
+  }
+  if (size > 0) yield block.join('');
+}
+
 /** What a file is written from: one string, bytes (a Word document), or pieces of text as they come. */
 export type FileContent = string | Uint8Array | Iterable<string> | AsyncIterable<string>;
 
@@ -30,15 +54,7 @@ async function writeContent(path: string, content: FileContent): Promise<void> {
   }
   const file = await open(path, 'w');
   try {
-    let block = '';
-    for await (const piece of content) {
-      block += piece;
-      if (block.length >= WRITE_BLOCK) {
-        await file.write(block, null, 'utf8');
-        block = '';
-      }
-    }
-    if (block) await file.write(block, null, 'utf8');
+    for await (const block of inBlocks(content)) await file.write(block, null, 'utf8');
   } finally {
     await file.close();
   }

@@ -17,14 +17,25 @@ import type { CheckReport } from './types.js';
  * // 1 error, 0 warnings in 1 file
  */
 export function formatCheckCompact(report: CheckReport): string {
-  const out: string[] = [];
-  for (const group of groupByFile(report)) for (const f of group.findings) out.push(compactLine(f, f.severity));
-  for (const group of groupByFile(report, suppressedFindings(report))) {
-    for (const f of group.findings) out.push(compactLine(f, 'suppressed', ` (${describeSuppression(f)})`));
+  return [...checkCompactPieces(report)].join('');
+}
+
+/** The compact report in pieces, a line each; joined, they are `formatCheckCompact`'s text. */
+export function* checkCompactPieces(report: CheckReport): Generator<string> {
+  let any = false;
+  for (const group of groupByFile(report)) {
+    for (const f of group.findings) {
+      yield compactLine(f, f.severity) + '\n';
+      any = true;
+    }
   }
-  if (out.length > 0) out.push('');
-  out.push(summaryLine(countFindings(report)));
-  return out.join('\n') + '\n';
+  for (const group of groupByFile(report, suppressedFindings(report))) {
+    for (const f of group.findings) {
+      yield compactLine(f, 'suppressed', ` (${describeSuppression(f)})`) + '\n';
+      any = true;
+    }
+  }
+  yield `${any ? '\n' : ''}${summaryLine(countFindings(report))}\n`;
 }
 
 /**

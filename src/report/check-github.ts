@@ -18,19 +18,22 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
  * // ::error file=corpus/a/deepl.en.txt,line=3,col=48,endLine=3,endColumn=65,title=vitrans term-forbidden::"state-level visit" is a forbidden rendering …
  */
 export function formatCheckGithub(report: CheckReport): string {
-  const out: string[] = [];
-  for (const group of groupByFile(report)) for (const f of group.findings) out.push(annotation(f));
+  return [...checkGithubPieces(report)].join('');
+}
+
+/** The workflow commands in pieces, a line each; joined, they are `formatCheckGithub`'s text. */
+export function* checkGithubPieces(report: CheckReport): Generator<string> {
+  for (const group of groupByFile(report)) for (const f of group.findings) yield annotation(f) + '\n';
   const suppressed = suppressedFindings(report);
   if (suppressed.length > 0) {
-    out.push(`::group::vitrans: ${plural(suppressed.length, 'suppressed finding')}`);
+    yield `::group::vitrans: ${plural(suppressed.length, 'suppressed finding')}\n`;
     for (const group of groupByFile(report, suppressed)) {
       // Plain log lines, each starting with its file: nothing in them can be read as a command.
-      for (const f of group.findings) out.push(compactLine(f, 'suppressed', ` (${describeSuppression(f)})`));
+      for (const f of group.findings) yield compactLine(f, 'suppressed', ` (${describeSuppression(f)})`) + '\n';
     }
-    out.push('::endgroup::');
+    yield '::endgroup::\n';
   }
-  out.push(`vitrans check: ${summaryLine(countFindings(report))}`);
-  return out.join('\n') + '\n';
+  yield `vitrans check: ${summaryLine(countFindings(report))}\n`;
 }
 
 /** One finding as an annotation command. */

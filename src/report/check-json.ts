@@ -6,6 +6,8 @@
  */
 import type { Finding, Position, Span } from '../core/types.js';
 import { countFindings, suppressedCount } from './check-common.js';
+import { mapped } from '../core/iterate.js';
+import { jsonItems, jsonPieces } from './json-pieces.js';
 import type { CheckReport } from './types.js';
 
 /** Schema version of the JSON check report. Bump it when a field changes meaning or goes away. */
@@ -16,6 +18,14 @@ export const CHECK_JSON_VERSION = 1;
  * @example JSON.parse(formatCheckJson(report)).summary.errors
  */
 export function formatCheckJson(report: CheckReport): string {
+  return [...checkJsonPieces(report)].join('');
+}
+
+/**
+ * The JSON check report in pieces, a finding each (what `vitrans check -f json` writes, so a report
+ * of 100 MB is never one string); joined, they are `formatCheckJson`'s text.
+ */
+export function* checkJsonPieces(report: CheckReport): Generator<string> {
   const counts = countFindings(report);
   const doc = {
     version: CHECK_JSON_VERSION,
@@ -29,16 +39,19 @@ export function formatCheckJson(report: CheckReport): string {
     },
     baseline: report.baseline ?? null,
     files: report.files.map((f) => ({ source: f.source, translations: [...f.translations] })),
-    findings: report.findings.map(findingJson),
-    terms: report.summary.map((t) => ({
-      termId: t.termId,
-      vi: t.vi,
-      en: t.en,
-      occurrences: t.occurrences,
-      renderings: t.renderings.map((r) => ({ text: r.text, count: r.count, approved: r.approved })),
-    })),
+    findings: jsonItems(mapped(report.findings, findingJson)),
+    terms: jsonItems(
+      mapped(report.summary, (t) => ({
+        termId: t.termId,
+        vi: t.vi,
+        en: t.en,
+        occurrences: t.occurrences,
+        renderings: t.renderings.map((r) => ({ text: r.text, count: r.count, approved: r.approved })),
+      })),
+    ),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  yield* jsonPieces(doc);
+  yield '\n';
 }
 
 function findingJson(f: Finding) {

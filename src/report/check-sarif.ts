@@ -6,6 +6,8 @@
  * every result has a `partialFingerprints` entry, and against a baseline a `baselineState`.
  */
 import type { Finding, Severity, Span } from '../core/types.js';
+import { mapped } from '../core/iterate.js';
+import { jsonItems, jsonPieces } from './json-pieces.js';
 import type { CheckReport } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -75,6 +77,11 @@ function uri(path: string): string {
  * @example JSON.parse(formatCheckSarif(report, { version: '0.1.0' })).runs[0].results.length
  */
 export function formatCheckSarif(report: CheckReport, tool: { version: string }): string {
+  return [...checkSarifPieces(report, tool)].join('');
+}
+
+/** The SARIF report in pieces, a result each; joined, they are `formatCheckSarif`'s text. */
+export function* checkSarifPieces(report: CheckReport, tool: { version: string }): Generator<string> {
   const ids = [...new Set([...(report.rules ?? []).map((r) => r.id), ...report.findings.map((f) => f.ruleId)])].sort();
   const rules = ids.map((id) => {
     const described = report.rules?.find((r) => r.id === id);
@@ -87,9 +94,10 @@ export function formatCheckSarif(report: CheckReport, tool: { version: string })
       {
         tool: { driver: { name: 'vitrans', version: tool.version, rules } },
         columnKind: 'unicodeCodePoints',
-        results: report.findings.map((f) => result(f, report.baseline !== undefined)),
+        results: jsonItems(mapped(report.findings, (f) => result(f, report.baseline !== undefined))),
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  yield* jsonPieces(sarif);
+  yield '\n';
 }

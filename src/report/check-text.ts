@@ -23,18 +23,25 @@ import type { CheckReport, TerminalOptions } from './types.js';
  * //   1 of them fixable with --fix
  */
 export function formatCheckText(report: CheckReport, opts: TerminalOptions): string {
+  return [...checkTextPieces(report, opts)].join('');
+}
+
+/** The terminal report in pieces, a line each; joined, they are `formatCheckText`'s text. */
+export function* checkTextPieces(report: CheckReport, opts: TerminalOptions): Generator<string> {
   const c = pc.createColors(opts.color);
   // Without a width (output piped to a file or a program) nothing is wrapped.
   const width = opts.width === undefined ? Infinity : Math.max(40, opts.width);
   const counts = countFindings(report);
   const active = activeFindings(report);
   const suppressed = suppressedSection(report, c, width);
-  if (active.length === 0) return `${suppressed}${termSection(report, c, width)}${c.green('✔')} ${summaryLine(counts)}\n`;
+  if (active.length === 0) {
+    yield `${suppressed}${termSection(report, c, width)}${c.green('✔')} ${summaryLine(counts)}\n`;
+    return;
+  }
 
   const severityColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
-  const out: string[] = [];
   for (const group of groupByFile(report)) {
-    out.push(c.underline(group.file));
+    yield c.underline(group.file) + '\n';
     // reduce, not Math.max(...list): a file can have more findings than a call takes arguments.
     const placeWidth = group.findings.reduce((w, f) => Math.max(w, displayWidth(findingPlace(f))), 0);
     const sevWidth = group.findings.reduce((w, f) => Math.max(w, f.severity.length), 0);
@@ -43,27 +50,28 @@ export function formatCheckText(report: CheckReport, opts: TerminalOptions): str
       const messageWidth = Math.max(20, width - indent - 2 - f.ruleId.length);
       const lines = wrapWords(f.message, messageWidth);
       const lead = `  ${c.dim(padEnd(findingPlace(f), placeWidth))}  ${severityColor[f.severity](padEnd(f.severity, sevWidth))}  `;
-      const last = lines.length - 1;
-      lines.forEach((line, i) => {
+      // One piece per finding, its detail lines with it.
+      let piece = '';
+      for (let i = 0; i < lines.length; i++) {
         const prefix = i === 0 ? lead : ' '.repeat(indent);
-        out.push(i === last ? `${prefix}${line}  ${c.dim(f.ruleId)}` : `${prefix}${line}`);
-      });
-      for (const detail of [detailLine(f), f.note]) {
-        if (detail) for (const line of wrapWords(detail, width - indent)) out.push(' '.repeat(indent) + c.dim(line));
+        piece += i === lines.length - 1 ? `${prefix}${lines[i]}  ${c.dim(f.ruleId)}\n` : `${prefix}${lines[i]}\n`;
       }
+      for (const detail of [detailLine(f), f.note]) {
+        if (detail) for (const line of wrapWords(detail, width - indent)) piece += ' '.repeat(indent) + c.dim(line) + '\n';
+      }
+      yield piece;
     }
-    out.push('');
+    yield '\n';
   }
-  if (suppressed) out.push(suppressed.trimEnd(), '');
+  if (suppressed) yield suppressed.trimEnd() + '\n\n';
   const terms = termSection(report, c, width);
-  if (terms) out.push(terms.trimEnd(), '');
+  if (terms) yield terms.trimEnd() + '\n\n';
   const fixable = active.filter((f) => f.fix && !f.fix.unsafe).length;
   const unsafe = active.filter((f) => f.fix?.unsafe).length;
   const summary = `✖ ${summaryLine(counts)}`;
-  out.push(counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
-  if (fixable > 0) out.push(c.dim(`  ${fixable} of them fixable with --fix`));
-  if (unsafe > 0) out.push(c.dim(`  ${unsafe} ${fixable > 0 ? 'more' : 'of them'} with --fix --unsafe-fixes (the source paragraph lacks the term: look first)`));
-  return out.join('\n') + '\n';
+  yield (counts.errors > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary))) + '\n';
+  if (fixable > 0) yield c.dim(`  ${fixable} of them fixable with --fix`) + '\n';
+  if (unsafe > 0) yield c.dim(`  ${unsafe} ${fixable > 0 ? 'more' : 'of them'} with --fix --unsafe-fixes (the source paragraph lacks the term: look first)`) + '\n';
 }
 
 /**

@@ -3,12 +3,12 @@
  * A new format is one module plus one line in a table below.
  */
 import type { Comparison } from '../compare/types.js';
-import { formatCheckCompact } from './check-compact.js';
-import { formatCheckGithub } from './check-github.js';
-import { formatCheckJson } from './check-json.js';
+import { checkCompactPieces, formatCheckCompact } from './check-compact.js';
+import { checkGithubPieces, formatCheckGithub } from './check-github.js';
+import { checkJsonPieces, formatCheckJson } from './check-json.js';
 import { formatCheckMarkdown } from './check-markdown.js';
-import { formatCheckSarif } from './check-sarif.js';
-import { formatCheckText } from './check-text.js';
+import { checkSarifPieces, formatCheckSarif } from './check-sarif.js';
+import { checkTextPieces, formatCheckText } from './check-text.js';
 import { formatCompareHtml } from './compare-html.js';
 import { formatCompareJson } from './compare-json.js';
 import { formatCompareMarkdown } from './compare-markdown.js';
@@ -26,7 +26,22 @@ export { escapeHtml, escapeMarkdown } from './escape.js';
 export { CHECK_FORMATS, COMPARE_FORMATS } from './formats.js';
 export type { CheckFormat, CompareFormat } from './formats.js';
 
-/** Check formatters by format name; terminal options are ignored by the file formats. */
+/**
+ * Check reports by format name, in pieces (a finding or a line each, never one cut in two), as
+ * `vitrans check` writes them: a report of a million findings is never one string. Terminal
+ * options are ignored by the file formats.
+ */
+export const checkReporters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions & { version: string }) => Iterable<string>>> = {
+  text: checkTextPieces,
+  compact: (report) => checkCompactPieces(report),
+  github: (report) => checkGithubPieces(report),
+  // Markdown keeps within a pull-request comment's 65,536 characters: one piece.
+  markdown: (report) => [formatCheckMarkdown(report)],
+  json: (report) => checkJsonPieces(report),
+  sarif: (report, opts) => checkSarifPieces(report, { version: opts.version }),
+};
+
+/** Check formatters by format name, each report one string; terminal options are ignored by the file formats. */
 export const checkFormatters: Readonly<Record<CheckFormat, (report: CheckReport, opts: TerminalOptions & { version: string }) => string>> = {
   text: formatCheckText,
   compact: (report) => formatCheckCompact(report),

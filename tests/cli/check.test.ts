@@ -194,6 +194,29 @@ describe('vitrans check', () => {
   });
 });
 
+describe('vitrans check: a key quoted by a finding', () => {
+  // An engine that echoed a request URL into its answer; verbatim-mismatch quotes the URL whole.
+  const key = '3f1c9a7e-5b2d-4c8f-9e6a-1d2b3c4d5e6f:fx';
+  const write = () => {
+    writeFileSync(join(work, 'a.vi.txt'), 'Bộ Quốc phòng Nhật Bản công bố chi tiết tại https://www.mod.go.jp/j/press/2024/0410.html vào ngày 10 tháng 4.\n');
+    writeFileSync(join(work, 'a.en.txt'), `Japan's Defense Ministry published the details at https://www.mod.go.jp/j/press/2024/0410.html?auth_key=${key} on April 10.\n`);
+  };
+
+  it.each(['text', 'compact', 'github', 'markdown', 'json', 'sarif'])('is masked in the %s report, printed or written to a file', async (format) => {
+    write();
+    const args = [join(work, 'a.vi.txt'), join(work, 'a.en.txt'), '-f', format];
+    const printed = await check(args, { env: { DEEPL_AUTH_KEY: key } });
+    const toFile = await check([...args, '-o', join(work, `report.${format}`)], { env: { DEEPL_AUTH_KEY: key } });
+    const written = readFileSync(join(work, `report.${format}`), 'utf8');
+    for (const [run, text] of [[printed, printed.stdout], [toFile, written]] as const) {
+      expect(run.code).toBe(1);
+      expect(text).toMatch(/auth\\?_key=\[REDACTED\]/);
+      expect(text).not.toContain(key.slice(0, 8));
+    }
+    if (format === 'json' || format === 'sarif') expect(JSON.parse(written)).toEqual(JSON.parse(printed.stdout));
+  });
+});
+
 describe('vitrans check on the bilingual JSON that translate writes', () => {
   it('checks every engine in it, alone or beside its source', async () => {
     const split = (f: string) => readFileSync(f, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

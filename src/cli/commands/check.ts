@@ -26,10 +26,11 @@ import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
 import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
-import { checkFormatters, type CheckFormat } from '../../report/index.js';
+import { checkReporters, type CheckFormat } from '../../report/index.js';
+import { mapped } from '../../core/iterate.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
-import { assertNotAnInput, assertParentFolderExists, fileFingerprint, rewriteFile, writeFileAtomic } from '../write-file.js';
+import { assertNotAnInput, assertParentFolderExists, fileFingerprint, rewriteFile, writeFileAtomic, writeInBlocks } from '../write-file.js';
 import { isTmxPath } from '../translation-files.js';
 import { detectFormat, formatByExtension, formatInfo } from '../../formats/registry.js';
 import { TAG_MISMATCH, TAG_MISMATCH_DESCRIPTION } from '../../formats/tags.js';
@@ -256,9 +257,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     ...(baselinePath ? { baseline: shown(baselinePath) } : {}),
   };
   const format = settings.format.value;
-  const output = checkFormatters[format](report, { color: io.color && !opts.output, width: opts.output ? undefined : io.stdout.columns, version: VERSION });
-  if (opts.output) await writeFileAtomic(abs(opts.output), io.redact(output));
-  else if (!preview) io.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  const pieces = checkReporters[format](report, { color: io.color && !opts.output, width: opts.output ? undefined : io.stdout.columns, version: VERSION });
+  // Piece by piece: a key is masked within the finding that quotes it (no piece cuts one in two).
+  if (opts.output) await writeFileAtomic(abs(opts.output), mapped(pieces, (piece) => io.redact(piece)));
+  else if (!preview) await writeInBlocks(io.stdout, pieces);
 
   return exitCodeFor(report.findings, settings.failOn.value);
 }
