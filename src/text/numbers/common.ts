@@ -2,6 +2,7 @@
  * What the Vietnamese and English number readers share: reading digit groups in either
  * convention, Roman numerals, multi-word phrase tables, and building Quantity records.
  */
+import { isSpaceCode } from '../chars.js';
 import { Gap, type Token } from './tokens.js';
 import type { Quantity, QuantityReading } from './types.js';
 
@@ -324,8 +325,16 @@ export function inheritRanges(found: readonly FoundQuantity[], text: string, isC
   for (let k = 0; k + 1 < found.length; k++) {
     const a = found[k]!;
     const b = found[k + 1]!;
-    const between = text.slice(a.q.end, b.q.start).trim().toLowerCase().normalize('NFC');
-    if (between.length === 0 || between.length > 8 || !isConnector(between)) continue;
+    // Trimmed in place, and long stretches given up before any copy: the text between two
+    // quantities far apart would otherwise be lowered and normalised in full, pair after pair.
+    let from = a.q.end;
+    let to = b.q.start;
+    while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    // A connector has at most 8 characters composed, so at most 24 units decomposed (base and two marks).
+    if (from === to || to - from > 24) continue;
+    const between = text.slice(from, to).toLowerCase().normalize('NFC');
+    if (between.length > 8 || !isConnector(between)) continue;
     const bScale = b.scale ?? 1;
     const amount = (q: Quantity): boolean => q.kind === 'number' || q.kind === 'money';
     const bUnit = bScale > 1 || b.q.kind === 'money' || b.q.kind === 'percent' || b.q.kind === 'percentage-point';
