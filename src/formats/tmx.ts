@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createCB } from 'xmlbuilder2';
 import { InputError } from '../core/errors.js';
 import type { Finding, Paragraph, Position, Span } from '../core/types.js';
+import { withSourcePlaceNote } from '../core/source-note.js';
 import type { BilingualDocument } from './bilingual.js';
 import { LineIndex } from '../text/positions.js';
 import { readError } from '../text/read.js';
@@ -361,7 +362,7 @@ export class TmxLocator {
       if (this.fileText.slice(start, end).includes('<')) delete out.fix;
       else out.fix = { range: [start, end], text: escapeXmlText(finding.fix.text) };
     }
-    return out;
+    return withSourcePlaceNote(out);
   }
 }
 

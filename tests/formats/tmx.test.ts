@@ -129,6 +129,33 @@ describe('checking a TMX file', () => {
     expect(rockets.source?.span).toMatchObject({ start: placeOf(nfdTerm), end: { offset: placeOf(nfdTerm).offset + nfdTerm.length } });
   });
 
+  it("says where in the file a number's source is, in the finding's note as in its source span", async () => {
+    const tmx = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<tmx version="1.4">',
+      '  <header creationtool="memoQ" creationtoolversion="10" segtype="sentence" o-tmf="memoQ" adminlang="en-US" srclang="vi-VN" datatype="plaintext"/>',
+      '  <body>',
+      '    <tu tuid="1">',
+      '      <tuv xml:lang="vi-VN"><seg>Cảnh sát biển Việt Nam tăng cường tuần tra.</seg></tuv>',
+      '      <tuv xml:lang="en-US"><seg>The Vietnam Coast Guard has stepped up patrols.</seg></tuv>',
+      '    </tu>',
+      '    <tu tuid="2">',
+      '      <tuv xml:lang="vi-VN"><seg>Hai bên ký thỏa thuận trị giá 2,4 tỷ USD.</seg></tuv>',
+      '      <tuv xml:lang="en-US"><seg>The two sides signed an agreement worth $2.4 million.</seg></tuv>',
+      '    </tu>',
+      '  </body>',
+      '</tmx>',
+      '',
+    ].join('\n');
+    const tools = createCheckTools(await loadGlossary(resolve(import.meta.dirname, '../../glossary.yaml')));
+    const [set] = tmxCheckSets(read(Buffer.from(tmx), 'deal.tmx'));
+    const { findings } = checkTranslation(prepareSource(set!.source, tools), set!.translation, tools);
+    const wrong = findings.map((f) => set!.relocate(f)).find((f) => f.ruleId === 'number-mismatch')!;
+    const inFile = new LineIndex(tmx).position(tmx.indexOf('2,4 tỷ USD'));
+    expect(wrong.source?.span.start).toEqual(inFile);
+    expect(wrong.note).toBe(`source ${inFile.line}:${inFile.column}`);
+  });
+
   it('rewrites fixes for the TMX file: escaped text, file offsets, applicable as they are', async () => {
     const tools = createCheckTools(await loadGlossary(resolve(import.meta.dirname, '../../glossary.yaml')));
     const [set] = tmxCheckSets(read());

@@ -2,6 +2,7 @@ import type { Check, ReportDescriptor } from '../types.js';
 import { compareQuantities, quantityDocumentKey } from '../quantities.js';
 import { describeReading, type Quantity } from '../../text/numbers/index.js';
 import { LineIndex } from '../../text/positions.js';
+import { sourcePlaceNote } from '../../core/source-note.js';
 
 /**
  * Every number, amount, percentage, date and count of a source paragraph must be in its
@@ -32,8 +33,7 @@ export const numberMismatch: Check = {
     let lines: LineIndex | undefined;
     const where = (q: Quantity): string => {
       lines ??= new LineIndex(context.sourceText);
-      const p = lines.position(q.start);
-      return `source ${p.line}:${p.column}`;
+      return sourcePlaceNote(lines.position(q.start));
     };
     const skip = (q: Quantity): boolean => (!words && q.words) || (!names && q.kind === 'code');
     return {
