@@ -123,6 +123,15 @@ export function applyInlineSuppressions(
     add(byLine, f.span?.start.line, k);
     add(byParagraph, f.paragraph, k);
   });
+  // A line's findings: those shown at it, and those of its paragraph whose span runs over it from
+  // a line above (an untranslated paragraph, reported where it starts, whose slogan is this line).
+  const onLine = (line: number, paragraph: number | undefined): number[] => {
+    const over = (byParagraph.get(paragraph ?? -1) ?? []).filter((k) => {
+      const f = out[k]!.span;
+      return f !== undefined && f.start.line < line && f.end.line >= line;
+    });
+    return [...(byLine.get(line) ?? []), ...over];
+  };
   const extra: Finding[] = [];
   for (const s of found) {
     const span = doc.lines.span(s.start, s.end);
@@ -131,7 +140,7 @@ export function applyInlineSuppressions(
       continue;
     }
     const target = covered(s, doc, span);
-    const candidates = target === undefined ? [] : ((target.line !== undefined ? byLine.get(target.line) : byParagraph.get(target.paragraph!)) ?? []);
+    const candidates = target === undefined ? [] : target.line !== undefined ? onLine(target.line, target.paragraph) : (byParagraph.get(target.paragraph!) ?? []);
     let used = false;
     for (const k of candidates) {
       const f = out[k]!;
@@ -148,12 +157,17 @@ export function applyInlineSuppressions(
 
 /** What a directive covers: a line (as reports show a finding's place) or a paragraph; undefined when nothing follows it. */
 function covered(s: InlineSuppression, doc: SuppressedDocument, span: Span): { line?: number; paragraph?: number } | undefined {
-  if (s.directive === 'disable-line') return { line: span.start.line };
+  if (s.directive === 'disable-line') {
+    // Its own line's paragraph: where the line's text starts (the directive itself reads as blanks).
+    const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
+    const ink = nextInk(doc.text, lineStart);
+    return { line: span.start.line, paragraph: ink >= 0 && ink < s.start ? paragraphAt(doc.paragraphs, ink)?.index : undefined };
+  }
   if (s.directive === 'disable-next-line') {
     // The next line with text on it, below the directive's own line.
     const lineEnd = doc.text.indexOf('\n', s.end);
     const below = lineEnd < 0 ? -1 : nextInk(doc.text, lineEnd + 1);
-    return below < 0 ? undefined : { line: doc.lines.position(below).line };
+    return below < 0 ? undefined : { line: doc.lines.position(below).line, paragraph: paragraphAt(doc.paragraphs, below)?.index };
   }
   const next = nextInk(doc.text, s.end);
   const paragraph = next < 0 ? undefined : paragraphAt(doc.paragraphs, next);

@@ -161,7 +161,7 @@ export function checkTranslation(
   // Suppression directives are read first and blanked: they are no translation text.
   const directives = findInlineSuppressions(translation.text, knownRules(tools));
   const text = blankInlineSuppressions(translation.text, directives);
-  const targetParagraphs = translation.paragraphs ?? splitParagraphs(text);
+  const targetParagraphs = translation.paragraphs ?? splitParagraphs(text, directives);
   const document = tools.en.index(text);
   const sourceTerms = bucket(source.terms, source.paragraphs);
   const renderings = bucket(document.matches, targetParagraphs);

@@ -7,13 +7,17 @@ import { isSpaceCode } from './chars.js';
 /**
  * Splits a text into paragraphs separated by one or more blank lines (lines of only whitespace,
  * NBSP included). Each paragraph's `text` is the exact slice [start, end) without leading or
- * trailing whitespace; `line` is the 1-based line where that slice starts. Linear time.
+ * trailing whitespace; `line` is the 1-based line where that slice starts. A line blank only because
+ * it holds `neutral` ranges (sorted; directive comments blanked to spaces) is no paragraph break.
+ * Linear time.
  * @example
  * splitParagraphs('Logo Zephyrnet\n\n  Ngày:\n') // [{ index: 1, text: 'Logo Zephyrnet', start: 0, end: 14, line: 1 },
  *                                            //  { index: 2, text: 'Ngày:', start: 18, end: 23, line: 3 }]
  */
-export function splitParagraphs(text: string): Paragraph[] {
+export function splitParagraphs(text: string, neutral: readonly { start: number; end: number }[] = []): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  // The next `neutral` range that may touch a line: ranges are in order, lines only move forward.
+  let next = 0;
   const n = text.length;
   let line = 1;
   let i = 0;
@@ -39,8 +43,11 @@ export function splitParagraphs(text: string): Paragraph[] {
         lastInk = j;
       }
     }
+    while (next < neutral.length && neutral[next]!.end <= i) next++;
     if (firstInk < 0) {
-      close();
+      // A line that holds only a blanked range (a directive comment on a line of its own) neither
+      // ends the paragraph it stands in nor starts one.
+      if (!(next < neutral.length && neutral[next]!.start < j)) close();
     } else {
       if (start < 0) {
         start = firstInk;

@@ -88,6 +88,30 @@ describe('inline suppressions in a translation', () => {
     expect(standing(r)).toEqual([['term-forbidden', 3], ['term-forbidden', 4]]);
   });
 
+  it('on a line of its own inside a paragraph, keeps the paragraph whole and suppresses the line below', () => {
+    const directive = '<!-- vitrans-disable-next-line term-forbidden -- the name of the time, as the 2012 release put it -->';
+    const text = TRANSLATION.replace('The Vietnam Marine Police will', `The force will\n${directive}\nas the Vietnam Marine Police, go on to`);
+    for (const file of ['deepl.en.txt', 'deepl.en.md']) {
+      const r = checkArticle(text, file);
+      expect(r.paragraphs).toHaveLength(4);
+      expect(r.paragraphs[3]!.text).toBe(`The force will\n${' '.repeat(directive.length)}\nas the Vietnam Marine Police, go on to step up international cooperation.`);
+      expect(standing(r)).toEqual([['term-forbidden', 2], ['term-forbidden', 3]]);
+      expect(r.findings.find((f) => f.suppression)).toMatchObject({ actual: 'Vietnam Marine Police', span: { start: { line: 9 } }, suppression: { at: { line: 8, column: 1 } } });
+    }
+  });
+
+  it('suppresses a finding about its paragraph that runs over the line it covers', () => {
+    // An untranslated paragraph is reported where it starts; the slogan making it so is its last line.
+    const slogan = 'The Vietnam Coast Guard closes with its motto:\n<!-- vitrans-disable-next-line untranslated -- a slogan, kept as written -->\n"Vì chủ quyền biển đảo Tổ quốc, vì bình yên của nhân dân".';
+    const text = TRANSLATION.replace('The Vietnam Marine Police will step up international cooperation.', slogan);
+    const without = checkArticle(text.replace(/<!--.*-->\n/, ''));
+    expect(standing(without)).toContainEqual(['untranslated', 4]);
+    const r = checkArticle(text);
+    expect(standing(r)).not.toContainEqual(['untranslated', 4]);
+    expect(r.findings.find((f) => f.suppression)).toMatchObject({ ruleId: 'untranslated', span: { start: { line: 7 } } });
+    expect(r.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
+  });
+
   it('reports a directive without a reason, and does not apply it', () => {
     const r = checkArticle(withLineBefore(4, '<!-- vitrans-disable-next-line term-forbidden -->'));
     expect(standing(r)).toEqual([['term-forbidden', 2], ['term-forbidden', 3], ['invalid-suppression', undefined], ['term-forbidden', 4]]);

@@ -65,3 +65,20 @@ describe('splitParagraphs', () => {
     expect(paragraphs.at(-1)?.line).toBe(3 * (paragraphs.length - 1) + 1);
   });
 });
+
+describe('splitParagraphs with neutral ranges (directive comments blanked to spaces)', () => {
+  const blanked = 'Hai bên thảo luận về an ninh hàng hải.\n' + ' '.repeat(40) + '\nKhẩu hiệu: "Vì chủ quyền biển đảo".\n\n' + ' '.repeat(30) + '\nĐoạn hai.\n';
+  const directiveAt = (n: number) => {
+    const start = blanked.split('\n').slice(0, n - 1).join('\n').length + 1;
+    return { start, end: start + blanked.split('\n')[n - 1]!.length };
+  };
+
+  it('reads a line holding only a neutral range as neither text nor a break', () => {
+    const inside = directiveAt(2);
+    const above = directiveAt(5);
+    expect(splitParagraphs(blanked).map((p) => p.line)).toEqual([1, 3, 6]);
+    const read = splitParagraphs(blanked, [inside, above]);
+    expect(read.map((p) => [p.line, p.text.split('\n').length])).toEqual([[1, 3], [6, 1]]);
+    expect(read[0]!.text.endsWith('biển đảo".')).toBe(true);
+  });
+});
