@@ -14,6 +14,7 @@
 import type { Finding, Paragraph, Span } from '../core/types.js';
 import type { LineIndex } from '../text/positions.js';
 import { findDirectiveComments } from '../text/directives.js';
+import { TAG_MISMATCH } from '../formats/tags.js';
 
 /** Rule id of a directive that cannot be used (no reason, no or unknown check, unknown directive). */
 export const INVALID_SUPPRESSION = 'invalid-suppression';
@@ -27,6 +28,13 @@ export const SUPPRESSION_RULES: readonly { id: string; description: string }[] =
 ];
 
 /** The directives and what each one covers. */
+/**
+ * Rule ids reported outside the checks, by the file readers (a mis-decoded file, an XLIFF inline
+ * code missing from its target), that a suppressions list may name too. A directive in the text
+ * cannot: the reader reports them before any directive is read.
+ */
+export const READER_RULES: readonly string[] = ['encoding-mojibake', TAG_MISMATCH];
+
 export type InlineDirective = 'disable-line' | 'disable-next-line' | 'disable-next-paragraph';
 const DIRECTIVES: readonly InlineDirective[] = ['disable-next-paragraph', 'disable-next-line', 'disable-line'];
 
@@ -64,6 +72,8 @@ export function findInlineSuppressions(text: string, knownRules: readonly string
       found.problem = `unknown directive "vitrans-${directive}": use vitrans-${DIRECTIVES.join(', vitrans-')}`;
     } else if (rules.length === 0) {
       found.problem = `"vitrans-${directive}" names no check: write the check ids it suppresses, e.g. "vitrans-${directive} term-forbidden -- reason"`;
+    } else if (unknown.length > 0 && unknown.every((r) => READER_RULES.includes(r))) {
+      found.problem = `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} reported by the file's reader, before any directive is read: suppress ${unknown.length === 1 ? 'it' : 'them'} with a suppressions: entry in vitrans.config.yaml (rule, file, reason)`;
     } else if (unknown.length > 0) {
       found.problem = `"vitrans-${directive}" names an unknown check ${unknown.map((u) => `"${u}"`).join(', ')}: known checks are ${knownRules.join(', ')}`;
     } else if (!reason) {
@@ -145,7 +155,7 @@ export function applyInlineSuppressions(
     for (const k of candidates) {
       const f = out[k]!;
       if (f.suppression || !s.rules.includes(f.ruleId)) continue;
-      out[k] = { ...f, suppression: { kind: 'inline', reason: s.reason!, at: { file: doc.file, line: span.start.line, column: span.start.column } } };
+      out[k] = { ...f, suppression: { kind: 'inline', reason: s.reason!, at: { file: doc.file, line: span.start.line, column: span.start.column, offset: s.start } } };
       used = true;
     }
     if (!used && s.rules.some((r) => ran.has(r))) {

@@ -7,10 +7,9 @@
 import type { Finding, Severity } from '../core/types.js';
 import { paragraphKey } from './runner.js';
 import { closestName } from '../core/suggest.js';
-import { INVALID_SUPPRESSION, SUPPRESSION_RULES, UNUSED_SUPPRESSION } from './inline-suppressions.js';
+import { INVALID_SUPPRESSION, READER_RULES, SUPPRESSION_RULES, UNUSED_SUPPRESSION } from './inline-suppressions.js';
 
-/** Rule ids reported outside the checks (by the file reader) that a suppressions list may name too. */
-export const READER_RULES: readonly string[] = ['encoding-mojibake'];
+export { READER_RULES };
 
 /** A file pattern, compiled by whoever knows what paths are relative to. */
 export interface FileMatcher {

@@ -110,8 +110,11 @@ export interface FindingSuppression {
   kind: SuppressionKind;
   /** The user's reason, as written (for a baseline: that it was recorded there). */
   reason: string;
-  /** Where the suppression is declared: the marker, the suppressions-file entry, the baseline file. */
-  at: { file: string; line?: number; column?: number };
+  /**
+   * Where the suppression is declared: the marker, the suppressions-file entry, the baseline file.
+   * An inline marker's `offset` (UTF-16, in the file) lets what moves the finding move it too.
+   */
+  at: { file: string; line?: number; column?: number; offset?: number };
 }
 
 /**

@@ -362,6 +362,13 @@ export class TmxLocator {
       if (this.fileText.slice(start, end).includes('<')) delete out.fix;
       else out.fix = { range: [start, end], text: escapeXmlText(finding.fix.text) };
     }
+    // An inline directive is in the target too: its place moves into the file with the finding.
+    const at = finding.suppression?.kind === 'inline' ? finding.suppression.at : undefined;
+    if (at?.offset !== undefined) {
+      const offset = this.fileOffset(at.offset, 'start');
+      const p = this.lines.position(offset);
+      out.suppression = { ...finding.suppression!, at: { file: at.file, line: p.line, column: p.column, offset } };
+    }
     return withSourcePlaceNote(out);
   }
 }

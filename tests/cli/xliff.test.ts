@@ -80,6 +80,44 @@ describe('vitrans check FILE.xlf', () => {
     expect(bad.stderr).toMatch(/^vitrans: vitrans\.config\.yaml:2:38: error: tag-mismatch has no option "strict"/);
   });
 
+  it('tag-mismatch is suppressed by a suppressions: entry like any check; a directive naming it says to use one', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    fs.writeFileSync(path.join(dir, 'vitrans.config.yaml'), 'suppressions:\n  - rule: tag-mismatch\n    file: okapi-defence.xlf\n    reason: the link was dropped on purpose in the English edition\n');
+    const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(r.stderr).not.toMatch(/error/);
+    const tags = (JSON.parse(r.stdout) as { findings: { ruleId: string; suppression: { kind: string; line: number } | null }[] }).findings.filter((f) => f.ruleId === 'tag-mismatch');
+    expect(tags.map((f) => f.suppression)).toEqual([
+      expect.objectContaining({ kind: 'file', line: 2 }),
+      expect.objectContaining({ kind: 'file', line: 2 }),
+    ]);
+    expect(r.stdout).not.toMatch(/unused-suppression/);
+
+    fs.rmSync(path.join(dir, 'vitrans.config.yaml'));
+    const xlf = path.join(dir, 'okapi-defence.xlf');
+    const text = fs.readFileSync(xlf, 'utf8');
+    const end = text.indexOf('Department of Defence.') + 'Department of Defence.'.length;
+    fs.writeFileSync(xlf, text.slice(0, end) + ' &lt;!-- vitrans-disable-line tag-mismatch -- dropped on purpose --&gt;' + text.slice(end));
+    const inline = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'compact'], { cwd: dir, env: ENV });
+    expect(inline.stdout).toMatch(/warning invalid-suppression "tag-mismatch" is reported by the file's reader, before any directive is read: suppress it with a suppressions: entry/);
+    expect(inline.stdout).not.toMatch(/unknown check/);
+  });
+
+  it('an inline directive in a target suppresses there, and the suppression names its place in the file', async () => {
+    const dir = withFixtures('okapi-defence.xlf');
+    const xlf = path.join(dir, 'okapi-defence.xlf');
+    const text = fs.readFileSync(xlf, 'utf8');
+    const end = text.indexOf('on XNUMX 10.') + 'on XNUMX 10.'.length;
+    const edited = text.slice(0, end) + ' &lt;!-- vitrans-disable-line term-forbidden -- the White House release is quoted --&gt;' + text.slice(end);
+    fs.writeFileSync(xlf, edited);
+    const r = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json'], { cwd: dir, env: ENV });
+    const suppressed = (JSON.parse(r.stdout) as { findings: { ruleId: string; actual: string | null; suppression: { line: number; column: number } | null }[] }).findings.filter((f) => f.suppression);
+    const directive = edited.indexOf('&lt;!-- vitrans-disable-line');
+    const line = edited.slice(0, directive).split('\n').length;
+    const column = directive - edited.lastIndexOf('\n', directive - 1);
+    expect(suppressed).toEqual([expect.objectContaining({ ruleId: 'term-forbidden', actual: 'state-level visit', suppression: expect.objectContaining({ kind: 'inline', line, column }) })]);
+    expect(line).toBe(18);
+  });
+
   it('check --fix rewrites the fixed targets of an XLIFF or TMX file in its own text, every other byte kept; --diff writes nothing', async () => {
     const dir = withFixtures('okapi-defence.xlf', 'memoq-defence.tmx');
     const fixes: Record<string, [string, string][]> = {
