@@ -70,6 +70,10 @@ describe('number-mismatch', () => {
       ['Hội nghị cấp cao ASEAN lần thứ 43.', 'The 43rd ASEAN Summit.'],
       ['Nghị quyết số 57-NQ/TW.', 'Resolution 57-NQ/TW.'],
       ['Đối thoại 2+2.', 'The 2+2 dialogue.'],
+      ['Hai tàu đã cập cảng Cam Ranh sau hành trình 12 ngày.', 'The two ships docked at Cam Ranh after a 12-day voyage.'],
+      ['Việt Nam ký hợp đồng 10 năm.', 'Vietnam signed a 10-year contract.'],
+      ['Việt Nam mua tên lửa tầm bắn 300 km.', 'Vietnam bought a 300-km-range missile.'],
+      ['Đường 9 đoạn phi pháp.', 'The illegal 9-dash line.'],
     ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
 
     it('accepts "April 10th" for a dated day when the translation names the year elsewhere', () => {
@@ -95,6 +99,8 @@ describe('number-mismatch', () => {
       ['Trong thế kỷ 21, ...', 'In the 20th century, ...', ['error: "thế kỷ 21" (21st century) is rendered as "20th century"']],
       ['Hai nước ký ba văn kiện.', 'The two countries signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
       ['Tiêm kích F-35.', 'F-16 fighters.', ['error: "F-35" is rendered as "F-16"']],
+      ['Hai tàu cập cảng sau hành trình 12 ngày.', 'The two ships docked after a 13-day voyage.', ['error: "12" is rendered as "13"']],
+      ['Tàu khu trục Type-054A.', 'A Type-054B destroyer.', ['error: "Type-054A" is rendered as "Type-054B"']],
       ['Hàng chục tàu tham gia.', 'Hundreds of ships took part.', ['warning: "Hàng chục" (tens) is rendered as "Hundreds"']],
       ['Phát biểu lúc 10 giờ sáng.', 'He spoke at 10 p.m.', ['error: "10 giờ sáng" (10:00) is rendered as "10 p.m." (22:00)']],
       ['Năm 2023 là năm bản lề.', '2022 was a turning point.', ['error: "Năm 2023" (2023) is rendered as "2022"']],

@@ -306,6 +306,10 @@ export function readCode(tokens: readonly Token[], i: number, text: string, unit
   // "mid-2024", "post-2022": a lower-case word before a number is a prefix, not the letters of a name.
   const first = tokens[i]!;
   if (first.type === 'word' && !isPlaceholder(tokens, i) && first.text === first.text.toLowerCase() && first.text.length > 2) return undefined;
+  // "a 12-day voyage", "a 10-year contract", "a 300-km-range missile": digits joined to a lower-case
+  // word are a number written as an English compound adjective, not a name ("F-35", "Type-054A").
+  const second = tokens[i + 2];
+  if (first.type === 'num' && tokens[i + 1]?.type === 'punct' && tokens[i + 1]!.text !== '/' && second?.type === 'word' && second.text.length > 1 && second.text === second.text.toLowerCase()) return undefined;
   // "20th", "mid-20th": an ordinal.
   if (last.type === 'word' && ORDINAL_ENDINGS.has(last.key) && tokens[j - 2]?.type === 'num') return undefined;
   if (parts === 2 && tokens[i]!.type === 'num' && last.type === 'word' && unitSuffixes.has(last.key)) return undefined;
