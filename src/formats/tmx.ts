@@ -5,7 +5,7 @@
  *
  * Inline codes are never read as text: `<bpt>`, `<ept>` and `<it>` (paired formatting) stand for
  * nothing, `<ph>` and `<ut>` (a placeholder for something: a line break, a variable) for one
- * space, `<sub>` (a separate flow, e.g. alt text) is left out, and `<hi>` is read for its text.
+ * space (nothing beside a space), `<sub>` (a separate flow, e.g. alt text) is left out, and `<hi>` is read for its text.
  */
 import { readFile } from 'node:fs/promises';
 import { createCB } from 'xmlbuilder2';
@@ -23,6 +23,7 @@ import {
   isVietnameseTag,
   langOf,
   parseXml,
+  placeholderReadsAsSpace,
   plainText,
   type TextPiece,
   type XmlElement,
@@ -37,7 +38,7 @@ export interface TmxProp {
 
 /** A segment's text and where each of its characters is in the file. */
 export interface TmxSegment {
-  /** Decoded text, inline codes removed (placeholders as one space), line ends as `\n`. */
+  /** Decoded text, inline codes removed (placeholders as one space, or as nothing beside a space), line ends as `\n`. */
   text: string;
   /** Text offsets → file offsets (see TextPiece). */
   pieces: TextPiece[];
@@ -152,11 +153,12 @@ function segmentOf(seg: XmlElement, lines: LineIndex): TmxSegment {
   let text = '';
   const pieces: TextPiece[] = [];
   const walk = (element: XmlElement): void => {
-    for (const c of element.children) {
+    for (const [index, c] of element.children.entries()) {
       if (c.kind === 'text') {
         for (const p of c.pieces) pieces.push({ ...p, textStart: p.textStart + text.length });
         text += c.text;
       } else if (c.name === 'ph' || c.name === 'ut') {
+        if (!placeholderReadsAsSpace(text, element.children, index)) continue;
         pieces.push({ textStart: text.length, length: 1, fileStart: c.start.offset, fileLength: c.end - c.start.offset });
         text += ' ';
       } else if (c.name === 'hi') {

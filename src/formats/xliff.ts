@@ -7,7 +7,7 @@
  * `<seg-source>` (Okapi and Trados segmentation); a 2.0 `<unit>` has one per `<segment>`.
  *
  * Inline codes are never read as text. Placeholders (`<x/>`, `<ph>`, `<cp/>`) read as one space,
- * so words on either side stay apart; paired codes (`<bx/>`, `<ex/>`, `<bpt>`, `<ept>`, `<it>`,
+ * so words on either side stay apart (as nothing beside a space: no double space is made); paired codes (`<bx/>`, `<ex/>`, `<bpt>`, `<ept>`, `<it>`,
  * `<sc/>`, `<ec/>`, `<sm/>`, `<em/>`) as nothing; containers (`<g>`, `<pc>`, `<mrk>`) are read for
  * their content. For translation each code (and each container's start and end tag) is a
  * protected span whose replacement is the code as written, so it goes back byte for byte.
@@ -30,6 +30,7 @@ import {
   isEnglishTag,
   isVietnameseTag,
   parseXml,
+  placeholderReadsAsSpace,
   type TextPiece,
   type XmlElement,
   type XmlSource,
@@ -320,7 +321,7 @@ function readContent(element: XmlElement, text: string, lines: LineIndex): Xliff
     parts.push({ kind: 'tag', raw: tag.raw });
   };
   const walk = (e: XmlElement): void => {
-    for (const c of e.children) {
+    for (const [index, c] of e.children.entries()) {
       if (c.kind === 'text') {
         for (const p of c.pieces) pieces.push({ ...p, textStart: p.textStart + checked.length });
         checked += c.text;
@@ -336,7 +337,7 @@ function readContent(element: XmlElement, text: string, lines: LineIndex): Xliff
       }
       const ref = c.attrs.startRef ?? c.attrs.rid ?? '';
       addTag({ name: c.name, kind: 'code', identity: `${c.name}#${id}${ref ? `>${ref}` : ''}`, raw: text.slice(c.start.offset, c.end), fileOffset: c.start.offset });
-      if (PLACEHOLDERS.has(c.name)) {
+      if (PLACEHOLDERS.has(c.name) && placeholderReadsAsSpace(checked, e.children, index)) {
         pieces.push({ textStart: checked.length, length: 1, fileStart: c.start.offset, fileLength: c.end - c.start.offset });
         checked += ' ';
       }

@@ -323,3 +323,14 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFF
 export function firstNonXmlChar(text: string): string | undefined {
   return NOT_XML.exec(text)?.[0];
 }
+
+/**
+ * Whether an inline placeholder (`<x/>`, `<ph>`) at `children[index]` reads as a space: it
+ * stands for something between two words, so it does, unless a space is already there on either
+ * side ("signed <x/>a Memorandum" reads "signed a Memorandum", not with two spaces).
+ */
+export function placeholderReadsAsSpace(readSoFar: string, children: readonly (XmlElement | XmlText)[], index: number): boolean {
+  if (/\s$/.test(readSoFar)) return false;
+  const next = children[index + 1];
+  return !(next?.kind === 'text' && /^\s/.test(next.text));
+}

@@ -175,6 +175,19 @@ describe('checking a TMX file', () => {
   });
 });
 
+describe('TMX placeholders beside spaces', () => {
+  it('read as a space between two words, as nothing beside a space', () => {
+    const tmx = (seg: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="vi-VN" segtype="sentence" o-tmf="memoQ" adminlang="en-US" datatype="plaintext" creationtool="memoQ" creationtoolversion="10"/><body>
+<tu tuid="5"><tuv xml:lang="vi-VN"><seg>Báo cáo xác nhận <ph x="1">&lt;br/&gt;</ph>điều đó.</seg></tuv><tuv xml:lang="en-US"><seg>${seg}</seg></tuv></tu>
+</body></tmx>
+`;
+    const english = (seg: string) => readTmx(decodeXml(Buffer.from(tmx(seg)), 'm.tmx')).units[0]!.variants[1]!.segment.text;
+    expect(english('The report confirmed <ph x="1">&lt;br/&gt;</ph>the finding.')).toBe('The report confirmed the finding.');
+    expect(english('The report confirmed<ph x="1">&lt;br/&gt;</ph>the finding.')).toBe('The report confirmed the finding.');
+  });
+});
+
 describe('writing TMX', () => {
   const units: TmxUnitToWrite[] = [
     {

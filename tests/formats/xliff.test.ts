@@ -20,6 +20,33 @@ function placeIn(text: string, needle: string, after?: string): { line: number; 
   return new LineIndex(text).position(offset);
 }
 
+describe('inline placeholders beside spaces', () => {
+  const xlf = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="vi" target-language="en" datatype="html"><body>
+    <trans-unit id="tu1">
+      <source>Hai bên ký <x id="1"/>Bản ghi nhớ về <ph id="2">&lt;b&gt;</ph>chuỗi cung ứng<ph id="3">&lt;/b&gt;</ph>.</source>
+      <target state="translated">${target}</target>
+    </trans-unit>
+  </body></file>
+</xliff>
+`;
+
+  it('read as a space between two words, as nothing beside a space: no double space is made', () => {
+    const read = (target: string) => readXliff(decodeXml(Buffer.from(xlf(target)), 'a.xlf')).segments[0]!.target!.text;
+    expect(read('The two sides signed <x id="1"/>a Memorandum on <ph id="2">&lt;b&gt;</ph>supply chains<ph id="3">&lt;/b&gt;</ph>.')).toBe('The two sides signed a Memorandum on supply chains .');
+    expect(read('signed<x id="1"/> a Memorandum')).toBe('signed a Memorandum');
+    expect(read('signed<x id="1"/>a Memorandum')).toBe('signed a Memorandum');
+  });
+
+  it('raises no double-space finding on a target laid out as its source', async () => {
+    const tools = createCheckTools(await loadGlossary(resolve(import.meta.dirname, '../../glossary.yaml')));
+    const set = xliffCheckSet(readXliff(decodeXml(Buffer.from(xlf('The two sides signed <x id="1"/>a Memorandum on <ph id="2">&lt;b&gt;</ph>supply chains<ph id="3">&lt;/b&gt;</ph>.')), 'a.xlf')));
+    const { findings } = checkTranslation(prepareSource(set.source, tools), set.translation, tools);
+    expect(findings.filter((f) => f.ruleId === 'double-space')).toEqual([]);
+  });
+});
+
 describe('reading XLIFF 1.2', () => {
   it('reads Okapi/Trados segmentation: one segment per <mrk mtype="seg">, inline codes never read as text', () => {
     const doc = read('okapi-defence.xlf');
