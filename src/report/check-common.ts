@@ -27,7 +27,10 @@ export function countFindings(report: CheckReport): CheckCounts {
   }
   const checked = new Set(report.files.flatMap((f) => f.translations));
   const withFindings = new Set(activeFindings(report).map((f) => f.file));
-  for (const file of withFindings) checked.add(file);
+  // A file with findings is a file checked, unless it is one the run only read: the config whose
+  // suppressions list has a stale entry is no translation.
+  const read = new Set(report.files.flatMap((f) => [f.source, ...f.translations]));
+  for (const file of withFindings) if (read.size === 0 || read.has(file) || read.has(file.replace(/#[^/\\]*$/, ''))) checked.add(file);
   return {
     errors: bySeverity.error,
     warnings: bySeverity.warning,

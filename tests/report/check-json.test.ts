@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatCheckJson } from '../../src/report/check-json.js';
+import type { Finding } from '../../src/core/types.js';
 import { cleanReport, report, suppressedReport } from './check-fixtures.js';
 
 const FINDING_KEYS = [
@@ -63,5 +64,19 @@ describe('formatCheckJson: suppressed findings', () => {
       suppression: { kind: 'inline', reason: 'the 2012 press release is quoted', file: 'corpus/a/deepl.en.txt', line: 10, column: 1 },
     });
     expect(doc.findings.filter((f: { suppression: unknown }) => f.suppression === null)).toHaveLength(3);
+  });
+});
+
+describe('summary.files', () => {
+  it('counts the translations checked, not the config whose suppressions list has a stale entry', () => {
+    const stale: Finding = {
+      ruleId: 'unused-suppression',
+      severity: 'warning',
+      message: 'suppression 1 (doubled-word in news.xlf) matches no finding: remove it',
+      file: 'vitrans.config.yaml',
+      span: { start: { line: 2, column: 5, offset: 20 }, end: { line: 2, column: 5, offset: 20 } },
+    };
+    const doc = JSON.parse(formatCheckJson({ files: [{ source: 'news.xlf', translations: ['news.xlf'] }], findings: [stale], summary: [] }));
+    expect(doc.summary).toMatchObject({ warnings: 1, files: 1, filesWithFindings: 1 });
   });
 });
