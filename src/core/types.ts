@@ -131,7 +131,13 @@ export interface Paragraph {
   line: number;
   /** The unit's id in a bilingual file (XLIFF unit, TMX tu), when the paragraph is one. */
   id?: string;
+  /**
+   * The number findings give it when that is not `index`: an XLIFF segment's place among all the
+   * file's segments (`index` counts only those checked, which `--protected-segments` changes).
+   */
+  number?: number;
 }
+
 
 /** What a protected span is, so losses can be told apart (terms fall back to unmasked text, markup cannot). */
 export type ProtectedKind = 'term' | 'markup';

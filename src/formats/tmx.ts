@@ -255,7 +255,7 @@ export function tmxSide(doc: TmxDocument, set: TmxPairSet, side: 'vi' | 'en'): {
  * texts one after another with a blank line between two, one paragraph per segment carrying its
  * unit id, and the locator that maps the text back into the file.
  */
-export function segmentsSide(fileText: string, segments: readonly TmxSegment[], ids: readonly string[], lines: LineIndex): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
+export function segmentsSide(fileText: string, segments: readonly TmxSegment[], ids: readonly string[], lines: LineIndex, numbers?: readonly number[]): { text: string; paragraphs: Paragraph[]; locator: TmxLocator } {
   const parts: string[] = [];
   const bases: number[] = [];
   const paragraphs: Paragraph[] = [];
@@ -266,7 +266,7 @@ export function segmentsSide(fileText: string, segments: readonly TmxSegment[], 
       offset += SEPARATOR.length;
     }
     bases.push(offset);
-    paragraphs.push({ index: i + 1, text: seg.text, start: offset, end: offset + seg.text.length, line: seg.line, id: ids[i]! });
+    paragraphs.push({ index: i + 1, text: seg.text, start: offset, end: offset + seg.text.length, line: seg.line, id: ids[i]!, ...(numbers ? { number: numbers[i]! } : {}) });
     parts.push(seg.text);
     offset += seg.text.length;
   });

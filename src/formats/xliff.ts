@@ -410,13 +410,18 @@ export function xliffCheckSet(doc: XliffDocument, options: { protectedSegments?:
   }
   const lines = new LineIndex(doc.text);
   const ids = checked.map((s) => s.unit);
-  const vi = segmentsSide(doc.text, checked.map((s) => s.source), ids, lines);
-  const en = segmentsSide(doc.text, checked.map((s) => s.target!), ids, lines);
+  // Findings number a segment by its place among all the file's segments, whichever are checked.
+  const numbers = checked.map((s) => s.index);
+  const vi = segmentsSide(doc.text, checked.map((s) => s.source), ids, lines, numbers);
+  const en = segmentsSide(doc.text, checked.map((s) => s.target!), ids, lines, numbers);
   const findings = checked.flatMap((s) => tagMismatches(doc, s, lines));
   return {
     source: { file: doc.file, text: vi.text, paragraphs: vi.paragraphs },
     translation: { file: doc.file, text: en.text, paragraphs: en.paragraphs },
-    relocate: (finding) => ({ ...en.locator.relocate(finding, vi.locator), ...(finding.paragraph !== undefined ? { unit: checked[finding.paragraph - 1]!.unit } : {}) }),
+    relocate: (finding) => {
+      const segment = finding.paragraph !== undefined ? checked[finding.paragraph - 1]! : undefined;
+      return { ...en.locator.relocate(finding, vi.locator), ...(segment ? { paragraph: segment.index, unit: segment.unit } : {}) };
+    },
     findings,
     skipped,
   };

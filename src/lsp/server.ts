@@ -5,6 +5,7 @@
  * definitions from the glossary. glossary.yaml and vitrans.config.yaml get diagnostics of their
  * own and, saved, are reloaded and every open translation re-checked.
  */
+import { paragraphNumbered } from '../text/paragraphs.js';
 import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -184,7 +185,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const findings = applySuppressionRules(result.findings, (p.config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } })), {
         resolve: (file) => resolve(p.root, file.replace(/#[^/\\]*$/, '')),
         checked: files,
-        paragraphText: (file, paragraph) => paragraphs.get(file)?.[paragraph - 1]?.text,
+        paragraphText: (file, paragraph) => paragraphNumbered(paragraphs.get(file) ?? [], paragraph)?.text,
         ran: new Set([...p.tools.checks.map((c) => c.meta.id), ...READER_RULES, TAG_MISMATCH]),
       });
       if (documents.get(uri)?.version !== version) return; // an edit came meanwhile: its own check follows

@@ -62,3 +62,23 @@ export function splitParagraphs(text: string, neutral: readonly { start: number;
   close();
   return paragraphs;
 }
+
+/**
+ * The paragraph findings number `n` (its `number`, else its `index`), in a list in that order.
+ * @example paragraphNumbered(paragraphs, finding.paragraph)?.text
+ */
+export function paragraphNumbered(list: readonly Paragraph[], n: number): Paragraph | undefined {
+  const at = list[n - 1];
+  if (at && (at.number ?? at.index) === n) return at;
+  // Numbers only skip ahead of places: search the list's part at or before place n.
+  let lo = 0;
+  let hi = Math.min(n, list.length) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = list[mid]!.number ?? list[mid]!.index;
+    if (k === n) return list[mid];
+    if (k < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

@@ -118,6 +118,36 @@ describe('vitrans check FILE.xlf', () => {
     expect(line).toBe(18);
   });
 
+  it("numbers a segment by its place in the file, so a paragraph: suppression holds whether protected segments are checked or not", async () => {
+    const dir = make({
+      'news.xlf': `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="vi-VN" target-language="en-US" datatype="html"><body>
+      <trans-unit id="tu1">
+        <source>Cảnh sát biển Việt Nam tăng cường tuần tra trên Biển Đông.</source>
+        <target state="translated">The Vietnam Coast Guard has stepped up patrols in the East Sea.</target>
+      </trans-unit>
+      <trans-unit id="tu2">
+        <source>Hai bên sẽ hợp tác về an ninh hàng hải.</source>
+        <target state="final">The two sides will cooperate on maritime security.</target>
+      </trans-unit>
+      <trans-unit id="tu3">
+        <source>Thứ trưởng nhấn mạnh vai trò của chuỗi cung ứng trong ngành công nghiệp quốc phòng.</source>
+        <target state="translated">The deputy minister stressed the role of supply chains in the the defense industry.</target>
+      </trans-unit>
+  </body></file>
+</xliff>
+`,
+      'vitrans.config.yaml': 'suppressions:\n  - rule: doubled-word\n    file: news.xlf\n    paragraph: 3\n    reason: tu3, quoted as the minister said it\n',
+    });
+    fs.copyFileSync(path.join(ROOT, 'glossary.yaml'), path.join(dir, 'glossary.yaml'));
+    for (const mode of ['skip', 'check']) {
+      const r = await runVitrans(['check', 'news.xlf', '-f', 'json', '--protected-segments', mode], { cwd: dir, env: ENV });
+      const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; paragraph: number; unit: string; suppression: unknown }[] }).findings;
+      expect(findings.map((f) => [f.ruleId, f.paragraph, f.unit, f.suppression !== null]), mode).toEqual([['doubled-word', 3, 'tu3', true]]);
+    }
+  });
+
   it('check --fix rewrites the fixed targets of an XLIFF or TMX file in its own text, every other byte kept; --diff writes nothing', async () => {
     const dir = withFixtures('okapi-defence.xlf', 'memoq-defence.tmx');
     const fixes: Record<string, [string, string][]> = {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { splitParagraphs } from '../../src/text/paragraphs.js';
+import { paragraphNumbered, splitParagraphs } from '../../src/text/paragraphs.js';
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and keeps exact slices with offsets and lines', () => {
@@ -80,5 +80,15 @@ describe('splitParagraphs with neutral ranges (directive comments blanked to spa
     const read = splitParagraphs(blanked, [inside, above]);
     expect(read.map((p) => [p.line, p.text.split('\n').length])).toEqual([[1, 3], [6, 1]]);
     expect(read[0]!.text.endsWith('biển đảo".')).toBe(true);
+  });
+});
+
+describe('paragraphNumbered', () => {
+  it('finds a paragraph by the number findings give it, its place in the list or its own number', () => {
+    const plain = splitParagraphs('Một.\n\nHai.\n\nBa.');
+    expect(paragraphNumbered(plain, 2)?.text).toBe('Hai.');
+    // XLIFF segments 1, 3 and 6 checked (2, 4, 5 protected or empty).
+    const segments = [1, 3, 6].map((number, i) => ({ ...plain[i]!, number }));
+    expect([1, 2, 3, 4, 6, 7].map((n) => paragraphNumbered(segments, n)?.text)).toEqual(['Một.', undefined, 'Hai.', undefined, 'Ba.', undefined]);
   });
 });

@@ -5,6 +5,7 @@
  * the checks, suppressions, a baseline, the format and encodings; flags win over it.
  * Everything is read and checked before anything is written.
  */
+import { paragraphNumbered } from '../../text/paragraphs.js';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
@@ -156,7 +157,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     applySuppressionRules(results.flatMap((r) => r.findings), suppressionList, {
       resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
       checked: checkedFiles,
-      paragraphText: (file, paragraph) => paragraphs.get(file)?.[paragraph - 1]?.text,
+      paragraphText: (file, paragraph) => paragraphNumbered(paragraphs.get(file) ?? [], paragraph)?.text,
       ran,
       termIds: glossary.entries.map((e) => e.id),
     });

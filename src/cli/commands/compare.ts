@@ -12,7 +12,7 @@ import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/
 import type { Paragraph } from '../../core/types.js';
 import { checkTranslation, createCheckTools, prepareSource, type CheckSettings } from '../../checks/index.js';
 import { applySuppressionRules, levelSuppressionFindings, withoutSuppressionFindings, type SuppressionRule } from '../../checks/suppressions.js';
-import { splitParagraphs } from '../../text/paragraphs.js';
+import { paragraphNumbered, splitParagraphs } from '../../text/paragraphs.js';
 import { loadConfig, withSettingFlags } from '../../config/load.js';
 import { JudgingAbortedError } from '../../judge/judge.js';
 import { assertJudgeFlags, judgeComparison, type JudgeFlags } from './compare-judge.js';
@@ -191,7 +191,7 @@ function glossaryAccuracy(
     const listed = applySuppressionRules(checked, suppressions, {
       resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
       checked: [],
-      paragraphText: (_file, paragraph) => paragraphs?.[paragraph - 1]?.text,
+      paragraphText: (_file, paragraph) => paragraphNumbered(paragraphs ?? [], paragraph)?.text,
       ran: new Set(),
     });
     // Stale or invalid suppressions are check's to report: no compare format lists them.

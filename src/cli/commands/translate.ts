@@ -22,7 +22,7 @@ import { termPairs } from '../../glossary/export.js';
 import { applyFixes } from '../../glossary/fix.js';
 import type { Glossary } from '../../glossary/types.js';
 import { checkTranslation, checkXliff, createCheckTools, fixesToApply, prepareSource, type CheckTools, type PreparedSource } from '../../checks/index.js';
-import { splitParagraphs } from '../../text/paragraphs.js';
+import { paragraphNumbered, splitParagraphs } from '../../text/paragraphs.js';
 import { decodeText, readError, readTextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { CORPUS_LAYOUT_HINT, scanCorpus } from '../../text/corpus.js';
@@ -663,7 +663,7 @@ function suppressInFile(file: EngineFileResult, output: string | readonly Paragr
     (paragraphs ??= typeof output === 'string' ? splitParagraphs(checkableText(name, output)) : []);
   const [other, ...perParagraph] = suppressInLists([file.otherFindings, ...file.paragraphFindings], rules, {
     resolve: abs,
-    paragraphText: (name, paragraph) => paragraphsOf(name)[paragraph - 1]?.text,
+    paragraphText: (name, paragraph) => paragraphNumbered(paragraphsOf(name), paragraph)?.text,
   }, levels);
   file.otherFindings = other!;
   file.paragraphFindings = perParagraph;
