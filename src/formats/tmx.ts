@@ -148,6 +148,9 @@ function notesOf(element: XmlElement): string[] {
   return childElements(element, 'note').map(plainText).filter((n) => n !== '');
 }
 
+/** TMX's inline codes: never read for their content. */
+const TMX_CODES = new Set(['ph', 'ut', 'bpt', 'ept', 'it']);
+
 /** A `<seg>`'s text and offsets, inline codes handled as the module comment says. */
 function segmentOf(seg: XmlElement, lines: LineIndex): TmxSegment {
   let text = '';
@@ -158,7 +161,7 @@ function segmentOf(seg: XmlElement, lines: LineIndex): TmxSegment {
         for (const p of c.pieces) pieces.push({ ...p, textStart: p.textStart + text.length });
         text += c.text;
       } else if (c.name === 'ph' || c.name === 'ut') {
-        if (!placeholderReadsAsSpace(text, element.children, index)) continue;
+        if (!placeholderReadsAsSpace(text, element.children, index, (x) => TMX_CODES.has(x.name))) continue;
         pieces.push({ textStart: text.length, length: 1, fileStart: c.start.offset, fileLength: c.end - c.start.offset });
         text += ' ';
       } else if (c.name === 'hi') {

@@ -337,7 +337,7 @@ function readContent(element: XmlElement, text: string, lines: LineIndex): Xliff
       }
       const ref = c.attrs.startRef ?? c.attrs.rid ?? '';
       addTag({ name: c.name, kind: 'code', identity: `${c.name}#${id}${ref ? `>${ref}` : ''}`, raw: text.slice(c.start.offset, c.end), fileOffset: c.start.offset });
-      if (PLACEHOLDERS.has(c.name) && placeholderReadsAsSpace(checked, e.children, index)) {
+      if (PLACEHOLDERS.has(c.name) && placeholderReadsAsSpace(checked, e.children, index, (x) => !CONTAINERS.has(x.name))) {
         pieces.push({ textStart: checked.length, length: 1, fileStart: c.start.offset, fileLength: c.end - c.start.offset });
         checked += ' ';
       }

@@ -325,12 +325,16 @@ export function firstNonXmlChar(text: string): string | undefined {
 }
 
 /**
- * Whether an inline placeholder (`<x/>`, `<ph>`) at `children[index]` reads as a space: it
+ * Whether an inline placeholder (`<x/>`, `<ph>`) at `children[index]` reads as a space (`isCode`:
+ * which elements are codes, read as nothing or as a placeholder, never for their text): it
  * stands for something between two words, so it does, unless a space is already there on either
  * side ("signed <x/>a Memorandum" reads "signed a Memorandum", not with two spaces).
  */
-export function placeholderReadsAsSpace(readSoFar: string, children: readonly (XmlElement | XmlText)[], index: number): boolean {
+export function placeholderReadsAsSpace(readSoFar: string, children: readonly (XmlElement | XmlText)[], index: number, isCode: (e: XmlElement) => boolean): boolean {
   if (/\s$/.test(readSoFar)) return false;
-  const next = children[index + 1];
+  // The text after it, past the codes standing beside it ("chains<ph/><ph/> in": bold and italic closed).
+  let k = index + 1;
+  for (let c = children[k]; c?.kind === 'element' && isCode(c); c = children[++k]);
+  const next = children[k];
   return !(next?.kind === 'text' && /^\s/.test(next.text));
 }

@@ -37,6 +37,10 @@ describe('inline placeholders beside spaces', () => {
     expect(read('The two sides signed <x id="1"/>a Memorandum on <ph id="2">&lt;b&gt;</ph>supply chains<ph id="3">&lt;/b&gt;</ph>.')).toBe('The two sides signed a Memorandum on supply chains .');
     expect(read('signed<x id="1"/> a Memorandum')).toBe('signed a Memorandum');
     expect(read('signed<x id="1"/>a Memorandum')).toBe('signed a Memorandum');
+    // Two codes side by side (bold and italic opened or closed together), beside a space or not.
+    expect(read('on <ph id="2">&lt;b&gt;</ph><ph id="3">&lt;i&gt;</ph>supply chains<ph id="4">&lt;/i&gt;</ph><ph id="5">&lt;/b&gt;</ph> in')).toBe('on supply chains in');
+    expect(read('memorandum.<x id="6"/><x id="7"/> The ship')).toBe('memorandum. The ship');
+    expect(read('signed<x id="6"/><x id="7"/>a')).toBe('signed a');
   });
 
   it('raises no double-space finding on a target laid out as its source', async () => {
