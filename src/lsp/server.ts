@@ -131,7 +131,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     if (pairing.article.source === path && pairing.how.startsWith('an XLIFF')) {
       const { readXliff, xliffCheckSet } = await import('../formats/xliff.js');
       const { decodeXml } = await import('../formats/xml.js');
-      const set = xliffCheckSet(readXliff(decodeXml(new TextEncoder().encode(text), shown(path))), { protectedSegments: 'skip' });
+      const set = xliffCheckSet(readXliff(decodeXml(new TextEncoder().encode(text), shown(path))), { protectedSegments: p.config.xliff?.protectedSegments ?? 'skip' });
       return bilingualArticle(path, set, { findings: set.findings });
     }
     // The editor's text of every open file of the article (its source too, edited and unsaved).

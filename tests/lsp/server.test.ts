@@ -283,6 +283,27 @@ describe('vitrans lsp over stdio', () => {
     expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
   });
 
+  it("checks an XLIFF file's protected segments when the config says so, as vitrans check does", async () => {
+    const configPath = path.join(dir, 'vitrans.config.yaml');
+    const configUri = uri(configPath);
+    const before = fs.readFileSync(configPath, 'utf8');
+    const config = `${before}xliff:\n  protected_segments: check\n`;
+    fs.writeFileSync(configPath, config);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: configUri, version: 9 }, contentChanges: [{ text: config }] });
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    const xliffPath = path.join(dir, 'okapi-defence.xlf');
+    const xliffUri = uri(xliffPath);
+    const text = fs.readFileSync(xliffPath, 'utf8');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: xliffUri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+    const published = (await client.diagnostics(xliffUri, (d) => d.version === 2)).diagnostics;
+    const rules = await cliRules(['okapi-defence.xlf'], 'okapi-defence.xlf');
+    const skipped = await runVitrans(['check', 'okapi-defence.xlf', '-f', 'json', '--protected-segments', 'skip'], { cwd: dir, env: {} });
+    // The signed-off segment's "Patriot rockets" is one more finding than with the protected segments skipped.
+    expect(rules.length).toBeGreaterThan((JSON.parse(skipped.stdout) as { findings: unknown[] }).findings.length);
+    expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
+    fs.writeFileSync(configPath, before);
+  });
+
   it('shuts down and exits with 0', async () => {
     expect(await client.stop()).toBe(0);
   });
