@@ -63,18 +63,33 @@ export function codeActions(doc: TextDocument, asked: readonly Diagnostic[], sho
 }
 
 /**
- * `<!-- vitrans-disable-line RULE -- -->` at the end of the finding's line: until a reason is
+ * `<!-- vitrans-disable-line RULE -- -->` where the finding ends (see below): until a reason is
  * written after `--`, the checker reports the directive itself (`invalid-suppression`, "has no
  * reason"), so nothing is silenced without one.
  */
 function suppression(doc: TextDocument, diagnostic: Diagnostic, finding: Finding): CodeAction {
-  const line = diagnostic.range.start.line;
+  const directive = `<!-- vitrans-disable-line ${finding.ruleId} -- -->`;
+  // A finding of an XLIFF or TMX file (it names its unit): the directive goes into the target, right
+  // after what it is about, escaped as the CAT tool shows text (a real comment there is no text, and
+  // "--" cannot stand in one).
+  if (finding.unit !== undefined) {
+    const at = diagnostic.range.end;
+    const escaped = directive.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return suppressionAction(doc, diagnostic, finding, { start: at, end: at }, ` ${escaped}`);
+  }
+  // Elsewhere at the end of the line the finding ends on (a term may run over a line break: the
+  // directive must not stand inside it), before trailing spaces (a Markdown hard line break).
+  const line = diagnostic.range.end.line;
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const at = { line, character: text.length };
+  const at = { line, character: text.trimEnd().length };
+  return suppressionAction(doc, diagnostic, finding, { start: at, end: at }, ` ${directive}`);
+}
+
+function suppressionAction(doc: TextDocument, diagnostic: Diagnostic, finding: Finding, range: Diagnostic['range'], newText: string): CodeAction {
   return {
     title: `Suppress ${finding.ruleId} on this line with a reason (write it after "--")`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: ` <!-- vitrans-disable-line ${finding.ruleId} -- -->` }] } },
+    edit: { changes: { [doc.uri]: [{ range, newText }] } },
   };
 }

@@ -283,6 +283,27 @@ describe('vitrans lsp over stdio', () => {
     expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
   });
 
+  it('suppresses an XLIFF finding with a directive escaped inside its target, after what it is about', async () => {
+    const xliffPath = path.join(dir, 'okapi-defence.xlf');
+    const xliffUri = uri(xliffPath);
+    const text = fs.readFileSync(xliffPath, 'utf8');
+    const xliff = TextDocument.create(xliffUri, 'xml', 1, text);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: xliffUri, version: 5 }, contentChanges: [{ text }] });
+    const published = (await client.diagnostics(xliffUri, (d) => d.version === 5)).diagnostics;
+    const visit = published.find((d) => d.code === 'term-forbidden' && String(d.message).includes('state-level visit'))!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: xliffUri }, range: visit.range, context: { diagnostics: [visit] } })) as CodeAction[];
+    const inserted = actions.find((a) => a.title.startsWith('Suppress'))!.edit!.changes![xliffUri]![0]!;
+    expect(inserted.newText).toBe(' &lt;!-- vitrans-disable-line term-forbidden -- --&gt;');
+    expect(inserted.range.start).toEqual(visit.range.end);
+    const edited = TextDocument.applyEdits(xliff, [{ ...inserted, newText: ' &lt;!-- vitrans-disable-line term-forbidden -- the White House release is quoted --&gt;' }]);
+    fs.writeFileSync(path.join(dir, 'suppressed.xlf'), edited);
+    const cli = await runVitrans(['check', 'suppressed.xlf', '-f', 'json'], { cwd: dir, env: {} });
+    const findings = (JSON.parse(cli.stdout) as { findings: { ruleId: string; actual: string | null; suppression: unknown }[] }).findings;
+    expect(findings.find((f) => f.actual === 'state-level visit')?.suppression).toMatchObject({ kind: 'inline', reason: 'the White House release is quoted' });
+    expect(findings.some((f) => f.ruleId === 'invalid-suppression' || f.ruleId === 'unused-suppression')).toBe(false);
+    fs.rmSync(path.join(dir, 'suppressed.xlf'));
+  });
+
   it("checks an XLIFF file's protected segments when the config says so, as vitrans check does", async () => {
     const configPath = path.join(dir, 'vitrans.config.yaml');
     const configUri = uri(configPath);
