@@ -46,6 +46,8 @@ export interface LanguageServerOptions {
 /** One open translation's state between checks. */
 interface OpenTranslation {
   pairing?: Pairing;
+  /** What the user was told of the pairing (told again only when it changes). */
+  pairingMessage?: string;
   memo: CheckMemo;
   timer?: ReturnType<typeof setTimeout>;
   /** The findings shown, for code actions. */
@@ -164,14 +166,17 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [userErrorDiagnostic(err, path, doc, uriOf, shown)] });
       return;
     }
-    if (!state.pairing) {
+    // A translation without a source is paired again at each check: the source the message asks
+    // for may have been written since.
+    if (!state.pairing || state.pairing.kind === 'none') {
       state.pairing = await pairTranslation(path, { sources: p.config.sources, shown });
       const pairing = state.pairing;
       const message =
         pairing.kind === 'paired' ? `vitrans: ${shown(path)} is checked against ${shown(pairing.article.source)} (${pairing.how})`
         : pairing.kind === 'source' ? `vitrans: ${pairing.how}`
         : `vitrans: ${shown(path)} has no source to check against: ${pairing.why}`;
-      void connection.sendNotification(ShowMessageNotification.type, { type: pairing.kind === 'none' ? MessageType.Warning : MessageType.Info, message });
+      if (message !== state.pairingMessage) void connection.sendNotification(ShowMessageNotification.type, { type: pairing.kind === 'none' ? MessageType.Warning : MessageType.Info, message });
+      state.pairingMessage = message;
     }
     const pairing = state.pairing;
     if (pairing.kind !== 'paired') return;
@@ -310,7 +315,9 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   });
   documents.onDidSave(async ({ document }) => {
     const role = await roleOf(document.uri);
-    if (role !== 'text') recheckAll();
+    if (role !== 'text') return recheckAll();
+    // A file saved may be the source an open translation was waiting for.
+    for (const [other, state] of open) if (other !== document.uri && state.pairing?.kind === 'none') schedule(other);
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(settingsTimers.get(document.uri));

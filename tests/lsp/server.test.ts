@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ROOT, startServer, uri, type LspClient } from './client.js';
 import { runVitrans } from '../cli/run-cli.js';
+import { until } from '../cli/spawn-cli.js';
 
 const SOURCE = fs.readFileSync(path.join(ROOT, 'corpus/japan-us-defense-industry/source.vi.txt'), 'utf8');
 const FLAWED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/corpus/flawed/flawed.en.txt'), 'utf8');
@@ -323,6 +324,27 @@ describe('vitrans lsp over stdio', () => {
     expect(rules.length).toBeGreaterThan((JSON.parse(skipped.stdout) as { findings: unknown[] }).findings.length);
     expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
     fs.writeFileSync(configPath, before);
+  });
+
+  it('checks a translation opened before its source once the source is saved, saying so once', async () => {
+    const translation = path.join(dir, 'moi/bai.en.txt');
+    const source = path.join(dir, 'moi/bai.vi.txt');
+    fs.mkdirSync(path.dirname(translation), { recursive: true });
+    fs.writeFileSync(translation, FLAWED);
+    const translationUri2 = uri(translation);
+    const warned = () => client.messages.filter((m) => m.message.startsWith('vitrans: moi/bai.en.txt has no source to check against'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: translationUri2, languageId: 'plaintext', version: 1, text: FLAWED } });
+    await until(() => warned().length === 1, 10_000, 'the warning');
+    // Typing on: the same warning is not repeated at every check.
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translationUri2, version: 2 }, contentChanges: [{ text: `${FLAWED}\n` }] });
+    fs.copyFileSync(path.join(ROOT, 'tests/fixtures/corpus/flawed/source.vi.txt'), source);
+    const text = fs.readFileSync(source, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(source), languageId: 'plaintext', version: 1, text } });
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uri(source) } });
+    const published = (await client.diagnostics(translationUri2, (d) => d.diagnostics.length > 0)).diagnostics;
+    expect(published.filter((d) => d.code === 'term-forbidden').length).toBeGreaterThan(0);
+    expect(warned()).toHaveLength(1);
+    expect(client.messages.map((m) => m.message)).toContain('vitrans: moi/bai.en.txt is checked against moi/bai.vi.txt (beside it by name)');
   });
 
   it('shuts down and exits with 0', async () => {
