@@ -6,8 +6,8 @@
  * own and, saved, are reloaded and every open translation re-checked.
  */
 import { paragraphNumbered } from '../text/paragraphs.js';
-import { readFile } from 'node:fs/promises';
-import { basename, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments, TextDocumentSyncKind, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +16,8 @@ import type { Finding, Paragraph } from '../core/types.js';
 import { CheckMemo, createCheckRun, createCheckTools, prepareSource, type CheckTools, type PreparedSource, type TextDocument as CheckedText } from '../checks/runner.js';
 import { checkArticle } from '../checks/article.js';
 import { READER_RULES, applySuppressionRules } from '../checks/suppressions.js';
+import { applyBaseline, parseBaseline, type Baseline } from '../checks/baseline.js';
+import { readError } from '../text/read.js';
 import { TAG_MISMATCH } from '../formats/tags.js';
 import { loadConfig, parseConfig, secretsInConfigText, DEFAULT_CONFIG_FILE, type VitransConfig } from '../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../config/effective.js';
@@ -60,6 +62,8 @@ interface Project {
   config: VitransConfig;
   glossaryPath: string;
   tools: CheckTools;
+  /** The baseline the config names (read at each check while it changes on disk: `check --update-baseline` rewrites it). */
+  baselinePath?: string;
 }
 
 /** Starts serving on `connection`; resolves nothing, the connection's `exit` ends it. */
@@ -104,7 +108,18 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const settings = runSettings(config, {}, (p) => resolve(root, p), { glossary: 'glossary.yaml' });
     const glossary = await loadGlossary(settings.glossary.value);
     preparedSources = new Map();
-    return { root, config, glossaryPath: settings.glossary.value, tools: createCheckTools(glossary, checkSettingsOf(config)) };
+    const baselinePath = settings.baseline.value;
+    return { root, config, glossaryPath: settings.glossary.value, tools: createCheckTools(glossary, checkSettingsOf(config)), ...(baselinePath ? { baselinePath } : {}) };
+  };
+  // The baseline as last read, with the stamp of the file it was read from.
+  let baselineRead: { path: string; stamp: string; baseline: Baseline | undefined } | undefined;
+  const baselineOf = async (path: string): Promise<Baseline | undefined> => {
+    const st = await stat(path).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(readError(err, path))));
+    const stamp = st ? `${st.ino}:${st.size}:${st.mtimeMs}` : 'absent';
+    if (baselineRead?.path === path && baselineRead.stamp === stamp) return baselineRead.baseline;
+    const baseline = st ? parseBaseline(await readFile(path, 'utf8').catch((err: unknown) => Promise.reject(readError(err, path))), path) : undefined;
+    baselineRead = { path, stamp, baseline };
+    return baseline;
   };
   // A load that failed is not kept: the next check loads again (the file may be fixed on disk
   // without a save in the editor).
@@ -187,12 +202,21 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const result = checkArticle(article, p.tools, shown, createCheckRun(), { prepare, memo: (t) => (t === path ? state.memo : undefined) });
       const paragraphs = new Map<string, readonly Paragraph[]>(result.paragraphs);
       const files = [article.source.file.path, path].map(shown);
-      const findings = applySuppressionRules(result.findings, (p.config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } })), {
+      const suppressed = applySuppressionRules(result.findings, (p.config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } })), {
         resolve: (file) => resolve(p.root, file.replace(/#[^/\\]*$/, '')),
         checked: files,
         paragraphText: (file, paragraph) => paragraphNumbered(paragraphs.get(file) ?? [], paragraph)?.text,
         ran: new Set([...p.tools.checks.map((c) => c.meta.id), ...READER_RULES, TAG_MISMATCH]),
       });
+      // As vitrans check applies it; its stale entries are check's to report, not each keystroke's.
+      const baseline = p.baselinePath ? await baselineOf(p.baselinePath) : undefined;
+      const findings = baseline
+        ? applyBaseline(suppressed, { ...baseline, file: shown(p.baselinePath!) }, {
+            keyOf: (file) => relative(dirname(p.baselinePath!), resolve(p.root, file)).split(sep).join('/'),
+            checked: [],
+            shownFile: shown(p.baselinePath!),
+          })
+        : suppressed;
       if (documents.get(uri)?.version !== version) return; // an edit came meanwhile: its own check follows
       state.findings = findings.filter((f) => !f.suppression && f.file === shown(path));
       const sourcePath = article.source.file.path;

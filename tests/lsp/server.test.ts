@@ -347,6 +347,27 @@ describe('vitrans lsp over stdio', () => {
     expect(client.messages.map((m) => m.message)).toContain('vitrans: moi/bai.en.txt is checked against moi/bai.vi.txt (beside it by name)');
   });
 
+  it('applies the baseline the config names, read again when it changes on disk', async () => {
+    const translation = uri(path.join(dir, 'moi/bai.en.txt'));
+    const recorded = await runVitrans(['check', 'moi/bai.vi.txt', 'moi/bai.en.txt', '--baseline', 'vitrans-baseline.json'], { cwd: dir, env: {} });
+    expect(recorded.stderr).toMatch(/recorded the baseline vitrans-baseline\.json: \d+ findings/);
+    const configPath = path.join(dir, 'vitrans.config.yaml');
+    const before = fs.readFileSync(configPath, 'utf8');
+    const config = `${before}baseline: vitrans-baseline.json\n`;
+    fs.writeFileSync(configPath, config);
+    const configUri = uri(configPath);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: configUri, version: 20 }, contentChanges: [{ text: config }] });
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    const quiet = await client.diagnostics(translation, (d) => d.diagnostics.every((x) => x.code !== 'term-forbidden'));
+    expect(quiet.diagnostics).toEqual([]);
+    // The baseline removed from disk: the findings are back at the next edit.
+    fs.rmSync(path.join(dir, 'vitrans-baseline.json'));
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: translation, version: 3 }, contentChanges: [{ text: `${FLAWED}\n\n` }] });
+    const back = await client.diagnostics(translation, (d) => d.version === 3);
+    expect(back.diagnostics.filter((d) => d.code === 'term-forbidden').length).toBeGreaterThan(0);
+    fs.writeFileSync(configPath, before);
+  });
+
   it('shuts down and exits with 0', async () => {
     expect(await client.stop()).toBe(0);
   });
