@@ -171,7 +171,8 @@ function covered(s: InlineSuppression, doc: SuppressedDocument, span: Span): { l
     // Its own line's paragraph: where the line's text starts (the directive itself reads as blanks).
     const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
     const ink = nextInk(doc.text, lineStart);
-    return { line: span.start.line, paragraph: ink >= 0 && ink < s.start ? paragraphAt(doc.paragraphs, ink)?.index : undefined };
+    // Alone on its line, inside a paragraph (which it does not split), it stands in that paragraph.
+    return { line: span.start.line, paragraph: paragraphAt(doc.paragraphs, ink >= 0 && ink < s.start ? ink : s.start)?.index };
   }
   if (s.directive === 'disable-next-line') {
     // The next line with text on it, below the directive's own line.

@@ -220,7 +220,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       if (documents.get(uri)?.version !== version) return; // an edit came meanwhile: its own check follows
       state.findings = findings.filter((f) => !f.suppression && f.file === shown(path));
       const sourcePath = article.source.file.path;
-      const source = sourceDocument(sourcePath, article.translations[0]?.source.text ?? article.source.text);
+      // An XLIFF file is its own source: the findings' source places are in the file as typed.
+      const source = sourceDocument(sourcePath, sourcePath === path ? doc.getText() : (article.translations[0]?.source.text ?? article.source.text));
       diagnostics = state.findings.map((f) => findingToDiagnostic(f, doc, source));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;

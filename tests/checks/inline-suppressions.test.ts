@@ -110,6 +110,10 @@ describe('inline suppressions in a translation', () => {
     expect(standing(r)).not.toContainEqual(['untranslated', 4]);
     expect(r.findings.find((f) => f.suppression)).toMatchObject({ ruleId: 'untranslated', span: { start: { line: 7 } } });
     expect(r.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
+    // The same with vitrans-disable-line on a line of its own inside the paragraph.
+    const own = checkArticle(text.replace('vitrans-disable-next-line untranslated', 'vitrans-disable-line untranslated'));
+    expect(standing(own)).not.toContainEqual(['untranslated', 4]);
+    expect(own.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
   });
 
   it('reports a directive without a reason, and does not apply it', () => {

@@ -282,6 +282,12 @@ describe('vitrans lsp over stdio', () => {
     const rules = await cliRules(['okapi-defence.xlf'], 'okapi-defence.xlf');
     expect(rules.length).toBeGreaterThan(0);
     expect(published.map((d) => String(d.code)).sort()).toEqual(rules);
+    // "The source" of a finding is a place in the XLIFF file itself, where its <source> has the term.
+    const visit = published.find((d) => String(d.message).includes('state-level visit'))!;
+    const related = visit.relatedInformation![0]!.location;
+    const xliff = TextDocument.create(xliffUri, 'xml', 1, text);
+    expect(related.uri).toBe(xliffUri);
+    expect(xliff.getText(related.range)).toBe('chuyến thăm cấp nhà nước');
   });
 
   it('suppresses an XLIFF finding with a directive escaped inside its target, after what it is about', async () => {
