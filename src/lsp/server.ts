@@ -218,8 +218,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
           })
         : suppressed;
       if (documents.get(uri)?.version !== version) return; // an edit came meanwhile: its own check follows
-      state.findings = findings.filter((f) => !f.suppression && f.file === shown(path));
+      // A client may send the text with its byte-order mark, which the reader drops: every offset
+      // is one further on in the editor's text (the XLIFF's own source places too).
       const sourcePath = article.source.file.path;
+      const bom = doc.getText().charCodeAt(0) === 0xfeff ? 1 : 0;
+      state.findings = findings.filter((f) => !f.suppression && f.file === shown(path)).map((f) => (bom ? movedBy(f, bom, sourcePath === path) : f));
       // An XLIFF file is its own source: the findings' source places are in the file as typed.
       const source = sourceDocument(sourcePath, sourcePath === path ? doc.getText() : (article.translations[0]?.source.text ?? article.source.text));
       diagnostics = state.findings.map((f) => findingToDiagnostic(f, doc, source));
@@ -408,4 +411,15 @@ function userErrorDiagnostic(err: UserError, path: string, doc: TextDocument, ur
     return errorDiagnostic({ message: err.message, hint: err.hint, code }, rangeAt(doc.getText(), 1, 1), { location: { uri: uriOf(at.file), range: elsewhere }, message: `in ${shown(at.file)}` });
   }
   return errorDiagnostic({ message: `${basename(at?.file ?? path)}: ${err.message}`, hint: err.hint, code }, rangeAt(doc.getText(), 1, 1));
+}
+
+/** A finding with its offsets in the translation (and, with `source`, in its source) moved by `n`. */
+function movedBy(finding: Finding, n: number, source: boolean): Finding {
+  const span = (sp: NonNullable<Finding['span']>) => ({ start: { ...sp.start, offset: sp.start.offset + n }, end: { ...sp.end, offset: sp.end.offset + n } });
+  return {
+    ...finding,
+    ...(finding.span ? { span: span(finding.span) } : {}),
+    ...(finding.fix ? { fix: { ...finding.fix, range: [finding.fix.range[0] + n, finding.fix.range[1] + n] as [number, number] } } : {}),
+    ...(source && finding.source ? { source: { ...finding.source, span: span(finding.source.span) } } : {}),
+  };
 }

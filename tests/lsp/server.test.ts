@@ -374,6 +374,25 @@ describe('vitrans lsp over stdio', () => {
     fs.writeFileSync(configPath, before);
   });
 
+  it('places diagnostics and fixes right in a text sent with its byte-order mark', async () => {
+    fs.mkdirSync(path.join(dir, 'bom'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'tests/fixtures/corpus/flawed/source.vi.txt'), path.join(dir, 'bom/bai.vi.txt'));
+    const text = `\uFEFF${FLAWED}`;
+    fs.writeFileSync(path.join(dir, 'bom/bai.en.txt'), text);
+    const bomUri = uri(path.join(dir, 'bom/bai.en.txt'));
+    const bomDoc = TextDocument.create(bomUri, 'plaintext', 1, text);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bomUri, languageId: 'plaintext', version: 1, text } });
+    const forbidden = (await client.diagnostics(bomUri, (d) => d.diagnostics.length > 0)).diagnostics.filter((d) => d.code === 'term-forbidden');
+    expect(forbidden.length).toBeGreaterThan(0);
+    for (const d of forbidden) expect(String(d.message)).toMatch(new RegExp(`^"${bomDoc.getText(d.range).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is a forbidden rendering`, 'i'));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: bomUri }, range: forbidden[0]!.range, context: { diagnostics: [forbidden[0]!] } })) as CodeAction[];
+    const replace = actions.find((a) => a.title.startsWith('Replace'))!;
+    const [, found, fixText] = /^Replace "(.+)" with "(.+)"$/.exec(replace.title)!;
+    expect(found).toBe(bomDoc.getText(forbidden[0]!.range));
+    const fixed = TextDocument.applyEdits(bomDoc, replace.edit!.changes![bomUri]! as TextEdit[]);
+    expect(fixed).toBe(text.replace(found!, fixText!));
+  });
+
   it('shuts down and exits with 0', async () => {
     expect(await client.stop()).toBe(0);
   });
