@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { folderArticles, type CorpusArticle } from '../text/corpus.js';
 import { mappedSource, type SourceMapping } from '../config/sections.js';
-import { formatByExtension } from '../formats/registry.js';
+import { detectFormat } from '../formats/registry.js';
 
 /** A translation paired with its source, or why it is not. */
 export type Pairing =
@@ -24,7 +24,8 @@ export type Pairing =
 export async function pairTranslation(path: string, options: { sources?: readonly SourceMapping[]; shown: (p: string) => string }): Promise<Pairing> {
   const mapped = mappedSource(path, options.sources);
   if (mapped !== undefined) return { kind: 'paired', article: { slug: '', source: mapped, translations: [path] }, how: `by sources: in the config` };
-  const format = formatByExtension(path);
+  // By its name, or for one that says nothing (an XLIFF saved as .xml) by its first bytes on disk.
+  const format = await detectFormat(path);
   if (format === 'xliff') return { kind: 'paired', article: { slug: '', source: path, translations: [path] }, how: 'an XLIFF file holds its own source' };
   if (format === 'tmx') return { kind: 'none', why: 'a translation memory is checked whole by vitrans check, not as you type' };
   if (format === 'bilingual-json') return { kind: 'none', why: "translate's bilingual JSON is checked through the engine outputs beside it (NAME.ENGINE.en.txt): open one of them" };

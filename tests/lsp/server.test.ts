@@ -393,6 +393,16 @@ describe('vitrans lsp over stdio', () => {
     expect(fixed).toBe(text.replace(found!, fixText!));
   });
 
+  it('knows an XLIFF file saved as .xml by its first bytes, as vitrans check does', async () => {
+    const xmlPath = path.join(dir, 'okapi-defence.xml');
+    fs.copyFileSync(path.join(ROOT, 'tests/formats/fixtures/okapi-defence.xlf'), xmlPath);
+    const text = fs.readFileSync(xmlPath, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(xmlPath), languageId: 'xml', version: 1, text } });
+    const published = (await client.diagnostics(uri(xmlPath), (d) => d.diagnostics.length > 0)).diagnostics;
+    expect(client.messages.map((m) => m.message)).toContain('vitrans: okapi-defence.xml is checked against okapi-defence.xml (an XLIFF file holds its own source)');
+    expect(published.map((d) => String(d.code)).sort()).toEqual(await cliRules(['okapi-defence.xml'], 'okapi-defence.xml'));
+  });
+
   it('shuts down and exits with 0', async () => {
     expect(await client.stop()).toBe(0);
   });

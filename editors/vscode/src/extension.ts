@@ -14,7 +14,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', pattern: '**/*.en.{txt,md,markdown}' },
       { scheme: 'file', pattern: '**/*.vi.{txt,md,markdown}' },
-      { scheme: 'file', pattern: '**/*.{xlf,xliff}' },
+      { scheme: 'file', pattern: '**/*.{xlf,xliff,sdlxliff,mqxliff,mxliff}' },
       { scheme: 'file', pattern: '**/{glossary,vitrans.config}.yaml' },
     ],
     initializationOptions: { debounceMs: 200 },
