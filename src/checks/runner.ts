@@ -272,10 +272,19 @@ export function checkTranslation(
     h.end?.();
   }
   const ran = new Set(tools.checks.map((c) => c.meta.id));
-  // A directive reads as blanks: a fix that would rewrite them (spacing) is about no text, and
-  // would destroy the directive.
+  // A directive reads as blanks: a finding about them alone (spacing) is about no text, and its
+  // fix would destroy the directive. A finding about text around one (a term running over the
+  // line break the directive stands before) stands, without the fix that would erase it.
   const distinct = oneFindingPerOmission(findings, madeBy);
-  const real = directives.length === 0 ? distinct : distinct.filter((f) => !(f.fix && overlapsAny(f.fix.range, directives)));
+  const real: Finding[] = [];
+  for (const f of distinct) {
+    if (directives.length === 0 || !f.fix || !overlapsAny(f.fix.range, directives)) real.push(f);
+    else if (text.slice(f.fix.range[0], f.fix.range[1]).trim() !== '') {
+      const { fix: _dropped, ...kept } = f;
+      madeBy.set(kept, madeBy.get(f) ?? tools.checks.length);
+      real.push(kept);
+    }
+  }
   const all = applyInlineSuppressions(real, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
   for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
   const last = tools.checks.length;

@@ -116,6 +116,16 @@ describe('inline suppressions in a translation', () => {
     expect(own.findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
   });
 
+  it('inside a term that runs over a line break, hides nothing: the finding stands, without the fix that would erase the directive', () => {
+    const directive = '<!-- vitrans-disable-line doubled-word -- a quoted stammer -->';
+    const text = TRANSLATION.replace('The Vietnam Marine Police will', `The Vietnam Marine ${directive}\nPolice will`);
+    const r = checkArticle(text);
+    const marine = r.findings.find((f) => f.ruleId === 'term-forbidden' && f.actual?.startsWith('Vietnam Marine'));
+    expect(marine).toMatchObject({ paragraph: 4, span: { start: { line: 7, column: 5 } } });
+    expect(marine!.fix).toBeUndefined();
+    expect(applyFixes(text, r.findings.filter((f) => f.fix && !f.suppression).map((f) => f.fix!))).toContain(directive);
+  });
+
   it('reports a directive without a reason, and does not apply it', () => {
     const r = checkArticle(withLineBefore(4, '<!-- vitrans-disable-next-line term-forbidden -->'));
     expect(standing(r)).toEqual([['term-forbidden', 2], ['term-forbidden', 3], ['invalid-suppression', undefined], ['term-forbidden', 4]]);
