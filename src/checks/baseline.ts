@@ -5,6 +5,7 @@
  * change nothing; identical findings are counted. Recorded findings that no longer occur are
  * reported as unused. Pure: the caller reads and writes the file.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Finding, Position } from '../core/types.js';
 import { LineIndex } from '../text/positions.js';
@@ -39,6 +40,15 @@ export interface Baseline {
 }
 
 /** How the baseline names the files of a run. */
+/**
+ * The baseline's name for a file as findings name it (relative to `base`, the folder shown paths
+ * are relative to): relative to the baseline's folder, with forward slashes on every system.
+ * @example baselineKeyOf('/proj/qa/baseline.json', '/proj')('news/a.en.txt') === '../news/a.en.txt'
+ */
+export function baselineKeyOf(baselinePath: string, base: string): (file: string) => string {
+  return (file) => relative(dirname(baselinePath), resolve(base, file)).split(sep).join('/');
+}
+
 export interface BaselineScope {
   /** The baseline's name for a file as findings name it (relative to the baseline's folder). */
   keyOf(file: string): string;

@@ -27,7 +27,6 @@ export const SUPPRESSION_RULES: readonly { id: string; description: string }[] =
   { id: UNUSED_SUPPRESSION, description: 'A suppression that no longer matches any finding: remove it.' },
 ];
 
-/** The directives and what each one covers. */
 /**
  * Rule ids reported outside the checks, by the file readers (a mis-decoded file, an XLIFF inline
  * code missing from its target), that a suppressions list may name too. A directive in the text
@@ -35,6 +34,7 @@ export const SUPPRESSION_RULES: readonly { id: string; description: string }[] =
  */
 export const READER_RULES: readonly string[] = ['encoding-mojibake', TAG_MISMATCH];
 
+/** The directives and what each one covers. */
 export type InlineDirective = 'disable-line' | 'disable-next-line' | 'disable-next-paragraph';
 const DIRECTIVES: readonly InlineDirective[] = ['disable-next-paragraph', 'disable-next-line', 'disable-line'];
 

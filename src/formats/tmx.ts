@@ -5,7 +5,8 @@
  *
  * Inline codes are never read as text: `<bpt>`, `<ept>` and `<it>` (paired formatting) stand for
  * nothing, `<ph>` and `<ut>` (a placeholder for something: a line break, a variable) for one
- * space (nothing beside a space), `<sub>` (a separate flow, e.g. alt text) is left out, and `<hi>` is read for its text.
+ * space (nothing beside a space), `<sub>` (a separate flow, e.g. alt text) is left out, and `<hi>`
+ * is read for its text.
  */
 import { readFile } from 'node:fs/promises';
 import { createCB } from 'xmlbuilder2';
@@ -38,7 +39,7 @@ export interface TmxProp {
 
 /** A segment's text and where each of its characters is in the file. */
 export interface TmxSegment {
-  /** Decoded text, inline codes removed (placeholders as one space, or as nothing beside a space), line ends as `\n`. */
+  /** Decoded text, inline codes removed (placeholders as one space, nothing beside a space), line ends as `\n`. */
   text: string;
   /** Text offsets → file offsets (see TextPiece). */
   pieces: TextPiece[];

@@ -7,8 +7,8 @@
  * `<seg-source>` (Okapi and Trados segmentation); a 2.0 `<unit>` has one per `<segment>`.
  *
  * Inline codes are never read as text. Placeholders (`<x/>`, `<ph>`, `<cp/>`) read as one space,
- * so words on either side stay apart (as nothing beside a space: no double space is made); paired codes (`<bx/>`, `<ex/>`, `<bpt>`, `<ept>`, `<it>`,
- * `<sc/>`, `<ec/>`, `<sm/>`, `<em/>`) as nothing; containers (`<g>`, `<pc>`, `<mrk>`) are read for
+ * so words on either side stay apart (as nothing beside a space: no double space is made); paired
+ * codes (`<bx/>`, `<ex/>`, `<bpt>`, `<ept>`, `<it>`, `<sc/>`, `<ec/>`, `<sm/>`, `<em/>`) as nothing; containers (`<g>`, `<pc>`, `<mrk>`) are read for
  * their content. For translation each code (and each container's start and end tag) is a
  * protected span whose replacement is the code as written, so it goes back byte for byte.
  *

@@ -7,6 +7,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types.js';
 import { fixesToApply } from '../checks/fixes.js';
+import { escapeXmlText } from '../formats/tmx.js';
 import type { DiagnosticData } from './diagnostics.js';
 
 /** The title of the file-wide action. */
@@ -74,7 +75,7 @@ function suppression(doc: TextDocument, diagnostic: Diagnostic, finding: Finding
   // "--" cannot stand in one).
   if (finding.unit !== undefined) {
     const at = diagnostic.range.end;
-    const escaped = directive.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const escaped = escapeXmlText(directive);
     return suppressionAction(doc, diagnostic, finding, { start: at, end: at }, ` ${escaped}`);
   }
   // Elsewhere at the end of the line the finding ends on (a term may run over a line break: the

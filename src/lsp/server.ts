@@ -5,9 +5,8 @@
  * definitions from the glossary. glossary.yaml and vitrans.config.yaml get diagnostics of their
  * own and, saved, are reloaded and every open translation re-checked.
  */
-import { paragraphNumbered } from '../text/paragraphs.js';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments, TextDocumentSyncKind, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,7 +15,7 @@ import type { Finding, Paragraph } from '../core/types.js';
 import { CheckMemo, createCheckRun, createCheckTools, prepareSource, type CheckTools, type PreparedSource, type TextDocument as CheckedText } from '../checks/runner.js';
 import { checkArticle } from '../checks/article.js';
 import { READER_RULES, applySuppressionRules } from '../checks/suppressions.js';
-import { applyBaseline, parseBaseline, type Baseline } from '../checks/baseline.js';
+import { applyBaseline, baselineKeyOf, parseBaseline, type Baseline } from '../checks/baseline.js';
 import { readError } from '../text/read.js';
 import { TAG_MISMATCH } from '../formats/tags.js';
 import { loadConfig, parseConfig, secretsInConfigText, DEFAULT_CONFIG_FILE, type VitransConfig } from '../config/load.js';
@@ -25,6 +24,7 @@ import { loadGlossary, parseGlossary } from '../glossary/load.js';
 import { runGlossarySelfTests } from '../glossary/selftest.js';
 import { bilingualArticle, loadArticle, type LoadedArticle } from '../formats/articles.js';
 import type { TextFile } from '../text/read.js';
+import { paragraphNumbered } from '../text/paragraphs.js';
 import { pairTranslation, type Pairing } from './pairing.js';
 import { errorDiagnostic, findingToDiagnostic, rangeAt, type SourceDocument } from './diagnostics.js';
 import { codeActions } from './actions.js';
@@ -212,7 +212,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const baseline = p.baselinePath ? await baselineOf(p.baselinePath) : undefined;
       const findings = baseline
         ? applyBaseline(suppressed, { ...baseline, file: shown(p.baselinePath!) }, {
-            keyOf: (file) => relative(dirname(p.baselinePath!), resolve(p.root, file)).split(sep).join('/'),
+            keyOf: baselineKeyOf(p.baselinePath!, p.root),
             checked: [],
             shownFile: shown(p.baselinePath!),
           })

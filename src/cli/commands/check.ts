@@ -5,9 +5,8 @@
  * the checks, suppressions, a baseline, the format and encodings; flags win over it.
  * Everything is read and checked before anything is written.
  */
-import { paragraphNumbered } from '../../text/paragraphs.js';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
@@ -15,6 +14,7 @@ import { exitCodeFor, type FailOn } from '../exit-codes.js';
 import { readError, type TextFile } from '../../text/read.js';
 import { CORPUS_LAYOUT_HINT, scanCorpus, type CorpusArticle } from '../../text/corpus.js';
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
+import { paragraphNumbered } from '../../text/paragraphs.js';
 import { loadGlossary } from '../../glossary/load.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
 import { applyFixes } from '../../glossary/fix.js';
@@ -22,7 +22,7 @@ import { createCheckRun, createCheckTools, fixesToApply, summarizeTerms, type Ch
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';
 import { checkArticle, type ArticleCheck } from '../../checks/article.js';
 import { READER_RULES, applySuppressionRules, levelSuppressionFindings } from '../../checks/suppressions.js';
-import { applyBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
+import { applyBaseline, baselineEntries, baselineKeyOf, formatBaseline, parseBaseline, type Baseline } from '../../checks/baseline.js';
 import { loadConfig } from '../../config/load.js';
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
 import { mappedSource, type SourceMapping } from '../../config/sections.js';
@@ -350,7 +350,7 @@ async function withBaseline(
   io: CliIO,
 ): Promise<Finding[]> {
   const shown = shownPath(path, io.cwd);
-  const keyOf = (file: string): string => relative(dirname(path), resolve(io.cwd, file)).split(sep).join('/');
+  const keyOf = baselineKeyOf(path, io.cwd);
   let baseline: Baseline | undefined;
   if (!mode.update) {
     let text: string | undefined;
