@@ -30,7 +30,8 @@ export type WorkerEvent =
   | { type: 'rate-limited'; engine: string; ms: number }
   | { type: 'retry'; job: string; reason: string; delayMs: number }
   | { type: 'run-stopped'; run: string; message: string }
-  | { type: 'job-failed'; job: string; message: string; final: boolean };
+  | { type: 'job-failed'; job: string; message: string; final: boolean }
+  | { type: 'lock-lost'; job: string };
 
 /** Options of `runWorker`. */
 export interface QueueWorkerOptions {
@@ -52,6 +53,12 @@ export interface QueueWorkerOptions {
   /** Aborting it stops taking jobs; jobs in flight are finished first. */
   signal: AbortSignal;
 }
+
+/**
+ * Thrown before a request when this worker no longer holds its job's lock: the job was given to
+ * another worker (this one was stopped or starved past the stall interval), which sends it itself.
+ */
+class LockLost extends Error {}
 
 /** Thrown out of the retry runner so that a 429 is not retried here but handed to the queue. */
 class RateLimitedRequest extends Error {
@@ -111,7 +118,7 @@ export async function runWorker(opts: QueueWorkerOptions): Promise<void> {
     }
   };
 
-  const processJob = async (job: Job<BatchJob>): Promise<{ stored: number }> => {
+  const processJob = async (job: Job<BatchJob>, token?: string): Promise<{ stored: number }> => {
     const data = job.data;
     const id = batchId(data);
     const keys = runKeys(data.run);
@@ -124,9 +131,14 @@ export async function runWorker(opts: QueueWorkerOptions): Promise<void> {
     const engine = engines.get(data.engine);
     if (!engine) throw new UnrecoverableError(`this worker has no ${data.engine} engine`);
     const { spec } = context;
+    // Every request first renews the job's lock: one that lapsed means the job is another
+    // worker's now, and sending would pay for its batch twice. A request already on its way is
+    // not cut short: its answer is paid for either way, and it still reaches this worker's cache.
+    const holdsLock = async (): Promise<boolean> => token === undefined || (await job.extendLock(token, stallMs)) === 1;
     const retry: RetryRunner = (fn, hooks) =>
       withRetry(
         async () => {
+          if (!(await holdsLock())) throw new LockLost();
           try {
             return await fn();
           } catch (err) {
@@ -158,6 +170,11 @@ export async function runWorker(opts: QueueWorkerOptions): Promise<void> {
       opts.onEvent?.({ type: 'done', job: id, paragraphs: translations.length, cached });
       return { stored: translations.length };
     } catch (err) {
+      if (err instanceof LockLost) {
+        // Nothing to store or report: the worker that holds the lock now finishes the job.
+        opts.onEvent?.({ type: 'lock-lost', job: id });
+        throw new LockLost(`batch ${id} was given to another worker`);
+      }
       if (err instanceof RateLimitedRequest) {
         // Every worker stops taking this engine's jobs for the pause; this job goes back to wait.
         const ms = err.error.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
@@ -184,7 +201,7 @@ export async function runWorker(opts: QueueWorkerOptions): Promise<void> {
       maxStalledCount: 5,
     });
     worker.on('failed', (job, err) => {
-      if (!job || err.name === 'RateLimitError') return;
+      if (!job || err.name === 'RateLimitError' || err instanceof LockLost) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       const message = opts.redact(err.message);
       if (!stoppedRuns.has(job.data.run)) opts.onEvent?.({ type: 'job-failed', job: batchId(job.data), message, final });

@@ -60,7 +60,10 @@ export async function startEngineServer(opts: EngineServerOptions = {}): Promise
       const storm = opts.refuse?.(index);
       if (storm) {
         seen.status = storm.status;
-        res.writeHead(storm.status, { 'content-type': 'application/json', ...(storm.retryAfterS !== undefined ? { 'retry-after': String(storm.retryAfterS) } : {}) }).end(JSON.stringify({ error: storm.status === 429 ? 'Too many requests' : 'Invalid API key' }));
+        const retryAfter = storm.retryAfterS !== undefined ? { 'retry-after': String(storm.retryAfterS) } : {};
+        // A 5xx comes from the proxy in front of LibreTranslate (nginx): an HTML page, not JSON.
+        if (storm.status >= 500) res.writeHead(storm.status, { 'content-type': 'text/html', ...retryAfter }).end(`<html><head><title>${storm.status} Service Temporarily Unavailable</title></head><body><center><h1>${storm.status} Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>\n`);
+        else res.writeHead(storm.status, { 'content-type': 'application/json', ...retryAfter }).end(JSON.stringify({ error: storm.status === 429 ? 'Too many requests' : 'Invalid API key' }));
         return;
       }
       if (opts.hold?.(index, texts)) return;

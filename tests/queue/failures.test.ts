@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawnVitrans, until, type VitransChild } from '../cli/spawn-cli.js';
 import { pseudoTranslate } from '../translate/fake-engine.js';
 import { startEngineServer, type EngineServer } from './engine-server.js';
-import { article, machine, output, startWorker, stopAll } from './helpers.js';
+import { article, machine, output, STALL_FAST, startWorker, stopAll } from './helpers.js';
 import { SKIP_REASON, startRedis, type RedisServer } from './redis-server.js';
 
 const paragraphsOf = (text: string): string[] => text.trim().split('\n\n').map((p) => p.normalize('NFC'));
@@ -31,13 +31,13 @@ describe.skipIf(SKIP_REASON)('queued runs under failure', () => {
     engine = await startEngineServer({ delayMs: 20, hold: (i) => i === 1 });
     const text = article(6);
     const dir = machine(text);
-    const a = startWorker(machine(), redis.url, engine.url, ['--concurrency', '1']);
+    const a = startWorker(machine(), redis.url, engine.url, ['--concurrency', '1'], STALL_FAST);
     children.push(a);
     const run = translate(dir, redis.url, engine.url);
     children.push(run);
     await until(() => engine!.requests.length >= 2, 30_000, 'the held request');
     a.child.kill('SIGKILL');
-    children.push(startWorker(machine(), redis.url, engine.url));
+    children.push(startWorker(machine(), redis.url, engine.url, [], STALL_FAST));
     const done = await run.done;
     expect(done.code).toBe(0);
     const sources = paragraphsOf(text);
@@ -45,6 +45,31 @@ describe.skipIf(SKIP_REASON)('queued runs under failure', () => {
     const counts = engine.counts();
     const held = engine.requests[1]!.texts;
     for (const t of sources) expect(counts.get(t)).toBe(held.includes(t) ? 2 : 1);
+  }, 60_000);
+
+  it('a worker stopped past the stall interval (SIGSTOP) sends nothing more for the job another worker took over', async () => {
+    redis = await startRedis();
+    // The first request meets a 503 with Retry-After: its worker sleeps, and is frozen meanwhile.
+    engine = await startEngineServer({ delayMs: 20, refuse: (i) => (i === 0 ? { status: 503, retryAfterS: 2 } : undefined) });
+    const text = article(2);
+    const dir = machine(text);
+    const a = startWorker(machine(), redis.url, engine.url, ['--concurrency', '1'], STALL_FAST);
+    children.push(a);
+    const run = translate(dir, redis.url, engine.url);
+    children.push(run);
+    await until(() => engine!.requests.length >= 1, 30_000, 'the refused request');
+    a.child.kill('SIGSTOP');
+    // The lock lapses after 1 s; the second worker takes the job up and translates it.
+    children.push(startWorker(machine(), redis.url, engine.url, [], STALL_FAST));
+    const done = await run.done;
+    expect(done.code).toBe(0);
+    expect(output(dir).trim().split('\n\n')).toEqual(paragraphsOf(text).map(pseudoTranslate));
+    a.child.kill('SIGCONT');
+    // Woken, the first worker's retry is due at once; it finds its lock gone and sends nothing.
+    await until(() => /went to another worker/.test(a.output().stderr) || engine!.requests.length > 2, 30_000, 'the first worker to wake');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(engine.requests.map((r) => r.status)).toEqual([503, 200]);
+    expect(a.output().stderr).toMatch(/batch \S+ went to another worker \(this one did not renew its lock within VITRANS_QUEUE_STALL_MS\); it sends nothing more for it/);
   }, 60_000);
 
   it('a coordinator killed mid-run loses nothing: --resume collects what the workers finished, nothing is sent twice', async () => {

@@ -26,13 +26,20 @@ export function machine(text?: string): string {
   return dir;
 }
 
-/** A worker process on `dir` (its own SQLite cache there unless `--cache` says otherwise). */
+/**
+ * A worker process on `dir` (its own SQLite cache there unless `--cache` says otherwise). Its
+ * job locks hold 5 s without renewal: long enough that a worker starved of CPU by a loaded
+ * machine keeps its job; a test of takeover after a stall passes `STALL_FAST`.
+ */
 export function startWorker(dir: string, queue: string, engineUrl: string, extra: string[] = [], env: Record<string, string> = {}): VitransChild {
   return spawnVitrans(['worker', '--queue', queue, '-e', 'libretranslate', ...extra], {
     cwd: dir,
-    env: { LIBRETRANSLATE_URL: engineUrl, VITRANS_QUEUE_STALL_MS: '1000', VITRANS_CACHE_LEASE_MS: '1000', ...env },
+    env: { LIBRETRANSLATE_URL: engineUrl, VITRANS_QUEUE_STALL_MS: '5000', VITRANS_CACHE_LEASE_MS: '5000', ...env },
   });
 }
+
+/** The environment of a worker whose jobs are taken over 1 s after it stops renewing their locks. */
+export const STALL_FAST = { VITRANS_QUEUE_STALL_MS: '1000', VITRANS_CACHE_LEASE_MS: '1000' };
 
 /** Stops workers with SIGTERM and waits for them. */
 export async function stopAll(children: VitransChild[]): Promise<void> {

@@ -71,6 +71,7 @@ export async function workerCommand(opts: WorkerOptions, io: CliIO): Promise<num
         } else if (e.type === 'rate-limited') io.stderr.write(`vitrans worker: ${e.engine} answered 429: every worker pauses it for ${e.ms} ms\n`);
         else if (e.type === 'run-stopped') io.stderr.write(`vitrans worker: run ${e.run} stopped for every worker: ${e.message}\n`);
         else if (e.type === 'job-failed') io.stderr.write(`vitrans worker: batch ${e.job} failed${e.final ? '' : ' (it will be tried again)'}: ${e.message}\n`);
+        else if (e.type === 'lock-lost') io.stderr.write(`vitrans worker: batch ${e.job} went to another worker (this one did not renew its lock within VITRANS_QUEUE_STALL_MS); it sends nothing more for it\n`);
         else if (e.type === 'retry' && opts.verbose) io.stderr.write(`vitrans worker: batch ${e.job}: ${e.reason}; retrying in ${e.delayMs} ms\n`);
       },
     });
