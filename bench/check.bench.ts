@@ -3,10 +3,10 @@
  * for a small and a large glossary, beside a naive per-term regex loop.
  *
  * Run with `npm run bench:check` (`-- --formats-only`: the plain-text, TMX, XLIFF and Word checks alone;
- * `-- --no-big`: without the big inputs; `-- --digit-serials`: renderings with digits, as before). Everything is generated from a seeded PRNG, so runs compare.
+ * `-- --no-big`: without the big inputs; `-- --articles-only`: memory against the number of articles; `-- --digit-serials`: renderings with digits, as before). Everything is generated from a seeded PRNG, so runs compare.
  * To measure another stage (e.g. the English side of the check), add a Case to `cases()`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
@@ -18,7 +18,7 @@ import { readXliff } from '../src/formats/xliff.js';
 import { docxView, readDocx } from '../src/formats/docx.js';
 import JSZip from 'jszip';
 import { glossaryOf, glossaryYaml, longParagraph, makeAlignedCorpus, makeGlossary, mulberry32, syllableList, withQuantities } from './lib/generate.js';
-import { describe, measureNode, type Measured } from './lib/measure.js';
+import { describe, measureNode, ROOT, type Measured } from './lib/measure.js';
 
 const TARGET_BYTES = 20_000_000;
 const SMALL_GLOSSARY = 100;
@@ -397,6 +397,32 @@ function bigRow(name: string, m: Measured | string, note = ''): void {
 }
 
 /**
+ * Memory against the number of articles: a corpus of 6 articles and one of 24, each article the
+ * shipped one 150 times over (1.4 MB of Vietnamese, 1.0 MB of English, five findings per copy),
+ * checked with the shipped glossary. The articles are checked one at a time and let go, so the
+ * peak follows the largest article and the findings, not the corpus.
+ */
+async function manyArticles(dir: string): Promise<void> {
+  const read = (name: string): string => readFileSync(join(ROOT, 'corpus/japan-us-defense-industry', name), 'utf8').trim();
+  const times150 = (text: string): string => Array.from({ length: 150 }, () => text).join('\n\n') + '\n';
+  const [source, reference] = [times150(read('source.vi.txt')), times150(read('reference.en.txt'))];
+  const runs: Measured[] = [];
+  for (const n of [6, 24]) {
+    const folder = join(dir, `articles-${n}`);
+    mkdirSync(folder);
+    for (let i = 0; i < n; i++) {
+      writeFileSync(join(folder, `a${i}.vi.txt`), source);
+      writeFileSync(join(folder, `a${i}.en.txt`), reference);
+    }
+    const m = await measureNode('src/cli/main.ts', ['check', folder, '-g', join(ROOT, 'glossary.yaml'), '-f', 'json', '-o', join(dir, `articles-${n}.json`)], { cwd: dir });
+    bigRow(`check ${n} articles of 2.4 MB (the shipped one ×150)`, m, m.code === 1 ? '' : m.stderr.split('\n')[0]!);
+    runs.push(m);
+  }
+  const [six, all] = runs as [Measured, Measured];
+  bigRow('24 articles vs 6: peak RSS', `${(all.peakMb / six.peakMb).toFixed(2)}× for 4× the articles`, `time ${(all.cpuSeconds / six.cpuSeconds).toFixed(2)}× (CPU)`);
+}
+
+/**
  * Loading 10,000- and 100,000-entry glossaries (parse, validate, both matchers), each in a process
  * of its own: first load, then from the compiled-glossary cache. With `--baseline DIR` (a checkout
  * of older code, its node_modules installed) the first load of that code is measured in the same
@@ -480,6 +506,7 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
     const g100 = glossaryFile(SMALL_GLOSSARY);
     console.log(`\nBig inputs (each in its own process; peak = max RSS)`);
     await glossaryLoads(dir, glossaryFile);
+    await manyArticles(dir);
     const corpus = makeAlignedCorpus(100_000_000, syllables, small, mulberry32(1));
     writeFileSync(join(dir, 'source.vi.txt'), corpus.source);
     writeFileSync(join(dir, 'deepl.en.txt'), corpus.target);
@@ -504,6 +531,13 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
   }
 }
 
+if (process.argv.includes('--articles-only')) {
+  const dir = join(tmpdir(), `vitrans-bench-articles-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  console.log('Articles (each run in its own process; peak = max RSS)');
+  await manyArticles(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+  process.exit(0);
+}
 await main();
 if (!['--big-only', '--no-big', '--formats-only', '--glossary-only'].some((flag) => process.argv.includes(flag))) {
   await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));

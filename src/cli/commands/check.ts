@@ -29,6 +29,7 @@ import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkReporters, type CheckFormat } from '../../report/index.js';
 import { mapped } from '../../core/iterate.js';
+import { detached } from '../../core/detach.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
 import { assertNotAnInput, assertParentFolderExists, fileFingerprint, rewriteFile, writeFileAtomic, writeInBlocks } from '../write-file.js';
@@ -108,8 +109,37 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(io.cwd) });
   const tools = createCheckTools(glossary, checkSettingsOf(config));
 
-  // Read every file first: a bad file anywhere stops the run before anything is written.
+  // Inline suppressions come with the checker's findings; the config's suppressions list and the
+  // baseline apply to the whole run (an entry is stale only if none of the files it covers matched).
+  const suppressionList = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+  const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES, TAG_MISMATCH]);
+  // Paragraph texts are kept only for entries that name a passage of their paragraph.
+  const keepParagraphs = suppressionList.some((r) => r.text !== undefined);
+  const paragraphs = new Map<string, readonly Paragraph[]>();
+  // One run over every article, so checks comparing across articles (consistency) see them all.
+  let run = createCheckRun();
+  const checkOne = (a: LoadedArticle): ArticleCheck => {
+    const r = checkArticle(a, tools, shown, run);
+    if (keepParagraphs) for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
+    if (!streaming) return r;
+    // Copies: a piece of an article's text quoted by a finding would keep the whole text.
+    return { findings: detached(r.findings), outcomes: detached(r.outcomes), paragraphs: new Map() };
+  };
+  // Without --fix, each article is checked as soon as it is read and its texts are let go, so
+  // memory follows the largest article rather than the corpus. --fix keeps every text: it rewrites
+  // files and checks them all again. Either way, a bad file anywhere stops the run before anything
+  // is written.
+  const streaming = !opts.fix && !preview;
   const loaded: LoadedArticle[] = [];
+  let results: ArticleCheck[] = [];
+  const files: ArticleFiles[] = [];
+  const checkedFiles: string[] = [];
+  const take = (a: LoadedArticle): void => {
+    files.push(articleFiles(a, shown));
+    for (const f of [a.source.file, ...a.translations]) checkedFiles.push(shown(f.path));
+    if (streaming) results.push(checkOne(a));
+    else loaded.push(a);
+  };
   const fingerprints = new Map<string, string>();
   // TMX and XLIFF files checked alone: --fix rewrites their targets in the file's own text.
   const xmlFiles: BilingualXmlFile[] = [];
@@ -119,10 +149,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     const kind = a.source !== a.translations[0] ? undefined : isTmxPath(a.source) ? 'tmx' : (await detectFormat(a.source)) === 'xliff' ? 'xliff' : undefined;
     if (kind) {
       const file = await readXmlFile(a.source, shown(a.source), kind);
-      xmlFiles.push(file);
+      if (!streaming) xmlFiles.push(file);
       for (const item of await readBilingualXml(file, false)) {
-        file.articles.push(loaded.length);
-        loaded.push(item);
+        file.articles.push(files.length);
+        take(item);
       }
       if (opts.fix && !preview) fingerprints.set(a.source, await fileFingerprint(a.source));
       continue;
@@ -132,27 +162,16 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     const article = await loadArticle(a, { cwd: io.cwd, encodings, clean, stdin, shown, usage: 'vitrans check SOURCE.vi.txt TRANSLATION.en.txt' });
     for (const note of article.notes) io.stderr.write(`vitrans: note: ${note}\n`);
     if (clean) reportCleaning(article.source.file.path, article.source.removed, shown, io, a.source === STDIN_PATH);
-    loaded.push(article);
     // What --fix compares before writing: an edit made meanwhile must not be overwritten.
     if (opts.fix && !preview) for (const t of article.translations) if (t.writable) fingerprints.set(t.path, await fileFingerprint(t.path));
+    take(article);
   }
 
-  // Inline suppressions come with the checker's findings; the config's suppressions list and the
-  // baseline apply to the whole run (an entry is stale only if none of the files it covers matched).
-  const checkedFiles = loaded.flatMap((a) => [a.source.file, ...a.translations]).map((f) => shown(f.path));
-  const paragraphs = new Map<string, readonly Paragraph[]>();
-  const ran = new Set([...tools.checks.map((c) => c.meta.id), ...READER_RULES, TAG_MISMATCH]);
-  // One run over every article, so checks comparing across articles (consistency) see them all.
   const checkAll = (): ArticleCheck[] => {
-    const run = createCheckRun();
-    return loaded.map((a) => {
-      const r = checkArticle(a, tools, shown, run);
-      for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
-      return r;
-    });
+    run = createCheckRun();
+    return loaded.map(checkOne);
   };
-  let results = checkAll();
-  const suppressionList = (config.suppressions ?? []).map((r) => ({ ...r, at: { ...r.at, file: shown(r.at.file) } }));
+  if (!streaming) results = checkAll();
   const listed = (): Finding[] =>
     applySuppressionRules(results.flatMap((r) => r.findings), suppressionList, {
       resolve: (file) => abs(file.replace(/#[^/\\]*$/, '')),
@@ -216,7 +235,10 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
       if (!r.xml) continue;
       r.xml.source = { file: r.xml.source.file, text: r.after };
       const again = await readBilingualXml(r.xml, true);
-      r.xml.articles.forEach((at, k) => (loaded[at] = again[k]!));
+      r.xml.articles.forEach((at, k) => {
+        loaded[at] = again[k]!;
+        files[at] = articleFiles(again[k]!, shown);
+      });
     }
     const fixed = fixedRules.length;
     const what = `${fixed > 0 ? describeFixed(fixedRules) : 'nothing'} in ${rewritten.length} file${rewritten.length === 1 ? '' : 's'}`;
@@ -242,18 +264,18 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   // The suppressions' own findings at the levels `checks:` gives them (recorded in a baseline as found).
   findings = levelSuppressionFindings(findings, checkSettingsOf(config).severity);
 
-  const read = new Map(withTranslations.map((a, i) => [a, loaded[i]!]));
+  const read = new Map(withTranslations.map((a, i) => [a, files[i]!]));
   const report: CheckReport = {
     files: articles.map((a) => {
       const l = read.get(a);
-      return l ? { source: shown(l.source.file.path), translations: l.translations.map((t) => shown(t.path)) } : { source: shown(a.source), translations: [] };
+      return l ? { source: l.source, translations: l.translations } : { source: shown(a.source), translations: [] };
     }),
     findings,
     summary: summarizeTerms(glossary, results.flatMap((r) => r.outcomes)),
     rules: [
       ...tools.checks.map((c) => ({ id: c.meta.id, description: c.meta.description })),
       ...SUPPRESSION_RULES,
-      ...(loaded.some((a) => a.translations.some((t) => t.findings)) ? [{ id: TAG_MISMATCH, description: TAG_MISMATCH_DESCRIPTION }] : []),
+      ...(files.some((a) => a.tagMismatch) ? [{ id: TAG_MISMATCH, description: TAG_MISMATCH_DESCRIPTION }] : []),
     ],
     ...(baselinePath ? { baseline: shown(baselinePath) } : {}),
   };
@@ -264,6 +286,18 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
   else if (!preview) await writeInBlocks(io.stdout, pieces);
 
   return exitCodeFor(report.findings, settings.failOn.value);
+}
+
+/** What the report says of an article once its texts are let go: its files, as shown. */
+interface ArticleFiles {
+  source: string;
+  translations: string[];
+  /** A translation brought findings of its reader (an XLIFF file's tag-mismatch check ran). */
+  tagMismatch: boolean;
+}
+
+function articleFiles(a: LoadedArticle, shown: (p: string) => string): ArticleFiles {
+  return { source: shown(a.source.file.path), translations: a.translations.map((t) => shown(t.path)), tagMismatch: a.translations.some((t) => t.findings) };
 }
 
 /** "14 forbidden renderings", or "17 findings (14 term-forbidden, 3 double-space)" when several checks fixed something. */
