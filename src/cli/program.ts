@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngineError, UsageError, UserError } from '../core/errors.js';
 import { Redactor, environmentSecrets } from '../core/redact.js';
 import { formatUserError, shownPath } from './format-error.js';
-import { writeFailure } from './write-file.js';
+import { writeFailure, writeFailureHint } from './write-file.js';
 import { VERSION } from './version.js';
 import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -20,8 +20,10 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
   // One redactor for everything the CLI prints: keys from the environment now, from config files
   // as commands load them.
   let redactor = new Redactor(environmentSecrets(outerIO.env));
-  const redacting = (stream: CliIO['stdout']): CliIO['stdout'] => ({
-    write: (chunk) => stream.write(redactor.redact(chunk)),
+  // stderr carries errors that quote servers, which may quote a key cut or elided: every piece
+  // of one is masked there. stdout may carry a report of many megabytes: whole keys are masked.
+  const redacting = (stream: CliIO['stdout'], quoted: boolean): CliIO['stdout'] => ({
+    write: (chunk) => stream.write(quoted ? redactor.redactQuoted(chunk) : redactor.redact(chunk)),
     isTTY: stream.isTTY,
     get columns() {
       return stream.columns;
@@ -29,8 +31,8 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
   });
   const io: CliIO = {
     ...outerIO,
-    stdout: redacting(outerIO.stdout),
-    stderr: redacting(outerIO.stderr),
+    stdout: redacting(outerIO.stdout, false),
+    stderr: redacting(outerIO.stderr, true),
     registerSecrets: (values) => {
       redactor = redactor.with(values);
     },
@@ -56,7 +58,7 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
     // A full disk or a read-only folder under a report (-o) or another file: the user's to fix.
     const refused = fileSystemRefusal(err);
     if (refused) {
-      io.stderr.write(`vitrans: ${shownPath(refused.path, io.cwd)}: error: cannot write: ${refused.why} (free some space, or write somewhere else)\n`);
+      io.stderr.write(`vitrans: ${shownPath(refused.path, io.cwd)}: error: cannot write: ${refused.why} (${writeFailureHint(err, 'another place')})\n`);
       if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
       return 2;
     }

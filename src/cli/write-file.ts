@@ -154,17 +154,29 @@ export function writeFailure(err: unknown): string | undefined {
 }
 
 /**
+ * What to do about a write that failed, by its cause: space for a full disk, permissions for a
+ * read-only or forbidden folder, another place for the rest.
+ * @example writeFailureHint({ code: 'EROFS' }, 'another --out folder') === 'write to another --out folder (this file system is read-only)'
+ */
+export function writeFailureHint(err: unknown, elsewhere: string): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return `free some space or write to ${elsewhere}`;
+  if (code === 'EROFS') return `write to ${elsewhere} (this file system is read-only)`;
+  if (code === 'EACCES' || code === 'EPERM') return `make the folder writable for this user, or write to ${elsewhere}`;
+  return `write to ${elsewhere}`;
+}
+
+/**
  * Makes sure `dir` can take about `bytes` more before anything is sent: it is created if missing,
  * a file is written and removed there (a read-only or forbidden folder fails), and its file system
  * must have that much free.
  * @throws UserError `E_OUTPUT` naming the folder, the reason and what to do
  */
 export async function assertWritableDirectory(dir: string, bytes: number, opts: { option: string; shown: string }): Promise<void> {
-  const fail = (why: string): never => {
-    throw new UserError('E_OUTPUT', `cannot write to ${opts.option} ${opts.shown}: ${why}; nothing was sent`, {
-      hint: `free some space or choose another ${opts.option} folder`,
-    });
+  const fail = (why: string, hint: string): never => {
+    throw new UserError('E_OUTPUT', `cannot write to ${opts.option} ${opts.shown}: ${why}; nothing was sent`, { hint });
   };
+  const elsewhere = `another ${opts.option} folder`;
   const probe = tempBeside(join(dir, 'vitrans-write-check'));
   try {
     await mkdir(dir, { recursive: true });
@@ -172,13 +184,13 @@ export async function assertWritableDirectory(dir: string, bytes: number, opts: 
   } catch (err) {
     const why = writeFailure(err);
     if (why === undefined) throw err;
-    fail(why);
+    fail(why, writeFailureHint(err, elsewhere));
   } finally {
     await rm(probe, { force: true }).catch(() => undefined);
   }
   const fs = statfsSync(dir);
   const free = fs.bavail * fs.bsize;
-  if (free < bytes) fail(`${formatBytes(free)} free, and this run writes about ${formatBytes(bytes)}`);
+  if (free < bytes) fail(`${formatBytes(free)} free, and this run writes about ${formatBytes(bytes)}`, writeFailureHint({ code: 'ENOSPC' }, elsewhere));
 }
 
 /** `1.5 MB`, `300 KB`, `12 bytes`. */

@@ -147,3 +147,26 @@ export class BudgetError extends UserError {
     super('E_BUDGET', message, opts);
   }
 }
+
+/** What a failed or stopped run says it kept, with a cache: finished work is not paid for again. */
+export const KEPT_IN_CACHE = {
+  engineHint: 'finished paragraphs are cached, so a rerun sends only the rest',
+  translation: 'finished paragraphs are kept in the cache',
+  judging: 'the judgments that came back are kept in the cache',
+} as const;
+
+/** What a run without a cache (`--no-cache`) says instead: nothing is kept, a rerun pays again. */
+const NOTHING_KEPT = 'nothing was kept (--no-cache), so a rerun sends everything again';
+
+/**
+ * `err` saying what a run without a cache keeps (nothing) where it says finished work is cached:
+ * the engines and the orchestrator say so without knowing whether the run has a cache.
+ * @example withoutCacheClaims(new TranslationAbortedError()).message === 'translation interrupted; nothing was kept (--no-cache), so a rerun sends everything again'
+ */
+export function withoutCacheClaims(err: unknown): unknown {
+  if (!(err instanceof VitransError)) return err;
+  const reword = (text: string): string => Object.values(KEPT_IN_CACHE).reduce((t, claim) => t.split(claim).join(NOTHING_KEPT), text);
+  err.message = reword(err.message);
+  if (err instanceof UserError && err.hint !== undefined) Object.defineProperty(err, 'hint', { value: reword(err.hint) });
+  return err;
+}

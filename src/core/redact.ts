@@ -84,6 +84,26 @@ export class Redactor {
     return result + out.slice(from);
   }
 
+  /**
+   * `redactPieces`, and a key quoted elided, as servers quote a key they reject ("Incorrect API key
+   * provided: sk-proj-AbCd****wxyz"), masked whole when what shows of it starts or ends a secret:
+   * for error bodies and the lines the CLI prints on stderr.
+   * @example new Redactor(['sk-test-OPENAISECRET456']).redactQuoted('key sk-test-OPEN******T456.') === 'key [REDACTED].'
+   */
+  redactQuoted(text: string): string {
+    const out = this.redactPieces(text);
+    if (this.empty || !ELIDED.test(out)) return out;
+    return out.replace(ELIDED_TOKEN, (token: string, before: string, shown: string, after: string) => {
+      const marks = /\*{3,}|\.{3,}|\u2026/g;
+      const parts = shown.split(marks);
+      const head = parts[0]!;
+      const tail = parts[parts.length - 1]!;
+      const starts = head.endsWith(REDACTED) || (head.length >= MIN_FRAGMENT && this.pieces.some((p) => p.secret.startsWith(asciiLowerCase(head))));
+      const ends = tail.startsWith(REDACTED) || (tail.length >= MIN_FRAGMENT && this.pieces.some((p) => p.secret.endsWith(asciiLowerCase(tail))));
+      return starts || ends ? `${before}${REDACTED}${after}` : token;
+    });
+  }
+
   /** Whether `text` holds any known secret whole (a key echoed in an engine's answer). */
   finds(text: string): boolean {
     return this.secrets.some((s) => text.includes(s));
@@ -97,7 +117,10 @@ export class Redactor {
    * @example new Redactor(['abcd1234efgh']).cut('key abcd1234efgh refused', 12) === 'key [REDA...'
    */
   cut(text: string, max: number): string {
-    let out = this.maskEdges(this.redact(text));
+    // Only what can show is read (a proxy's error page may be large), with room for a key at the cut.
+    const longest = this.secrets[0]?.length ?? 0;
+    const room = max + 2 * longest + 16;
+    let out = this.maskEdges(this.redactQuoted(text.length > room ? text.slice(0, room) : text));
     if (out.length > max) out = `${out.slice(0, Math.max(0, max - 3))}...`;
     return out;
   }
@@ -122,6 +145,11 @@ export class Redactor {
     return out;
   }
 }
+
+/** A run of asterisks or dots, or an ellipsis: where a quoted key may be elided. */
+const ELIDED = /\*{3,}|\.{3}|\u2026/;
+/** A word holding an elision, without the quotes, parentheses and punctuation around it (a `[` may open a mask). */
+const ELIDED_TOKEN = /(?<=^|\s)([("']*)([^\s("']*?(?:\*{3,}|\.{3,}|\u2026)[^\s]*?)([)"'\].,;:!?]*)(?=\s|$)/g;
 
 /** What a secret is replaced with. */
 export const REDACTED = '[REDACTED]';

@@ -3,7 +3,7 @@
  * connection failed into an `EngineError` with a kind, a message that says what to do, and no key.
  * Engine modules adapt their client library's errors into `HttpFailure`s and call in here.
  */
-import { EngineError, type EngineErrorKind, type PartialTranslation } from '../core/errors.js';
+import { EngineError, KEPT_IN_CACHE, type EngineErrorKind, type PartialTranslation } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 
 const NO_SECRETS = new Redactor([]);
@@ -80,16 +80,42 @@ export function headerValue(headers: HeaderSource, name: string): string | undef
  */
 export function errorDetail(body: string | undefined, redactor?: Redactor): string {
   if (!body || body.trim() === '') return '';
-  let detail = body;
+  let detail: string;
   try {
     const json: unknown = JSON.parse(body);
     // DeepL-style `{"message":""}` says nothing: no detail rather than the raw JSON.
     detail = pickMessage(json) ?? (saysNothing(json) ? '' : body);
   } catch {
-    // Not JSON: keep the text.
+    // Not JSON: keep the text, or an HTML page's title (a proxy's error page).
+    detail = htmlPageTitle(body) ?? body;
   }
   detail = detail.replace(/\s+/g, ' ').trim();
   return (redactor ?? NO_SECRETS).cut(detail, 300);
+}
+
+/**
+ * What an HTML error page says, from its `<title>` (else its first `<h1>`, else the words it starts
+ * with), entities decoded: "502 Bad Gateway" for nginx's page, "example.org | 502: Bad gateway" for
+ * Cloudflare's; never the page's markup, scripts or styles. Undefined when the body is no page.
+ * @example htmlPageTitle('<html><head><title>502 Bad Gateway</title></head>…') === '502 Bad Gateway'
+ */
+export function htmlPageTitle(body: string): string | undefined {
+  const head = body.slice(0, 4096);
+  if (!/^\s*(?:<!--[^]*?-->\s*)?<(?:!doctype\s+html|html|head|body|title)\b/i.test(head)) return undefined;
+  // Without a title or heading, the words of the page's start, its scripts and styles left out.
+  const words = (): string => head.replace(/<(script|style)\b[^]*?(?:<\/\1\s*>|$)/gi, ' ').replace(/<[^>]*>?/g, ' ');
+  const title = /<title\b[^>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? /<h1\b[^>]*>([^<]*)<\/h1>/i.exec(body.slice(0, 65_536))?.[1] ?? words();
+  const text = title.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, e: string) => decodeEntity(e)).replace(/\s+/g, ' ').trim();
+  return text ? text : 'an HTML page without a title';
+}
+
+function decodeEntity(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('#')) {
+    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : Number(lower.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  }
+  return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[lower] ?? `&${name};`;
 }
 
 /** JSON with no text in it: null, empty strings, empty objects and arrays, nested. */
@@ -170,7 +196,7 @@ export function engineErrorFromHttp(ctx: EngineErrorContext, failure: HttpFailur
     const retryAfterMs = parseRetryAfter(headerValue(failure.headers, 'retry-after'), (ctx.now ?? Date.now)());
     return make('server', `${ctx.label} server error (HTTP ${status})${said}`, {
       retryAfterMs,
-      hint: 'the server is failing on its side: try again later; finished paragraphs are cached, so a rerun sends only the rest',
+      hint: `the server is failing on its side: try again later; ${KEPT_IN_CACHE.engineHint}`,
     });
   }
   if (status === 400 && LANGUAGE_REFUSAL.test(detail)) {

@@ -4,7 +4,7 @@
  * the shared retry policy, a few requests at a time. Answers are cached as they arrive, keyed by
  * judge, model, prompt version and texts, so a rerun sends nothing it has sent before.
  */
-import { EngineError, UsageError, VitransError } from '../core/errors.js';
+import { EngineError, KEPT_IN_CACHE, UsageError, VitransError } from '../core/errors.js';
 import { withRetry, type RetryOptions } from '../engines/retry.js';
 import type { ChatAnswer, Engine } from '../engines/types.js';
 import { judgmentCacheKey, type CachedJudgment, type JudgmentCache } from '../store/types.js';
@@ -22,7 +22,7 @@ export const JUDGE_DISCLAIMER =
 /** Judging was stopped from outside (Ctrl-C). The answers that came back are in the cache. */
 export class JudgingAbortedError extends VitransError {
   constructor() {
-    super('E_ABORTED', 'judging interrupted; the judgments that came back are kept in the cache');
+    super('E_ABORTED', `judging interrupted; ${KEPT_IN_CACHE.judging}`);
   }
 }
 

@@ -3,7 +3,7 @@
  * bounded concurrency, retries, incremental cache writes, and results in paragraph order.
  */
 import { randomUUID } from 'node:crypto';
-import { EngineError, VitransError } from '../core/errors.js';
+import { EngineError, KEPT_IN_CACHE, VitransError } from '../core/errors.js';
 import { sleep } from '../engines/retry.js';
 import type { Engine, TermPair, TranslateResult } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
@@ -26,7 +26,7 @@ import type {
 /** The run was stopped from outside (Ctrl-C). Everything finished before is in the cache. */
 export class TranslationAbortedError extends VitransError {
   constructor() {
-    super('E_ABORTED', 'translation interrupted; finished paragraphs are kept in the cache');
+    super('E_ABORTED', `translation interrupted; ${KEPT_IN_CACHE.translation}`);
   }
 }
 
@@ -417,7 +417,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
           if (split && !echoes.every(Boolean)) return out.map((r, i) => (echoes[i] ? undefined : r));
           const n = echoes.filter(Boolean).length;
           throw new EngineError(engine.name, 'bad-response', `${engine.name} returned ${n === 1 ? 'the text' : `${n} of ${texts.length} texts`} untranslated (the source came back)`, {
-            hint: 'the engine may not have this language pair installed or loaded; finished paragraphs are cached, so a rerun sends only the rest',
+            hint: `the engine may not have this language pair installed or loaded; ${KEPT_IN_CACHE.engineHint}`,
           });
         }
         return out.map((r) => guardSecrets(r));

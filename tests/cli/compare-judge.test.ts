@@ -11,6 +11,7 @@ import { runVitrans } from './run-cli.js';
 import { spawnVitrans } from './spawn-cli.js';
 import { startJudgeServer, type JudgeServer } from '../judge/judge-server.js';
 import { DEEPL, GOOGLE, judgeAnswer, REFERENCE, SOURCE } from '../judge/fixtures.js';
+import { openAIInvalidKeyBody } from '../engines/fixtures.js';
 import { MQM_PROMPT_VERSION } from '../../src/judge/prompt.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -117,11 +118,12 @@ describe('compare --judge against a local OpenAI-compatible server', () => {
   });
 
   it('exits 2 with one line when the server refuses the key, and never shows it', async () => {
-    judge = await startJudgeServer({ reply: () => ({ status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}`, code: 'invalid_api_key' } }), headers: { 'content-type': 'application/json' } }) });
+    judge = await startJudgeServer({ reply: () => ({ status: 401, body: JSON.stringify(openAIInvalidKeyBody(KEY)), headers: { 'content-type': 'application/json' } }) });
     const done = await run([]);
     expect(done.code).toBe(2);
     expect(done.stderr.trim().split('\n').filter((l) => l.startsWith('vitrans: error'))).toHaveLength(1);
-    expect(done.stdout + done.stderr).not.toContain(KEY);
+    expect(done.stderr).toContain('Incorrect API key provided: [REDACTED].');
+    for (const piece of [KEY, KEY.slice(0, 8), KEY.slice(-4)]) expect(done.stdout + done.stderr).not.toContain(piece);
     expect(done.stdout).toBe('');
   });
 });

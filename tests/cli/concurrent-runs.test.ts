@@ -124,4 +124,15 @@ describe('SIGTERM', () => {
     expect(resent.filter((t) => answered.has(t))).toEqual([]);
     expect(resent.length).toBe(PARAGRAPHS.length - answered.size);
   }, 90_000);
+
+  it('with --no-cache, says that nothing was kept (exit 143)', async () => {
+    libre = await startLibreServer({ delayMs: 400 });
+    const dir = project();
+    const run = spawnVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '1', '--no-cache'], { cwd: dir, env: { LIBRETRANSLATE_URL: libre.url } });
+    await until(() => libre!.requests.length >= 2, 30_000, 'a second request');
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(143);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('vitrans:'))).toEqual(['vitrans: translation interrupted; nothing was kept (--no-cache), so a rerun sends everything again']);
+  }, 60_000);
 });

@@ -90,7 +90,7 @@ describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () =>
     const bodies = libre();
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
     expect(r.code).toBe(2);
-    expect(errorLines(r.stderr)).toEqual(['vitrans: error: cannot write to --out out: the file system is read-only (EROFS); nothing was sent (free some space or choose another --out folder)']);
+    expect(errorLines(r.stderr)).toEqual(['vitrans: error: cannot write to --out out: the file system is read-only (EROFS); nothing was sent (write to another --out folder (this file system is read-only))']);
     expect(bodies).toHaveLength(0);
   });
 
@@ -103,7 +103,7 @@ describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () =>
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
     expect(r.code).toBe(2);
     expect(errorLines(r.stderr)).toHaveLength(1);
-    expect(errorLines(r.stderr)[0]).toMatch(/^vitrans: error: cannot write to --out out: \d+ KB free, and this run writes about \d+ KB; nothing was sent \(free some space or choose another --out folder\)$/);
+    expect(errorLines(r.stderr)[0]).toMatch(/^vitrans: error: cannot write to --out out: \d+ KB free, and this run writes about \d+ KB; nothing was sent \(free some space or write to another --out folder\)$/);
     expect(bodies).toHaveLength(0);
   });
 
@@ -116,7 +116,7 @@ describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () =>
     const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
     expect(r.code).toBe(2);
     expect(errorLines(r.stderr)).toEqual([
-      'vitrans: error: cannot write the outputs of article.txt to out: no space left on the device (ENOSPC); nothing of it was written, the translations are cached, so a rerun costs nothing (free some space or choose another --out folder, then run again)',
+      'vitrans: error: cannot write the outputs of article.txt to out: no space left on the device (ENOSPC); nothing of it was written, the translations are cached, so a rerun costs nothing (free some space or write to another --out folder, then run again)',
     ]);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(fs.readdirSync(out)).toEqual(['filler.bin']);
@@ -133,9 +133,9 @@ describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () =>
 
 describe.skipIf(!canMount)('a report (-o) on a read-only or full disk', () => {
   it.each([
-    ['read-only', 'the file system is read-only (EROFS)'],
-    ['full', 'no space left on the device (ENOSPC)'],
-  ])('%s: one line, exit 2, not an internal error', async (kind, why) => {
+    ['read-only', 'the file system is read-only (EROFS)', 'write to another place (this file system is read-only)'],
+    ['full', 'no space left on the device (ENOSPC)', 'free some space or write to another place'],
+  ])('%s: one line, exit 2, not an internal error', async (kind, why, hint) => {
     const dir = project();
     const reports = path.join(dir, 'out');
     mountTmpfs(reports, '64k');
@@ -145,7 +145,7 @@ describe.skipIf(!canMount)('a report (-o) on a read-only or full disk', () => {
     const flawed = path.join(root, 'tests/fixtures/corpus/flawed');
     const report = path.join(reports, 'report.json');
     const r = await runVitrans(['check', path.join(flawed, 'source.vi.txt'), path.join(flawed, 'flawed.en.txt'), '-f', 'json', '-o', report], { cwd: dir });
-    expect(r.stderr).toBe(`vitrans: out/report.json: error: cannot write: ${why} (free some space, or write somewhere else)\n`);
+    expect(r.stderr).toBe(`vitrans: out/report.json: error: cannot write: ${why} (${hint})\n`);
     expect(r.code).toBe(2);
     expect(fs.readdirSync(reports).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
@@ -161,7 +161,7 @@ describe.skipIf(!isRoot)('an --out folder the user may not write', () => {
       const run = spawnVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env: { LIBRETRANSLATE_URL: libreServer.url, HOME: dir }, uid: 65534, gid: 65534 });
       const r = await run.done;
       expect(r.code).toBe(2);
-      expect(errorLines(r.stderr)).toEqual(['vitrans: error: cannot write to --out out: permission denied (EACCES); nothing was sent (free some space or choose another --out folder)']);
+      expect(errorLines(r.stderr)).toEqual(['vitrans: error: cannot write to --out out: permission denied (EACCES); nothing was sent (make the folder writable for this user, or write to another --out folder)']);
       expect(libreServer.requests).toHaveLength(0);
     } finally {
       await libreServer.close();

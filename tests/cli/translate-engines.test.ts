@@ -69,6 +69,17 @@ describe('vitrans translate with DeepL as the real server answers', () => {
     expect(api.calls.translate).toBe(5);
   }, 60_000);
 
+  it('with --no-cache, the same failure says that nothing was kept and a rerun sends everything again', async () => {
+    const dir = project();
+    const api = deeplServer();
+    api.fail('translate', ...Array<number>(10).fill(502));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'deepl', '--no-cache'], { cwd: dir, env: deeplEnv });
+    expect(r.code).toBe(4);
+    expect(errorLines(r.stderr)).toEqual([
+      'vitrans: error: deepl: DeepL server error (HTTP 502) (the server is failing on its side: try again later; nothing was kept (--no-cache), so a rerun sends everything again)',
+    ]);
+  }, 60_000);
+
   it('a language pair DeepL keeps no glossaries for: one warning, placeholders, the run completes', async () => {
     const dir = project();
     const api = deeplServer({ translate: pseudoTranslate, glossaryPairs: ['en-de'] });

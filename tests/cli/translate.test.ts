@@ -10,6 +10,7 @@ import { server } from '../setup/server.js';
 import { pseudoTranslate } from '../translate/fake-engine.js';
 import { GLOSSARY_YAML } from '../translate/helpers.js';
 import { runVitrans } from './run-cli.js';
+import { openAIInvalidKeyBody } from '../engines/fixtures.js';
 
 const SEED = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../translate/fixtures/seed-article.txt'), 'utf8');
 const LIBRE = 'http://libre.test';
@@ -131,10 +132,21 @@ describe('vitrans translate', () => {
     expect(listFiles(path.join(dir, '.vitrans-cache', 'glossaries'))[0]).toMatch(/^[0-9a-f]{64}\.bin$/);
   });
 
+  it("a proxy's HTML error page in front of the engine is told by its title, in one line", async () => {
+    const dir = project();
+    const page = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n';
+    server.use(http.post(`${LIBRE}/translate`, () => new HttpResponse(page, { status: 502, headers: { 'content-type': 'text/html' } })));
+    const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate', '--no-cache'], { cwd: dir, env });
+    expect(r.code).toBe(4);
+    const errors = r.stderr.trim().split('\n').filter((l) => l.startsWith('vitrans:'));
+    expect(errors).toEqual(['vitrans: error: libretranslate: LibreTranslate server error (HTTP 502): 502 Bad Gateway (the server is failing on its side: try again later; nothing was kept (--no-cache), so a rerun sends everything again)']);
+  }, 60_000);
+
   it('writes nothing for an engine that failed, keeps the finished engine with its bilingual JSON, and prints one line', async () => {
     const dir = project();
     libre();
-    server.use(http.post(`${OPENAI}/chat/completions`, () => HttpResponse.json({ error: { message: 'Incorrect API key provided: sk-test-secret-0123456789' } }, { status: 401 })));
+    // As OpenAI's server answers an unknown key: quoted elided, its first 8 and last 4 characters shown.
+    server.use(http.post(`${OPENAI}/chat/completions`, () => HttpResponse.json(openAIInvalidKeyBody(env.OPENAI_API_KEY), { status: 401 })));
     const r = await runVitrans(['translate', 'article.txt', '--engine', 'libretranslate,openai'], { cwd: dir, env });
     expect(r.code).toBe(2);
     // Progress lines aside, exactly one error line.
@@ -142,6 +154,9 @@ describe('vitrans translate', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^vitrans: error: openai: /);
     expect(r.stderr).not.toContain('sk-test-secret-0123456789');
+    expect(errors[0]).toContain('Incorrect API key provided: [REDACTED].');
+    expect(r.stderr).not.toContain('sk-test-');
+    expect(r.stderr).not.toContain('6789');
     expect(listFiles(path.join(dir, 'out'))).toEqual(['article.bilingual.json', 'article.libretranslate.en.txt']);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
     expect(Object.keys(doc.engines)).toEqual(['libretranslate']);

@@ -31,6 +31,29 @@ describe('Redactor.redactPieces', () => {
   });
 });
 
+describe('Redactor.redactQuoted: a key a server quotes elided', () => {
+  const redactor = new Redactor([DEEPL, OPENAI]);
+
+  it.each([
+    ["OpenAI's 401: the first 12 characters, asterisks, the last 4", `Incorrect API key provided: ${OPENAI.slice(0, 12)}${'*'.repeat(22)}${OPENAI.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`, `Incorrect API key provided: ${REDACTED}. You can find your API key at https://platform.openai.com/account/api-keys.`],
+    ['the first 4 and the last 4 around an ellipsis, in quotes', `key "${DEEPL.slice(0, 4)}…${DEEPL.slice(-4)}" is not valid`, `key "${REDACTED}" is not valid`],
+    ['only the last 4 after dots', `(key ...${OPENAI.slice(-4)})`, `(key ${REDACTED})`],
+    ['upper-cased', `KEY ${DEEPL.slice(0, 6).toUpperCase()}***`, `KEY ${REDACTED}`],
+  ])('masks %s', (_what, text, masked) => {
+    expect(redactor.redactQuoted(text)).toBe(masked);
+  });
+
+  it('leaves elisions that show no secret alone: prose, other keys, asterisks in a sentence', () => {
+    const text = 'Loading... The ministry said "more to come…" and *** marked the cut; key sk-live-ZZZZ****9999 is another.';
+    expect(redactor.redactQuoted(text)).toBe(text);
+  });
+
+  it("masks the quoted key in an engine's error detail before it is cut", () => {
+    const body = JSON.stringify({ error: { message: `Incorrect API key provided: ${OPENAI.slice(0, 12)}******${OPENAI.slice(-4)}.`, type: 'invalid_request_error' } });
+    expect(redactor.cut(JSON.parse(body).error.message as string, 300)).toBe(`Incorrect API key provided: ${REDACTED}.`);
+  });
+});
+
 describe('redactDeep', () => {
   it('masks every string of a protocol message and keeps its shape', () => {
     const redactor = new Redactor([DEEPL]);

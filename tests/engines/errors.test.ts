@@ -48,8 +48,19 @@ describe('errorDetail', () => {
     expect(errorDetail('{"message":"Wrong endpoint"}')).toBe('Wrong endpoint');
     expect(errorDetail('{"error":{"code":400,"message":"Target language is invalid.","status":"INVALID_ARGUMENT"}}')).toBe('Target language is invalid.');
     expect(errorDetail('{"error":"vi is not supported"}')).toBe('vi is not supported');
-    expect(errorDetail('<html>\n  Bad Gateway\n</html>')).toBe('<html> Bad Gateway </html>');
+    expect(errorDetail('<html>\n  Bad Gateway\n</html>')).toBe('Bad Gateway');
     expect(errorDetail('x'.repeat(400))).toHaveLength(300);
+  });
+
+  it("gives an HTML error page's title, not its markup: nginx, Cloudflare, a page without a title", () => {
+    const nginx = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n';
+    expect(errorDetail(nginx)).toBe('502 Bad Gateway');
+    const cloudflare = `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<head>\n<title>translate.example.org | 502: Bad gateway</title>\n<style>body{margin:0}</style><script>window._cf_chl_opt={cvId:'3'}</script></head><body><h1>Bad gateway</h1></body></html>`;
+    expect(errorDetail(cloudflare)).toBe('translate.example.org | 502: Bad gateway');
+    expect(errorDetail('<!doctype html><html><body><style>p{color:red}</style><script>var k = 1;</script><p>Service &amp; API down for maintenance &#8211; back at 14:00</p></body></html>')).toBe('Service & API down for maintenance – back at 14:00');
+    expect(errorDetail('<html><head><title>Gateway &#99999999; Timeout</title></head></html>')).toBe('Gateway \ufffd Timeout');
+    // Text that only mentions a tag is not a page.
+    expect(errorDetail('expected <title> in the request')).toBe('expected <title> in the request');
   });
 
   it('says nothing for an empty body or an empty JSON message, not {"message":""}', () => {

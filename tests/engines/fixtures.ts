@@ -30,3 +30,24 @@ export function fakeTranslate(text: string): string {
   const i = PARAGRAPHS.findIndex((p) => p.normalize('NFC') === text.normalize('NFC'));
   return i >= 0 ? ENGLISH[i]! : `[untranslated] ${text}`;
 }
+
+/**
+ * A rejected key as OpenAI's 401 quotes it: its first 8 characters, asterisks, its last 4
+ * ("Incorrect API key provided: sk-WRQsP****…****xQBt."). Servers that copy the API (vLLM,
+ * LiteLLM, many proxies) quote it the same way.
+ */
+export function openAIQuotedKey(key: string): string {
+  return `${key.slice(0, 8)}${'*'.repeat(Math.max(3, key.length - 12))}${key.slice(-4)}`;
+}
+
+/** OpenAI's 401 body for a key it does not know, as the real server sends it. */
+export function openAIInvalidKeyBody(key: string): { error: { message: string; type: string; param: null; code: string } } {
+  return {
+    error: {
+      message: `Incorrect API key provided: ${openAIQuotedKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      type: 'invalid_request_error',
+      param: null,
+      code: 'invalid_api_key',
+    },
+  };
+}

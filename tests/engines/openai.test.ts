@@ -4,7 +4,7 @@ import { server } from '../setup/server.js';
 import { createOpenAIEngine, escapeText, splitTagged, unescapeText, userPrompt } from '../../src/engines/openai.js';
 import { withRetry } from '../../src/engines/retry.js';
 import { ConfigError, EngineError } from '../../src/core/errors.js';
-import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate } from './fixtures.js';
+import { ENGLISH, PARAGRAPHS, TERMS, fakeTranslate, openAIInvalidKeyBody } from './fixtures.js';
 
 const KEY = 'sk-proj-Q3v9XbT2mK8rL5wN1pZ7yC4dF6hJ0aSe';
 const OPENAI = 'https://api.openai.com/v1/chat/completions';
@@ -211,6 +211,17 @@ describe('openai engine: errors', () => {
     expect(err).toMatchObject({ kind: 'auth', status: 401, hint: 'check OPENAI_API_KEY' });
     expect((err as Error).message).not.toContain(KEY);
     expect((err as Error).message).toContain('Incorrect API key provided: [REDACTED]');
+  });
+
+  it("401 quoting the key elided, as OpenAI's server does (first 8, asterisks, last 4): no piece of it is shown", async () => {
+    server.use(http.post(OPENAI, () => HttpResponse.json(openAIInvalidKeyBody(KEY), { status: 401 })));
+    const engine = createOpenAIEngine({ apiKey: KEY, model: 'gpt-4o-mini' });
+    const err = await engine.translate({ texts: PARAGRAPHS, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'auth', status: 401 });
+    const message = (err as Error).message;
+    expect(message).toContain('Incorrect API key provided: [REDACTED]. You can find your API key');
+    expect(message).not.toContain(KEY.slice(0, 8));
+    expect(message).not.toContain(KEY.slice(-4));
   });
 
   it('429 rate limit with Retry-After is retried after that wait', async () => {

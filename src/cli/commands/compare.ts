@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { AlignmentError, UsageError } from '../../core/errors.js';
+import { AlignmentError, UsageError, withoutCacheClaims } from '../../core/errors.js';
 import { compareTranslations, DEFAULT_BOOTSTRAP } from '../../compare/compare.js';
 import { glossaryTermFinder } from '../../compare/terms.js';
 import type { CompareInput, EngineInput, GlossaryAccuracy } from '../../compare/types.js';
@@ -137,7 +137,9 @@ export async function compareCommand(source: string, translations: string[], opt
       const judged = await judgeComparison(comparison, { ...opts, judge: opts.judge }, config, io);
       if (!judged) return 0; // a dry run: the estimate is the output
       comparison.judge = judged;
-    } catch (err) {
+    } catch (caught) {
+      // The judge's messages say the answers that came back are cached; under --no-cache none are.
+      const err = opts.cache === false ? withoutCacheClaims(caught) : caught;
       if (!(err instanceof JudgingAbortedError)) throw err;
       io.stderr.write(`vitrans: ${err.message}\n`);
       return 130;

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
-import { AlignmentError, EngineError, InputError, UsageError, UserError } from '../../core/errors.js';
+import { AlignmentError, EngineError, InputError, UsageError, UserError, withoutCacheClaims } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
@@ -46,7 +46,7 @@ import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
-import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFilesTogether } from '../write-file.js';
+import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFailureHint, writeFilesTogether } from '../write-file.js';
 import { assertVietnameseSource } from '../translation-files.js';
 import { checkableText } from '../../formats/markdown/checkable.js';
 import { detectFormat } from '../../formats/registry.js';
@@ -409,7 +409,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         if (why === undefined) throw err;
         const kept = cache ? 'the translations are cached, so a rerun costs nothing' : 'with --no-cache the translations are not kept';
         throw new UserError('E_OUTPUT', `cannot write the outputs of ${input.shown} to ${shown(outDir)}: ${why}; nothing of it was written, ${kept}`, {
-          hint: `free some space or choose another --out folder, then run again`,
+          hint: `${writeFailureHint(err, 'another --out folder')}, then run again`,
           cause: err,
         });
       }
@@ -450,7 +450,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       }
     }
     return exitCodeFor(findings, opts.failOn ?? 'never');
-  } catch (err) {
+  } catch (caught) {
+    // Engines and the orchestrator say finished paragraphs are cached; under --no-cache none are.
+    const err = cache ? caught : withoutCacheClaims(caught);
     if (err instanceof TranslationAbortedError) {
       io.stderr.write(queued ? `vitrans: stopped waiting; run ${queued.id} goes on on the workers: collect its outputs with --resume ${queued.id}\n` : `vitrans: ${err.message}\n`);
       return 130;
