@@ -325,7 +325,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the glossary here (default: stdout; with --merge: the glossary itself)')
     .option('--merge', 'merge the entries into the glossary given with -g')
     .option('-g, --glossary <file>', 'glossary to merge into', 'glossary.yaml')
-    .option('--force', 'replace an existing -o file')
+    .option('--force', 'replace an existing -o file; with --merge, merge even when a self-test of the glossary would fail')
     .action(async (file: string, opts, cmd: Command) => run(() => import('./commands/glossary.js'), (m) => m.glossaryImportCommand(file, opts, withIO(cmd))));
 
   program

@@ -84,6 +84,34 @@ describe('vitrans glossary import', () => {
     expect(readFileSync(join(dir, 'glossary.yaml'), 'utf8')).toBe(EXISTING);
   });
 
+  it('--merge refuses an entry that would break a self-test that held: it claims a rendering an entry needs (--force merges anyway)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrans-gi-'));
+    const glossary = [
+      'version: 1',
+      'entries:',
+      '  - id: vietnamese-ministry-of-national-defense',
+      '    vi: Bộ Quốc phòng Việt Nam',
+      '    en: Vietnamese Ministry of National Defense',
+      '    accepted: [Ministry of National Defence]',
+      '    tests:',
+      `      - en: "Vietnam's Ministry of National Defence said on Friday"`,
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'glossary.yaml'), glossary);
+    // As Excel saves a CSV: a BOM, semicolons, CRLF.
+    writeFileSync(join(dir, 'terms.csv'), '\uFEFFTiếng Việt;English\r\nBộ Quốc phòng;Ministry of National Defence\r\nhàng không mẫu hạm;aircraft carrier\r\n');
+    const r = await runVitrans(['glossary', 'import', 'terms.csv', '--merge'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.includes('error'))).toEqual([
+      `vitrans: glossary.yaml:8:9: error: the merge would break the self-test of "vietnamese-ministry-of-national-defense": en: no approved rendering in "Vietnam's Ministry of National Defence said on Friday"; nothing was written` +
+        ' (an imported entry (ministry-of-national-defence, aircraft-carrier) competes with it: drop or change that row, or add it to the entry by hand (--force merges anyway))',
+    ]);
+    expect(readFileSync(join(dir, 'glossary.yaml'), 'utf8')).toBe(glossary);
+    const forced = await runVitrans(['glossary', 'import', 'terms.csv', '--merge', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(parseGlossary(readFileSync(join(dir, 'glossary.yaml'), 'utf8'), 'glossary.yaml').entries).toHaveLength(3);
+  });
+
   it('reports a forbidden rendering that the glossary approves elsewhere, at the imported row', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'terms.csv'), 'vi,en,forbidden\r\nBộ Tổng Tham mưu,General Staff,Japan Ministry of Defense\r\n');

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
-import { loadGlossary } from '../../glossary/load.js';
+import { UsageError, UserError } from '../../core/errors.js';
+import { loadGlossary, parseGlossary } from '../../glossary/load.js';
+import type { Glossary } from '../../glossary/types.js';
 import { glossaryCacheDir } from '../glossary-cache.js';
-import { runGlossarySelfTests } from '../../glossary/selftest.js';
+import { runGlossarySelfTests, type SelfTestResult } from '../../glossary/selftest.js';
 import type { GlossaryImportFormat, GlossaryInterchangeFormat } from '../../glossary/interchange/types.js';
 import { shownPath } from '../format-error.js';
 import { VERSION } from '../version.js';
@@ -32,6 +33,27 @@ export async function glossaryExportCommand(opts: { glossary: string; format: Gl
   if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), text);
   else io.stdout.write(text);
   return 0;
+}
+
+/**
+ * Refuses a merge that breaks a self-test that held before: an imported entry that claims a
+ * rendering or a wording an existing entry needs (a row "Bộ Quốc phòng → Ministry of National
+ * Defence" beside the entry whose accepted rendering that is) would make correct translations fail.
+ * @throws UserError at the first self-test that fails now
+ */
+function assertSelfTestsHold(before: Glossary, after: Glossary, added: readonly string[]): void {
+  // Tests are known by entry and text: the merge may add lines inside an entry it extends.
+  const keyOf = (r: SelfTestResult): string => `${r.entryId}\0${JSON.stringify({ ...r.test, line: 0, column: 0 })}`;
+  const held = new Map(runGlossarySelfTests(before).filter((r) => r.passed).map((r) => [keyOf(r), r]));
+  const broken = runGlossarySelfTests(after).filter((r) => !r.passed && held.has(keyOf(r)));
+  const first = broken[0];
+  if (!first) return;
+  const others = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+  throw new UserError('E_GLOSSARY', `the merge would break the self-test of "${first.entryId}"${others}: ${first.message}; nothing was written`, {
+    // Where the test stands in the file as it is (nothing was written).
+    location: held.get(keyOf(first))!.location,
+    hint: `an imported entry (${added.slice(0, 3).join(', ')}${added.length > 3 ? ', …' : ''}) competes with it: drop or change that row, or add it to the entry by hand (--force merges anyway)`,
+  });
 }
 
 /** The glossary to merge into, its entries located as the user names the file. */
@@ -68,6 +90,7 @@ export async function glossaryImportCommand(file: string, opts: GlossaryImportOp
   const existing = opts.merge ? await existingGlossary(abs(opts.glossary), shown(opts.glossary)) : undefined;
   const { text, plan } = importedGlossaryYaml(imported, target !== undefined ? shown(target) : 'glossary.yaml', existing);
   for (const notice of plan.notices) io.stderr.write(`vitrans: note: ${notice}\n`);
+  if (existing && !opts.force) assertSelfTestsHold(existing.glossary, parseGlossary(text, existing.glossary.file), plan.added.map((d) => d.id));
   if (target !== undefined) await writeFileAtomic(abs(target), text);
   else io.stdout.write(text);
   const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
