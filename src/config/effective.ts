@@ -141,6 +141,22 @@ export function checkSettingsOf(config: Pick<VitransConfig, 'checks'>): CheckSet
 }
 
 /**
+ * Where an engine setting in effect comes from, in the order they win: `--set`, the environment,
+ * the config file (undefined when none gives it).
+ * @example engineSettingOrigin(config, 'libretranslate', 'url', process.env) // { kind: 'file', at: { file: 'vitrans.config.yaml', line: 3, column: 10, offset: 40 } }
+ */
+export function engineSettingOrigin(config: VitransConfig, engine: string, key: string, env: Readonly<Record<string, string | undefined>>): ValueOrigin | undefined {
+  const spec = ENGINES.get(engine)?.settings.find((s) => s.key === key);
+  if (!spec) return undefined;
+  if (config.flags?.[engine]?.[key] !== undefined) return { kind: 'flag', name: `--set ${engine}.${spec.yaml}` };
+  const fromEnv = spec.env ? env[spec.env] : undefined;
+  if (fromEnv !== undefined && fromEnv !== '') return { kind: 'env', name: spec.env! };
+  if (config.engines[engine]?.[key] === undefined) return undefined;
+  const at = config.origins?.[`engines.${engine}.${spec.yaml}`];
+  return at ? { kind: 'file', at } : { kind: 'default' };
+}
+
+/**
  * Every setting in effect, in the config file's key order, each with its origin: the shared
  * command settings, every check's severity and options, suppressions, encodings, every engine
  * setting that has a value (secrets marked), prices, concurrency and cache.
@@ -197,11 +213,7 @@ export function effectiveConfig(
       const flag = config.flags?.[def.name]?.[spec.key];
       const env = spec.env ? opts.env[spec.env] : undefined;
       const file = config.engines[def.name]?.[spec.key];
-      const origin: ValueOrigin | undefined =
-        flag !== undefined ? { kind: 'flag', name: `--set ${def.name}.${spec.yaml}` }
-        : env !== undefined && env !== '' ? { kind: 'env', name: spec.env! }
-        : file !== undefined ? at(`engines.${def.name}.${spec.yaml}`)
-        : undefined;
+      const origin = engineSettingOrigin(config, def.name, spec.key, opts.env);
       if (!origin) continue;
       rows.push({ key: `engines.${def.name}.${spec.yaml}`, value: spec.secret ? null : (flag ?? (env || undefined) ?? file)!, origin, ...(spec.secret ? { secret: true } : {}) });
     }

@@ -68,8 +68,11 @@ export class AlignmentError extends UserError {
 
 /** Missing or invalid configuration: no API key, unknown engine, bad config file. */
 export class ConfigError extends UserError {
-  constructor(message: string, opts: { location?: ErrorLocation; hint?: string; cause?: unknown } = {}) {
+  /** The engine setting refused (`url`, `timeoutMs`: an `EngineSettings` key), so the CLI can say where it was set. */
+  readonly setting?: string;
+  constructor(message: string, opts: { location?: ErrorLocation; hint?: string; cause?: unknown; setting?: string } = {}) {
     super('E_CONFIG', message, opts);
+    this.setting = opts.setting;
   }
 }
 

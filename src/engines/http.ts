@@ -22,6 +22,7 @@ export function timeoutSetting(value: string | undefined, engine: string): numbe
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
     throw new ConfigError(`${engine}.timeout_ms must be a positive whole number of milliseconds, got ${JSON.stringify(value)}`, {
       hint: `set ${engine}.timeout_ms to milliseconds, e.g. 60000, or leave it out for the default ${DEFAULT_TIMEOUT_MS}`,
+      setting: 'timeoutMs',
     });
   }
   return n;
@@ -31,26 +32,27 @@ export function timeoutSetting(value: string | undefined, engine: string): numbe
  * Checks a server base URL setting: http(s), no credentials, no query string or fragment (keys go
  * in `api_key`). Returns it without trailing slashes. Messages never show the refused parts.
  * @throws ConfigError; `what` names it for humans ('OpenAI base URL'), `setting` says where it is set.
- * @example baseUrlSetting('http://localhost:5000/', { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' }) === 'http://localhost:5000'
+ * @example baseUrlSetting('http://localhost:5000/', { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', key: 'url', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' }) === 'http://localhost:5000'
  */
-export function baseUrlSetting(value: string, opts: { what: string; setting: string; engine: string; keyEnv: string }): string {
+export function baseUrlSetting(value: string, opts: { what: string; setting: string; key: string; engine: string; keyEnv: string }): string {
   const { what, setting, engine, keyEnv } = opts;
+  const refused = (message: string, hint: string): ConfigError => new ConfigError(message, { hint, setting: opts.key });
   const keyHint = `put the key in ${engine}.api_key or ${keyEnv}, not in the URL, and set ${setting} to the bare server URL`;
   // Checked on the raw text first: nothing after "://user:" may reach a message.
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1] ?? '';
   if (authority.includes('@')) {
     const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
-    throw new ConfigError(`${what} "${stripQuery(shown)}" must not contain a user name or password`, { hint: keyHint });
+    throw refused(`${what} "${stripQuery(shown)}" must not contain a user name or password`, keyHint);
   }
   if (/[?#]/.test(value)) {
-    throw new ConfigError(`${what} "${stripQuery(value)}" must not contain a query string or fragment`, { hint: keyHint });
+    throw refused(`${what} "${stripQuery(value)}" must not contain a query string or fragment`, keyHint);
   }
   const base = value.replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]/i.test(base)) throw new ConfigError(`${what} "${base}" is not an http(s) URL`, { hint: `set ${setting}` });
+  if (!/^https?:\/\/[^/]/i.test(base)) throw refused(`${what} "${base}" is not an http(s) URL`, `set ${setting}`);
   try {
     new URL(base);
   } catch {
-    throw new ConfigError(`${what} "${base}" is not a valid URL`, { hint: `set ${setting}` });
+    throw refused(`${what} "${base}" is not a valid URL`, `set ${setting}`);
   }
   return base;
 }

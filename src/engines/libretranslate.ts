@@ -16,7 +16,7 @@ import type { Engine, EngineSettings, TranslateRequest, TranslateResult } from '
  */
 export function createLibreTranslateEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
   if (!settings.url?.replace(/\/+$/, '')) throw new ConfigError('LibreTranslate needs a server URL', { hint: 'set LIBRETRANSLATE_URL, e.g. http://localhost:5000' });
-  const base = baseUrlSetting(settings.url, { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' });
+  const base = baseUrlSetting(settings.url, { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', key: 'url', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' });
   const apiKey = settings.apiKey || undefined;
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'libretranslate');
   const ctx: EngineErrorContext = { engine: 'libretranslate', label: 'LibreTranslate', keySource: 'LIBRETRANSLATE_API_KEY', redactor: new Redactor([apiKey]) };

@@ -138,7 +138,7 @@ function stripFence(text: string): string {
 export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
   const model = settings.model;
   if (!model) throw new ConfigError('the OpenAI-compatible engine needs a model name', { hint: 'set OPENAI_MODEL, e.g. gpt-4o-mini or llama3.1:8b' });
-  const baseUrl = baseUrlSetting(settings.baseUrl || DEFAULT_OPENAI_BASE_URL, { what: 'OpenAI base URL', setting: 'OPENAI_BASE_URL', engine: 'openai', keyEnv: 'OPENAI_API_KEY' });
+  const baseUrl = baseUrlSetting(settings.baseUrl || DEFAULT_OPENAI_BASE_URL, { what: 'OpenAI base URL', setting: 'OPENAI_BASE_URL', key: 'baseUrl', engine: 'openai', keyEnv: 'OPENAI_API_KEY' });
   const apiKey = settings.apiKey || undefined;
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'openai');
   const ctx: EngineErrorContext = { engine: 'openai', label: `OpenAI-compatible server (${baseUrl})`, keySource: 'OPENAI_API_KEY', redactor: new Redactor([apiKey]) };

@@ -506,6 +506,30 @@ describe('vitrans translate', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('says where a refused engine setting was given: its line in the config file, the --set, or the environment variable', async () => {
+    const dir = project({ 'vitrans.config.yaml': 'engines:\n  libretranslate:\n    url: "ftp://translate.example.org"\n    timeout_ms: 1.5\n' });
+    const bodies = libre();
+    const { LIBRETRANSLATE_URL: _unset, ...noUrl } = env;
+    const lines = async (args: string[], vars: Record<string, string>): Promise<string[]> => {
+      const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate', ...args], { cwd: dir, env: vars });
+      expect(r.code).toBe(2);
+      return r.stderr.trim().split('\n');
+    };
+    expect(await lines([], noUrl)).toEqual([
+      'vitrans: vitrans.config.yaml:3:10: error: engines.libretranslate.url: LibreTranslate URL "ftp://translate.example.org" is not an http(s) URL (correct it there; LIBRETRANSLATE_URL, when set, overrides it)',
+    ]);
+    expect(await lines(['--set', 'libretranslate.url=http://libre.test'], noUrl)).toEqual([
+      'vitrans: vitrans.config.yaml:4:17: error: engines.libretranslate.timeout_ms must be a positive whole number of milliseconds, got "1.5" (correct it there)',
+    ]);
+    expect(await lines(['--set', 'libretranslate.url=ftp://x', '--set', 'libretranslate.timeout_ms=1000'], noUrl)).toEqual([
+      'vitrans: error: --set libretranslate.url: LibreTranslate URL "ftp://x" is not an http(s) URL (correct the value given to --set libretranslate.url)',
+    ]);
+    expect(await lines(['--set', 'libretranslate.timeout_ms=1000'], { ...noUrl, LIBRETRANSLATE_URL: 'ftp://y' })).toEqual([
+      'vitrans: error: LIBRETRANSLATE_URL: LibreTranslate URL "ftp://y" is not an http(s) URL (correct LIBRETRANSLATE_URL in the environment; it overrides engines.libretranslate.url of the config file)',
+    ]);
+    expect(bodies).toHaveLength(0);
+  });
+
   it('refuses an engine URL with a password or a query string with exit 2, never printing them', async () => {
     const dir = project();
     const bodies = libre();

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
-import { AlignmentError, EngineError, InputError, UsageError, UserError, withoutCacheClaims } from '../../core/errors.js';
+import { AlignmentError, ConfigError, EngineError, InputError, UsageError, UserError, withoutCacheClaims } from '../../core/errors.js';
 import type { Finding, Paragraph } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
@@ -40,7 +40,7 @@ import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
 import type { ParagraphTranslation, TranslateProgress } from '../../translate/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../config/load.js';
-import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/effective.js';
+import { checkSettingsOf, encodingChoiceOf, engineSettingOrigin, runSettings } from '../../config/effective.js';
 import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
 import type { CheckSettings } from '../../checks/runner.js';
 import { formatFindingList } from '../../report/check-compact.js';
@@ -650,7 +650,35 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
       translate: () => Promise.reject(new EngineError(def.name, 'auth', 'not configured')),
     };
   }
-  return def.create(settings);
+  try {
+    return await def.create(settings);
+  } catch (err) {
+    throw err instanceof ConfigError && err.setting !== undefined ? placedSettingError(err, def.name, err.setting, config, io.env) : err;
+  }
+}
+
+/**
+ * An engine's refusal of one of its settings, said where the value came from: at its line in the
+ * config file, or naming the `--set` or the environment variable that gave it (the engine itself
+ * only knows the value, and would send a user to the environment for a value the file holds).
+ */
+function placedSettingError(err: ConfigError, engine: string, key: string, config: Awaited<ReturnType<typeof loadConfig>>, env: CliIO['env']): ConfigError {
+  const origin = engineSettingOrigin(config, engine, key, env);
+  const spec = getEngine(engine).settings.find((s) => s.key === key);
+  if (!origin || !spec) return err;
+  const name = `engines.${engine}.${spec.yaml}`;
+  // "libretranslate.timeout_ms must be ..." already names the setting.
+  const own = `${engine}.${spec.yaml} `;
+  const said = (where: string): string => (err.message.startsWith(own) ? `${where} ${err.message.slice(own.length)}` : `${where}: ${err.message}`);
+  // The engine's own advice stays when it says more than where to set the value ("put the key in api_key").
+  const advice = err.hint && !/^set /.test(err.hint) ? `${err.hint}; ` : '';
+  if (origin.kind === 'file') {
+    const overridden = spec.env ? `; ${spec.env}, when set, overrides it` : '';
+    return new ConfigError(said(name), { location: { file: origin.at.file, line: origin.at.line, column: origin.at.column }, hint: `${advice}correct it there${overridden}`, cause: err });
+  }
+  if (origin.kind === 'flag') return new ConfigError(said(origin.name), { hint: `${advice}correct the value given to ${origin.name}`, cause: err });
+  if (origin.kind === 'env') return new ConfigError(said(origin.name), { hint: `${advice}correct ${origin.name} in the environment; it overrides ${name} of the config file`, cause: err });
+  return err;
 }
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
