@@ -15,7 +15,7 @@ const SHIFT_MARGIN = 5;
 /**
  * Throws an AlignmentError for the first translation (reference or engine output) whose
  * paragraph count differs from the source's, naming the file, both counts, the paragraph and
- * line where alignment breaks, whether paragraphs look merged, dropped, split or added, and
+ * line where alignment breaks, whether the file seems to merge, leave out or split paragraphs or to add one, and
  * where the shorter file ends.
  * @example checkAlignment({ file: 'a.vi.txt', paragraphs }, [{ file: 'a.ref.en.txt', paragraphs: ref }, ...])
  */
@@ -53,13 +53,14 @@ function guidedError(source: ParagraphFile, text: ParagraphFile, guide: Paragrap
       break;
     }
   }
+  // Said of the file that is wrong: the guide is the one with the source's paragraph count.
   const what =
     kind === 'merged'
-      ? `paragraphs ${k + 1} and ${k + 2} of ${guide.file} look merged into one`
+      ? `${text.file} seems to merge paragraphs ${k + 1} and ${k + 2} of ${guide.file} into one`
       : kind === 'split'
-        ? `paragraph ${k + 1} of ${guide.file} looks split in two`
+        ? `${text.file} seems to split paragraph ${k + 1} of ${guide.file} in two`
         : kind === 'dropped'
-          ? `paragraph ${k + 1} of ${guide.file} looks dropped`
+          ? `${text.file} seems to leave out paragraph ${k + 1} of ${guide.file}`
           : `paragraph ${k + 1} of ${text.file} looks added`;
   const at = text.paragraphs[Math.min(k, text.paragraphs.length - 1)];
   const guideAt = guide.paragraphs[Math.min(k, guide.paragraphs.length - 1)];

@@ -31,7 +31,7 @@ describe('checkAlignment', () => {
     const err = errorOf(() => checkAlignment(source, [reference, merged]));
     expect(err.message).toContain('google-merged.en.txt has 5 paragraphs but source.vi.txt has 6');
     expect(err.message).toContain('alignment breaks at paragraph 4 (line 7; compared with reference.en.txt, line 7)');
-    expect(err.message).toContain('paragraphs 4 and 5 of reference.en.txt look merged into one');
+    expect(err.message).toContain('google-merged.en.txt seems to merge paragraphs 4 and 5 of reference.en.txt into one');
     expect(err.message).toContain('the shorter file, google-merged.en.txt, ends with paragraph 5 at line 9');
     expect(err.location).toMatchObject({ file: 'google-merged.en.txt', line: 7 });
   });
@@ -40,14 +40,15 @@ describe('checkAlignment', () => {
     const dropped = googleParas.filter((_, i) => i !== 4).join('\n\n');
     const err = errorOf(() => checkAlignment(source, [reference, fileOf('google.en.txt', dropped)]));
     expect(err.message).toContain('alignment breaks at paragraph 5');
-    expect(err.message).toContain('paragraph 5 of reference.en.txt looks dropped');
+    // Said of the translation that dropped it, not of the reference.
+    expect(err.message).toContain('google.en.txt seems to leave out paragraph 5 of reference.en.txt');
   });
 
   it('finds a split paragraph and an added one', () => {
     const split = [...googleParas.slice(0, 4), 'US Defence Secretary Lloyd Austin and Japanese Defence Minister Hamada Yasukazu signed', 'a bilateral Memorandum of Understanding (MOU) and Supply Security Agreement (SOSA).', googleParas[5]].join('\n\n');
     const e1 = errorOf(() => checkAlignment(source, [reference, fileOf('split.en.txt', split)]));
     expect(e1.message).toContain('split.en.txt has 7 paragraphs');
-    expect(e1.message).toContain('paragraph 5 of reference.en.txt looks split in two');
+    expect(e1.message).toContain('split.en.txt seems to split paragraph 5 of reference.en.txt in two');
     expect(e1.location?.line).toBe(9);
 
     const added = [...googleParas.slice(0, 2), 'Share this article on social media', ...googleParas.slice(2)].join('\n\n');

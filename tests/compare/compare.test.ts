@@ -293,7 +293,7 @@ describe('alignment and input errors', () => {
     expect(msg).toContain('has 6');
     // The reference guides the search: paragraphs 4 and 5 were merged.
     expect(msg).toContain('alignment breaks at paragraph 4');
-    expect(msg).toContain('look merged into one');
+    expect(msg).toContain('seems to merge paragraphs 4 and 5 of');
     expect(msg).toContain('the shorter file, corpus/seed/google-merged.en.txt, ends with paragraph 5 at line 9');
     expect((err as AlignmentError).location?.file).toBe('corpus/seed/google-merged.en.txt');
   });
