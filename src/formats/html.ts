@@ -56,8 +56,16 @@ export function readHtmlArticle(html: string, file: string): HtmlArticle {
       hint: 'save the article page itself (not a front page or a list of articles), or copy its text into a .txt file',
     });
   }
-  const title = collapse(parsed.title ?? '');
+  let title = collapse(parsed.title ?? '');
   const blocks = blocksOf(parsed.content);
+  // A page whose <title> is its headline cut short ("Việt Nam và Nhật Bản" for the <h1>
+  // "Việt Nam và Nhật Bản thúc đẩy hợp tác quốc phòng"): the headline in the content is the title.
+  const lead = blocks[0]?.startsWith('#') ? blocks[0].replace(/^#+\s*/, '') : undefined;
+  const cut = escapeInline(title).replace(/\s*(?:\.\.\.|…)$/, '').toLowerCase();
+  if (lead !== undefined && cut !== '' && lead !== escapeInline(title) && lead.toLowerCase().startsWith(cut)) {
+    blocks[0] = `# ${lead}`;
+    title = lead;
+  }
   // Readability keeps the headline in the content on some pages: it is written once.
   if (title !== '' && blocks[0]?.replace(/^#+\s*/, '') !== escapeInline(title)) blocks.unshift(`# ${escapeInline(title)}`);
   else if (blocks[0] !== undefined && !blocks[0].startsWith('#')) blocks[0] = `# ${blocks[0]}`;

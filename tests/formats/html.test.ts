@@ -28,6 +28,19 @@ describe('reading a web page as an article', () => {
     expect(article.markdown).toContain('vào ngày 10 tháng 2024 năm XNUMX');
   });
 
+  it('takes the headline from the <h1> when the <title> is that headline cut short: one heading, not two', () => {
+    const paragraphs =
+      '<p>Ngày 14 tháng 3, tại Hà Nội, Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Nhật Bản đã hội đàm về hợp tác công nghiệp quốc phòng và an ninh hàng hải trong khu vực, với sự tham gia của nhiều quan chức cấp cao của hai nước.</p>' +
+      '<p>Hai bên nhất trí rằng hợp tác quốc phòng là một trụ cột quan trọng của quan hệ Đối tác Chiến lược Toàn diện, được nâng cấp vào tháng 11/2023, và sẽ tiếp tục được tăng cường trong thời gian tới.</p>';
+    for (const title of ['Việt Nam và Nhật Bản', 'Việt Nam và Nhật Bản thúc đẩy…']) {
+      const page = `<!DOCTYPE html><html><head><title>${title}</title></head><body><nav><a href="/">Trang chủ</a></nav><article><h1>Việt Nam và Nhật Bản thúc đẩy hợp tác quốc phòng</h1>${paragraphs}</article><footer>Bản quyền 2024</footer></body></html>`;
+      const article = readHtmlArticle(page, 'qdnd.html');
+      const headings = article.markdown.split('\n\n').filter((b) => b.startsWith('#'));
+      expect(headings, title).toEqual(['# Việt Nam và Nhật Bản thúc đẩy hợp tác quốc phòng']);
+      expect(article.title).toBe('Việt Nam và Nhật Bản thúc đẩy hợp tác quốc phòng');
+    }
+  });
+
   it('leaves out the page around it: menu, search, ads, share buttons, tags, related articles, footer, scripts', () => {
     const { markdown } = readHtmlArticle(PAGE, 'zephyrnet-article.html');
     for (const chrome of ['Trang chủ', 'Tìm kiếm', 'Quảng cáo', 'Chia sẻ Facebook', 'Tweet', 'Tin tức mới nhất', 'Hàn Quốc công bố', 'Bảo lưu mọi quyền', 'Chính sách bảo mật', 'dataLayer', 'Logo Zephyrnet']) {
