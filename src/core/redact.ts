@@ -94,8 +94,7 @@ export class Redactor {
     const out = this.redactPieces(text);
     if (this.empty || !ELIDED.test(out)) return out;
     return out.replace(ELIDED_TOKEN, (token: string, before: string, shown: string, after: string) => {
-      const marks = /\*{3,}|\.{3,}|\u2026/g;
-      const parts = shown.split(marks);
+      const parts = shown.split(ELIDED);
       const head = parts[0]!;
       const tail = parts[parts.length - 1]!;
       const starts = head.endsWith(REDACTED) || (head.length >= MIN_FRAGMENT && this.pieces.some((p) => p.secret.startsWith(asciiLowerCase(head))));
@@ -147,9 +146,9 @@ export class Redactor {
 }
 
 /** A run of asterisks or dots, or an ellipsis: where a quoted key may be elided. */
-const ELIDED = /\*{3,}|\.{3}|\u2026/;
+const ELIDED = /\*{3,}|\.{3,}|\u2026/;
 /** A word holding an elision, without the quotes, parentheses and punctuation around it (a `[` may open a mask). */
-const ELIDED_TOKEN = /(?<=^|\s)([("']*)([^\s("']*?(?:\*{3,}|\.{3,}|\u2026)[^\s]*?)([)"'\].,;:!?]*)(?=\s|$)/g;
+const ELIDED_TOKEN = new RegExp(`(?<=^|\\s)([("']*)([^\\s("']*?(?:${ELIDED.source})\\S*?)([)"'\\].,;:!?]*)(?=\\s|$)`, 'g');
 
 /** What a secret is replaced with. */
 export const REDACTED = '[REDACTED]';

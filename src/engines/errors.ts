@@ -5,6 +5,7 @@
  */
 import { EngineError, KEPT_IN_CACHE, type EngineErrorKind, type PartialTranslation } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
+import { decodeEntities } from '../text/entities.js';
 
 const NO_SECRETS = new Redactor([]);
 
@@ -105,17 +106,8 @@ export function htmlPageTitle(body: string): string | undefined {
   // Without a title or heading, the words of the page's start, its scripts and styles left out.
   const words = (): string => head.replace(/<(script|style)\b[^]*?(?:<\/\1\s*>|$)/gi, ' ').replace(/<[^>]*>?/g, ' ');
   const title = /<title\b[^>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? /<h1\b[^>]*>([^<]*)<\/h1>/i.exec(body.slice(0, 65_536))?.[1] ?? words();
-  const text = title.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, e: string) => decodeEntity(e)).replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(title.replace(/&nbsp;/gi, ' '), '\ufffd').replace(/\s+/g, ' ').trim();
   return text ? text : 'an HTML page without a title';
-}
-
-function decodeEntity(name: string): string {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('#')) {
-    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : Number(lower.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-  }
-  return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[lower] ?? `&${name};`;
 }
 
 /** JSON with no text in it: null, empty strings, empty objects and arrays, nested. */

@@ -10,6 +10,7 @@ import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
 import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { ChatAnswer, ChatRequest, Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
+import { decodeEntities } from '../text/entities.js';
 
 /** Where requests go when `baseUrl` is not set. */
 const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -95,18 +96,12 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
 /**
  * The inverse of `escapeText`, in one pass (so `&amp;lt;` becomes `&lt;`, not `<`); also reads
  * `&quot;`, `&apos;` and numeric entities a model may write. Unknown entities stay as they are.
  */
 export function unescapeText(text: string): string {
-  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED_ENTITIES[name]!;
-    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return decodeEntities(text);
 }
 
 /** A 400 that refuses JSON mode (older llama.cpp and vLLM builds, some proxies), by what it names. */
