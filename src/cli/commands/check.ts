@@ -28,7 +28,7 @@ import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/eff
 import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkReporters, type CheckFormat } from '../../report/index.js';
-import { mapped } from '../../core/iterate.js';
+import { allInOrder, mapped } from '../../core/iterate.js';
 import { detached } from '../../core/detach.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
@@ -425,7 +425,7 @@ function refuseLegacyFix(encoding: string | undefined): void {
 
 /** The articles the command line names: corpus directories, SOURCE TRANSLATION..., or one bilingual JSON; `-` is stdin. */
 async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => string, sources?: readonly SourceMapping[]): Promise<CorpusArticle[]> {
-  const kinds = await Promise.all(
+  const kinds = await allInOrder(
     paths.map(async (p) => {
       if (p === STDIN_PATH) return false;
       try {
@@ -436,7 +436,7 @@ async function articlesFrom(paths: string[], io: CliIO, shown: (p: string) => st
     }),
   );
   if (kinds.every(Boolean)) {
-    const scans = await Promise.all(paths.map((p) => scanCorpus(p, { translationsOnly: sources !== undefined && sources.length > 0 })));
+    const scans = await allInOrder(paths.map((p) => scanCorpus(p, { translationsOnly: sources !== undefined && sources.length > 0 })));
     // A translation no source is beside goes to the source the config's `sources:` maps it to.
     const mapped = new Map<string, CorpusArticle>();
     for (const t of scans.flatMap((s) => s.unmatched)) {
