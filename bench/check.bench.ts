@@ -3,13 +3,15 @@
  * for a small and a large glossary, beside a naive per-term regex loop.
  *
  * Run with `npm run bench:check` (`-- --formats-only`: the plain-text, TMX, XLIFF and Word checks alone;
- * `-- --no-big`: without the big inputs; `-- --articles-only`: memory against the number of articles; `-- --digit-serials`: renderings with digits, as before). Everything is generated from a seeded PRNG, so runs compare.
+ * `-- --no-big`: without the big inputs; `-- --articles-only`: memory against the number of articles; `-- --real-only`: the
+ * shipped articles, every check against the term checks; `-- --digit-serials`: renderings with digits, as before). Everything is generated from a seeded PRNG, so runs compare.
  * To measure another stage (e.g. the English side of the check), add a Case to `cases()`.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createViMatcher } from '../src/glossary/vi-matcher.js';
+import { loadGlossary } from '../src/glossary/load.js';
 import type { GlossaryEntry } from '../src/glossary/types.js';
 import { foldForMatching } from '../src/text/vietnamese.js';
 import { checkTranslation, checkXliff, checksById, createCheckTools, prepareSource } from '../src/checks/index.js';
@@ -531,6 +533,54 @@ async function bigInputs(syllables: string[], small: GlossaryEntry[]): Promise<v
   }
 }
 
+/**
+ * Real text: the shipped corpus's articles (sources and reference translations, with their
+ * numbers, dates, acronyms and quotes) against glossary.yaml, repeated to about 20 MB. The
+ * generated text above has few of what the number, acronym and punctuation checks read; these
+ * articles have them as news has them. Every check against the term checks alone, and every
+ * check but the number checks, best of three turns each.
+ */
+async function realArticles(): Promise<void> {
+  const glossary = await loadGlossary(join(ROOT, 'glossary.yaml'));
+  const slugs = ['japan-us-defense-industry', 'vietnam-japan-defense-cooperation'];
+  const read = (slug: string, name: string): string => readFileSync(join(ROOT, 'corpus', slug, name), 'utf8').trim();
+  const sources = slugs.map((slug) => read(slug, 'source.vi.txt'));
+  const targets = slugs.map((slug) => read(slug, 'reference.en.txt'));
+  const once = Buffer.byteLength(sources.join('\n\n')) + Buffer.byteLength(targets.join('\n\n'));
+  const times = Math.ceil(TARGET_BYTES / once);
+  const repeat = (texts: string[]): string => Array.from({ length: times }, () => texts.join('\n\n')).join('\n\n');
+  const corpus = { source: repeat(sources), target: repeat(targets) };
+  const bytes = Buffer.byteLength(corpus.source) + Buffer.byteLength(corpus.target);
+  const run = (ids?: string[]): Case['run'] => {
+    const tools = createCheckTools(glossary, ids ? checksById(ids) : {});
+    return () => checkTranslation(prepareSource({ file: 'source.vi.txt', text: corpus.source }, tools), { file: 'reference.en.txt', text: corpus.target }, tools).findings.length;
+  };
+  const everyCheck = createCheckTools(glossary).checks.map((c) => c.meta.id);
+  const real: Case[] = [
+    { name: 'term checks only', terms: glossary.entries.length, bytes, run: run(TERM_CHECKS) },
+    { name: 'all but numbers', terms: glossary.entries.length, bytes, run: run(everyCheck.filter((id) => id !== 'number-mismatch' && id !== 'source-corrupted')) },
+    { name: 'all checks', terms: glossary.entries.length, bytes, run: run() },
+  ];
+  const best = new Map<Case, Result>();
+  for (let round = 0; round < 3; round++) {
+    for (const c of real) {
+      const r = measure(c);
+      const known = best.get(c);
+      if (!known || r.seconds < known.seconds) best.set(c, r);
+    }
+  }
+  console.log(`\nReal articles: corpus/ (${slugs.length} articles, sources and reference translations) ${times}× over, ${(bytes / 1e6).toFixed(1)} MB, glossary.yaml (${glossary.entries.length} entries)`);
+  for (const r of real.map((c) => best.get(c)!)) {
+    console.log(`${pad(r.name, 18)} ${pad(String(r.terms), 6, true)} ${pad((r.bytes / 1e6).toFixed(1), 6, true)} ${pad(r.seconds.toFixed(2), 7, true)} ${pad(r.mbPerSecond.toPrecision(3), 8, true)} ${pad(String(r.results), 9, true)}`);
+  }
+  const seconds = (name: string): number => [...best.values()].find((r) => r.name === name)!.seconds;
+  console.log(`every check takes ${(seconds('all checks') / seconds('term checks only')).toFixed(2)}× the time of the term checks alone; every check but the number checks ${(seconds('all but numbers') / seconds('term checks only')).toFixed(2)}×`);
+}
+
+if (process.argv.includes('--real-only')) {
+  await realArticles();
+  process.exit(0);
+}
 if (process.argv.includes('--articles-only')) {
   const dir = join(tmpdir(), `vitrans-bench-articles-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
@@ -539,6 +589,7 @@ if (process.argv.includes('--articles-only')) {
   process.exit(0);
 }
 await main();
+if (!['--big-only', '--formats-only', '--glossary-only'].some((flag) => process.argv.includes(flag))) await realArticles();
 if (!['--big-only', '--no-big', '--formats-only', '--glossary-only'].some((flag) => process.argv.includes(flag))) {
   await bigInputs(syllableList(), makeGlossary(LARGE_GLOSSARY, syllableList(), mulberry32(20240410)).slice(0, SMALL_GLOSSARY));
 }

@@ -6,7 +6,7 @@ import { wordCharLength } from '../../text/chars.js';
 function wordEnd(text: string, i: number, end: number): number {
   let j = i;
   for (;;) {
-    while (j < end && wordCharLength(text, j) > 0) j += wordCharLength(text, j);
+    for (let l = j < end ? wordCharLength(text, j) : 0; l > 0; l = j < end ? wordCharLength(text, j) : 0) j += l;
     const c = text.charAt(j);
     if ((c === "'" || c === '’') && j + 1 < end && wordCharLength(text, j + 1) > 0) j++;
     else return j;

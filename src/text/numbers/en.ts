@@ -20,7 +20,7 @@ import {
   yearReading,
   type FoundQuantity,
 } from './common.js';
-import { Gap, tokenize, type Token } from './tokens.js';
+import { Gap, tokenize, type Folding, type Token } from './tokens.js';
 import type { DateValue, Quantity, QuantityReading } from './types.js';
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -72,7 +72,7 @@ const UNIT_SUFFIXES = new Set(['km', 'm', 'cm', 'mm', 'kg', 'g', 'lb', 'lbs', 'f
 /** What joins the two ends of a range ("10-15%", "$2 to $3 billion", "between 2 and 3"). */
 const RANGE_CONNECTORS = new Set(['-', '–', '—', 'to', 'and', 'or', 'through']);
 
-const foldKey = (word: string): string => word.toLowerCase();
+const folding: Folding = { fold: (word) => word.toLowerCase(), foldsY: false };
 
 /** Words that may start a quantity (the rest can only be the letters of a name such as "F-35"). */
 const EN_TRIGGERS = new Set<string>([
@@ -89,7 +89,7 @@ const EN_TRIGGERS = new Set<string>([
  * // date 10 April 2024, number 400, money 2.4e9 USD
  */
 export function readEnglishQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  return new EnReader(text, tokenize(text, start, end, foldKey)).read();
+  return new EnReader(text, tokenize(text, start, end, folding)).read();
 }
 
 class EnReader extends QuantityScanner {

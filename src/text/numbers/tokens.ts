@@ -39,13 +39,25 @@ function startsUpper(word: string): boolean {
   return first !== first.toLowerCase();
 }
 
+/** How a reader folds its words into keys. */
+export interface Folding {
+  /** The key of a word that is not plain ASCII (memoised by the caller if it is costly). */
+  fold(word: string): string;
+  /**
+   * Whether a plain ASCII word with a y may fold to something else than its lower case
+   * (Vietnamese "quy" is "qui", "Ky" is "ki"). Any other plain ASCII word's key is its lower case,
+   * made here without a call (and without a copy when it is lower case already): most words of a
+   * text are.
+   */
+  foldsY: boolean;
+}
+
 /**
- * Tokens of `text` between `start` and `end`; `fold` gives each word its key (memoised by the
- * caller if it is costly).
- * @example tokenize('F-35A, 2,4 tỷ', 0, 13, (w) => w.toLowerCase()).map((t) => t.text)
+ * Tokens of `text` between `start` and `end`, each word with its key.
+ * @example tokenize('F-35A, 2,4 tỷ', 0, 13, { fold: (w) => w.toLowerCase(), foldsY: false }).map((t) => t.text)
  * // ['F', '-', '35', 'A', ',', '2', ',', '4', 'tỷ']
  */
-export function tokenize(text: string, start: number, end: number, fold: (word: string) => string): Token[] {
+export function tokenize(text: string, start: number, end: number, folding: Folding): Token[] {
   const tokens: Token[] = [];
   let gap: Gap = Gap.None;
   let newlines = 0;
@@ -62,6 +74,9 @@ export function tokenize(text: string, start: number, end: number, fold: (word: 
     }
     let type: TokenType;
     let j: number;
+    let ascii = true;
+    let capitals = false;
+    let withY = false;
     if (c < 0x80 ? !isAsciiWord(c) : wordCharLength(text, i) === 0) {
       const cp = c < 0xd800 || c > 0xdbff ? c : (text.codePointAt(i) ?? c);
       j = Math.min(end, i + (cp > 0xffff ? 2 : 1));
@@ -74,17 +89,25 @@ export function tokenize(text: string, start: number, end: number, fold: (word: 
         const d = text.charCodeAt(j);
         if (d < 0x80) {
           if (!isAsciiWord(d) || isDigit(d) !== digits) break;
+          if (d <= 0x5a && d >= 0x41) capitals = true;
+          if ((d | 0x20) === 0x79) withY = true;
           j++;
         } else {
           const l = wordCharLength(text, j);
           if (l === 0 || digits) break;
+          ascii = false;
           j += l;
         }
       }
       type = digits ? 'num' : 'word';
     }
     const t = text.slice(i, j);
-    tokens.push({ type, start: i, end: j, text: t, key: type === 'word' ? fold(t) : t, gap, upper: type === 'word' && startsUpper(t) });
+    let key = t;
+    if (type === 'word') {
+      if (!ascii || (withY && folding.foldsY)) key = folding.fold(t);
+      else if (capitals) key = t.toLowerCase();
+    }
+    tokens.push({ type, start: i, end: j, text: t, key, gap, upper: type === 'word' && startsUpper(t) });
     gap = Gap.None;
     newlines = 0;
     i = j;

@@ -25,7 +25,7 @@ import {
   yearReading,
   type FoundQuantity,
 } from './common.js';
-import { Gap, tokenize, type Token } from './tokens.js';
+import { Gap, tokenize, type Folding, type Token } from './tokens.js';
 import type { DateValue, Quantity, QuantityReading } from './types.js';
 
 /** Digit words, by folded key. "tư", "lăm"/"nhăm", "mốt", "không" and "năm" need context (see `digitAt`). */
@@ -102,7 +102,7 @@ const DAY_PARTS: Readonly<Record<string, 'am' | 'pm' | 'night'>> = { 'sáng': 'a
 /** Letter suffixes after digits that are units, not the letters of a name ("300km", "15h"). */
 const UNIT_SUFFIXES = new Set(['km', 'm', 'cm', 'mm', 'kg', 'g', 't', 'ha', 'h', 'đ', 'mw', 'kw', 'gw', 'kt', 'hz', 'ghz', 'mhz', 'l']);
 
-const foldKey = (word: string): string => foldSyllable(word);
+const folding: Folding = { fold: foldSyllable, foldsY: true };
 
 /** Words that may start a quantity (the rest can only be the letters of a name such as "F-35"). */
 const VI_TRIGGERS = new Set<string>([
@@ -118,7 +118,7 @@ const VI_TRIGGERS = new Set<string>([
  * // date 10 April 2024, number 400, money 2.4e9 USD
  */
 export function readVietnameseQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  return new ViReader(text, tokenize(text, start, end, foldKey)).read();
+  return new ViReader(text, tokenize(text, start, end, folding)).read();
 }
 
 class ViReader extends QuantityScanner {
