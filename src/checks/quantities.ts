@@ -27,6 +27,8 @@ export interface QuantityComparison {
   missing: Quantity[];
   /** Translation values with no counterpart in the source (weak ones left out). */
   added: Quantity[];
+  /** Amounts the translation adds as a currency conversion of the amount before them: "VND 81.5 trillion ($3.3 billion)". */
+  conversions: Quantity[];
   /** For each corrupted source quantity, the translation quantities that stand for it. */
   counterparts: ReadonlyMap<Quantity, readonly Quantity[]>;
 }
@@ -164,8 +166,10 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
     for (const s of clean) if (!matched.has(s) && s.bare.length === 1 && debrisValues.has(String(s.bare[0]))) matched.add(s);
   }
 
-  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak);
-  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak);
+  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
+  const conversions = target.filter((t, k) => !used.has(t) && isConversion(t, target[k - 1], used, tp));
+  const converted = new Set(conversions);
+  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t));
   const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
   const paired = new Set(wrong.flatMap((w) => [w.source, w.target]));
   return {
@@ -175,9 +179,27 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
     wrong,
     missing: missingCandidates.filter((q) => !paired.has(q)),
     added: addedCandidates.filter((q) => !paired.has(q)),
+    conversions,
     counterparts,
   };
 }
+
+/**
+ * Whether translation amount `t` converts the amount written just before it into another currency,
+ * as English-language news adds to đồng figures: "VND 81.5 trillion ($3.3 billion)", "(about
+ * $3.3 billion)", "VND 81.5 trillion, or $3.3 billion". The amount before it must stand for one of
+ * the source's.
+ */
+function isConversion(t: Quantity, before: Quantity | undefined, used: ReadonlySet<Quantity>, paragraph: { start: number; text: string }): boolean {
+  if (t.kind !== 'money' || before === undefined || before.kind !== 'money' || before.currency === t.currency || !used.has(before)) return false;
+  const between = paragraph.text.slice(before.end - paragraph.start, t.start - paragraph.start);
+  if (CONVERSION_OPENING.test(between)) return paragraph.text.slice(t.end - paragraph.start, t.end - paragraph.start + 2).trimStart().startsWith(')');
+  return CONVERSION_OR.test(between);
+}
+
+/** What stands between an amount and its conversion in brackets, or after "or". */
+const CONVERSION_OPENING = /^\s*\(\s*(?:about|around|approximately|approx\.|roughly|some|nearly|almost|over|more than|or|~|≈)?\s*$/i;
+const CONVERSION_OR = /^\s*[,–—-]?\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost)?\s*$/i;
 
 function strongFirst(quantities: readonly Quantity[]): Quantity[] {
   return [...quantities.filter((q) => !q.weak), ...quantities.filter((q) => q.weak)];

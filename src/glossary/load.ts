@@ -15,6 +15,7 @@ import { isAcronym } from './inflect.js';
 import { termKey } from './vi-matcher.js';
 import { LineIndex } from '../text/positions.js';
 import { describeYamlError } from '../text/yaml-syntax.js';
+import { withoutDiacritics } from '../text/vietnamese.js';
 import { compileGlossary, compiledGlossaryKey, deferCompiledGlossary, readCompiledGlossary, writeCompiledGlossary } from './compiled.js';
 import { quickYamlTree, treeOfYamlNode } from './yaml-tree.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
@@ -419,10 +420,7 @@ function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: G
 
 /** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
 export function slugify(en: string): string {
-  const slug = en
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/gi, 'd')
+  const slug = withoutDiacritics(en)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -3,6 +3,7 @@
  * text introduces one with its expansion ("Permanent Joint Headquarters (PJHQ)"). Linear scans.
  */
 import { wordCharLength } from './chars.js';
+import { withoutDiacritics } from './vietnamese.js';
 
 /**
  * An acronym as written.
@@ -131,6 +132,37 @@ export function acronymIntroductions(text: string, ignore: ReadonlySet<string> =
     if (!before || text.slice(before.end, open).trim() !== '') continue;
     const letters = acronymLetters(before, ignore);
     if (letters.length >= 2 && /\s/.test(inside.trim()) && spelledFrom(inside, letters) >= 0) out.push({ key: before.key, at: before.start, from: before.start });
+  }
+  return out;
+}
+
+/**
+ * The acronyms a Vietnamese text defines from Vietnamese words, by their initials: "Ngân hàng Nhà
+ * nước (NHNN)", "Ủy ban Thường vụ Quốc hội (UBTVQH)", "Doanh nghiệp nhà nước (DNNN)". English
+ * spells those out ("the State Bank of Vietnam"), unlike "Thiết bị đánh chặn pha bay (GPI)", whose
+ * letters are not the initials of the words before it. Only text[from, to) is read.
+ * @example vietnameseInitialisms('Theo Ngân hàng Nhà nước (NHNN), tín dụng tăng.') // ['NHNN']
+ */
+export function vietnameseInitialisms(text: string, from = 0, to = text.length): string[] {
+  const out: string[] = [];
+  for (let open = charIn(text, 0x28, from, to); open >= 0; open = charIn(text, 0x28, open + 1, to)) {
+    const close = charIn(text, 0x29, open + 1, Math.min(to, open + MAX_ACRONYM + 2));
+    if (close < 0) continue;
+    const only = findAcronyms(text, open + 1, close);
+    if (only.length !== 1 || only[0]!.start !== open + 1 || only[0]!.end !== close) continue;
+    const letters = only[0]!.key;
+    // The initials of the words just before the parenthesis, as many as the acronym has letters.
+    let initials = '';
+    let i = open;
+    while (initials.length < letters.length) {
+      while (i > from && /\s/.test(text.charAt(i - 1))) i--;
+      let start = i;
+      while (start > from && wordCharLength(text, start - 1) > 0) start--;
+      if (start === i) break;
+      initials = withoutDiacritics(text.charAt(start)).toUpperCase() + initials;
+      i = start;
+    }
+    if (initials === letters) out.push(letters);
   }
   return out;
 }

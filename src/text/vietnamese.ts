@@ -384,3 +384,11 @@ export function vietnameseShare(text: string): { share: number; words: number } 
   }
   return { share: words === 0 ? 0 : markedWords / words, words };
 }
+
+/**
+ * The text with its diacritics taken off and đ/Đ written d/D, as English copy writes Vietnamese
+ * codes and names ("NĐ-CP" → "ND-CP", "Đà Nẵng" → "Da Nang"). Offsets do not carry over.
+ */
+export function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

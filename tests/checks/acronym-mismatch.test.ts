@@ -36,8 +36,27 @@ ruleTester(
       ['a shouted headline in NFD, its marks apart from its letters', 'NHẬT BẢN VÀ MỸ KÝ THỎA THUẬN MỚI'.normalize('NFD'), 'JAPAN AND US SIGN NEW DEAL'],
       ['a dateline and a label', 'Hà Nội, ngày 14/3 (TTXVN) - Hai bên hội đàm.', 'HANOI, March 14 (VNA) – The two sides held talks.'],
       ['an acronym glued to a Vietnamese letter is no acronym', 'Mã MOUđ sai.', 'The code is wrong.'],
+      ['a currency code glued to its amount is an amount', 'Doanh thu đạt 4.500 tỷ đồng.', 'Revenue reached VND4.5 trillion.'],
+      ['a document number copied from the source, its Đ written D', 'Theo Nghị định 15/2020/NĐ-CP và Nghị quyết 08-NQ/TW, mức phạt tăng.', 'Under Decree 15/2020/ND-CP and Resolution 08-NQ/TW, fines rose.'],
+      ['an acronym the source makes of Vietnamese words, spelled out', 'Theo Ngân hàng Nhà nước (NHNN), tín dụng tăng 9%.\n\nNHNN cũng giữ nguyên lãi suất.', 'According to the State Bank of Vietnam, credit grew 9 percent.\n\nThe central bank also kept its rates.'],
+      ['one with a Vietnamese capital with a mark', 'Ủy ban Thường vụ Quốc hội (UBTVQH) họp phiên thứ 38.', "The National Assembly Standing Committee held its 38th session."],
+      ['English short forms of a title, a city, a fiscal year', 'Ông Thắng, Chủ tịch kiêm Tổng Giám đốc, báo cáo tại TP.HCM về năm tài khóa 2024.', "Thang, the chairman and CEO, reported in HCMC on FY2024."],
+      ['an acronym kept as the first part of an official name', 'Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng (ADMM+) diễn ra tại Viêng Chăn.', "The ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus) took place in Vientiane."],
+      ['a headline using the acronym its source uses, the body expanding it', 'GDP quý III/2024 tăng 7,4%\n\nTổng sản phẩm trong nước (GDP) quý III/2024 tăng 7,4% so với cùng kỳ.', "Vietnam's Q3 GDP grows 7.4 percent\n\nGross domestic product (GDP) grew 7.4 percent year-on-year in the third quarter of 2024."],
     ],
     invalid: [
+      {
+        name: 'an acronym whose letters are not the initials of the Vietnamese words before it, dropped',
+        source: 'Thiết bị đánh chặn pha bay (GPI) được thử nghiệm thành công.',
+        target: 'The interceptor was tested successfully.',
+        findings: [{ severity: 'error', message: '"GPI" of the source is missing from the translation' }],
+      },
+      {
+        name: 'a document code the source does not have',
+        source: 'Theo Nghị định 15/2020/NĐ-CP, mức phạt tăng.',
+        target: 'Under Decree 15/2020/ND-CP and Circular 05/2021/TT-BTC, fines rose.',
+        findings: [{ severity: 'warning', message: '"TT-BTC" is not in the source paragraph' }],
+      },
       {
         name: 'a source acronym dropped',
         source: 'Việc thành lập trụ sở mới (PJHQ) sẽ cực kỳ quan trọng.',

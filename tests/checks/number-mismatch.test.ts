@@ -37,6 +37,18 @@ describe('number-mismatch', () => {
       ['Hai nước ký ba văn kiện.', 'The two countries signed three documents.'],
       ['Cả hai nước đều ủng hộ.', 'Both countries support it.'],
       ['Mười hai tàu tham gia.', 'A dozen ships took part.'],
+      ['Doanh thu đạt 4.500 tỷ đồng.', 'Revenue reached VND4.5 trillion.'],
+      ['Thu ngân sách ước đạt 1,48 triệu tỷ đồng.', 'Budget revenue is estimated at VND 1.48 quadrillion.'],
+      ['Dự án trị giá 2,4 tỷ USD.', 'The project is worth $2.4bn.'],
+      ['Thiệt hại ước khoảng 81.500 tỷ đồng.', 'Damage is estimated at about VND 81.5 trillion ($3.3 billion).'],
+      ['Thiệt hại ước khoảng 81.500 tỷ đồng.', 'Damage is estimated at VND 81.5 trillion, or about $3.3 billion.'],
+      ['GDP quý III/2024 tăng 7,4%\n\nGDP quý III/2024 tăng 7,4% so với cùng kỳ.', "Q3 GDP grows 7.4 percent\n\nGDP grew 7.4 percent year-on-year in the third quarter of 2024."],
+      ['Phần hai: mã được giữ.', 'Part two: the code is kept.'],
+      ['Theo Nghị định 15/2020/NĐ-CP, mức phạt tăng.', 'Under Decree 15/2020/ND-CP, fines rose.'],
+      ['Đường dây nóng 1900 1234 hoạt động 24/7.', 'The hotline 1900 1234 operates around the clock.'],
+      ['Việt Nam đứng thứ hai thế giới về xuất khẩu gạo.', "Vietnam is the world's No. 2 rice exporter."],
+      ['Hai nước có quan hệ hợp tác 20 năm.', 'The two countries have two decades of cooperation.'],
+      ['Trong mười năm qua, kinh tế tăng trưởng ổn định.', 'Over the past decade, the economy has grown steadily.'],
       ['Hàng chục tàu tham gia.', 'Dozens of ships took part.'],
       ['Gần 1.000 binh sĩ tham gia.', 'Nearly 1,000 troops took part.'],
       ['Một số linh kiện được nhập khẩu.', 'Some components are imported.'],
@@ -146,10 +158,20 @@ describe('number-mismatch', () => {
     expect(messages(source, 'Buying 40 missiles.\n\nBuying 400 ships.')).toEqual(['error: "400" is rendered as "40"', 'error: "40" is rendered as "400"']);
   });
 
-  it('takes its options: words, added, names', () => {
+  it('tells a conversion from an added amount: the same currency, or no amount of the source before it, is added', () => {
+    expect(messages('Dự án trị giá 2.000 tỷ đồng.', 'The project is worth VND2 trillion (VND3 trillion with taxes).')).toEqual(['error: "VND3 trillion" (3 trillion VND) is not in the source']);
+    expect(messages('Dự án được phê duyệt.', 'The project ($80 million) was approved.')).toEqual(['error: "$80 million" (80 million USD) is not in the source']);
+  });
+
+  it('leaves out the year of a quarter only where the translation names that year elsewhere', () => {
+    expect(messages('GDP quý III/2024 tăng 7,4%.', 'Q3 GDP grew 7.4 percent.')).toEqual(['error: "2024" is missing from the translation']);
+  });
+
+  it('takes its options: words, added, names, conversions', () => {
     expect(messages('Hai nước ký ba văn kiện.', 'The two countries signed four documents.', { words: false })).toEqual([]);
     expect(messages('Giá tăng.', 'Prices rose 26.3%.', { added: false })).toEqual([]);
     expect(messages('Tiêm kích F-35.', 'F-16 fighters.', { names: false })).toEqual([]);
+    expect(messages('Thiệt hại khoảng 81.500 tỷ đồng.', 'Damage is about VND 81.5 trillion ($3.3 billion).', { conversions: false })).toEqual(['error: "$3.3 billion" (3.3 billion USD) is not in the source']);
     expect(() => numbers('a', 'b', { word: false })).toThrow(/check "number-mismatch" has no option "word"/);
   });
 

@@ -1,6 +1,8 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { Glossary, GlossaryEntry } from '../../glossary/types.js';
-import { acronymIntroductions, findAcronyms, type AcronymToken } from '../../text/acronyms.js';
+import { acronymIntroductions, findAcronyms, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
+import { withoutDiacritics } from '../../text/vietnamese.js';
+import { wordCharLength } from '../../text/chars.js';
 
 /**
  * Acronyms must survive translation. In each paragraph pair:
@@ -31,13 +33,13 @@ export const acronymMismatch: Check = {
       },
       allowAdded: {
         type: 'string[]',
-        default: ['US', 'USA', 'UK', 'UN', 'EU', 'VNA'],
-        description: 'acronyms a translation may add: English short names of what Vietnamese spells out (Mỹ, Anh, Liên hợp quốc; TTXVN is VNA)',
+        default: ['US', 'USA', 'UK', 'UN', 'EU', 'VNA', 'CEO', 'HCMC', 'FY'],
+        description: 'acronyms a translation may add: English short names of what Vietnamese spells out (Mỹ, Anh, Liên hợp quốc; TTXVN is VNA; Tổng Giám đốc is CEO; TP.HCM is HCMC; năm tài khóa 2024 is FY2024)',
       },
       vietnameseAbbreviations: {
         type: 'string[]',
-        default: ['UBND', 'TP', 'TPHCM', 'HCM', 'CAND', 'THPT', 'CSGT', 'GS', 'TS', 'PGS', 'BQP', 'BCA', 'VN', 'BCH', 'TW', 'BHXH', 'ATGT', 'CNTT', 'NXB', 'TTXVN', 'KT', 'XH'],
-        description: 'source abbreviations of Vietnamese words, which English spells out (UBND: People’s Committee)',
+        default: ['UBND', 'TP', 'TPHCM', 'HCM', 'CAND', 'THPT', 'CSGT', 'GS', 'TS', 'PGS', 'BQP', 'BCA', 'VN', 'BCH', 'TW', 'BHXH', 'ATGT', 'CNTT', 'NXB', 'TTXVN', 'KT', 'XH', 'NHNN', 'UBTVQH', 'KCN', 'DNNN', 'DN', 'BNG', 'QH', 'LHQ', 'MTTQ'],
+        description: 'source abbreviations of Vietnamese words, which English spells out (UBND: People’s Committee); one the source defines from Vietnamese words ("Ngân hàng Nhà nước (NHNN)") needs no listing',
       },
     },
   },
@@ -71,6 +73,7 @@ export const acronymMismatch: Check = {
         const empty = target.length === 0 && source.length === 0;
         return {
           shouting: !empty && (shouting(pair.source.text) || shouting(pair.target.text)),
+          vietnameseInitialisms: source.length === 0 ? [] : vietnameseInitialisms(context.sourceText, pair.source.start, pair.source.end),
           source: source.map((t) => moved(t, -s0)),
           target: target.map((t) => moved(t, -t0)),
           introductions,
@@ -83,10 +86,14 @@ export const acronymMismatch: Check = {
         // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
         const inSourceDocument = new Set<string>();
         for (const a of all) for (const t of a.source) inSourceDocument.add(t.key);
+        // Acronyms the source makes of Vietnamese words ("Ngân hàng Nhà nước (NHNN)"), wherever it uses them.
+        const spelledOut = new Set<string>();
+        for (const a of all) for (const key of a.vietnameseInitialisms) spelledOut.add(key);
         const seen = new Set<string>();
         const checkPair = (pair: ParagraphPair, source: readonly AcronymToken[], target: readonly AcronymToken[]): void => {
           for (const s of firstOfEach(source)) {
-            if (target.some((t) => sameAcronym(s, t))) continue;
+            // "ADMM-Plus" for "ADMM+": the acronym written as the first part of a longer name.
+            if (target.some((t) => sameAcronym(s, t)) || spelledOut.has(s.key) || writesWord(pair.target.text, s.text)) continue;
             const entries = byAcronym.get(s.key) ?? [];
             if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
             context.report({
@@ -102,7 +109,10 @@ export const acronymMismatch: Check = {
             const first = !seen.has(t.key);
             seen.add(t.key);
             const at = introducedAt.get(t.key);
-            if (first && at !== undefined && t.start < at && !termMissingReports(t, pair, byAcronym)) {
+            // A headline uses the acronym its source uses ("GDP quý III/2024 tăng 7,4%" → "Q3 GDP
+            // grows 7.4 percent"): the body expands it.
+            const headline = isHeading(pair.target.text) && source.some((s) => sameAcronym(s, t));
+            if (first && at !== undefined && t.start < at && !headline && !termMissingReports(t, pair, byAcronym)) {
               const where = context.position(at, 'target');
               context.report({
                 paragraph: pair.index,
@@ -115,8 +125,13 @@ export const acronymMismatch: Check = {
             }
           }
 
+          let plainSource: string | undefined;
           for (const t of firstOfEach(target)) {
-            if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || inSourceDocument.has(t.key)) continue;
+            // "FY2024" is the allowed "FY" with its year.
+            if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || allowAdded.has(t.key.replace(/\d+$/, '')) || inSourceDocument.has(t.key)) continue;
+            // Copied from the source as English copy writes it: "08-NQ/TW" ("TW" is one of the
+            // Vietnamese abbreviations left out above), "ND-CP" for "NĐ-CP".
+            if (writesWord((plainSource ??= withoutDiacritics(pair.source.text)), t.text)) continue;
             const entries = byAcronym.get(t.key) ?? [];
             const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
             const at = introducedAt.get(t.key);
@@ -146,10 +161,30 @@ export const acronymMismatch: Check = {
   },
 };
 
+/** A title rather than prose: at most 20 words, and no sentence punctuation at its end. */
+function isHeading(text: string): boolean {
+  const trimmed = text.trimEnd();
+  return !/[.!?…:;"”’)]$/u.test(trimmed) && trimmed.split(/\s+/).length <= 20;
+}
+
+/** Whether `text` has `word` standing alone (no letter or digit either side). */
+function writesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if ((at === 0 || !isWordChar(text, at - 1)) && !isWordChar(text, at + word.length)) return true;
+  }
+  return false;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i < text.length && wordCharLength(text, i) > 0;
+}
+
 /** What a pair contributes (offsets relative to the pair's starts). */
 interface PairAcronyms {
   /** A paragraph mostly in capitals on either side (with acronyms in it): its words are no acronyms. */
   shouting: boolean;
+  /** Acronyms the source paragraph defines from Vietnamese words (English spells them out). */
+  vietnameseInitialisms: string[];
   source: AcronymToken[];
   target: AcronymToken[];
   /** "Long Form (ACR)" and "ACR (Long Form)" in the translated paragraph: where they start. */
@@ -181,6 +216,9 @@ function termMissingReports(token: AcronymToken, pair: ParagraphPair, byAcronym:
 /** The token without its ignored parts ("SM-XNUMX" → "SM"), or undefined when nothing is left. */
 function effective(token: AcronymToken, ignore: ReadonlySet<string>): AcronymToken | undefined {
   if (ignore.has(token.key)) return undefined;
+  // "VND4" of "VND4.5 trillion": an ignored code glued to digits is an amount (number-mismatch's).
+  const glued = /^([A-Z]+)\d+$/.exec(token.key);
+  if (glued && ignore.has(glued[1]!)) return undefined;
   const parts = token.parts.filter((p) => !ignore.has(p));
   if (parts.length === token.parts.length) return token;
   const key = parts.join('');

@@ -23,6 +23,11 @@ export const numberMismatch: Check = {
       words: { type: 'boolean', default: true, description: 'also compare numbers written in words ("hai nước", "two countries")' },
       added: { type: 'boolean', default: true, description: 'report numbers the translation has and the source does not' },
       names: { type: 'boolean', default: true, description: 'compare names with digits in them ("F-35", "SM-3", "054A")' },
+      conversions: {
+        type: 'boolean',
+        default: true,
+        description: 'let a translation convert an amount of the source into another currency beside it, in brackets or after "or" ("VND 81.5 trillion ($3.3 billion)"); false reports the conversion as added',
+      },
     },
   },
   documentKey: quantityDocumentKey,
@@ -30,6 +35,7 @@ export const numberMismatch: Check = {
     const words = context.options.words !== false;
     const added = context.options.added !== false;
     const names = context.options.names !== false;
+    const conversions = context.options.conversions !== false;
     let lines: LineIndex | undefined;
     const where = (q: Quantity): string => {
       lines ??= new LineIndex(context.sourceText);
@@ -64,7 +70,7 @@ export const numberMismatch: Check = {
           });
         }
         if (added) {
-          for (const target of found.added) {
+          for (const target of conversions ? found.added : [...found.added, ...found.conversions].sort((a, b) => a.start - b.start)) {
             if (skip(target)) continue;
             const year = target.kind === 'date' && target.date?.month === undefined && target.date?.day === undefined;
             const plainYear = year || target.also.some((r) => r.kind === 'date' && r.date?.month === undefined);

@@ -3,6 +3,7 @@
  * convention, Roman numerals, multi-word phrase tables, and building Quantity records.
  */
 import { isSpaceCode } from '../chars.js';
+import { withoutDiacritics } from '../vietnamese.js';
 import { Gap, type Token } from './tokens.js';
 import type { Quantity, QuantityReading } from './types.js';
 
@@ -163,10 +164,10 @@ export function matchPhrase<T>(tokens: readonly Token[], i: number, table: Phras
   return undefined;
 }
 
-/** Whether token `i` touches its predecessor (no space). */
-export function touching(tokens: readonly Token[], i: number): boolean {
+/** Whether token `i` touches its predecessor (no space); with `wordsOnly`, only a letter or digit token counts. */
+export function touching(tokens: readonly Token[], i: number, wordsOnly = false): boolean {
   const t = tokens[i];
-  return t !== undefined && t.gap === Gap.None;
+  return t !== undefined && t.gap === Gap.None && !(wordsOnly && t.type === 'punct');
 }
 
 /** Whether token `i` is a placeholder left by a pipeline ("XNUMX", "XNUMXth"). */
@@ -316,7 +317,8 @@ export function readCode(tokens: readonly Token[], i: number, text: string, unit
   // "F-35s": an English plural is not part of the name.
   const plural = parts > 2 && last.text === 's' && tokens[j - 2]?.type === 'num';
   const written = text.slice(tokens[i]!.start, plural ? tokens[j - 2]!.end : last.end);
-  const code = written.toUpperCase().replace(/[-/\u2011\s]/g, '');
+  // Compared without diacritics: English copy writes "Decree 15/2020/ND-CP" for "15/2020/NĐ-CP".
+  const code = withoutDiacritics(written).toUpperCase().replace(/[-/\u2011\s]/g, '');
   return { q: makeQuantity(text, tokens, i, j, { kind: 'code', value: 0, code }, placeholder ? { corrupted: 'placeholder' } : {}), next: j };
 }
 

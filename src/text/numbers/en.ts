@@ -28,7 +28,7 @@ const UNITS: Readonly<Record<string, number>> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, quadrillion: 1e15 };
 /** Scale abbreviations after digits ("$2.4bn", "300 mln"); the one-letter ones only in an amount of money. */
 const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = { bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12, k: 1e3, m: 1e6, b: 1e9 };
 const ORDINAL_UNITS: Readonly<Record<string, number>> = {
@@ -47,8 +47,8 @@ const MONTH_CONTEXT = new Set(['in', 'of', 'since', 'until', 'till', 'by', 'from
 /** Weak stand-ins for a small number ("both countries" for "hai nước"). */
 const WEAK_WORDS: Readonly<Record<string, number>> = { both: 2, bilateral: 2, trilateral: 3, quadrilateral: 4, twice: 2, double: 2, doubled: 2, doubling: 2, dual: 2, twin: 2, triple: 3, tripled: 3, treble: 3, trebled: 3, threefold: 3, quadruple: 4, quadrupled: 4, fourfold: 4 };
 /** Plural scale words that give an order of magnitude ("dozens", "hundreds of thousands"). */
-const VAGUE: Readonly<Record<string, number>> = { dozens: 10, scores: 10, tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
-const VAGUE_SINGULAR: Readonly<Record<string, number>> = { dozen: 10, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const VAGUE: Readonly<Record<string, number>> = { dozens: 10, scores: 10, tens: 10, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12, quadrillions: 1e15 };
+const VAGUE_SINGULAR: Readonly<Record<string, number>> = { dozen: 10, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, quadrillion: 1e15 };
 /** "several hundred", "a few thousand". */
 const FEW = phraseTable<true>([['several', true], ['a few', true], ['a couple of', true], ['few', true], ['many', true]]);
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
@@ -69,6 +69,8 @@ const CURRENCY_WORDS = phraseTable<readonly string[]>([
 /** Words written with digits that are names, not counts. */
 const NAME_PHRASES = phraseTable<true>([['five eyes', true], ['group of seven', true], ['group of twenty', true], ['group of eight', true]]);
 const UNIT_SUFFIXES = new Set(['km', 'm', 'cm', 'mm', 'kg', 'g', 'lb', 'lbs', 'ft', 'mi', 'nm', 'h', 'mw', 'kw', 'gw', 'kt', 'hz', 'ghz', 'mhz', 'l', 't']);
+/** Currency codes that may be glued to their amount ("VND4.5 trillion"). */
+const CODE_PREFIXES = new Set(CURRENCY_CODES.map(([code]) => code));
 /** What joins the two ends of a range ("10-15%", "$2 to $3 billion", "between 2 and 3"). */
 const RANGE_CONNECTORS = new Set(['-', '–', '—', 'to', 'and', 'or', 'through']);
 
@@ -79,7 +81,7 @@ const EN_TRIGGERS = new Set<string>([
   'decade', 'century',
   ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS),
   ...Object.keys(WEAK_WORDS), ...Object.keys(VAGUE), ...[...FEW.keys()], ...[...NAME_PHRASES.keys()], ...[...CURRENCY_SYMBOLS.keys()],
-  'a', 'an', 'fy', 'q', 'world', 'noon', 'midday', 'midnight', 'half',
+  'a', 'an', 'fy', 'q', 'world', 'noon', 'midday', 'midnight', 'half', 'no',
 ]);
 
 /**
@@ -164,10 +166,24 @@ class EnReader extends QuantityScanner {
         this.emit(this.quantity(i, i + 3, { kind: 'number', value: 2 }, { words: true, weak: true }));
         return i + 3;
       }
+      // "the world's No. 2": a rank ("đứng thứ hai"), or the number of an address ("số 10").
+      if (t.key === 'no' && t.upper && this.tokens[i + 1]?.text === '.' && touching(this.tokens, i + 1) && this.tokens[i + 2]?.type === 'num' && this.tokens[i + 2]!.gap === Gap.Space) {
+        const value = Number(this.tokens[i + 2]!.text);
+        this.emit(this.quantity(i, i + 3, { kind: 'ordinal', value }, { bare: [value], also: [{ kind: 'number', value }] }));
+        return i + 3;
+      }
+      // "over the past decade" for "trong mười năm qua": ten years, weakly.
+      if (t.key === 'decade' && this.key(i - 1) !== 'a' && this.key(i - 1) !== 'one') {
+        this.emit(this.quantity(i, i + 1, { kind: 'number', value: 10 }, { words: true, weak: true }));
+        return i + 1;
+      }
       const vague = this.vague(i);
       if (vague > i) return vague;
       const ordinal = this.wordOrdinal(i);
       if (ordinal > i) return ordinal;
+      // "VND4.5 trillion", "USD300 million": a currency code glued to its amount, as English-language
+      // Vietnamese media write đồng, is money, not the letters of a name.
+      if (CODE_PREFIXES.has(t.key) && t.text === t.text.toUpperCase() && this.tokens[i + 1]?.type === 'num' && touching(this.tokens, i + 1)) return this.amount(i);
       const code = readCode(this.tokens, i, this.text, UNIT_SUFFIXES);
       if (code) {
         this.emit(code.q);
@@ -348,6 +364,8 @@ class EnReader extends QuantityScanner {
   private fraction(i: number): number {
     const sep = this.tokens[i + 1]!;
     const b = this.tokens[i + 2];
+    // "24/7": around the clock.
+    if (this.tokens[i]!.text === '24' && sep.text === '/' && b?.text === '7' && touching(this.tokens, i + 2) && !touching(this.tokens, i + 3, true)) return i + 3;
     if (sep.text !== '/' || !b || b.type !== 'num' || !touching(this.tokens, i + 2) || touching(this.tokens, i + 3) && this.tokens[i + 3]?.type !== 'punct') return i;
     const [n, d] = [Number(this.tokens[i]!.text), Number(b.text)];
     if (!(n < d && d <= 100)) return i;
@@ -523,6 +541,11 @@ class EnReader extends QuantityScanner {
       // "two-sided", "three-way": a kind of thing, not a count of them.
       if (this.tokens[next]?.text === '-' && touching(this.tokens, next) && touching(this.tokens, next + 1) && (this.key(next + 1) === 'sided' || this.key(next + 1) === 'way')) weak = true;
     }
+    // "two decades of cooperation" for "20 năm hợp tác".
+    if (!currencies && (this.spacedKey(next) === 'decades' || this.spacedKey(next) === 'decade') && value > 1 && value < 20) {
+      this.emit(this.quantity(i, next + 1, { kind: 'number', value: value * 10 }, { words, bare: words ? [] : [value] }));
+      return next + 1;
+    }
     const raw = value;
     let scale = 1;
     if (!words) {
@@ -532,7 +555,8 @@ class EnReader extends QuantityScanner {
         const s = this.tokens[k]!;
         const full = s.gap === Gap.Space ? SCALES[s.key] : undefined;
         const abbreviation = SCALE_ABBREVIATIONS[s.key];
-        const short = abbreviation !== undefined && (s.key.length > 1 || currencies !== undefined) && !touching(this.tokens, k + 1) ? abbreviation : undefined;
+        // "$2.4bn." ends a sentence: a mark after the abbreviation is no letter of a longer word.
+        const short = abbreviation !== undefined && (s.key.length > 1 || currencies !== undefined) && !touching(this.tokens, k + 1, true) ? abbreviation : undefined;
         const factor = full ?? (s.gap === Gap.None || s.gap === Gap.Space ? short : undefined);
         if (factor === undefined || (full === undefined && k !== next)) break;
         scale *= factor;

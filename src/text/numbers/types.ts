@@ -97,6 +97,11 @@ export interface Quantity extends QuantityReading {
   weak: boolean;
   /** Set when the quantity holds pipeline debris ("tháng XNUMX") and so cannot be verified. */
   corrupted?: DebrisKind;
+  /**
+   * The year of a quarter or period written with it ("2024" of "quý III/2024"): a translation may
+   * leave it out where it names that year elsewhere, as English headlines do ("Q3 GDP grows").
+   */
+  periodYear?: boolean;
   /** The plain numbers written in it (for "ngày 10 tháng 2024 năm XNUMX": 10 and 2024). */
   bare: number[];
   /** Other readings the text allows ("15 giờ" is 15:00 or 15 hours; "2,400" is 2.4 or 2,400). */

@@ -57,6 +57,8 @@ const COUNTED = new Set([
   'vụ', 'km', 'tấn', 'mét', 'đội', 'lữ', 'sư', 'tiểu', 'hạm', 'phi', 'điểm', 'bước', 'chương', 'điều', 'khoản', 'quân', 'sĩ',
   'vị', 'tổ', 'sân', 'cảng', 'đảo', 'tỉ', 'triệu', 'nghìn', 'ngàn', 'trăm', 'mươi', 'chục',
 ]);
+/** Nouns a digit word after them numbers, as "Part two" does: "Phần hai:", "Điều ba.", "Chương mười". */
+const LABEL_NOUNS = new Set(['phần', 'mục', 'điều', 'chương', 'khoản', 'bài', 'câu', 'tập', 'số']);
 /** Words before "năm" that make it "year" whatever follows ("là năm bản lề", "mỗi năm", "cuối năm"). */
 const YEAR_AFTER = new Set(['là', 'của', 'mỗi', 'hàng', 'các', 'những', 'cuối', 'đầu', 'giữa', 'cả', 'suốt', 'sang', 'một', 'nhiều', 'vài', 'mấy', 'quanh']);
 /** Words that make "thứ Hai"… a weekday rather than an ordinal. */
@@ -438,6 +440,16 @@ class ViReader extends QuantityScanner {
     const value = t.type === 'num' ? Number(t.text) : t.type === 'word' ? romanValue(t.text) ?? (t.key === 'tư' ? 4 : t.key === 'một' || t.key === 'hai' || t.key === 'ba' || t.key === 'bốn' ? DIGITS[t.key] : undefined) : undefined;
     if (value === undefined || value < 1 || value > 4) return i + 1;
     this.emit({ q: this.quantity(i, i + 2, { kind: 'quarter', value }, { words: t.type === 'word' && romanValue(t.text) === undefined, bare: t.type === 'num' ? [value] : [] }) });
+    // "quý III/2024": the year of the quarter.
+    const year = this.tokens[i + 3];
+    const yearValue = year?.type === 'num' ? Number(year.text) : Number.NaN;
+    const reading = yearReading(yearValue, year?.text.length === 4);
+    if (this.tokens[i + 2]?.text === '/' && touching(this.tokens, i + 2) && touching(this.tokens, i + 3) && reading) {
+      const q = this.quantity(i + 3, i + 4, { kind: 'number', value: yearValue }, { bare: [yearValue], also: [reading] });
+      q.periodYear = true;
+      this.emit({ q });
+      return i + 4;
+    }
     return i + 2;
   }
 
@@ -559,6 +571,8 @@ class ViReader extends QuantityScanner {
     if (dayLike && monthLike && inContext) return this.afterDay({ value: d, next: i + 1, placeholder: false }, i, i);
     const after = this.tokens[i + 3];
     const ends = !after || after.gap !== Gap.None || (after.type === 'punct' && !(this.tokens[i + 4]?.type === 'num' && touching(this.tokens, i + 4)));
+    // "hoạt động 24/7": around the clock, not 24 July (which a date word before it would make it).
+    if (t.text === '24' && second.text === '7' && ends) return i + 3;
     if (dayLike && monthLike && second.type === 'num' && ends) {
       // "Quốc khánh 2/9" is a date; "2/3 số phiếu" a fraction: keep both readings.
       const also: QuantityReading[] = d < m ? [{ kind: 'fraction', value: d / m }] : [{ kind: 'number', value: d }];
@@ -770,15 +784,18 @@ class ViReader extends QuantityScanner {
     const end = j;
     const nextToken = tokens[end];
     const firstKey = first.key;
-    // A lone digit word is a number only where it counts something, and never inside a name.
+    // A lone digit word is a number only where it counts something or numbers a part ("Phần hai:",
+    // "Điều ba."), and never inside a name.
     if (count === 1 && !afterTrigger) {
-      if (!nextToken || nextToken.type !== 'word' || nextToken.gap !== Gap.Space) return undefined;
-      if (NOT_DIGIT_AFTER[firstKey]?.has(nextToken.key)) return undefined;
-      if (firstKey === 'năm' && !COUNTED.has(nextToken.key)) return undefined;
+      const labelled = first.gap === Gap.Space && LABEL_NOUNS.has(tokens[i - 1]?.key ?? '');
+      const counts = nextToken !== undefined && nextToken.type === 'word' && nextToken.gap === Gap.Space;
+      if (!counts && !labelled) return undefined;
+      if (counts && NOT_DIGIT_AFTER[firstKey]?.has(nextToken.key)) return undefined;
+      if (firstKey === 'năm' && !labelled && !COUNTED.has(nextToken!.key)) return undefined;
       if (firstKey === 'năm' && (this.previousCounts(i) || (first.gap === Gap.Space && YEAR_AFTER.has(this.tokens[i - 1]?.key ?? '')))) return undefined;
       if (firstKey === 'tư' || firstKey === 'không' || firstKey === 'lăm' || firstKey === 'nhăm' || firstKey === 'mốt') return undefined;
       // "Ba Đình", "Hai Bà Trưng": a capitalised digit word before a capitalised word, mid-sentence, is a name.
-      if (!this.titleCase && first.upper && nextToken.upper && !this.sentenceStart(i)) return undefined;
+      if (counts && !this.titleCase && first.upper && nextToken.upper && !this.sentenceStart(i)) return undefined;
     }
     if (!afterTrigger && firstKey === 'năm' && count > 1 && !(tokens[i + 1]?.key === 'mươi' || tokens[i + 1]?.key === 'trăm' || (tokens[i + 1]?.key ?? '') in SCALES)) {
       return undefined;

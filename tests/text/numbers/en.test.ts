@@ -15,6 +15,11 @@ describe('readEnglishQuantities', () => {
       ['USD 2.4 billion', ['money 2.4 billion USD "USD 2.4 billion"']],
       ['$2.4bn', ['money 2.4 billion USD "$2.4bn"']],
       ['$300m', ['money 300 million USD "$300m"']],
+      ['worth $2.4bn.', ['money 2.4 billion USD "$2.4bn"']],
+      ['$300m, and', ['money 300 million USD "$300m"']],
+      ['VND4.5 trillion', ['money 4.5 trillion VND "VND4.5 trillion"']],
+      ['USD300 million', ['money 300 million USD "USD300 million"']],
+      ['VND 1.48 quadrillion', ["money 1,480 trillion VND \"VND 1.48 quadrillion\""]],
       ['6.8 trillion yen', ['money 6.8 trillion JPY "6.8 trillion yen"']],
       ['¥7.95 trillion', ['money 7.95 trillion JPY "¥7.95 trillion"']],
       ['VND 500 billion', ['money 500 billion VND "VND 500 billion"']],
@@ -69,6 +74,10 @@ describe('readEnglishQuantities', () => {
   describe('ordinals, centuries, quarters, times', () => {
     it.each([
       ['the third time', ['ordinal 3rd "third" words']],
+      ["the world's No. 2 exporter", ['ordinal 2nd "No. 2"']],
+      ['two decades of cooperation', ['number 20 "two decades" words']],
+      ['over the past decade', ['number 10 "decade" weak words']],
+      ['open 24/7', []],
       ['the 3rd time', ['ordinal 3rd "3rd"']],
       ['twenty-first', ['ordinal 21st "twenty-first" words']],
       ['the first visit', ['ordinal 1st "first" weak words']],
@@ -117,6 +126,7 @@ describe('readEnglishQuantities', () => {
   describe('names with digits', () => {
     it.each([
       ['F-35 fighters', ['code F35 "F-35"']],
+      ['Decree 15/2020/ND-CP', ['code 152020NDCP "15/2020/ND-CP"']],
       ['105 F-35s', ['number 105 "105"', 'code F35 "F-35s"']],
       ['SM-3 Block IIA', ['code SM3 "SM-3"']],
       ['Type 054A frigates', ['code 054A "054A"']],

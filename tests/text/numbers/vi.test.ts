@@ -68,6 +68,7 @@ describe('readVietnameseQuantities', () => {
       ['những năm 1990', ['decade 1990s "những năm 1990"']],
       ['những năm 2023 và 2024', ['date 2023 "năm 2023"', 'number 2,024 "2024"']],
       ['quý III', ['quarter Q3 "quý III"']],
+      ['GDP quý III/2024 tăng', ['quarter Q3 "quý III"', 'number 2,024 "2024"']],
       ['quý 3/2024', ['quarter Q3 "quý 3"', 'number 2,024 "2024"']],
       ['các nước thứ ba', ['ordinal 3rd "thứ ba" words']],
       ['lần thứ 5', ['ordinal 5th "thứ 5"']],
@@ -84,6 +85,9 @@ describe('readVietnameseQuantities', () => {
   describe('number words where they are numbers', () => {
     it.each([
       ['hai nước', ['number 2 "hai" words']],
+      ['Phần hai: kết luận', ['number 2 "hai" words']],
+      ['Điều ba. Hiệu lực', ['number 3 "ba" words']],
+      ['Chương mười:', ['number 10 "mười" words']],
       ['Hai bên nhất trí', ['number 2 "Hai" words']],
       ['mười tàu', ['number 10 "mười" words']],
       ['mười lăm tàu', ['number 15 "mười lăm" words']],
@@ -110,6 +114,8 @@ describe('readVietnameseQuantities', () => {
   describe('words that only look like numbers', () => {
     it.each([
       ['tỷ lệ thất nghiệp', []],
+      ['đường dây nóng hoạt động 24/7.', []], // around the clock
+      ['một phần tư số tiền', ['fraction 1/4 "một phần tư" words']],
       ['tỷ giá hối đoái', []],
       ['triệu tập cuộc họp', []],
       ['một số linh kiện', ['number 1 "một" weak words']], // "some": never reported alone
@@ -138,6 +144,7 @@ describe('readVietnameseQuantities', () => {
       ['tàu hộ vệ lớp 054A', ['code 054A "054A"']],
       ['Su-30MK2', ['code SU30MK2 "Su-30MK2"']],
       ['COVID-19', ['code COVID19 "COVID-19"']],
+      ['Nghị định 15/2020/NĐ-CP', ['code 152020NDCP "15/2020/NĐ-CP"']], // compared as English copy writes it: ND-CP
       ['300km', ['number 300 "300"']],
     ])('%s', (text, expected) => expect(read(text)).toEqual(expected));
   });
