@@ -10,7 +10,8 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 let interrupted: number | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // First Ctrl-C or SIGTERM: stop cleanly (commands keep completed work). Second: leave now.
+    // First Ctrl-C or SIGTERM: stop cleanly (commands send nothing more, wait for the requests
+    // already sent, which the engine bills, and keep their answers). Second: leave now, losing them.
     if (interrupted !== undefined) process.exit(interrupted);
     interrupted = SIGNAL_EXIT[signal];
     controller.abort();

@@ -5,6 +5,7 @@
  * judge, model, prompt version and texts, so a rerun sends nothing it has sent before.
  */
 import { EngineError, KEPT_IN_CACHE, UsageError, VitransError } from '../core/errors.js';
+import type { InFlightRequests } from '../core/in-flight.js';
 import { withRetry, type RetryOptions } from '../engines/retry.js';
 import type { ChatAnswer, Engine } from '../engines/types.js';
 import { judgmentCacheKey, type CachedJudgment, type JudgmentCache } from '../store/types.js';
@@ -58,7 +59,14 @@ export interface JudgeRunOptions {
   concurrency: number;
   /** The retry policy (attempts, backoff); the run supplies signal and progress. */
   retry?: Omit<RetryOptions, 'signal' | 'onRetry'>;
+  /**
+   * Stops judging (the first Ctrl-C): nothing more is asked and no retry started. With a `cache`,
+   * the requests already sent are awaited (within the engine's timeout) and their answers cached,
+   * since they are paid for either way; without one they are aborted.
+   */
   signal?: AbortSignal;
+  /** Counts the requests on their way (the CLI says how many a stop waits for). */
+  inFlight?: InFlightRequests;
   onProgress?: (event: JudgeProgress) => void;
   /** Masks known secrets in the judge's answers before they are kept or shown. */
   redact?: (text: string) => string;
@@ -163,9 +171,19 @@ export async function judgeTranslations(opts: JudgeOptions, run: JudgeRunOptions
 
   if (pending.length > 0) {
     if (run.signal?.aborted) throw new JudgingAbortedError();
+    // As in translation: `controller` aborts the requests on their way (a fatal error, or a stop
+    // without a cache); `stop` only keeps new requests and retries from starting, so a stop with a
+    // cache keeps the answers it has paid for instead of paying for them again in the rerun.
     const controller = new AbortController();
-    const onOuterAbort = (): void => controller.abort();
+    const stop = new AbortController();
+    let stopped = false;
+    const onOuterAbort = (): void => {
+      stopped = true;
+      stop.abort();
+      if (!cache) controller.abort();
+    };
     run.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const inFlight = run.inFlight;
     let failure: unknown;
     let next = 0;
 
@@ -176,17 +194,18 @@ export async function judgeTranslations(opts: JudgeOptions, run: JudgeRunOptions
         parsed = await withRetry(
           async () => {
             sent++;
-            const got = await complete({ messages: task.messages, json: true, signal: controller.signal });
+            const request = complete({ messages: task.messages, json: true, signal: controller.signal });
+            const got = await (inFlight ? inFlight.track(request) : request);
             answer = { ...got, content: redact(got.content), ...(got.refusal !== undefined ? { refusal: redact(got.refusal) } : {}) };
             const read = parseJudgeAnswer(answer.content, answer.refusal);
             if (read.status === 'unreadable') throw new UnreadableAnswer(judge.name, 'bad-response', read.note);
             return read;
           },
-          { ...run.retry, signal: controller.signal, onRetry: (e) => run.onProgress?.({ type: 'retry', engine: judge.name, attempt: e.attempt, delayMs: e.delayMs, reason: e.error.message }) },
+          { ...run.retry, signal: stop.signal, onRetry: (e) => run.onProgress?.({ type: 'retry', engine: judge.name, attempt: e.attempt, delayMs: e.delayMs, reason: e.error.message }) },
         );
       } catch (err) {
         // After the last retry, an answer that still cannot be read leaves this paragraph unjudged; the run goes on.
-        if (!(err instanceof EngineError && err.kind === 'bad-response') || controller.signal.aborted) throw err;
+        if (!(err instanceof EngineError && err.kind === 'bad-response') || stop.signal.aborted) throw err;
         answers.set(task, { parsed: { status: 'unreadable', note: err.message }, cached: false });
         return;
       }
@@ -196,15 +215,19 @@ export async function judgeTranslations(opts: JudgeOptions, run: JudgeRunOptions
     };
 
     const worker = async (): Promise<void> => {
-      while (failure === undefined && !controller.signal.aborted && next < pending.length) {
+      while (failure === undefined && !stop.signal.aborted && next < pending.length) {
         const task = pending[next++]!;
         try {
           await ask(task);
           done++;
           run.onProgress?.({ type: 'progress', engine: judge.name, total, done, cached: plan.cachedRequests });
         } catch (err) {
+          // After a stop, a request that failed and would have been retried ends this worker only:
+          // the other requests on their way are still awaited and kept.
+          if (stopped && !controller.signal.aborted && (err === stop.signal.reason || (err instanceof EngineError && err.retryable))) return;
           failure ??= err;
           controller.abort();
+          stop.abort();
         }
       }
     };
@@ -214,7 +237,7 @@ export async function judgeTranslations(opts: JudgeOptions, run: JudgeRunOptions
     } finally {
       run.signal?.removeEventListener('abort', onOuterAbort);
     }
-    if (run.signal?.aborted) throw new JudgingAbortedError();
+    if (stopped) throw new JudgingAbortedError();
     if (failure !== undefined) throw failure;
   }
   return buildReport(opts, plan, answers, { sent, cached: plan.cachedRequests });

@@ -317,7 +317,8 @@ export const DEFAULT_LEASE_MS = 60_000;
  * Translates paragraphs with one engine and returns one result per paragraph, in order.
  * Cached paragraphs are not sent; each batch's results are cached as soon as they arrive.
  * Batches are cut lazily as workers ask for them, so term matching overlaps the first requests.
- * @throws EngineError (fatal kinds) after aborting in-flight requests; TranslationAbortedError on `signal`.
+ * @throws EngineError (fatal kinds) after aborting in-flight requests; TranslationAbortedError on
+ *   `signal`, once the requests already sent are answered (with a cache) or aborted (without).
  * @example const out = await translateParagraphs({ engine, paragraphs, sourceLang: 'vi', targetLang: 'en', concurrency: 4 })
  */
 export async function translateParagraphs(opts: TranslateParagraphsOptions): Promise<ParagraphTranslation[]> {
@@ -376,9 +377,20 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   if (pending.length === 0) return results as ParagraphTranslation[];
   if (opts.signal?.aborted) throw new TranslationAbortedError();
 
+  // Two signals: `controller` aborts the requests on their way (a fatal error, or a stop without a
+  // cache), `stop` only keeps new requests and retries from starting. A stop with a cache waits
+  // for the requests already sent: the engine bills them whether or not their answers are read,
+  // and an answer thrown away would be paid again by the rerun.
   const controller = new AbortController();
-  const onOuterAbort = (): void => controller.abort();
+  const stop = new AbortController();
+  let stopped = false;
+  const onOuterAbort = (): void => {
+    stopped = true;
+    stop.abort();
+    if (!cache) controller.abort();
+  };
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const inFlight = opts.inFlight;
 
   /**
    * One request (with retries). Whole results, or, with `partial` and several texts, what came
@@ -394,7 +406,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       async (): Promise<(TranslateResult | undefined)[]> => {
         let out: TranslateResult[];
         try {
-          out = await engine.translate({
+          const request = engine.translate({
             texts,
             sourceLang: opts.sourceLang,
             targetLang: opts.targetLang,
@@ -402,6 +414,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
             termHints: plan.mode === 'prompt' ? hints.map((h) => h ?? []) : undefined,
             signal: controller.signal,
           });
+          out = await (inFlight ? inFlight.track(request) : request);
         } catch (err) {
           if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
           if (err.partial?.length !== texts.length) return missingAll();
@@ -422,7 +435,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         }
         return out.map((r) => guardSecrets(r));
       },
-      { signal: controller.signal, onRetry },
+      // A stop ends the retries (and keeps a first attempt from starting), not the attempt on its way.
+      { signal: stop.signal, onRetry },
     );
   }
 
@@ -513,7 +527,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
       if (!waiting) onProgress?.({ type: 'waiting', engine: engine.name, paragraphs: theirs.length });
       waiting = true;
       try {
-        await sleep(pollMs, controller.signal);
+        await sleep(pollMs, stop.signal);
       } catch {
         return undefined;
       }
@@ -649,14 +663,18 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   };
 
   const worker = async (): Promise<void> => {
-    while (failure === undefined && !controller.signal.aborted) {
+    while (failure === undefined && !stop.signal.aborted) {
       try {
         const batch = await nextBatch();
         if (!batch) return;
         await runBatch(batch);
       } catch (err) {
+        // After a stop, a request that failed and would have been retried (or was not sent) ends
+        // this worker only: the other requests on their way are still awaited and kept.
+        if (stopped && !controller.signal.aborted && (err === stop.signal.reason || (err instanceof EngineError && err.retryable))) return;
         failure ??= err;
         controller.abort();
+        stop.abort();
       }
     }
   };
@@ -668,12 +686,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     // What this run claimed and did not finish is free for other runs at once.
     await claims?.end();
   }
-  if (failure !== undefined && !opts.signal?.aborted) throw failure;
-  // An interrupt that came after the last answer loses nothing: the run is complete.
-  if (results.some((r) => r === undefined) || failure !== undefined) {
-    if (opts.signal?.aborted) throw new TranslationAbortedError();
-    throw failure;
-  }
+  if (failure !== undefined && !stopped) throw failure;
+  // A stop while requests were still to be sent or awaited is an interrupt, even when the answers it
+  // waited for completed the run: everything is in the cache, and the caller asked to stop (so an
+  // interrupted run writes no outputs). One that comes after the run has ended does not count.
+  if (stopped) throw new TranslationAbortedError();
+  if (results.some((r) => r === undefined) || failure !== undefined) throw failure;
   return results as ParagraphTranslation[];
 }
 

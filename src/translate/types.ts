@@ -2,6 +2,7 @@
  * Types of the translation orchestrator: what it takes, what it reports, what it returns.
  */
 import type { EngineError } from '../core/errors.js';
+import type { InFlightRequests } from '../core/in-flight.js';
 import type { Engine, TermPair } from '../engines/types.js';
 import type { Glossary } from '../glossary/types.js';
 import type { ViMatcher } from '../glossary/vi-matcher.js';
@@ -60,7 +61,15 @@ export interface TranslateParagraphsOptions {
   /** Requests in flight at most. */
   concurrency: number;
   retry?: RetryRunner;
+  /**
+   * Stops the run (the first Ctrl-C): no request is sent and no retry started after it. With a
+   * `cache`, the requests already on their way are awaited (each within its engine's timeout) and
+   * their answers cached, since the engine bills them either way; without one they are aborted.
+   * The run then throws TranslationAbortedError.
+   */
   signal?: AbortSignal;
+  /** Counts this run's requests on their way (shared across runs: the CLI says how many a stop waits for). */
+  inFlight?: InFlightRequests;
   onProgress?: (event: TranslateProgress) => void;
   /** Clock for cache timestamps (ms since the epoch); defaults to Date.now. */
   now?: () => number;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { runVitrans } from './run-cli.js';
-import { spawnVitrans } from './spawn-cli.js';
+import { spawnVitrans, until } from './spawn-cli.js';
 import { startJudgeServer, type JudgeServer } from '../judge/judge-server.js';
 import { DEEPL, GOOGLE, judgeAnswer, REFERENCE, SOURCE } from '../judge/fixtures.js';
 import { openAIInvalidKeyBody } from '../engines/fixtures.js';
@@ -42,6 +42,37 @@ async function run(args: string[]) {
   const env = { OPENAI_BASE_URL: judge!.url, OPENAI_MODEL: 'qwen2.5:14b', OPENAI_API_KEY: KEY };
   return spawnVitrans(['compare', ...FILES, '--judge', 'openai', '--no-bootstrap', ...args], { cwd: dir, env }).done;
 }
+
+describe('compare --judge stopped by a first SIGTERM', () => {
+  it('waits for the 2 judgments in flight and caches them (exit 143); the rerun asks only the other 4', async () => {
+    // The answers wait until the signal has come: both requests (--concurrency 2) are on their way then.
+    let letGo!: () => void;
+    const gate = new Promise<void>((r) => (letGo = r));
+    judge = await startJudgeServer({ reply: (r) => ({ content: judgeAnswer(r.user) }), gate });
+    const env = { OPENAI_BASE_URL: judge.url, OPENAI_MODEL: 'qwen2.5:14b', OPENAI_API_KEY: KEY };
+    const args = ['compare', ...FILES, '--judge', 'openai', '--no-bootstrap', '--concurrency', '2'];
+    const first = spawnVitrans(args, { cwd: dir, env });
+    await until(() => judge!.requests.length === 2, 30_000, 'two judge requests');
+    first.child.kill('SIGTERM');
+    await until(() => first.output().stderr.includes('vitrans: stopping:'), 30_000, 'the stopping line');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(judge.requests).toHaveLength(2);
+    letGo();
+    const r = await first.done;
+    expect(r.code).toBe(143);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('vitrans:'))).toEqual([
+      'vitrans: stopping: waiting for 2 requests already sent (the judge bills them); press Ctrl-C again to stop now',
+      'vitrans: judging interrupted; the judgments that came back are kept in the cache',
+    ]);
+
+    const again = await spawnVitrans(args, { cwd: dir, env }).done;
+    expect(again.code).toBe(0);
+    expect(judge.requests).toHaveLength(6);
+    // Each paragraph and engine's prompt was sent once over both runs.
+    expect(new Set(judge.requests.map((q) => q.user)).size).toBe(6);
+    expect(again.stdout.replace(/\s+/g, ' ')).toContain('2 judgments from the cache');
+  }, 60_000);
+});
 
 describe('compare --judge against a local OpenAI-compatible server', () => {
   it('prints MQM tables per engine, says who judged, and a rerun is served by the cache', async () => {

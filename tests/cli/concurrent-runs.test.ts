@@ -1,7 +1,8 @@
 /**
  * Real `vitrans translate` processes against a real counting server: two on one article and one
  * cache pay for every paragraph once; a run killed with -9 leaves claims that the other run takes
- * over when they lapse; SIGTERM stops a run as Ctrl-C does.
+ * over when they lapse; a first SIGTERM or Ctrl-C waits for the requests in flight and keeps their
+ * answers, a second stops at once; with --no-cache the first stops at once.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,30 +101,67 @@ describe('two runs on one cache at the same time', () => {
   }, 90_000);
 });
 
-describe('SIGTERM', () => {
-  it('is handled like Ctrl-C: finished batches kept, one line, exit 143; the rerun sends only the rest', async () => {
-    libre = await startLibreServer({ delayMs: 400 });
+describe('a first SIGTERM or Ctrl-C', () => {
+  // The engine bills every request it has received, answered or not: the stop waits for the
+  // requests already sent and caches their answers, so the rerun pays only for paragraphs never sent.
+  const STOPPING = 'vitrans: stopping: waiting for 4 requests already sent (the engine bills them); press Ctrl-C again to stop now';
+  const INTERRUPTED = 'vitrans: translation interrupted; finished paragraphs are kept in the cache';
+  const vitransLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('vitrans:'));
+
+  it.each([
+    ['SIGTERM' as const, 143],
+    ['SIGINT' as const, 130],
+  ])('%s: sends nothing more, waits for the 4 requests in flight and caches their answers (exit %i); no paragraph is sent twice over the rerun', async (signal, exitCode) => {
+    // Every answer is held until the signal has come, so the 4 requests (--concurrency 4) are on
+    // their way when it does, whatever the machine's load.
+    libre = await startLibreServer({ delayMs: 50, hold: () => 'release' });
     const dir = project();
     const env = { LIBRETRANSLATE_URL: libre.url };
-    const run = spawnVitrans(args('out'), { cwd: dir, env });
-    await until(() => libre!.requests.filter((r) => r.answered).length >= 2, 30_000, 'two batches answered');
-    // Let the second answer reach the cache, then stop the run while its third request is in flight.
-    await until(() => libre!.requests.length >= 3, 30_000, 'a third request');
-    run.child.kill('SIGTERM');
+    const runArgs = ['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '4', '--out', 'out', '--cache', 'shared.sqlite'];
+    const run = spawnVitrans(runArgs, { cwd: dir, env });
+    await until(() => libre!.requests.length === 4, 30_000, 'four requests in flight');
+    run.child.kill(signal);
+    await until(() => run.output().stderr.includes('vitrans: stopping:'), 30_000, 'the stopping line');
+    // Nothing new goes out while the run waits.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(libre.requests).toHaveLength(4);
+    libre.releaseHeld();
     const r = await run.done;
-    expect(r.code).toBe(143);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('vitrans:'))).toEqual(['vitrans: translation interrupted; finished paragraphs are kept in the cache']);
-    const answered = new Set(libre.requests.filter((x) => x.answered).flatMap((x) => x.texts));
-    expect(answered.size).toBeGreaterThanOrEqual(100);
+    expect(r.code).toBe(exitCode);
+    expect(vitransLines(r.stderr)).toEqual([STOPPING, INTERRUPTED]);
+    expect(libre.requests).toHaveLength(4);
+    expect(libre.requests.every((x) => x.answered)).toBe(true);
+    // An interrupted run writes no outputs, even though its answers are all in the cache.
     expect(fs.existsSync(path.join(dir, 'out/article.libretranslate.en.txt'))).toBe(false);
 
-    const before = libre.requests.length;
-    const again = await spawnVitrans(args('out'), { cwd: dir, env }).done;
+    const again = await spawnVitrans(runArgs, { cwd: dir, env }).done;
     expect(again.code).toBe(0);
-    const resent = libre.requests.slice(before).flatMap((x) => x.texts);
-    expect(resent.filter((t) => answered.has(t))).toEqual([]);
-    expect(resent.length).toBe(PARAGRAPHS.length - answered.size);
+    expect(again.stdout).toContain(`(${4 * 50} cached)`);
+    // Over both runs, the server was asked for each paragraph exactly once.
+    const counts = libre.counts();
+    expect(counts.size).toBe(PARAGRAPHS.length);
+    expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
+    const out = fs.readFileSync(path.join(dir, 'out/article.libretranslate.en.txt'), 'utf8');
+    expect(out.trim().split(/\n\n/)).toHaveLength(PARAGRAPHS.length);
   }, 90_000);
+
+  it('a second signal stops at once: exit 130, no wait for the answers', async () => {
+    libre = await startLibreServer({ hold: () => 'forever' });
+    const dir = project();
+    const run = spawnVitrans(['translate', 'article.txt', '-e', 'libretranslate', '--concurrency', '4', '--out', 'out', '--cache', 'shared.sqlite'], { cwd: dir, env: { LIBRETRANSLATE_URL: libre.url } });
+    await until(() => libre!.requests.length === 4, 30_000, 'four requests in flight');
+    run.child.kill('SIGINT');
+    await until(() => run.output().stderr.includes('vitrans: stopping:'), 30_000, 'the stopping line');
+    const secondAt = Date.now();
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    // Well inside the engine's 30 s timeout: the run did not wait for the answers.
+    expect(Date.now() - secondAt).toBeLessThan(5_000);
+    expect(r.code).toBe(130);
+    expect(vitransLines(r.stderr)).toEqual([STOPPING]);
+    expect(libre.requests).toHaveLength(4);
+    expect(fs.existsSync(path.join(dir, 'out/article.libretranslate.en.txt'))).toBe(false);
+  }, 60_000);
 
   it('with --no-cache, says that nothing was kept (exit 143)', async () => {
     libre = await startLibreServer({ delayMs: 400 });

@@ -35,6 +35,8 @@ export interface JudgeServerOptions {
   reply: (request: JudgeRequest, index: number) => JudgeReply;
   /** Answer 400 to `response_format`, as servers without JSON mode do. */
   noJsonMode?: boolean;
+  /** Each answer waits for this promise (requests stay in flight until a test lets them go). */
+  gate?: Promise<void>;
 }
 
 
@@ -66,6 +68,11 @@ export async function startJudgeServer(opts: JudgeServerOptions): Promise<JudgeS
         authorization: req.headers.authorization ?? null,
       };
       const index = requests.push(seen) - 1;
+      void (opts.gate ?? Promise.resolve()).then(() => answer(index));
+    });
+    const answer = (index: number): void => {
+      const seen = requests[index]!;
+      if (res.destroyed) return;
       const reply = opts.reply(seen, index);
       if ('status' in reply) {
         res.writeHead(reply.status, reply.headers ?? {}).end(reply.body);
@@ -76,12 +83,12 @@ export async function startJudgeServer(opts: JudgeServerOptions): Promise<JudgeS
           id: `chatcmpl-${index}`,
           object: 'chat.completion',
           created: 1764662400,
-          model: parsed.model,
+          model: seen.model,
           choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply.refusal ? null : reply.content, ...(reply.refusal ? { refusal: reply.refusal } : {}) } }],
           usage: { prompt_tokens: 412, completion_tokens: 58, total_tokens: 470 },
         }),
       );
-    });
+    };
   });
   http.on('connection', (s: Socket) => {
     sockets.add(s);

@@ -7,7 +7,8 @@ import { server } from '../setup/server.js';
 import { createOpenAIEngine } from '../../src/engines/openai.js';
 import { EngineError, UsageError } from '../../src/core/errors.js';
 import { Redactor } from '../../src/core/redact.js';
-import { judgeTranslations, planJudging, type JudgeOptions } from '../../src/judge/judge.js';
+import { JudgingAbortedError, judgeTranslations, planJudging, type JudgeOptions } from '../../src/judge/judge.js';
+import { InFlightRequests } from '../../src/core/in-flight.js';
 import { MQM_PROMPT_VERSION } from '../../src/judge/prompt.js';
 import { MemoryTranslationCache, openTranslationCache } from '../../src/store/index.js';
 import { judgmentCacheKey } from '../../src/store/types.js';
@@ -298,5 +299,51 @@ describe('judgeTranslations: the cache', () => {
     for (const change of [{ model: 'gpt-4o' }, { promptVersion: 'vitrans-mqm-0' }, { translation: 'Hi' }, { source: 'Chào' }, { reference: 'Hello there' }, { cacheOptions: { baseUrl: 'http://other:8000/v1', temperature: 0 } }]) {
       expect(judgmentCacheKey({ ...base, ...change })).not.toBe(key);
     }
+  });
+});
+
+describe('judgeTranslations: a stop (the first Ctrl-C) with requests on their way', () => {
+  // The judge bills a prompt it has received, answered or not: thrown away, the rerun pays again.
+  it('waits for them, caches their answers, asks nothing more and throws JudgingAbortedError; the rerun asks only the rest', async () => {
+    const seen: Seen[] = [];
+    const controller = new AbortController();
+    const inFlight = new InFlightRequests();
+    let atStop = -1;
+    server.use(
+      judgeHandler(seen, async (user, n) => {
+        if (n === 2) setTimeout(() => ((atStop = inFlight.count), controller.abort()), 20);
+        await delay(200);
+        return completion(judgeAnswer(user));
+      }),
+    );
+    const cache = new MemoryTranslationCache();
+    await expect(judgeTranslations(options({ cache }), { concurrency: 2, retry: NO_WAIT, signal: controller.signal, inFlight })).rejects.toBeInstanceOf(JudgingAbortedError);
+    expect(atStop).toBe(2);
+    expect(seen).toHaveLength(2);
+    expect(cache.judgments.size).toBe(2);
+
+    const again: Seen[] = [];
+    server.use(judgeHandler(again));
+    const report = await judgeTranslations(options({ cache }), { concurrency: 2 });
+    expect(again).toHaveLength(4);
+    const asked = [...seen, ...again].map((s) => s.body.messages[1]!.content);
+    expect(new Set(asked).size).toBe(6);
+    expect(report.requests).toEqual({ sent: 4, cached: 2 });
+  });
+
+  it('without a cache aborts them at once', async () => {
+    const seen: Seen[] = [];
+    const controller = new AbortController();
+    server.use(
+      judgeHandler(seen, async (user) => {
+        setTimeout(() => controller.abort(), 20);
+        await delay(5_000);
+        return completion(judgeAnswer(user));
+      }),
+    );
+    const started = Date.now();
+    await expect(judgeTranslations(options(), { concurrency: 1, retry: NO_WAIT, signal: controller.signal })).rejects.toBeInstanceOf(JudgingAbortedError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(seen).toHaveLength(1);
   });
 });

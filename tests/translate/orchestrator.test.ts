@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
+import { InFlightRequests } from '../../src/core/in-flight.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { MemoryTranslationCache, openTranslationCache } from '../../src/store/index.js';
 import { nativeGlossaryOnce, planTranslation, rememberingMatcher, respellTerms, translateParagraphs, TranslationAbortedError } from '../../src/translate/orchestrator.js';
@@ -206,16 +207,83 @@ describe('retries and fatal errors', () => {
     expect(sent).toEqual([2, 1]);
   });
 
-  it('stops with TranslationAbortedError when the caller aborts, keeping what finished', async () => {
+  it('stops with TranslationAbortedError when the caller aborts, sending nothing more and keeping what finished', async () => {
+    const cache = new MemoryTranslationCache();
+    const controller = new AbortController();
+    const engine = new FakeEngine({ maxTexts: 1 });
+    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), cache, concurrency: 1, signal: controller.signal, onProgress: (e) => e.type === 'progress' && controller.abort() });
+    await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
+    expect(engine.requests).toHaveLength(1);
+    expect(cache.entries.size).toBe(1);
+  });
+});
+
+describe('a stop (the first Ctrl-C) with requests on their way', () => {
+  const noSleep = (delays: number[]) => retryRunner({ maxAttempts: 3, baseDelayMs: 10, random: () => 0, sleep: async (ms) => void delays.push(ms) });
+  // The engine bills a request it has received whether or not its answer is read: a stop that
+  // threw the answers away would have the rerun pay for those paragraphs a second time.
+  it('waits for them without aborting them, caches their answers, sends nothing more, and still throws TranslationAbortedError', async () => {
+    const cache = new MemoryTranslationCache();
+    const controller = new AbortController();
+    const paragraphs = manyParagraphs(12);
+    const inFlight = new InFlightRequests();
+    let atStop = -1;
+    const engine = new FakeEngine({
+      maxTexts: 2,
+      delayFor: (n) => {
+        // The fourth request of four in flight stops the run.
+        if (n === 4) setTimeout(() => ((atStop = inFlight.count), controller.abort()), 20);
+        return 200;
+      },
+    });
+    const run = translateParagraphs({ ...base, engine, paragraphs, cache, concurrency: 4, signal: controller.signal, inFlight });
+    await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
+    expect(atStop).toBe(4);
+    expect(inFlight.count).toBe(0);
+    expect(engine.requests).toHaveLength(4);
+    expect(engine.requests.map((r) => r.signal!.aborted)).toEqual([false, false, false, false]);
+    expect(cache.entries.size).toBe(8);
+    const rerun = new FakeEngine({ maxTexts: 2 });
+    const out = await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, concurrency: 4 });
+    expect(rerun.sentTexts).toEqual(paragraphs.slice(8));
+    expect(out.filter((t) => t.cached)).toHaveLength(8);
+  });
+
+  it('starts no retry for a request that fails after the stop, and still keeps the others', async () => {
     const cache = new MemoryTranslationCache();
     const controller = new AbortController();
     const engine = new FakeEngine({
       maxTexts: 1,
-      delayFor: (n) => (n === 1 ? 0 : 5_000),
+      delayFor: (n) => {
+        if (n === 2) setTimeout(() => controller.abort(), 20);
+        return n <= 2 ? 100 : 0;
+      },
+      failOn: (n) => {
+        if (n === 1) throw new EngineError('fake', 'server', 'HTTP 503', { status: 503 });
+      },
     });
-    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), cache, concurrency: 1, signal: controller.signal, onProgress: (e) => e.type === 'progress' && controller.abort() });
+    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 4), cache, concurrency: 2, retry: noSleep([]), signal: controller.signal });
     await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
-    expect(cache.entries.size).toBe(1);
+    expect(engine.requests.map((r) => r.texts[0])).toEqual(SEED_PARAGRAPHS.slice(0, 2));
+    expect(engine.requests[1]!.signal!.aborted).toBe(false);
+    expect([...cache.entries.values()].map((e) => e.origin?.source)).toEqual([SEED_PARAGRAPHS[1]]);
+  });
+
+  it('without a cache aborts them at once: nothing could be kept', async () => {
+    const controller = new AbortController();
+    const engine = new FakeEngine({
+      maxTexts: 1,
+      delayFor: () => {
+        setTimeout(() => controller.abort(), 20);
+        return 5_000;
+      },
+    });
+    const started = Date.now();
+    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), concurrency: 1, signal: controller.signal });
+    await expect(run).rejects.toBeInstanceOf(TranslationAbortedError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(engine.requests).toHaveLength(1);
+    expect(engine.requests[0]!.signal!.aborted).toBe(true);
   });
 });
 

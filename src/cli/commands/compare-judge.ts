@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineError, UsageError } from '../../core/errors.js';
+import { InFlightRequests } from '../../core/in-flight.js';
 import type { Comparison } from '../../compare/types.js';
 import type { VitransConfig } from '../../config/load.js';
 import { getEngine } from '../../engines/registry.js';
@@ -152,9 +153,19 @@ export async function judgeComparison(comparison: Comparison, flags: JudgeFlags 
     const progress = createProgress({ stream: io.stderr, now: Date.now });
     progress.begin(`judging ${comparison.sourceFile} with ${judge.name} (${judge.model})`, 1);
     let report: JudgeReport;
+    // The first Ctrl-C waits for the judgments already asked for (paid for, and cached as they
+    // come): said once. Without a cache they are aborted, and there is nothing to wait for.
+    const inFlight = new InFlightRequests();
+    const stopNotice = (): void => {
+      const n = inFlight.count;
+      if (n === 0 || !cache) return;
+      io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[2K' : ''}vitrans: stopping: waiting for ${n} request${n === 1 ? '' : 's'} already sent (the judge bills them); press Ctrl-C again to stop now\n`);
+    };
+    io.signal.addEventListener('abort', stopNotice, { once: true });
     try {
-      report = await judgeTranslations(options(), { concurrency, retry: RUN_RETRY_POLICY, signal: io.signal, onProgress: (e) => progress.update(e), redact: io.redact });
+      report = await judgeTranslations(options(), { concurrency, retry: RUN_RETRY_POLICY, signal: io.signal, inFlight, onProgress: (e) => progress.update(e), redact: io.redact });
     } finally {
+      io.signal.removeEventListener('abort', stopNotice);
       progress.end();
     }
     if (comparison.glossary) {
