@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineError, UsageError } from '../../core/errors.js';
 import { InFlightRequests } from '../../core/in-flight.js';
+import { onStopSayWaiting } from '../stop-notice.js';
 import type { Comparison } from '../../compare/types.js';
 import type { VitransConfig } from '../../config/load.js';
 import { getEngine } from '../../engines/registry.js';
@@ -156,16 +157,11 @@ export async function judgeComparison(comparison: Comparison, flags: JudgeFlags 
     // The first Ctrl-C waits for the judgments already asked for (paid for, and cached as they
     // come): said once. Without a cache they are aborted, and there is nothing to wait for.
     const inFlight = new InFlightRequests();
-    const stopNotice = (): void => {
-      const n = inFlight.count;
-      if (n === 0 || !cache) return;
-      io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[2K' : ''}vitrans: stopping: waiting for ${n} request${n === 1 ? '' : 's'} already sent (the judge bills them); press Ctrl-C again to stop now\n`);
-    };
-    io.signal.addEventListener('abort', stopNotice, { once: true });
+    const stopNotice = cache ? onStopSayWaiting(io, inFlight, 'judge') : undefined;
     try {
       report = await judgeTranslations(options(), { concurrency, retry: RUN_RETRY_POLICY, signal: io.signal, inFlight, onProgress: (e) => progress.update(e), redact: io.redact });
     } finally {
-      io.signal.removeEventListener('abort', stopNotice);
+      stopNotice?.();
       progress.end();
     }
     if (comparison.glossary) {

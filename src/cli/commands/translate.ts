@@ -36,6 +36,7 @@ import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from 
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
 import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
 import { InFlightRequests } from '../../core/in-flight.js';
+import { onStopSayWaiting } from '../stop-notice.js';
 import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError, type TranslationPlan } from '../../translate/orchestrator.js';
 import type { ProtectedSpan } from '../../translate/placeholders.js';
 import { retryRunner, RUN_RETRY_POLICY } from '../../translate/retry.js';
@@ -291,16 +292,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     // The first Ctrl-C waits for the requests already sent (their answers are cached, as they are
     // paid for): say so once, and how to stop at once instead. Without a cache nothing could be
     // kept, so the orchestrator aborts them and there is nothing to wait for.
-    if (!queued && cache) {
-      stopNotice = () => {
-        const n = inFlight.count;
-        if (n === 0) return;
-        const line = `vitrans: stopping: waiting for ${n} request${n === 1 ? '' : 's'} already sent (the engine bills them); press Ctrl-C again to stop now\n`;
-        // On a terminal the progress bar is redrawn in place: clear it, so the line stands alone.
-        io.stderr.write((io.stderr.isTTY ? '\r\x1b[2K' : '') + line);
-      };
-      io.signal.addEventListener('abort', stopNotice, { once: true });
-    }
+    if (!queued && cache) stopNotice = onStopSayWaiting(io, inFlight, 'engine');
     // This run's claims in the cache: another run on the same cache waits for them, or takes them
     // over once they lapse (this process crashed).
     const lease = { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, ttlMs: leaseMs(io.env.VITRANS_CACHE_LEASE_MS) };
@@ -476,7 +468,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     }
     throw err;
   } finally {
-    if (stopNotice) io.signal.removeEventListener('abort', stopNotice);
+    stopNotice?.();
     cache?.close();
     await queued?.close();
     queueRedis?.disconnect();
