@@ -78,6 +78,17 @@ export function isEcho(sent: string, answer: string, sourceLang: string): boolea
   return vietnameseShare(a).share >= 0.5;
 }
 
+/**
+ * Whether an engine's answer runs far beyond any translation of what was sent: an LLM repeating a
+ * word or a sentence until its token limit ("word word word …"). An English translation of
+ * Vietnamese runs about 1.1× its characters; ten times as long, and a thousand characters more,
+ * is no translation.
+ * @example isRunaway('Hai bên nhất trí.', 'word '.repeat(2000)) === true
+ */
+export function isRunaway(sent: string, answer: string): boolean {
+  return answer.length > 10 * sent.length + 1000;
+}
+
 /** What is sent for a paragraph, worked out only when needed (term matching is the costly part). */
 export interface PreparedParagraph {
   /** The text to send (masked in `mask` mode and for markup). */
@@ -418,7 +429,7 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         } catch (err) {
           if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
           if (err.partial?.length !== texts.length) return missingAll();
-          return err.partial.map((r, i) => (r && !isEcho(texts[i]!, r.text, opts.sourceLang) ? guardSecrets({ ...r }) : undefined));
+          return err.partial.map((r, i) => (r && !isEcho(texts[i]!, r.text, opts.sourceLang) && !isRunaway(texts[i]!, r.text) ? guardSecrets({ ...r }) : undefined));
         }
         if (out.length !== texts.length) {
           if (split) return missingAll();
@@ -431,6 +442,15 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
           const n = echoes.filter(Boolean).length;
           throw new EngineError(engine.name, 'bad-response', `${engine.name} returned ${n === 1 ? 'the text' : `${n} of ${texts.length} texts`} untranslated (the source came back)`, {
             hint: `the engine may not have this language pair installed or loaded; ${KEPT_IN_CACHE.engineHint}`,
+          });
+        }
+        // Nor is an answer that runs on and on: never kept (it would make a finding of every repeat), asked again.
+        const runaways = out.map((r, i) => isRunaway(texts[i]!, r.text));
+        if (runaways.some(Boolean)) {
+          if (split && !runaways.every(Boolean)) return out.map((r, i) => (runaways[i] ? undefined : r));
+          const worst = out.reduce((m, r, i) => (runaways[i] ? Math.max(m, Math.round(r.text.length / Math.max(1, texts[i]!.length))) : m), 0);
+          throw new EngineError(engine.name, 'bad-response', `${engine.name} answered with a text ${worst} times as long as the one sent (a model repeating itself)`, {
+            hint: `try again, or another model; ${KEPT_IN_CACHE.engineHint}`,
           });
         }
         return out.map((r) => guardSecrets(r));

@@ -1,4 +1,5 @@
-import { ruleTester } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { checkWith, GLOSSARY_YAML, ruleTester } from './helpers.js';
 
 const VI = 'Hai bên nhất trí thúc đẩy hợp tác quốc phòng.';
 
@@ -13,6 +14,13 @@ ruleTester('doubled-word', {
     ['numbers', VI, 'In rooms 10 10 and 11 they agreed.'],
   ],
   invalid: [
+    {
+      name: 'a run of the same word, one finding that removes every repeat',
+      source: VI,
+      target: 'The two sides agreed to advance defense defense defense defense cooperation.',
+      findings: [{ severity: 'warning', message: '"defense" is written 4 times in a row', actual: 'defense', span: { start: { line: 1, column: 40 }, end: { line: 1, column: 64 } } }],
+      fixed: 'The two sides agreed to advance defense cooperation.',
+    },
     {
       name: 'a doubled article, fixed by removing the second',
       source: VI,
@@ -42,4 +50,13 @@ ruleTester('doubled-word', {
       fixed: 'The two sides agreed to advance cooperation.',
     },
   ],
+});
+
+describe('doubled-word on a model that repeats itself', () => {
+  it('reports a run of 300,000 repeats once, with one fix', () => {
+    const target = `The two sides agreed to ${'cooperate '.repeat(300_000)}closely.`;
+    const findings = checkWith(GLOSSARY_YAML, VI, target, ['doubled-word']).findings;
+    expect(findings.map((f) => f.message)).toEqual(['"cooperate" is written 300000 times in a row']);
+    expect(findings[0]!.fix).toEqual({ range: [33, target.length - 'closely.'.length - 1], text: '' });
+  });
 });

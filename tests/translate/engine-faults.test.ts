@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { MemoryTranslationCache } from '../../src/store/index.js';
-import { isEcho, nativeGlossaryOnce, translateParagraphs } from '../../src/translate/orchestrator.js';
+import { isEcho, isRunaway, nativeGlossaryOnce, translateParagraphs } from '../../src/translate/orchestrator.js';
 import { retryRunner } from '../../src/translate/retry.js';
 import type { TranslateProgress } from '../../src/translate/types.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
@@ -119,6 +119,34 @@ describe('echoes', () => {
     const out = await translateParagraphs({ ...base, engine, paragraphs, retry: noSleep() });
     expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 3]);
     expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+});
+
+describe('runaway answers', () => {
+  it('an answer repeating a word far past any translation is retried, never cached, and a rerun after the engine recovers translates it', async () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(1, 4);
+    const cache = new MemoryTranslationCache();
+    let looping = true;
+    // An LLM stuck in a loop: "cooperation cooperation cooperation …" to its token limit.
+    const engine = new FakeEngine({ mangle: (out, input) => (looping && input === paragraphs[1] ? 'cooperation '.repeat(20_000) : out) });
+    const run = translateParagraphs({ ...base, engine, paragraphs, cache, retry: noSleep() });
+    await expect(run).rejects.toMatchObject({ kind: 'bad-response', message: expect.stringMatching(/^fake answered with a text \d+ times as long as the one sent \(a model repeating itself\)$/) });
+    expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 1, 1, 1]);
+    expect([...cache.entries.values()].map((v) => v.target).sort()).toEqual([pseudoTranslate(paragraphs[0]!), pseudoTranslate(paragraphs[2]!)].sort());
+
+    looping = false;
+    const rerun = new FakeEngine();
+    const out = await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, retry: noSleep() });
+    expect(rerun.sentTexts).toEqual([paragraphs[1]]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+
+  it('tells a runaway from a long translation', () => {
+    const vi = SEED_PARAGRAPHS[1]!;
+    expect(isRunaway(vi, pseudoTranslate(vi))).toBe(false);
+    expect(isRunaway(vi, `${pseudoTranslate(vi)} (${pseudoTranslate(vi)})`)).toBe(false);
+    expect(isRunaway('Hai bên.', 'The two sides, which have signed a number of agreements over the past decade, agreed.')).toBe(false);
+    expect(isRunaway(vi, 'the '.repeat(10 * vi.length))).toBe(true);
   });
 });
 

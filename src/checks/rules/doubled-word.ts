@@ -75,11 +75,32 @@ export const doubledWord: Check = {
           if (prevEnd >= 0 && sameWord(text, prevStart, prevEnd, s, i) && gapAllowed(text, prevEnd, s, maxGap)) {
             const word = text.slice(s, i);
             const first = text.slice(prevStart, prevEnd);
+            // A run of the same word ("word word word …", a model repeating itself) is one finding,
+            // not one per repeat: a million repeats would make a million findings.
+            let times = 2;
+            let lastStart = s;
+            let runEnd = i;
+            for (;;) {
+              let k = runEnd;
+              while (k < end && wordCharLength(text, k) === 0) k++;
+              if (k >= end) break;
+              const e = wordEnd(text, k, end);
+              if (!sameWord(text, prevStart, prevEnd, k, e) || !gapAllowed(text, runEnd, k, maxGap)) break;
+              times++;
+              lastStart = k;
+              runEnd = e;
+            }
             const name = /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(word);
             if (/\p{L}/u.test(word) && !allow.has(word.toLowerCase()) && !name) {
-              const range: [number, number] = [prevEnd, i];
-              context.report({ message: `"${word}" is written twice`, targetRange: range, actual: word, fix: { range, text: '' } });
+              const range: [number, number] = [prevEnd, runEnd];
+              const message = times === 2 ? `"${word}" is written twice` : `"${word}" is written ${times} times in a row`;
+              context.report({ message, targetRange: range, actual: word, fix: { range, text: '' } });
             }
+            i = runEnd;
+            // The run's last word is the one the next word is compared with.
+            prevStart = lastStart;
+            prevEnd = runEnd;
+            continue;
           }
           prevStart = s;
           prevEnd = i;
