@@ -30,10 +30,13 @@ export function resolveCheckOptions(meta: CheckMeta, given: Readonly<Record<stri
 }
 
 function checkValue(id: string, name: string, spec: CheckOptionSpec, value: unknown): number | boolean | string | readonly string[] {
-  const bad = (want: string): ConfigError => new ConfigError(`option "${name}" of check "${id}" must be ${want}, got ${JSON.stringify(value)}`);
+  // JSON would show YAML's .inf, .nan and 1e400 as "null", a value the user never wrote.
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const bad = (want: string): ConfigError => new ConfigError(`option "${name}" of check "${id}" must be ${want}, got ${shown}`);
   switch (spec.type) {
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('a number');
+      if (typeof value !== 'number') throw bad('a number');
+      if (!Number.isFinite(value)) throw bad('a finite number');
       if (spec.min !== undefined && value < spec.min) throw bad(`at least ${spec.min}`);
       if (spec.max !== undefined && value > spec.max) throw bad(`at most ${spec.max}`);
       return value;

@@ -55,8 +55,8 @@ describe('inconsistent-translation', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       file: 'b/reference.en.txt',
-      message: 'this translation is also given at a/reference.en.txt:1:1 to a different source sentence',
-      note: 'compare the sources: this one and a/source.vi.txt:1:1',
+      message: 'the same translation stands here and at a/reference.en.txt:1:1 for two different source sentences: one of them is likely pasted from the other',
+      note: 'compare the sources: this one and a/source.vi.txt:1:1, and fix the translation that does not match its own',
     });
   });
 

@@ -128,6 +128,9 @@ describe('check options in the config', () => {
   it.each([
     ['a value of the wrong type, at the value', 'checks:\n  length-ratio:\n    min: "0.4"\n', 'option "min" of check "length-ratio" must be a number, got "0.4"', 3, 10],
     ['a value out of range', 'checks:\n  length-ratio:\n    min: -1\n', 'must be at least 0', 3, 10],
+    ['YAML infinity, shown as written rather than as null', 'checks:\n  length-ratio:\n    min: .inf\n', 'option "min" of check "length-ratio" must be a finite number, got Infinity', 3, 10],
+    ['a number too large for a double', 'checks:\n  length-ratio: { min: 1e400 }\n', 'option "min" of check "length-ratio" must be a finite number, got Infinity', 2, 24],
+    ['YAML not-a-number', 'checks:\n  length-ratio:\n    min: .nan\n', 'must be a finite number, got NaN', 3, 10],
     ['a list of the wrong items', 'checks:\n  length-ratio:\n    scripts: [1, 2]\n', 'must be a list of strings', 3, 14],
     ['an option it does not declare, at the key', 'checks:\n  length-ratio:\n    max: 3\n', 'check "length-ratio" has no option "max"', 3, 5],
   ])('stops at %s', (_name, text, message, line, column) => {

@@ -90,10 +90,12 @@ export const inconsistentTranslation: Check = {
             else if (o.sameTranslation && byTarget.other(same) !== sourceHash) {
               context.report({
                 paragraph: pair.index,
-                message: `this translation is also given at ${place(...byTarget.target(same))} to a different source sentence`,
+                // Which of the two is the pasted one is not known here (the later one is where the
+                // finding stands): the message names both alike.
+                message: `the same translation stands here and at ${place(...byTarget.target(same))} for two different source sentences: one of them is likely pasted from the other`,
                 targetRange: [ts, te],
                 sourceRange: [ss, se],
-                note: `compare the sources: this one and ${place(...byTarget.source(same))}`,
+                note: `compare the sources: this one and ${place(...byTarget.source(same))}, and fix the translation that does not match its own`,
               });
             }
           }
