@@ -275,7 +275,7 @@ export function checkTranslation(
   // A directive reads as blanks: a finding about them alone (spacing) is about no text, and its
   // fix would destroy the directive. A finding about text around one (a term running over the
   // line break the directive stands before) stands, without the fix that would erase it.
-  const distinct = oneFindingPerOmission(findings, madeBy);
+  const distinct = oneFindingPerSubstitution(oneFindingPerOmission(findings, madeBy));
   const real: Finding[] = [];
   for (const f of distinct) {
     if (directives.length === 0 || !f.fix || !overlapsAny(f.fix.range, directives)) real.push(f);
@@ -426,6 +426,28 @@ function oneFindingPerOmission(findings: Finding[], madeBy: ReadonlyMap<Finding,
   if (!dropped) return findings;
   // The kept finding's rule keeps all its findings of that omission (a check may report one twice).
   return findings.filter((f) => !isOmission(f) || kept.get(f.span!.start.offset)!.find((w) => sameOmission(w, f))!.ruleId === f.ruleId);
+}
+
+/**
+ * A name with digits rendered as another ("flight VN123" as "VN321") is number-mismatch's "is
+ * rendered as", pointing at both; acronym-mismatch sees the same error as a source acronym missing
+ * and a translation acronym added. One error, one finding: the acronym findings on exactly those
+ * spans of that paragraph go.
+ */
+function oneFindingPerSubstitution(findings: Finding[]): Finding[] {
+  const key = (paragraph: number | undefined, side: 'source' | 'target', span: Finding['span']): string => `${paragraph ?? 0}:${side}:${span!.start.offset}:${span!.end.offset}`;
+  const explained = new Set<string>();
+  for (const f of findings) {
+    if (f.ruleId !== 'number-mismatch' || f.source?.span === undefined || f.span === undefined || f.actual === undefined) continue;
+    explained.add(key(f.paragraph, 'source', f.source.span));
+    explained.add(key(f.paragraph, 'target', f.span));
+  }
+  if (explained.size === 0) return findings;
+  return findings.filter((f) => {
+    if (f.ruleId !== 'acronym-mismatch' || f.span === undefined) return true;
+    if (f.source?.span !== undefined) return !explained.has(key(f.paragraph, 'source', f.source.span));
+    return f.actual === undefined || !explained.has(key(f.paragraph, 'target', f.span));
+  });
 }
 
 /** A finding without a fix that points at a passage of the source: what the source has and the translation lacks. */

@@ -39,6 +39,18 @@ describe('check runner', () => {
     expect(alone.filter((f) => f.source?.text === 'PAC-3').map((f) => f.ruleId)).toEqual(['number-mismatch']);
   });
 
+  it('reports one wrong name once: a flight number rendered as another is number-mismatch’s "rendered as", not also two acronym findings', () => {
+    const source = 'Đoàn rời Hà Nội trên chuyến bay VN123 của Vietnam Airlines.';
+    const findings = check(source, 'The delegation left Hanoi aboard Vietnam Airlines flight VN321.').findings;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.message])).toEqual([['number-mismatch', 'error', '"VN123" is rendered as "VN321"']]);
+    // An acronym finding elsewhere in the paragraph stays.
+    const other = check('Chuyến bay VN123 chở đoàn PJHQ.', 'Flight VN321 carried the delegation.').findings;
+    expect(other.map((f) => [f.ruleId, f.message])).toEqual([
+      ['acronym-mismatch', '"PJHQ" of the source is missing from the translation'],
+      ['number-mismatch', '"VN123" is rendered as "VN321"'],
+    ]);
+  });
+
   it('summarises how each term was rendered across translations', () => {
     const glossary = parseGlossary(GLOSSARY_YAML, 'glossary.yaml');
     const source = 'Thiết bị đánh chặn pha bay.\n\nThiết bị đánh chặn pha bay và Biên bản ghi nhớ.';
