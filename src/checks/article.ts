@@ -45,12 +45,19 @@ export function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (
     }
     const doc = { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) };
     const r = checkTranslation(p, doc, tools, run, reuse.memo?.(t.path));
-    for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(item);
+    for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(t.noTextEdits && item.fix ? withoutFix(item) : item);
     for (const item of t.findings ?? []) findings.push(item);
     for (const item of r.outcomes) outcomes.push(item);
     paragraphs.set(r.translation, r.paragraphs);
   }
   return { findings, outcomes, paragraphs };
+}
+
+/** A finding without its fix: its message still says what to write (term-forbidden: "use …"). */
+function withoutFix(finding: Finding): Finding {
+  const copy = { ...finding };
+  delete copy.fix;
+  return copy;
 }
 
 /** Mojibake and other reading warnings, as findings so every report shows them. */

@@ -80,6 +80,11 @@ export type ArticleTranslation = TextFile & {
   relocate?: (finding: Finding) => Finding;
   /** Findings the file's reader made itself (an XLIFF's `tag-mismatch`), in the file already. */
   findings?: readonly Finding[];
+  /**
+   * True for a Word document: its text lives in runs of XML inside a ZIP, so no text edit fixes it,
+   * and its findings offer none (a SARIF consumer would write line:column edits into the ZIP).
+   */
+  noTextEdits?: true;
 };
 
 /** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
@@ -198,7 +203,7 @@ class ArticleReader {
       if (path !== STDIN_PATH && formatByExtension(path) === 'docx') {
         // Not writable: --fix edits text, and a Word document's text lives in its runs.
         const word = await this.readWord(path);
-        translations.push({ ...word.file, engine: engineFromName(path), writable: false, source: view, paragraphs: word.paragraphs });
+        translations.push({ ...word.file, engine: engineFromName(path), writable: false, noTextEdits: true, source: view, paragraphs: word.paragraphs });
         continue;
       }
       const t = await this.read(path, 'translation');

@@ -25,6 +25,7 @@ import {
   langOf,
   parseXml,
   placeholderReadsAsSpace,
+  textAfterSpacedPlaceholder,
   plainText,
   type TextPiece,
   type XmlElement,
@@ -159,8 +160,11 @@ function segmentOf(seg: XmlElement, lines: LineIndex): TmxSegment {
   const walk = (element: XmlElement): void => {
     for (const [index, c] of element.children.entries()) {
       if (c.kind === 'text') {
-        for (const p of c.pieces) pieces.push({ ...p, textStart: p.textStart + text.length });
-        text += c.text;
+        const before = element.children[index - 1];
+        const spaced = before?.kind === 'element' && (before.name === 'ph' || before.name === 'ut') && /[ \t]$/.test(text);
+        const { skip, pieces: read } = spaced ? textAfterSpacedPlaceholder(c) : { skip: 0, pieces: c.pieces };
+        for (const p of read) pieces.push({ ...p, textStart: p.textStart + text.length });
+        text += c.text.slice(skip);
       } else if (c.name === 'ph' || c.name === 'ut') {
         if (!placeholderReadsAsSpace(text, element.children, index, (x) => TMX_CODES.has(x.name))) continue;
         pieces.push({ textStart: text.length, length: 1, fileStart: c.start.offset, fileLength: c.end - c.start.offset });

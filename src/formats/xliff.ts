@@ -31,6 +31,7 @@ import {
   isVietnameseTag,
   parseXml,
   placeholderReadsAsSpace,
+  textAfterSpacedPlaceholder,
   type TextPiece,
   type XmlElement,
   type XmlSource,
@@ -323,8 +324,11 @@ function readContent(element: XmlElement, text: string, lines: LineIndex): Xliff
   const walk = (e: XmlElement): void => {
     for (const [index, c] of e.children.entries()) {
       if (c.kind === 'text') {
-        for (const p of c.pieces) pieces.push({ ...p, textStart: p.textStart + checked.length });
-        checked += c.text;
+        const before = e.children[index - 1];
+        const spaced = before?.kind === 'element' && PLACEHOLDERS.has(before.name) && /[ \t]$/.test(checked);
+        const { skip, pieces: read } = spaced ? textAfterSpacedPlaceholder(c) : { skip: 0, pieces: c.pieces };
+        for (const p of read) pieces.push({ ...p, textStart: p.textStart + checked.length });
+        checked += c.text.slice(skip);
         parts.push({ kind: 'text', text: c.text });
         continue;
       }

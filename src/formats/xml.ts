@@ -325,6 +325,22 @@ export function firstNonXmlChar(text: string): string | undefined {
 }
 
 /**
+ * The pieces of a run of text read after an inline placeholder that read as nothing because a space
+ * stood before it, without the run's own leading space: "billion <x/> in" reads "billion in", one
+ * space as in the source's "tỷ USD <x/> trong", not two spaces in a row that no edit of the file
+ * could make one. Gives `skip` 1 and the pieces relative to the text read (`run.text.slice(1)`),
+ * or `skip` 0 when the run does not start with a plain space.
+ */
+export function textAfterSpacedPlaceholder(run: XmlText): { skip: 0 | 1; pieces: TextPiece[] } {
+  const first = run.pieces[0];
+  if (!/^[ \t]/.test(run.text) || !first || first.textStart !== 0 || first.length !== first.fileLength) return { skip: 0, pieces: run.pieces };
+  const pieces: TextPiece[] = [];
+  if (first.length > 1) pieces.push({ textStart: 0, length: first.length - 1, fileStart: first.fileStart + 1, fileLength: first.fileLength - 1 });
+  for (let k = 1; k < run.pieces.length; k++) pieces.push({ ...run.pieces[k]!, textStart: run.pieces[k]!.textStart - 1 });
+  return { skip: 1, pieces };
+}
+
+/**
  * Whether an inline placeholder (`<x/>`, `<ph>`) at `children[index]` reads as a space (`isCode`:
  * which elements are codes, read as nothing or as a placeholder, never for their text): it
  * stands for something between two words, so it does, unless a space is already there on either

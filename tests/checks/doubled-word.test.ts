@@ -60,3 +60,56 @@ describe('doubled-word on a model that repeats itself', () => {
     expect(findings[0]!.fix).toEqual({ range: [33, target.length - 'closely.'.length - 1], text: '' });
   });
 });
+
+// In Markdown, the markup between two lines of one paragraph (a block quote's `>`, a list item's
+// indentation, a hard break's two spaces or backslash) is no text: the words still stand side by side.
+const VI_MD = 'Hai bên nhất trí tăng cường hợp tác.';
+ruleTester(
+  'doubled-word',
+  {
+    valid: [
+      ['a word either side of blanked code at a line start', VI_MD, 'The two sides agreed to strengthen the\n`the` cooperation.'],
+      ['the last word of one list item and the first of the next', `- ${VI_MD}\n- ${VI_MD}`, '- The two sides agreed on the\n- The two sides agreed to cooperate.'],
+      ['a block quote opening after a line of a paragraph', VI_MD, 'The spokesman said the\n> the two sides agreed to cooperate.'],
+    ],
+    invalid: [
+      {
+        name: 'across a line break in a block quote',
+        source: `> ${VI_MD}`,
+        target: '> The two sides agreed to strengthen the\n> the cooperation.',
+        findings: [{ message: '"the" is written twice', span: { start: { line: 1, column: 41 } } }],
+        fixed: '> The two sides agreed to strengthen the cooperation.',
+      },
+      {
+        name: 'across a line break in a list item',
+        source: `- ${VI_MD}`,
+        target: '- The two sides agreed to strengthen the\n  the cooperation.',
+        findings: [{ message: '"the" is written twice', span: { start: { line: 1, column: 41 } } }],
+        fixed: '- The two sides agreed to strengthen the cooperation.',
+      },
+      {
+        name: 'across a line break in a numbered item inside a block quote',
+        source: `> 1. ${VI_MD}`,
+        target: '> 1. The two sides agreed to strengthen the\n>    the cooperation.',
+        findings: [{ message: '"the" is written twice' }],
+        fixed: '> 1. The two sides agreed to strengthen the cooperation.',
+      },
+      {
+        name: 'across a hard line break of two spaces',
+        source: VI_MD,
+        target: 'The two sides agreed to strengthen the  \nthe cooperation.',
+        findings: [{ message: '"the" is written twice', span: { start: { line: 1, column: 39 } } }],
+        fixed: 'The two sides agreed to strengthen the cooperation.',
+      },
+      {
+        name: 'across a hard line break of a backslash',
+        source: VI_MD,
+        target: 'The two sides agreed to strengthen the\\\nthe cooperation.',
+        findings: [{ message: '"the" is written twice' }],
+        fixed: 'The two sides agreed to strengthen the cooperation.',
+      },
+    ],
+  },
+  undefined,
+  { markdown: true },
+);

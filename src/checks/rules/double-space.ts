@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+import { blockPrefixLength } from '../../formats/markdown/syntax.js';
 
 /** Two or more spaces (or no-break spaces) between words on a line. */
 const RUN = /(?<=[^\s])[ \u00A0]{2,}(?=[^\s])/gu;
@@ -7,8 +8,10 @@ const RUN = /(?<=[^\s])[ \u00A0]{2,}(?=[^\s])/gu;
 /**
  * Two or more spaces between words on one line, with a fix that leaves one. Indentation and
  * trailing spaces are not between words. In Markdown, where code and link targets read as spaces,
- * only runs of exactly two count (a blanked construct leaves at least three), and table rows,
- * which are padded on purpose, are left alone.
+ * only runs of exactly two count (a blanked construct leaves at least three), table rows,
+ * which are padded on purpose, are left alone, and so are the spaces after a line's block markers
+ * (`-  item`, `1.  item`, `>  quote`, `#  Heading`): they are syntax, and removing one can move a
+ * list item's content column, and the indented code under it.
  */
 export const doubleSpace: Check = {
   meta: {
@@ -23,8 +26,10 @@ export const doubleSpace: Check = {
     return {
       paragraph(pair) {
         const { text, start: base } = pair.target;
-        // The end of the current line and whether it is a table row, moved forward with the matches.
+        // The current line's end, where its text starts after the block markers, and whether it is
+        // a table row, moved forward with the matches.
         let lineEnd = -1;
+        let textStart = 0;
         let tableRow = false;
         for (const m of text.matchAll(RUN)) {
           if (markdown) {
@@ -32,9 +37,11 @@ export const doubleSpace: Check = {
               const lineStart = text.lastIndexOf('\n', m.index) + 1;
               const next = text.indexOf('\n', m.index);
               lineEnd = next < 0 ? text.length : next;
-              tableRow = text.slice(lineStart, lineEnd).includes('|');
+              const line = text.slice(lineStart, lineEnd);
+              tableRow = line.includes('|');
+              textStart = lineStart + blockPrefixLength(line);
             }
-            if (m[0].length !== 2 || tableRow) continue;
+            if (m[0].length !== 2 || tableRow || m.index < textStart) continue;
           }
           const range: [number, number] = [base + m.index, base + m.index + m[0].length];
           context.report({

@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
 import { isMarkdownFile } from '../../formats/markdown/checkable.js';
+import { CONTAINER } from '../../formats/markdown/syntax.js';
 import { wordCharLength } from '../../text/chars.js';
 
 /** End of the word at `i`: word characters, with apostrophes inside ("Japan's" is one word). */
@@ -26,16 +27,37 @@ function sameWord(text: string, a: number, b: number, c: number, d: number): boo
   return true;
 }
 
-/** Whether only spaces and at most one line break stand between two words (Markdown: at most `maxGap` characters). */
+/**
+ * Whether only spaces and at most one line break stand between two words (Markdown, where `maxGap`
+ * is finite: at most `maxGap` characters, or a line break with its markup).
+ */
 function gapAllowed(text: string, from: number, to: number, maxGap: number): boolean {
-  if (to - from === 0 || to - from > maxGap) return false;
+  if (to - from === 0) return false;
+  const markdown = maxGap !== Infinity;
+  if (to - from > maxGap) return markdown && markdownLineBreak(text, from, to);
   let breaks = 0;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c === 0x0a) breaks++;
-    else if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x0d) return false;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x0d) return markdown && markdownLineBreak(text, from, to);
   }
   return breaks <= 1;
+}
+
+/**
+ * Whether text[from, to) is one line break inside a Markdown paragraph and its markup only: a hard
+ * break (two spaces or a backslash) before it, and after it the next line's block quote markers and
+ * indentation, no longer than the container prefix of the line before (blanked code is longer; a
+ * list marker, which starts another item, is not allowed).
+ */
+function markdownLineBreak(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  const nl = gap.indexOf('\n');
+  if (nl < 0 || !/^(?:[ \t]{0,2}|\\)\r?$/.test(gap.slice(0, nl))) return false;
+  const next = gap.slice(nl + 1);
+  if (!/^[ \t>]*$/.test(next)) return false;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  return next.length <= CONTAINER.exec(text.slice(lineStart, from))![1]!.length;
 }
 
 /**

@@ -34,6 +34,19 @@ export const TABLE_ROW = /^\s*\|.*\|\s*$/;
 export const CONTAINER = /^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?)/;
 /** A list marker at the end of a container prefix. */
 export const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/;
+/** An ATX heading's opening `#`s with the spaces after them. */
+const HEADING_OPEN = /^ {0,3}#{1,6}[ \t]+/;
+
+/**
+ * The length of a line's block markup: its container prefix (block quotes, a list marker), then a
+ * heading's `#`s, each with the spaces after it. The line's text starts there.
+ * @example blockPrefixLength('> 1.  Hanoi agreed') === 6
+ */
+export function blockPrefixLength(line: string): number {
+  const container = CONTAINER.exec(line)![1]!;
+  const heading = HEADING_OPEN.exec(line.slice(container.length));
+  return container.length + (heading ? heading[0].length : 0);
+}
 
 /** The column where a line's text starts (tabs stop every 4 columns). */
 export function indentWidth(line: string): number {
