@@ -530,6 +530,19 @@ describe('vitrans translate', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('refuses a model setting that holds the key (variables swapped), before anything is sent or stored', async () => {
+    const dir = project();
+    const key = 'sk-test-ZXCVBNMASDFGH987';
+    let requests = 0;
+    server.use(http.post('http://openai.test/v1/chat/completions', () => ((requests++), HttpResponse.json({}))));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'openai'], { cwd: dir, env: { OPENAI_BASE_URL: 'http://openai.test/v1', OPENAI_API_KEY: key, OPENAI_MODEL: key } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['vitrans: error: OPENAI_MODEL holds a key, which would be stored with every translation (correct OPENAI_MODEL in the environment; it overrides engines.openai.model of the config file)']);
+    expect(r.stderr + r.stdout).not.toContain('sk-test-ZXCV');
+    expect(requests).toBe(0);
+    expect(fs.existsSync(path.join(dir, '.vitrans-cache'))).toBe(false);
+  });
+
   it('refuses an engine URL with a password or a query string with exit 2, never printing them', async () => {
     const dir = project();
     const bodies = libre();

@@ -661,7 +661,13 @@ export async function createEngine(name: string, config: Awaited<ReturnType<type
     };
   }
   try {
-    return await def.create(settings);
+    const engine = await def.create(settings);
+    // The model name goes into every cache row and bilingual JSON: one holding a key (variables
+    // swapped: OPENAI_MODEL=sk-…) would store the key there.
+    if (def.settings.some((s) => s.key === 'model') && io.redact(engine.model) !== engine.model) {
+      throw new ConfigError(`${def.name}.model holds a key, which would be stored with every translation`, { hint: 'set the model name there (e.g. gpt-4o-mini), and the key in the key setting', setting: 'model' });
+    }
+    return engine;
   } catch (err) {
     throw err instanceof ConfigError && err.setting !== undefined ? placedSettingError(err, def.name, err.setting, config, io.env) : err;
   }
