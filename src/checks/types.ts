@@ -81,6 +81,8 @@ export interface CheckContext {
   glossary: Glossary;
   sourceFile: string;
   targetFile: string;
+  /** The translation is Markdown (code and link targets blanked to spaces), by its name or as its reader says. */
+  targetMarkdown: boolean;
   /** The whole source text, as decoded from the file (Markdown code blanked). */
   sourceText: string;
   /** The whole translation text, as decoded from the file. */
