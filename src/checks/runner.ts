@@ -565,6 +565,7 @@ function toFinding(
   if (translation.engine) finding.engine = translation.engine;
   if (pair.target.id !== undefined) finding.unit = pair.target.id;
   if (d.note) finding.note = d.note;
+  if (d.related) finding.related = d.related;
   return finding;
 }
 
