@@ -5,7 +5,7 @@
  */
 import type { Finding, Paragraph } from '../core/types.js';
 import type { TextFile } from '../text/read.js';
-import { checkableText } from '../formats/markdown/checkable.js';
+import { blankMarkdownCode, isMarkdownFile } from '../formats/markdown/checkable.js';
 import type { LoadedArticle, SourceView } from '../formats/articles.js';
 import { checkTranslation, prepareSource, type CheckMemo, type CheckRun, type CheckTools, type PreparedSource, type TermOutcome, type TextDocument } from './runner.js';
 
@@ -43,7 +43,8 @@ export function checkArticle(article: LoadedArticle, tools: CheckTools, shown: (
       p = prepare({ file: shown(source.path), text: t.source.text, ...(t.source.paragraphs ? { paragraphs: t.source.paragraphs } : {}) }, tools);
       prepared.set(t.source, p);
     }
-    const doc = { file: shown(t.path), text: checkableText(t.path, t.text), engine: t.engine, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}) };
+    const markdown = t.markdown ?? isMarkdownFile(t.path);
+    const doc = { file: shown(t.path), text: markdown ? blankMarkdownCode(t.text) : t.text, engine: t.engine, markdown, ...(t.paragraphs ? { paragraphs: t.paragraphs } : {}), ...(t.position ? { position: t.position } : {}) };
     const r = checkTranslation(p, doc, tools, run, reuse.memo?.(t.path));
     for (const item of t.relocate ? r.findings.map(t.relocate) : r.findings) findings.push(t.noTextEdits && item.fix ? withoutFix(item) : item);
     for (const item of t.findings ?? []) findings.push(item);

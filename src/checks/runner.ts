@@ -4,7 +4,7 @@
  * with line:column positions in the files as the user has them.
  */
 import { hash } from 'node:crypto';
-import type { Finding, Paragraph, Severity } from '../core/types.js';
+import type { Finding, Paragraph, Position, Severity } from '../core/types.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { LineIndex } from '../text/positions.js';
 import { isSpaceCode } from '../text/chars.js';
@@ -19,6 +19,7 @@ import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
 import type { Check, CheckContext, CheckOptionValues, ParagraphPair, ReportDescriptor } from './types.js';
 import { TAG_MISMATCH } from '../formats/tags.js';
+import { isMarkdownFile } from '../formats/markdown/checkable.js';
 
 /**
  * Rules a file's reader reports (not checks over paragraphs) whose severity `checks:` sets like a
@@ -144,7 +145,18 @@ export function prepareSource(doc: TextDocument, tools: CheckTools): PreparedSou
 }
 
 /** A translation to check: its text, and optionally the engine that made it and its series. */
-export type TranslationDocument = TextDocument & { engine?: string; series?: string };
+/**
+ * A translation to check. `markdown` says it is read as Markdown when its name does not tell (a
+ * Markdown output kept inside a bilingual JSON, `FILE.json#engine`); absent: by its name.
+ * `position` says where offsets of the checked texts stand in the file when the texts are not the
+ * file's (a TMX or XLIFF file's segments), so places a check names in a message are the file's.
+ */
+export type TranslationDocument = TextDocument & {
+  engine?: string;
+  series?: string;
+  markdown?: boolean;
+  position?: (offset: number, side: 'source' | 'target') => Position;
+};
 
 /**
  * Checks one translation of a prepared source. Give every translation of a corpus the same `run`
@@ -206,6 +218,7 @@ export function checkTranslation(
       glossary: tools.glossary,
       sourceFile: source.file,
       targetFile: translation.file,
+      targetMarkdown: translation.markdown ?? isMarkdownFile(translation.file),
       sourceText: source.text,
       targetText: text,
       options: tools.options.get(check.meta.id) ?? {},
@@ -215,7 +228,7 @@ export function checkTranslation(
         if (!run.states.has(check.meta.id)) run.states.set(check.meta.id, create());
         return run.states.get(check.meta.id) as T;
       },
-      position: (offset, side) => (side === 'source' ? source.lines : targetLines).position(offset),
+      position: (offset, side) => translation.position?.(offset, side) ?? (side === 'source' ? source.lines : targetLines).position(offset),
       report: (d) => {
         const index = d.paragraph ?? current?.index;
         if (index === undefined || index < 1 || index > source.paragraphs.length) {
@@ -574,6 +587,7 @@ function toFinding(
   if (translation.engine) finding.engine = translation.engine;
   if (pair.target.id !== undefined) finding.unit = pair.target.id;
   if (d.note) finding.note = d.note;
+  if (d.related) finding.related = d.related;
   return finding;
 }
 

@@ -4,7 +4,7 @@
  * the translation. Checks report offsets into the files; the runner turns them into line:column
  * Findings. A check that looks across the articles of a run keeps its state in `runState`.
  */
-import type { Fix, Paragraph, Position, Severity } from '../core/types.js';
+import type { Fix, Paragraph, Position, RelatedPlace, Severity } from '../core/types.js';
 import type { DocumentRenderingIndex } from '../glossary/en-matcher.js';
 import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
 
@@ -74,6 +74,8 @@ export interface ReportDescriptor {
    * from `end()` must give it.
    */
   paragraph?: number;
+  /** Other places the finding is about (see Finding.related), in the files as the user has them. */
+  related?: RelatedPlace[];
 }
 
 /** What a check sees of one source/translation pair of files. */
@@ -81,6 +83,8 @@ export interface CheckContext {
   glossary: Glossary;
   sourceFile: string;
   targetFile: string;
+  /** The translation is Markdown (code and link targets blanked to spaces), by its name or as its reader says. */
+  targetMarkdown: boolean;
   /** The whole source text, as decoded from the file (Markdown code blanked). */
   sourceText: string;
   /** The whole translation text, as decoded from the file. */

@@ -55,6 +55,14 @@ export interface SourceRef {
   text: string;
 }
 
+/** A place a finding points at besides its own: `file` as shown, 1-based line and column, what is there. */
+export interface RelatedPlace {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 /**
  * A problem found in content: data with positions, never an exception (cf. vfile-message).
  * @example
@@ -90,6 +98,11 @@ export interface Finding {
   unit?: string;
   /** A longer explanation or hint. */
   note?: string;
+  /**
+   * Other places the finding is about, in the files as the user has them (the earlier translation
+   * of a sentence inconsistent-translation compares with); SARIF lists them as related locations.
+   */
+  related?: RelatedPlace[];
   /**
    * Stable identity of the finding across edits elsewhere in the file: rule, term, what was found
    * and the paragraph's text (whitespace folded), hashed. Baselines and SARIF `partialFingerprints` use it.

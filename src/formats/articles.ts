@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Finding, Paragraph } from '../core/types.js';
+import type { Finding, Paragraph, Position } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 import { decodeText, readTextFile, type TextFile } from '../text/read.js';
 import { readOptionsFor, type EncodingChoice, type FileRole } from '../text/encodings.js';
@@ -17,7 +17,7 @@ import { blankMarkdownCode, checkableText, isMarkdownFile } from './markdown/che
 import { formatByExtension } from './registry.js';
 import { readHtmlArticle } from './html.js';
 import { docxView, readDocxFile } from './docx.js';
-import { parseMarkdown } from './markdown/segments.js';
+import { parseMarkdown, renderMarkdown, type MarkdownDocument } from './markdown/segments.js';
 import { cleanText, removalsAt, removeLines, withoutLines, type CleanOptions, type RemovedLine } from './clean.js';
 import { assertSameSourceParagraphs, assertVietnameseSource, engineNameFromFile, firstDifferentParagraph, isBilingualPath } from './translation-files.js';
 
@@ -85,6 +85,13 @@ export type ArticleTranslation = TextFile & {
    * and its findings offer none (a SARIF consumer would write line:column edits into the ZIP).
    */
   noTextEdits?: true;
+  /**
+   * Where an offset of the checked texts (this translation's, or its source's) stands in the file,
+   * when they are not the file's text (a bilingual XML file's segments); absent: the texts' own.
+   */
+  position?: (offset: number, side: 'source' | 'target') => Position;
+  /** Read as Markdown though its name does not say so (a Markdown output inside a bilingual JSON); absent: by its name. */
+  markdown?: boolean;
 };
 
 /** An article read from disk. `notes` say what the reader decided on its own (a changed source). */
@@ -122,6 +129,34 @@ export function readsAsMarkdown(path: string): boolean {
 export function translatedParagraphs(path: string, text: string, removed: readonly Pick<RemovedLine, 'line'>[] = []): string[] {
   const cleaned = removeLines(text, removed);
   return readsAsMarkdown(path) ? parseMarkdown(cleaned).segments.map((s) => s.text) : splitParagraphs(cleaned).map((p) => p.text);
+}
+
+/**
+ * One engine answer as translate writes it into the output file: trimmed, and a blank line inside
+ * it made a line break (it would split the paragraph and shift every later one).
+ */
+export function outputTarget(target: string): string {
+  return target.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').trim();
+}
+
+/**
+ * The output file translate writes from an engine's targets (already `outputTarget`s): put back
+ * into the Markdown source's structure (headings, list markers), else blank-line paragraphs.
+ * @example outputText(parseMarkdown('# Tin\n\n- Một.\n- Hai.\n'), ['News', 'One.', 'Two.']) // '# News\n\n- One.\n- Two.\n'
+ */
+export function outputText(markdown: MarkdownDocument | undefined, targets: readonly string[]): string {
+  return markdown ? renderMarkdown(markdown, targets) : targets.join('\n\n') + '\n';
+}
+
+/**
+ * How translate wrote an engine's targets for this source view: a bilingual JSON keeps segments
+ * (each list item, each table cell), while its output file and the checker's paragraphs have the
+ * source's structure, so the targets are checked as the file they made, never one per segment.
+ */
+function writtenFrom(view: SourceView): { markdown: boolean; text: (targets: readonly string[]) => string } {
+  if (!readsAsMarkdown(view.file.path)) return { markdown: false, text: (targets) => outputText(undefined, targets.map(outputTarget)) };
+  const doc = parseMarkdown(removeLines(view.file.text, view.removed));
+  return { markdown: true, text: (targets) => outputText(doc, targets.map(outputTarget)) };
 }
 
 /**
@@ -251,7 +286,8 @@ class ArticleReader {
       if (engine) covered.add(engine);
       translations.push({ ...t, engine, writable: true, source });
     }
-    for (const e of doc.engines.filter((x) => !covered.has(x.name))) translations.push(insideJson(json.path, e, source));
+    const written = writtenFrom(source);
+    for (const e of doc.engines.filter((x) => !covered.has(x.name))) translations.push(insideJson(json.path, e, source, written));
     return { source, translations, notes: this.notes };
   }
 
@@ -274,9 +310,10 @@ class ArticleReader {
   /** Each engine of a bilingual file: its output file while unchanged (beside the JSON or where it was written), else its text in the JSON. */
   private async engineTexts(doc: BilingualTexts, jsonPath: string, source: SourceView): Promise<ArticleTranslation[]> {
     const out: ArticleTranslation[] = [];
+    const written = writtenFrom(source);
     for (const e of doc.engines) {
-      const real = await bilingualEngineOutput(e, jsonPath, this.options.cwd);
-      out.push(real ? { ...real, engine: e.name, writable: true, source } : insideJson(jsonPath, e, source));
+      const real = await bilingualEngineOutput(e, jsonPath, this.options.cwd, written.text(e.targets));
+      out.push(real ? { ...real, engine: e.name, writable: true, source } : insideJson(jsonPath, e, source, written));
     }
     return out;
   }
@@ -285,20 +322,32 @@ class ArticleReader {
 /**
  * A bilingual JSON engine's output file while it still holds the JSON's targets: where translate
  * wrote it (from `cwd`), else beside the JSON. Undefined when it is gone or was edited since.
+ * `written` is the text translate wrote from the targets (default: blank-line paragraphs; a
+ * Markdown source's output has its structure, see `outputText`).
  */
-export async function bilingualEngineOutput(engine: { targets: readonly string[]; output?: string }, jsonPath: string, cwd: string): Promise<TextFile | undefined> {
+export async function bilingualEngineOutput(
+  engine: { targets: readonly string[]; output?: string },
+  jsonPath: string,
+  cwd: string,
+  written: string = engine.targets.join('\n\n'),
+): Promise<TextFile | undefined> {
   if (engine.output === undefined) return undefined;
-  const joined = engine.targets.join('\n\n');
+  const expected = written.replace(/\n$/, '');
   for (const place of new Set([resolve(cwd, engine.output), join(dirname(jsonPath), basename(engine.output))])) {
-    const real = await sameText(place, joined);
+    const real = await sameText(place, expected);
     if (real) return real;
   }
   return undefined;
 }
 
-/** One engine's targets inside a bilingual JSON file, as `FILE#engine` (blank-line paragraphs; not writable). */
-function insideJson(jsonPath: string, engine: BilingualTexts['engines'][number], source: SourceView): ArticleTranslation {
-  return { path: `${jsonPath}#${engine.name}`, text: engine.targets.join('\n\n'), warnings: [], engine: engine.name, writable: false, source };
+/**
+ * One engine's targets inside a bilingual JSON file, as `FILE#engine` (not writable): the text
+ * translate wrote from them, so its paragraphs are those of the source view, and one made for a
+ * Markdown source is read as Markdown, as its output file is.
+ */
+function insideJson(jsonPath: string, engine: BilingualTexts['engines'][number], source: SourceView, written: ReturnType<typeof writtenFrom>): ArticleTranslation {
+  const text = written.text(engine.targets).replace(/\n$/, '');
+  return { path: `${jsonPath}#${engine.name}`, text, warnings: [], engine: engine.name, writable: false, source, ...(written.markdown ? { markdown: true } : {}) };
 }
 
 /** The file at `path` when it still holds `text` (plain-text outputs end with one newline), else undefined. */
@@ -323,11 +372,16 @@ function engineFromName(path: string): string | undefined {
 /** A side pair of a bilingual XML file (TMX, XLIFF) as an article: not writable, findings moved back into the file. */
 export function bilingualArticle(
   path: string,
-  set: { source: { text: string; paragraphs: readonly Paragraph[] }; translation: { text: string; paragraphs: readonly Paragraph[] }; relocate: (f: Finding) => Finding },
+  set: {
+    source: { text: string; paragraphs: readonly Paragraph[] };
+    translation: { text: string; paragraphs: readonly Paragraph[] };
+    relocate: (f: Finding) => Finding;
+    position: (offset: number, side: 'source' | 'target') => Position;
+  },
   extra: Pick<ArticleTranslation, 'engine' | 'findings'>,
 ): LoadedArticle {
   const source: SourceView = { file: { path, text: set.source.text, warnings: [] }, text: set.source.text, paragraphs: [...set.source.paragraphs], removed: [] };
-  const translation: ArticleTranslation = { path, text: set.translation.text, warnings: [], paragraphs: set.translation.paragraphs, writable: false, relocate: set.relocate, source, ...extra };
+  const translation: ArticleTranslation = { path, text: set.translation.text, warnings: [], paragraphs: set.translation.paragraphs, writable: false, relocate: set.relocate, position: set.position, source, ...extra };
   return { source, translations: [translation], notes: [] };
 }
 

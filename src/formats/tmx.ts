@@ -338,6 +338,11 @@ export class TmxLocator {
     return oneToOne ? p.fileStart + (t - p.textStart) : p.fileStart + p.fileLength;
   }
 
+  /** The file's line and column of a text offset. */
+  position(offset: number): Position {
+    return this.lines.position(this.fileOffset(offset, 'start'));
+  }
+
   /** The file span of a text range. */
   span(start: number, end: number): Span {
     return this.lines.span(this.fileOffset(start, 'start'), this.fileOffset(end, 'end'));
@@ -497,6 +502,8 @@ export interface TmxCheckSet {
   translation: { file: string; text: string; paragraphs: Paragraph[]; engine?: string };
   /** The checker's finding with every position (and its fix) in the TMX file. */
   relocate(finding: Finding): Finding;
+  /** Where an offset of either side's text stands in the TMX file (for places a check names in its messages). */
+  position(offset: number, side: 'source' | 'target'): Position;
 }
 
 /**
@@ -513,6 +520,7 @@ export function tmxCheckSets(doc: TmxDocument, pairs: TmxPairs = tmxPairs(doc)):
       source: { file: doc.file, text: vi.text, paragraphs: vi.paragraphs },
       translation: { file: doc.file, text: en.text, paragraphs: en.paragraphs, ...(set.engine !== undefined ? { engine: set.engine } : {}) },
       relocate: (finding) => en.locator.relocate(finding, vi.locator),
+      position: (offset, side) => (side === 'source' ? vi : en).locator.position(offset),
     };
   });
 }

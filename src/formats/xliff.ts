@@ -385,6 +385,8 @@ export interface XliffCheckSet {
   translation: { file: string; text: string; paragraphs: Paragraph[] };
   /** The checker's finding with every position (and its fix) in the XLIFF file. */
   relocate(finding: Finding): Finding;
+  /** Where an offset of either side's text stands in the XLIFF file (for places a check names in its messages). */
+  position(offset: number, side: 'source' | 'target'): Position;
   /** `tag-mismatch` findings of the checked segments. */
   findings: Finding[];
   /** Segments left out: protected ones (when skipped) and those without a target text. */
@@ -426,6 +428,7 @@ export function xliffCheckSet(doc: XliffDocument, options: { protectedSegments?:
       const segment = finding.paragraph !== undefined ? checked[finding.paragraph - 1]! : undefined;
       return { ...en.locator.relocate(finding, vi.locator), ...(segment ? { paragraph: segment.index, unit: segment.unit } : {}) };
     },
+    position: (offset, side) => (side === 'source' ? vi : en).locator.position(offset),
     findings,
     skipped,
   };

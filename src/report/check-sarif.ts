@@ -33,11 +33,14 @@ function result(f: Finding, withBaseline: boolean) {
       },
     ],
   };
+  const related: Record<string, unknown>[] = [];
   if (f.source) {
-    out.relatedLocations = [
-      { id: 1, message: { text: `source term "${f.source.text}"` }, physicalLocation: { artifactLocation: { uri: uri(f.source.file) }, region: region(f.source.span) } },
-    ];
+    related.push({ id: 1, message: { text: `source term "${f.source.text}"` }, physicalLocation: { artifactLocation: { uri: uri(f.source.file) }, region: region(f.source.span) } });
   }
+  for (const r of f.related ?? []) {
+    related.push({ id: related.length + 1, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: uri(r.file) }, region: { startLine: r.line, startColumn: r.column } } });
+  }
+  if (related.length > 0) out.relatedLocations = related;
   // A fix maps onto the finding's own span (term-forbidden replaces exactly what it reports).
   if (f.fix && f.span && f.fix.range[0] === f.span.start.offset && f.fix.range[1] === f.span.end.offset) {
     out.fixes = [

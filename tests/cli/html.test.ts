@@ -84,3 +84,56 @@ describe('web pages as articles', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('a web page translated, then checked through its bilingual JSON', () => {
+  // A defence news page whose article ends with a list: translate sends each item alone, and the
+  // JSON keeps one paragraph per item, while the page, read as its article, has the list as one.
+  const NEWS = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Tin quốc phòng</title></head>
+<body><nav><a href="/">Trang chủ</a></nav>
+<article>
+<h1>Việt Nam và Nhật Bản tăng cường hợp tác quốc phòng</h1>
+<p>Bộ trưởng Quốc phòng hai nước đã hội đàm tại Hà Nội hôm thứ Ba và nhất trí đẩy mạnh hợp tác trong lĩnh vực an ninh hàng hải, đào tạo và công nghiệp quốc phòng.</p>
+<p>Hai bên cũng trao đổi về tình hình khu vực và khẳng định tầm quan trọng của việc giải quyết tranh chấp bằng biện pháp hòa bình, phù hợp với luật pháp quốc tế.</p>
+<ul><li>Tăng cường trao đổi đoàn cấp cao giữa hai bộ.</li><li>Hợp tác trong lĩnh vực khắc phục hậu quả chiến tranh.</li></ul>
+</article></body></html>
+`;
+  const ENGLISH: Record<string, string> = {
+    'Việt Nam và Nhật Bản tăng cường hợp tác quốc phòng': 'Vietnam and Japan step up defence cooperation',
+    'Bộ trưởng Quốc phòng hai nước đã hội đàm tại Hà Nội hôm thứ Ba và nhất trí đẩy mạnh hợp tác trong lĩnh vực an ninh hàng hải, đào tạo và công nghiệp quốc phòng.':
+      'The two defence ministers held talks in Hanoi on Tuesday and agreed to expand cooperation in maritime security, training and the defence industry.',
+    'Hai bên cũng trao đổi về tình hình khu vực và khẳng định tầm quan trọng của việc giải quyết tranh chấp bằng biện pháp hòa bình, phù hợp với luật pháp quốc tế.':
+      'The two sides also discussed the regional situation and affirmed the importance of settling disputes by peaceful means, in accordance with international law.',
+    'Tăng cường trao đổi đoàn cấp cao giữa hai bộ.': 'More exchanges of high-level delegations between the two ministries.',
+    'Hợp tác trong lĩnh vực khắc phục hậu quả chiến tranh.': 'Cooperation in overcoming the consequences of war.',
+  };
+
+  it('checks the untouched Markdown output the JSON names, aligned as translate checked it; an edited one inside the JSON, aligned too', async () => {
+    const dir = make({ 'page.html': NEWS });
+    answeringEngine((source) => ENGLISH[source] ?? `[untranslated] ${source}`);
+    const t = await runVitrans(['translate', 'page.html', '-e', 'openai', '--no-cache'], { cwd: dir, env: ENV });
+    expect(t.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'out/page.bilingual.json'), 'utf8')) as { paragraphs: unknown[] };
+    expect(json.paragraphs).toHaveLength(5);
+    const md = fs.readFileSync(path.join(dir, 'out/page.openai.en.md'), 'utf8');
+    expect(md).toContain('\n- More exchanges of high-level delegations between the two ministries.\n- Cooperation in overcoming the consequences of war.\n');
+
+    const viaJson = await runVitrans(['check', 'out/page.bilingual.json', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(viaJson.stderr).toBe('');
+    expect(viaJson.code).not.toBe(2);
+    const report = JSON.parse(viaJson.stdout) as { files: { source: string; translations: string[] }[]; findings: { file: string; ruleId: string }[] };
+    expect(report.files).toEqual([{ source: 'page.html', translations: ['out/page.openai.en.md'] }]);
+    // The same findings as checking the page against its output by hand.
+    const direct = await runVitrans(['check', 'page.html', 'out/page.openai.en.md', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(JSON.parse(direct.stdout).findings).toEqual(report.findings);
+
+    // An output edited since is no longer what the engine returned: the JSON's targets are checked, as translate wrote them.
+    fs.appendFileSync(path.join(dir, 'out/page.openai.en.md'), '\nA line the editor added.\n');
+    const edited = await runVitrans(['check', 'out/page.bilingual.json', '-f', 'json'], { cwd: dir, env: ENV });
+    expect(edited.stderr).toBe('');
+    expect(edited.code).not.toBe(2);
+    const inside = JSON.parse(edited.stdout) as { files: { translations: string[] }[]; findings: { file: string; ruleId: string }[] };
+    expect(inside.files[0]!.translations).toEqual(['out/page.bilingual.json#openai']);
+    expect(inside.findings.map((f) => f.ruleId)).toEqual(report.findings.map((f) => f.ruleId));
+  });
+});

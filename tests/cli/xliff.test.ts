@@ -203,6 +203,55 @@ describe('vitrans check FILE.xlf', () => {
     expect(run.results.filter((x) => x.ruleId === 'term-forbidden').map((x) => x.locations[0]!.logicalLocations![0]!.name)).toEqual(['u1#s2', 'u4']);
   });
 
+  it('inconsistent-translation names the earlier unit’s target at its line:column in the XLIFF or TMX file, not 1:1', async () => {
+    // The same sentence of a diplomatic communiqué, translated one way in unit 1 and another in unit 2.
+    const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="thong-cao.txt" source-language="vi" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh hàng hải.</source>
+        <target>The two sides agreed to strengthen defence and maritime security cooperation.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh hàng hải.</source>
+        <target>Both sides agreed to boost cooperation on defence and maritime security.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="vi" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="vi"><seg>Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh hàng hải.</seg></tuv><tuv xml:lang="en"><seg>The two sides agreed to strengthen defence and maritime security cooperation.</seg></tuv></tu>
+<tu><tuv xml:lang="vi"><seg>Hai bên nhất trí tăng cường hợp tác quốc phòng và an ninh hàng hải.</seg></tuv><tuv xml:lang="en"><seg>Both sides agreed to boost cooperation on defence and maritime security.</seg></tuv></tu>
+</body></tmx>
+`;
+    const dir = make({ 'thong-cao.xlf': xliff, 'thong-cao.tmx': tmx });
+    const at = (text: string, needle: string, nth = 0): string => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+      const before = text.slice(0, i).split('\n');
+      return `${before.length}:${before.at(-1)!.length + 1}`;
+    };
+    for (const [file, text] of [['thong-cao.xlf', xliff], ['thong-cao.tmx', tmx]] as const) {
+      const r = await runVitrans(['check', file, '-f', 'compact'], { cwd: dir, env: ENV });
+      const line = r.stdout.split('\n').find((l) => l.includes('inconsistent-translation'));
+      expect(line).toBe(`${file}:${at(text, 'Both sides')}: warning inconsistent-translation this sentence is translated differently at ${file}:${at(text, 'The two sides')}`);
+      const json = await runVitrans(['check', file, '-f', 'json'], { cwd: dir, env: ENV });
+      const finding = (JSON.parse(json.stdout) as { findings: { ruleId: string; note: string }[] }).findings.find((f) => f.ruleId === 'inconsistent-translation')!;
+      expect(finding.note).toBe(`its source is the same as at ${file}:${at(text, 'Hai bên')}: translate it one way`);
+      // SARIF links to the earlier unit's target, beside the source sentence.
+      const sarif = await runVitrans(['check', file, '-f', 'sarif'], { cwd: dir, env: ENV });
+      type Related = { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } };
+      const result = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; relatedLocations?: Related[] }[] }[] }).runs[0]!.results.find((x) => x.ruleId === 'inconsistent-translation')!;
+      const earlier = result.relatedLocations?.find((x) => x.message.text === 'the earlier translation of this sentence');
+      const [startLine, startColumn] = at(text, 'The two sides').split(':').map(Number);
+      expect(earlier?.physicalLocation).toEqual({ artifactLocation: { uri: file }, region: { startLine, startColumn } });
+    }
+  });
+
   it('sniffs an XLIFF file without its extension', async () => {
     const dir = make({ 'export.xml': fs.readFileSync(path.join(FIXTURES, 'memoq-defence.mqxliff')) });
     const r = await runVitrans(['check', 'export.xml', '-f', 'json'], { cwd: dir, env: ENV });

@@ -1,5 +1,4 @@
 import type { Check } from '../types.js';
-import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import { blockPrefixLength } from '../../formats/markdown/syntax.js';
 
 /** Two or more spaces (or no-break spaces) between words on a line. */
@@ -22,7 +21,7 @@ export const doubleSpace: Check = {
     paragraphScoped: true,
   },
   create(context) {
-    const markdown = isMarkdownFile(context.targetFile);
+    const markdown = context.targetMarkdown;
     return {
       paragraph(pair) {
         const { text, start: base } = pair.target;

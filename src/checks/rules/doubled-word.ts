@@ -1,5 +1,4 @@
 import type { Check } from '../types.js';
-import { isMarkdownFile } from '../../formats/markdown/checkable.js';
 import { CONTAINER } from '../../formats/markdown/syntax.js';
 import { wordCharLength } from '../../text/chars.js';
 
@@ -78,7 +77,7 @@ export const doubledWord: Check = {
   create(context) {
     const allow = new Set((context.options.allow as readonly string[]).map((w) => w.toLowerCase()));
     // Markdown code is blanked to spaces: a word either side of a blanked span is no repetition.
-    const maxGap = isMarkdownFile(context.targetFile) ? 2 : Infinity;
+    const maxGap = context.targetMarkdown ? 2 : Infinity;
     return {
       paragraph(pair) {
         const text = context.targetText;

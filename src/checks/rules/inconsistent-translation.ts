@@ -37,6 +37,8 @@ export const inconsistentTranslation: Check = {
     const sourceFile = run.files.id(context.sourceFile);
     const targetFile = run.files.id(context.targetFile);
     const place = (file: number, line: number, column: number) => `${run.files.name(file)}:${line}:${column}`;
+    // The earlier sentence as a place of its own, for reports (SARIF) that link to it.
+    const earlier = (message: string, file: number, line: number, column: number) => [{ file: run.files.name(file), line, column, message }];
 
     return {
       // A pair contributes its sentences' hashes and where they stand in it; the tables of the run
@@ -82,6 +84,7 @@ export const inconsistentTranslation: Check = {
                 targetRange: [ts, te],
                 sourceRange: [ss, se],
                 note: `its source is the same as at ${place(...bySource.source(first))}: translate it one way`,
+                related: earlier('the earlier translation of this sentence', ...bySource.target(first)),
               });
             }
 
@@ -96,6 +99,7 @@ export const inconsistentTranslation: Check = {
                 targetRange: [ts, te],
                 sourceRange: [ss, se],
                 note: `compare the sources: this one and ${place(...byTarget.source(same))}, and fix the translation that does not match its own`,
+                related: earlier('the same translation, of another source sentence', ...byTarget.target(same)),
               });
             }
           }

@@ -26,7 +26,7 @@ import { paragraphNumbered, splitParagraphs } from '../../text/paragraphs.js';
 import { decodeText, readError, readTextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { CORPUS_LAYOUT_HINT, scanCorpus } from '../../text/corpus.js';
-import { STDIN_PATH, type StdinInput } from '../../formats/articles.js';
+import { STDIN_PATH, outputTarget, outputText, type StdinInput } from '../../formats/articles.js';
 import type { CleanOptions, RemovedLine } from '../../formats/clean.js';
 import { outputPlaces, prepareTranslationSource, type OutputPlace } from '../../translate/inputs.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
@@ -34,7 +34,7 @@ import { STDIN_NAME, stdinFor } from '../stdin.js';
 import { bilingualHeader, bilingualJson, bilingualParagraphs, mergeWithPrevious, readPreviousBilingual, type EngineFileResult } from '../../formats/bilingual.js';
 import { DEFAULT_CACHE_PATH, openTranslationCache, type TranslationCache } from '../../store/index.js';
 import { enforceBudget, estimateRun, formatEstimateTable } from '../../translate/estimate.js';
-import { renderMarkdown, type MarkdownDocument } from '../../formats/markdown/segments.js';
+import type { MarkdownDocument } from '../../formats/markdown/segments.js';
 import { InFlightRequests } from '../../core/in-flight.js';
 import { onStopSayWaiting } from '../stop-notice.js';
 import { DEFAULT_LEASE_MS, nativeGlossaryOnce, planTranslation, rememberingMatcher, translateParagraphs, TranslationAbortedError, type TranslationPlan } from '../../translate/orchestrator.js';
@@ -736,10 +736,9 @@ function finishEngineFile(
   check: SourceCheck | undefined,
   fix: { unsafe: boolean } | undefined,
 ): FinishedFile & { text: string } {
-  const render = (targets: string[]): string =>
-    input.markdown ? renderMarkdown(input.markdown, targets) : targets.join('\n\n') + '\n';
-  // A blank line inside one translated paragraph would shift every later paragraph.
-  let targets = translations.map((t) => t.target.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').trim());
+  // The same rendering check's reader expects of an untouched output (formats/articles.ts).
+  const render = (targets: string[]): string => outputText(input.markdown, targets);
+  let targets = translations.map((t) => outputTarget(t.target));
   let text = render(targets);
   let checked = checkTranslationText(check, text, outShown, engine.name);
   if (fix && checked) {
