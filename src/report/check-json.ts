@@ -72,6 +72,7 @@ function findingJson(f: Finding) {
     engine: f.engine ?? null,
     unit: f.unit ?? null,
     note: f.note ?? null,
+    related: f.related ? f.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message })) : null,
     fingerprint: f.fingerprint ?? null,
     suppression: f.suppression
       ? { kind: f.suppression.kind, reason: f.suppression.reason, file: f.suppression.at.file, line: f.suppression.at.line ?? null, column: f.suppression.at.column ?? null }

@@ -240,8 +240,11 @@ describe('vitrans check FILE.xlf', () => {
       const line = r.stdout.split('\n').find((l) => l.includes('inconsistent-translation'));
       expect(line).toBe(`${file}:${at(text, 'Both sides')}: warning inconsistent-translation this sentence is translated differently at ${file}:${at(text, 'The two sides')}`);
       const json = await runVitrans(['check', file, '-f', 'json'], { cwd: dir, env: ENV });
-      const finding = (JSON.parse(json.stdout) as { findings: { ruleId: string; note: string }[] }).findings.find((f) => f.ruleId === 'inconsistent-translation')!;
+      type JsonRelated = { file: string; line: number; column: number; message: string };
+      const finding = (JSON.parse(json.stdout) as { findings: { ruleId: string; note: string; related: JsonRelated[] | null }[] }).findings.find((f) => f.ruleId === 'inconsistent-translation')!;
       expect(finding.note).toBe(`its source is the same as at ${file}:${at(text, 'Hai bên')}: translate it one way`);
+      const [earlierLine, earlierColumn] = at(text, 'The two sides').split(':').map(Number);
+      expect(finding.related).toContainEqual({ file, line: earlierLine, column: earlierColumn, message: 'the earlier translation of this sentence' });
       // SARIF links to the earlier unit's target, beside the source sentence.
       const sarif = await runVitrans(['check', file, '-f', 'sarif'], { cwd: dir, env: ENV });
       type Related = { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } };

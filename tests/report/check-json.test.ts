@@ -5,7 +5,7 @@ import { cleanReport, report, suppressedReport } from './check-fixtures.js';
 
 const FINDING_KEYS = [
   'ruleId', 'severity', 'message', 'file', 'paragraph', 'line', 'column', 'span', 'source',
-  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note', 'fingerprint', 'suppression',
+  'termId', 'expected', 'actual', 'fix', 'engine', 'unit', 'note', 'related', 'fingerprint', 'suppression',
 ];
 const NONE_SUPPRESSED = { total: 0, inline: 0, file: 0, baseline: 0 };
 
