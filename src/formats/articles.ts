@@ -81,8 +81,10 @@ export type ArticleTranslation = TextFile & {
   /** Findings the file's reader made itself (an XLIFF's `tag-mismatch`), in the file already. */
   findings?: readonly Finding[];
   /**
-   * True for a Word document: its text lives in runs of XML inside a ZIP, so no text edit fixes it,
-   * and its findings offer none (a SARIF consumer would write line:column edits into the ZIP).
+   * True when no text edit at the findings' positions fixes the file, so its findings offer none: a
+   * Word document (its text lives in runs of XML inside a ZIP; a SARIF consumer would write
+   * line:column edits into the ZIP), an engine's targets inside a bilingual JSON (`FILE#engine`
+   * is the text translate wrote from them, not a file on disk).
    */
   noTextEdits?: true;
   /**
@@ -347,7 +349,7 @@ export async function bilingualEngineOutput(
  */
 function insideJson(jsonPath: string, engine: BilingualTexts['engines'][number], source: SourceView, written: ReturnType<typeof writtenFrom>): ArticleTranslation {
   const text = written.text(engine.targets).replace(/\n$/, '');
-  return { path: `${jsonPath}#${engine.name}`, text, warnings: [], engine: engine.name, writable: false, source, ...(written.markdown ? { markdown: true } : {}) };
+  return { path: `${jsonPath}#${engine.name}`, text, warnings: [], engine: engine.name, writable: false, noTextEdits: true, source, ...(written.markdown ? { markdown: true } : {}) };
 }
 
 /** The file at `path` when it still holds `text` (plain-text outputs end with one newline), else undefined. */

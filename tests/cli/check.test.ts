@@ -238,10 +238,13 @@ describe('vitrans check on the bilingual JSON that translate writes', () => {
     for (const args of [[file], [join(FLAWED, 'source.vi.txt'), file]]) {
       const r = await check([...args, '--format', 'json']);
       expect(r.code).toBe(1);
-      const findings = JSON.parse(r.stdout).findings as { file: string; engine: string; ruleId: string }[];
+      const findings = JSON.parse(r.stdout).findings as { file: string; engine: string; ruleId: string; fix: unknown }[];
       expect(termFindings(findings)).toHaveLength(20);
       expect(new Set(termFindings(findings).map((f) => f.engine))).toEqual(new Set(['deepl']));
       expect(findings[0]!.file).toMatch(/a\.bilingual\.json#deepl$/);
+      // FILE#engine is no file --fix or a SARIF consumer could edit: no finding offers a fix, and the text report counts none.
+      expect(findings.filter((f) => f.fix !== null)).toEqual([]);
+      expect((await check(args)).stdout).not.toMatch(/fixable with --fix/);
     }
     const other = await check([join(ROOT, 'corpus/vietnam-japan-defense-cooperation/source.vi.txt'), file]);
     expect(other.code).toBe(2);
