@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,7 +140,15 @@ export async function writeCompiledGlossary(dir: string, key: string, compiled: 
     const digest = createHash('sha256').update(payload).digest();
     const temp = join(dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(temp, Buffer.concat([digest, payload]));
+      // The digest and the payload as they are: a copy of a big glossary's payload into one buffer costs more than two writes.
+      const file = await open(temp, 'w');
+      try {
+        const { bytesWritten } = await file.writev([digest, payload]);
+        // A short write (a full disk) leaves the temporary file unrenamed: the next run compiles again.
+        if (bytesWritten !== digest.length + payload.length) throw new Error('short write');
+      } finally {
+        await file.close();
+      }
       await rename(temp, join(dir, `${key}.bin`));
     } finally {
       await rm(temp, { force: true });

@@ -517,10 +517,14 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   let idNumber = 0;
 
   const add = (phrase: string, kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
+    addTokens(phraseTokens(phrase), kind, forbidden, plural, entryCaseSensitive);
+  };
+
+  const addTokens = (written: string[], kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
     // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
     // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
     const caseSensitive = entryCaseSensitive && kind !== 'forbidden';
-    let toks = phraseTokens(phrase);
+    let toks = written;
     let folded = toks.map(foldToken);
     // A leading article is allowed before any rendering and never part of it.
     if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) {
@@ -544,6 +548,19 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   };
 
   const addWithPlurals = (phrase: string, kind: RenderingKind, forbidden: number, cs: boolean): void => {
+    if (isPlainPhrase(phrase)) {
+      // Its words are its tokens, and a plural is the same words with the head inflected: what
+      // pluralForms and phraseTokens would give, without building and cutting each plural again.
+      const words = phrase.split(' ');
+      addTokens(words, kind, forbidden, false, cs);
+      const head = headIndex(words);
+      for (const plural of pluralWord(words[head]!)) {
+        const inflected = words.slice();
+        inflected[head] = plural;
+        addTokens(inflected, kind, forbidden, true, cs);
+      }
+      return;
+    }
     add(phrase, kind, forbidden, false, cs);
     for (const plural of pluralForms(phrase)) add(plural, kind, forbidden, true, cs);
   };
@@ -555,8 +572,10 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     const cs = entry.caseSensitive;
     addWithPlurals(entry.en, 'canonical', -1, cs);
     for (const a of entry.accepted) addWithPlurals(a, 'accepted', -1, cs);
-    const enHead = headWord(entry.en);
-    for (const f of entry.forms) add(f, 'form', -1, headWord(f) !== enHead, cs);
+    if (entry.forms.length > 0) {
+      const enHead = headWord(entry.en);
+      for (const f of entry.forms) add(f, 'form', -1, headWord(f) !== enHead, cs);
+    }
     if (entry.acronym) {
       add(entry.acronym, 'acronym', -1, false, true);
       for (const p of pluralWord(entry.acronym)) add(p, 'acronym', -1, true, true);
@@ -565,6 +584,24 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     entryIndex++;
   }
   return builder.data();
+}
+
+/**
+ * Whether a rendering is ASCII letters and digits in words separated by single spaces, as most
+ * are. Its tokens are then its words, and so are those of its plurals: pluralWord of such a word
+ * is letters and digits, and pluralForms inflects the head that headIndex finds among the words.
+ */
+function isPlainPhrase(s: string): boolean {
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) space = false;
+    else return false;
+  }
+  return !space;
 }
 
 /** Whether two token lists (or two nulls) are the same. */

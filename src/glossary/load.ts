@@ -178,7 +178,8 @@ function validateGlossary(r: Reporter, top: YamlNode | null, file: string): Glos
   if (!isSeq(entriesNode)) {
     r.fail(r.of(entriesNode ?? entriesPair), '`entries` must be a list', 'Write each entry as a list item starting with `- vi: ...`.');
   }
-  const entries = entriesNode.items.map((item, i) => parseEntry(r, item, i + 1, entriesPair));
+  const entries: ParsedEntry[] = [];
+  for (let i = 0; i < entriesNode.items.length; i++) entries.push(parseEntry(r, entriesNode.items[i]!, i + 1, entriesPair));
   checkAcrossEntries(r, entries);
   return {
     file,
@@ -286,10 +287,10 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
 
   const approvedKeys = [en, ...accepted.map((a) => a.value), ...forms.map((f) => f.value)].map(englishKey);
   const forbiddenKeys = forbidden.map((fb) => englishKey(fb.rendering.text));
-  const approved = new Map<string, string>([[approvedKeys[0]!, '`en`'], ...accepted.map((_, k): [string, string] => [approvedKeys[k + 1]!, '`accepted`'])]);
-  for (const [k, fb] of forbidden.entries()) {
-    const clash = approved.get(forbiddenKeys[k]!);
+  for (let k = 0; k < forbidden.length; k++) {
+    const clash = approvedIn(forbiddenKeys[k]!, approvedKeys, accepted.length);
     if (clash) {
+      const fb = forbidden[k]!;
       r.fail(r.of(fb.at), `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
     }
   }
@@ -317,6 +318,16 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
     approvedKeys,
     forbiddenKeys,
   };
+}
+
+/**
+ * Which list of an entry approves a rendering key: '`accepted`' when one of its accepted
+ * renderings has it (a rendering both in `en` and `accepted` is named by the latter), else '`en`'
+ * when `en` has it; forms do not count. `approvedKeys` holds `en`'s key, then the accepted ones.
+ */
+function approvedIn(key: string, approvedKeys: readonly string[], acceptedCount: number): string | undefined {
+  for (let k = 1; k <= acceptedCount; k++) if (approvedKeys[k] === key) return '`accepted`';
+  return approvedKeys[0] === key ? '`en`' : undefined;
 }
 
 function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
@@ -446,7 +457,10 @@ function keyName(pair: YamlPair): string {
 }
 
 function pairOf(map: YamlMap, key: string): YamlPair | undefined {
-  return map.pairs.find((p) => keyName(p) === key);
+  // A loop, not `find`: the loader asks a dozen times per entry, a hundred thousand times in a big glossary.
+  const { pairs } = map;
+  for (let k = 0; k < pairs.length; k++) if (pairs[k]!.name === key) return pairs[k];
+  return undefined;
 }
 
 function checkKeys(r: Reporter, map: YamlMap, known: readonly string[], where: string): void {
@@ -489,7 +503,7 @@ function readString(r: Reporter, node: YamlNode | null, pair: YamlPair | undefin
   }
   // Self-test texts stay as written: NFD and stray spaces are what they test.
   const value = asWritten ? node.value : node.value.normalize('NFC').trim();
-  if (value.trim() === '') r.fail(r.of(node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
+  if ((asWritten ? value.trim() : value) === '') r.fail(r.of(node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
   return value;
 }
 
