@@ -415,18 +415,30 @@ function asciiEnglishKey(s: string): string | undefined {
 
 /** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */
 function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: GlossaryEntry[]): string {
-  const canonical = entries.map((e) => ({
-    id: e.id,
-    vi: e.vi,
-    viVariants: e.viVariants,
-    en: e.en,
-    accepted: e.accepted,
-    forms: e.forms,
-    forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })),
-    acronym: e.acronym ?? null,
-    caseSensitive: e.caseSensitive,
-  }));
-  return createHash('sha256').update(JSON.stringify({ sourceLanguage, targetLanguage, entries: canonical })).digest('hex');
+  // The bytes of JSON.stringify({ sourceLanguage, targetLanguage, entries: canonical }), hashed in
+  // pieces of about 64 KB: a big glossary's canonical JSON is never one string of megabytes.
+  const hash = createHash('sha256');
+  let piece = `{"sourceLanguage":${JSON.stringify(sourceLanguage)},"targetLanguage":${JSON.stringify(targetLanguage)},"entries":[`;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const canonical = {
+      id: e.id,
+      vi: e.vi,
+      viVariants: e.viVariants,
+      en: e.en,
+      accepted: e.accepted,
+      forms: e.forms,
+      forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })),
+      acronym: e.acronym ?? null,
+      caseSensitive: e.caseSensitive,
+    };
+    piece += (k > 0 ? ',' : '') + JSON.stringify(canonical);
+    if (piece.length >= 65_536) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
+  return hash.update(piece + ']}').digest('hex');
 }
 
 /** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
