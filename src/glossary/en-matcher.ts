@@ -73,7 +73,6 @@ interface Tokens {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SEPARATOR_CHAR = /[\s\u00AD\u2010-\u2015\u2212]/u;
-const ASCII_WORD_TOKEN = /^[A-Za-z]+$/;
 
 /**
  * Prefixes English writes closed, hyphenated or spaced alike ("antiballistic", "anti-ballistic").
@@ -384,6 +383,15 @@ function foldToken(raw: string): string {
   return t.toLowerCase();
 }
 
+/** Whether `s` is ASCII letters only (a char loop: asked of every long word of every rendering). */
+function isAsciiLetters(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return s.length > 0;
+}
+
 /** Whether every UTF-16 code of `s` is ASCII (no regex: renderings are asked by the ten thousand). */
 function isAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
@@ -538,7 +546,7 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       // The shortest compound is a prefix of two letters and MIN_COMPOUND_REST more.
-      const prefix = t.length >= 2 + MIN_COMPOUND_REST && ASCII_WORD_TOKEN.test(t) ? compoundPrefix(folded[k]!) : undefined;
+      const prefix = t.length >= 2 + MIN_COMPOUND_REST && isAsciiLetters(t) ? compoundPrefix(folded[k]!) : undefined;
       if (prefix && !open) open = toks.slice(0, k);
       if (!open) continue;
       if (prefix) open.push(t.slice(0, prefix.length), t.slice(prefix.length));
