@@ -73,7 +73,6 @@ interface Tokens {
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SEPARATOR_CHAR = /[\s\u00AD\u2010-\u2015\u2212]/u;
-const ASCII_WORD_TOKEN = /^[A-Za-z]+$/;
 
 /**
  * Prefixes English writes closed, hyphenated or spaced alike ("antiballistic", "anti-ballistic").
@@ -384,6 +383,15 @@ function foldToken(raw: string): string {
   return t.toLowerCase();
 }
 
+/** Whether `s` is ASCII letters only (a char loop: asked of every long word of every rendering). */
+function isAsciiLetters(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return s.length > 0;
+}
+
 /** Whether every UTF-16 code of `s` is ASCII (no regex: renderings are asked by the ten thousand). */
 function isAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
@@ -517,10 +525,14 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   let idNumber = 0;
 
   const add = (phrase: string, kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
+    addTokens(phraseTokens(phrase), kind, forbidden, plural, entryCaseSensitive);
+  };
+
+  const addTokens = (written: string[], kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
     // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
     // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
     const caseSensitive = entryCaseSensitive && kind !== 'forbidden';
-    let toks = phraseTokens(phrase);
+    let toks = written;
     let folded = toks.map(foldToken);
     // A leading article is allowed before any rendering and never part of it.
     if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) {
@@ -534,7 +546,7 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       // The shortest compound is a prefix of two letters and MIN_COMPOUND_REST more.
-      const prefix = t.length >= 2 + MIN_COMPOUND_REST && ASCII_WORD_TOKEN.test(t) ? compoundPrefix(folded[k]!) : undefined;
+      const prefix = t.length >= 2 + MIN_COMPOUND_REST && isAsciiLetters(t) ? compoundPrefix(folded[k]!) : undefined;
       if (prefix && !open) open = toks.slice(0, k);
       if (!open) continue;
       if (prefix) open.push(t.slice(0, prefix.length), t.slice(prefix.length));
@@ -544,6 +556,19 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   };
 
   const addWithPlurals = (phrase: string, kind: RenderingKind, forbidden: number, cs: boolean): void => {
+    if (isPlainPhrase(phrase)) {
+      // Its words are its tokens, and a plural is the same words with the head inflected: what
+      // pluralForms and phraseTokens would give, without building and cutting each plural again.
+      const words = phrase.split(' ');
+      addTokens(words, kind, forbidden, false, cs);
+      const head = headIndex(words);
+      for (const plural of pluralWord(words[head]!)) {
+        const inflected = words.slice();
+        inflected[head] = plural;
+        addTokens(inflected, kind, forbidden, true, cs);
+      }
+      return;
+    }
     add(phrase, kind, forbidden, false, cs);
     for (const plural of pluralForms(phrase)) add(plural, kind, forbidden, true, cs);
   };
@@ -555,8 +580,10 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     const cs = entry.caseSensitive;
     addWithPlurals(entry.en, 'canonical', -1, cs);
     for (const a of entry.accepted) addWithPlurals(a, 'accepted', -1, cs);
-    const enHead = headWord(entry.en);
-    for (const f of entry.forms) add(f, 'form', -1, headWord(f) !== enHead, cs);
+    if (entry.forms.length > 0) {
+      const enHead = headWord(entry.en);
+      for (const f of entry.forms) add(f, 'form', -1, headWord(f) !== enHead, cs);
+    }
     if (entry.acronym) {
       add(entry.acronym, 'acronym', -1, false, true);
       for (const p of pluralWord(entry.acronym)) add(p, 'acronym', -1, true, true);
@@ -565,6 +592,24 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     entryIndex++;
   }
   return builder.data();
+}
+
+/**
+ * Whether a rendering is ASCII letters and digits in words separated by single spaces, as most
+ * are. Its tokens are then its words, and so are those of its plurals: pluralWord of such a word
+ * is letters and digits, and pluralForms inflects the head that headIndex finds among the words.
+ */
+function isPlainPhrase(s: string): boolean {
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) space = false;
+    else return false;
+  }
+  return !space;
 }
 
 /** Whether two token lists (or two nulls) are the same. */

@@ -60,6 +60,11 @@ const SINGULAR_S = /(?:ss|us|is|as|os)$/;
  * @example isAcronym('MOU') === true; isAcronym('RDT&E') === true; isAcronym('Interceptor') === false
  */
 export function isAcronym(word: string): boolean {
+  // Most words asked about are ordinary ones: a lower-case ASCII letter settles it without a regex.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
   return /^[\p{Lu}\p{N}]+(?:[&-][\p{Lu}\p{N}]+)*$/u.test(word) && /\p{Lu}/u.test(word) && [...word].length >= 2;
 }
 

@@ -178,7 +178,8 @@ function validateGlossary(r: Reporter, top: YamlNode | null, file: string): Glos
   if (!isSeq(entriesNode)) {
     r.fail(r.of(entriesNode ?? entriesPair), '`entries` must be a list', 'Write each entry as a list item starting with `- vi: ...`.');
   }
-  const entries = entriesNode.items.map((item, i) => parseEntry(r, item, i + 1, entriesPair));
+  const entries: ParsedEntry[] = [];
+  for (let i = 0; i < entriesNode.items.length; i++) entries.push(parseEntry(r, entriesNode.items[i]!, i + 1, entriesPair));
   checkAcrossEntries(r, entries);
   return {
     file,
@@ -286,10 +287,10 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
 
   const approvedKeys = [en, ...accepted.map((a) => a.value), ...forms.map((f) => f.value)].map(englishKey);
   const forbiddenKeys = forbidden.map((fb) => englishKey(fb.rendering.text));
-  const approved = new Map<string, string>([[approvedKeys[0]!, '`en`'], ...accepted.map((_, k): [string, string] => [approvedKeys[k + 1]!, '`accepted`'])]);
-  for (const [k, fb] of forbidden.entries()) {
-    const clash = approved.get(forbiddenKeys[k]!);
+  for (let k = 0; k < forbidden.length; k++) {
+    const clash = approvedIn(forbiddenKeys[k]!, approvedKeys, accepted.length);
     if (clash) {
+      const fb = forbidden[k]!;
       r.fail(r.of(fb.at), `"${fb.rendering.text}" in ${label} is both forbidden and approved (in ${clash})`, 'Remove it from one of the two lists.');
     }
   }
@@ -317,6 +318,16 @@ function parseEntry(r: Reporter, node: YamlNode | null, index: number, parent: Y
     approvedKeys,
     forbiddenKeys,
   };
+}
+
+/**
+ * Which list of an entry approves a rendering key: '`accepted`' when one of its accepted
+ * renderings has it (a rendering both in `en` and `accepted` is named by the latter), else '`en`'
+ * when `en` has it; forms do not count. `approvedKeys` holds `en`'s key, then the accepted ones.
+ */
+function approvedIn(key: string, approvedKeys: readonly string[], acceptedCount: number): string | undefined {
+  for (let k = 1; k <= acceptedCount; k++) if (approvedKeys[k] === key) return '`accepted`';
+  return approvedKeys[0] === key ? '`en`' : undefined;
 }
 
 function checkAcrossEntries(r: Reporter, entries: ParsedEntry[]): void {
@@ -404,18 +415,30 @@ function asciiEnglishKey(s: string): string | undefined {
 
 /** Canonical JSON of what matching depends on (no notes, tests or locations), hashed. */
 function glossaryHash(sourceLanguage: string, targetLanguage: string, entries: GlossaryEntry[]): string {
-  const canonical = entries.map((e) => ({
-    id: e.id,
-    vi: e.vi,
-    viVariants: e.viVariants,
-    en: e.en,
-    accepted: e.accepted,
-    forms: e.forms,
-    forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })),
-    acronym: e.acronym ?? null,
-    caseSensitive: e.caseSensitive,
-  }));
-  return createHash('sha256').update(JSON.stringify({ sourceLanguage, targetLanguage, entries: canonical })).digest('hex');
+  // The bytes of JSON.stringify({ sourceLanguage, targetLanguage, entries: canonical }), hashed in
+  // pieces of about 64 KB: a big glossary's canonical JSON is never one string of megabytes.
+  const hash = createHash('sha256');
+  let piece = `{"sourceLanguage":${JSON.stringify(sourceLanguage)},"targetLanguage":${JSON.stringify(targetLanguage)},"entries":[`;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const canonical = {
+      id: e.id,
+      vi: e.vi,
+      viVariants: e.viVariants,
+      en: e.en,
+      accepted: e.accepted,
+      forms: e.forms,
+      forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })),
+      acronym: e.acronym ?? null,
+      caseSensitive: e.caseSensitive,
+    };
+    piece += (k > 0 ? ',' : '') + JSON.stringify(canonical);
+    if (piece.length >= 65_536) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
+  return hash.update(piece + ']}').digest('hex');
 }
 
 /** Kebab-case id from an English rendering: "Glide Phase Interceptor" → "glide-phase-interceptor". */
@@ -446,7 +469,10 @@ function keyName(pair: YamlPair): string {
 }
 
 function pairOf(map: YamlMap, key: string): YamlPair | undefined {
-  return map.pairs.find((p) => keyName(p) === key);
+  // A loop, not `find`: the loader asks a dozen times per entry, a hundred thousand times in a big glossary.
+  const { pairs } = map;
+  for (let k = 0; k < pairs.length; k++) if (pairs[k]!.name === key) return pairs[k];
+  return undefined;
 }
 
 function checkKeys(r: Reporter, map: YamlMap, known: readonly string[], where: string): void {
@@ -489,7 +515,7 @@ function readString(r: Reporter, node: YamlNode | null, pair: YamlPair | undefin
   }
   // Self-test texts stay as written: NFD and stray spaces are what they test.
   const value = asWritten ? node.value : node.value.normalize('NFC').trim();
-  if (value.trim() === '') r.fail(r.of(node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
+  if ((asWritten ? value.trim() : value) === '') r.fail(r.of(node), `${what} is empty`, `Write a value for ${what}, or remove the line.`);
   return value;
 }
 

@@ -153,18 +153,28 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
   };
 
   const terms: Array<{ entry: number; tokens: TermTokens }> = [];
-  entries.forEach((entry, index) => {
+  const addTerm = (index: number, tokens: TermTokens): void => {
+    for (const s of tokens.syllables) idOf(syllableIds, s);
+    for (const g of tokens.gaps) idOf(gapIds, g);
+    terms.push({ entry: index, tokens });
+  };
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (entry.viVariants.length === 0) {
+      // One term, nothing to tell apart: no key, no Set (most entries of a big glossary).
+      const tokens = recentTokens(entry.vi);
+      if (tokens.syllables.length > 0) addTerm(index, tokens);
+      continue;
+    }
     const seen = new Set<string>();
     for (const term of [entry.vi, ...entry.viVariants]) {
       const tokens = recentTokens(term);
       const key = keyOf(tokens);
       if (tokens.syllables.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      for (const s of tokens.syllables) idOf(syllableIds, s);
-      for (const g of tokens.gaps) idOf(gapIds, g);
-      terms.push({ entry: index, tokens });
+      addTerm(index, tokens);
     }
-  });
+  }
   recent.clear();
 
   // While building: every edge in one Map keyed by (node, edge key) as one number (a Map per node
@@ -180,8 +190,9 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
   let longest = 1;
   for (const { entry, tokens } of terms) {
     let node = 0;
-    tokens.syllables.forEach((syllable, k) => {
-      const edge = (syllableIds.get(syllable) ?? 0) * gapStride + (k === 0 ? SPACE_GAP : (gapIds.get(tokens.gaps[k] ?? '') ?? 0));
+    const { syllables } = tokens;
+    for (let k = 0; k < syllables.length; k++) {
+      const edge = (syllableIds.get(syllables[k]!) ?? 0) * gapStride + (k === 0 ? SPACE_GAP : (gapIds.get(tokens.gaps[k] ?? '') ?? 0));
       const at = node * edgeSpace + edge;
       let next = edgeMap.get(at);
       if (next === undefined) {
@@ -190,7 +201,7 @@ export function compileViMatcher(entries: readonly GlossaryEntry[]): ViMatcherDa
         edgeMap.set(at, next);
       }
       node = next;
-    });
+    }
     const c = candidateEntry.length;
     (ending[node] ??= []).push(c);
     const first = tokens.cased[0] ?? '';

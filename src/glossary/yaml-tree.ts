@@ -139,6 +139,9 @@ export function quickYamlTree(text: string): YamlNode | undefined {
   }
 }
 
+/** Mappings with fewer pairs than this are checked for a duplicate key by a scan, larger ones with a Set. */
+const SCAN_PAIRS = 16;
+
 interface OpenCollection {
   node: YamlSeq | YamlMap;
   /** For a mapping: the key read, waiting for its value. */
@@ -171,11 +174,21 @@ function buildTree(text: string, events: Array<Event | undefined>): YamlNode {
       return;
     }
     const key = top.key as YamlScalar;
-    const name = String(key.value);
-    top.names ??= new Set();
-    if (top.names.has(name)) throw new Doubt();
-    top.names.add(name);
-    top.node.pairs.push({ name, key, value: node });
+    const name = typeof key.value === 'string' ? key.value : String(key.value);
+    const { pairs } = top.node;
+    // An entry has a handful of keys: a scan of them costs less than a Set per mapping (ten
+    // thousand of them in a big glossary, all alive until the tree is read).
+    if (pairs.length < SCAN_PAIRS) {
+      for (let k = 0; k < pairs.length; k++) if (pairs[k]!.name === name) throw new Doubt();
+    } else {
+      if (!top.names) {
+        top.names = new Set();
+        for (let k = 0; k < pairs.length; k++) top.names.add(pairs[k]!.name);
+      }
+      if (top.names.has(name)) throw new Doubt();
+      top.names.add(name);
+    }
+    pairs.push({ name, key, value: node });
     top.key = undefined;
   };
   for (let i = 0; i < events.length; i++) {

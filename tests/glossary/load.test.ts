@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GlossaryError } from '../../src/core/errors.js';
@@ -69,6 +70,24 @@ describe('parseGlossary: a valid glossary', () => {
     const renamed = source.replace('en: Glide Phase Interceptor', 'en: Glide-Phase Interceptor');
     expect(parseGlossary(renamed, 'defense.yaml').hash).not.toBe(glossary.hash);
     expect(glossary.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the hash translation caches are keyed by (SHA-256 of the canonical JSON) on a glossary hashed in several pieces', () => {
+    // 3,000 entries make some 400 KB of canonical JSON, hashed by the loader in pieces.
+    const provinces = ['Hà Nội', 'Đà Nẵng', 'Thừa Thiên Huế', 'Khánh Hoà', 'Cần Thơ'];
+    const items = Array.from({ length: 3000 }, (_, i) => {
+      const vi = `Sở Kế hoạch và Đầu tư ${provinces[i % 5]} khu ${i}`;
+      const en = `${provinces[i % 5]} Department of Planning and Investment, zone ${i}`;
+      return `  - vi: "${vi}"\n    en: "${en}"\n    forbidden:\n      - text: "${provinces[i % 5]} Planning Office ${i}"\n        use: "${en}"\n`;
+    });
+    const g = parseGlossary(`version: 1\nsource_language: vi\nentries:\n${items.join('')}`, 'sở.yaml');
+    const canonical = g.entries.map((e) => ({
+      id: e.id, vi: e.vi, viVariants: e.viVariants, en: e.en, accepted: e.accepted, forms: e.forms,
+      forbidden: e.forbidden.map((f) => ({ text: f.text, use: f.use ?? null })), acronym: e.acronym ?? null, caseSensitive: e.caseSensitive,
+    }));
+    const expected = createHash('sha256').update(JSON.stringify({ sourceLanguage: 'vi', targetLanguage: 'en', entries: canonical })).digest('hex');
+    expect(g.entries).toHaveLength(3000);
+    expect(g.hash).toBe(expected);
   });
 });
 
