@@ -169,7 +169,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
   const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
   const conversions = target.filter((t, k) => !used.has(t) && isConversion(t, target[k - 1], used, tp));
   const converted = new Set(conversions);
-  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t));
+  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t) && !(t.periodYear && sourceYears.has(t.value)));
   const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
   const paired = new Set(wrong.flatMap((w) => [w.source, w.target]));
   return {

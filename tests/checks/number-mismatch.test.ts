@@ -88,6 +88,29 @@ describe('number-mismatch', () => {
       ['Đường 9 đoạn phi pháp.', 'The illegal 9-dash line.'],
     ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
 
+    // Periods of months and multiples are one value each, however either side words them.
+    it.each([
+      ['Trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt 290 tỷ USD.', 'Exports reached $290 billion in January-September 2024.'],
+      ['Trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt 290 tỷ USD.', 'Exports reached $290 billion in the first nine months of 2024.'],
+      ['Trong 9 tháng năm 2024, thu ngân sách đạt 1,5 triệu tỷ đồng.', 'Budget revenue reached VND1.5 quadrillion in January–September 2024.'],
+      ['Từ tháng 1 đến tháng 9, vốn FDI giải ngân đạt 17,3 tỷ USD.', 'Disbursed FDI reached $17.3 billion in the first nine months.'],
+      ['Từ tháng 1 đến tháng 9 năm 2024, vốn FDI giải ngân đạt 17,3 tỷ USD.', 'Disbursed FDI reached $17.3 billion in January–September 2024.'],
+      ['Năm 2024, nền kinh tế phục hồi.\n\nTrong 9 tháng đầu năm, xuất khẩu tăng 15%.', 'The economy recovered in 2024.\n\nExports rose 15% in January-September 2024.'],
+      ['Trong quý I, GDP tăng 5,66%.', 'GDP grew 5.66% in Q1.'],
+      ['Trong quý 1, doanh thu tăng 20%.', 'Revenue rose 20% in Q1.'],
+      ['Trong 3 tháng đầu năm, GDP tăng 5,66%.', 'GDP grew 5.66% in the first quarter.'],
+      ['Nửa đầu năm, tăng trưởng đạt 6,42%.', 'Growth reached 6.42% in the first half.'],
+      ['Nửa đầu năm 2024, FDI đạt 15 tỷ USD.', 'FDI reached $15 billion in the first half of 2024.'],
+      ['Xuất khẩu vũ khí của Hàn Quốc đã tăng gấp đôi trong năm 2023.', "South Korea's arms exports doubled in 2023."],
+      ['Ngân sách quốc phòng tăng gấp ba so với một thập kỷ trước.', 'The defence budget has tripled from a decade ago.'],
+      ['Sản lượng đạn pháo dự kiến tăng gấp 3 lần vào năm 2025.', 'Artillery shell output is expected to rise threefold by 2025.'],
+      ['Sản lượng đạn pháo dự kiến tăng gấp 3 lần vào năm 2025.', 'Artillery shell output is expected to grow three times by 2025.'],
+      ['Lượng khách quốc tế tăng gấp 2 lần so với năm ngoái.', "International arrivals were twice last year's level."],
+      ['Thời gian thông quan giảm một nửa nhờ hệ thống mới.', 'Customs clearance time has been halved thanks to the new system.'],
+      ['Thời gian thông quan giảm một nửa.'.normalize('NFD'), 'Customs clearance time has been cut by half.'],
+    ])('period or multiple: %s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+
     it('accepts "April 10th" for a dated day when the translation names the year elsewhere', () => {
       const source = 'Thủ tướng thăm Mỹ năm 2024.\n\nNgày 10/4/2024, ông phát biểu.';
       expect(messages(source, 'The prime minister visits the U.S. in 2024.\n\nOn April 10th, he speaks.')).toEqual([]);
@@ -122,6 +145,13 @@ describe('number-mismatch', () => {
       ['Giá tăng trong năm 2023.', 'Prices rose last year.', ['warning: "năm 2023" (2023) is missing from the translation']],
       ['Hai nước ký kết.', 'The countries signed.', ['warning: "Hai" (2) is missing from the translation']],
       ['Vào ngày 25 tháng 3, Nhà Trắng công bố.', 'On XNUMX 26, the White House announced.', ['error: "ngày 25 tháng 3" (25 March) is rendered as "XNUMX 26" (26 ?)']],
+      ['Trong 9 tháng đầu năm 2024, xuất khẩu tăng 15%.', 'Exports rose 15% in January-August 2024.', ['error: "9 tháng đầu năm" (January–September) is rendered as "January-August" (January–August)']],
+      ['Từ tháng 1 đến tháng 9, FDI đạt 17,3 tỷ USD.', 'FDI reached $17.3 billion in the first eight months.', ['error: "Từ tháng 1 đến tháng 9" (January–September) is rendered as "first eight months" (January–August)']],
+      ['Nửa đầu năm, tăng trưởng đạt 6,42%.', 'Growth reached 6.42% in the second half.', ['warning: "Nửa đầu năm" (January–June) is rendered as "second half" (July–December)']],
+      ['Sản lượng tăng gấp 3 lần.', 'Output has doubled.', ['error: "gấp 3 lần" (3 times) is rendered as "doubled" (2 times)']],
+      ['Ngân sách tăng gấp ba.', 'The budget has doubled.', ['warning: "gấp ba" (3 times) is rendered as "doubled" (2 times)']],
+      ['Ngân sách tăng gấp đôi.', 'The budget has tripled.', ['warning: "gấp đôi" (2 times) is rendered as "tripled" (3 times)']],
+      ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });
 
