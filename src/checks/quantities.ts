@@ -23,6 +23,8 @@ export interface QuantityComparison {
   debris: readonly Debris[];
   /** A source value rendered as another value of its family. */
   wrong: Array<{ source: Quantity; target: Quantity }>;
+  /** Source values and the translation values that stand for them, in the source's order of matching. */
+  matched: Array<{ source: Quantity; target: Quantity }>;
   /** Source values with no counterpart in the translation (weak ones left out). */
   missing: Quantity[];
   /** Translation values with no counterpart in the source (weak ones left out). */
@@ -93,6 +95,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
 
   const used = new Set<Quantity>();
   const matched = new Set<Quantity>();
+  const matchedPairs: Array<{ source: Quantity; target: Quantity }> = [];
   // Strong values first on both sides, so that "hai" takes "two" before the weak "bilateral" can.
   const clean = strongFirst(source.filter((q) => !q.corrupted));
   const targets = strongFirst(target);
@@ -121,6 +124,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
         if (t) {
           used.add(t);
           matched.add(s);
+          matchedPairs.push({ source: s, target: t });
           break;
         }
       }
@@ -177,6 +181,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
     target,
     debris,
     wrong,
+    matched: matchedPairs,
     missing: missingCandidates.filter((q) => !paired.has(q)),
     added: addedCandidates.filter((q) => !paired.has(q)),
     conversions,

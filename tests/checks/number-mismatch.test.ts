@@ -197,6 +197,37 @@ describe('number-mismatch', () => {
     expect(messages('GDP quý III/2024 tăng 7,4%.', 'Q3 GDP grew 7.4 percent.')).toEqual(['error: "2024" is missing from the translation']);
   });
 
+  describe('qualifiers: an equivalent one is the same value, one that bounds it the other way is a warning', () => {
+    it.each([
+      ['Hơn 100 doanh nghiệp quốc phòng tham gia triển lãm.', 'More than 100 defence companies took part in the exhibition.'],
+      ['Trên 200 tàu cá đã được hỗ trợ nhiên liệu.', 'Over 200 fishing boats received fuel support.'],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'Nearly 300 soldiers took part in the exercise.'],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'Almost 300 soldiers took part in the exercise.'],
+      ['Khoảng 400 chuyên gia quốc tế dự hội nghị.', 'About 400 international experts attended the conference.'],
+      ['Khoảng 500 người đã được sơ tán.', 'Some 500 people were evacuated.'],
+      ['Khoảng 500 người đã được sơ tán.', 'Nearly 500 people were evacuated.'],
+      ['Hơn 2 tỷ USD đã được giải ngân.', 'More than $2 billion has been disbursed.'],
+      ['Dự án ít hơn 50 tỷ đồng.'.normalize('NFD'), 'The project costs less than VND50 billion.'],
+      ['Binh sĩ trên 2 tàu đã trở về.', 'Sailors on the two ships have returned.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it.each([
+      ['Hơn 100 doanh nghiệp quốc phòng tham gia triển lãm.', 'Nearly 100 defence companies took part in the exhibition.', ['warning: "Hơn 100" is rendered as "Nearly 100": the translation bounds the value the other way']],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'More than 300 soldiers took part in the exercise.', ['warning: "Gần 300" is rendered as "More than 300": the translation bounds the value the other way']],
+      ['Trên 200 tàu cá được hỗ trợ.'.normalize('NFD'), 'Fewer than 200 fishing boats received support.', [`warning: "${'Trên 200'.normalize('NFD')}" is rendered as "Fewer than 200": the translation bounds the value the other way`]],
+      ['Thiệt hại ít nhất 2 tỷ USD.', 'Damage is up to $2 billion.', ['warning: "ít nhất 2 tỷ USD" is rendered as "up to $2 billion": the translation bounds the value the other way']],
+    ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+
+    it('says what the source says, and points at its qualifier', () => {
+      const [finding] = numbers('Theo báo cáo, hơn 100 doanh nghiệp tham gia.', 'According to the report, nearly 100 companies took part.');
+      expect(finding).toMatchObject({ severity: 'warning', expected: ['more than 100'], actual: 'nearly 100', note: 'source 1:15', source: { text: 'hơn 100' } });
+    });
+
+    it('is an option', () => {
+      expect(messages('Hơn 100 doanh nghiệp tham gia.', 'Nearly 100 companies took part.', { qualifiers: false })).toEqual([]);
+    });
+  });
+
   it('takes its options: words, added, names, conversions', () => {
     expect(messages('Hai nước ký ba văn kiện.', 'The two countries signed four documents.', { words: false })).toEqual([]);
     expect(messages('Giá tăng.', 'Prices rose 26.3%.', { added: false })).toEqual([]);

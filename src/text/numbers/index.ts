@@ -15,5 +15,7 @@ export function readEnglishQuantities(text: string, start = 0, end = text.length
   return withEnglishPhrases(text, readEnglishTokens(text, start, end), start, end);
 }
 export { findDebris } from './debris.js';
+export { vietnameseQualifier, englishQualifier, qualifiersContradict } from './qualifiers.js';
+export type { Qualifier, QualifierBound } from './qualifiers.js';
 export { readingKey, quantityKeys, quantityFamily, describeReading, describeDate, formatAmount } from './value.js';
 export type { QuantityFamily, QuantityKeys } from './value.js';

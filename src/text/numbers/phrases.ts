@@ -22,8 +22,8 @@ interface PhraseReading {
 
 type Rule = (m: RegExpExecArray) => PhraseReading | undefined;
 
-/** A Vietnamese word as a pattern that also matches it in decomposed (NFD) text. */
-function vi(word: string): string {
+/** A Vietnamese word as a regular-expression source that also matches it in decomposed (NFD) text. */
+export function vi(word: string): string {
   let out = '';
   for (const ch of word) {
     const nfd = ch.normalize('NFD');
