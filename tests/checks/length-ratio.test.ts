@@ -14,7 +14,17 @@ const withParagraph = (text: string, i: number, replace: (p: string) => string) 
 const run = (source: string, target: string, options: Record<string, unknown> = {}) =>
   checkWith(GLOSSARY_YAML, source, target, ['length-ratio'], { 'length-ratio': options }).findings;
 
+const delegation = fileURLToPath(new URL('../fixtures/delegation/', import.meta.url));
+
 describe('length-ratio', () => {
+  it('takes a delegation list (ranks longer in English, names as long) as it stands, and a halved list as a drop', () => {
+    const source = readFileSync(`${delegation}source.vi.txt`, 'utf8');
+    const reference = readFileSync(`${delegation}reference.en.txt`, 'utf8');
+    expect(run(source, reference)).toEqual([]);
+    const halved = withParagraph(reference, 2, (p) => `${p.slice(0, p.indexOf('; Major General'))}.`);
+    expect(run(source, halved).map((f) => f.paragraph)).toEqual([2]);
+  });
+
   it('raises nothing on a professional translation, NFD source included', () => {
     expect(run(SOURCE, REFERENCE)).toEqual([]);
     expect(run(SOURCE.normalize('NFD'), REFERENCE)).toEqual([]);
