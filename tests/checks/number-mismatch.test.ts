@@ -108,6 +108,8 @@ describe('number-mismatch', () => {
       ['Lượng khách quốc tế tăng gấp 2 lần so với năm ngoái.', "International arrivals were twice last year's level."],
       ['Thời gian thông quan giảm một nửa nhờ hệ thống mới.', 'Customs clearance time has been halved thanks to the new system.'],
       ['Thời gian thông quan giảm một nửa.'.normalize('NFD'), 'Customs clearance time has been cut by half.'],
+      ['Hai bên nhất trí tăng cường trao đổi đoàn.', 'They agreed to step up delegation exchanges.'],
+      ['Hai bên nhất trí tăng cường trao đổi đoàn.'.normalize('NFD'), 'The two sides agreed to step up delegation exchanges.'],
     ])('period or multiple: %s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
 
 
@@ -151,6 +153,7 @@ describe('number-mismatch', () => {
       ['Sản lượng tăng gấp 3 lần.', 'Output has doubled.', ['error: "gấp 3 lần" (3 times) is rendered as "doubled" (2 times)']],
       ['Ngân sách tăng gấp ba.', 'The budget has doubled.', ['warning: "gấp ba" (3 times) is rendered as "doubled" (2 times)']],
       ['Ngân sách tăng gấp đôi.', 'The budget has tripled.', ['warning: "gấp đôi" (2 times) is rendered as "tripled" (3 times)']],
+      ['Hai bên ký ba văn kiện.', 'The two sides signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });

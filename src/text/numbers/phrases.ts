@@ -3,7 +3,7 @@
  * periods of months ("9 tháng đầu năm 2024", "từ tháng 1 đến tháng 9", "nửa đầu năm" /
  * "January–September 2024", "the first nine months", "the first half"), multiples ("gấp đôi",
  * "gấp 3 lần", "giảm một nửa" / "doubled", "threefold", "three times", "halved") and quarters
- * written "Q1". A phrase replaces the readings inside it ("9" and "năm 2024"; "January" and
+ * written "Q1"; "hai bên" (the two sides) is a weak 2. A phrase replaces the readings inside it ("9" and "năm 2024"; "January" and
  * "September 2024"), so that both sides compare one value; the year it names stays a quantity of
  * its own, marked `periodYear`. Kept apart from the readers' token scanners: one regular
  * expression per language over the paragraph, linear in its length.
@@ -114,6 +114,8 @@ const VI_RULES: Array<[string, Rule]> = [
       return multiple(value, !digitsIn(w));
     },
   ],
+  // "hai bên" is "the two sides", which English news also writes "they" or "both sides": weak, like "both"
+  [`hai${S}${vi('bên')}`, () => ({ reading: { kind: 'number', value: 2 }, words: true, weak: true })],
   // "giảm một nửa", "giảm còn một nửa", "giảm phân nửa"
   [`${vi('giảm')}${S}(?:${vi('còn')}${S})?(?:${vi('một')}|${vi('phân')})${S}${vi('nửa')}`, () => multiple(0.5, true)],
 ];
