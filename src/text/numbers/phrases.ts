@@ -170,7 +170,11 @@ const EN_RULES: Array<[string, Rule]> = [
   [`(?:by|in)${S}half`, () => multiple(0.5, true)],
 ];
 
-function compile(rules: Array<[string, Rule]>, flags: string): { pattern: RegExp; rules: Rule[]; groupStarts: number[] } {
+/**
+ * `firstLetters`: the letters (and digits) a phrase of the language may start with, tested before
+ * anything else at each position (about a quarter of the scan's time without it).
+ */
+function compile(rules: Array<[string, Rule]>, flags: string, firstLetters: string): { pattern: RegExp; rules: Rule[]; groupStarts: number[] } {
   const groupStarts: number[] = [];
   let group = 1;
   const parts = rules.map(([source]) => {
@@ -179,11 +183,11 @@ function compile(rules: Array<[string, Rule]>, flags: string): { pattern: RegExp
     group += 1 + new RegExp(`${source}|`, 'u').exec('')!.length - 1;
     return `(${source})`;
   });
-  return { pattern: new RegExp(`${EDGE_BEFORE}(?:${parts.join('|')})${EDGE_AFTER}`, flags), rules: rules.map(([, r]) => r), groupStarts };
+  return { pattern: new RegExp(`(?=[${firstLetters}])${EDGE_BEFORE}(?:${parts.join('|')})${EDGE_AFTER}`, flags), rules: rules.map(([, r]) => r), groupStarts };
 }
 
-const VI = compile(VI_RULES, 'giu');
-const EN = compile(EN_RULES, 'giu');
+const VI = compile(VI_RULES, 'giu', '0-9bcghmnst');
+const EN = compile(EN_RULES, 'giu', '0-9abdefhijlmnoqst');
 
 /** The Vietnamese quantities with the phrases of `text` [start, end) read over them. */
 export function withVietnamesePhrases(text: string, quantities: Quantity[], start = 0, end = text.length): Quantity[] {
