@@ -88,7 +88,7 @@ describe('readVietnameseQuantities', () => {
       ['Phần hai: kết luận', ['number 2 "hai" words']],
       ['Điều ba. Hiệu lực', ['number 3 "ba" words']],
       ['Chương mười:', ['number 10 "mười" words']],
-      ['Hai bên nhất trí', ['number 2 "Hai" words']],
+      ['Hai bên nhất trí', ['number 2 "Hai bên" weak words']], // "the two sides", which English may write "they"
       ['mười tàu', ['number 10 "mười" words']],
       ['mười lăm tàu', ['number 15 "mười lăm" words']],
       ['hai mươi lăm tàu', ['number 25 "hai mươi lăm" words']],
