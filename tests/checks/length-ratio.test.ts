@@ -69,3 +69,29 @@ describe('length-ratio', () => {
     expect(() => run(SOURCE, REFERENCE, { min: 2 })).toThrow(/option "min" of check "length-ratio" must be at most 1/);
   });
 });
+
+describe('length-ratio weighs glossary terms as their renderings', () => {
+  const yaml = `version: 1
+entries:
+  - id: vietnam-mnd
+    vi: Bộ Quốc phòng Việt Nam
+    en: Vietnamese Ministry of National Defense
+    accepted: [Ministry of National Defence]
+  - id: india-mod
+    vi: Bộ Quốc phòng Ấn Độ
+    en: Indian Ministry of Defence
+`;
+  const source = 'Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Ấn Độ đã ký bản ghi nhớ về hợp tác cứu hộ. Theo Bộ Quốc phòng Việt Nam, thỏa thuận có hiệu lực ngay.';
+  const target =
+    "Vietnam's Ministry of National Defence and the Indian Ministry of Defence signed a memorandum of understanding on rescue cooperation. According to the Ministry of National Defence, the agreement takes effect immediately.";
+  const lengths = (s: string, t: string) => checkWith(yaml, s, t, ['length-ratio']).findings.map((f) => f.paragraph);
+
+  it('takes a short paragraph full of ministry names as it stands, NFD too', () => {
+    expect(lengths(source, target)).toEqual([]);
+    expect(lengths(source.normalize('NFD'), target)).toEqual([]);
+  });
+
+  it('still reports a sentence added to it', () => {
+    expect(lengths(source, `${target} The ministry also announced a joint exercise in the Bay of Bengal next year.`)).toEqual([1]);
+  });
+});
