@@ -108,6 +108,9 @@ describe('number-mismatch', () => {
       ['Lượng khách quốc tế tăng gấp 2 lần so với năm ngoái.', "International arrivals were twice last year's level."],
       ['Thời gian thông quan giảm một nửa nhờ hệ thống mới.', 'Customs clearance time has been halved thanks to the new system.'],
       ['Thời gian thông quan giảm một nửa.'.normalize('NFD'), 'Customs clearance time has been cut by half.'],
+      ['Khách quốc tế đạt gần 12,7 triệu lượt, gấp 1,5 lần cùng kỳ năm trước.', 'International arrivals reached nearly 12.7 million, 1.5 times the figure a year earlier.'],
+      ['Khách quốc tế tăng gấp 1.5 lần.', 'International arrivals rose 1.5 times.'],
+      ['Xuất khẩu 9 tháng đạt 290,3 tỷ USD.', 'Exports reached $290.3 billion in January-September.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.', 'They agreed to step up delegation exchanges.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.'.normalize('NFD'), 'The two sides agreed to step up delegation exchanges.'],
     ])('period or multiple: %s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
@@ -154,6 +157,7 @@ describe('number-mismatch', () => {
       ['Ngân sách tăng gấp ba.', 'The budget has doubled.', ['warning: "gấp ba" (3 times) is rendered as "doubled" (2 times)']],
       ['Ngân sách tăng gấp đôi.', 'The budget has tripled.', ['warning: "gấp đôi" (2 times) is rendered as "tripled" (3 times)']],
       ['Hai bên ký ba văn kiện.', 'The two sides signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
+      ['Khách quốc tế tăng gấp 1,5 lần.', 'International arrivals rose 2.5 times.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "2.5 times"']],
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });

@@ -33,7 +33,8 @@ export function vi(word: string): string {
 }
 
 const S = '[\\s\\u00a0]+';
-const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+// Not inside a word, nor after the integer part of a decimal ("5 times" of "1.5 times").
+const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])(?<!\\p{N}[.,])';
 const EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 
 const VI_NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -70,6 +71,8 @@ function period(first: number | undefined, last: number | undefined, words: bool
   if (first === undefined || last === undefined || first < 1 || last > 12 || first >= last) return undefined;
   const also: QuantityReading[] = [];
   if (last - first === 2 && first % 3 === 1) also.push({ kind: 'quarter', value: (first + 2) / 3 });
+  // From January, also the count of months: "9 tháng" for "January–September" in a report on the period.
+  if (first === 1) also.push({ kind: 'number', value: last });
   const yearText = m[yearGroup];
   const year = yearText !== undefined ? { at: m[0].lastIndexOf(yearText), text: yearText } : undefined;
   return { reading: { kind: 'period', value: first * 100 + last }, also, words, ...(year ? { year } : {}) };
@@ -107,7 +110,7 @@ const VI_RULES: Array<[string, Rule]> = [
   ],
   // "gấp đôi", "gấp rưỡi", "gấp 3 lần", "gấp ba"
   [
-    `${vi('gấp')}${S}(${vi('đôi')}|${vi('rưỡi')}|\\d{1,3}(?:,\\d+)?|${alternation(Object.keys(VI_NUMBER_WORDS), (w) => w.split(' ').map(vi).join(S))})(?:${S}${vi('lần')})?`,
+    `${vi('gấp')}${S}(${vi('đôi')}|${vi('rưỡi')}|\\d{1,3}(?:[.,]\\d+)?|${alternation(Object.keys(VI_NUMBER_WORDS), (w) => w.split(' ').map(vi).join(S))})(?:${S}${vi('lần')})?`,
     (m) => {
       const w = m[1]!.normalize('NFC').toLowerCase();
       const value = w === 'đôi' ? 2 : w === 'rưỡi' ? 1.5 : /\d/.test(w) ? Number(w.replace(',', '.')) : viCount(w);
@@ -162,8 +165,8 @@ const EN_RULES: Array<[string, Rule]> = [
       return multiple(w.startsWith('doubl') ? 2 : w.startsWith('tripl') || w.startsWith('trebl') ? 3 : w.startsWith('quadrupl') ? 4 : 0.5, true);
     },
   ],
-  // "threefold", "two-fold", "3-fold", "three times", "3 times"
-  [`${EN_COUNT}(?:-?fold|${S}times)`, (m) => multiple(enCount(m[1]!), !digitsIn(m[1]))],
+  // "threefold", "two-fold", "3-fold", "three times", "1.5 times"
+  [`(\\d{1,3}(?:\\.\\d+)?|${alternation(Object.keys(EN_NUMBER_WORDS))})(?:-?fold|${S}times)`, (m) => multiple(/\d/.test(m[1]!) ? Number(m[1]) : enCount(m[1]!), !digitsIn(m[1]))],
   // "twice", "double", "triple": often not multiples ("twice a year", "double standards")
   ['(twice|double|triple|treble)', (m) => multiple(/^(?:twice|double)$/i.test(m[1]!) ? 2 : 3, true, true)],
   // "by half", "in half"
