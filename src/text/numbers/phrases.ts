@@ -88,9 +88,10 @@ const digitsIn = (...parts: Array<string | undefined>): boolean => parts.some((p
 
 /** Vietnamese phrases, each an alternative with its own groups, tried in this order. */
 const VI_RULES: Array<[string, Rule]> = [
-  // "9 tháng đầu năm 2024", "6 tháng cuối năm", "9 tháng năm 2024" (as the statistics office writes it)
+  // "9 tháng đầu năm 2024", "6 tháng cuối năm", "9 tháng năm 2024" (as the statistics office writes it;
+  // "ngày 9 tháng năm 2024" is 9 May)
   [
-    `${VI_COUNT}${S}${vi('tháng')}${S}(?:(${vi('đầu')}|${vi('cuối')}${S}${vi('năm')})(?:${S}${vi('năm')})?(?:(?:${S}|/)${YEAR})?|${vi('năm')}${S}${YEAR})`,
+    `(?<!${vi('ngày')}${S})${VI_COUNT}${S}${vi('tháng')}${S}(?:(${vi('đầu')}|${vi('cuối')}${S}${vi('năm')})(?:${S}${vi('năm')})?(?:(?:${S}|/)${YEAR})?|${vi('năm')}${S}${YEAR})`,
     (m) => {
       const n = viCount(m[1]!);
       if (n === undefined) return undefined;

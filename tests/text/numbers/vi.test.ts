@@ -193,4 +193,13 @@ describe('readVietnameseQuantities', () => {
     expect(weekday).toMatchObject({ kind: 'weekday', value: 2, also: [{ kind: 'ordinal', value: 3 }] });
     expect(ordinal).toMatchObject({ kind: 'ordinal', value: 3, also: [{ kind: 'weekday', value: 2 }] });
   });
+
+  it('reads periods of months over the digits and the year ("9 tháng đầu năm 2024"), but not a day of May', () => {
+    const kinds = (text: string) => readVietnameseQuantities(text.normalize('NFD')).map((q) => [q.kind, q.value, q.periodYear ?? false]);
+    expect(kinds('Trong 9 tháng đầu năm 2024, xuất khẩu tăng.')).toEqual([['period', 109, false], ['number', 2024, true]]);
+    expect(kinds('Từ tháng 1 đến tháng 9, FDI tăng.')).toEqual([['period', 109, false]]);
+    expect(kinds('6 tháng cuối năm')).toEqual([['period', 712, false]]);
+    expect(kinds('Trong 6 tháng qua')).toEqual([['number', 6, false]]);
+    expect(kinds('Ngày 9 tháng năm 2024')[0]).toEqual(['date', 0, false]);
+  });
 });
