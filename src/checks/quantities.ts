@@ -23,6 +23,8 @@ export interface QuantityComparison {
   debris: readonly Debris[];
   /** A source value rendered as another value of its family. */
   wrong: Array<{ source: Quantity; target: Quantity }>;
+  /** Source values and the translation values that stand for them, in the source's order of matching. */
+  matched: Array<{ source: Quantity; target: Quantity }>;
   /** Source values with no counterpart in the translation (weak ones left out). */
   missing: Quantity[];
   /** Translation values with no counterpart in the source (weak ones left out). */
@@ -93,6 +95,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
 
   const used = new Set<Quantity>();
   const matched = new Set<Quantity>();
+  const matchedPairs: Array<{ source: Quantity; target: Quantity }> = [];
   // Strong values first on both sides, so that "hai" takes "two" before the weak "bilateral" can.
   const clean = strongFirst(source.filter((q) => !q.corrupted));
   const targets = strongFirst(target);
@@ -121,6 +124,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
         if (t) {
           used.add(t);
           matched.add(s);
+          matchedPairs.push({ source: s, target: t });
           break;
         }
       }
@@ -169,7 +173,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
   const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
   const conversions = target.filter((t, k) => !used.has(t) && isConversion(t, target[k - 1], used, tp));
   const converted = new Set(conversions);
-  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t));
+  const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t) && !(t.periodYear && sourceYears.has(t.value)));
   const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
   const paired = new Set(wrong.flatMap((w) => [w.source, w.target]));
   return {
@@ -177,6 +181,7 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
     target,
     debris,
     wrong,
+    matched: matchedPairs,
     missing: missingCandidates.filter((q) => !paired.has(q)),
     added: addedCandidates.filter((q) => !paired.has(q)),
     conversions,

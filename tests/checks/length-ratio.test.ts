@@ -14,7 +14,17 @@ const withParagraph = (text: string, i: number, replace: (p: string) => string) 
 const run = (source: string, target: string, options: Record<string, unknown> = {}) =>
   checkWith(GLOSSARY_YAML, source, target, ['length-ratio'], { 'length-ratio': options }).findings;
 
+const delegation = fileURLToPath(new URL('../fixtures/delegation/', import.meta.url));
+
 describe('length-ratio', () => {
+  it('takes a delegation list (ranks longer in English, names as long) as it stands, and a halved list as a drop', () => {
+    const source = readFileSync(`${delegation}source.vi.txt`, 'utf8');
+    const reference = readFileSync(`${delegation}reference.en.txt`, 'utf8');
+    expect(run(source, reference)).toEqual([]);
+    const halved = withParagraph(reference, 2, (p) => `${p.slice(0, p.indexOf('; Major General'))}.`);
+    expect(run(source, halved).map((f) => f.paragraph)).toEqual([2]);
+  });
+
   it('raises nothing on a professional translation, NFD source included', () => {
     expect(run(SOURCE, REFERENCE)).toEqual([]);
     expect(run(SOURCE.normalize('NFD'), REFERENCE)).toEqual([]);
@@ -57,5 +67,31 @@ describe('length-ratio', () => {
     expect(run(SOURCE, REFERENCE, { min: 0.99, max: 1.01, minDifference: 0 }).length).toBeGreaterThan(3);
     expect(run(SOURCE, REFERENCE, { learn: false, norm: 2 }).length).toBeGreaterThan(3);
     expect(() => run(SOURCE, REFERENCE, { min: 2 })).toThrow(/option "min" of check "length-ratio" must be at most 1/);
+  });
+});
+
+describe('length-ratio weighs glossary terms as their renderings', () => {
+  const yaml = `version: 1
+entries:
+  - id: vietnam-mnd
+    vi: Bộ Quốc phòng Việt Nam
+    en: Vietnamese Ministry of National Defense
+    accepted: [Ministry of National Defence]
+  - id: india-mod
+    vi: Bộ Quốc phòng Ấn Độ
+    en: Indian Ministry of Defence
+`;
+  const source = 'Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Ấn Độ đã ký bản ghi nhớ về hợp tác cứu hộ. Theo Bộ Quốc phòng Việt Nam, thỏa thuận có hiệu lực ngay.';
+  const target =
+    "Vietnam's Ministry of National Defence and the Indian Ministry of Defence signed a memorandum of understanding on rescue cooperation. According to the Ministry of National Defence, the agreement takes effect immediately.";
+  const lengths = (s: string, t: string) => checkWith(yaml, s, t, ['length-ratio']).findings.map((f) => f.paragraph);
+
+  it('takes a short paragraph full of ministry names as it stands, NFD too', () => {
+    expect(lengths(source, target)).toEqual([]);
+    expect(lengths(source.normalize('NFD'), target)).toEqual([]);
+  });
+
+  it('still reports a sentence added to it', () => {
+    expect(lengths(source, `${target} The ministry also announced a joint exercise in the Bay of Bengal next year.`)).toEqual([1]);
   });
 });

@@ -88,6 +88,34 @@ describe('number-mismatch', () => {
       ['Đường 9 đoạn phi pháp.', 'The illegal 9-dash line.'],
     ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
 
+    // Periods of months and multiples are one value each, however either side words them.
+    it.each([
+      ['Trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt 290 tỷ USD.', 'Exports reached $290 billion in January-September 2024.'],
+      ['Trong 9 tháng đầu năm 2024, kim ngạch xuất khẩu đạt 290 tỷ USD.', 'Exports reached $290 billion in the first nine months of 2024.'],
+      ['Trong 9 tháng năm 2024, thu ngân sách đạt 1,5 triệu tỷ đồng.', 'Budget revenue reached VND1.5 quadrillion in January–September 2024.'],
+      ['Từ tháng 1 đến tháng 9, vốn FDI giải ngân đạt 17,3 tỷ USD.', 'Disbursed FDI reached $17.3 billion in the first nine months.'],
+      ['Từ tháng 1 đến tháng 9 năm 2024, vốn FDI giải ngân đạt 17,3 tỷ USD.', 'Disbursed FDI reached $17.3 billion in January–September 2024.'],
+      ['Năm 2024, nền kinh tế phục hồi.\n\nTrong 9 tháng đầu năm, xuất khẩu tăng 15%.', 'The economy recovered in 2024.\n\nExports rose 15% in January-September 2024.'],
+      ['Trong quý I, GDP tăng 5,66%.', 'GDP grew 5.66% in Q1.'],
+      ['Trong quý 1, doanh thu tăng 20%.', 'Revenue rose 20% in Q1.'],
+      ['Trong 3 tháng đầu năm, GDP tăng 5,66%.', 'GDP grew 5.66% in the first quarter.'],
+      ['Nửa đầu năm, tăng trưởng đạt 6,42%.', 'Growth reached 6.42% in the first half.'],
+      ['Nửa đầu năm 2024, FDI đạt 15 tỷ USD.', 'FDI reached $15 billion in the first half of 2024.'],
+      ['Xuất khẩu vũ khí của Hàn Quốc đã tăng gấp đôi trong năm 2023.', "South Korea's arms exports doubled in 2023."],
+      ['Ngân sách quốc phòng tăng gấp ba so với một thập kỷ trước.', 'The defence budget has tripled from a decade ago.'],
+      ['Sản lượng đạn pháo dự kiến tăng gấp 3 lần vào năm 2025.', 'Artillery shell output is expected to rise threefold by 2025.'],
+      ['Sản lượng đạn pháo dự kiến tăng gấp 3 lần vào năm 2025.', 'Artillery shell output is expected to grow three times by 2025.'],
+      ['Lượng khách quốc tế tăng gấp 2 lần so với năm ngoái.', "International arrivals were twice last year's level."],
+      ['Thời gian thông quan giảm một nửa nhờ hệ thống mới.', 'Customs clearance time has been halved thanks to the new system.'],
+      ['Thời gian thông quan giảm một nửa.'.normalize('NFD'), 'Customs clearance time has been cut by half.'],
+      ['Khách quốc tế đạt gần 12,7 triệu lượt, gấp 1,5 lần cùng kỳ năm trước.', 'International arrivals reached nearly 12.7 million, 1.5 times the figure a year earlier.'],
+      ['Khách quốc tế tăng gấp 1.5 lần.', 'International arrivals rose 1.5 times.'],
+      ['Xuất khẩu 9 tháng đạt 290,3 tỷ USD.', 'Exports reached $290.3 billion in January-September.'],
+      ['Hai bên nhất trí tăng cường trao đổi đoàn.', 'They agreed to step up delegation exchanges.'],
+      ['Hai bên nhất trí tăng cường trao đổi đoàn.'.normalize('NFD'), 'The two sides agreed to step up delegation exchanges.'],
+    ])('period or multiple: %s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+
     it('accepts "April 10th" for a dated day when the translation names the year elsewhere', () => {
       const source = 'Thủ tướng thăm Mỹ năm 2024.\n\nNgày 10/4/2024, ông phát biểu.';
       expect(messages(source, 'The prime minister visits the U.S. in 2024.\n\nOn April 10th, he speaks.')).toEqual([]);
@@ -122,6 +150,15 @@ describe('number-mismatch', () => {
       ['Giá tăng trong năm 2023.', 'Prices rose last year.', ['warning: "năm 2023" (2023) is missing from the translation']],
       ['Hai nước ký kết.', 'The countries signed.', ['warning: "Hai" (2) is missing from the translation']],
       ['Vào ngày 25 tháng 3, Nhà Trắng công bố.', 'On XNUMX 26, the White House announced.', ['error: "ngày 25 tháng 3" (25 March) is rendered as "XNUMX 26" (26 ?)']],
+      ['Trong 9 tháng đầu năm 2024, xuất khẩu tăng 15%.', 'Exports rose 15% in January-August 2024.', ['error: "9 tháng đầu năm" (January–September) is rendered as "January-August" (January–August)']],
+      ['Từ tháng 1 đến tháng 9, FDI đạt 17,3 tỷ USD.', 'FDI reached $17.3 billion in the first eight months.', ['error: "Từ tháng 1 đến tháng 9" (January–September) is rendered as "first eight months" (January–August)']],
+      ['Nửa đầu năm, tăng trưởng đạt 6,42%.', 'Growth reached 6.42% in the second half.', ['warning: "Nửa đầu năm" (January–June) is rendered as "second half" (July–December)']],
+      ['Sản lượng tăng gấp 3 lần.', 'Output has doubled.', ['error: "gấp 3 lần" (3 times) is rendered as "doubled" (2 times)']],
+      ['Ngân sách tăng gấp ba.', 'The budget has doubled.', ['warning: "gấp ba" (3 times) is rendered as "doubled" (2 times)']],
+      ['Ngân sách tăng gấp đôi.', 'The budget has tripled.', ['warning: "gấp đôi" (2 times) is rendered as "tripled" (3 times)']],
+      ['Hai bên ký ba văn kiện.', 'The two sides signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
+      ['Khách quốc tế tăng gấp 1,5 lần.', 'International arrivals rose 2.5 times.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "2.5 times"']],
+      ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });
 
@@ -165,6 +202,37 @@ describe('number-mismatch', () => {
 
   it('leaves out the year of a quarter only where the translation names that year elsewhere', () => {
     expect(messages('GDP quý III/2024 tăng 7,4%.', 'Q3 GDP grew 7.4 percent.')).toEqual(['error: "2024" is missing from the translation']);
+  });
+
+  describe('qualifiers: an equivalent one is the same value, one that bounds it the other way is a warning', () => {
+    it.each([
+      ['Hơn 100 doanh nghiệp quốc phòng tham gia triển lãm.', 'More than 100 defence companies took part in the exhibition.'],
+      ['Trên 200 tàu cá đã được hỗ trợ nhiên liệu.', 'Over 200 fishing boats received fuel support.'],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'Nearly 300 soldiers took part in the exercise.'],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'Almost 300 soldiers took part in the exercise.'],
+      ['Khoảng 400 chuyên gia quốc tế dự hội nghị.', 'About 400 international experts attended the conference.'],
+      ['Khoảng 500 người đã được sơ tán.', 'Some 500 people were evacuated.'],
+      ['Khoảng 500 người đã được sơ tán.', 'Nearly 500 people were evacuated.'],
+      ['Hơn 2 tỷ USD đã được giải ngân.', 'More than $2 billion has been disbursed.'],
+      ['Dự án ít hơn 50 tỷ đồng.'.normalize('NFD'), 'The project costs less than VND50 billion.'],
+      ['Binh sĩ trên 2 tàu đã trở về.', 'Sailors on the two ships have returned.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it.each([
+      ['Hơn 100 doanh nghiệp quốc phòng tham gia triển lãm.', 'Nearly 100 defence companies took part in the exhibition.', ['warning: "Hơn 100" is rendered as "Nearly 100": the translation bounds the value the other way']],
+      ['Gần 300 binh sĩ tham gia cuộc tập trận.', 'More than 300 soldiers took part in the exercise.', ['warning: "Gần 300" is rendered as "More than 300": the translation bounds the value the other way']],
+      ['Trên 200 tàu cá được hỗ trợ.'.normalize('NFD'), 'Fewer than 200 fishing boats received support.', [`warning: "${'Trên 200'.normalize('NFD')}" is rendered as "Fewer than 200": the translation bounds the value the other way`]],
+      ['Thiệt hại ít nhất 2 tỷ USD.', 'Damage is up to $2 billion.', ['warning: "ít nhất 2 tỷ USD" is rendered as "up to $2 billion": the translation bounds the value the other way']],
+    ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+
+    it('says what the source says, and points at its qualifier', () => {
+      const [finding] = numbers('Theo báo cáo, hơn 100 doanh nghiệp tham gia.', 'According to the report, nearly 100 companies took part.');
+      expect(finding).toMatchObject({ severity: 'warning', expected: ['more than 100'], actual: 'nearly 100', note: 'source 1:15', source: { text: 'hơn 100' } });
+    });
+
+    it('is an option', () => {
+      expect(messages('Hơn 100 doanh nghiệp tham gia.', 'Nearly 100 companies took part.', { qualifiers: false })).toEqual([]);
+    });
   });
 
   it('takes its options: words, added, names, conversions', () => {

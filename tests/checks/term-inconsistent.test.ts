@@ -31,6 +31,11 @@ ruleTester(
       ['a short form after the full name', `${MOD}\n\n${MOD}`, 'The Japanese Ministry of Defense said so.\n\nThe Ministry of Defense said so.'],
       ['plural, possessive, case and hyphens', `${MOD} ${MOD}`, "The Japanese Ministry of Defense's note; the japanese ministry of defense said."],
       ['the acronym beside the expansion', 'nghiên cứu, phát triển, thử nghiệm và đánh giá (RDT&E)', 'research, development, test and evaluation (RDT&E)'],
+      [
+        "another country's ministry, in a paragraph without the term",
+        `${MOD}\n\nBộ Quốc phòng Ấn Độ cũng ra thông báo.`,
+        "The Japanese Ministry of Defense said so.\n\nIndia's Ministry of Defence said so too.",
+      ],
       ['verbs and nouns of a common-noun entry may vary', 'Hai nước cùng phát triển tên lửa.\n\nHai nước cùng phát triển tàu.', 'The two countries co-develop missiles.\n\nThe two countries jointly develop ships.'],
     ],
     invalid: [

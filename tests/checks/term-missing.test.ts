@@ -100,3 +100,43 @@ entries:
     if (!named) expect(findings[0]!.note ?? '').not.toMatch(/Secretary of Defense/);
   });
 });
+
+describe('term-missing takes a short second mention after the full rendering', () => {
+  const yaml = `version: 1
+entries:
+  - id: vietnam-mnd
+    vi: Bộ Quốc phòng
+    en: Ministry of National Defence
+    accepted: [Ministry of National Defense]
+  - id: gso
+    vi: Tổng cục Thống kê
+    en: General Statistics Office
+`;
+  const missing = (source: string, target: string): Array<[number | undefined, string | undefined]> =>
+    checkWith(yaml, source, target, ['term-missing']).findings.map((f) => [f.paragraph, f.source?.text]);
+
+  it.each([
+    [
+      'Bộ Quốc phòng đã ký bản ghi nhớ với Ấn Độ. Theo Bộ Quốc phòng, thỏa thuận có hiệu lực ngay.',
+      'The Ministry of National Defence signed a memorandum with India. According to the ministry, the agreement takes effect immediately.',
+    ],
+    [
+      'Bộ Quốc phòng đã ký bản ghi nhớ với Ấn Độ.\n\nBộ Quốc phòng cho biết sẽ cử đoàn sang New Delhi.',
+      "Vietnam's Ministry of National Defence signed a memorandum with India.\n\nThe defence ministry said it would send a delegation to New Delhi.",
+    ],
+    [
+      'Tổng cục Thống kê công bố số liệu quý III.\n\nTheo Tổng cục Thống kê, GDP tăng 7,4%.'.normalize('NFD'),
+      'The General Statistics Office released third-quarter data.\n\nAccording to the office, GDP grew 7.4%.',
+    ],
+  ])('%s', (source, target) => expect(missing(source, target)).toEqual([]));
+
+  it('still needs the full rendering first, and the head noun of this entry', () => {
+    // "The ministry" before any full rendering: the reader cannot tell which ministry.
+    expect(missing('Bộ Quốc phòng đã ký bản ghi nhớ.\n\nBộ Quốc phòng cho biết sẽ cử đoàn.', 'The ministry signed a memorandum.\n\nThe Ministry of National Defence said it would send a delegation.')).toEqual([[1, 'Bộ Quốc phòng']]);
+    // Another ministry's name, and a modifier the rendering does not have, are not this ministry.
+    expect(missing('Bộ Quốc phòng đã ký. Theo Bộ Quốc phòng, ...', 'The Ministry of National Defence signed. According to the Ministry of Foreign Affairs, ...')).toEqual([[1, 'Bộ Quốc phòng']]);
+    expect(missing('Bộ Quốc phòng đã ký. Theo Bộ Quốc phòng, ...', 'The Ministry of National Defence signed. According to the Japanese ministry, ...')).toEqual([[1, 'Bộ Quốc phòng']]);
+    // One short mention stands for one occurrence, not two.
+    expect(missing('Bộ Quốc phòng đã ký. Theo Bộ Quốc phòng, Bộ Quốc phòng sẽ ...', 'The Ministry of National Defence signed. According to the ministry, it will ...')).toEqual([[1, 'Bộ Quốc phòng']]);
+  });
+});

@@ -21,4 +21,21 @@ describe('untranslated', () => {
     const target = 'Vietnam and Japan are advancing defense industrial cooperation, said Nguyễn Văn Thành.\n\nNgày:';
     expect(check(SOURCE, target).findings.filter((f) => f.ruleId === 'untranslated')).toEqual([]);
   });
+
+  it.each([
+    'General Secretary Tô Lâm met Prime Minister Phạm Minh Chính in Hà Nội.',
+    'The late General Secretary Nguyễn Phú Trọng.',
+    'General Phan Văn Giang and Senior Lieutenant General Hoàng Xuân Chiến at a ceremony in Quảng Ninh.'.normalize('NFD'),
+    'Defence Minister Phan Văn Giang Visits Quảng Ninh Province',
+  ])('accepts a paragraph mostly of names kept with their diacritics: %s', (target) => {
+    expect(check(SOURCE, `${target}\n\nDate:`).findings.filter((f) => f.ruleId === 'untranslated')).toEqual([]);
+  });
+
+  it('still reports an untranslated sentence full of names, and one in capitals', () => {
+    for (const target of [
+      'Tổng Bí thư Tô Lâm thăm tỉnh Quảng Ninh và làm việc với lãnh đạo tỉnh về phát triển kinh tế biển.',
+      'Tổng Bí thư Tô Lâm thăm tỉnh Quảng Ninh và làm việc với lãnh đạo tỉnh.'.normalize('NFD'),
+      'TỔNG BÍ THƯ TÔ LÂM THĂM TỈNH QUẢNG NINH',
+    ]) expect(check(SOURCE, `${target}\n\nDate:`).findings.filter((f) => f.ruleId === 'untranslated').map((f) => f.paragraph)).toEqual([1]);
+  });
 });

@@ -180,4 +180,11 @@ describe('vietnameseShare', () => {
     expect(vietnameseShare('Bộ Quốc phòng Hoa Kỳ')).toEqual({ share: 0.8, words: 5 });
     expect(vietnameseShare('2023 2024')).toEqual({ share: 0, words: 0 });
   });
+
+  it('leaves capitalised words (names) out when asked, but not words in capitals', () => {
+    expect(vietnameseShare('General Secretary Tô Lâm visited Quảng Ninh', { names: false })).toEqual({ share: 0, words: 1 });
+    expect(vietnameseShare('General Secretary Tô Lâm visited Quảng Ninh'.normalize('NFD'), { names: false })).toEqual({ share: 0, words: 1 });
+    expect(vietnameseShare('Tô Lâm thăm tỉnh Quảng Ninh', { names: false })).toEqual({ share: 1, words: 2 });
+    expect(vietnameseShare('TÔ LÂM THĂM TỈNH', { names: false })).toEqual({ share: 1, words: 4 });
+  });
 });

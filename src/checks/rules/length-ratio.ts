@@ -1,4 +1,5 @@
 import type { Check } from '../types.js';
+import type { GlossaryEntry } from '../../glossary/types.js';
 import { isSpaceCode } from '../../text/chars.js';
 import { sentenceSpans } from '../../text/sentences.js';
 
@@ -13,7 +14,8 @@ import { sentenceSpans } from '../../text/sentences.js';
  * and 1.21× the natural Vietnamese article. Short documents use the `norm` option, 1.1. A
  * paragraph is reported when its ratio over the norm leaves [min, max] and its length is at least
  * `minDifference` characters from the expected one, so datelines and headings, whose ratios vary
- * most, need a real gap.
+ * most, need a real gap. Glossary terms may weigh what their canonical rendering weighs instead: a
+ * paragraph whose length that explains (a short one full of ministry names) is not reported.
  */
 export const lengthRatio: Check = {
   meta: {
@@ -36,9 +38,17 @@ export const lengthRatio: Check = {
       // paragraph may change the reports of others, but only the edited pair is measured again.
       contribute(pair): Lengths {
         // Counted in the whole texts: a paragraph's own text is a slice of them, slower to read.
+        let termSource = 0;
+        let termEnglish = 0;
+        for (const t of pair.terms) {
+          termSource += inkLength(context.sourceText, t.start, t.end);
+          termEnglish += renderingLength(t.entry);
+        }
         return {
           source: inkLength(context.sourceText, pair.source.start, pair.source.end),
           target: inkLength(context.targetText, pair.target.start, pair.target.end),
+          termSource,
+          termEnglish,
         };
       },
       contributed(all: readonly Lengths[], pairAt) {
@@ -53,6 +63,10 @@ export const lengthRatio: Check = {
           if (relative >= o.min && relative <= o.max) continue;
           if (Math.abs(r.target - expected) < o.minDifference) continue;
           const shorter = relative < o.min;
+          // Glossary terms weigh what their rendering weighs ("Bộ Quốc phòng", 11 characters, is
+          // "Ministry of National Defence", 25): a paragraph that this explains is not off.
+          const withTerms = (r.source - r.termSource) * norm + r.termEnglish;
+          if (r.termSource > 0 && (shorter ? r.target >= withTerms * o.min : r.target <= withTerms * o.max)) continue;
           const pair = pairAt(i + 1);
           context.report({
             paragraph: pair.index,
@@ -71,10 +85,26 @@ export const lengthRatio: Check = {
   },
 };
 
-/** What a pair contributes: its lengths in characters other than whitespace. */
+/** What a pair contributes: its lengths in characters other than whitespace, and those of its glossary terms. */
 interface Lengths {
   source: number;
   target: number;
+  /** The source's glossary terms, as written. */
+  termSource: number;
+  /** Their canonical renderings. */
+  termEnglish: number;
+}
+
+const renderingLengths = new WeakMap<GlossaryEntry, number>();
+
+/** The length of an entry's canonical rendering, in characters other than whitespace (once per entry). */
+function renderingLength(entry: GlossaryEntry): number {
+  let n = renderingLengths.get(entry);
+  if (n === undefined) {
+    n = inkLength(entry.en, 0, entry.en.length);
+    renderingLengths.set(entry, n);
+  }
+  return n;
 }
 
 /** Paragraphs of at least this many source characters say how long this translation runs. */

@@ -1,6 +1,6 @@
 import type { Check, ReportDescriptor } from '../types.js';
 import { compareQuantities, quantityDocumentKey } from '../quantities.js';
-import { describeReading, type Quantity } from '../../text/numbers/index.js';
+import { describeReading, englishQualifier, qualifiersContradict, vietnameseQualifier, type QualifierBound, type Quantity } from '../../text/numbers/index.js';
 import { LineIndex } from '../../text/positions.js';
 import { sourcePlaceNote } from '../../core/source-note.js';
 
@@ -8,7 +8,8 @@ import { sourcePlaceNote } from '../../core/source-note.js';
  * Every number, amount, percentage, date and count of a source paragraph must be in its
  * translation with the same value, and the translation must not add any: "2,4 tỷ USD" is
  * "$2.4 billion", "ngày 10 tháng 4 năm 2024" is "April 10, 2024". Values are compared, not
- * spellings; names with digits ("F-35") are compared as names; debris in the source is left to
+ * spellings; names with digits ("F-35") are compared as names; a value bounded the other way
+ * ("hơn 100" as "nearly 100") is a warning; debris in the source is left to
  * `source-corrupted`. A value written only in words on both sides ("hai" / "three") is a warning,
  * since words are weaker evidence than digits.
  */
@@ -23,6 +24,7 @@ export const numberMismatch: Check = {
       words: { type: 'boolean', default: true, description: 'also compare numbers written in words ("hai nước", "two countries")' },
       added: { type: 'boolean', default: true, description: 'report numbers the translation has and the source does not' },
       names: { type: 'boolean', default: true, description: 'compare names with digits in them ("F-35", "SM-3", "054A")' },
+      qualifiers: { type: 'boolean', default: true, description: 'report a value whose qualifier the translation turns around ("hơn 100" as "nearly 100", "gần 300" as "more than 300")' },
       conversions: {
         type: 'boolean',
         default: true,
@@ -36,11 +38,13 @@ export const numberMismatch: Check = {
     const added = context.options.added !== false;
     const names = context.options.names !== false;
     const conversions = context.options.conversions !== false;
+    const qualifiers = context.options.qualifiers !== false;
     let lines: LineIndex | undefined;
-    const where = (q: Quantity): string => {
+    const whereAt = (offset: number): string => {
       lines ??= new LineIndex(context.sourceText);
-      return sourcePlaceNote(lines.position(q.start));
+      return sourcePlaceNote(lines.position(offset));
     };
+    const where = (q: Quantity): string => whereAt(q.start);
     const skip = (q: Quantity): boolean => (!words && q.words) || (!names && q.kind === 'code');
     return {
       paragraph(pair) {
@@ -57,6 +61,25 @@ export const numberMismatch: Check = {
             actual: target.text,
             note: where(source),
           });
+        }
+        if (qualifiers) {
+          for (const { source, target } of found.matched) {
+            if (skip(source) && skip(target)) continue;
+            const s = vietnameseQualifier(context.sourceText, source.start);
+            const t = s && englishQualifier(context.targetText, target.start);
+            if (!s || !t || !qualifiersContradict(s.bound, t.bound)) continue;
+            const sourceText = context.sourceText.slice(s.start, source.end);
+            const targetText = context.targetText.slice(t.start, target.end);
+            reports.push({
+              message: `"${sourceText}" is rendered as "${targetText}": the translation bounds the value the other way`,
+              severity: 'warning',
+              targetRange: [t.start, target.end],
+              sourceRange: [s.start, source.end],
+              expected: [`${BOUND_WORDS[s.bound]} ${describeReading(source)}`],
+              actual: targetText,
+              note: whereAt(s.start),
+            });
+          }
         }
         for (const source of found.missing) {
           if (skip(source)) continue;
@@ -88,6 +111,11 @@ export const numberMismatch: Check = {
       },
     };
   },
+};
+
+/** How each bound is said in English, for the value expected. */
+const BOUND_WORDS: Readonly<Record<QualifierBound, string>> = {
+  above: 'more than', 'at-least': 'at least', about: 'about', approaching: 'nearly', below: 'less than', 'at-most': 'up to',
 };
 
 function onlyYear(q: Quantity): boolean {

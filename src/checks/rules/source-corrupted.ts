@@ -20,7 +20,7 @@ const KINDS = Object.keys(DEBRIS) as DebrisKind[];
 const NOUNS: Readonly<Record<QuantityKind, string>> = {
   number: 'number', money: 'amount', percent: 'percentage', 'percentage-point': 'percentage', approximate: 'amount',
   fraction: 'fraction', ordinal: 'ordinal', date: 'date', weekday: 'weekday', time: 'time', century: 'century',
-  decade: 'decade', quarter: 'quarter', code: 'name',
+  decade: 'decade', quarter: 'quarter', period: 'period', multiple: 'multiple', code: 'name',
 };
 
 /**

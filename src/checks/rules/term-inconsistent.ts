@@ -25,7 +25,12 @@ export const termInconsistent: Check = {
       // they are tallied per document in `contributed`.
       contribute(pair): Written[] {
         const out: Written[] = [];
+        // A rendering in a paragraph whose source lacks the term translates something else there
+        // ("India's Ministry of Defence" beside "Bộ Quốc phòng Ấn Độ"): no way of rendering this term.
+        let inSource: Set<GlossaryEntry> | undefined;
         for (const r of pair.renderings) {
+          inSource ??= new Set(pair.terms.map((t) => t.entry));
+          if (!inSource.has(r.entry)) continue;
           // Only an entry with more than one approved rendering can be rendered two ways.
           // A forbidden rendering in an allowed context (a former name) is history, not a second way of rendering the term.
           if (r.kind === 'acronym' || r.kind === 'forbidden' || r.allowedBy !== undefined || (r.entry.accepted.length === 0 && r.entry.forms.length === 0)) continue;

@@ -1,11 +1,14 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
 import { approvedRenderings } from '../../glossary/en-matcher.js';
+import { findShortReferences } from '../../glossary/short-reference.js';
 
 /**
  * A glossary term of the source paragraph has no approved rendering in its translation.
  * Each source occurrence needs one approved rendering (or a forbidden one, which
- * `term-forbidden` reports instead); an acronym alone counts only after its expansion.
+ * `term-forbidden` reports instead); an acronym alone counts only after its expansion, and a
+ * short reference ("the ministry", "the defence ministry") only after the full rendering, earlier
+ * in the paragraph or in an earlier paragraph.
  */
 export const termMissing: Check = {
   meta: {
@@ -19,16 +22,24 @@ export const termMissing: Check = {
       // A pair contributes, per term of its source, what its translation renders of it (offsets
       // relative to the pair); only whether an acronym alone was introduced earlier depends on the
       // rest of the document, and that is asked in `contributed`.
-      contribute(pair): MissingCandidate[] {
+      contribute(pair): Contribution {
         // Everything per paragraph is grouped once, so the cost stays linear in its length.
         const renderingsOf = groupByEntry(pair.renderings);
         const out: MissingCandidate[] = [];
+        const rendered = fullyRendered(pair.renderings);
         let strangers: StrangerIndex | undefined;
         const t0 = pair.target.start;
         for (const [entry, occurrences] of groupByEntry(pair.terms)) {
           const own = renderingsOf.get(entry) ?? [];
-          const { counted, acronyms } = countRenderings(own);
+          const { counted: full, acronyms } = countRenderings(own);
           // Accounted for whatever the rest of the document says about the acronyms.
+          if (full >= occurrences.length) continue;
+          // Short references after the paragraph's own first full rendering count here; those before
+          // it (or without one) count if an earlier paragraph renders the term in full.
+          const first = own.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
+          const shortReferences = findShortReferences(entry, context.targetText, pair.target.start, pair.target.end, pair.renderings);
+          const after = first ? shortReferences.filter((r) => r.start > first.end).length : 0;
+          const counted = full + after;
           if (counted >= occurrences.length) continue;
           strangers ??= strangerIndex(pair, context.targetText);
           const stranger = strangers.firstSharingWord(entry);
@@ -38,18 +49,24 @@ export const termMissing: Check = {
             counted,
             acronyms: acronyms.map((r) => ({ start: r.match.start - t0, end: r.match.end - t0, text: r.match.text, counts: r.counts })),
             stranger: stranger && { start: stranger.start - t0, end: stranger.end - t0, text: stranger.text, vi: stranger.entry.vi },
+            shortReferencesIfRenderedBefore: shortReferences.length - after,
           });
         }
-        return out;
+        return { candidates: out, rendered };
       },
-      contributed(all: readonly MissingCandidate[][], pairAt) {
+      contributed(all: readonly Contribution[], pairAt) {
+        const renderedBefore = new Set<string>();
         for (let i = 0; i < all.length; i++) {
-          if (all[i]!.length === 0) continue;
+          const { candidates, rendered } = all[i]!;
+          if (candidates.length === 0) {
+            for (const id of rendered) renderedBefore.add(id);
+            continue;
+          }
           const pair = pairAt(i + 1);
           const t0 = pair.target.start;
-          for (const { entry, occurrences, counted, acronyms, stranger } of all[i]!) {
+          for (const { entry, occurrences, counted, acronyms, stranger, shortReferencesIfRenderedBefore } of candidates) {
             const introduced = (r: { start: number }): boolean => context.document.isAcronymIntroduced(entry.id, r.start + t0);
-            const accounted = counted + acronyms.filter((r) => r.counts && introduced(r)).length;
+            const accounted = counted + acronyms.filter((r) => r.counts && introduced(r)).length + (renderedBefore.has(entry.id) ? shortReferencesIfRenderedBefore : 0);
             if (accounted >= occurrences.length) continue;
             const unintroduced = acronyms.find((r) => !introduced(r));
             for (const term of occurrences.slice(accounted)) {
@@ -69,11 +86,25 @@ export const termMissing: Check = {
               });
             }
           }
+          for (const id of rendered) renderedBefore.add(id);
         }
       },
     };
   },
 };
+
+/** What a pair contributes: its candidates, and the entries its translation renders in full (for the short references of later paragraphs). */
+interface Contribution {
+  candidates: MissingCandidate[];
+  rendered: string[];
+}
+
+/** The ids of the entries rendered in full (not by an acronym alone, not forbidden). */
+function fullyRendered(renderings: readonly RenderingMatch[]): string[] {
+  const ids = new Set<string>();
+  for (const r of renderings) if (r.kind !== 'acronym' && r.kind !== 'forbidden') ids.add(r.entry.id);
+  return [...ids];
+}
 
 /**
  * A glossary term of a pair's source that its translation may not render: the source's
@@ -87,6 +118,8 @@ interface MissingCandidate {
   /** Acronyms alone, in text order; `counts`: one that counts as a rendering once introduced (not the "(GPI)" of "Glide Phase Interceptor (GPI)"). */
   acronyms: { start: number; end: number; text: string; counts: boolean }[];
   stranger: { start: number; end: number; text: string; vi: string } | undefined;
+  /** Short references ("the ministry") before the paragraph's first full rendering: they count if an earlier paragraph renders the term in full. */
+  shortReferencesIfRenderedBefore: number;
 }
 
 /** Matches per entry, in text order. */

@@ -14,6 +14,8 @@
  * - `date`: any of day, month, year ("ngày 10 tháng 4 năm 2024", "April 10", "tháng 8/2023", "năm 2023");
  * - `weekday`, `time`: "thứ Ba"/"Tuesday" (1 = Monday … 7 = Sunday); "15 giờ"/"3 p.m." (minutes after midnight);
  * - `century`, `decade`, `quarter`: "thế kỷ XXI"/"21st century", "thập niên 1990"/"1990s", "quý III"/"Q3";
+ * - `period`: months first to last of a year, as first × 100 + last ("9 tháng đầu năm", "January–September": 109);
+ * - `multiple`: a factor ("gấp đôi"/"doubled": 2, "giảm một nửa"/"halved": 0.5);
  * - `code`: a name with digits in it, matched as a name ("F-35", "SM-3", "054A", "COVID-19").
  */
 export type QuantityKind =
@@ -30,6 +32,8 @@ export type QuantityKind =
   | 'century'
   | 'decade'
   | 'quarter'
+  | 'period'
+  | 'multiple'
   | 'code';
 
 /**

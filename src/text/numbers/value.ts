@@ -74,6 +74,7 @@ export function quantityFamily(r: QuantityReading): QuantityFamily {
     case 'weekday':
     case 'time':
     case 'decade':
+    case 'period':
       return 'time';
     case 'code':
       return 'name';
@@ -109,6 +110,10 @@ export function describeReading(r: QuantityReading): string {
       return `${r.value}s`;
     case 'quarter':
       return `Q${r.value}`;
+    case 'period':
+      return `${MONTH_NAMES[Math.floor(r.value / 100) - 1] ?? '?'}–${MONTH_NAMES[(r.value % 100) - 1] ?? '?'}`;
+    case 'multiple':
+      return r.value === 0.5 ? 'halved' : `${formatAmount(r.value)} times`;
     case 'weekday':
       return WEEKDAY_NAMES[r.value - 1] ?? `weekday ${r.value}`;
     case 'time':

@@ -88,7 +88,7 @@ describe('readVietnameseQuantities', () => {
       ['Phần hai: kết luận', ['number 2 "hai" words']],
       ['Điều ba. Hiệu lực', ['number 3 "ba" words']],
       ['Chương mười:', ['number 10 "mười" words']],
-      ['Hai bên nhất trí', ['number 2 "Hai" words']],
+      ['Hai bên nhất trí', ['number 2 "Hai bên" weak words']], // "the two sides", which English may write "they"
       ['mười tàu', ['number 10 "mười" words']],
       ['mười lăm tàu', ['number 15 "mười lăm" words']],
       ['hai mươi lăm tàu', ['number 25 "hai mươi lăm" words']],
@@ -192,5 +192,14 @@ describe('readVietnameseQuantities', () => {
     const [weekday, ordinal] = readVietnameseQuantities('hôm thứ Ba, nước thứ ba');
     expect(weekday).toMatchObject({ kind: 'weekday', value: 2, also: [{ kind: 'ordinal', value: 3 }] });
     expect(ordinal).toMatchObject({ kind: 'ordinal', value: 3, also: [{ kind: 'weekday', value: 2 }] });
+  });
+
+  it('reads periods of months over the digits and the year ("9 tháng đầu năm 2024"), but not a day of May', () => {
+    const kinds = (text: string) => readVietnameseQuantities(text.normalize('NFD')).map((q) => [q.kind, q.value, q.periodYear ?? false]);
+    expect(kinds('Trong 9 tháng đầu năm 2024, xuất khẩu tăng.')).toEqual([['period', 109, false], ['number', 2024, true]]);
+    expect(kinds('Từ tháng 1 đến tháng 9, FDI tăng.')).toEqual([['period', 109, false]]);
+    expect(kinds('6 tháng cuối năm')).toEqual([['period', 712, false]]);
+    expect(kinds('Trong 6 tháng qua')).toEqual([['number', 6, false]]);
+    expect(kinds('Ngày 9 tháng năm 2024')[0]).toEqual(['date', 0, false]);
   });
 });

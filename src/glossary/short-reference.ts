@@ -1,0 +1,66 @@
+/**
+ * Short second mentions of a glossary rendering: after "the Ministry of National Defence", English
+ * news writes "the ministry" or "the defence ministry" for the next "Bộ Quốc phòng" of the source.
+ * A short reference is a determiner and the rendering's head noun ("Ministry" of "Ministry of
+ * National Defence", "Office" of "General Statistics Office"), with at most two of the rendering's
+ * own words before the head ("the defence ministry", not "the Japanese ministry"), not followed by
+ * "of" (which starts another name: "the Ministry of Foreign Affairs").
+ */
+import type { GlossaryEntry } from './types.js';
+import { approvedRenderings } from './en-matcher.js';
+
+const patterns = new WeakMap<GlossaryEntry, RegExp | null>();
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The head noun of a rendering of several words: the word before its first "of", else its last word. */
+function headNoun(rendering: string): string | undefined {
+  const words = rendering.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length < 2) return undefined;
+  const of = words.findIndex((w) => w.toLowerCase() === 'of');
+  const head = of > 0 ? words[of - 1]! : words[words.length - 1]!;
+  return /^\p{L}+$/u.test(head) && head.toUpperCase() !== head ? head.toLowerCase() : undefined;
+}
+
+/** The pattern of an entry's short references, or null when no rendering has a head noun to stand alone. */
+function patternOf(entry: GlossaryEntry): RegExp | null {
+  let pattern = patterns.get(entry);
+  if (pattern !== undefined) return pattern;
+  const renderings = approvedRenderings(entry, { acronym: false });
+  const heads = new Set<string>();
+  const modifiers = new Set<string>();
+  for (const r of renderings) {
+    const head = headNoun(r);
+    if (!head) continue;
+    heads.add(head);
+    for (const w of r.split(/\s+/)) if (/^\p{L}+$/u.test(w) && w.toLowerCase() !== head && w.toLowerCase() !== 'of') modifiers.add(w.toLowerCase());
+  }
+  if (heads.size === 0) pattern = null;
+  else {
+    const modifier = modifiers.size > 0 ? `(?:(?:${[...modifiers].map(escape).join('|')})[\\s\\u00a0]+){0,2}` : '';
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{M}\\p{N}])(?:the|this|that)[\\s\\u00a0]+${modifier}(?:${[...heads].map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])(?![\\s\\u00a0]+of(?![\\p{L}\\p{M}\\p{N}]))`,
+      'giu',
+    );
+  }
+  patterns.set(entry, pattern);
+  return pattern;
+}
+
+/**
+ * The short references to `entry` in `text` [start, end), as offsets of that text, leaving out
+ * those that overlap `taken` (full renderings of any entry: "the Ministry" of "the Ministry of
+ * National Defence" is that rendering, not a second mention).
+ */
+export function findShortReferences(entry: GlossaryEntry, text: string, start: number, end: number, taken: readonly { start: number; end: number }[]): Array<{ start: number; end: number }> {
+  const pattern = patternOf(entry);
+  if (!pattern) return [];
+  const out: Array<{ start: number; end: number }> = [];
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(text); m && m.index + m[0].length <= end; m = pattern.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (!taken.some((t) => t.start < e && s < t.end)) out.push({ start: s, end: e });
+  }
+  return out;
+}
