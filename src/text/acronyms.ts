@@ -45,12 +45,32 @@ export function findAcronyms(text: string, from = 0, to = text.length): AcronymT
     const first = text.charCodeAt(i);
     const candidate = (first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39);
     i = hyphenatedWordEnd(text, i, to);
-    if (!candidate || i - start < 2 || i - start > MAX_ACRONYM) continue;
+    if (!candidate || i - start < 2 || i - start > MAX_ACRONYM || !mayBeAcronym(text, start, i)) continue;
     const word = text.slice(start, i);
     const acronym = asAcronym(word);
     if (acronym) out.push({ start, end: i, text: word, ...acronym });
   }
   return out;
+}
+
+/**
+ * What `asAcronym` asks of text[start, end) that needs no copy: capitals, digits, "&" and "-"
+ * only (a final "s" after a capital or digit aside), at least two capitals. Most capitalised words
+ * ("Việt", "Nam", "Bộ", "Japan") fail at their second letter and are never cut out of the text.
+ */
+function mayBeAcronym(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1) === 0x73 && isCapitalOrDigit(text.charCodeAt(end - 2)) ? end - 1 : end;
+  let capitals = 0;
+  for (let k = start; k < last; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) capitals++;
+    else if (!((c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2d)) return false;
+  }
+  return capitals >= 2;
+}
+
+function isCapitalOrDigit(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** End of the word at `i`: runs of word characters and "&", joined by single hyphens. */

@@ -173,7 +173,7 @@ export function touching(tokens: readonly Token[], i: number, wordsOnly = false)
 /** Whether token `i` is a placeholder left by a pipeline ("XNUMX", "XNUMXth"). */
 export function isPlaceholder(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  return t !== undefined && t.type === 'word' && t.key.length >= 5 && t.key.includes('xnumx');
+  return t !== undefined && t.type === 'word' && t.spellsX && t.key.length >= 5 && t.key.includes('xnumx');
 }
 
 /** Fields of a Quantity besides its reading and place. */

@@ -20,7 +20,7 @@ import {
   yearReading,
   type FoundQuantity,
 } from './common.js';
-import { Gap, tokenize, type Folding, type Token } from './tokens.js';
+import { Gap, starters, tokenize, type Folding, type Token } from './tokens.js';
 import type { DateValue, Quantity, QuantityReading } from './types.js';
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -83,6 +83,8 @@ const EN_TRIGGERS = new Set<string>([
   ...Object.keys(WEAK_WORDS), ...Object.keys(VAGUE), ...[...FEW.keys()], ...[...NAME_PHRASES.keys()], ...[...CURRENCY_SYMBOLS.keys()],
   'a', 'an', 'fy', 'q', 'world', 'noon', 'midday', 'midnight', 'half', 'no',
 ]);
+/** The trigger words as a test on letters, so that most words are passed over unfolded and uncopied. */
+const STARTERS = starters(EN_TRIGGERS);
 
 /**
  * Every quantity of `text` between `start` and `end` (offsets into `text`), in text order.
@@ -91,7 +93,7 @@ const EN_TRIGGERS = new Set<string>([
  * // date 10 April 2024, number 400, money 2.4e9 USD
  */
 export function readEnglishQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  return new EnReader(text, tokenize(text, start, end, folding)).read();
+  return new EnReader(text, tokenize(text, start, end, folding, STARTERS)).read();
 }
 
 class EnReader extends QuantityScanner {
@@ -107,7 +109,7 @@ class EnReader extends QuantityScanner {
     const t = this.tokens[i]!;
     if (t.type === 'word') {
       // Most words start nothing: only a trigger word, or letters glued to a name's digits, can.
-      if (!EN_TRIGGERS.has(t.key) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
+      if (!(t.mayStart && EN_TRIGGERS.has(t.key)) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
       const name = matchPhrase(this.tokens, i, NAME_PHRASES);
       if (name) return name.next;
       if (t.upper && MONTHS[t.key] !== undefined) {

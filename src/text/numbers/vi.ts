@@ -25,7 +25,7 @@ import {
   yearReading,
   type FoundQuantity,
 } from './common.js';
-import { Gap, tokenize, type Folding, type Token } from './tokens.js';
+import { Gap, starters, tokenize, type Folding, type Token } from './tokens.js';
 import type { DateValue, Quantity, QuantityReading } from './types.js';
 
 /** Digit words, by folded key. "tư", "lăm"/"nhăm", "mốt", "không" and "năm" need context (see `digitAt`). */
@@ -111,6 +111,8 @@ const VI_TRIGGERS = new Set<string>([
   ...Object.keys(DIGITS), 'mười', 'ngày', 'tháng', 'năm', 'thứ', 'chủ', 'thế', 'thập', 'những', 'quí', 'khóa', 'đại', 'đầu', 'nửa', 'đôi',
   ...APPROXIMATE, ...[...CURRENCY_SYMBOLS.keys()],
 ]);
+/** The trigger words as a test on letters, so that most words are passed over unfolded and uncopied. */
+const STARTERS = starters(VI_TRIGGERS);
 
 /**
  * Every quantity of `text` between `start` and `end` (offsets into `text`), in text order.
@@ -120,7 +122,7 @@ const VI_TRIGGERS = new Set<string>([
  * // date 10 April 2024, number 400, money 2.4e9 USD
  */
 export function readVietnameseQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  return new ViReader(text, tokenize(text, start, end, folding)).read();
+  return new ViReader(text, tokenize(text, start, end, folding, STARTERS)).read();
 }
 
 class ViReader extends QuantityScanner {
@@ -148,7 +150,7 @@ class ViReader extends QuantityScanner {
     const t = this.tokens[i]!;
     if (t.type === 'word') {
       // Most words start nothing: only a trigger word, or letters glued to a name's digits, can.
-      if (!VI_TRIGGERS.has(t.key) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
+      if (!(t.mayStart && VI_TRIGGERS.has(t.key)) && !touching(this.tokens, i + 1) && !isPlaceholder(this.tokens, i)) return i + 1;
       switch (t.key) {
         case 'ngày':
           return this.dayDate(i + 1, i);
