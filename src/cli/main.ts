@@ -6,8 +6,8 @@ import { invocationDirectory } from './cwd.js';
 import { heapGrowingFlag } from './heap.js';
 import type { CliIO } from './io.js';
 
-// Before anything big is allocated: the heap's headroom over what is live is most of a big run's peak (heap.ts).
-const heapFlag = heapGrowingFlag(process.execArgv, process.env.NODE_OPTIONS);
+// Before anything big is allocated: the heap's headroom over what is live is most of a big translate's peak (heap.ts).
+const heapFlag = heapGrowingFlag(process.argv.slice(2), process.execArgv, process.env.NODE_OPTIONS);
 if (heapFlag) setFlagsFromString(heapFlag);
 
 const controller = new AbortController();
