@@ -110,8 +110,9 @@ if (!ok) process.exitCode = 1;
 /**
  * Big inputs, translated by the CLI in a process of its own (wall time and peak RSS) through a
  * local LibreTranslate stand-in that answers at once (bench/lib/fake-libretranslate.ts), without
- * the cache: one paragraph of 1 MB (and of 250 KB, to see how time grows with length), a 40 MB
- * article, and half a million short paragraphs.
+ * the cache: one paragraph of 1 MB (and of 250 KB, to see how time grows with length), articles of
+ * 10 and 40 MB (peak memory against size, with and without the CLI's heap growth), and half a
+ * million short paragraphs.
  */
 async function bigInputs(): Promise<void> {
   const dir = path.join(os.tmpdir(), `vitrans-bench-translate-${Date.now()}`);
@@ -123,13 +124,14 @@ async function bigInputs(): Promise<void> {
     const glossaryFile = path.join(dir, 'glossary.yaml');
     fs.writeFileSync(glossaryFile, glossaryYaml(terms));
     console.log('\nBig inputs (CLI, each in its own process; peak = max RSS; engine stand-in answers at once)');
-    const translate = async (name: string, text: string): Promise<Measured> => {
+    const translate = async (name: string, text: string, nodeOptions: string[] = []): Promise<Measured> => {
       fs.writeFileSync(path.join(dir, `${name}.txt`), text);
       const before = server.requests;
       const m = await measureNode('src/cli/main.ts', ['translate', `${name}.txt`, '-e', 'libretranslate', '-g', glossaryFile, '--out', 'out', '--no-cache', '-q'], {
         cwd: dir,
         env: { LIBRETRANSLATE_URL: server.url },
         timeoutMs: 1_800_000,
+        nodeOptions,
       });
       const mb = Buffer.byteLength(text) / 1e6;
       const paragraphs = text.split('\n\n').length;
@@ -141,7 +143,15 @@ async function bigInputs(): Promise<void> {
     // Process start-up and glossary loading are the same in both: compare what the length adds.
     const start = await measureNode('src/cli/main.ts', ['--version'], { cwd: dir });
     console.log(`  1 MB vs 250 KB: ${((whole.seconds - start.seconds) / (quarter.seconds - start.seconds)).toFixed(1)}× the time beyond start-up for 4× the text (linear: 4×, quadratic: 16×)`);
-    await translate('article of 40 MB', vietnameseArticle(40_000_000, syllables, terms, mulberry32(4)));
+    // Peak memory against article size, in the same run: 40 MB beside 10 MB (bounded: close to 1×;
+    // growing with the article: 4×), with the CLI's heap growth (src/cli/heap.ts) and with V8's own.
+    const article10 = vietnameseArticle(10_000_000, syllables, terms, mulberry32(4));
+    const article40 = vietnameseArticle(40_000_000, syllables, terms, mulberry32(4));
+    const small = await translate('article of 10 MB', article10);
+    const big = await translate('article of 40 MB', article40);
+    const smallV8 = await translate('article of 10 MB, V8 heap growth', article10, ['--heap-growing-percent=0']);
+    const bigV8 = await translate('article of 40 MB, V8 heap growth', article40, ['--heap-growing-percent=0']);
+    console.log(`  40 MB vs 10 MB peak RSS: ${(big.peakMb / small.peakMb).toFixed(2)}× (${big.peakMb.toFixed(0)} / ${small.peakMb.toFixed(0)} MB; goal ≤ 1.5× and well under 500 MB); with V8's heap growth ${(bigV8.peakMb / smallV8.peakMb).toFixed(2)}× (${bigV8.peakMb.toFixed(0)} / ${smallV8.peakMb.toFixed(0)} MB)`);
     await translate('short paragraphs (2 words each)', vietnameseArticle(6_000_000, syllables, terms, mulberry32(5), 2));
   } finally {
     await server.close();

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 /** The process shell: builds the real CliIO from `process`, runs the CLI, sets the exit code. */
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './program.js';
 import { invocationDirectory } from './cwd.js';
+import { heapGrowingFlag } from './heap.js';
 import type { CliIO } from './io.js';
+
+// Before anything big is allocated: the heap's headroom over what is live is most of a big translate's peak (heap.ts).
+const heapFlag = heapGrowingFlag(process.argv.slice(2), process.execArgv, process.env.NODE_OPTIONS);
+if (heapFlag) setFlagsFromString(heapFlag);
 
 const controller = new AbortController();
 /** The exit code of the signal that stopped the run: 128 + its number, as shells report it. */

@@ -141,13 +141,32 @@ export function outputTarget(target: string): string {
   return target.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').trim();
 }
 
+/** What separates the paragraphs of a plain-text output. */
+const PARAGRAPH_BREAK = '\n\n';
+
 /**
  * The output file translate writes from an engine's targets (already `outputTarget`s): put back
  * into the Markdown source's structure (headings, list markers), else blank-line paragraphs.
  * @example outputText(parseMarkdown('# Tin\n\n- Một.\n- Hai.\n'), ['News', 'One.', 'Two.']) // '# News\n\n- One.\n- Two.\n'
  */
 export function outputText(markdown: MarkdownDocument | undefined, targets: readonly string[]): string {
-  return markdown ? renderMarkdown(markdown, targets) : targets.join('\n\n') + '\n';
+  return markdown ? renderMarkdown(markdown, targets) : targets.join(PARAGRAPH_BREAK) + '\n';
+}
+
+/**
+ * The targets of a plain-text output (`outputText(undefined, targets)`) cut back out of it. V8
+ * keeps a piece of a string as a reference into it, so the pieces hold the translated text once,
+ * where the engine's strings beside the output hold it twice.
+ * @example targetsInOutput('One.\n\nTwo.\n', ['One.', 'Two.']) // ['One.', 'Two.'], pieces of the text
+ */
+export function targetsInOutput(text: string, targets: readonly string[]): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const target of targets) {
+    pieces.push(text.slice(at, at + target.length));
+    at += target.length + PARAGRAPH_BREAK.length;
+  }
+  return pieces;
 }
 
 /**

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AlignmentError, InputError } from '../../src/core/errors.js';
-import { loadArticle } from '../../src/formats/articles.js';
+import { loadArticle, outputText, targetsInOutput } from '../../src/formats/articles.js';
 import { buildBilingual } from '../../src/formats/bilingual.js';
 import { cleanText } from '../../src/formats/clean.js';
 import { splitParagraphs } from '../../src/text/paragraphs.js';
@@ -59,5 +59,19 @@ describe('loadArticle', () => {
     writeFileSync(join(dir, 'other.vi.txt'), readFileSync(join(ROOT, 'corpus/vietnam-japan-defense-cooperation/source.vi.txt')));
     writeFileSync(join(dir, 'seed.bilingual.json'), cleanedBilingual());
     await expect(loadArticle({ slug: '', source: join(dir, 'other.vi.txt'), translations: [join(dir, 'seed.bilingual.json')] }, { cwd: dir })).rejects.toBeInstanceOf(AlignmentError);
+  });
+});
+
+describe('targetsInOutput', () => {
+  it('cuts the targets of a plain-text output back out of it, each equal to the target it was made from', () => {
+    const targets = REFERENCE.split('\n\n').map((p) => p.trim()).filter((p) => p !== '');
+    const text = outputText(undefined, targets);
+    expect(targetsInOutput(text, targets)).toEqual(targets);
+  });
+
+  it('keeps empty targets (a paragraph the engine left blank) and targets with line breaks in their place', () => {
+    const targets = ['Tokyo and Washington signed the Memorandum of Understanding.', '', 'The ministers met\non Tuesday.', 'Hai bên nhất trí — “an important step”.'];
+    const text = outputText(undefined, targets);
+    expect(targetsInOutput(text, targets)).toEqual(targets);
   });
 });

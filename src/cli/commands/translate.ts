@@ -26,7 +26,7 @@ import { paragraphNumbered, splitParagraphs } from '../../text/paragraphs.js';
 import { decodeText, readError, readTextFile } from '../../text/read.js';
 import { readOptionsFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { CORPUS_LAYOUT_HINT, scanCorpus } from '../../text/corpus.js';
-import { STDIN_PATH, outputTarget, outputText, type StdinInput } from '../../formats/articles.js';
+import { STDIN_PATH, outputTarget, outputText, targetsInOutput, type StdinInput } from '../../formats/articles.js';
 import type { CleanOptions, RemovedLine } from '../../formats/clean.js';
 import { outputPlaces, prepareTranslationSource, type OutputPlace } from '../../translate/inputs.js';
 import { cleanOptionsFrom, reportCleaning } from '../clean-options.js';
@@ -320,7 +320,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     for (const input of inputs) {
       // The engines of one file run side by side, each with its own concurrency; a failing engine
       // does not stop the others, whose outputs are written before the failure is reported.
-      const check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
+      let check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
       const fileIndex = inputs.indexOf(input);
       const settled = await Promise.allSettled(
@@ -358,6 +358,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         }),
       );
       progress.end();
+      // The source's term matches and paragraphs served the checks: the writes need none of them.
+      check = undefined;
       const results: EngineFileResult[] = [];
       const outputs: { path: string; content: string | Uint8Array }[] = [];
       for (const outcome of settled) {
@@ -740,6 +742,12 @@ function finishEngineFile(
   const render = (targets: string[]): string => outputText(input.markdown, targets);
   let targets = translations.map((t) => outputTarget(t.target));
   let text = render(targets);
+  if (!input.markdown) {
+    // The targets become pieces of the output text before the check runs: the engine's strings
+    // are let go, and the translated text is held once, not twice, through the check and the writes.
+    targets = targetsInOutput(text, targets);
+    translations.forEach((t, i) => (t.target = targets[i]!));
+  }
   let checked = checkTranslationText(check, text, outShown, engine.name);
   if (fix && checked) {
     const fixes = fixesToApply(checked, outShown, fix);
