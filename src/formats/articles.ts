@@ -259,12 +259,12 @@ class ArticleReader {
       if (path !== STDIN_PATH && formatByExtension(path) === 'docx') {
         // Not writable: --fix edits text, and a Word document's text lives in its runs.
         const word = await this.readWord(path);
-        translations.push({ ...word.file, engine: engineFromName(path), writable: false, noTextEdits: true, source: view, paragraphs: word.paragraphs });
+        translations.push({ ...word.file, engine: engineFromName(path, sourcePath), writable: false, noTextEdits: true, source: view, paragraphs: word.paragraphs });
         continue;
       }
       const t = await this.read(path, 'translation');
       if (!isBilingualPath(path)) {
-        translations.push({ ...t, engine: path === STDIN_PATH ? undefined : engineFromName(t.path), writable: path !== STDIN_PATH, source: view });
+        translations.push({ ...t, engine: path === STDIN_PATH ? undefined : engineFromName(t.path, sourcePath), writable: path !== STDIN_PATH, source: view });
         continue;
       }
       const doc = readBilingual(t.text, t.path);
@@ -381,8 +381,16 @@ async function sameText(path: string, text: string): Promise<TextFile | undefine
   }
 }
 
-/** The engine a translation file is named after, if its name tells. */
-function engineFromName(path: string): string | undefined {
+/**
+ * The engine a translation file is named after, if its name tells. Beside its source, a flat pair's
+ * `NAME.en.txt` names none (its name is the article's, not an engine's) and `NAME.deepl.en.txt` names deepl.
+ */
+function engineFromName(path: string, sourcePath?: string): string | undefined {
+  if (sourcePath !== undefined && sourcePath !== STDIN_PATH) {
+    const articleName = basename(sourcePath).replace(/(\.vi)?\.[^.]+$/i, '');
+    const translationName = basename(path).replace(/(\.en)?\.[^.]+$/i, '');
+    if (translationName === articleName) return undefined;
+  }
   try {
     return engineNameFromFile(path);
   } catch {

@@ -109,6 +109,24 @@ describe('vitrans check DIR: flat pairs and Markdown', () => {
     expect(new Set(out.findings.map((f) => f.file))).toEqual(new Set(['news/tokyo.deepl.en.txt', 'news/tokyo.en.txt']));
   });
 
+  it('NAME.en.txt beside NAME.vi.txt names no engine: the articles of a folder are one series, compared with each other', async () => {
+    // Two bulletins of one desk, each opening with the same sentence, translated two ways.
+    const opening = 'Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Nhật Bản nhất trí tăng cường hợp tác trong lĩnh vực công nghiệp quốc phòng.';
+    const dir = make({
+      'desk/ban-tin-1.vi.txt': `${opening}\n\nHai bên cũng trao đổi về tình hình khu vực.\n`,
+      'desk/ban-tin-1.en.txt': 'The Ministry of National Defence of Viet Nam and the Japanese Ministry of Defense agreed to strengthen cooperation in the defence industry.\n\nThe two sides also discussed the regional situation.\n',
+      'desk/ban-tin-2.vi.txt': `${opening}\n\nHai bên ký biên bản ghi nhớ về hợp tác đào tạo.\n`,
+      'desk/ban-tin-2.en.txt': 'The Ministry of National Defence of Viet Nam and the Japanese Ministry of Defense agreed to step up defence-industry cooperation.\n\nThe two sides signed a memorandum of understanding on training cooperation.\n',
+      'desk/ban-tin-2.deepl.en.txt': 'The Ministry of National Defence of Viet Nam and the Japanese Department of Defense agreed to strengthen cooperation in the defence industry.\n\nThe two sides signed a memorandum of understanding on training cooperation.\n',
+    });
+    const r = await check(['desk', '-f', 'json'], dir);
+    const out = JSON.parse(r.stdout) as { findings: { file: string; ruleId: string; engine: string | null }[] };
+    expect(out.findings.filter((f) => f.file === 'desk/ban-tin-1.en.txt' || f.file === 'desk/ban-tin-2.en.txt').map((f) => f.engine)).not.toContain('ban-tin-1');
+    expect(new Set(out.findings.filter((f) => f.file.endsWith('ban-tin-2.deepl.en.txt')).map((f) => f.engine))).toEqual(new Set(['deepl']));
+    // The desk's second bulletin renders the shared opening another way than its first: reported once, on the later one.
+    expect(out.findings.filter((f) => f.ruleId === 'inconsistent-translation').map((f) => [f.file, f.engine])).toEqual([['desk/ban-tin-2.en.txt', null]]);
+  });
+
   it('reads a classic corpus folder with source.vi.md', async () => {
     const dir = make({ 'md/a/source.vi.md': `# ${SOURCE(SLUGS[1]!)}`, 'md/a/reference.en.md': `# ${REFERENCE(SLUGS[1]!)}` });
     const r = await check(['md'], dir);
