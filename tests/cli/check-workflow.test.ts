@@ -234,6 +234,17 @@ describe('--fix --dry-run and --diff', () => {
     expect(applied).toContain('the Japanese Ministry of Defense said joint training courses would begin in June 2025.\r\n');
   });
 
+  it('names a file outside the working folder by its absolute path without the leading "/", which patch -p1 and git apply take from /', async () => {
+    write(`${ARTICLE}/deepl.en.txt`, TRANSLATION);
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const absolute = join(dir, ARTICLE, 'deepl.en.txt');
+    const r = await runVitrans(['check', join(dir, ARTICLE, 'source.vi.txt'), absolute, '--glossary', join(dir, 'terms/glossary.yaml'), '--diff'], { cwd: elsewhere });
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([`--- a${absolute}`, `+++ b${absolute}`]);
+    execFileSync('git', ['apply', '--check', '-'], { cwd: '/', input: r.stdout });
+    execFileSync('patch', ['-p1', '--dry-run', '--silent'], { cwd: '/', input: r.stdout });
+  });
+
   it('says so when there is nothing to fix, and refuses --dry-run alone', async () => {
     write('vitrans.config.yaml', CONFIG);
     write(`${ARTICLE}/deepl.en.txt`, TRANSLATION.replace('Vietnam Sea Police', 'Vietnam Coast Guard').replace('Japanese Department', 'Japanese Ministry').replace('Vietnam Marine Police', 'Vietnam Coast Guard'));
