@@ -71,8 +71,13 @@ function result(f: Finding, withBaseline: boolean) {
 }
 
 /** A relative file path as a URI reference (forward slashes, each segment percent-encoded). */
+/** A path as SARIF's `artifactLocation.uri`: relative paths as relative references, absolute ones as file:// URIs. */
 function uri(path: string): string {
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+  const drive = /^[A-Za-z]:(?=[\\/])/.exec(path)?.[0];
+  const rest = drive ? path.slice(drive.length) : path;
+  const encoded = rest.split(/[\\/]/).map(encodeURIComponent).join('/');
+  if (drive) return `file:///${drive}${encoded}`;
+  return encoded.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
 /**

@@ -50,6 +50,13 @@ describe('formatCheckSarif', () => {
     expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('b%C3%A0i%20b%C3%A1o/b%E1%BA%A3n%20d%E1%BB%8Bch%20%231.en.txt');
   });
 
+  it('writes a file outside the working folder (an absolute path) as a file:// URI, a Windows drive included', () => {
+    const uriOf = (file: string): string => sarifOf({ ...report, findings: [{ ...missingSosa, file }] }).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uriOf('/tmp/bản dịch/tin.en.txt')).toBe('file:///tmp/b%E1%BA%A3n%20d%E1%BB%8Bch/tin.en.txt');
+    expect(uriOf('C:\\Users\\bien tap\\tin.en.txt')).toBe('file:///C:/Users/bien%20tap/tin.en.txt');
+    expect(new URL(uriOf('/tmp/bản dịch/tin.en.txt')).pathname).toBe('/tmp/b%E1%BA%A3n%20d%E1%BB%8Bch/tin.en.txt');
+  });
+
   it('has no results for a clean report', () => {
     expect(sarifOf(cleanReport).runs[0].results).toEqual([]);
   });
