@@ -12,8 +12,9 @@ import { assertAligned } from '../text/align.js';
 import type { ViMatcher } from '../glossary/vi-matcher.js';
 import type { EnMatcher } from '../glossary/en-matcher.js';
 import { matchersFor } from '../glossary/compiled.js';
-import type { Glossary, RenderingMatch, TermMatch } from '../glossary/types.js';
+import type { Glossary, GlossaryEntry, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { renderingLabel } from './renderings.js';
+import { findShortReferences } from '../glossary/short-reference.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
@@ -94,6 +95,8 @@ export interface TermOutcome {
   /** The rendering found, or undefined when none was. */
   rendering?: string;
   approved: boolean;
+  /** The rendering is a short second mention of a full one ("the ministry"), as term-missing counts it. */
+  secondMention?: true;
 }
 
 /**
@@ -247,6 +250,7 @@ export function checkTranslation(
   });
 
   const outcomes: TermOutcome[] = [];
+  const renderedSoFar = new Set<string>();
   for (let i = 0; i < source.paragraphs.length; i++) {
     current = pairAt(i);
     let pairKey: string | undefined;
@@ -276,7 +280,7 @@ export function checkTranslation(
       scope.set(pairKey, recording);
       recording = undefined;
     }
-    for (const outcome of termOutcomes(current)) outcomes.push(outcome);
+    for (const outcome of termOutcomes(current, text, renderedSoFar)) outcomes.push(outcome);
   }
   memo?.end();
   current = undefined;
@@ -604,7 +608,7 @@ function bucket<T extends { start: number; end: number }>(matches: readonly T[],
 }
 
 /** Pairs each source occurrence of a term with a rendering of it in the same paragraph, in order. */
-function termOutcomes(pair: ParagraphPair): TermOutcome[] {
+function termOutcomes(pair: ParagraphPair, text: string, renderedSoFar: Set<string>): TermOutcome[] {
   // Per entry, its renderings and how many are taken (a cursor: shifting would be quadratic).
   const pool = new Map<string, { list: RenderingMatch[]; next: number }>();
   for (const r of pair.renderings) {
@@ -612,14 +616,35 @@ function termOutcomes(pair: ParagraphPair): TermOutcome[] {
     if (slot) slot.list.push(r);
     else pool.set(r.entry.id, { list: [r], next: 0 });
   }
-  return pair.terms.map((t) => {
+  // A term left without a rendering may be a short second mention ("the ministry"), as term-missing
+  // counts it: after a full rendering earlier in the paragraph, or anywhere once an earlier one has it.
+  const shortMentions = new Map<string, { list: Array<{ start: number; end: number }>; next: number }>();
+  const shortMentionOf = (entry: GlossaryEntry): { start: number; end: number } | undefined => {
+    let slot = shortMentions.get(entry.id);
+    if (!slot) {
+      const full = pool.get(entry.id)?.list.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
+      const all = findShortReferences(entry, text, pair.target.start, pair.target.end, pair.renderings);
+      slot = { list: renderedSoFar.has(entry.id) ? all : full ? all.filter((m) => m.start > full.end) : [], next: 0 };
+      shortMentions.set(entry.id, slot);
+    }
+    return slot.list[slot.next++];
+  };
+  const outcomes = pair.terms.map((t): TermOutcome => {
     const slot = pool.get(t.entry.id);
     const r = slot?.list[slot.next];
-    if (!r) return { termId: t.entry.id, approved: false };
+    if (!r) {
+      const mention = shortMentionOf(t.entry);
+      return mention ? { termId: t.entry.id, rendering: SECOND_MENTION, approved: true, secondMention: true } : { termId: t.entry.id, approved: false };
+    }
     slot!.next++;
     return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };
   });
+  for (const r of pair.renderings) if (r.kind !== 'acronym' && r.kind !== 'forbidden') renderedSoFar.add(r.entry.id);
+  return outcomes;
 }
+
+/** How the term summary names a short second mention of a rendering. */
+export const SECOND_MENTION = '(short second mention)';
 
 /**
  * Findings a file's reader made (an XLIFF's `tag-mismatch`) with the severity `checks:` gives

@@ -9,6 +9,8 @@ export interface RenderingCount {
   text: string;
   count: number;
   approved: boolean;
+  /** Short second mentions ("the ministry" after "the Ministry of National Defence"): no other way of rendering the term. */
+  secondMention?: true;
 }
 
 /** How one term was rendered across the corpus (`renderings` most frequent first; "(missing)" when none). */
@@ -37,7 +39,7 @@ export function summarizeTerms(glossary: Glossary, outcomes: Iterable<TermOutcom
     const key = text.toLowerCase();
     const seen = row.renderings.get(key);
     if (seen) seen.count++;
-    else row.renderings.set(key, { text, count: 1, approved: o.approved });
+    else row.renderings.set(key, o.secondMention ? { text, count: 1, approved: o.approved, secondMention: true } : { text, count: 1, approved: o.approved });
   }
   const out: TermRenderingSummary[] = [];
   for (const entry of glossary.entries) {

@@ -114,7 +114,8 @@ function detailLine(f: Finding): string | undefined {
 function termSection(report: CheckReport, c: ReturnType<typeof pc.createColors>, width: number): string {
   if (report.summary.length === 0) return '';
   const occurrences = report.summary.reduce((n, t) => n + t.occurrences, 0);
-  const varied = report.summary.filter((t) => t.renderings.length > 1 || t.renderings.some((r) => !r.approved));
+  // A short second mention ("the ministry") is no second way of rendering a term.
+  const varied = report.summary.filter((t) => t.renderings.filter((r) => !r.secondMention).length > 1 || t.renderings.some((r) => !r.approved));
   const translations = report.files.reduce((n, f) => n + f.translations.length, 0);
   const headline = `Glossary terms: ${plural(report.summary.length, 'term')}, ${plural(occurrences, 'occurrence')} checked in ${plural(translations, 'translation')}; ${varied.length === 0 ? 'each rendered one approved way' : `${plural(varied.length, 'term')} not rendered one approved way`}`;
   const out = wrapWords(headline, width).map((line) => c.bold(line));

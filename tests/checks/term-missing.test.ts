@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkWith } from './helpers.js';
+import { summarizeTerms } from '../../src/checks/index.js';
+import { parseGlossary } from '../../src/glossary/load.js';
+import { formatCheckText } from '../../src/report/index.js';
 
 describe('term-missing', () => {
   it('reports a dropped term and points at the Vietnamese occurrence in the source', () => {
@@ -129,6 +132,23 @@ entries:
       'The General Statistics Office released third-quarter data.\n\nAccording to the office, GDP grew 7.4%.',
     ],
   ])('%s', (source, target) => expect(missing(source, target)).toEqual([]));
+
+  it('tallies the short mention in the term summary as one, not as a missing rendering or another way of rendering the term', () => {
+    const source = 'Bộ Quốc phòng đã ký bản ghi nhớ với Ấn Độ. Theo Bộ Quốc phòng, thỏa thuận có hiệu lực ngay.\n\nBộ Quốc phòng cho biết sẽ cử đoàn sang New Delhi.';
+    const target = 'The Ministry of National Defence signed a memorandum with India. According to the ministry, the agreement takes effect immediately.\n\nThe defence ministry said it would send a delegation to New Delhi.';
+    const { outcomes, findings } = checkWith(yaml, source, target, ['term-missing']);
+    const summary = summarizeTerms(parseGlossary(yaml, 'glossary.yaml'), outcomes);
+    expect(summary[0]!.renderings).toEqual([
+      { text: '(short second mention)', count: 2, approved: true, secondMention: true },
+      { text: 'Ministry of National Defence', count: 1, approved: true },
+    ]);
+    const text = formatCheckText({ files: [{ source: 'a.vi.txt', translations: ['a.en.txt'] }], findings, summary }, { color: false });
+    expect(text).toMatch(/1 term, 3 occurrences checked in 1 translation; each rendered one approved way/);
+    // A term also left out somewhere is still listed, its short mentions beside the rest.
+    const dropped = checkWith(yaml, `${source}\n\nBộ Quốc phòng Ấn Độ hoan nghênh.`, `${target}\n\nIndia welcomed it.`, ['term-missing']);
+    const rows = summarizeTerms(parseGlossary(yaml, 'glossary.yaml'), dropped.outcomes);
+    expect(rows[0]!.renderings.map((r) => [r.text, r.count])).toEqual([['(short second mention)', 2], ['(missing)', 1], ['Ministry of National Defence', 1]]);
+  });
 
   it('still needs the full rendering first, and the head noun of this entry', () => {
     // "The ministry" before any full rendering: the reader cannot tell which ministry.
