@@ -46,7 +46,7 @@ export function* checkJsonPieces(report: CheckReport): Generator<string> {
         vi: t.vi,
         en: t.en,
         occurrences: t.occurrences,
-        renderings: t.renderings.map((r) => ({ text: r.text, count: r.count, approved: r.approved })),
+        renderings: t.renderings.map((r) => ({ text: r.text, count: r.count, approved: r.approved, secondMention: r.secondMention === true })),
       })),
     ),
   };

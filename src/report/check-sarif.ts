@@ -70,13 +70,16 @@ function result(f: Finding, withBaseline: boolean) {
   return out;
 }
 
-/** A relative file path as a URI reference (forward slashes, each segment percent-encoded). */
-/** A path as SARIF's `artifactLocation.uri`: relative paths as relative references, absolute ones as file:// URIs. */
+/**
+ * A path as SARIF's `artifactLocation.uri` (forward slashes, each segment percent-encoded): a
+ * relative path as a relative reference, an absolute one as a file:// URI (a UNC path's server as its host).
+ */
 function uri(path: string): string {
   const drive = /^[A-Za-z]:(?=[\\/])/.exec(path)?.[0];
   const rest = drive ? path.slice(drive.length) : path;
   const encoded = rest.split(/[\\/]/).map(encodeURIComponent).join('/');
   if (drive) return `file:///${drive}${encoded}`;
+  if (encoded.startsWith('//')) return `file:${encoded}`;
   return encoded.startsWith('/') ? `file://${encoded}` : encoded;
 }
 

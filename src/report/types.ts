@@ -24,7 +24,7 @@ export interface TermRendering {
   /** Whether the glossary approves it (canonical, accepted, a form or the acronym). */
   approved: boolean;
   /** A short second mention of a full rendering ("the ministry"): not another way of rendering the term. */
-  secondMention?: boolean;
+  secondMention?: true;
 }
 
 /**

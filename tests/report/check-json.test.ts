@@ -18,7 +18,7 @@ describe('formatCheckJson', () => {
     expect(Object.keys(doc)).toEqual(['version', 'summary', 'baseline', 'files', 'findings', 'terms']);
     expect(doc.summary).toEqual({ errors: 2, warnings: 1, infos: 0, files: 3, filesWithFindings: 2, suppressed: NONE_SUPPRESSED });
     expect(doc.baseline).toBeNull();
-    expect(doc.terms[0].renderings[1]).toEqual({ text: 'flight phase interceptor', count: 1, approved: false });
+    expect(doc.terms[0].renderings[1]).toEqual({ text: 'flight phase interceptor', count: 1, approved: false, secondMention: false });
   });
 
   it('gives every finding the same keys in the same order, null when absent', () => {

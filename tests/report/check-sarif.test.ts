@@ -54,6 +54,7 @@ describe('formatCheckSarif', () => {
     const uriOf = (file: string): string => sarifOf({ ...report, findings: [{ ...missingSosa, file }] }).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
     expect(uriOf('/tmp/bản dịch/tin.en.txt')).toBe('file:///tmp/b%E1%BA%A3n%20d%E1%BB%8Bch/tin.en.txt');
     expect(uriOf('C:\\Users\\bien tap\\tin.en.txt')).toBe('file:///C:/Users/bien%20tap/tin.en.txt');
+    expect(uriOf('\\\\srv\\bien tap\\tin.en.txt')).toBe('file://srv/bien%20tap/tin.en.txt');
     expect(new URL(uriOf('/tmp/bản dịch/tin.en.txt')).pathname).toBe('/tmp/b%E1%BA%A3n%20d%E1%BB%8Bch/tin.en.txt');
   });
 
