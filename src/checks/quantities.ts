@@ -21,8 +21,11 @@ export interface QuantityComparison {
   target: readonly Quantity[];
   /** Debris in the source paragraph. */
   debris: readonly Debris[];
-  /** A source value rendered as another value of its family. */
-  wrong: Array<{ source: Quantity; target: Quantity }>;
+  /**
+   * A source value rendered as another value of its family; `falls` is set where a dated day is
+   * rendered as a weekday it does not fall on (the weekday it does, and the year that says so).
+   */
+  wrong: Array<{ source: Quantity; target: Quantity; falls?: { weekday: number; year: number } }>;
   /** Source values and the translation values that stand for them, in the source's order of matching. */
   matched: Array<{ source: Quantity; target: Quantity }>;
   /** Source values with no counterpart in the translation (weak ones left out). */
@@ -170,11 +173,21 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
     for (const s of clean) if (!matched.has(s) && s.bare.length === 1 && debrisValues.has(String(s.bare[0]))) matched.add(s);
   }
 
+  const weekdayWrong = matchWeekdays(source, clean, target, matched, used, matchedPairs, pair, sourceYears);
+
   const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
-  const conversions = target.filter((t, k) => !used.has(t) && isConversion(t, target[k - 1], used, tp));
+  // The amount before a conversion stands for one of the source's, or is the wrong rendering of one left in
+  // that currency ("VND875 billion ($34.4 billion)" for "875.000 tỷ đồng"): the finding is then the wrong
+  // amount alone, not also its correct conversion.
+  const leftCurrencies = new Set(missingCandidates.filter((s) => s.kind === 'money').map((s) => s.currency));
+  const standsForSource = (q: Quantity): boolean => used.has(q) || (q.kind === 'money' && leftCurrencies.has(q.currency));
+  const conversions = target.filter((t, k) => !used.has(t) && isConversion(t, target[k - 1], standsForSource, tp));
   const converted = new Set(conversions);
   const addedCandidates = target.filter((t) => !used.has(t) && !t.weak && !converted.has(t) && !(t.periodYear && sourceYears.has(t.value)));
-  const wrong = pairByFamily(missingCandidates, addedCandidates, pair);
+  // "double", "twice" are weak multiples, never reported alone, but where a multiple of the source is left they are its rendering ("gấp 1,5 lần" as "double").
+  const weakMultiples = target.filter((t) => !used.has(t) && t.weak && t.kind === 'multiple');
+  const pairable = weakMultiples.length === 0 ? addedCandidates : [...addedCandidates, ...weakMultiples].sort((a, b) => a.start - b.start);
+  const wrong: QuantityComparison['wrong'] = [...weekdayWrong, ...pairByFamily(missingCandidates, pairable, pair)];
   const paired = new Set(wrong.flatMap((w) => [w.source, w.target]));
   return {
     source,
@@ -193,10 +206,10 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
  * Whether translation amount `t` converts the amount written just before it into another currency,
  * as English-language news adds to đồng figures: "VND 81.5 trillion ($3.3 billion)", "(about
  * $3.3 billion)", "VND 81.5 trillion, or $3.3 billion". The amount before it must stand for one of
- * the source's.
+ * the source's (`standsForSource`).
  */
-function isConversion(t: Quantity, before: Quantity | undefined, used: ReadonlySet<Quantity>, paragraph: { start: number; text: string }): boolean {
-  if (t.kind !== 'money' || before === undefined || before.kind !== 'money' || before.currency === t.currency || !used.has(before)) return false;
+function isConversion(t: Quantity, before: Quantity | undefined, standsForSource: (q: Quantity) => boolean, paragraph: { start: number; text: string }): boolean {
+  if (t.kind !== 'money' || before === undefined || before.kind !== 'money' || before.currency === t.currency || !standsForSource(before)) return false;
   const between = paragraph.text.slice(before.end - paragraph.start, t.start - paragraph.start);
   if (CONVERSION_OPENING.test(between)) return paragraph.text.slice(t.end - paragraph.start, t.end - paragraph.start + 2).trimStart().startsWith(')');
   return CONVERSION_OR.test(between);
@@ -341,4 +354,80 @@ function shiftSpan<T extends { start: number; end: number }>(span: T, by: number
 function outsideVerbatim(quantities: Quantity[], tokens: readonly VerbatimToken[]): Quantity[] {
   if (tokens.length === 0) return quantities;
   return quantities.filter((q) => !tokens.some((t) => t.start < q.end && q.start < t.end));
+}
+
+/** 1 = Monday … 7 = Sunday, as weekday readings count. */
+function weekdayOf(day: number, month: number, year: number): number {
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The weekdays a dated day may fall on, each with the year that says so: its own year, else the
+ * years of the paragraph's other dates, else those the article names (latest first); none where no
+ * year is known, and the weekday cannot be verified.
+ */
+function weekdaysOf(s: Quantity, source: readonly Quantity[], documentYears: ReadonlySet<number>): Array<{ weekday: number; year: number }> {
+  const { day, month, year } = s.date!;
+  const paragraphYears = new Set(source.flatMap((q) => [q, ...q.also]).filter((r) => r.kind === 'date' && r.date?.year !== undefined).map((r) => r.date!.year!));
+  const years = year !== undefined ? [year] : [...(paragraphYears.size > 0 ? paragraphYears : documentYears)].sort((a, b) => b - a);
+  return years.map((y) => ({ weekday: weekdayOf(day!, month!, y), year: y }));
+}
+
+/**
+ * English news writes a date of the same week as its weekday: "Ngày 10/6/2025, …" is "on Tuesday",
+ * "Tuesday's meeting". A dated day of the source left unmatched takes the nearest unused weekday of
+ * the translation: the same weekday it falls on (or one that cannot be verified, with no year known)
+ * stands for it; another is returned as a wrong rendering, with the weekday the date falls on. Where
+ * the source names the date's weekday itself ("hôm thứ Ba 10/6"), the date goes with that weekday,
+ * which is compared as any value is ("Tuesday" passes, "Wednesday" is a wrong weekday). A weekday the
+ * translation adds beside a date it renders must be that date's too.
+ */
+function matchWeekdays(
+  source: readonly Quantity[],
+  clean: readonly Quantity[],
+  target: readonly Quantity[],
+  matched: Set<Quantity>,
+  used: Set<Quantity>,
+  matchedPairs: Array<{ source: Quantity; target: Quantity }>,
+  pair: ParagraphPair,
+  documentYears: ReadonlySet<number>,
+): Array<{ source: Quantity; target: Quantity; falls: { weekday: number; year: number } }> {
+  const wrong: Array<{ source: Quantity; target: Quantity; falls: { weekday: number; year: number } }> = [];
+  const allDates = clean.filter((s) => s.kind === 'date' && s.date?.day !== undefined && s.date.month !== undefined);
+  if (allDates.length === 0) return wrong;
+  const dates = allDates.filter((s) => !matched.has(s));
+  const weekdays = target.filter((t) => t.kind === 'weekday' && !t.corrupted);
+  if (weekdays.length === 0) return wrong;
+  const sourceWeekdays = clean.filter((s) => s.kind === 'weekday');
+  for (const s of dates) {
+    const falls = weekdaysOf(s, source, documentYears);
+    const fits = (weekday: number): boolean => falls.length === 0 || falls.some((f) => f.weekday === weekday);
+    // The source names the date's weekday itself ("hôm thứ Ba 10/6"): that weekday is compared, the date goes with it.
+    if (sourceWeekdays.some((w) => fits(w.value))) {
+      matched.add(s);
+      continue;
+    }
+    const k = nearestIndex(weekdays, relative(s, pair.source.start, pair.source.end), pair.target, (t) => !used.has(t));
+    if (k === undefined) continue;
+    const t = weekdays[k]!;
+    used.add(t);
+    matched.add(s);
+    if (fits(t.value)) matchedPairs.push({ source: s, target: t });
+    else wrong.push({ source: s, target: t, falls: falls[0]! });
+  }
+  // A weekday the translation gives beside a date it renders ("on Tuesday, June 10, 2025") is that date's;
+  // while a weekday of the source is left, the translation's is compared with that one instead.
+  if (sourceWeekdays.some((w) => !matched.has(w))) return wrong;
+  const dated = allDates.map((s) => weekdaysOf(s, source, documentYears));
+  for (const t of weekdays) {
+    if (used.has(t)) continue;
+    if (dated.some((falls) => falls.length === 0 || falls.some((f) => f.weekday === t.value))) {
+      used.add(t);
+      continue;
+    }
+    const k = nearestIndex(allDates, relative(t, pair.target.start, pair.target.end), pair.source, () => true)!;
+    used.add(t);
+    wrong.push({ source: allDates[k]!, target: t, falls: dated[k]![0]! });
+  }
+  return wrong;
 }

@@ -148,7 +148,7 @@ describe('number-mismatch', () => {
       ['Giá tăng.', 'Prices rose 26.3%.', ['error: "26.3%" is not in the source']],
       ['Giá tăng.', 'Prices rose in 2023.', ['warning: "2023" is not in the source']],
       ['Giá tăng trong năm 2023.', 'Prices rose last year.', ['warning: "năm 2023" (2023) is missing from the translation']],
-      ['Hai nước ký kết.', 'The countries signed.', ['warning: "Hai" (2) is missing from the translation']],
+      ['Hai tàu cập cảng Cam Ranh.', 'The ships docked at Cam Ranh.', ['warning: "Hai" (2) is missing from the translation']],
       ['Vào ngày 25 tháng 3, Nhà Trắng công bố.', 'On XNUMX 26, the White House announced.', ['error: "ngày 25 tháng 3" (25 March) is rendered as "XNUMX 26" (26 ?)']],
       ['Trong 9 tháng đầu năm 2024, xuất khẩu tăng 15%.', 'Exports rose 15% in January-August 2024.', ['error: "9 tháng đầu năm" (January–September) is rendered as "January-August" (January–August)']],
       ['Từ tháng 1 đến tháng 9, FDI đạt 17,3 tỷ USD.', 'FDI reached $17.3 billion in the first eight months.', ['error: "Từ tháng 1 đến tháng 9" (January–September) is rendered as "first eight months" (January–August)']],
@@ -160,6 +160,73 @@ describe('number-mismatch', () => {
       ['Khách quốc tế tăng gấp 1,5 lần.', 'International arrivals rose 2.5 times.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "2.5 times"']],
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+  });
+
+  describe('a weekday for a date: it stands for a date of the paragraph that falls on it, and another is reported', () => {
+    it.each([
+      ['Ngày 10/6/2025, Bộ Ngoại giao Việt Nam ra thông cáo về vụ việc.', "Vietnam's foreign ministry issued a statement on the incident on Tuesday."],
+      ['Ngày 10 tháng 6 năm 2025, Bộ Ngoại giao ra thông cáo.', 'On Tuesday morning, the foreign ministry issued a statement.'],
+      ['Ngày 10 tháng 6 năm 2025, Bộ Ngoại giao ra thông cáo.'.normalize('NFD'), 'On Tuesday morning, the foreign ministry issued a statement.'],
+      ['Cuộc họp ngày 10/6/2025 đã kết thúc tốt đẹp.', "Tuesday's meeting ended well."],
+      ['Ngày 6/10/2025, Tổng cục Thống kê công bố số liệu.', 'The General Statistics Office released the figures on Monday.'],
+      // No year in the date: the paragraph's other dates give it, else the article's
+      ['Sáng 20/2, Thủ tướng phát biểu tại hội nghị tổng kết năm 2024, triển khai nhiệm vụ năm 2025.', 'On Thursday morning, the prime minister addressed a conference reviewing 2024 and setting tasks for 2025.'],
+      ['Năm 2025, kinh tế phục hồi.\n\nSáng 20/2, Thủ tướng phát biểu.', 'The economy recovered in 2025.\n\nThe prime minister spoke on Thursday morning.'],
+      // With no year anywhere the weekday cannot be verified, and is accepted
+      ['Sáng 20/2, Thủ tướng phát biểu.', 'The prime minister spoke on Thursday morning.'],
+      // The source names the weekday too; the translation gives both, or the weekday alone
+      ['Hôm thứ Ba 10/6, hai bên hội đàm.', 'The two sides held talks on Tuesday.'],
+      ['Hôm thứ Ba 10/6/2025, hai bên hội đàm.', 'The two sides held talks on Tuesday, June 10, 2025.'],
+      ['Dự án được phê duyệt ngày 10/6/2025.', 'The project was approved on Tuesday, June 10, 2025.'],
+      ['Ngày 10/6/2025 và ngày 11/6/2025, hai bên hội đàm.', 'The two sides held talks on Tuesday and Wednesday.'],
+      ['Chủ nhật, hai bên hội đàm.', 'The two sides held talks on Sunday.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it.each([
+      ['Ngày 10/6/2025, Bộ Ngoại giao ra thông cáo.', 'The foreign ministry issued a statement on Wednesday.', ['error: "Ngày 10/6/2025" (10 June 2025) is rendered as "Wednesday", but 10 June 2025 is a Tuesday']],
+      ['Năm 2025, kinh tế phục hồi.\n\nSáng 20/2, Thủ tướng phát biểu.', 'The economy recovered in 2025.\n\nThe prime minister spoke on Wednesday morning.', ['error: "20/2" (20 February) is rendered as "Wednesday", but 20 February 2025 is a Thursday']],
+      ['Ngày 10/6/2025 và ngày 11/6/2025, hai bên hội đàm.', 'The two sides held talks on Tuesday and Thursday.', ['error: "ngày 11/6/2025" (11 June 2025) is rendered as "Thursday", but 11 June 2025 is a Wednesday']],
+      ['Dự án được phê duyệt ngày 10/6/2025.', 'The project was approved on Wednesday, June 10, 2025.', ['error: "ngày 10/6/2025" (10 June 2025) is rendered as "Wednesday", but 10 June 2025 is a Tuesday']],
+      // The source's own weekday is compared, once: the date goes with it
+      ['Hôm thứ Ba 10/6, hai bên hội đàm.', 'The two sides held talks on Wednesday.', ['error: "thứ Ba" (Tuesday) is rendered as "Wednesday"']],
+      ['Vào thứ Hai, hai bên hội đàm.', 'The two sides held talks on Tuesday.', ['error: "thứ Hai" (Monday) is rendered as "Tuesday"']],
+      ['Chủ nhật, hai bên hội đàm.', 'The two sides held talks on Saturday.', ['error: "Chủ nhật" (Sunday) is rendered as "Saturday"']],
+      // No weekday, no date: still missing
+      ['Ngày 10/6/2025, Bộ Ngoại giao ra thông cáo.', 'The foreign ministry issued a statement.', ['error: "Ngày 10/6/2025" (10 June 2025) is missing from the translation']],
+    ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+
+    it('says which weekday the date is', () => {
+      const [finding] = numbers('Ngày 10/6/2025, Bộ Ngoại giao ra thông cáo.', 'The foreign ministry issued a statement on Wednesday.');
+      expect(finding).toMatchObject({ expected: ['Tuesday'], actual: 'Wednesday', source: { text: 'Ngày 10/6/2025' } });
+    });
+  });
+
+  describe('document numbers, weak counts, multiples and conversions as professional translators write them', () => {
+    it.each([
+      ['Theo Nghị định số 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, ...', 'Under Decree No. 13/2023/ND-CP on personal data protection, ...'],
+      ['Nghị định số 52/2013/NĐ-CP hết hiệu lực.'.normalize('NFD'), 'Decree No. 52/2013/ND-CP ceases to be in force.'],
+      ['Nghị quyết số 57-NQ/TW.', 'Resolution No. 57-NQ/TW.'],
+      ['Hai nước nhất trí tăng cường hợp tác quốc phòng.', 'Hanoi and Tokyo agreed to step up defence cooperation.'],
+      ['Hai nước nhất trí tăng cường hợp tác quốc phòng.', 'Both countries agreed to step up defence cooperation.'],
+      ['Hai nước nhất trí tăng cường hợp tác quốc phòng.'.normalize('NFD'), 'The two countries agreed to step up defence cooperation.'],
+      ['Đây là lần thứ hai nước này đăng cai hội nghị.', 'It is the second time the country has hosted the conference.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it.each([
+      ['Theo Nghị định số 13/2023/NĐ-CP, mức phạt tăng.', 'Under Decree No. 31/2023/ND-CP, fines rose.', ['error: "13/2023/NĐ-CP" is rendered as "31/2023/ND-CP"']],
+      ['Quy mô nền kinh tế gấp 1,5 lần so với năm 2019.', 'The economy is double its 2019 size.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "double" (2 times)']],
+      // "hai nước" of "lần thứ hai nước này" is the ordinal's, not a weak count of countries
+      ['Đây là lần thứ hai nước này đăng cai hội nghị.', 'It is the third time the country has hosted the conference.', ['warning: "thứ hai" (2nd) is rendered as "third" (3rd)']],
+      ['Xuất khẩu tăng gấp ba lần.', 'Exports grew to twice the level.', ['warning: "gấp ba lần" (3 times) is rendered as "twice" (2 times)']],
+      // The wrong amount alone: its correct conversion is not blamed
+      ['Giải ngân khoảng 875.000 tỷ đồng.', 'Disbursement of about VND875 billion ($34.4 billion).', ['error: "875.000 tỷ đồng" (875 trillion VND) is rendered as "VND875 billion" (875 billion VND)']],
+      ['Giải ngân khoảng 875.000 tỷ đồng.', 'Disbursement of about VND875 billion, or $34.4 billion.', ['error: "875.000 tỷ đồng" (875 trillion VND) is rendered as "VND875 billion" (875 billion VND)']],
+    ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+
+    it('shows a document code as written, never its matching key', () => {
+      const [finding] = numbers('Theo Nghị định số 13/2023/NĐ-CP, mức phạt tăng.', 'Under Decree No. 31/2023/ND-CP, fines rose.');
+      expect(finding).toMatchObject({ expected: ['13/2023/NĐ-CP'], actual: '31/2023/ND-CP' });
+    });
   });
 
   it('leaves the digits of URLs and e-mail addresses to verbatim-mismatch, and still reads the numbers around them', () => {

@@ -1,6 +1,6 @@
 import type { Check, ReportDescriptor } from '../types.js';
 import { compareQuantities, quantityDocumentKey } from '../quantities.js';
-import { describeReading, englishQualifier, qualifiersContradict, vietnameseQualifier, type QualifierBound, type Quantity } from '../../text/numbers/index.js';
+import { describeDate, describeReading, englishQualifier, qualifiersContradict, vietnameseQualifier, type QualifierBound, type Quantity } from '../../text/numbers/index.js';
 import { LineIndex } from '../../text/positions.js';
 import { sourcePlaceNote } from '../../core/source-note.js';
 
@@ -8,7 +8,9 @@ import { sourcePlaceNote } from '../../core/source-note.js';
  * Every number, amount, percentage, date and count of a source paragraph must be in its
  * translation with the same value, and the translation must not add any: "2,4 tỷ USD" is
  * "$2.4 billion", "ngày 10 tháng 4 năm 2024" is "April 10, 2024". Values are compared, not
- * spellings; names with digits ("F-35") are compared as names; a value bounded the other way
+ * spellings; names with digits ("F-35") are compared as names; a weekday stands for a date of the
+ * paragraph that falls on it ("Ngày 10/6/2025" as "on Tuesday"), another weekday is an error that
+ * says which the date is; a value bounded the other way
  * ("hơn 100" as "nearly 100") is a warning; debris in the source is left to
  * `source-corrupted`. A value written only in words on both sides ("hai" / "three") is a warning,
  * since words are weaker evidence than digits.
@@ -50,14 +52,18 @@ export const numberMismatch: Check = {
       paragraph(pair) {
         const found = compareQuantities(pair, context);
         const reports: ReportDescriptor[] = [];
-        for (const { source, target } of found.wrong) {
+        for (const { source, target, falls } of found.wrong) {
           if (skip(source) && skip(target)) continue;
+          const weekday = falls && describeReading({ kind: 'weekday', value: falls.weekday });
           reports.push({
-            message: `${quote(source)} is rendered as ${quote(target)}`,
-            severity: source.words && target.words ? 'warning' : 'error',
+            message: falls
+              ? `${quote(source)} is rendered as ${quote(target)}, but ${describeDate({ ...source.date, year: falls.year })} is a ${weekday}`
+              : `${quote(source)} is rendered as ${quote(target)}`,
+            // A weekday is a name, not a number word: a wrong one is as wrong as a wrong date.
+            severity: source.words && target.words && !(source.kind === 'weekday' && target.kind === 'weekday') ? 'warning' : 'error',
             targetRange: [target.start, target.end],
             sourceRange: [source.start, source.end],
-            expected: [describeReading(source)],
+            expected: [weekday ?? expectedOf(source)],
             actual: target.text,
             note: where(source),
           });
@@ -88,7 +94,7 @@ export const numberMismatch: Check = {
             // A year alone may be rendered "last year"; a name may be paraphrased: weaker evidence.
             severity: source.words || source.kind === 'code' || onlyYear(source) ? 'warning' : 'error',
             sourceRange: [source.start, source.end],
-            expected: [describeReading(source)],
+            expected: [expectedOf(source)],
             note: where(source),
           });
         }
@@ -120,6 +126,11 @@ const BOUND_WORDS: Readonly<Record<QualifierBound, string>> = {
 
 function onlyYear(q: Quantity): boolean {
   return q.kind === 'date' && q.date?.year !== undefined && q.date.month === undefined && q.date.day === undefined;
+}
+
+/** What the translation should have: the value in words, or a name (a document code) as the source writes it, never its matching key. */
+function expectedOf(q: Quantity): string {
+  return q.kind === 'code' ? q.text : describeReading(q);
 }
 
 /** `"2,4 tỷ USD" (2.4 billion USD)`; a name is its own description. */

@@ -170,6 +170,12 @@ class EnReader extends QuantityScanner {
       }
       // "the world's No. 2": a rank ("đứng thứ hai"), or the number of an address ("số 10").
       if (t.key === 'no' && t.upper && this.tokens[i + 1]?.text === '.' && touching(this.tokens, i + 1) && this.tokens[i + 2]?.type === 'num' && this.tokens[i + 2]!.gap === Gap.Space) {
+        // "Decree No. 13/2023/ND-CP", the Government's own English style: "No." names the code after it.
+        const code = readCode(this.tokens, i + 2, this.text, UNIT_SUFFIXES);
+        if (code) {
+          this.emit(code.q);
+          return code.next;
+        }
         const value = Number(this.tokens[i + 2]!.text);
         this.emit(this.quantity(i, i + 3, { kind: 'ordinal', value }, { bare: [value], also: [{ kind: 'number', value }] }));
         return i + 3;

@@ -3,7 +3,7 @@
  * periods of months ("9 tháng đầu năm 2024", "từ tháng 1 đến tháng 9", "nửa đầu năm" /
  * "January–September 2024", "the first nine months", "the first half"), multiples ("gấp đôi",
  * "gấp 3 lần", "giảm một nửa" / "doubled", "threefold", "three times", "halved") and quarters
- * written "Q1"; "hai bên" (the two sides) is a weak 2. A phrase replaces the readings inside it ("9" and "năm 2024"; "January" and
+ * written "Q1"; "hai bên" (the two sides) and "hai nước" (the two countries) are a weak 2. A phrase replaces the readings inside it ("9" and "năm 2024"; "January" and
  * "September 2024"), so that both sides compare one value; the year it names stays a quantity of
  * its own, marked `periodYear`. Kept apart from the readers' token scanners: one regular
  * expression per language over the paragraph, linear in its length.
@@ -118,8 +118,9 @@ const VI_RULES: Array<[string, Rule]> = [
       return multiple(value, !digitsIn(w));
     },
   ],
-  // "hai bên" is "the two sides", which English news also writes "they" or "both sides": weak, like "both"
-  [`hai${S}${vi('bên')}`, () => ({ reading: { kind: 'number', value: 2 }, words: true, weak: true })],
+  // "hai bên" is "the two sides", which English news also writes "they" or "both sides"; "hai nước" (the
+  // two countries) is as often "both countries" or their capitals, "Hanoi and Tokyo": weak, like "both"
+  [`hai${S}(?:${vi('bên')}|${vi('nước')})`, () => ({ reading: { kind: 'number', value: 2 }, words: true, weak: true })],
   // "giảm một nửa", "giảm còn một nửa", "giảm phân nửa"
   [`${vi('giảm')}${S}(?:${vi('còn')}${S})?(?:${vi('một')}|${vi('phân')})${S}${vi('nửa')}`, () => multiple(0.5, true)],
 ];
@@ -206,6 +207,9 @@ export function withEnglishPhrases(text: string, quantities: Quantity[], start =
 function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantities: Quantity[], start: number, end: number): Quantity[] {
   const found: Quantity[] = [];
   const { pattern, rules, groupStarts } = compiled;
+  // How far the readers' quantities starting before the current match reach (they come in text order).
+  let before = 0;
+  let reach = -1;
   pattern.lastIndex = start;
   for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
     const matchEnd = m.index + m[0].length;
@@ -219,6 +223,9 @@ function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantit
     own.index = m.index;
     const read = rules[k]!(own);
     if (!read) continue;
+    for (; before < quantities.length && quantities[before]!.start < m.index; before++) reach = Math.max(reach, quantities[before]!.end);
+    // A weak phrase does not cut into a reading that starts before it ("hai nước" of "quý hai nước").
+    if (read.weak && reach > m.index) continue;
     const phraseText = m[0];
     const q: Quantity = {
       ...read.reading,

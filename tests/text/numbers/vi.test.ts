@@ -84,7 +84,9 @@ describe('readVietnameseQuantities', () => {
 
   describe('number words where they are numbers', () => {
     it.each([
-      ['hai nước', ['number 2 "hai" words']],
+      // "the two countries", as often "both countries" or "Hanoi and Tokyo": weak, like "hai bên"
+      ['hai nước', ['number 2 "hai nước" weak words']],
+      ['hai tàu', ['number 2 "hai" words']],
       ['Phần hai: kết luận', ['number 2 "hai" words']],
       ['Điều ba. Hiệu lực', ['number 3 "ba" words']],
       ['Chương mười:', ['number 10 "mười" words']],
