@@ -111,6 +111,12 @@ describe('number-mismatch', () => {
       ['Khách quốc tế đạt gần 12,7 triệu lượt, gấp 1,5 lần cùng kỳ năm trước.', 'International arrivals reached nearly 12.7 million, 1.5 times the figure a year earlier.'],
       ['Khách quốc tế tăng gấp 1.5 lần.', 'International arrivals rose 1.5 times.'],
       ['Xuất khẩu 9 tháng đạt 290,3 tỷ USD.', 'Exports reached $290.3 billion in January-September.'],
+      // Two months are no period ("và"/"and" make one only after "giữa"/"between"); a thousand-fold is 1.000 in Vietnamese
+      ['Xuất khẩu tăng mạnh trong tháng 3 và tháng 5.', 'Exports rose sharply in March and May.'],
+      ['Xuất khẩu tăng mạnh giữa tháng 3 và tháng 5.', 'Exports rose sharply between March and May.'],
+      ['Xuất khẩu tăng mạnh từ tháng 3 đến tháng 5.', 'Exports rose sharply between March and May.'],
+      ['Sản lượng tăng gấp 1.000 lần so với năm 2000.', 'Output rose 1,000 times from 2000.'],
+      ['Sản lượng tăng gấp ba mươi lần so với năm 2000.', 'Output rose thirty times from 2000.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.', 'They agreed to step up delegation exchanges.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.'.normalize('NFD'), 'The two sides agreed to step up delegation exchanges.'],
     ])('period or multiple: %s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
@@ -159,6 +165,8 @@ describe('number-mismatch', () => {
       ['Hai bên ký ba văn kiện.', 'The two sides signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
       ['Khách quốc tế tăng gấp 1,5 lần.', 'International arrivals rose 2.5 times.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "2.5 times"']],
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
+      ['Xuất khẩu tăng mạnh trong tháng 3 và tháng 5.', 'Exports rose sharply between March and June.', ['error: "tháng 3" (March) is missing from the translation', 'error: "tháng 5" (May) is missing from the translation', 'error: "between March and June." (March–June) is not in the source']],
+      ['Sản lượng tăng gấp ba mươi lần so với năm 2000.', 'Output rose threefold from 2000.', ['warning: "ba mươi" (30) is missing from the translation', 'warning: "threefold" (3 times) is not in the source']],
     ])('%s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
   });
 

@@ -56,6 +56,21 @@ const EN_COUNT = `(\\d{1,2}|${alternation(Object.keys(EN_NUMBER_WORDS))})`;
 const EN_MONTH = `(${alternation(Object.keys(EN_MONTHS))})\\.?`;
 const YEAR = '((?:19|20|21)\\d\\d)';
 
+/** Words that carry a Vietnamese number word on ("ba mươi", "hai trăm", "mười lăm"): the count is not the first word alone. */
+const VI_NUMBER_GOES_ON = ['mươi', 'mười', 'trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ', 'lăm', 'mốt', 'tư', 'linh', 'lẻ', 'rưỡi', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín']
+  .map(vi)
+  .join('|');
+
+/**
+ * A factor as Vietnamese writes it: "." groups thousands ("1.000" is a thousand) and "," is the
+ * decimal mark ("1,5"); a lone "." before one or two digits is an English decimal ("1.5").
+ * @example vietnameseFactor('1.000') === 1000; vietnameseFactor('1,5') === 1.5; vietnameseFactor('1.5') === 1.5
+ */
+function vietnameseFactor(text: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+  return Number(text.replace(',', '.'));
+}
+
 function viCount(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   return VI_NUMBER_WORDS[text.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ')];
@@ -79,7 +94,7 @@ function period(first: number | undefined, last: number | undefined, words: bool
 }
 
 function multiple(value: number | undefined, words: boolean, weak = false): PhraseReading | undefined {
-  if (value === undefined || value < 0.5) return undefined;
+  if (value === undefined || !Number.isFinite(value) || value < 0.5) return undefined;
   // "gấp 3 lần" and "three times" are also the count 3 ("ba lần": three times over).
   return { reading: { kind: 'multiple', value }, also: value >= 2 && Number.isInteger(value) ? [{ kind: 'number', value }] : [], words, weak };
 }
@@ -99,10 +114,14 @@ const VI_RULES: Array<[string, Rule]> = [
       return period(end ? 13 - n : 1, end ? 12 : n, !digitsIn(m[1]), m, m[3] !== undefined ? 3 : 4);
     },
   ],
-  // "từ tháng 1 đến tháng 9 năm 2024", "tháng 1 - tháng 9/2024"
+  // "từ tháng 1 đến tháng 9 năm 2024", "tháng 1 - tháng 9/2024", "giữa tháng 3 và tháng 5" ("và" only
+  // after "giữa": "tháng 3 và tháng 5" is two months)
   [
-    `(?:${vi('từ')}${S})?${vi('tháng')}${S}(\\d{1,2})(?:${S})?(?:${vi('đến')}(?:${S}${vi('hết')})?|[-–—])(?:${S})?${vi('tháng')}${S}(\\d{1,2})(?:(?:${S}${vi('năm')}${S}|/)${YEAR})?`,
-    (m) => period(Number(m[1]), Number(m[2]), false, m, 3),
+    `(?:(${vi('từ')}|${vi('giữa')})${S})?${vi('tháng')}${S}(\\d{1,2})(?:(?:${S})?[-–—](?:${S})?|${S}(${vi('đến')}(?:${S}${vi('hết')})?|${vi('và')})${S})${vi('tháng')}${S}(\\d{1,2})(?:(?:${S}${vi('năm')}${S}|/)${YEAR})?`,
+    (m) => {
+      if (m[3] !== undefined && /^v/i.test(m[3]) && !/^gi/i.test(m[1] ?? '')) return undefined;
+      return period(Number(m[2]), Number(m[4]), false, m, 5);
+    },
   ],
   // "nửa đầu năm 2024", "nửa cuối năm"
   [
@@ -110,11 +129,12 @@ const VI_RULES: Array<[string, Rule]> = [
     (m) => (/^cu/i.test(m[1]!.normalize('NFC')) ? period(7, 12, true, m, 2) : period(1, 6, true, m, 2)),
   ],
   // "gấp đôi", "gấp rưỡi", "gấp 3 lần", "gấp ba"
+  // (A count in words is whole: "gấp ba mươi lần" is thirty times, not three, and is left to the readers.)
   [
-    `${vi('gấp')}${S}(${vi('đôi')}|${vi('rưỡi')}|\\d{1,3}(?:[.,]\\d+)?|${alternation(Object.keys(VI_NUMBER_WORDS), (w) => w.split(' ').map(vi).join(S))})(?:${S}${vi('lần')})?`,
+    `${vi('gấp')}${S}(${vi('đôi')}|${vi('rưỡi')}|\\d+(?:[.,]\\d+)*|(?:${alternation(Object.keys(VI_NUMBER_WORDS), (w) => w.split(' ').map(vi).join(S))})(?!${S}(?:${VI_NUMBER_GOES_ON})(?![\\p{L}\\p{M}])))(?:${S}${vi('lần')})?`,
     (m) => {
       const w = m[1]!.normalize('NFC').toLowerCase();
-      const value = w === 'đôi' ? 2 : w === 'rưỡi' ? 1.5 : /\d/.test(w) ? Number(w.replace(',', '.')) : viCount(w);
+      const value = w === 'đôi' ? 2 : w === 'rưỡi' ? 1.5 : /\d/.test(w) ? vietnameseFactor(w) : viCount(w);
       return multiple(value, !digitsIn(w));
     },
   ],
@@ -127,9 +147,14 @@ const VI_RULES: Array<[string, Rule]> = [
 
 const EN_RULES: Array<[string, Rule]> = [
   // "January-September 2024", "January–September", "from January to September", "between January and September"
+  // ("and" only after "between": "in March and May" is two months). One space run between the parts,
+  // never two in a row, so a run of spaces is not tried at every split (quadratic backtracking).
   [
-    `(?:(?:from|between)${S})?${EN_MONTH}(?:${S})?(?:[-–—]|${S}(?:to|through|until|and)${S})(?:${S})?${EN_MONTH}(?:,?${S}${YEAR})?`,
-    (m) => period(EN_MONTHS[m[1]!.toLowerCase()], EN_MONTHS[m[2]!.toLowerCase()], false, m, 3),
+    `(?:(from|between)${S})?${EN_MONTH}(?:(?:${S})?[-–—](?:${S})?|${S}(to|through|until|and)${S})${EN_MONTH}(?:,?${S}${YEAR})?`,
+    (m) => {
+      if (m[3]?.toLowerCase() === 'and' && m[1]?.toLowerCase() !== 'between') return undefined;
+      return period(EN_MONTHS[m[2]!.toLowerCase()], EN_MONTHS[m[4]!.toLowerCase()], false, m, 5);
+    },
   ],
   // "the first nine months of 2024", "the last six months of the year" ("the last six months" alone is the past six)
   [
@@ -210,10 +235,13 @@ function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantit
   // How far the readers' quantities starting before the current match reach (they come in text order).
   let before = 0;
   let reach = -1;
-  pattern.lastIndex = start;
-  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
-    const matchEnd = m.index + m[0].length;
-    if (matchEnd > end) break;
+  // Over the paragraph alone: run over the whole text, a paragraph without a phrase would scan on to
+  // the next one anywhere in the document (quadratic in the number of paragraphs).
+  const paragraph = text.slice(start, end);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(paragraph); m; m = pattern.exec(paragraph)) {
+    const at = start + m.index;
+    const matchEnd = at + m[0].length;
     const k = groupStarts.findIndex((g) => m![g] !== undefined);
     if (k < 0) continue;
     // The rule's groups, numbered from 1 as if it were alone.
@@ -223,15 +251,14 @@ function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantit
     own.index = m.index;
     const read = rules[k]!(own);
     if (!read) continue;
-    for (; before < quantities.length && quantities[before]!.start < m.index; before++) reach = Math.max(reach, quantities[before]!.end);
+    for (; before < quantities.length && quantities[before]!.start < at; before++) reach = Math.max(reach, quantities[before]!.end);
     // A weak phrase does not cut into a reading that starts before it ("hai nước" of "quý hai nước").
-    if (read.weak && reach > m.index) continue;
-    const phraseText = m[0];
+    if (read.weak && reach > at) continue;
     const q: Quantity = {
       ...read.reading,
-      start: m.index,
+      start: at,
       end: matchEnd,
-      text: phraseText,
+      text: m[0],
       words: read.words,
       weak: read.weak ?? false,
       bare: [],
@@ -239,9 +266,8 @@ function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantit
     };
     if (read.year) {
       const yearValue = Number(read.year.text);
-      const yearStart = m.index + read.year.at;
-      q.end = yearStart;
-      q.text = text.slice(q.start, q.end).trimEnd();
+      const yearStart = at + read.year.at;
+      q.text = text.slice(q.start, yearStart).trimEnd();
       q.end = q.start + q.text.length;
       found.push(q, {
         kind: 'number', value: yearValue, start: yearStart, end: yearStart + read.year.text.length, text: read.year.text,
@@ -250,8 +276,21 @@ function readPhrases(compiled: ReturnType<typeof compile>, text: string, quantit
     } else found.push(q);
   }
   if (found.length === 0) return quantities;
-  const spans = found.map((q) => [q.start, q.end] as const);
   // What the readers saw inside a phrase ("9", "năm 2024"; "twice") gives way to the phrase's reading.
-  const outside = quantities.filter((q) => !spans.some(([s, e]) => q.start < e && s < q.end));
+  // The phrases are disjoint and in text order, so one sweep finds, for each reading in text order,
+  // the first phrase that ends after it starts: the only one it can overlap first.
+  const inOrder = [...quantities].sort((a, b) => a.start - b.start);
+  const outside: Quantity[] = [];
+  let next = 0;
+  for (const q of inOrder) {
+    while (next < found.length && found[next]!.end <= q.start) next++;
+    if (!overlapsFrom(found, next, q)) outside.push(q);
+  }
   return [...outside, ...found].sort((a, b) => a.start - b.start);
+}
+
+/** Whether `q` overlaps one of `phrases` from index `from` on (they are in text order: stop at the first that starts after it). */
+function overlapsFrom(phrases: readonly Quantity[], from: number, q: Quantity): boolean {
+  for (let i = from; i < phrases.length && phrases[i]!.start < q.end; i++) if (phrases[i]!.end > q.start) return true;
+  return false;
 }
