@@ -116,6 +116,7 @@ describe('number-mismatch', () => {
       ['Xuất khẩu tăng mạnh giữa tháng 3 và tháng 5.', 'Exports rose sharply between March and May.'],
       ['Xuất khẩu tăng mạnh từ tháng 3 đến tháng 5.', 'Exports rose sharply between March and May.'],
       ['Sản lượng tăng gấp 1.000 lần so với năm 2000.', 'Output rose 1,000 times from 2000.'],
+      ['Mẫu q2 của bộ câu hỏi.', 'Form q2 of the questionnaire.'],
       ['Sản lượng tăng gấp ba mươi lần so với năm 2000.', 'Output rose thirty times from 2000.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.', 'They agreed to step up delegation exchanges.'],
       ['Hai bên nhất trí tăng cường trao đổi đoàn.'.normalize('NFD'), 'The two sides agreed to step up delegation exchanges.'],

@@ -180,6 +180,7 @@ const EN_RULES: Array<[string, Rule]> = [
   [
     `Q([1-4])(?:${S}${YEAR})?`,
     (m) => {
+      if (!m[0].startsWith('Q')) return undefined; // "q2" in lower case is not a quarter
       const yearText = m[2];
       return { reading: { kind: 'quarter', value: Number(m[1]) }, words: false, ...(yearText ? { year: { at: m[0].lastIndexOf(yearText), text: yearText } } : {}) };
     },
