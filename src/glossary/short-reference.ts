@@ -4,12 +4,21 @@
  * A short reference is a determiner and the rendering's head noun ("Ministry" of "Ministry of
  * National Defence", "Office" of "General Statistics Office"), with at most two of the rendering's
  * own words before the head ("the defence ministry", not "the Japanese ministry"), not followed by
- * "of" (which starts another name: "the Ministry of Foreign Affairs").
+ * "of" (which starts another name: "the Ministry of Foreign Affairs"); or "a"/"an" and the head
+ * noun used as a modifier of one of the ministry's people or papers ("a ministry representative",
+ * "a ministry statement").
  */
 import type { GlossaryEntry } from './types.js';
 import { approvedRenderings } from './en-matcher.js';
 
 const patterns = new WeakMap<GlossaryEntry, RegExp | null>();
+
+/**
+ * Nouns the head noun may modify after "a"/"an": "a ministry representative" is one of the
+ * ministry's people, so the ministry is the one named before. "A ministry" alone ("a ministry
+ * that oversees ports") introduces another one, and is no second mention.
+ */
+const PEOPLE_AND_PAPERS = ['representatives?', 'spokes(?:man|woman|person)', 'officials?', 'officers?', 'sources?', 'delegation', 'statement', 'announcement', 'report', 'document', 'inspectors?', 'leaders?'];
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -38,8 +47,9 @@ function patternOf(entry: GlossaryEntry): RegExp | null {
   if (heads.size === 0) pattern = null;
   else {
     const modifier = modifiers.size > 0 ? `(?:(?:${[...modifiers].map(escape).join('|')})[\\s\\u00a0]+){0,2}` : '';
+    const head = `${modifier}(?:${[...heads].map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])`;
     pattern = new RegExp(
-      `(?<![\\p{L}\\p{M}\\p{N}])(?:the|this|that)[\\s\\u00a0]+${modifier}(?:${[...heads].map(escape).join('|')})(?![\\p{L}\\p{M}\\p{N}])(?![\\s\\u00a0]+of(?![\\p{L}\\p{M}\\p{N}]))`,
+      `(?<![\\p{L}\\p{M}\\p{N}])(?:(?:the|this|that)[\\s\\u00a0]+${head}(?![\\s\\u00a0]+of(?![\\p{L}\\p{M}\\p{N}]))|an?[\\s\\u00a0]+${head}(?=[\\s\\u00a0]+(?:${PEOPLE_AND_PAPERS.join('|')})(?![\\p{L}\\p{M}\\p{N}])))`,
       'giu',
     );
   }

@@ -239,3 +239,82 @@ function spelledFrom(longForm: string, letters: string): number {
   }
   return l + 1;
 }
+
+/** Words an acronym's expansion may have without a letter for them ("Association of Southeast Asian Nations": ASEAN). */
+const SKIPPABLE_WORDS: ReadonlySet<string> = new Set(['of', 'and', 'the', 'for', 'on', 'in']);
+
+/**
+ * Whether text[from, to) spells `letters` (an acronym's capitals, "FDI") with a run of adjacent
+ * words. Each word gives its initial, and may give more letters in order: the initials of its
+ * hyphenated parts ("Trans-Pacific": T, TP), and for acronyms of four letters or more any of its
+ * letters ("Southeast": S, SE, for ASEAN). The words of, and, the, for, on, in may be passed over
+ * or count ("Ministry of Foreign Affairs": MOFA); acronyms of four letters or more may pass over
+ * one other word too, as names do ("Comprehensive and Progressive Agreement for Trans-Pacific
+ * Partnership": CPTPP, no A). Short acronyms get no such leeway, since short runs spell them by
+ * chance. Case does not matter ("foreign direct investors": FDI) except for two-letter acronyms,
+ * whose words must be capitalised ("European Union": EU). Only spaces (not punctuation) may stand
+ * between the words of a run.
+ *
+ * One pass over the text; the runs in progress are the numbers of letters matched (with or
+ * without the one passed-over word), at most 2 × (letters + 1) of them, each advanced by a greedy
+ * match inside the word: linear in the text's length for a given acronym.
+ * @example spellsAcronym('the third-largest foreign direct investor', 'FDI') // true
+ */
+export function spellsAcronym(text: string, letters: string, from = 0, to = text.length): boolean {
+  const n = letters.length;
+  if (n < 2) return false;
+  const wanted = letters.toLowerCase();
+  const strict = n === 2;
+  const long = n >= 4;
+  const mayPassOver = long ? 1 : 0;
+  const width = n + 1;
+  // runs[k + width * p]: a run has matched k letters, having passed over p other words.
+  let runs = new Uint8Array(2 * width);
+  let next = new Uint8Array(2 * width);
+  let i = from;
+  while (i < to) {
+    const l = wordCharLength(text, i);
+    if (l === 0) {
+      const c = text.charCodeAt(i);
+      // Spaces keep a run going; anything else ends every run.
+      if (c !== 0x20 && c !== 0xa0 && c !== 0x09 && c !== 0x0a) runs.fill(0);
+      i++;
+      continue;
+    }
+    // The word (hyphenated parts joined), and the letters it may give after its initial.
+    const start = i;
+    let offered = '';
+    let capitalised = true;
+    for (;;) {
+      const first = text.charAt(i);
+      if (first.toLowerCase() === first && first.toUpperCase() !== first) capitalised = false;
+      const partStart = i;
+      while (i < to && wordCharLength(text, i) > 0) i += wordCharLength(text, i);
+      offered += long ? text.slice(partStart, i) : first;
+      const h = text.charCodeAt(i);
+      if ((h === 0x2d || h === 0x2011) && i + 1 < to && wordCharLength(text, i + 1) > 0) i++;
+      else break;
+    }
+    offered = withoutDiacritics(offered).toLowerCase();
+    const skippable = SKIPPABLE_WORDS.has(text.slice(start, i).toLowerCase());
+    next.fill(0);
+    runs[0] = 1; // a run may start at any word
+    for (let p = 0; p <= mayPassOver; p++) {
+      for (let k = 0; k < n; k++) {
+        if (runs[k + width * p] === 0) continue;
+        if ((!strict || capitalised) && offered.charAt(0) === wanted.charAt(k)) {
+          // The initial, then as many further letters as the word has in order: any prefix of them.
+          let g = k + 1;
+          for (let c = 1; c < offered.length && g < n; c++) if (offered.charAt(c) === wanted.charAt(g)) g++;
+          if (g === n) return true;
+          for (let m = k + 1; m <= g; m++) next[m + width * p] = 1;
+        }
+        // Passing over: a function word, or (once) another word, inside a run only.
+        if (k > 0 && skippable) next[k + width * p] = 1;
+        else if (k > 0 && p < mayPassOver) next[k + width * (p + 1)] = 1;
+      }
+    }
+    [runs, next] = [next, runs];
+  }
+  return false;
+}

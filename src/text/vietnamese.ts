@@ -345,6 +345,93 @@ function marked(): Uint8Array {
   return markedTable;
 }
 
+/** Fewest words written with Vietnamese letters in a run for it to be Vietnamese left in English text. */
+const MIN_MARKED_IN_RUN = 3;
+/** Longest Vietnamese syllable in UTF-16 units, NFD marks included ("nghiêng", "khuỷu" in NFD). */
+const MAX_SYLLABLE = 12;
+/** What opens and closes a citation: a term quoted or in Markdown italics ('the "đổi mới" reforms'). */
+const CITATION_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', "'": "'", '«': '»', '*': '*', _: '_' };
+
+/**
+ * Runs of Vietnamese left in English text ("on grounds of religion, tình trạng sức khoẻ or"):
+ * adjacent lower-case words, only spaces between them, each a well-formed Vietnamese syllable, at
+ * least three of them written with Vietnamese letters (tone marks, ă â ê ô ơ ư, đ); unmarked
+ * syllables ("an", "ta") count only inside such a run, since many are English words. Capitalised
+ * words end a run: names keep their diacritics in English copy ("Tô Lâm", "Đổi Mới"). A run quoted
+ * or in italics, whole, is a cited term ('the Renovation ("đổi mới") policy', "*áo dài*") and is
+ * left out. One pass; each lower-case word of syllable length is parsed once.
+ * @example vietnameseRuns('grounds of religion, tình trạng sức khoẻ or disability') // [{ start: 21, end: 40 }]
+ */
+export function vietnameseRuns(text: string, from = 0, to = text.length): Array<{ start: number; end: number }> {
+  const table = marked();
+  const out: Array<{ start: number; end: number }> = [];
+  let runStart = -1;
+  // Where a citation of the run would open: its first word, or the unmarked syllable just before it ('"an toàn thực phẩm"').
+  let citationStart = -1;
+  // The word before, when only spaces stand between it and the current one.
+  let previousStart = -1;
+  let previousEnd = -1;
+  let lastMarkedEnd = -1;
+  let lastWordEnd = -1;
+  let markedCount = 0;
+  const close = (): void => {
+    if (markedCount >= MIN_MARKED_IN_RUN) {
+      const closer = CITATION_PAIRS[text.charAt(citationStart - 1)];
+      const cited = citationStart > from && closer !== undefined && text.charAt(lastWordEnd) === closer;
+      if (!cited) out.push({ start: runStart, end: lastMarkedEnd });
+    }
+    runStart = -1;
+    markedCount = 0;
+  };
+  let i = from;
+  while (i < to) {
+    if (wordCharLength(text, i) === 0) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0xa0) {
+        if (runStart >= 0) close();
+        previousStart = -1;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let hasMark = false;
+    while (i < to) {
+      const l = wordCharLength(text, i);
+      if (l === 0) break;
+      const code = text.charCodeAt(i);
+      if (code < MARKED_LIMIT && table[code] === 1) hasMark = true;
+      i += l;
+    }
+    const syllable = isLowerCase(text.charAt(start)) && i - start <= MAX_SYLLABLE && (hasMark || runStart >= 0) && isVietnameseSyllable(text.slice(start, i));
+    const before = previousStart;
+    const beforeEnd = previousEnd;
+    previousStart = start;
+    previousEnd = i;
+    if (!syllable) {
+      if (runStart >= 0) close();
+      continue;
+    }
+    if (runStart < 0) {
+      // A run starts at a word with Vietnamese letters; an unmarked syllable just before it ("an toàn") may open its citation.
+      runStart = start;
+      const unmarked = before >= 0 && isLowerCase(text.charAt(before)) && beforeEnd - before <= MAX_SYLLABLE && isVietnameseSyllable(text.slice(before, beforeEnd));
+      citationStart = unmarked ? before : start;
+    }
+    lastWordEnd = i;
+    if (hasMark) {
+      markedCount++;
+      lastMarkedEnd = i;
+    }
+  }
+  if (runStart >= 0) close();
+  return out;
+}
+
+function isLowerCase(ch: string): boolean {
+  return ch !== ch.toUpperCase();
+}
+
 /**
  * The share of words (of the first 2,000) written with Vietnamese letters: tone marks, ă â ê ô ơ ư
  * or đ. Vietnamese prose scores well above 0.5, English close to 0; for telling a source from a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, checkWith } from './helpers.js';
+import { check, checkWith, ruleTester } from './helpers.js';
 import { summarizeTerms } from '../../src/checks/index.js';
 import { parseGlossary } from '../../src/glossary/load.js';
 import { formatCheckText } from '../../src/report/index.js';
@@ -160,3 +160,47 @@ entries:
     expect(missing('Bộ Quốc phòng đã ký. Theo Bộ Quốc phòng, Bộ Quốc phòng sẽ ...', 'The Ministry of National Defence signed. According to the ministry, it will ...')).toEqual([[1, 'Bộ Quốc phòng']]);
   });
 });
+
+const DEFENCE_GLOSSARY = `version: 1
+entries:
+  - id: vietnam-mnd
+    vi: Bộ Quốc phòng Việt Nam
+    en: Vietnamese Ministry of National Defense
+    accepted: [Ministry of National Defence, Ministry of National Defense]
+  - id: vietnam-coast-guard
+    vi: Cảnh sát biển Việt Nam
+    en: Vietnam Coast Guard
+`;
+
+ruleTester(
+  'term-missing',
+  {
+    valid: [
+      [
+        'a second mention by "a" and the head noun modifying one of its people',
+        'Theo Bộ Quốc phòng Việt Nam, hai nước sẽ tăng cường hợp tác. Đại diện Bộ Quốc phòng Việt Nam cho biết kế hoạch sẽ được triển khai trong năm 2026.',
+        "Hanoi and Tokyo will step up cooperation, according to Vietnam's Ministry of National Defence. A ministry representative said the plan would be implemented in 2026.",
+      ],
+      [
+        'the same with a modifier of the rendering, in NFD',
+        'Bộ Quốc phòng Việt Nam đã ký bản ghi nhớ. Thông cáo của Bộ Quốc phòng Việt Nam nêu rõ thời hạn.'.normalize('NFD'),
+        'The Ministry of National Defence signed the memorandum. A defence ministry statement set out the timeline.',
+      ],
+    ],
+    invalid: [
+      {
+        name: '"a ministry" alone introduces another ministry: no second mention',
+        source: 'Bộ Quốc phòng Việt Nam đã ký bản ghi nhớ. Bộ Quốc phòng Việt Nam sẽ giám sát việc thực hiện.',
+        target: 'The Ministry of National Defence signed the memorandum. A ministry will oversee its implementation.',
+        findings: [{ paragraph: 1, source: { text: 'Bộ Quốc phòng Việt Nam', span: { start: { line: 1, column: 43 } } }, note: 'source 1:43' }],
+      },
+      {
+        name: 'a term missing in a later paragraph points at that paragraph and names the occurrence in the source',
+        source: 'Hai bên hội đàm tại Hà Nội.\n\nCảnh sát biển Việt Nam sẽ nhận thêm hai tàu. Lực lượng Cảnh sát biển Việt Nam cũng sẽ cử cán bộ sang Nhật Bản học tập.',
+        target: 'The two sides held talks in Hanoi.\n\nThe Vietnam Coast Guard will receive two more vessels. The force will also send officers to Japan for training.',
+        findings: [{ paragraph: 2, span: { start: { line: 3, column: 1 } }, source: { span: { start: { line: 3, column: 56 } } }, note: 'source 3:56' }],
+      },
+    ],
+  },
+  DEFENCE_GLOSSARY,
+);

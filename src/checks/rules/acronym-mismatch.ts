@@ -1,14 +1,15 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { Glossary, GlossaryEntry } from '../../glossary/types.js';
-import { acronymIntroductions, findAcronyms, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
+import { acronymIntroductions, findAcronyms, spellsAcronym, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
 import { withoutDiacritics } from '../../text/vietnamese.js';
 import { wordCharLength } from '../../text/chars.js';
 
 /**
  * Acronyms must survive translation. In each paragraph pair:
  * - an acronym of the source (GPI, SOSA, PJHQ) must be in the translation, as written or with its
- *   parts ("SM" in "SM-3"), or be rendered by the glossary entry it names ("SDF" by "JSDF" or
- *   "Self-Defense Forces"): otherwise an error;
+ *   parts ("SM" in "SM-3"), be rendered by the glossary entry it names ("SDF" by "JSDF" or
+ *   "Self-Defense Forces"), or be spelled out by words whose initials it is ("foreign direct
+ *   investors" for FDI, `spellsAcronym`): otherwise an error;
  * - an acronym of the translation must come from the source: the same acronym in the paragraph
  *   or elsewhere in the article, one the glossary gives to a term of the source paragraph, one the
  *   translation has introduced ("Japan International Cooperation Agency (JICA)"), or one of
@@ -96,6 +97,8 @@ export const acronymMismatch: Check = {
             if (target.some((t) => sameAcronym(s, t)) || spelledOut.has(s.key) || writesWord(pair.target.text, s.text)) continue;
             const entries = byAcronym.get(s.key) ?? [];
             if (entries.some((e) => pair.renderings.some((r) => r.entry === e))) continue;
+            // Spelled out: "foreign direct investors" for "nhà đầu tư FDI", "the World Trade Organization" for "WTO".
+            if (spellsAcronym(context.targetText, s.key.replace(/[^A-Z]/g, ''), pair.target.start, pair.target.end)) continue;
             context.report({
               paragraph: pair.index,
               message: `"${s.text}" of the source is missing from the translation`,

@@ -2,6 +2,7 @@ import type { Check, ParagraphPair } from '../types.js';
 import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
 import { approvedRenderings } from '../../glossary/en-matcher.js';
 import { findShortReferences } from '../../glossary/short-reference.js';
+import { sourcePlaceNote } from '../../core/source-note.js';
 
 /**
  * A glossary term of the source paragraph has no approved rendering in its translation.
@@ -70,6 +71,14 @@ export const termMissing: Check = {
             if (accounted >= occurrences.length) continue;
             const unintroduced = acronyms.find((r) => !introduced(r));
             for (const term of occurrences.slice(accounted)) {
+              // The finding spans its paragraph when nothing in the translation stands for the term:
+              // the note names which source occurrence is not rendered.
+              const place = sourcePlaceNote(context.position(term.start + pair.source.start, 'source'));
+              const why = unintroduced
+                ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
+                : stranger
+                  ? `"${stranger.text}" is the approved rendering of "${stranger.vi}", which this paragraph's source does not contain`
+                  : entry.note;
               context.report({
                 paragraph: pair.index,
                 message: `"${term.text}" is not rendered as "${entry.en}"${entry.acronym ? ` (or ${entry.acronym} after its expansion)` : ''}`,
@@ -78,11 +87,7 @@ export const termMissing: Check = {
                 termId: entry.id,
                 expected: approvedRenderings(entry, { acronym: false }),
                 actual: unintroduced?.text ?? stranger?.text,
-                note: unintroduced
-                  ? `${unintroduced.text} is used before "${entry.en} (${entry.acronym})" introduces it`
-                  : stranger
-                    ? `"${stranger.text}" is the approved rendering of "${stranger.vi}", which this paragraph's source does not contain`
-                    : entry.note,
+                note: why ? `${place}; ${why}` : place,
               });
             }
           }
