@@ -14,7 +14,7 @@ import type { EnMatcher } from '../glossary/en-matcher.js';
 import { matchersFor } from '../glossary/compiled.js';
 import type { Glossary, GlossaryEntry, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { renderingLabel } from './renderings.js';
-import { findShortReferences } from '../glossary/short-reference.js';
+import { allotShortMentions, firstFullRendering, type ShortMentionNeed } from '../glossary/short-reference.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
@@ -616,25 +616,26 @@ function termOutcomes(pair: ParagraphPair, text: string, renderedSoFar: Set<stri
     if (slot) slot.list.push(r);
     else pool.set(r.entry.id, { list: [r], next: 0 });
   }
-  // A term left without a rendering may be a short second mention ("the ministry"), as term-missing
-  // counts it: after a full rendering earlier in the paragraph, or anywhere once an earlier one has it.
-  const shortMentions = new Map<string, { list: Array<{ start: number; end: number }>; next: number }>();
-  const shortMentionOf = (entry: GlossaryEntry): { start: number; end: number } | undefined => {
-    let slot = shortMentions.get(entry.id);
-    if (!slot) {
-      const full = pool.get(entry.id)?.list.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
-      const all = findShortReferences(entry, text, pair.target.start, pair.target.end, pair.renderings);
-      slot = { list: renderedSoFar.has(entry.id) ? all : full ? all.filter((m) => m.start > full.end) : [], next: 0 };
-      shortMentions.set(entry.id, slot);
-    }
-    return slot.list[slot.next++];
-  };
+  // A term left without a rendering may be a short second mention ("the ministry"), shared out as
+  // term-missing shares them: after a full rendering earlier in the paragraph, or once an earlier one has it.
+  const occurrences = new Map<GlossaryEntry, number>();
+  for (const t of pair.terms) occurrences.set(t.entry, (occurrences.get(t.entry) ?? 0) + 1);
+  const needs: ShortMentionNeed[] = [];
+  for (const [entry, count] of occurrences) {
+    const list = pool.get(entry.id)?.list ?? [];
+    if (count > list.length) needs.push({ entry, missing: count - list.length, fullEnd: firstFullRendering(list)?.end });
+  }
+  const shares = needs.length > 0 ? allotShortMentions(needs, text, pair.target.start, pair.target.end, pair.renderings) : undefined;
+  const mentionsLeft = new Map<GlossaryEntry, number>();
+  for (const [entry, share] of shares ?? []) mentionsLeft.set(entry, share.afterFull.length + (renderedSoFar.has(entry.id) ? share.ifRenderedBefore.length : 0));
   const outcomes = pair.terms.map((t): TermOutcome => {
     const slot = pool.get(t.entry.id);
     const r = slot?.list[slot.next];
     if (!r) {
-      const mention = shortMentionOf(t.entry);
-      return mention ? { termId: t.entry.id, rendering: SECOND_MENTION, approved: true, secondMention: true } : { termId: t.entry.id, approved: false };
+      const left = mentionsLeft.get(t.entry) ?? 0;
+      if (left === 0) return { termId: t.entry.id, approved: false };
+      mentionsLeft.set(t.entry, left - 1);
+      return { termId: t.entry.id, rendering: SECOND_MENTION, approved: true, secondMention: true };
     }
     slot!.next++;
     return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };

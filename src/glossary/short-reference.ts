@@ -8,7 +8,7 @@
  * noun used as a modifier of one of the ministry's people or papers ("a ministry representative",
  * "a ministry statement").
  */
-import type { GlossaryEntry } from './types.js';
+import type { GlossaryEntry, RenderingMatch } from './types.js';
 import { approvedRenderings } from './en-matcher.js';
 
 const patterns = new WeakMap<GlossaryEntry, RegExp | null>();
@@ -66,11 +66,75 @@ export function findShortReferences(entry: GlossaryEntry, text: string, start: n
   const pattern = patternOf(entry);
   if (!pattern) return [];
   const out: Array<{ start: number; end: number }> = [];
-  pattern.lastIndex = start;
-  for (let m = pattern.exec(text); m && m.index + m[0].length <= end; m = pattern.exec(text)) {
-    const s = m.index;
+  // Over the paragraph alone (a paragraph without a mention must not scan on through the document),
+  // and the taken spans in one sweep: the references come in text order, so the furthest end among
+  // the spans that start before a reference ends tells whether one overlaps it.
+  const paragraph = text.slice(start, end);
+  const byStart = [...taken].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthest = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(paragraph); m; m = pattern.exec(paragraph)) {
+    const s = start + m.index;
     const e = s + m[0].length;
-    if (!taken.some((t) => t.start < e && s < t.end)) out.push({ start: s, end: e });
+    for (; next < byStart.length && byStart[next]!.start < e; next++) furthest = Math.max(furthest, byStart[next]!.end);
+    if (furthest <= s) out.push({ start: s, end: e });
   }
   return out;
+}
+
+/** A term of a paragraph's source left without a full rendering: how many occurrences, and where its first full rendering ends, if the paragraph has one. */
+export interface ShortMentionNeed {
+  entry: GlossaryEntry;
+  missing: number;
+  fullEnd: number | undefined;
+}
+
+/** The short mentions one entry may take: after its own full rendering in the paragraph, and those that count only if an earlier paragraph renders it in full. */
+export interface ShortMentionShare {
+  afterFull: Array<{ start: number; end: number }>;
+  ifRenderedBefore: Array<{ start: number; end: number }>;
+}
+
+/**
+ * Shares a paragraph's short mentions among the entries that need them, each mention standing for
+ * one entry at most ("the ministry" is one ministry, though two were named before it): first to the
+ * entries rendered in full earlier in the paragraph, then, in source order, to those that need an
+ * earlier paragraph's rendering. term-missing counts them, and the term summary tallies them, alike.
+ */
+export function allotShortMentions(needs: readonly ShortMentionNeed[], text: string, start: number, end: number, taken: readonly { start: number; end: number }[]): Map<GlossaryEntry, ShortMentionShare> {
+  const shares = new Map<GlossaryEntry, ShortMentionShare>();
+  const found = new Map<GlossaryEntry, Array<{ start: number; end: number }>>();
+  const claimed = new Set<number>();
+  const mentionsOf = (entry: GlossaryEntry) => {
+    let list = found.get(entry);
+    if (!list) found.set(entry, (list = findShortReferences(entry, text, start, end, taken)));
+    return list;
+  };
+  const take = (list: ReadonlyArray<{ start: number; end: number }>, count: number, accept: (m: { start: number }) => boolean) => {
+    const out: Array<{ start: number; end: number }> = [];
+    for (const m of list) {
+      if (out.length >= count) break;
+      if (claimed.has(m.start) || !accept(m)) continue;
+      claimed.add(m.start);
+      out.push(m);
+    }
+    return out;
+  };
+  for (const need of needs) {
+    const fullEnd = need.fullEnd;
+    const afterFull = fullEnd === undefined || need.missing <= 0 ? [] : take(mentionsOf(need.entry), need.missing, (m) => m.start > fullEnd);
+    shares.set(need.entry, { afterFull, ifRenderedBefore: [] });
+  }
+  for (const need of needs) {
+    const share = shares.get(need.entry)!;
+    const remaining = need.missing - share.afterFull.length;
+    if (remaining > 0) share.ifRenderedBefore = take(mentionsOf(need.entry), remaining, () => true);
+  }
+  return shares;
+}
+
+/** An entry's first full rendering among its matches in a paragraph (not an acronym alone, not a forbidden one): what a short mention after it refers to. */
+export function firstFullRendering(renderings: readonly RenderingMatch[]): RenderingMatch | undefined {
+  return renderings.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
 }

@@ -150,6 +150,27 @@ entries:
     expect(rows[0]!.renderings.map((r) => [r.text, r.count])).toEqual([['(short second mention)', 2], ['(missing)', 1], ['Ministry of National Defence', 1]]);
   });
 
+  it('takes one short mention for one entry: "the ministry" is one of the two ministries named before it', () => {
+    const twoMinistries = `version: 1
+entries:
+  - id: vietnam-mnd
+    vi: Bộ Quốc phòng Việt Nam
+    en: Ministry of National Defence
+  - id: india-mod
+    vi: Bộ Quốc phòng Ấn Độ
+    en: Indian Ministry of Defence
+`;
+    const source = 'Bộ Quốc phòng Việt Nam và Bộ Quốc phòng Ấn Độ đã ký bản ghi nhớ.\n\nBộ Quốc phòng Việt Nam và Bộ Quốc phòng Ấn Độ sẽ họp lại vào năm sau.';
+    const both = 'The Ministry of National Defence and the Indian Ministry of Defence signed a memorandum.\n\nThe ministry and its Indian counterpart will meet again next year.';
+    const one = 'The Ministry of National Defence and the Indian Ministry of Defence signed a memorandum.\n\nThe ministry will meet again next year.';
+    const run = (target: string) => checkWith(twoMinistries, source, target, ['term-missing']);
+    // One mention, two ministries in the source: one of them is missing.
+    expect(run(one).findings.map((f) => [f.paragraph, f.termId])).toEqual([[2, 'india-mod']]);
+    const summary = summarizeTerms(parseGlossary(twoMinistries, 'glossary.yaml'), run(one).outcomes);
+    expect(summary.map((row) => row.renderings.find((r) => r.secondMention)?.count ?? 0)).toEqual([1, 0]);
+    expect(run(both).findings.map((f) => f.termId)).toEqual(['india-mod']);
+  });
+
   it('still needs the full rendering first, and the head noun of this entry', () => {
     // "The ministry" before any full rendering: the reader cannot tell which ministry.
     expect(missing('Bộ Quốc phòng đã ký bản ghi nhớ.\n\nBộ Quốc phòng cho biết sẽ cử đoàn.', 'The ministry signed a memorandum.\n\nThe Ministry of National Defence said it would send a delegation.')).toEqual([[1, 'Bộ Quốc phòng']]);

@@ -1,7 +1,7 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
 import { approvedRenderings } from '../../glossary/en-matcher.js';
-import { findShortReferences } from '../../glossary/short-reference.js';
+import { allotShortMentions, firstFullRendering } from '../../glossary/short-reference.js';
 import { sourcePlaceNote } from '../../core/source-note.js';
 
 /**
@@ -30,17 +30,25 @@ export const termMissing: Check = {
         const rendered = fullyRendered(pair.renderings);
         let strangers: StrangerIndex | undefined;
         const t0 = pair.target.start;
+        const unrendered: Array<{ entry: GlossaryEntry; occurrences: TermMatch[]; full: number; acronyms: ReturnType<typeof countRenderings>['acronyms'] }> = [];
         for (const [entry, occurrences] of groupByEntry(pair.terms)) {
-          const own = renderingsOf.get(entry) ?? [];
-          const { counted: full, acronyms } = countRenderings(own);
-          // Accounted for whatever the rest of the document says about the acronyms.
-          if (full >= occurrences.length) continue;
-          // Short references after the paragraph's own first full rendering count here; those before
-          // it (or without one) count if an earlier paragraph renders the term in full.
-          const first = own.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
-          const shortReferences = findShortReferences(entry, context.targetText, pair.target.start, pair.target.end, pair.renderings);
-          const after = first ? shortReferences.filter((r) => r.start > first.end).length : 0;
-          const counted = full + after;
+          const { counted: full, acronyms } = countRenderings(renderingsOf.get(entry) ?? []);
+          // Accounted for, whatever the rest of the document says about the acronyms.
+          if (full < occurrences.length) unrendered.push({ entry, occurrences, full, acronyms });
+        }
+        if (unrendered.length === 0) return { candidates: out, rendered };
+        // Short references after the paragraph's own first full rendering count here; those before
+        // it (or without one) count if an earlier paragraph renders the term in full. Each stands for one entry.
+        const shares = allotShortMentions(
+          unrendered.map(({ entry, occurrences, full }) => ({ entry, missing: occurrences.length - full, fullEnd: firstFullRendering(renderingsOf.get(entry) ?? [])?.end })),
+          context.targetText,
+          pair.target.start,
+          pair.target.end,
+          pair.renderings,
+        );
+        for (const { entry, occurrences, full, acronyms } of unrendered) {
+          const share = shares.get(entry)!;
+          const counted = full + share.afterFull.length;
           if (counted >= occurrences.length) continue;
           strangers ??= strangerIndex(pair, context.targetText);
           const stranger = strangers.firstSharingWord(entry);
@@ -50,7 +58,7 @@ export const termMissing: Check = {
             counted,
             acronyms: acronyms.map((r) => ({ start: r.match.start - t0, end: r.match.end - t0, text: r.match.text, counts: r.counts })),
             stranger: stranger && { start: stranger.start - t0, end: stranger.end - t0, text: stranger.text, vi: stranger.entry.vi },
-            shortReferencesIfRenderedBefore: shortReferences.length - after,
+            shortReferencesIfRenderedBefore: share.ifRenderedBefore.length,
           });
         }
         return { candidates: out, rendered };
