@@ -27,6 +27,9 @@ describe('untranslated', () => {
     'The late General Secretary Nguyễn Phú Trọng.',
     'General Phan Văn Giang and Senior Lieutenant General Hoàng Xuân Chiến at a ceremony in Quảng Ninh.'.normalize('NFD'),
     'Defence Minister Phan Văn Giang Visits Quảng Ninh Province',
+    'Vietnamese Defence Minister Phan Văn Giang Visits India, Meets Counterpart Rajnath Singh',
+    'Tô Lâm Meets Phạm Minh Chính, Trần Thanh Mẫn In Hà Nội',
+    'Tô Lâm Meets Phạm Minh Chính At Hà Nội Ceremony',
   ])('accepts a paragraph mostly of names kept with their diacritics: %s', (target) => {
     expect(check(SOURCE, `${target}\n\nDate:`).findings.filter((f) => f.ruleId === 'untranslated')).toEqual([]);
   });
@@ -36,6 +39,8 @@ describe('untranslated', () => {
       'Tổng Bí thư Tô Lâm thăm tỉnh Quảng Ninh và làm việc với lãnh đạo tỉnh về phát triển kinh tế biển.',
       'Tổng Bí thư Tô Lâm thăm tỉnh Quảng Ninh và làm việc với lãnh đạo tỉnh.'.normalize('NFD'),
       'TỔNG BÍ THƯ TÔ LÂM THĂM TỈNH QUẢNG NINH',
+      // A headline in title case: every word capitalised
+      'Bộ Trưởng Quốc Phòng Phan Văn Giang Thăm Ấn Độ Và Làm Việc Với Lãnh Đạo',
     ]) expect(check(SOURCE, `${target}\n\nDate:`).findings.filter((f) => f.ruleId === 'untranslated').map((f) => f.paragraph)).toEqual([1]);
   });
 });

@@ -5,6 +5,10 @@ import { vietnameseRuns, vietnameseShare } from '../../text/vietnamese.js';
 const VIETNAMESE_SHARE = 0.3;
 /** Shorter paragraphs (a dateline, a name) say too little to judge; capitalised words (names) are not counted. */
 const MIN_WORDS = 4;
+/** A paragraph whose words are all capitalised (a headline in title case) counts as untranslated from this share, names included. */
+const TITLE_CASE_SHARE = 0.7;
+/** English words a headline in title case is held together by, none of them a Vietnamese syllable: one is enough to call it English. */
+const ENGLISH_GLUE = /(?<![\p{L}\p{M}])(?:the|of|on|at|for|and|with|from|by|as|is|are|was|were|says|said|meets|visits|signs|calls|after|over|amid)(?![\p{L}\p{M}])/iu;
 
 /**
  * A translated paragraph that is still largely Vietnamese: an engine that echoed its input, or a
@@ -25,7 +29,13 @@ export const untranslated: Check = {
     return {
       paragraph(pair) {
         // Names kept with their diacritics ("Defence Minister Phan Văn Giang") are English copy too.
-        const { share, words } = vietnameseShare(pair.target.text, { names: false });
+        let { share, words } = vietnameseShare(pair.target.text, { names: false });
+        if (words < MIN_WORDS) {
+          // A headline in title case has no lower-case words to go by: every word counts, and only
+          // a paragraph nearly all Vietnamese is reported ("Bộ Trưởng Quốc Phòng Thăm Ấn Độ").
+          const all = vietnameseShare(pair.target.text);
+          if (all.words >= MIN_WORDS && all.share >= TITLE_CASE_SHARE && !ENGLISH_GLUE.test(pair.target.text)) ({ share, words } = all);
+        }
         if (words < MIN_WORDS || share < VIETNAMESE_SHARE) {
           const text = context.targetText;
           for (const run of vietnameseRuns(text, pair.target.start, pair.target.end)) {
