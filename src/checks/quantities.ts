@@ -175,6 +175,11 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
 
   const weekdayWrong = matchWeekdays(source, clean, target, matched, used, matchedPairs, pair, sourceYears);
 
+  // "100%" is "full", "entire", "complete" in English copy ("giải ngân 100% vốn": "the full disbursement of the capital"),
+  // unless a percentage of the translation is left to be its rendering ("90% ... in full").
+  const whole = clean.filter((s) => s.kind === 'percent' && s.value === 100 && !matched.has(s));
+  if (whole.length > 0 && !target.some((t) => t.kind === 'percent' && !used.has(t)) && WHOLE_WORDS.test(targetText.slice(pair.target.start, pair.target.end))) for (const s of whole) matched.add(s);
+
   const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
   // The amount before a conversion stands for one of the source's, or is the wrong rendering of one left in
   // that currency ("VND875 billion ($34.4 billion)" for "875.000 tỷ đồng"): the finding is then the wrong
@@ -224,6 +229,9 @@ function strongFirst(quantities: readonly Quantity[]): Quantity[] {
 }
 
 /** The unused, non-weak translation value of the same family nearest to a source value's position. */
+/** English words that say "100%" ("the full disbursement", "fully funded", "the entire budget"). */
+const WHOLE_WORDS = /(?<![\p{L}\p{M}])(?:full|fully|entire|entirely|complete|completely|whole|wholly|totally)(?![\p{L}\p{M}])/iu;
+
 function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
   const family = quantityFamily(s);
   const k = nearestIndex(target, relative(s, pair.source.start, pair.source.end), pair.target, (t) => !used.has(t) && !t.weak && !t.corrupted && quantityFamily(t) === family);
