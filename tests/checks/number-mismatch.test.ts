@@ -240,6 +240,11 @@ describe('number-mismatch', () => {
       const [finding] = numbers('Theo Nghị định số 13/2023/NĐ-CP, mức phạt tăng.', 'Under Decree No. 31/2023/ND-CP, fines rose.');
       expect(finding).toMatchObject({ expected: ['13/2023/NĐ-CP'], actual: '31/2023/ND-CP' });
     });
+
+    it('shows a year as a year is written, without a thousands separator', () => {
+      const [finding] = numbers('Nhiệm kỳ 2021-2026, Đại hội bầu 200 ủy viên.', 'For the 2020-2026 term, the congress elected 200 members.');
+      expect(finding).toMatchObject({ expected: ['2021'], actual: '2020' });
+    });
   });
 
   it('leaves the digits of URLs and e-mail addresses to verbatim-mismatch, and still reads the numbers around them', () => {

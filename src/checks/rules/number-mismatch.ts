@@ -130,12 +130,17 @@ function onlyYear(q: Quantity): boolean {
 
 /** What the translation should have: the value in words, or a name (a document code) as the source writes it, never its matching key. */
 function expectedOf(q: Quantity): string {
-  return q.kind === 'code' ? q.text : describeReading(q);
+  return q.kind === 'code' ? q.text : valueText(q);
+}
+
+/** A quantity's value in words; a number that may be a year as a year is written ("2016", not "2,016"). */
+function valueText(q: Quantity): string {
+  const year = q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
+  return year ? String(q.value) : describeReading(q);
 }
 
 /** `"2,4 tỷ USD" (2.4 billion USD)`; a name is its own description. */
 function quote(q: Quantity): string {
-  const year = q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
-  const value = year ? String(q.value) : describeReading(q);
+  const value = valueText(q);
   return q.kind === 'code' || value.toLowerCase() === q.text.toLowerCase() ? `"${q.text}"` : `"${q.text}" (${value})`;
 }
