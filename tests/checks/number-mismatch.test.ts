@@ -117,6 +117,9 @@ describe('number-mismatch', () => {
       ['Xuất khẩu tăng mạnh từ tháng 3 đến tháng 5.', 'Exports rose sharply between March and May.'],
       ['Sản lượng tăng gấp 1.000 lần so với năm 2000.', 'Output rose 1,000 times from 2000.'],
       ['Mẫu q2 của bộ câu hỏi.', 'Form q2 of the questionnaire.'],
+      // Times with the British dot, as Vietnam News writes them
+      ['Lúc 7 giờ 30 phút sáng, tàu cá bị đâm chìm.', 'At 7.30am, the fishing boat was rammed and sank.'],
+      ['Lúc 13 giờ 15 phút, tàu rời cảng.', 'The ship left port at 1.15 p.m.'],
       ['Các địa phương phải giải ngân 100% vốn đầu tư công được giao.', 'Localities must ensure the full disbursement of the public investment capital allocated to them.'],
       ['Dự án được cấp 100% kinh phí từ ngân sách.', 'The project is fully funded from the state budget.'],
       ['Sản lượng tăng gấp ba mươi lần so với năm 2000.', 'Output rose thirty times from 2000.'],
@@ -168,6 +171,8 @@ describe('number-mismatch', () => {
       ['Hai bên ký ba văn kiện.', 'The two sides signed four documents.', ['warning: "ba" (3) is rendered as "four" (4)']],
       ['Khách quốc tế tăng gấp 1,5 lần.', 'International arrivals rose 2.5 times.', ['error: "gấp 1,5 lần" (1.5 times) is rendered as "2.5 times"']],
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
+      ['Lúc 13 giờ 15 phút, tàu rời cảng.', 'The ship left port at 1.15am.', ['error: "13 giờ 15 phút" (13:15) is rendered as "1.15am" (01:15)']],
+      ['Lạm phát tăng 7,3%.', 'Inflation rose 7.30 percent.', []],
       ['Các địa phương phải giải ngân 100% vốn đầu tư công.', 'Localities must disburse all public investment capital.', ['error: "100%" is missing from the translation']],
       ['Các địa phương phải giải ngân 100% vốn đầu tư công.', 'Localities must disburse 90% of the public investment capital in full.', ['error: "100%" is rendered as "90%"']],
       ['Xuất khẩu tăng mạnh trong tháng 3 và tháng 5.', 'Exports rose sharply between March and June.', ['error: "tháng 3" (March) is missing from the translation', 'error: "tháng 5" (May) is missing from the translation', 'error: "between March and June." (March–June) is not in the source']],

@@ -393,6 +393,13 @@ class EnReader extends QuantityScanner {
       if (minute >= 60) return i;
       j += 2;
       clock = true;
+    } else if (
+      // "7.30am", "1.15 p.m.": the British dot, a time only before a.m./p.m. (else "7.30" is a decimal)
+      this.tokens[j]?.text === '.' && touching(this.tokens, j) && this.tokens[j + 1]?.type === 'num' && touching(this.tokens, j + 1) &&
+      this.tokens[j + 1]!.text.length === 2 && Number(this.tokens[j + 1]!.text) < 60 && hour <= 12 && this.meridiem(j + 2)
+    ) {
+      minute = Number(this.tokens[j + 1]!.text);
+      j += 2;
     }
     const meridiem = this.meridiem(j);
     if (meridiem) {
