@@ -180,7 +180,10 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
   const whole = clean.filter((s) => s.kind === 'percent' && s.value === 100 && !matched.has(s));
   if (whole.length > 0 && !target.some((t) => t.kind === 'percent' && !used.has(t)) && WHOLE_WORDS.test(targetText.slice(pair.target.start, pair.target.end))) for (const s of whole) matched.add(s);
 
-  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)));
+  // A year the translation says relative to the story's date ("so với cùng kỳ năm 2025" as "from a year
+  // earlier", "năm 2026" as "this year") cannot be checked, and is no omission.
+  const relativeYear = clean.some((s) => !matched.has(s) && isYearOnly(s)) && RELATIVE_YEAR.test(targetText.slice(pair.target.start, pair.target.end));
+  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)) && !(relativeYear && isYearOnly(s)));
   // The amount before a conversion stands for one of the source's, or is the wrong rendering of one left in
   // that currency ("VND875 billion ($34.4 billion)" for "875.000 tỷ đồng"): the finding is then the wrong
   // amount alone, not also its correct conversion.
@@ -229,6 +232,15 @@ function strongFirst(quantities: readonly Quantity[]): Quantity[] {
 }
 
 /** The unused, non-weak translation value of the same family nearest to a source value's position. */
+/** English that names a year by its distance from the story's ("this year", "a year earlier", "year-on-year"). */
+const RELATIVE_YEAR = /(?<![\p{L}\p{M}])(?:(?:this|last|next|previous|the\s+previous|the\s+same\s+period\s+(?:of\s+)?last)\s+year|(?:a|one)\s+year\s+(?:earlier|before|ago|on)|year[-\s]on[-\s]year|year[-\s]over[-\s]year)(?![\p{L}\p{M}])/iu;
+
+/** A quantity that is a year and nothing more ("năm 2025", "in 2025"). */
+function isYearOnly(q: Quantity): boolean {
+  if (q.kind === 'date') return q.date?.year !== undefined && q.date.month === undefined && q.date.day === undefined;
+  return q.kind === 'number' && q.also.some((r) => r.kind === 'date' && r.date?.year === q.value);
+}
+
 /** English words that say "100%" ("the full disbursement", "fully funded", "the entire budget"). */
 const WHOLE_WORDS = /(?<![\p{L}\p{M}])(?:full|fully|entire|entirely|complete|completely|whole|wholly|totally)(?![\p{L}\p{M}])/iu;
 
