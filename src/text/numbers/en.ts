@@ -417,6 +417,19 @@ class EnReader extends QuantityScanner {
     return j;
   }
 
+  /** The token after "basis point(s)" at token j, spaced or hyphenated ("25-basis-point"), else j. */
+  private basisPoints(j: number): number {
+    const joined = (k: number): boolean => this.tokens[k]?.text === '-' && touching(this.tokens, k) && touching(this.tokens, k + 1);
+    let k = j;
+    if (joined(k)) k++;
+    else if (this.tokens[k]?.gap !== Gap.Space) return j;
+    if (this.key(k) !== 'basis') return j;
+    k++;
+    if (joined(k)) k++;
+    else if (this.tokens[k]?.gap !== Gap.Space) return j;
+    return this.key(k) === 'point' || this.key(k) === 'points' ? k + 1 : j;
+  }
+
   /** "a.m.", "p.m.", "am", "pm" at token j (spaced or attached). */
   private meridiem(j: number): { pm: boolean; next: number } | undefined {
     const t = this.tokens[j];
@@ -597,6 +610,10 @@ class EnReader extends QuantityScanner {
     } else if (this.spacedKey(next) === 'percentage' && (this.spacedKey(next + 1) === 'point' || this.spacedKey(next + 1) === 'points')) {
       reading = { kind: 'percentage-point', value };
       next += 2;
+    } else if (this.basisPoints(next) > next) {
+      // "25 basis points", "a 25-basis-point cut": hundredths of a percentage point ("0,25 điểm phần trăm")
+      reading = { kind: 'percentage-point', value: value / 100 };
+      next = this.basisPoints(next);
     } else if (!currencies && after && after.gap === Gap.Space) {
       const money = matchPhrase(this.tokens, next, CURRENCY_WORDS);
       const isWon = after.key === 'won';
