@@ -125,6 +125,9 @@ describe('number-mismatch', () => {
       // Basis points are hundredths of a percentage point
       ['Ngân hàng Nhà nước giảm lãi suất điều hành 0,25 điểm phần trăm.', 'The State Bank of Vietnam cut its policy rate by 25 basis points.'],
       ['Ngân hàng Nhà nước giảm lãi suất điều hành 0,25 điểm phần trăm.', 'The central bank announced a 25-basis-point cut in its policy rate.'],
+      // The second end of a range written short: its currency before the first end, its century before the span
+      ['Tỷ giá dao động trong khoảng 24.300-24.600 đồng/USD.', 'The exchange rate moved within VND24,300-24,600 per dollar.'],
+      ['Giai đoạn 2016-2020, kinh tế tăng trưởng bình quân 6%.', 'In the 2016-20 period, the economy grew 6% a year on average.'],
       // Times with the British dot, as Vietnam News writes them
       ['Lúc 7 giờ 30 phút sáng, tàu cá bị đâm chìm.', 'At 7.30am, the fishing boat was rammed and sank.'],
       ['Lúc 13 giờ 15 phút, tàu rời cảng.', 'The ship left port at 1.15 p.m.'],
@@ -181,6 +184,8 @@ describe('number-mismatch', () => {
       ['Chi phí giảm một nửa.', 'Costs have doubled.', ['warning: "giảm một nửa" (halved) is rendered as "doubled" (2 times)']],
       ['Lúc 13 giờ 15 phút, tàu rời cảng.', 'The ship left port at 1.15am.', ['error: "13 giờ 15 phút" (13:15) is rendered as "1.15am" (01:15)']],
       ['Lạm phát tăng 7,3%.', 'Inflation rose 7.30 percent.', []],
+      ['Tỷ giá dao động trong khoảng 24.300-24.600 đồng/USD.', 'The exchange rate moved within VND24,300-24,900 per dollar.', ['error: "24.600 đồng" (24,600 VND) is rendered as "24,900" (24,900 VND)']],
+      ['Giai đoạn 2016-2020, kinh tế tăng trưởng bình quân 6%.', 'In the 2016-19 period, the economy grew 6% a year on average.', ['warning: "19" (2019) is not in the source']],
       ['Ngân hàng Nhà nước giảm lãi suất 0,25 điểm phần trăm.', 'The central bank announced a 50-basis-point cut.', ['error: "0,25 điểm phần trăm" (0.25 percentage points) is rendered as "50-basis-point" (0.5 percentage points)']],
       ['Năm 2026, lạm phát được kiểm soát dưới 4,5%.', 'Inflation is to be kept below 4.5% in 2025.', ['error: "Năm 2026" (2026) is rendered as "2025"']],
       ['Các địa phương phải giải ngân 100% vốn đầu tư công.', 'Localities must disburse all public investment capital.', ['error: "100%" is missing from the translation']],

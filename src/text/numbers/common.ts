@@ -358,10 +358,27 @@ export function inheritRanges(found: readonly FoundQuantity[], text: string, isC
         b.q.currency = currency!;
         b.q.also = b.q.also.filter((r) => r.kind !== 'date');
       }
+    } else if (isShortYearEnd(a.q, b.q, between)) {
+      // "2016-20": the second end of a span of years is written with its last two digits.
+      const year = a.q.value - (a.q.value % 100) + b.q.value;
+      b.q.value = year;
+      b.q.bare = [year];
+      b.q.also = [{ kind: 'date', value: 0, date: { year } }];
+    } else if (a.q.kind === 'money' && b.q.kind === 'number' && (a.scale ?? 1) === 1 && bScale === 1 && !b.q.weak && a.raw !== undefined && b.raw !== undefined && a.raw < b.raw) {
+      // "VND24,300-24,600 per dollar": the currency before the first end is the second's too.
+      b.q.kind = 'money';
+      b.q.currency = a.q.currency!;
+      b.q.also = b.q.also.filter((r) => r.kind !== 'date');
     } else if (a.q.kind === 'date' && b.q.kind === 'date' && a.q.date?.day !== undefined && a.q.date.month === undefined && !a.q.date.unknown && b.q.date?.month !== undefined) {
       a.q.date = { ...a.q.date, month: b.q.date.month, ...(b.q.date.year !== undefined ? { year: b.q.date.year } : {}) };
     }
   }
+}
+
+/** Whether `b` is the two-digit end of a span of years `a` opens ("2016-20", "2021–26"). */
+function isShortYearEnd(a: Quantity, b: Quantity, between: string): boolean {
+  const yearA = a.kind === 'number' && a.value >= 1900 && a.value < 2100 && Number.isInteger(a.value) && a.also.some((r) => r.kind === 'date' && r.date?.year === a.value);
+  return yearA && (between === '-' || between === '–' || between === '—') && b.kind === 'number' && /^\d\d$/.test(b.text) && b.value > a.value % 100;
 }
 
 /**
