@@ -318,3 +318,24 @@ export function spellsAcronym(text: string, letters: string, from = 0, to = text
   }
   return false;
 }
+
+/**
+ * Whether capitalised words in a row of `text` (diacritics left out) have `letters` as their
+ * initials: English copy abbreviates a Vietnamese name so ("Hồ Chí Minh": HCM, "Bà Rịa – Vũng Tàu": BRVT).
+ * @example namedByInitials('Gia nha tai TP Ho Chi Minh tang', 'HCM') === true
+ */
+export function namedByInitials(text: string, letters: string): boolean {
+  if (letters.length < 3 || !/^[A-Z]+$/.test(letters)) return false;
+  let matched = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}]+|[^\p{L}\p{M}\s]+/gu)) {
+    const word = m[0];
+    const initial = word.charAt(0);
+    const capitalised = /\p{Lu}/u.test(initial);
+    if (capitalised && initial.toUpperCase() === letters[matched]) matched++;
+    else if (capitalised && initial.toUpperCase() === letters[0]) matched = 1;
+    else if (word === '–' || word === '-') continue;
+    else matched = 0;
+    if (matched === letters.length) return true;
+  }
+  return false;
+}

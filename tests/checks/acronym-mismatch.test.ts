@@ -28,6 +28,8 @@ ruleTester(
       ['an acronym the translation introduced in an earlier paragraph', 'Cơ quan Hợp tác Quốc tế Nhật Bản tài trợ.\n\nCơ quan này cũng cử chuyên gia.', 'The Japan International Cooperation Agency (JICA) funds it.\n\nJICA also sends experts.'],
       ['an acronym of another paragraph of the source', 'Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) tài trợ.\n\nCơ quan Hợp tác Quốc tế Nhật Bản cũng cử chuyên gia.', 'JICA funds it.\n\nJICA also sends experts.'],
       ['English short names Vietnamese spells out', 'Mỹ và Liên hợp quốc ủng hộ.', 'The US and the UN support it.'],
+      ['the initials of a Vietnamese name the source spells out', 'Giá nhà tại TP Hồ Chí Minh tăng mạnh.', 'House prices in HCM City rose sharply.'],
+      ['the same in NFD, the name after "Thành phố"', 'Giá nhà tại Thành phố Hồ Chí Minh tăng mạnh.'.normalize('NFD'), 'House prices in HCM City rose sharply.'],
       ['placeholders and currency codes', 'Ngày 25 tháng XNUMX, Nhật Bản mua tên lửa trị giá 2,4 tỷ USD.', 'On XNUMX 25, Japan bought missiles worth $2.4 billion.'],
       ['Vietnamese abbreviations English spells out', 'UBND TP Hà Nội làm việc với đoàn.', "The Hanoi People's Committee met the delegation."],
       ['a hyphenated Vietnamese abbreviation', 'Tình hình KT-XH ổn định.', 'The socio-economic situation is stable.'],
@@ -53,6 +55,12 @@ ruleTester(
       ['an acronym spelled out in NFD text', 'Nhà đầu tư FDI tăng vốn.'.normalize('NFD'), 'Foreign direct investors increased their capital.'],
     ],
     invalid: [
+      {
+        name: 'the initials of a name the source does not have',
+        source: 'Giá nhà tại Hà Nội tăng mạnh.',
+        target: 'House prices in HCM City rose sharply.',
+        findings: [{ severity: 'warning', message: '"HCM" is not in the source paragraph' }],
+      },
       {
         name: 'an acronym whose letters are not the initials of the Vietnamese words before it, dropped',
         source: 'Thiết bị đánh chặn pha bay (GPI) được thử nghiệm thành công.',

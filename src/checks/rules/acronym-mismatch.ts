@@ -1,6 +1,6 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { Glossary, GlossaryEntry } from '../../glossary/types.js';
-import { acronymIntroductions, findAcronyms, spellsAcronym, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
+import { acronymIntroductions, findAcronyms, namedByInitials, spellsAcronym, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
 import { withoutDiacritics } from '../../text/vietnamese.js';
 import { wordCharLength } from '../../text/chars.js';
 
@@ -135,6 +135,8 @@ export const acronymMismatch: Check = {
             // Copied from the source as English copy writes it: "08-NQ/TW" ("TW" is one of the
             // Vietnamese abbreviations left out above), "ND-CP" for "NĐ-CP".
             if (writesWord((plainSource ??= withoutDiacritics(pair.source.text)), t.text)) continue;
+            // The initials of a name the source spells out: "HCM City" for "TP Hồ Chí Minh".
+            if (namedByInitials(plainSource, t.key)) continue;
             const entries = byAcronym.get(t.key) ?? [];
             const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
             const at = introducedAt.get(t.key);
@@ -383,3 +385,4 @@ function introductions(all: readonly PairAcronyms[], pairs: readonly ParagraphPa
   }
   return at;
 }
+
