@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/glossary/fix.js';
-import { check } from './helpers.js';
+import { check, checkWith } from './helpers.js';
 
 const SOURCE = 'Hai nước sẽ hợp tác phát triển Thiết bị đánh chặn pha bay (GPI).';
 
@@ -10,6 +10,22 @@ describe('term-forbidden', () => {
     ['a hyphen variant of the approved rendering', 'The two countries will co-develop the Glide-Phase Interceptor (GPI).'],
   ])('accepts %s', (_label, target) => {
     expect(check(SOURCE, target).findings).toEqual([]);
+  });
+
+  it('names the rendering to use, not the article its fix keeps: "A Vietnam Marine Police representative"', () => {
+    const yaml = `version: 1
+entries:
+  - id: vietnam-coast-guard
+    vi: Cảnh sát biển Việt Nam
+    en: Vietnam Coast Guard
+    forbidden:
+      - text: Vietnam Marine Police
+`;
+    const target = 'A Vietnam Marine Police representative said the vessel had been impounded.';
+    const [finding] = checkWith(yaml, 'Đại diện Cảnh sát biển Việt Nam cho biết con tàu đã bị tạm giữ.', target, ['term-forbidden']).findings;
+    expect(finding!.message).toBe('"Vietnam Marine Police" is a forbidden rendering of "Cảnh sát biển Việt Nam": use "Vietnam Coast Guard"');
+    expect(finding!.fix).toEqual({ range: [2, 23], text: 'Vietnam Coast Guard' });
+    expect(applyFixes(target, [finding!.fix!])).toBe('A Vietnam Coast Guard representative said the vessel had been impounded.');
   });
 
   it('reports a forbidden rendering with its place, the approved rendering and a fix', () => {
@@ -56,7 +72,9 @@ describe('term-forbidden where the source paragraph lacks the term', () => {
   it.each(cases)('%s', (_name, source, target, severity, unsafe) => {
     const [finding, ...rest] = check(source, target).findings.filter((f) => f.ruleId === 'term-forbidden');
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ severity, actual: 'Supply Security Agreement', fix: { text: 'a Security of Supply Arrangement' } });
+    expect(finding).toMatchObject({ severity, actual: 'Supply Security Agreement', fix: { text: 'Security of Supply Arrangement' } });
+    // The article before it stays as it was, so the fix is the rendering's alone.
+    expect(applyFixes(target, [finding!.fix!])).toContain('signed a Security of Supply Arrangement.');
     expect(Boolean(finding!.fix!.unsafe)).toBe(unsafe);
     if (unsafe) expect(finding!.note).toMatch(/^The source paragraph does not contain "Thỏa thuận An ninh Cung ứng".*--unsafe-fixes\.$/);
   });

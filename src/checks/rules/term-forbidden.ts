@@ -38,7 +38,15 @@ export const termForbidden: Check = {
           if (term) queue!.next++;
           const use = match.forbidden?.use ?? match.entry.en;
           const candidate = fixes.get(match.end);
-          const planned = candidate && candidate.range[0] <= match.start ? candidate : undefined;
+          const taken = candidate && candidate.range[0] <= match.start ? candidate : undefined;
+          // A fix that takes the article before the match but keeps it as it was ("A Vietnam Marine
+          // Police" → "A Vietnam Coast Guard") is the match's own: the message then reads "use
+          // \"Vietnam Coast Guard\"", not "use \"A Vietnam Coast Guard\"" for "Vietnam Marine Police".
+          const article = taken ? context.targetText.slice(taken.range[0], match.start) : '';
+          const planned =
+            taken && article !== '' && taken.text.startsWith(article)
+              ? { ...taken, range: [match.start, taken.range[1]] as [number, number], text: taken.text.slice(article.length) }
+              : taken;
           // The queue of this entry's source occurrences exists only when the source has the term.
           const sourced = queue !== undefined;
           const fix = planned && !sourced ? { ...planned, unsafe: true } : planned;
