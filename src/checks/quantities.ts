@@ -182,8 +182,20 @@ function compute(pair: ParagraphPair, sourceText: string, targetText: string, ye
 
   // A year the translation says relative to the story's date ("so với cùng kỳ năm 2025" as "from a year
   // earlier", "năm 2026" as "this year") cannot be checked, and is no omission.
-  const relativeYear = clean.some((s) => !matched.has(s) && isYearOnly(s)) && RELATIVE_YEAR.test(targetText.slice(pair.target.start, pair.target.end));
-  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)) && !(relativeYear && isYearOnly(s)));
+  // One year for each such phrase, the first left: "year-on-year" does not excuse the "2030" of a target too.
+  let relativeYears = 0;
+  if (clean.some((s) => !matched.has(s) && isYearOnly(s))) {
+    for (const m of targetText.slice(pair.target.start, pair.target.end).matchAll(RELATIVE_YEAR)) if (m[0] !== '') relativeYears++;
+  }
+  const excused = new Set<Quantity>();
+  for (const s of clean) {
+    if (relativeYears === 0) break;
+    if (!matched.has(s) && !s.weak && isYearOnly(s)) {
+      excused.add(s);
+      relativeYears--;
+    }
+  }
+  const missingCandidates = clean.filter((s) => !matched.has(s) && !s.weak && !(s.periodYear && targetYears.has(s.value)) && !excused.has(s));
   // The amount before a conversion stands for one of the source's, or is the wrong rendering of one left in
   // that currency ("VND875 billion ($34.4 billion)" for "875.000 tỷ đồng"): the finding is then the wrong
   // amount alone, not also its correct conversion.
@@ -233,7 +245,7 @@ function strongFirst(quantities: readonly Quantity[]): Quantity[] {
 
 /** The unused, non-weak translation value of the same family nearest to a source value's position. */
 /** English that names a year by its distance from the story's ("this year", "a year earlier", "year-on-year"). */
-const RELATIVE_YEAR = /(?<![\p{L}\p{M}])(?:(?:this|last|next|previous|the\s+previous|the\s+same\s+period\s+(?:of\s+)?last)\s+year|(?:a|one)\s+year\s+(?:earlier|before|ago|on)|year[-\s]on[-\s]year|year[-\s]over[-\s]year)(?![\p{L}\p{M}])/iu;
+const RELATIVE_YEAR = /(?<![\p{L}\p{M}])(?:(?:this|last|next|previous|the\s+previous|the\s+same\s+period\s+(?:of\s+)?last)\s+year|(?:a|one)\s+year\s+(?:earlier|before|ago)|year[-\s]on[-\s]year|year[-\s]over[-\s]year)(?![\p{L}\p{M}])/giu;
 
 /** A quantity that is a year and nothing more ("năm 2025", "in 2025"). */
 function isYearOnly(q: Quantity): boolean {
@@ -242,7 +254,7 @@ function isYearOnly(q: Quantity): boolean {
 }
 
 /** English words that say "100%" ("the full disbursement", "fully funded", "the entire budget"). */
-const WHOLE_WORDS = /(?<![\p{L}\p{M}])(?:full|fully|entire|entirely|complete|completely|whole|wholly|totally)(?![\p{L}\p{M}])/iu;
+const WHOLE_WORDS = /(?<![\p{L}\p{M}-])(?:full|fully|entire|entirely|complete|completely|whole|wholly|totally)(?![\p{L}\p{M}-])(?![\s\u00a0]+year)/iu;
 
 function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
   const family = quantityFamily(s);

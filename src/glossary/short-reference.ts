@@ -58,26 +58,24 @@ function patternOf(entry: GlossaryEntry): RegExp | null {
 }
 
 /**
- * The short references to `entry` in `text` [start, end), as offsets of that text, leaving out
- * those that overlap `taken` (full renderings of any entry: "the Ministry" of "the Ministry of
- * National Defence" is that rendering, not a second mention).
+ * The short references to `entry` in `paragraph` (the text from offset `start` on), as offsets of
+ * the whole text, leaving out those that overlap `taken` (full renderings of any entry, sorted by
+ * start: "the Ministry" of "the Ministry of National Defence" is that rendering, not a second mention).
  */
-export function findShortReferences(entry: GlossaryEntry, text: string, start: number, end: number, taken: readonly { start: number; end: number }[]): Array<{ start: number; end: number }> {
+function findShortReferences(entry: GlossaryEntry, paragraph: string, start: number, taken: readonly { start: number; end: number }[]): Array<{ start: number; end: number }> {
   const pattern = patternOf(entry);
   if (!pattern) return [];
   const out: Array<{ start: number; end: number }> = [];
   // Over the paragraph alone (a paragraph without a mention must not scan on through the document),
   // and the taken spans in one sweep: the references come in text order, so the furthest end among
   // the spans that start before a reference ends tells whether one overlaps it.
-  const paragraph = text.slice(start, end);
-  const byStart = [...taken].sort((a, b) => a.start - b.start);
   let next = 0;
   let furthest = -1;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(paragraph); m; m = pattern.exec(paragraph)) {
     const s = start + m.index;
     const e = s + m[0].length;
-    for (; next < byStart.length && byStart[next]!.start < e; next++) furthest = Math.max(furthest, byStart[next]!.end);
+    for (; next < taken.length && taken[next]!.start < e; next++) furthest = Math.max(furthest, taken[next]!.end);
     if (furthest <= s) out.push({ start: s, end: e });
   }
   return out;
@@ -106,9 +104,16 @@ export function allotShortMentions(needs: readonly ShortMentionNeed[], text: str
   const shares = new Map<GlossaryEntry, ShortMentionShare>();
   const found = new Map<GlossaryEntry, Array<{ start: number; end: number }>>();
   const claimed = new Set<number>();
+  // Cut and sorted once for the paragraph, whatever the number of entries that need a mention.
+  let paragraph: string | undefined;
+  let byStart: Array<{ start: number; end: number }> | undefined;
   const mentionsOf = (entry: GlossaryEntry) => {
     let list = found.get(entry);
-    if (!list) found.set(entry, (list = findShortReferences(entry, text, start, end, taken)));
+    if (!list) {
+      paragraph ??= text.slice(start, end);
+      byStart ??= [...taken].sort((a, b) => a.start - b.start);
+      found.set(entry, (list = findShortReferences(entry, paragraph, start, byStart)));
+    }
     return list;
   };
   const take = (list: ReadonlyArray<{ start: number; end: number }>, count: number, accept: (m: { start: number }) => boolean) => {

@@ -320,22 +320,24 @@ export function spellsAcronym(text: string, letters: string, from = 0, to = text
 }
 
 /**
- * Whether capitalised words in a row of `text` (diacritics left out) have `letters` as their
- * initials: English copy abbreviates a Vietnamese name so ("Hồ Chí Minh": HCM, "Bà Rịa – Vũng Tàu": BRVT).
- * @example namedByInitials('Gia nha tai TP Ho Chi Minh tang', 'HCM') === true
+ * The initials of capitalised words in a row of `text` (diacritics left out), every run of 3 to 8
+ * of them: what English copy may abbreviate a Vietnamese name to ("Hồ Chí Minh": HCM, "Bà Rịa –
+ * Vũng Tàu": BRVT). One pass; the set is at most eight entries per word.
+ * @example capitalisedInitials('Gia nha tai TP Ho Chi Minh tang').has('HCM') === true
  */
-export function namedByInitials(text: string, letters: string): boolean {
-  if (letters.length < 3 || !/^[A-Z]+$/.test(letters)) return false;
-  let matched = 0;
+export function capitalisedInitials(text: string): Set<string> {
+  const out = new Set<string>();
+  let run = '';
   for (const m of text.matchAll(/[\p{L}\p{M}]+|[^\p{L}\p{M}\s]+/gu)) {
     const word = m[0];
+    if (word === '–' || word === '-') continue;
     const initial = word.charAt(0);
-    const capitalised = /\p{Lu}/u.test(initial);
-    if (capitalised && initial.toUpperCase() === letters[matched]) matched++;
-    else if (capitalised && initial.toUpperCase() === letters[0]) matched = 1;
-    else if (word === '–' || word === '-') continue;
-    else matched = 0;
-    if (matched === letters.length) return true;
+    if (!/\p{Lu}/u.test(initial)) {
+      run = '';
+      continue;
+    }
+    run = (run + initial.toUpperCase()).slice(-8);
+    for (let n = 3; n <= run.length; n++) out.add(run.slice(-n));
   }
-  return false;
+  return out;
 }

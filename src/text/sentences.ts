@@ -83,9 +83,9 @@ function abbreviationBefore(text: string, dot: number, floor: number): boolean {
   if (s === limit && limit > floor && (wordCharLength(text, s - 1) > 0 || text.charAt(s - 1) === '.')) return false;
   const word = text.slice(s, dot);
   if (word === '') return false;
-  // "U.S.", "Th.S.": a word with periods inside is an abbreviation; one in lower case ("a.m.", "p.m.",
-  // "sq.km.") is a unit news copy ends sentences with ("… some 1,500sq.km. As of 6pm …"), "e.g." and "i.e." aside.
-  if (word.includes('.')) return word !== word.toLowerCase() || /^(?:e\.g|i\.e|cf|viz)$/i.test(word);
+  // "U.S.", "a.m.", "Th.S.": a word with periods inside is an abbreviation, but a unit of area or
+  // length ends sentences as often ("… some 1,500sq.km. As of 6pm …"); "a.m. Hanoi time" goes on.
+  if (word.includes('.')) return !/(?:^|\d)sq\.(?:km|m|mi|ft)$/i.test(word);
   // "J. Austin": a single capital is an initial.
   if ([...word].length === 1 && word !== word.toLowerCase()) return true;
   return ABBREVIATIONS.has(word.toLowerCase());

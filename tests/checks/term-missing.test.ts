@@ -169,6 +169,13 @@ entries:
     const summary = summarizeTerms(parseGlossary(twoMinistries, 'glossary.yaml'), run(one).outcomes);
     expect(summary.map((row) => row.renderings.find((r) => r.secondMention)?.count ?? 0)).toEqual([1, 0]);
     expect(run(both).findings.map((f) => f.termId)).toEqual(['india-mod']);
+    // An entry its acronym already stands for leaves the mention to the other.
+    const withAcronym = twoMinistries.replace('en: Indian Ministry of Defence', 'en: Indian Ministry of Defence\n    acronym: IMOD');
+    const source2 = 'Bộ Quốc phòng Ấn Độ và Bộ Quốc phòng Việt Nam đã ký bản ghi nhớ.\n\nBộ Quốc phòng Ấn Độ cho biết Bộ Quốc phòng Ấn Độ sẽ phối hợp với Bộ Quốc phòng Việt Nam.';
+    const target2 = 'The Indian Ministry of Defence (IMOD) and the Ministry of National Defence signed a memorandum.\n\nThe Indian Ministry of Defence said IMOD would work with the ministry.';
+    const acronymRun = checkWith(withAcronym, source2, target2, ['term-missing']);
+    expect(acronymRun.findings).toEqual([]);
+    expect(summarizeTerms(parseGlossary(withAcronym, 'glossary.yaml'), acronymRun.outcomes).map((row) => row.renderings.find((r) => r.secondMention)?.count ?? 0)).toEqual([1, 0]);
   });
 
   it('still needs the full rendering first, and the head noun of this entry', () => {

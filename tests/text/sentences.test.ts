@@ -14,7 +14,7 @@ describe('sentenceSpans', () => {
     ['Vietnamese abbreviations', 'TP. Hồ Chí Minh đón đoàn. Q. Ba Đình cũng vậy.', ['TP. Hồ Chí Minh đón đoàn.', 'Q. Ba Đình cũng vậy.']],
     ['NFD text', 'Hai bên ký. Đó là bước tiến.'.normalize('NFD'), ['Hai bên ký.', 'Đó là bước tiến.'].map((s) => s.normalize('NFD'))],
     ['surrounding whitespace', '  One.   Two.  ', ['One.', 'Two.']],
-    ['a unit in lower case ends a sentence before a capital', 'They searched some 1,500sq.km. As of 6 p.m. No one was found, e.g. Mr. Lam.', ['They searched some 1,500sq.km.', 'As of 6 p.m.', 'No one was found, e.g. Mr. Lam.']],
+    ['a unit of area ends a sentence before a capital; "a.m." before a name goes on', 'They searched some 1,500sq.km. As of 9 a.m. Hanoi time, no one was found.', ['They searched some 1,500sq.km.', 'As of 9 a.m. Hanoi time, no one was found.']],
   ])('%s', (_name, text, expected) => {
     expect(sentences(text)).toEqual(expected);
   });

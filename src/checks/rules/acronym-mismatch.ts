@@ -1,6 +1,6 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { Glossary, GlossaryEntry } from '../../glossary/types.js';
-import { acronymIntroductions, findAcronyms, namedByInitials, spellsAcronym, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
+import { acronymIntroductions, capitalisedInitials, findAcronyms, spellsAcronym, vietnameseInitialisms, type AcronymToken } from '../../text/acronyms.js';
 import { withoutDiacritics } from '../../text/vietnamese.js';
 import { wordCharLength } from '../../text/chars.js';
 
@@ -129,6 +129,7 @@ export const acronymMismatch: Check = {
           }
 
           let plainSource: string | undefined;
+          let sourceInitials: Set<string> | undefined;
           for (const t of firstOfEach(target)) {
             // "FY2024" is the allowed "FY" with its year.
             if (source.some((s) => sameAcronym(s, t)) || allowAdded.has(t.key) || allowAdded.has(t.key.replace(/\d+$/, '')) || inSourceDocument.has(t.key)) continue;
@@ -136,7 +137,7 @@ export const acronymMismatch: Check = {
             // Vietnamese abbreviations left out above), "ND-CP" for "NĐ-CP".
             if (writesWord((plainSource ??= withoutDiacritics(pair.source.text)), t.text)) continue;
             // The initials of a name the source spells out: "HCM City" for "TP Hồ Chí Minh".
-            if (namedByInitials(plainSource, t.key)) continue;
+            if ((sourceInitials ??= capitalisedInitials(plainSource)).has(t.key)) continue;
             const entries = byAcronym.get(t.key) ?? [];
             const called = entries.some((e) => pair.terms.some((m) => m.entry === e) || source.some((s) => byAcronym.get(s.key)?.includes(e)));
             const at = introducedAt.get(t.key);

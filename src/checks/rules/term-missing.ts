@@ -40,7 +40,12 @@ export const termMissing: Check = {
         // Short references after the paragraph's own first full rendering count here; those before
         // it (or without one) count if an earlier paragraph renders the term in full. Each stands for one entry.
         const shares = allotShortMentions(
-          unrendered.map(({ entry, occurrences, full }) => ({ entry, missing: occurrences.length - full, fullEnd: firstFullRendering(renderingsOf.get(entry) ?? [])?.end })),
+          // An acronym alone stands for an occurrence (once introduced, which `contributed` checks), as the term summary counts it.
+          unrendered.map(({ entry, occurrences, full, acronyms }) => ({
+            entry,
+            missing: occurrences.length - full - acronyms.filter((a) => a.counts).length,
+            fullEnd: firstFullRendering(renderingsOf.get(entry) ?? [])?.end,
+          })),
           context.targetText,
           pair.target.start,
           pair.target.end,
