@@ -243,7 +243,6 @@ function strongFirst(quantities: readonly Quantity[]): Quantity[] {
   return [...quantities.filter((q) => !q.weak), ...quantities.filter((q) => q.weak)];
 }
 
-/** The unused, non-weak translation value of the same family nearest to a source value's position. */
 /** English that names a year by its distance from the story's ("this year", "a year earlier", "year-on-year"). */
 const RELATIVE_YEAR = /(?<![\p{L}\p{M}])(?:(?:this|last|next|previous|the\s+previous|the\s+same\s+period\s+(?:of\s+)?last)\s+year|(?:a|one)\s+year\s+(?:earlier|before|ago)|year[-\s]on[-\s]year|year[-\s]over[-\s]year)(?![\p{L}\p{M}])/giu;
 
@@ -256,6 +255,7 @@ function isYearOnly(q: Quantity): boolean {
 /** English words that say "100%" ("the full disbursement", "fully funded", "the entire budget"). */
 const WHOLE_WORDS = /(?<![\p{L}\p{M}-])(?:full|fully|entire|entirely|complete|completely|whole|wholly|totally)(?![\p{L}\p{M}-])(?![\s\u00a0]+year)/iu;
 
+/** The unused, non-weak translation value of the same family nearest to a source value's position. */
 function nearestUnused(target: readonly Quantity[], s: Quantity, pair: ParagraphPair, used: ReadonlySet<Quantity>): Quantity | undefined {
   const family = quantityFamily(s);
   const k = nearestIndex(target, relative(s, pair.source.start, pair.source.end), pair.target, (t) => !used.has(t) && !t.weak && !t.corrupted && quantityFamily(t) === family);
@@ -394,14 +394,13 @@ function weekdayOf(day: number, month: number, year: number): number {
 }
 
 /**
- * The weekdays a dated day may fall on, each with the year that says so: its own year, else the
- * years of the paragraph's other dates, else those the article names (latest first); none where no
- * year is known, and the weekday cannot be verified.
+ * The weekdays a dated day may fall on, each with the year that says so: its own year, else
+ * `knownYears` (the paragraph's other dates' years, else those the article names, latest first);
+ * none where no year is known, and the weekday cannot be verified.
  */
-function weekdaysOf(s: Quantity, source: readonly Quantity[], documentYears: ReadonlySet<number>): Array<{ weekday: number; year: number }> {
+function weekdaysOf(s: Quantity, knownYears: readonly number[]): Array<{ weekday: number; year: number }> {
   const { day, month, year } = s.date!;
-  const paragraphYears = new Set(source.flatMap((q) => [q, ...q.also]).filter((r) => r.kind === 'date' && r.date?.year !== undefined).map((r) => r.date!.year!));
-  const years = year !== undefined ? [year] : [...(paragraphYears.size > 0 ? paragraphYears : documentYears)].sort((a, b) => b - a);
+  const years = year !== undefined ? [year] : knownYears;
   return years.map((y) => ({ weekday: weekdayOf(day!, month!, y), year: y }));
 }
 
@@ -431,8 +430,11 @@ function matchWeekdays(
   const weekdays = target.filter((t) => t.kind === 'weekday' && !t.corrupted);
   if (weekdays.length === 0) return wrong;
   const sourceWeekdays = clean.filter((s) => s.kind === 'weekday');
+  // The years a date without its own may be in, worked out once for the paragraph.
+  const paragraphYears = new Set(source.flatMap((q) => [q, ...q.also]).filter((r) => r.kind === 'date' && r.date?.year !== undefined).map((r) => r.date!.year!));
+  const knownYears = [...(paragraphYears.size > 0 ? paragraphYears : documentYears)].sort((a, b) => b - a);
   for (const s of dates) {
-    const falls = weekdaysOf(s, source, documentYears);
+    const falls = weekdaysOf(s, knownYears);
     const fits = (weekday: number): boolean => falls.length === 0 || falls.some((f) => f.weekday === weekday);
     // The source names the date's weekday itself ("hôm thứ Ba 10/6"): that weekday is compared, the date goes with it.
     if (sourceWeekdays.some((w) => fits(w.value))) {
@@ -450,7 +452,7 @@ function matchWeekdays(
   // A weekday the translation gives beside a date it renders ("on Tuesday, June 10, 2025") is that date's;
   // while a weekday of the source is left, the translation's is compared with that one instead.
   if (sourceWeekdays.some((w) => !matched.has(w))) return wrong;
-  const dated = allDates.map((s) => weekdaysOf(s, source, documentYears));
+  const dated = allDates.map((s) => weekdaysOf(s, knownYears));
   for (const t of weekdays) {
     if (used.has(t)) continue;
     if (dated.some((falls) => falls.length === 0 || falls.some((f) => f.weekday === t.value))) {

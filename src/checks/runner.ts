@@ -14,7 +14,7 @@ import type { EnMatcher } from '../glossary/en-matcher.js';
 import { matchersFor } from '../glossary/compiled.js';
 import type { Glossary, GlossaryEntry, RenderingMatch, TermMatch } from '../glossary/types.js';
 import { renderingLabel } from './renderings.js';
-import { allotShortMentions, firstFullRendering, type ShortMentionNeed } from '../glossary/short-reference.js';
+import { allotShortMentions, firstFullRendering, isFullRendering, type ShortMentionNeed } from '../glossary/short-reference.js';
 import { allChecks } from './registry.js';
 import { resolveCheckOptions } from './options.js';
 import { applyInlineSuppressions, blankInlineSuppressions, findInlineSuppressions } from './inline-suppressions.js';
@@ -640,7 +640,7 @@ function termOutcomes(pair: ParagraphPair, text: string, renderedSoFar: Set<stri
     slot!.next++;
     return { termId: t.entry.id, rendering: renderingLabel(r), approved: r.kind !== 'forbidden' };
   });
-  for (const r of pair.renderings) if (r.kind !== 'acronym' && r.kind !== 'forbidden') renderedSoFar.add(r.entry.id);
+  for (const r of pair.renderings) if (isFullRendering(r)) renderedSoFar.add(r.entry.id);
   return outcomes;
 }
 

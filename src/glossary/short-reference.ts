@@ -141,5 +141,10 @@ export function allotShortMentions(needs: readonly ShortMentionNeed[], text: str
 
 /** An entry's first full rendering among its matches in a paragraph (not an acronym alone, not a forbidden one): what a short mention after it refers to. */
 export function firstFullRendering(renderings: readonly RenderingMatch[]): RenderingMatch | undefined {
-  return renderings.find((r) => r.kind !== 'acronym' && r.kind !== 'forbidden');
+  return renderings.find(isFullRendering);
+}
+
+/** A rendering a short mention may refer back to: not an acronym alone, not a forbidden one. */
+export function isFullRendering(r: RenderingMatch): boolean {
+  return r.kind !== 'acronym' && r.kind !== 'forbidden';
 }

@@ -1,7 +1,7 @@
 import type { Check, ParagraphPair } from '../types.js';
 import type { GlossaryEntry, RenderingMatch, TermMatch } from '../../glossary/types.js';
 import { approvedRenderings } from '../../glossary/en-matcher.js';
-import { allotShortMentions, firstFullRendering } from '../../glossary/short-reference.js';
+import { allotShortMentions, firstFullRendering, isFullRendering } from '../../glossary/short-reference.js';
 import { sourcePlaceNote } from '../../core/source-note.js';
 
 /**
@@ -120,7 +120,7 @@ interface Contribution {
 /** The ids of the entries rendered in full (not by an acronym alone, not forbidden). */
 function fullyRendered(renderings: readonly RenderingMatch[]): string[] {
   const ids = new Set<string>();
-  for (const r of renderings) if (r.kind !== 'acronym' && r.kind !== 'forbidden') ids.add(r.entry.id);
+  for (const r of renderings) if (isFullRendering(r)) ids.add(r.entry.id);
   return [...ids];
 }
 
