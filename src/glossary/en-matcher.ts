@@ -525,28 +525,31 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
   let idNumber = 0;
 
   const add = (phrase: string, kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
-    addTokens(phraseTokens(phrase), kind, forbidden, plural, entryCaseSensitive);
+    const written = phraseTokens(phrase);
+    addTokens(written, written.map(foldToken), kind, forbidden, plural, entryCaseSensitive);
   };
 
-  const addTokens = (written: string[], kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
+  /** `folded` is foldToken of each of `written`; neither is kept (but for `exact`, a copy). */
+  const addTokens = (written: string[], folded: string[], kind: RenderingKind, forbidden: number, plural: boolean, entryCaseSensitive: boolean): void => {
     // Case sensitivity narrows what counts as approved; a forbidden rendering is caught in any
     // case ("Patriot Rockets", "PATRIOT rockets"), else it would escape by a change of case.
     const caseSensitive = entryCaseSensitive && kind !== 'forbidden';
     let toks = written;
-    let folded = toks.map(foldToken);
-    // A leading article is allowed before any rendering and never part of it.
-    if (toks.length > 1 && ARTICLES.has((toks[0] ?? '').toLowerCase())) {
+    let fold = folded;
+    // A leading article is allowed before any rendering and never part of it. (Folding is
+    // lower-casing for the three: NFC and apostrophes make no "the", "a" or "an".)
+    if (toks.length > 1 && ARTICLES.has(fold[0] ?? '')) {
       toks = toks.slice(1);
-      folded = folded.slice(1);
+      fold = fold.slice(1);
     }
     if (toks.length === 0) return;
-    builder.add(folded, entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks : null);
+    builder.add(fold, entryIndex, idNumber, kind, forbidden, plural, caseSensitive ? toks.slice() : null);
     // A closed compound in the rendering ("counterstrike") also matches written open ("counter-strike").
     let open: string[] | undefined;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       // The shortest compound is a prefix of two letters and MIN_COMPOUND_REST more.
-      const prefix = t.length >= 2 + MIN_COMPOUND_REST && isAsciiLetters(t) ? compoundPrefix(folded[k]!) : undefined;
+      const prefix = t.length >= 2 + MIN_COMPOUND_REST && isAsciiLetters(t) ? compoundPrefix(fold[k]!) : undefined;
       if (prefix && !open) open = toks.slice(0, k);
       if (!open) continue;
       if (prefix) open.push(t.slice(0, prefix.length), t.slice(prefix.length));
@@ -559,14 +562,20 @@ export function compileEnMatcher(entries: readonly GlossaryEntry[]): EnMatcherDa
     if (isPlainPhrase(phrase)) {
       // Its words are its tokens, and a plural is the same words with the head inflected: what
       // pluralForms and phraseTokens would give, without building and cutting each plural again.
+      // ASCII words fold by lower-casing; the plurals reuse both lists with the head replaced.
       const words = phrase.split(' ');
-      addTokens(words, kind, forbidden, false, cs);
-      const head = headIndex(words);
-      for (const plural of pluralWord(words[head]!)) {
-        const inflected = words.slice();
-        inflected[head] = plural;
-        addTokens(inflected, kind, forbidden, true, cs);
+      const folded = words.map(lowerAscii);
+      addTokens(words, folded, kind, forbidden, false, cs);
+      const head = headIndex(folded);
+      const headWritten = words[head]!;
+      const headFolded = folded[head]!;
+      for (const plural of pluralWord(headWritten)) {
+        words[head] = plural;
+        folded[head] = lowerAscii(plural);
+        addTokens(words, folded, kind, forbidden, true, cs);
       }
+      words[head] = headWritten;
+      folded[head] = headFolded;
       return;
     }
     add(phrase, kind, forbidden, false, cs);
@@ -610,6 +619,15 @@ function isPlainPhrase(s: string): boolean {
     else return false;
   }
   return !space;
+}
+
+/** An ASCII word lower-cased (toLowerCase, without its cost for a word already lower case). */
+function lowerAscii(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) return word.toLowerCase();
+  }
+  return word;
 }
 
 /** Whether two token lists (or two nulls) are the same. */
