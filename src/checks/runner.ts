@@ -178,13 +178,18 @@ export function checkTranslation(
   const text = blankInlineSuppressions(translation.text, directives);
   const targetParagraphs = translation.paragraphs ?? splitParagraphs(text, directives);
   const document = tools.en.index(text);
-  const sourceTerms = bucket(source.terms, source.paragraphs);
-  const renderings = bucket(document.matches, targetParagraphs);
-  // Glossary terms on both sides are the best anchors for finding where a paragraph went missing.
-  assertAligned(
-    { file: source.file, paragraphs: source.paragraphs, anchors: sourceTerms.map((terms) => terms.map((t) => t.entry.id)) },
-    { file: translation.file, paragraphs: targetParagraphs, anchors: renderings.map((found) => found.map((r) => r.entry.id)) },
-  );
+  // Each paragraph's matches are a range of the document's, cut out when its pair is made: one
+  // array per paragraph and side, kept through the check, cost more than the matches themselves.
+  const sourceTerms = new ParagraphMatches(source.terms, source.paragraphs);
+  const renderings = new ParagraphMatches(document.matches, targetParagraphs);
+  if (source.paragraphs.length !== targetParagraphs.length) {
+    // Glossary terms on both sides are the best anchors for finding where a paragraph went missing.
+    const anchors = (matches: ParagraphMatches<TermMatch | RenderingMatch>, count: number): string[][] => Array.from({ length: count }, (_, i) => matches.of(i).map((m) => m.entry.id));
+    assertAligned(
+      { file: source.file, paragraphs: source.paragraphs, anchors: anchors(sourceTerms, source.paragraphs.length) },
+      { file: translation.file, paragraphs: targetParagraphs, anchors: anchors(renderings, targetParagraphs.length) },
+    );
+  }
 
   const targetLines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -192,19 +197,22 @@ export function checkTranslation(
     index: i + 1,
     source: source.paragraphs[i]!,
     target: targetParagraphs[i]!,
-    terms: sourceTerms[i]!,
-    renderings: renderings[i]!,
+    terms: sourceTerms.of(i),
+    renderings: renderings.of(i),
   });
   let current: ParagraphPair | undefined;
   const entries = new Map(tools.glossary.entries.map((e) => [e.id, e]));
   const fingerprints = new ParagraphFingerprints(targetParagraphs);
-  // Which check made each finding (its place in tools.checks): findings at one offset are listed
-  // in check order, whichever handler reported them.
-  const madeBy = new Map<Finding, number>();
-  const checkIndex = new Map(tools.checks.map((c, i) => [c, i]));
+  // Which check made each finding (its place in tools.checks, found by its rule: a map over every
+  // finding cost some 40 bytes each): findings at one offset are listed in check order, whichever
+  // handler reported them.
+  const checkOrder = new Map<string, number>();
+  tools.checks.forEach((c, i) => {
+    if (!checkOrder.has(c.meta.id)) checkOrder.set(c.meta.id, i);
+  });
+  const madeBy = (f: Finding): number => checkOrder.get(f.ruleId) ?? tools.checks.length;
   const place = (check: Check, d: ReportDescriptor, pair: ParagraphPair): Finding => {
     const finding = toFinding(check, d, pair, source, translation, targetLines);
-    madeBy.set(finding, checkIndex.get(check) ?? tools.checks.length);
     const entrySeverity = finding.termId !== undefined ? entries.get(finding.termId)?.severity : undefined;
     finding.severity = entrySeverity ?? tools.severities?.get(check.meta.id) ?? finding.severity;
     finding.fingerprint = fingerprints.of(finding, pair.index - 1);
@@ -293,19 +301,24 @@ export function checkTranslation(
   // fix would destroy the directive. A finding about text around one (a term running over the
   // line break the directive stands before) stands, without the fix that would erase it.
   const distinct = oneFindingPerSubstitution(oneFindingPerOmission(findings, madeBy));
-  const real: Finding[] = [];
-  for (const f of distinct) {
-    if (directives.length === 0 || !f.fix || !overlapsAny(f.fix.range, directives)) real.push(f);
-    else if (text.slice(f.fix.range[0], f.fix.range[1]).trim() !== '') {
-      const { fix: _dropped, ...kept } = f;
-      madeBy.set(kept, madeBy.get(f) ?? tools.checks.length);
-      real.push(kept);
+  // Without directives (most translations) the list is taken as it is: a copy costs 8 bytes a finding.
+  let all = distinct;
+  if (directives.length > 0) {
+    const real: Finding[] = [];
+    for (const f of distinct) {
+      if (!f.fix || !overlapsAny(f.fix.range, directives)) real.push(f);
+      else if (text.slice(f.fix.range[0], f.fix.range[1]).trim() !== '') {
+        const { fix: _dropped, ...kept } = f;
+        real.push(kept);
+      }
     }
+    all = applyInlineSuppressions(real, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
   }
-  const all = applyInlineSuppressions(real, directives, { file: translation.file, text, paragraphs: targetParagraphs, lines: targetLines }, ran);
   for (const f of all) f.fingerprint ??= fingerprint([f.ruleId, f.message]);
   const last = tools.checks.length;
-  all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0) || (madeBy.get(a) ?? last) - (madeBy.get(b) ?? last));
+  // A finding suppressed inline (a copy) comes after the others at its offset, as the directives' own findings do.
+  const rank = (f: Finding): number => (f.suppression ? last : madeBy(f));
+  all.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0) || rank(a) - rank(b));
   return { source: source.file, translation: translation.file, findings: all, outcomes, paragraphs: targetParagraphs };
 }
 
@@ -420,7 +433,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
  * acronym-mismatch and number-mismatch see it), only the more severe finding is kept (on a tie,
  * the check listed first). Findings with a fix are all kept: each says how to mend its own part.
  */
-function oneFindingPerOmission(findings: Finding[], madeBy: ReadonlyMap<Finding, number>): Finding[] {
+function oneFindingPerOmission(findings: Finding[], madeBy: (f: Finding) => number): Finding[] {
   // The finding kept for each omission, by where it starts in the translation (few share a start).
   const kept = new Map<number, Finding[]>();
   let dropped = false;
@@ -437,7 +450,7 @@ function oneFindingPerOmission(findings: Finding[], madeBy: ReadonlyMap<Finding,
     else if (bucket[at]!.ruleId !== f.ruleId) {
       dropped = true;
       const other = bucket[at]!;
-      if ((SEVERITY_RANK[f.severity] - SEVERITY_RANK[other.severity] || (madeBy.get(f) ?? 0) - (madeBy.get(other) ?? 0)) < 0) bucket[at] = f;
+      if ((SEVERITY_RANK[f.severity] - SEVERITY_RANK[other.severity] || madeBy(f) - madeBy(other)) < 0) bucket[at] = f;
     }
   }
   if (!dropped) return findings;
@@ -557,9 +570,13 @@ function collapseSpaces(text: string): string {
   return from === 0 && end === n ? text : out + text.slice(from, end);
 }
 
-/** The first 16 hex digits of the SHA-256 of the parts as JSON (one-shot `hash`: several times cheaper than `createHash`). */
+/**
+ * The first 16 hex digits of the SHA-256 of the parts as JSON (one-shot `hash`: several times
+ * cheaper than `createHash`). Written from the digest's first 8 bytes, not cut from its 64 digits:
+ * V8 keeps a piece of a string as a reference to the whole, 122 bytes a finding where these take 42.
+ */
 function fingerprint(parts: readonly string[]): string {
-  return hash('sha256', JSON.stringify(parts), 'hex').slice(0, 16);
+  return hash('sha256', JSON.stringify(parts), 'buffer').toString('hex', 0, 8);
 }
 
 function toFinding(
@@ -595,17 +612,37 @@ function toFinding(
   return finding;
 }
 
-/** Distributes matches (sorted by start) over paragraphs (sorted, disjoint) in one pass. */
-function bucket<T extends { start: number; end: number }>(matches: readonly T[], paragraphs: readonly Paragraph[]): T[][] {
-  const out: T[][] = paragraphs.map(() => []);
-  let p = 0;
-  for (const m of matches) {
-    while (p < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
-    if (p === paragraphs.length) break;
-    if (m.start >= paragraphs[p]!.start) out[p]!.push(m);
+/**
+ * Matches (sorted by start) by the paragraph (sorted, disjoint) they start in, found in one pass:
+ * each paragraph's are a range of the list, two numbers a paragraph.
+ */
+class ParagraphMatches<T extends { start: number }> {
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  constructor(
+    private readonly matches: readonly T[],
+    paragraphs: readonly Paragraph[],
+  ) {
+    this.from = new Int32Array(paragraphs.length);
+    this.to = new Int32Array(paragraphs.length);
+    let k = 0;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const { start, end } = paragraphs[p]!;
+      while (k < matches.length && matches[k]!.start < start) k++;
+      this.from[p] = k;
+      while (k < matches.length && matches[k]!.start < end) k++;
+      this.to[p] = k;
+    }
   }
-  return out;
+  /** The matches of paragraph `i` (0-based), in text order. */
+  of(i: number): readonly T[] {
+    const from = this.from[i]!;
+    const to = this.to[i]!;
+    return from === to ? NO_MATCHES : this.matches.slice(from, to);
+  }
 }
+
+const NO_MATCHES: readonly never[] = Object.freeze([]);
 
 /** Pairs each source occurrence of a term with a rendering of it in the same paragraph, in order. */
 function termOutcomes(pair: ParagraphPair, text: string, renderedSoFar: Set<string>): TermOutcome[] {

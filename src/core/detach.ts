@@ -12,3 +12,27 @@
 export function detached<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/**
+ * `detached` item by item, in place: each item's copy replaces it, so the originals go as the
+ * copies come and no JSON of the whole list is ever made (for 84,000 findings quoting Vietnamese,
+ * a string of some 100 MB beside both lists).
+ * @example detachEach(result.findings) // the same array, of copies
+ */
+export function detachEach<T>(items: T[]): T[] {
+  for (let i = 0; i < items.length; i++) items[i] = detached(items[i]!);
+  return items;
+}
+
+/**
+ * The same text held one byte a character when every character fits in one (Latin-1). V8 keeps a
+ * string two bytes a character when it is made of two-byte pieces, even once no character needs
+ * them: an engine's answers carry `⟦1⟧` placeholders until the terms go back in, so the English
+ * output joined from them took 114 MB for 57 MB of ASCII.
+ * @example compactText('Glide Phase Interceptor') // the same characters, one byte each
+ */
+export function compactText(text: string): string {
+  return NOT_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
+const NOT_LATIN1 = /[\u0100-\uffff]/;

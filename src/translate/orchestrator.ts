@@ -131,11 +131,13 @@ export interface TranslationPlan {
 
 /**
  * A matcher that remembers its answers per paragraph text (the latest `limit` of them): the budget
- * plan, each engine's run and the check all ask about the same paragraphs.
+ * plan and each engine's run ask about the same paragraphs. `forget` lets them go once a file's
+ * engines are done asking (its check matches the whole source anew).
  */
-export function rememberingMatcher(matcher: ViMatcher, limit = REMEMBERED_TEXTS): ViMatcher {
+export function rememberingMatcher(matcher: ViMatcher, limit = REMEMBERED_TEXTS): ViMatcher & { forget(): void } {
   const answers = new Map<string, ReturnType<ViMatcher['find']>>();
   return {
+    forget: () => answers.clear(),
     find(text) {
       let found = answers.get(text);
       if (!found) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesPerCharacter } from '../core/representation.js';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,5 +74,24 @@ describe('targetsInOutput', () => {
     const targets = ['Tokyo and Washington signed the Memorandum of Understanding.', '', 'The ministers met\non Tuesday.', 'Hai bên nhất trí — “an important step”.'];
     const text = outputText(undefined, targets);
     expect(targetsInOutput(text, targets)).toEqual(targets);
+  });
+});
+
+
+describe('outputText', () => {
+  it('holds an English output one byte a character, though the targets came as two-byte strings (the placeholders an engine answered with)', () => {
+    const answers = ['Tokyo and Washington signed the ⟦1⟧ on Tuesday.', 'The ⟦1⟧ covers the ⟦2⟧.'];
+    const terms = ['Memorandum of Understanding', 'Security of Supply Arrangement'];
+    const targets = answers.map((a) => a.replace(/⟦(\d)⟧/g, (_, n: string) => terms[Number(n) - 1]!));
+    expect(targets.map(bytesPerCharacter)).toEqual([2, 2]);
+    const text = outputText(undefined, targets);
+    expect(text).toBe('Tokyo and Washington signed the Memorandum of Understanding on Tuesday.\n\nThe Memorandum of Understanding covers the Security of Supply Arrangement.\n');
+    expect(bytesPerCharacter(text)).toBe(1);
+    expect(targetsInOutput(text, targets).map(bytesPerCharacter)).toEqual([1, 1]);
+  });
+
+  it('leaves an output that needs two bytes a character as it is', () => {
+    const targets = ['Hai bên nhất trí — “an important step”.'];
+    expect(outputText(undefined, targets)).toBe(`${targets[0]}\n`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCheckCompact, formatFindingList } from '../../src/report/check-compact.js';
-import { cleanReport, forbiddenGpi, report, suppressedReport } from './check-fixtures.js';
+import { FindingTally, formatCheckCompact, formatFindingList } from '../../src/report/check-compact.js';
+import type { Finding } from '../../src/core/types.js';
+import { cleanReport, forbiddenGpi, forbiddenMou, missingSosa, report, suppressedBaseline, suppressedInline, suppressedReport } from './check-fixtures.js';
 
 describe('formatCheckCompact', () => {
   it('prints one `file:line:col: severity rule-id message` line per finding, by file and position, then a summary', () => {
@@ -64,5 +65,47 @@ describe('formatFindingList (how translate ends)', () => {
     ]);
     // Only suppressed findings: still listed.
     expect(formatFindingList(suppressedReport.findings.filter((f) => f.suppression), { limit: 10, commands: [] }).trimEnd().split('\n')).toEqual(out.slice(3, 5));
+  });
+});
+
+describe('FindingTally (what translate keeps of its findings)', () => {
+  // Three outputs' findings, out of order, many at one line and column (ties keep the order given).
+  const outputs = ['out/b.deepl.en.txt', 'out/a.google.en.txt', 'out/a.deepl.en.txt'];
+  const kinds = [forbiddenGpi, missingSosa, forbiddenMou, suppressedInline, suppressedBaseline];
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const findings: Finding[] = Array.from({ length: 90 }, (_, i) => {
+    const kind = kinds[i % kinds.length]!;
+    const line = 1 + Math.floor(random() * 6);
+    const column = 1 + Math.floor(random() * 3) * 20;
+    return {
+      ...kind,
+      file: outputs[Math.floor(random() * outputs.length)]!,
+      paragraph: line,
+      message: `${kind.message} (${i + 1})`,
+      ...(kind.span ? { span: { start: { line, column, offset: line * 100 + column }, end: { line, column: column + 9, offset: line * 100 + column + 9 } } } : {}),
+    };
+  });
+
+  it('lists the first findings as the full report orders them (by file, then place, ties as given), whatever the limit', () => {
+    const all = formatCheckCompact({ files: [], findings, summary: [] }).split('\n').slice(0, findings.length);
+    for (const limit of [1, 4, 10, 36, 89, 90, 200]) {
+      const tally = new FindingTally(limit);
+      for (const f of findings) tally.add(f);
+      const left = findings.length - Math.min(limit, findings.length);
+      expect(tally.list(['vitrans check a.vi.txt out/a.deepl.en.txt'])).toBe(
+        [...all.slice(0, limit), left > 0 ? `…and ${left} more. The full report:` : 'The full report:', '  vitrans check a.vi.txt out/a.deepl.en.txt', ''].join('\n'),
+      );
+    }
+  });
+
+  it('counts the findings that stand by severity, the suppressed ones, and the files they point into', () => {
+    const tally = new FindingTally(10);
+    for (const f of findings) tally.add(f);
+    const standing = findings.filter((f) => !f.suppression);
+    expect(tally.standing).toEqual({ error: standing.filter((f) => f.severity === 'error').length, warning: standing.filter((f) => f.severity === 'warning').length, info: 0 });
+    expect(tally.suppressed).toBe(findings.length - standing.length);
+    expect([...tally.files].sort()).toEqual([...new Set(findings.map((f) => f.file))].sort());
+    expect(new FindingTally(10).list(['x'])).toBe('');
   });
 });

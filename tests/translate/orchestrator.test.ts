@@ -511,6 +511,16 @@ describe('rememberingMatcher', () => {
     expect(asked).toEqual(['Biên bản ghi nhớ', 'Thoả thuận An ninh Cung ứng']);
     expect(matcher.find('Biên bản ghi nhớ')).toBe(first);
   });
+
+  it("lets its answers go when told to forget (a file's engines are done), and asks again after", () => {
+    const asked: string[] = [];
+    const inner = { find: (text: string) => (asked.push(text), []) };
+    const matcher = rememberingMatcher(inner);
+    matcher.find('Biên bản ghi nhớ');
+    matcher.forget();
+    matcher.find('Biên bản ghi nhớ');
+    expect(asked).toEqual(['Biên bản ghi nhớ', 'Biên bản ghi nhớ']);
+  });
 });
 
 describe('respelling terms for engine-side glossaries', () => {

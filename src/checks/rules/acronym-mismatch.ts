@@ -72,6 +72,8 @@ export const acronymMismatch: Check = {
           parenthesised.push({ key: t.key, before: k - t0 });
         }
         const empty = target.length === 0 && source.length === 0;
+        // Most paragraphs have no acronym: they share one summary, kept for every pair of the document.
+        if (empty && introductions.length === 0) return NO_ACRONYMS;
         return {
           shouting: !empty && (shouting(pair.source.text) || shouting(pair.target.text)),
           vietnameseInitialisms: source.length === 0 ? [] : vietnameseInitialisms(context.sourceText, pair.source.start, pair.source.end),
@@ -82,8 +84,9 @@ export const acronymMismatch: Check = {
         };
       },
       contributed(all: readonly PairAcronyms[], pairAt) {
-        const pairs = all.map((_, i) => pairAt(i + 1));
-        const introducedAt = introductions(all, pairs, glossary);
+        // Pairs are made as they are read, not all at once: each holds its paragraphs' matches.
+        const pairOf = (i: number): ParagraphPair => pairAt(i + 1);
+        const introducedAt = introductions(all, pairOf, glossary);
         // Acronyms anywhere in the source: a translation may use one where the source repeats the full name.
         const inSourceDocument = new Set<string>();
         for (const a of all) for (const t of a.source) inSourceDocument.add(t.key);
@@ -159,7 +162,7 @@ export const acronymMismatch: Check = {
             for (const t of a.target) seen.add(t.key);
             continue;
           }
-          const pair = pairs[i]!;
+          const pair = pairOf(i);
           checkPair(pair, a.source.map((t) => moved(t, pair.source.start)), a.target.map((t) => moved(t, pair.target.start)));
         }
       },
@@ -186,6 +189,9 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 /** What a pair contributes (offsets relative to the pair's starts). */
+/** The summary of a pair without acronyms or introductions. */
+const NO_ACRONYMS: PairAcronyms = Object.freeze({ shouting: false, vietnameseInitialisms: [], source: [], target: [], introductions: [], parenthesised: [] });
+
 interface PairAcronyms {
   /** A paragraph mostly in capitals on either side (with acronyms in it): its words are no acronyms. */
   shouting: boolean;
@@ -354,7 +360,7 @@ function acronymKey(written: string): string | undefined {
  * rendering of its glossary entry (approved or not: a wrong expansion is term-forbidden's) right
  * before "(ACR)", or an approved expansion of the entry anywhere before (from its start).
  */
-function introductions(all: readonly PairAcronyms[], pairs: readonly ParagraphPair[], glossary: GlossaryAcronyms): Map<string, number> {
+function introductions(all: readonly PairAcronyms[], pairOf: (i: number) => ParagraphPair, glossary: GlossaryAcronyms): Map<string, number> {
   const at = new Map<string, number>();
   const earliest = (key: string, offset: number): void => {
     const known = at.get(key);
@@ -363,9 +369,10 @@ function introductions(all: readonly PairAcronyms[], pairs: readonly ParagraphPa
   const endingAt = new Map<number, GlossaryEntry>();
   const matchStart = new Map<number, number>();
   for (let i = 0; i < all.length; i++) {
-    const t0 = pairs[i]!.target.start;
+    const pair = pairOf(i);
+    const t0 = pair.target.start;
     for (const intro of all[i]!.introductions) earliest(intro.key, intro.from + t0);
-    for (const m of pairs[i]!.renderings) {
+    for (const m of pair.renderings) {
       // Only entries that have acronyms can introduce one (most have none).
       const keys = glossary.keys.get(m.entry);
       if (m.kind === 'acronym' || !keys) continue;
@@ -377,7 +384,8 @@ function introductions(all: readonly PairAcronyms[], pairs: readonly ParagraphPa
     }
   }
   for (let i = 0; i < all.length; i++) {
-    const t0 = pairs[i]!.target.start;
+    if (all[i]!.parenthesised.length === 0) continue;
+    const t0 = pairOf(i).target.start;
     for (const { key, before } of all[i]!.parenthesised) {
       const k = before + t0;
       const entry = endingAt.get(k);

@@ -43,7 +43,7 @@ export const inconsistentTranslation: Check = {
     return {
       // A pair contributes its sentences' hashes and where they stand in it; the tables of the run
       // are filled from them in paragraph order, so an edit reads only the paragraphs it changed.
-      contribute(pair): Float64Array {
+      contribute(pair): readonly number[] {
         const sources = sentenceSpans(context.sourceText, pair.source.start, pair.source.end);
         const targets = sentenceSpans(context.targetText, pair.target.start, pair.target.end);
         if (sources.length !== targets.length) return NO_SENTENCES;
@@ -57,9 +57,10 @@ export const inconsistentTranslation: Check = {
           const t0 = pair.target.start;
           rows.push(ss - s0, se - s0, ts - t0, te - t0, vietnameseHash(context.sourceText, ss, se), target.hash);
         }
-        return rows.length === 0 ? NO_SENTENCES : Float64Array.from(rows);
+        // A plain array of its own length: a typed array's buffer cost a pair as much again, kept for every pair of the document.
+        return rows.length === 0 ? NO_SENTENCES : rows.slice();
       },
-      contributed(all: readonly Float64Array[], pairAt) {
+      contributed(all: readonly (readonly number[])[], pairAt) {
         for (let p = 0; p < all.length; p++) {
           const rows = all[p]!;
           if (rows.length === 0) continue;
@@ -111,7 +112,7 @@ export const inconsistentTranslation: Check = {
 
 /** A pair's sentences as rows of six numbers: source start and end, target start and end (relative to the pair's starts), source hash, target hash. */
 const SENTENCE_ROW = 6;
-const NO_SENTENCES = new Float64Array(0);
+const NO_SENTENCES: readonly number[] = Object.freeze([]);
 
 interface SeriesTables {
   /** Source sentence hash → its first translation. */

@@ -29,7 +29,7 @@ import { mappedSource, type SourceMapping } from '../../config/sections.js';
 import type { CheckReport } from '../../report/types.js';
 import { checkReporters, type CheckFormat } from '../../report/index.js';
 import { allInOrder, mapped } from '../../core/iterate.js';
-import { detached } from '../../core/detach.js';
+import { detachEach } from '../../core/detach.js';
 import { VERSION } from '../version.js';
 import { STDIN_PATH, bilingualArticle, loadArticle, type LoadedArticle } from '../../formats/articles.js';
 import { assertNotAnInput, assertParentFolderExists, fileFingerprint, rewriteFile, writeFileAtomic, writeInBlocks } from '../write-file.js';
@@ -123,7 +123,7 @@ export async function checkCommand(paths: string[], opts: CheckOptions, io: CliI
     if (keepParagraphs) for (const [file, list] of r.paragraphs) paragraphs.set(file, list);
     if (!streaming) return r;
     // Copies: a piece of an article's text quoted by a finding would keep the whole text.
-    return { findings: detached(r.findings), outcomes: detached(r.outcomes), paragraphs: new Map() };
+    return { findings: detachEach(r.findings), outcomes: detachEach(r.outcomes), paragraphs: new Map() };
   };
   // Without --fix, each article is checked as soon as it is read and its texts are let go, so
   // memory follows the largest article rather than the corpus. --fix keeps every text: it rewrites

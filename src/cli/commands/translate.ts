@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { shownPath } from '../format-error.js';
 import { AlignmentError, ConfigError, EngineError, InputError, UsageError, UserError, withoutCacheClaims } from '../../core/errors.js';
-import type { Finding, Paragraph } from '../../core/types.js';
+import type { Finding, Paragraph, Severity } from '../../core/types.js';
 import type { Engine } from '../../engines/types.js';
 import { getEngine } from '../../engines/registry.js';
 import { loadGlossary } from '../../glossary/load.js';
@@ -45,7 +45,7 @@ import { loadConfig, resolveEngineSettings, withSettingFlags } from '../../confi
 import { checkSettingsOf, encodingChoiceOf, engineSettingOrigin, runSettings } from '../../config/effective.js';
 import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
 import type { CheckSettings } from '../../checks/runner.js';
-import { formatFindingList } from '../../report/check-compact.js';
+import { FindingTally } from '../../report/check-compact.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFailureHint, writeFilesTogether } from '../write-file.js';
@@ -55,7 +55,7 @@ import { detectFormat } from '../../formats/registry.js';
 import { docxView, hasText, readDocx, readDocxFile, writeDocx, type DocxDocument, type DocxParagraph } from '../../formats/docx.js';
 import { articleHtml, readHtmlArticle } from '../../formats/html.js';
 import { asUtf8Xml, readXliff, readXliffFile, segmentsToTranslate, tagMismatches, writeXliff, type XliffDocument, type XliffSegment } from '../../formats/xliff.js';
-import { exitCodeFor, type FailOn } from '../exit-codes.js';
+import { exitCodeForCounts, type FailOn } from '../exit-codes.js';
 import { readFile } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
 import { isRedisUrl } from '../../core/redis-url.js';
@@ -307,7 +307,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
     let paragraphs = 0;
     let cached = 0;
     const usage = new Map(engines.map((e) => [e.name, emptyUsage()]));
-    const allFindings: Finding[] = [];
+    // Counts and the first findings listed: each file's findings go with its bilingual JSON.
+    const findings = new FindingTally(FINDINGS_LISTED);
     const warnings = new Map<string, number>();
     const fellBack = new Set<string>();
     const onProgress = (e: TranslateProgress): void => {
@@ -323,9 +324,10 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       let check: SourceCheck | undefined = tools && { tools, source: prepareSource({ file: input.shown, ...input.check }, tools) };
       progress.begin(`${input.shown} → ${engines.map((e) => e.name).join(', ')}`, engines.length);
       const fileIndex = inputs.indexOf(input);
+      let translating = engines.length;
       const settled = await Promise.allSettled(
         engines.map(async (engine) => {
-          const translations = queued ? await queued.translations(fileIndex, engine.name) : await translateParagraphs({
+          const translations = await (queued ? queued.translations(fileIndex, engine.name) : translateParagraphs({
             engine,
             paragraphs: input.segments,
             markup: input.markup,
@@ -343,6 +345,9 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
             inFlight,
             onProgress,
             redact: io.redact,
+          })).finally(() => {
+            // The last engine of the file has asked about its paragraphs: their term matches go before the checks.
+            if (--translating === 0) viMatcher?.forget();
           });
           const outPath = outputPathOf(input, engine.name);
           const result = input.xliff
@@ -381,8 +386,8 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         // An XLIFF output's paragraphs are its checked segments, a Word document's those read back from it.
         const text = written[0]?.content;
         suppressInFile(file, checkedParagraphs ?? (typeof text === 'string' ? text : undefined), suppressions, levels, abs);
-        for (const f of file.otherFindings) allFindings.push(f);
-        for (const list of file.paragraphFindings) for (const f of list) allFindings.push(f);
+        for (const f of file.otherFindings) findings.add(f);
+        for (const list of file.paragraphFindings) for (const f of list) findings.add(f);
       }
       // The engines that finished are written, with their bilingual JSON, before a failure of
       // another engine is reported; the outputs and the JSON are written together or not at all.
@@ -427,17 +432,16 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       if (failure) throw failure.reason;
     }
 
-    const findings = allFindings;
     // With --compare, stdout carries the comparison report (possibly JSON): the summary goes to stderr.
     const summaryStream = opts.compare ? io.stderr : io.stdout;
     if (!opts.quiet) {
       summaryStream.write(summaryLine(inputs.length, engines, paragraphs, cached, usage, findings, warnings, glossary !== undefined) + '\n');
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
-        .filter(({ outputs }) => findings.some((f) => outputs.includes(f.file)))
+        .filter(({ outputs }) => outputs.some((o) => findings.files.has(o)))
         // An XLIFF output holds its source: it is checked alone.
         .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
-      summaryStream.write(formatFindingList(findings, { limit: FINDINGS_LISTED, commands: checkCommands }));
+      summaryStream.write(findings.list(checkCommands));
     }
     if (opts.compare) {
       const [{ compareCommand }, { DEFAULT_BOOTSTRAP }] = await Promise.all([import('./compare.js'), import('../../compare/compare.js')]);
@@ -460,7 +464,7 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
         await compareCommand(input.shown, outputs, compareOpts, io);
       }
     }
-    return exitCodeFor(findings, opts.failOn ?? 'never');
+    return exitCodeForCounts(findings.standing, opts.failOn ?? 'never');
   } catch (caught) {
     // Engines and the orchestrator say finished paragraphs are cached; under --no-cache none are.
     const err = cache ? caught : withoutCacheClaims(caught);
@@ -912,12 +916,12 @@ function summaryLine(
   paragraphs: number,
   cached: number,
   usage: Map<string, EngineUsage>,
-  findings: Finding[],
+  findings: FindingTally,
   warnings: Map<string, number>,
   checked: boolean,
 ): string {
-  const count = (s: string): number => findings.filter((f) => f.severity === s && !f.suppression).length;
-  const suppressed = findings.filter((f) => f.suppression).length;
+  const count = (s: Severity): number => findings.standing[s];
+  const suppressed = findings.suppressed;
   const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
   const check = checked
     ? `check: ${count('error')} errors, ${count('warning')} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
