@@ -13,12 +13,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { compileEnMatcher, enMatcherFromData, type EnMatcher, type EnMatcherData } from './en-matcher.js';
 import { compileViMatcher, viMatcherFromData, type ViMatcher, type ViMatcherData } from './vi-matcher.js';
 import type { Glossary } from './types.js';
+
+/**
+ * Where vitrans keeps the compiled glossaries of a project (the CLI's working directory, the
+ * editor's workspace): beside the translation cache, in `.vitrans-cache/glossaries`, so that the
+ * command line and the language server share them.
+ */
+export function glossaryCacheDir(root: string): string {
+  return resolve(root, '.vitrans-cache', 'glossaries');
+}
 
 /** Both matchers of one glossary. */
 export interface GlossaryMatchers {

@@ -22,6 +22,7 @@ import { loadConfig, parseConfig, secretsInConfigText, DEFAULT_CONFIG_FILE, type
 import { checkSettingsOf, encodingChoiceOf, runSettings } from '../config/effective.js';
 import { loadGlossary, parseGlossary } from '../glossary/load.js';
 import { runGlossarySelfTests } from '../glossary/selftest.js';
+import { glossaryCacheDir } from '../glossary/compiled.js';
 import { bilingualArticle, loadArticle, type LoadedArticle } from '../formats/articles.js';
 import type { TextFile } from '../text/read.js';
 import { paragraphNumbered } from '../text/paragraphs.js';
@@ -106,7 +107,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     }
     registerSecrets(config.secrets);
     const settings = runSettings(config, {}, (p) => resolve(root, p), { glossary: 'glossary.yaml' });
-    const glossary = await loadGlossary(settings.glossary.value);
+    // Compiled once for the command line and the editor alike, not again at every start of the editor.
+    const glossary = await loadGlossary(settings.glossary.value, { cacheDir: glossaryCacheDir(root) });
     preparedSources = new Map();
     const baselinePath = settings.baseline.value;
     return { root, config, glossaryPath: settings.glossary.value, tools: createCheckTools(glossary, checkSettingsOf(config)), ...(baselinePath ? { baselinePath } : {}) };

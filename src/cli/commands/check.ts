@@ -16,7 +16,7 @@ import { CORPUS_LAYOUT_HINT, scanCorpus, type CorpusArticle } from '../../text/c
 import { encodingFor, validateEncodingChoice, type EncodingChoice } from '../../text/encodings.js';
 import { paragraphNumbered } from '../../text/paragraphs.js';
 import { loadGlossary } from '../../glossary/load.js';
-import { glossaryCacheDir } from '../glossary-cache.js';
+import { glossaryCacheDir } from '../../glossary/compiled.js';
 import { applyFixes } from '../../glossary/fix.js';
 import { createCheckRun, createCheckTools, fixesToApply, summarizeTerms, type CheckTools, withReaderSeverities } from '../../checks/index.js';
 import { SUPPRESSION_RULES } from '../../checks/inline-suppressions.js';

@@ -20,9 +20,8 @@ import { checkSettingsOf, encodingChoiceOf, runSettings } from '../../config/eff
 import { encodingFor } from '../../text/encodings.js';
 import { shownPath } from '../format-error.js';
 import { loadGlossary } from '../../glossary/load.js';
-import { storeCompiledGlossary } from '../../glossary/compiled.js';
 import type { Glossary } from '../../glossary/types.js';
-import { glossaryCacheDir } from '../glossary-cache.js';
+import { glossaryCacheDir, storeCompiledGlossary } from '../../glossary/compiled.js';
 import { readTextFile, type TextFile } from '../../text/read.js';
 import { compareFormatters, type CompareFormat } from '../../report/index.js';
 import { assertNotAnInput, writeFileAtomic } from '../write-file.js';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { UsageError, UserError } from '../../core/errors.js';
 import { loadGlossary, parseGlossary } from '../../glossary/load.js';
 import type { Glossary } from '../../glossary/types.js';
-import { glossaryCacheDir } from '../glossary-cache.js';
+import { glossaryCacheDir } from '../../glossary/compiled.js';
 import { runGlossarySelfTests, type SelfTestResult } from '../../glossary/selftest.js';
 import type { GlossaryImportFormat, GlossaryInterchangeFormat } from '../../glossary/interchange/types.js';
 import { shownPath } from '../format-error.js';
