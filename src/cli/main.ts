@@ -24,27 +24,33 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// A reader that goes away (`vitrans compare ... | head -1`) is not an error: stop quietly.
+// A reader that goes away (`vitrans compare ... | head -1`) is not an error: what is written to it
+// from then on is dropped, and the command goes on. It must not stop there: `translate ... 2>&1 |
+// head -1` loses its reader at the first note, long before the outputs it was run for are written.
+const gone = new WeakSet<NodeJS.WriteStream>();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
+    if (err.code !== 'EPIPE') throw err;
+    gone.add(stream);
   });
 }
+const writeTo = (stream: NodeJS.WriteStream, text: string): void => {
+  if (!gone.has(stream)) stream.write(text);
+};
 
 const env = process.env;
 const io: CliIO = {
   // The terminal's width as it is when a report is written (a resize during a long run counts).
   // Piped output has none, so reports do not wrap, unless COLUMNS is exported to ask for a width.
   stdout: {
-    write: (s) => void process.stdout.write(s),
+    write: (s) => writeTo(process.stdout, s),
     isTTY: Boolean(process.stdout.isTTY),
     get columns() {
       return process.stdout.columns || Number(env.COLUMNS) || undefined;
     },
   },
   stderr: {
-    write: (s) => void process.stderr.write(s),
+    write: (s) => writeTo(process.stderr, s),
     isTTY: Boolean(process.stderr.isTTY),
     get columns() {
       return process.stderr.columns || undefined;
