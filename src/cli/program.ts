@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngineError, UsageError, UserError } from '../core/errors.js';
 import { Redactor, environmentSecrets } from '../core/redact.js';
 import { formatUserError, shownPath } from './format-error.js';
-import { writeFailure, writeFailureHint } from './write-file.js';
+import { isWriteFailure, writeFailure, writeFailureHint } from './write-file.js';
 import { VERSION } from './version.js';
 import { EXIT_ENGINE_UNAVAILABLE } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -72,7 +72,9 @@ export async function runCli(argv: string[], outerIO: CliIO): Promise<number> {
 /** A write the file system refused (full, read-only, forbidden), with the path it named. */
 function fileSystemRefusal(err: unknown): { path: string; why: string } | undefined {
   const { code, path } = (err ?? {}) as { code?: unknown; path?: unknown };
-  if (typeof path !== 'string' || !['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'].includes(String(code))) return undefined;
+  if (typeof path !== 'string') return undefined;
+  // Any refusal of a write of ours (`-o` to a folder, under a file); of other calls, only those no bug makes.
+  if (!isWriteFailure(err) && !['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'].includes(String(code))) return undefined;
   const why = writeFailure(err);
   return why ? { path, why } : undefined;
 }

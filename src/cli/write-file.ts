@@ -77,12 +77,40 @@ export async function writeFilesTogether(files: readonly { path: string; content
     }
   } catch (err) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    // Name the file the user asked for, not our temporary one.
-    const target = staged.at(-1)?.path;
-    if (target && err && typeof err === 'object' && 'code' in err) (err as { path?: string }).path = target;
-    throw err;
+    throw asWriteFailure(err, staged.at(-1)?.path ?? files[0]?.path);
   }
-  for (const { temp, path } of staged) await rename(temp, path);
+  // A folder standing at a target's name fails here: the temporary files left go too.
+  let renamed = 0;
+  try {
+    for (const { temp, path } of staged) {
+      await rename(temp, path);
+      renamed++;
+    }
+  } catch (err) {
+    await Promise.all(staged.slice(renamed).map(({ temp }) => rm(temp, { force: true })));
+    throw asWriteFailure(err, staged[renamed]?.path);
+  }
+}
+
+/** File-system errors of writeFilesTogether: each names the file the user asked for (not our temporary one). */
+const writeFailures = new WeakSet<object>();
+
+/** `err`, marked as the file system refusing a write of `target` (see isWriteFailure), when it is a file-system error. */
+export function asWriteFailure(err: unknown, target: string | undefined): unknown {
+  if (err && typeof err === 'object' && 'code' in err) {
+    if (target) (err as { path?: string }).path = target;
+    writeFailures.add(err);
+  }
+  return err;
+}
+
+/**
+ * Whether `err` is the file system refusing one of our writes (writeFileAtomic, writeFilesTogether),
+ * for any reason writeFailure words: a folder where the file goes, a file where a folder does, a
+ * full disk. The user's to fix, never a bug.
+ */
+export function isWriteFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && writeFailures.has(err) && writeFailure(err) !== undefined;
 }
 
 /** The sha256 of a file's bytes: what `rewriteFile` compares to tell that a file changed since it was read. */
@@ -146,6 +174,8 @@ export function writeFailure(err: unknown): string | undefined {
     EPERM: 'operation not permitted',
     EISDIR: 'a folder stands where the file should be',
     ENOTDIR: 'a file stands where a folder should be',
+    // mkdir's answer when a file has the name of a folder on the way.
+    EEXIST: 'a file stands where a folder should be',
     ENOENT: 'the folder does not exist',
     EIO: 'an input/output error',
     EFBIG: 'the file is too large',

@@ -17,7 +17,7 @@ import { loadConfig } from '../../config/load.js';
 import { readError } from '../../text/read.js';
 import { shownPath } from '../format-error.js';
 import { VERSION } from '../version.js';
-import { assertNotAnInput } from '../write-file.js';
+import { asWriteFailure, assertNotAnInput } from '../write-file.js';
 import type { CliIO } from '../io.js';
 
 /** Options of `vitrans export tmx`, as commander parses them. */
@@ -141,9 +141,14 @@ function writeToStdout(header: Parameters<typeof writeTmx>[0], units: Iterable<T
  * chunks: memory stays bounded however large the cache), then renames it over `path`.
  */
 async function writeTmxFile(path: string, header: Parameters<typeof writeTmx>[0], units: Iterable<TmxUnitToWrite>): Promise<number> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true }).catch((err: unknown) => Promise.reject(asWriteFailure(err, path)));
   const temp = join(dirname(path), `.${basename(path)}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'w');
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w');
+  } catch (err) {
+    throw asWriteFailure(err, path);
+  }
   try {
     let pending = '';
     const n = writeTmx(header, units, (chunk) => {
@@ -164,6 +169,6 @@ async function writeTmxFile(path: string, header: Parameters<typeof writeTmx>[0]
       // already closed
     }
     await rm(temp, { force: true });
-    throw err;
+    throw asWriteFailure(err, path);
   }
 }
