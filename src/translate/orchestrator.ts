@@ -289,8 +289,11 @@ export async function planTranslation(opts: PlanOptions): Promise<TranslationPla
   const { mode, paragraphs } = await planKeys(opts);
   let count = 0;
   let characters = 0;
+  // Repeats of a paragraph are sent once (see translateParagraphs).
+  const counted = new Set<string>();
   for (const p of paragraphs) {
-    if (p.blank || p.cached) continue;
+    if (p.blank || p.cached || counted.has(p.key)) continue;
+    counted.add(p.key);
     const prep = p.prepare();
     // Counted, then let go: a plan of a big file must not hold a masked copy of it.
     p.release();
@@ -372,6 +375,11 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     warnings: [],
     ...extra,
   });
+  // A paragraph repeated in the file (a byline, a caption, boilerplate) is sent once: its repeats
+  // take the first one's answer once it is in, as a later run takes it from the cache.
+  const firstOfKey = new Map<string, PlannedParagraph>();
+  const repeats = new Map<PlannedParagraph, PlannedParagraph[]>();
+  const pending: PlannedParagraph[] = [];
   for (const p of plan.paragraphs) {
     if (p.cached) {
       results[p.index] = fromCached(engine, p, p.cached);
@@ -380,13 +388,25 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     } else if (p.blank) {
       results[p.index] = result(p, p.source);
       done++;
+    } else {
+      const first = firstOfKey.get(p.key);
+      if (!first) {
+        firstOfKey.set(p.key, p);
+        pending.push(p);
+        continue;
+      }
+      const list = repeats.get(first);
+      if (list) list.push(p);
+      else repeats.set(first, [p]);
+      done++;
+      fromCache++;
     }
   }
+  firstOfKey.clear();
   // Paragraphs that are never sent (blank, local, cached) count as done too, so progress reaches total.
   const tick = (): void => onProgress?.({ type: 'progress', engine: engine.name, total, done, cached: fromCache });
   onProgress?.({ type: 'start', engine: engine.name, total, cached: fromCache });
   if (done > fromCache) tick();
-  const pending = plan.paragraphs.filter((p) => !results[p.index]);
   if (pending.length === 0) return results as ParagraphTranslation[];
   if (opts.signal?.aborted) throw new TranslationAbortedError();
 
@@ -713,6 +733,10 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   // waited for completed the run: everything is in the cache, and the caller asked to stop (so an
   // interrupted run writes no outputs). One that comes after the run has ended does not count.
   if (stopped) throw new TranslationAbortedError();
+  for (const [first, list] of repeats) {
+    const answer = results[first.index];
+    if (answer) for (const p of list) results[p.index] = { ...answer, source: p.source, cached: true, warnings: [...answer.warnings] };
+  }
   if (results.some((r) => r === undefined) || failure !== undefined) throw failure;
   return results as ParagraphTranslation[];
 }

@@ -138,6 +138,35 @@ describe('cache', () => {
   });
 });
 
+describe('paragraphs repeated in one file', () => {
+  // A byline and a photo credit that the article repeats; the second byline arrives decomposed (NFD), as pasted from a Mac.
+  const BYLINE = 'Phóng viên Thông tấn xã Việt Nam tại Tokyo đưa tin.';
+  const CREDIT = 'Ảnh: Bộ Quốc phòng Nhật Bản';
+  const paragraphs = [SEED_PARAGRAPHS[0]!, BYLINE, SEED_PARAGRAPHS[1]!, CREDIT, BYLINE.normalize('NFD'), SEED_PARAGRAPHS[2]!, CREDIT, '', BYLINE];
+
+  it('are sent once: the repeats take the first answer, are not billed again, and the plan counts them once', async () => {
+    const engine = new FakeEngine({ maxTexts: 2 });
+    const out = await translateParagraphs({ ...base, engine, paragraphs, cache: new MemoryTranslationCache() });
+    expect([...engine.sentTexts].sort()).toEqual([SEED_PARAGRAPHS[0]!, BYLINE, SEED_PARAGRAPHS[1]!, CREDIT, SEED_PARAGRAPHS[2]!].sort());
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map((p) => (p === '' ? '' : pseudoTranslate(p.normalize('NFC')))));
+    // The repeats came from this run's own answer: the summary counts them as cached, not as sent.
+    expect(out.map((o) => o.cached)).toEqual([false, false, false, false, true, false, true, false, true]);
+    expect(out[4]!.source).toBe(BYLINE);
+    const plan = await planTranslation({ ...base, engine: new FakeEngine(), paragraphs });
+    expect(plan.toSend).toEqual({ paragraphs: 5, characters: [SEED_PARAGRAPHS[0]!, BYLINE, SEED_PARAGRAPHS[1]!, CREDIT, SEED_PARAGRAPHS[2]!].join('').length });
+  });
+
+  it('without a cache too, and progress still reaches every paragraph', async () => {
+    const engine = new FakeEngine({ maxTexts: 1 });
+    const events: TranslateProgress[] = [];
+    const out = await translateParagraphs({ ...base, engine, paragraphs, onProgress: (e) => events.push(e) });
+    expect(engine.sentTexts).toHaveLength(5);
+    expect(out).toHaveLength(paragraphs.length);
+    const last = events.filter((e) => e.type === 'progress').at(-1);
+    expect(last).toMatchObject({ total: paragraphs.length, done: paragraphs.length });
+  });
+});
+
 describe('retries and fatal errors', () => {
   const noSleep = (delays: number[]) => retryRunner({ maxAttempts: 3, baseDelayMs: 10, random: () => 0, sleep: async (ms) => void delays.push(ms) });
 
