@@ -79,3 +79,8 @@ const io: CliIO = {
 const code = await runCli(process.argv.slice(2), io);
 // Commands report an interrupt as 130 (Ctrl-C); the signal that really came decides.
 process.exitCode = interrupted !== undefined && (code === 0 || code === 130) ? interrupted : code;
+// Stopped: what was to be kept is kept and said by now. A request whose answer nobody waits for
+// any more (--no-cache; a client such as deepl-node's that cannot be aborted) must not keep the
+// process alive until the engine answers or its timeout runs out. Pipes and files are written
+// synchronously here (Linux), so exiting loses no output.
+if (interrupted !== undefined) process.exit();
