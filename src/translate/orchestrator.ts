@@ -354,7 +354,8 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     if (opts.signal?.aborted) throw new TranslationAbortedError();
     const once = opts.nativeGlossaryId ?? nativeGlossaryOnce(engine, opts.termPairs ?? termPairs(opts.glossary!), opts.glossary!.hash, opts);
     try {
-      glossaryId = await retry(once, { signal: opts.signal ?? new AbortController().signal, onRetry });
+      // A stop does not wait for the glossary: nothing is sent yet, so nothing is to be kept.
+      glossaryId = await orAbort(retry(once, { signal: opts.signal ?? new AbortController().signal, onRetry }), opts.signal);
     } catch (err) {
       if (opts.signal?.aborted) throw new TranslationAbortedError();
       if (!(err instanceof EngineError && err.kind === 'glossary-unsupported')) throw err;
@@ -739,6 +740,25 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
   }
   if (results.some((r) => r === undefined) || failure !== undefined) throw failure;
   return results as ParagraphTranslation[];
+}
+
+/**
+ * `promise`, or TranslationAbortedError as soon as `signal` aborts: a request that the engine's
+ * client cannot abort (deepl-node) goes on, and its answer is not waited for.
+ */
+function orAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new TranslationAbortedError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => signal.removeEventListener('abort', onAbort);
+    promise.then(
+      (value) => (settle(), resolve(value)),
+      (err: unknown) => (settle(), reject(err)),
+    );
+  });
 }
 
 function sumBilled(values: (number | undefined)[]): number | undefined {

@@ -504,6 +504,23 @@ describe('glossary per engine', () => {
     expect(engine.sentTexts[1]).toBe(gpi);
   });
 
+  it('a stop while the engine-side glossary is being created ends the run at once, with nothing sent', async () => {
+    // A glossary request the client cannot abort, on a server that holds it (deepl-node over a hanging proxy).
+    const engine = new FakeEngine({ glossary: 'native' });
+    let asked = 0;
+    engine.prepareGlossary = () => {
+      asked++;
+      return new Promise<string>(() => undefined);
+    };
+    const controller = new AbortController();
+    const run = translateParagraphs({ ...base, engine, paragraphs: SEED_PARAGRAPHS.slice(0, 3), glossary, cache: new MemoryTranslationCache(), signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    const outcome = await Promise.race([run.then(() => 'translated', (err: unknown) => err), new Promise((r) => setTimeout(() => r('still waiting'), 5_000))]);
+    expect(outcome).toBeInstanceOf(TranslationAbortedError);
+    expect(asked).toBe(1);
+    expect(engine.requests).toEqual([]);
+  });
+
   it('prepares a native glossary once per run, and not at all when everything is cached', async () => {
     const engine = new FakeEngine({ glossary: 'native' });
     const cache = new MemoryTranslationCache();
