@@ -86,6 +86,29 @@ describe('vitrans translate: standard input', () => {
     expect(json(path.join(dir, 'out/stdin.bilingual.json')).source.path).toBeUndefined();
   });
 
+  it('points at a check command that runs: the bilingual JSON, as standard input has no file to name', async () => {
+    const dir = make();
+    referenceEngine();
+    const seed = fs.readFileSync(path.join(ROOT, 'corpus', SLUGS[0]!, 'source.vi.txt'), 'utf8');
+    const r = await translate(['-'], dir, seed);
+    expect(r.code).toBe(0);
+    const suggested = /The full report:\n {2}(.*)\n$/.exec(r.stdout)?.[1];
+    expect(suggested).toBe('vitrans check out/stdin.bilingual.json');
+    const report = await runVitrans(suggested!.split(' ').slice(1), { cwd: dir, env: ENV });
+    expect(report.stderr).toBe('');
+    // The seed's five corrupted dates and names, found in the output beside the JSON.
+    expect(report.stdout).toMatch(/^out\/stdin\.openai\.en\.txt\n {2}3:4 +warning +"ngày 25 tháng XNUMX"/);
+    expect(report.stdout).toContain('0 errors, 5 warnings');
+  });
+
+  it('says "1 paragraph" in the summary, not "1 paragraphs"', async () => {
+    const dir = make();
+    referenceEngine();
+    const first = fs.readFileSync(path.join(ROOT, 'corpus', SLUGS[1]!, 'source.vi.txt'), 'utf8').split('\n\n')[0]!;
+    const r = await translate(['-'], dir, first);
+    expect(r.stdout).toMatch(/^translated 1 file with openai: 1 paragraph \(0 cached\); /);
+  });
+
   it('--stdin-filename names the outputs and makes a .md name Markdown', async () => {
     const dir = make();
     referenceEngine();

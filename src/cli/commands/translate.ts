@@ -45,6 +45,7 @@ import { checkSettingsOf, encodingChoiceOf, engineSettingOrigin, runSettings } f
 import { suppressInLists, type SuppressionRule } from '../../checks/suppressions.js';
 import type { CheckSettings } from '../../checks/runner.js';
 import { FindingTally } from '../../report/check-compact.js';
+import { plural } from '../../report/check-common.js';
 import { shellQuote } from '../shell-quote.js';
 import { createProgress } from '../progress.js';
 import { assertDirectoryOrAbsent, assertNotAnInput, assertWritableDirectory, writeFailure, writeFailureHint, writeFilesTogether } from '../write-file.js';
@@ -438,8 +439,13 @@ export async function translateCommand(files: string[], opts: TranslateOptions, 
       const checkCommands = inputs
         .map((input) => ({ input, outputs: engines.map((e) => shown(outputPathOf(input, e.name))) }))
         .filter(({ outputs }) => outputs.some((o) => findings.files.has(o)))
-        // An XLIFF output holds its source: it is checked alone.
-        .flatMap(({ input, outputs }) => (input.xliff ? outputs.map((o) => checkCommandLine(o, [], opts)) : [checkCommandLine(input.shown, outputs, opts)]));
+        // An XLIFF output holds its source: it is checked alone. Standard input has no file to
+        // name: its bilingual JSON holds the source, and check reads the outputs beside it.
+        .flatMap(({ input, outputs }) =>
+          input.xliff
+            ? outputs.map((o) => checkCommandLine(o, [], opts))
+            : [input.path === STDIN_PATH ? checkCommandLine(shown(bilingualPathOf(input)), [], opts) : checkCommandLine(input.shown, outputs, opts)],
+        );
       summaryStream.write(findings.list(checkCommands));
     }
     if (opts.compare) {
@@ -923,12 +929,12 @@ function summaryLine(
   const suppressed = findings.suppressed;
   const warned = [...warnings].map(([w, n]) => `${n} ${w}`).join(', ');
   const check = checked
-    ? `check: ${count('error')} errors, ${count('warning')} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
+    ? `check: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`
     : 'check: skipped (no glossary)';
   const costs = engines.map((e) => usageText(e, usage.get(e.name) ?? emptyUsage())).join('; ');
   return (
     `translated ${files} file${files === 1 ? '' : 's'} with ${engines.map((e) => e.name).join(', ')}: ` +
-    `${paragraphs} paragraphs (${cached} cached); ${costs}; ${check}` +
+    `${plural(paragraphs, 'paragraph')} (${cached} cached); ${costs}; ${check}` +
     (warned ? `; warnings: ${warned}` : '')
   );
 }
