@@ -13,8 +13,9 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../setup/server.js';
 import { pseudoTranslate } from '../translate/fake-engine.js';
-import { GLOSSARY_YAML } from '../translate/helpers.js';
+import { GLOSSARY_YAML, manyParagraphs } from '../translate/helpers.js';
 import { runVitrans } from './run-cli.js';
+import { expectedOutputBytes } from '../../src/cli/commands/translate.js';
 import { startLibreServer } from './libre-server.js';
 import { spawnVitrans } from './spawn-cli.js';
 
@@ -80,6 +81,27 @@ function fill(dir: string, leave = 0): void {
 }
 
 const errorLines = (stderr: string): string[] => stderr.split('\n').filter((l) => /^vitrans: (.*: )?error: /.test(l));
+
+describe('the space asked for before anything is sent', () => {
+  // An engine that answers with the Vietnamese barely touched: every paragraph is full of findings,
+  // each quoted with its message and fix in the bilingual JSON (the largest JSON a run writes). The
+  // estimate before this test asked for 6 times the source and 16 KB: a paid run then failed to write.
+  for (const [name, glossary] of [['the test glossary', GLOSSARY_YAML], ['the shipped glossary', fs.readFileSync(path.join(import.meta.dirname, '../../glossary.yaml'), 'utf8')]] as const) {
+    it(`is at least what a run with findings in every paragraph writes (${name})`, async () => {
+      const dir = project();
+      fs.writeFileSync(path.join(dir, 'glossary.yaml'), glossary);
+      const article = manyParagraphs(300).join('\n\n') + '\n';
+      fs.writeFileSync(path.join(dir, 'article.txt'), article);
+      libre();
+      const r = await runVitrans(['translate', 'article.txt', '-e', 'libretranslate'], { cwd: dir, env });
+      expect(r.code).toBe(0);
+      const written = fs.readdirSync(path.join(dir, 'out')).reduce((n, f) => n + fs.statSync(path.join(dir, 'out', f)).size, 0);
+      expect(written).toBeGreaterThan(4 * Buffer.byteLength(SEED));
+      expect(written).toBeGreaterThan(4 * Buffer.byteLength(article));
+      expect(expectedOutputBytes([{ text: article }], 1)).toBeGreaterThanOrEqual(written);
+    });
+  }
+});
 
 describe.skipIf(!canMount)('an --out folder that cannot take the outputs', () => {
   it('read-only: found before anything is sent, one line, exit 2', async () => {
