@@ -28,6 +28,11 @@ export interface ResponseNotes {
   /** Its body as text ('' when the server sent none, as DeepL does on 403, 429 and 5xx). */
   body?: string;
   retryAfter?: string;
+  /**
+   * The last successful (2xx) answer: its status, content type and body, for saying what came
+   * back when deepl-node cannot read it (a captive portal's HTML page, truncated JSON, `{}`).
+   */
+  answered?: { status: number; contentType?: string; body?: string };
 }
 
 const calls = new AsyncLocalStorage<ResponseNotes>();
@@ -39,15 +44,23 @@ const base = axios.getAdapter(axios.defaults.adapter);
 axios.defaults.adapter = async (config: unknown): Promise<AxiosResponseLike> => {
   const response = await base(config);
   const notes = calls.getStore();
+  if (notes && response.status < 400) {
+    const type = response.headers?.['content-type'];
+    notes.answered = { status: response.status, contentType: type !== undefined && type !== null ? String(type) : undefined, body: bodyText(response.data) };
+  }
   if (notes && response.status >= 400) {
     notes.status = response.status;
     // deepl-node asks for text; a stream (document downloads, which vitrans does not use) is not read here.
-    notes.body = typeof response.data === 'string' ? response.data : Buffer.isBuffer(response.data) ? response.data.toString('utf8') : undefined;
+    notes.body = bodyText(response.data);
     const value = response.headers?.['retry-after'];
     notes.retryAfter = value !== undefined && value !== null ? String(value) : undefined;
   }
   return response;
 };
+
+function bodyText(data: unknown): string | undefined {
+  return typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : undefined;
+}
 
 /**
  * Runs `fn` (a deepl-node call) and returns its result; when it fails, throws a `NotedFailure`

@@ -6,10 +6,12 @@
 // Must load before deepl-node: it wraps the axios adapter deepl-node copies when it loads.
 import { callWithNotes, NotedFailure, type ResponseNotes } from './deepl-response-headers.js';
 import deepl from 'deepl-node';
-import { ConfigError, EngineError } from '../core/errors.js';
+import { ConfigError, EngineError, KEPT_IN_CACHE } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import {
+  answerExcerpt,
+  badResponseError,
   engineErrorFromHttp,
   GLOSSARY_PROBLEM,
   isAbort,
@@ -60,6 +62,11 @@ function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, si
   if (err instanceof deepl.ConnectionError) {
     return transportFailure(err.error) === 'timeout' || transportFailure(err) === 'timeout' ? timeoutError(ctx, timeoutMs, err) : networkError(ctx, err);
   }
+  // A 2xx answer deepl-node could not read (not JSON, or JSON without `translations`): a proxy
+  // or captive portal answering for DeepL, or a cut-off body. Unusable, and worth asking again.
+  if (notes.answered && (!(err instanceof deepl.DeepLError) || /^Error parsing response JSON/.test(err.message))) {
+    return unreadableAnswer(ctx, notes.answered, err);
+  }
   if (!(err instanceof deepl.DeepLError)) return toEngineError(ctx, err, { timeoutMs, signal });
   if (err instanceof deepl.GlossaryNotFoundError) {
     return engineErrorFromHttp(ctx, { status: 404, body: notes.body || JSON.stringify({ message: 'glossary not found' }) });
@@ -73,6 +80,22 @@ function deeplError(ctx: EngineErrorContext, err: unknown, timeoutMs: number, si
   if (status !== undefined) return engineErrorFromHttp(ctx, { status, body, headers });
   // ArgumentError and other client-side refusals: the request never left.
   return new EngineError(ctx.engine, GLOSSARY_PROBLEM.test(err.message) ? 'glossary' : 'bad-request', redactFor(ctx, `${ctx.label}: ${err.message}`));
+}
+
+/** The bad-response for a successful answer that is not DeepL's JSON, saying what came back. */
+function unreadableAnswer(ctx: EngineErrorContext, answered: NonNullable<ResponseNotes['answered']>, cause: unknown): EngineError {
+  const { status, contentType, body } = answered;
+  let json = true;
+  try {
+    JSON.parse(body ?? '');
+  } catch {
+    json = false;
+  }
+  const what = json ? "JSON that holds no DeepL translations" : "something that is not DeepL's JSON";
+  return badResponseError(ctx, `answered ${status} with ${what} (${answerExcerpt(ctx, body, contentType)})`, {
+    cause,
+    hint: `something between here and DeepL (a proxy, a Wi-Fi login page) may be answering for it: check the network or try again later; ${KEPT_IN_CACHE.engineHint}`,
+  });
 }
 
 function deeplStatus(message: string): number | undefined {
@@ -139,7 +162,16 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
       if (results.length !== request.texts.length) {
         throw new EngineError('deepl', 'bad-response', `DeepL returned ${results.length} translations for ${request.texts.length} texts`);
       }
-      return results.map((r) => ({ text: r.text, billedCharacters: r.billedCharacters, detectedSourceLang: r.detectedSourceLang }));
+      const out = results.map((r) => ({ text: r.text, billedCharacters: r.billedCharacters, detectedSourceLang: r.detectedSourceLang }));
+      // deepl-node passes `text` on unchecked: null or missing is no translation.
+      const textless = out.flatMap((r, i) => (typeof r.text === 'string' ? [] : [`${i + 1} (${r.text === undefined ? 'missing' : JSON.stringify(r.text)})`]));
+      if (textless.length > 0) {
+        const some = textless.length < out.length;
+        throw badResponseError(ctx, `translation${textless.length > 1 ? 's' : ''} ${textless.join(', ')} of the ${out.length} sent came back without a text`, {
+          partial: some ? out.map((r) => (typeof r.text === 'string' ? r : undefined)) : undefined,
+        });
+      }
+      return out;
     },
 
     async prepareGlossary(pairs: TermPair[], contentHash: string, langs: { sourceLang: string; targetLang: string }): Promise<string> {

@@ -321,9 +321,22 @@ function portOf(url: string): string | undefined {
 export function badResponseError(
   ctx: EngineErrorContext,
   what: string,
-  opts: { partial?: readonly (PartialTranslation | undefined)[]; retryable?: boolean; cause?: unknown } = {},
+  opts: { partial?: readonly (PartialTranslation | undefined)[]; retryable?: boolean; cause?: unknown; hint?: string } = {},
 ): EngineError {
   return new EngineError(ctx.engine, 'bad-response', `${ctx.label} gave an unusable answer: ${redactFor(ctx, what)}`, opts);
+}
+
+/**
+ * What came back in a successful answer a client could not read, in a few words for a message:
+ * its content type, then an HTML page's title or the start of the text, secrets masked.
+ * @example answerExcerpt(ctx, '<html><title>Đăng nhập Wi-Fi</title>…', 'text/html') === 'text/html: an HTML page, "Đăng nhập Wi-Fi"'
+ */
+export function answerExcerpt(ctx: EngineErrorContext, body: string | undefined, contentType: string | undefined): string {
+  const type = contentType?.split(';')[0]?.trim() || 'no content type';
+  if (!body || body.trim() === '') return `${type}, empty`;
+  const title = htmlPageTitle(body);
+  if (title !== undefined) return `${type}: an HTML page, ${JSON.stringify(cutFor(ctx, title, 80))}`;
+  return `${type}: ${JSON.stringify(cutFor(ctx, body.replace(/\s+/g, ' ').trim(), 80))}`;
 }
 
 /** Whether an error is an abort caused by the caller's signal (never retried, never wrapped). */

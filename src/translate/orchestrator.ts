@@ -79,6 +79,18 @@ export function isEcho(sent: string, answer: string, sourceLang: string): boolea
 }
 
 /**
+ * Whether an engine's answer holds no translation of a text that has words: not a string at all
+ * (a server's `null`, a missing field), or only whitespace. Such an answer is no translation, like
+ * an echo: it is asked for again and never cached. A text without letters ("2024") may come back empty.
+ * @example isEmptyAnswer('Hai bên nhất trí.', '  ') === true
+ * @example isEmptyAnswer('Hai bên nhất trí.', null) === true
+ */
+export function isEmptyAnswer(sent: string, answer: unknown): boolean {
+  if (typeof answer !== 'string') return true;
+  return answer.trim() === '' && /\p{L}/u.test(sent);
+}
+
+/**
  * Whether an engine's answer runs far beyond any translation of what was sent: an LLM repeating a
  * word or a sentence until its token limit ("word word word …"). An English translation of
  * Vietnamese runs about 1.1× its characters; ten times as long, and a thousand characters more,
@@ -179,7 +191,11 @@ async function planKeys(opts: PlanOptions, modeOverride?: GlossaryMode): Promise
   });
   if (opts.cache) {
     const cached = await lookUp(opts.cache, paragraphs.filter((p) => !p.blank).map((p) => p.key));
-    for (const p of paragraphs) p.cached = cached.get(p.key);
+    for (const p of paragraphs) {
+      const entry = cached.get(p.key);
+      // An empty answer cached before empty answers were refused is no translation: asked for again.
+      p.cached = entry && !isEmptyAnswer(p.source, entry.target) ? entry : undefined;
+    }
   }
   return { mode, paragraphs };
 }
@@ -452,11 +468,22 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
         } catch (err) {
           if (!split || !(err instanceof EngineError) || err.kind !== 'bad-response') throw err;
           if (err.partial?.length !== texts.length) return missingAll();
-          return err.partial.map((r, i) => (r && !isEcho(texts[i]!, r.text, opts.sourceLang) && !isRunaway(texts[i]!, r.text) ? guardSecrets({ ...r }) : undefined));
+          return err.partial.map((r, i) =>
+            r && !isEmptyAnswer(texts[i]!, r.text) && !isEcho(texts[i]!, r.text, opts.sourceLang) && !isRunaway(texts[i]!, r.text) ? guardSecrets({ ...r }) : undefined,
+          );
         }
         if (out.length !== texts.length) {
           if (split) return missingAll();
           throw new EngineError(engine.name, 'bad-response', `sent ${texts.length} texts, got ${out.length} translations back`);
+        }
+        // Nothing back for a text with words (an empty string, a null) is no translation either: never kept, asked again.
+        const empties = out.map((r, i) => isEmptyAnswer(texts[i]!, (r as TranslateResult | undefined)?.text));
+        if (empties.some(Boolean)) {
+          if (split && !empties.every(Boolean)) return out.map((r, i) => (empties[i] ? undefined : r));
+          const n = empties.filter(Boolean).length;
+          throw new EngineError(engine.name, 'bad-response', `${engine.name} answered ${n === 1 ? 'a text' : `${n} of ${texts.length} texts`} with no translation (empty, or not a text)`, {
+            hint: `try again later; ${KEPT_IN_CACHE.engineHint}`,
+          });
         }
         // The source back untranslated is no translation: never kept, asked again (alone, in a batch).
         const echoes = out.map((r, i) => isEcho(texts[i]!, r.text, opts.sourceLang));
@@ -531,8 +558,12 @@ export async function translateParagraphs(opts: TranslateParagraphsOptions): Pro
     const outcome = await claims.claim(list.map((p) => p.key));
     const claimed = new Set(outcome.claimed);
     for (const p of list) {
-      const finished = outcome.done.get(p.key);
-      if (finished) {
+      const stored = outcome.done.get(p.key);
+      // An empty answer kept by an earlier version is no translation: this run sends it again.
+      const finished = stored && !isEmptyAnswer(p.source, stored.target) ? stored : undefined;
+      if (stored && !finished) {
+        owned.push(p);
+      } else if (finished) {
         results[p.index] = fromCached(engine, p, finished);
         done++;
         fromCache++;

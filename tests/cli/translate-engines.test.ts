@@ -80,6 +80,60 @@ describe('vitrans translate with DeepL as the real server answers', () => {
     ]);
   }, 60_000);
 
+  it('a null text that outlasts every retry ends with exit 4 and one readable line, not an internal error', async () => {
+    const dir = project();
+    const api = deeplServer({ translate: pseudoTranslate });
+    const nullTexts = (texts: string[]): Response => HttpResponse.json({ translations: texts.map(() => ({ text: null, detected_source_language: 'VI' })) });
+    api.fail('translate', ...Array(20).fill(nullTexts));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: deeplEnv });
+    expect(r.stderr).not.toMatch(/internal error|normalize/);
+    expect(r.code).toBe(4);
+    expect(errorLines(r.stderr)).toHaveLength(1);
+    expect(errorLines(r.stderr)[0]).toMatch(/^vitrans: error: deepl: DeepL gave an unusable answer: translations? [\d, ()a-z]+ of the \d+ sent came back without a text/);
+  }, 60_000);
+
+  it('an empty translation of every text is asked for again, never cached: the run and its rerun have the real translations', async () => {
+    const dir = project();
+    const api = deeplServer({ translate: pseudoTranslate });
+    api.fail('translate', (texts) => HttpResponse.json({ translations: texts.map((t) => ({ text: '', detected_source_language: 'VI', billed_characters: [...t].length })) }));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: deeplEnv });
+    expect(errorLines(r.stderr)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('does not align');
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'out/article.bilingual.json'), 'utf8')) as BilingualDocument;
+    expect(doc.paragraphs.map((p) => p.translations.deepl!.target)).toEqual(doc.paragraphs.map((p) => pseudoTranslate(p.source)));
+    const sentFirst = api.calls.translate;
+    const again = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: deeplEnv });
+    expect(again.code).toBe(0);
+    expect(api.calls.translate).toBe(sentFirst);
+    expect(fs.readFileSync(path.join(dir, 'out/article.deepl.en.txt'), 'utf8')).toContain(pseudoTranslate(SEED.split(/\n\s*\n/)[3]!.trim()));
+  });
+
+  it('a captive portal answering 200 with HTML is retried; when it never lets go, exit 4 says what came back', async () => {
+    const dir = project();
+    const api = deeplServer({ translate: pseudoTranslate });
+    const portal = (): Response =>
+      new HttpResponse('<!DOCTYPE html><html><head><title>Đăng nhập Wi-Fi Sân bay Nội Bài</title></head><body><form action="/login"></form></body></html>', {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    api.fail('translate', portal);
+    const once = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: deeplEnv });
+    expect(errorLines(once.stderr)).toEqual([]);
+    expect(once.code).toBe(0);
+
+    const other = project();
+    const stuck = deeplServer({ translate: pseudoTranslate });
+    stuck.fail('translate', ...Array(20).fill(portal));
+    const r = await runVitrans(['translate', 'article.txt', '-e', 'deepl', '--no-cache'], { cwd: other, env: deeplEnv });
+    expect(r.code).toBe(4);
+    expect(errorLines(r.stderr)).toEqual([
+      'vitrans: error: deepl: DeepL gave an unusable answer: answered 200 with something that is not DeepL\'s JSON (text/html: an HTML page, "Đăng nhập Wi-Fi Sân bay Nội Bài") (something between here and DeepL (a proxy, a Wi-Fi login page) may be answering for it: check the network or try again later; nothing was kept (--no-cache), so a rerun sends everything again)',
+    ]);
+    // The batch once, then its first paragraph alone, five attempts.
+    expect(stuck.calls.translate).toBe(6);
+  }, 60_000);
+
   it('a language pair DeepL keeps no glossaries for: one warning, placeholders, the run completes', async () => {
     const dir = project();
     const api = deeplServer({ translate: pseudoTranslate, glossaryPairs: ['en-de'] });

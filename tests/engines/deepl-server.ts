@@ -10,8 +10,11 @@ import { fakeTranslate } from './fixtures.js';
 /** The endpoints a DeepL client calls. */
 export type DeepLEndpoint = 'translate' | 'glossaries:list' | 'glossaries:create' | 'glossaries:delete';
 
-/** A fault to answer instead of the real thing: an HTTP status (as DeepL sends it), or a dropped connection. */
-export type DeepLFault = number | 'network';
+/**
+ * A fault to answer instead of the real thing: an HTTP status (as DeepL sends it), a dropped
+ * connection, or an answer made from the texts sent (a 200 a proxy or a broken server gives).
+ */
+export type DeepLFault = number | 'network' | ((texts: string[]) => Response);
 
 /** A stored DeepL v2 glossary, as the API lists it. */
 export interface DeepLGlossary {
@@ -70,18 +73,19 @@ export function deeplServer(opts: DeepLServerOptions = {}): DeepLServer {
   };
   let nextId = 1;
   /** Counts the call; answers its queued fault, if any. */
-  const fault = (endpoint: DeepLEndpoint): Response | undefined => {
+  const fault = (endpoint: DeepLEndpoint, texts: string[] = []): Response | undefined => {
     state.calls[endpoint]++;
     const next = faults.get(endpoint)?.shift();
     if (next === undefined) return undefined;
+    if (typeof next === 'function') return next(texts);
     return next === 'network' ? HttpResponse.error() : emptyAnswer(next);
   };
   server.use(
     http.post(`${host}/v2/translate`, async ({ request }) => {
-      const failed = fault('translate');
-      if (failed) return failed;
       const form = new URLSearchParams(await request.text());
       const texts = form.getAll('text');
+      const failed = fault('translate', texts);
+      if (failed) return failed;
       state.translated.push(...texts);
       return HttpResponse.json({
         translations: texts.map((t) => ({ detected_source_language: 'VI', text: translate(t, form), billed_characters: [...t].length })),

@@ -320,6 +320,66 @@ describe('deepl engine: errors and retries', () => {
   });
 });
 
+describe('deepl engine: answers that are no translation', () => {
+  const translateFails = async (answer: () => Response, texts = [PARAGRAPHS[0]!]): Promise<EngineError> => {
+    server.use(http.post(`${FREE}/v2/translate`, answer));
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const err = await engine.translate({ texts, sourceLang: 'vi', targetLang: 'en' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    return err as EngineError;
+  };
+
+  it('a null or missing text is a retryable bad-response, not a null handed on', async () => {
+    const nullText = await translateFails(() => HttpResponse.json({ translations: [{ text: null, detected_source_language: 'VI' }] }));
+    expect(nullText).toMatchObject({ kind: 'bad-response', retryable: true });
+    expect(nullText.message).toBe('DeepL gave an unusable answer: translation 1 (null) of the 1 sent came back without a text');
+    const missing = await translateFails(() => HttpResponse.json({ translations: [{ detected_source_language: 'VI', billed_characters: 67 }] }));
+    expect(missing).toMatchObject({ kind: 'bad-response', retryable: true });
+    expect(missing.message).toContain('translation 1 (missing)');
+  });
+
+  it('in a batch, the translations that did come back are kept as the partial answer', async () => {
+    const err = await translateFails(
+      () =>
+        HttpResponse.json({
+          translations: [
+            { text: ENGLISH[0], detected_source_language: 'VI' },
+            { text: null, detected_source_language: 'VI' },
+          ],
+        }),
+      PARAGRAPHS.slice(0, 2),
+    );
+    expect(err.kind).toBe('bad-response');
+    expect(err.partial?.map((r) => r?.text)).toEqual([ENGLISH[0], undefined]);
+  });
+
+  it('a 200 that is not DeepL\'s JSON (a captive portal, a cut-off body, {}, null) is a retryable bad-response saying what came back', async () => {
+    const portal = await translateFails(
+      () => new HttpResponse('<!DOCTYPE html><html><head><title>Đăng nhập Wi-Fi miễn phí</title></head><body><form>…</form></body></html>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } }),
+    );
+    expect(portal).toMatchObject({ kind: 'bad-response', retryable: true });
+    expect(portal.message).toBe('DeepL gave an unusable answer: answered 200 with something that is not DeepL\'s JSON (text/html: an HTML page, "Đăng nhập Wi-Fi miễn phí")');
+    const cut = await translateFails(() => new HttpResponse('{"translations":[{"detected_source_language":"VI","text":"On March 25, the White', { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(cut).toMatchObject({ kind: 'bad-response', retryable: true });
+    expect(cut.message).toContain('answered 200 with something that is not DeepL\'s JSON (application/json: "{\\"translations\\"');
+    for (const body of ['{}', 'null']) {
+      const err = await translateFails(() => new HttpResponse(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+      expect(err).toMatchObject({ kind: 'bad-response', retryable: true });
+      expect(err.message).toBe(`DeepL gave an unusable answer: answered 200 with JSON that holds no DeepL translations (application/json: ${JSON.stringify(body)})`);
+      expect(err.message).not.toMatch(/TypeError|Cannot read/);
+    }
+  });
+
+  it('withRetry asks again after an unreadable 200 and gets the translation', async () => {
+    const api = deeplServer();
+    api.fail('translate', () => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const engine = createDeepLEngine({ authKey: FREE_KEY });
+    const results = await withRetry(() => engine.translate({ texts: [PARAGRAPHS[0]!], sourceLang: 'vi', targetLang: 'en' }), { sleep: sleeper([]) });
+    expect(results.map((r) => r.text)).toEqual([ENGLISH[0]]);
+    expect(api.calls.translate).toBe(2);
+  });
+});
+
 describe('deepl engine: prepareGlossary', () => {
   const glossary = deeplGlossary;
 

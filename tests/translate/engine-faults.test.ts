@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { EngineError } from '../../src/core/errors.js';
 import { createViMatcher } from '../../src/glossary/vi-matcher.js';
 import { MemoryTranslationCache } from '../../src/store/index.js';
-import { isEcho, isRunaway, nativeGlossaryOnce, translateParagraphs } from '../../src/translate/orchestrator.js';
+import { isEcho, isEmptyAnswer, isRunaway, nativeGlossaryOnce, translateParagraphs } from '../../src/translate/orchestrator.js';
 import { retryRunner } from '../../src/translate/retry.js';
 import type { TranslateProgress } from '../../src/translate/types.js';
 import { FakeEngine, pseudoTranslate } from './fake-engine.js';
@@ -119,6 +119,59 @@ describe('echoes', () => {
     const out = await translateParagraphs({ ...base, engine, paragraphs, retry: noSleep() });
     expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 3]);
     expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+});
+
+describe('empty answers and answers that are no text', () => {
+  it('an empty answer to a paragraph with words is retried alone, never cached, and a rerun after the engine recovers translates it', async () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(1, 4);
+    const cache = new MemoryTranslationCache();
+    let empty = true;
+    const engine = new FakeEngine({ mangle: (out, input) => (empty && input === paragraphs[1] ? ' ' : out) });
+    const run = translateParagraphs({ ...base, engine, paragraphs, cache, retry: noSleep() });
+    await expect(run).rejects.toMatchObject({ kind: 'bad-response', message: 'fake answered a text with no translation (empty, or not a text)' });
+    expect(engine.requests.map((r) => r.texts.length)).toEqual([3, 1, 1, 1]);
+    expect([...cache.entries.values()].map((v) => v.target).sort()).toEqual([pseudoTranslate(paragraphs[0]!), pseudoTranslate(paragraphs[2]!)].sort());
+
+    empty = false;
+    const rerun = new FakeEngine();
+    const out = await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, retry: noSleep() });
+    expect(rerun.sentTexts).toEqual([paragraphs[1]]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+
+  it('a null text from an engine is an unusable answer, retried, not a crash', async () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(1, 3);
+    const answered = new Set<string>();
+    // Each paragraph's first answer is null (as a broken server's JSON gives it); the second is a translation.
+    const engine = new FakeEngine({ mangle: (out, input) => (answered.has(input) ? out : (answered.add(input), null as unknown as string)) });
+    const out = await translateParagraphs({ ...base, engine, paragraphs, retry: noSleep() });
+    expect(engine.requests.map((r) => r.texts.length)).toEqual([2, 2]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+  });
+
+  it('an empty answer cached by an earlier version is asked for again, not served', async () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(1, 3);
+    const cache = new MemoryTranslationCache();
+    await translateParagraphs({ ...base, engine: new FakeEngine(), paragraphs, cache, retry: noSleep() });
+    // What a version that accepted empty answers kept for the first paragraph.
+    const [key, entry] = [...cache.entries].find(([, v]) => v.target === pseudoTranslate(paragraphs[0]!))!;
+    cache.entries.set(key, { ...entry, target: '' });
+    const rerun = new FakeEngine();
+    const out = await translateParagraphs({ ...base, engine: rerun, paragraphs, cache, retry: noSleep() });
+    expect(rerun.sentTexts).toEqual([paragraphs[0]]);
+    expect(out.map((o) => o.target)).toEqual(paragraphs.map(pseudoTranslate));
+    expect(cache.entries.get(key)!.target).toBe(pseudoTranslate(paragraphs[0]!));
+  });
+
+  it('tells no translation from a short one or a text without words', () => {
+    const vi = SEED_PARAGRAPHS[1]!;
+    expect(isEmptyAnswer(vi, '')).toBe(true);
+    expect(isEmptyAnswer(vi, ' \n\t')).toBe(true);
+    expect(isEmptyAnswer(vi, null)).toBe(true);
+    expect(isEmptyAnswer(vi, undefined)).toBe(true);
+    expect(isEmptyAnswer('Có.', 'Yes.')).toBe(false);
+    expect(isEmptyAnswer('2024 – 2025', '')).toBe(false);
   });
 });
 
