@@ -4,6 +4,7 @@
  * precedence every command applies: flags > environment > file > default.
  */
 import path from 'node:path';
+import { maskedUrl } from '../core/redact.js';
 import type { Severity } from '../core/types.js';
 import type { EncodingChoice } from '../text/encodings.js';
 import { ENGINES } from '../engines/registry.js';
@@ -215,7 +216,9 @@ export function effectiveConfig(
       const file = config.engines[def.name]?.[spec.key];
       const origin = engineSettingOrigin(config, def.name, spec.key, opts.env);
       if (!origin) continue;
-      rows.push({ key: `engines.${def.name}.${spec.yaml}`, value: spec.secret ? null : (flag ?? (env || undefined) ?? file)!, origin, ...(spec.secret ? { secret: true } : {}) });
+      const value = (flag ?? (env || undefined) ?? file)!;
+      // A URL's password and query values are keys as much as a key setting is.
+      rows.push({ key: `engines.${def.name}.${spec.yaml}`, value: spec.secret ? null : spec.url ? maskedUrl(value) : value, origin, ...(spec.secret ? { secret: true } : {}) });
     }
   }
   for (const name of ENGINES.keys()) {

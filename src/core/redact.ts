@@ -153,6 +153,30 @@ const ELIDED_TOKEN = new RegExp(`(?<=^|\\s)([("']*)([^\\s("']*?(?:${ELIDED.sourc
 /** What a secret is replaced with. */
 export const REDACTED = '[REDACTED]';
 
+/**
+ * A URL setting as it may be shown: the password (or a user name standing alone, which may be a
+ * token), every query value and the fragment masked, the rest as written, even when it is no URL
+ * at all (what was written is what the user must recognise and correct).
+ * @example maskedUrl('http://admin:s3cret@127.0.0.1:8787/?token=abc') === 'http://admin:[REDACTED]@127.0.0.1:8787/?token=[REDACTED]'
+ */
+export function maskedUrl(value: string): string {
+  const authorityAt = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0].length ?? 0;
+  let rest = value.slice(authorityAt);
+  const pathAt = rest.search(/[/?#]/);
+  const userAt = (pathAt < 0 ? rest : rest.slice(0, pathAt)).lastIndexOf('@');
+  if (userAt >= 0) {
+    const colon = rest.slice(0, userAt).indexOf(':');
+    rest = `${colon >= 0 ? rest.slice(0, colon + 1) : ''}${REDACTED}${rest.slice(userAt)}`;
+  }
+  const queryAt = rest.search(/[?#]/);
+  if (queryAt < 0) return value.slice(0, authorityAt) + rest;
+  const hashAt = rest.indexOf('#', queryAt);
+  const query = rest.slice(queryAt, hashAt < 0 ? undefined : hashAt);
+  const params = query.slice(1).split('&').map((p) => (p === '' ? p : p.includes('=') ? `${p.slice(0, p.indexOf('=') + 1)}${REDACTED}` : REDACTED));
+  const fragment = hashAt < 0 ? '' : `#${hashAt + 1 < rest.length ? REDACTED : ''}`;
+  return value.slice(0, authorityAt) + rest.slice(0, queryAt) + (query ? `?${params.join('&')}` : '') + fragment;
+}
+
 /** Shorter pieces of a key inside quoted text are too likely to be ordinary text to be masked. */
 const MIN_PIECE = 8;
 

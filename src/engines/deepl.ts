@@ -22,6 +22,7 @@ import {
   transportFailure,
   type EngineErrorContext,
 } from './errors.js';
+import { baseUrlSetting, SERVER_URLS } from './base-url.js';
 import { timeoutSetting, withDeadline } from './http.js';
 import type { Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 
@@ -116,7 +117,8 @@ function deeplDetail(message: string): string {
 /**
  * Creates the DeepL engine. Settings: `authKey` (required), `serverUrl`, `target` (en-US | en-GB),
  * `modelType`, `timeoutMs`.
- * @throws ConfigError without `authKey` or with an unknown `target`.
+ * @throws ConfigError without `authKey`, with an unknown `target`, or with a `serverUrl` that is not
+ * a bare http(s) URL (credentials or a query string in it are refused, as for the other engines).
  */
 export function createDeepLEngine(settings: EngineSettings): Engine {
   const authKey = settings.authKey;
@@ -126,10 +128,15 @@ export function createDeepLEngine(settings: EngineSettings): Engine {
     throw new ConfigError(`DeepL target "${target}" is not an English variant DeepL knows`, { hint: 'use en-US or en-GB' });
   }
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'deepl');
-  const serverUrl = settings.serverUrl || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  // Checked here: deepl-node would send a user:password as Basic auth instead of the key, and
+  // retry a URL it cannot use as a network failure.
+  const ownServer = settings.serverUrl
+    ? baseUrlSetting(settings.serverUrl, SERVER_URLS.deepl)
+    : undefined;
+  const serverUrl = ownServer ?? (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
   const ctx: EngineErrorContext = { engine: 'deepl', label: 'DeepL', keySource: 'DEEPL_AUTH_KEY', redactor: new Redactor([authKey]), url: serverUrl };
   const translator = new deepl.Translator(authKey, {
-    serverUrl: settings.serverUrl || undefined,
+    serverUrl: ownServer,
     // deepl-node's loop makes one attempt for 0 (and for 1): our withRetry does the retrying.
     maxRetries: 0,
     minTimeout: timeoutMs,

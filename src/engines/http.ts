@@ -28,40 +28,6 @@ export function timeoutSetting(value: string | undefined, engine: string): numbe
   return n;
 }
 
-/**
- * Checks a server base URL setting: http(s), no credentials, no query string or fragment (keys go
- * in `api_key`). Returns it without trailing slashes. Messages never show the refused parts.
- * @throws ConfigError; `what` names it for humans ('OpenAI base URL'), `setting` says where it is set.
- * @example baseUrlSetting('http://localhost:5000/', { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', key: 'url', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' }) === 'http://localhost:5000'
- */
-export function baseUrlSetting(value: string, opts: { what: string; setting: string; key: string; engine: string; keyEnv: string }): string {
-  const { what, setting, engine, keyEnv } = opts;
-  const refused = (message: string, hint: string): ConfigError => new ConfigError(message, { hint, setting: opts.key });
-  const keyHint = `put the key in ${engine}.api_key or ${keyEnv}, not in the URL, and set ${setting} to the bare server URL`;
-  // Checked on the raw text first: nothing after "://user:" may reach a message.
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1] ?? '';
-  if (authority.includes('@')) {
-    const shown = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
-    throw refused(`${what} "${stripQuery(shown)}" must not contain a user name or password`, keyHint);
-  }
-  if (/[?#]/.test(value)) {
-    throw refused(`${what} "${stripQuery(value)}" must not contain a query string or fragment`, keyHint);
-  }
-  const base = value.replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]/i.test(base)) throw refused(`${what} "${base}" is not an http(s) URL`, `set ${setting}`);
-  try {
-    new URL(base);
-  } catch {
-    throw refused(`${what} "${base}" is not a valid URL`, `set ${setting}`);
-  }
-  return base;
-}
-
-/** The URL without its query string and fragment (never shown: they may hold a key). */
-function stripQuery(url: string): string {
-  return url.replace(/[?#][\s\S]*$/, '');
-}
-
 /** Test seams for the fetch-based engines (LibreTranslate, OpenAI-compatible). */
 export interface HttpEngineDeps {
   /** Injected fetch (default: global fetch). */

@@ -6,7 +6,8 @@ import { ConfigError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
+import { baseUrlSetting, SERVER_URLS } from './base-url.js';
+import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { Engine, EngineSettings, TranslateRequest, TranslateResult } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ import type { Engine, EngineSettings, TranslateRequest, TranslateResult } from '
  */
 export function createLibreTranslateEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
   if (!settings.url?.replace(/\/+$/, '')) throw new ConfigError('LibreTranslate needs a server URL', { hint: 'set LIBRETRANSLATE_URL, e.g. http://localhost:5000' });
-  const base = baseUrlSetting(settings.url, { what: 'LibreTranslate URL', setting: 'LIBRETRANSLATE_URL', key: 'url', engine: 'libretranslate', keyEnv: 'LIBRETRANSLATE_API_KEY' });
+  const base = baseUrlSetting(settings.url, SERVER_URLS.libretranslate);
   const apiKey = settings.apiKey || undefined;
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'libretranslate');
   const ctx: EngineErrorContext = { engine: 'libretranslate', label: 'LibreTranslate', keySource: 'LIBRETRANSLATE_API_KEY', redactor: new Redactor([apiKey]) };

@@ -8,7 +8,8 @@ import { ConfigError, EngineError } from '../core/errors.js';
 import { Redactor } from '../core/redact.js';
 import { CAPABILITIES } from './capabilities.js';
 import { badResponseError, type EngineErrorContext } from './errors.js';
-import { baseUrlSetting, postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
+import { baseUrlSetting, SERVER_URLS } from './base-url.js';
+import { postJson, timeoutSetting, type HttpEngineDeps } from './http.js';
 import type { ChatAnswer, ChatRequest, Engine, EngineSettings, TermPair, TranslateRequest, TranslateResult } from './types.js';
 import { decodeEntities } from '../text/entities.js';
 
@@ -133,7 +134,7 @@ function stripFence(text: string): string {
 export function createOpenAIEngine(settings: EngineSettings, deps: HttpEngineDeps = {}): Engine {
   const model = settings.model;
   if (!model) throw new ConfigError('the OpenAI-compatible engine needs a model name', { hint: 'set OPENAI_MODEL, e.g. gpt-4o-mini or llama3.1:8b' });
-  const baseUrl = baseUrlSetting(settings.baseUrl || DEFAULT_OPENAI_BASE_URL, { what: 'OpenAI base URL', setting: 'OPENAI_BASE_URL', key: 'baseUrl', engine: 'openai', keyEnv: 'OPENAI_API_KEY' });
+  const baseUrl = baseUrlSetting(settings.baseUrl || DEFAULT_OPENAI_BASE_URL, SERVER_URLS.openai);
   const apiKey = settings.apiKey || undefined;
   const timeoutMs = timeoutSetting(settings.timeoutMs, 'openai');
   const ctx: EngineErrorContext = { engine: 'openai', label: `OpenAI-compatible server (${baseUrl})`, keySource: 'OPENAI_API_KEY', redactor: new Redactor([apiKey]) };

@@ -3,6 +3,7 @@
  * `create` imports its engine module (and so its SDK) only when called.
  */
 import { ConfigError } from '../core/errors.js';
+import { baseUrlSetting, SERVER_URLS, type ServerUrlSetting } from './base-url.js';
 import { closestName } from '../core/suggest.js';
 import { CAPABILITIES } from './capabilities.js';
 import type { Engine, EngineFactory, EngineSettings, EngineStatus } from './types.js';
@@ -18,6 +19,8 @@ export interface SettingSpec {
   env?: string;
   /** Never printed; collected for the Redactor. */
   secret?: boolean;
+  /** A server URL: shown with its password and query values masked, and checked by `status`. */
+  url?: boolean;
   description: string;
 }
 
@@ -37,7 +40,7 @@ function need(settings: EngineSettings, specs: SettingSpec[], keys: string[]): E
 
 const deeplSettings: SettingSpec[] = [
   { key: 'authKey', yaml: 'auth_key', env: 'DEEPL_AUTH_KEY', secret: true, description: 'API key (keys ending :fx use the free API)' },
-  { key: 'serverUrl', yaml: 'server_url', env: 'DEEPL_SERVER_URL', description: 'API server URL override' },
+  { key: 'serverUrl', yaml: 'server_url', env: 'DEEPL_SERVER_URL', url: true, description: 'API server URL override' },
   { key: 'target', yaml: 'target', description: 'English variant: en-US (default) or en-GB' },
   { key: 'modelType', yaml: 'model_type', description: 'quality_optimized, prefer_quality_optimized or latency_optimized' },
   timeout,
@@ -55,12 +58,12 @@ const googleV2Settings: SettingSpec[] = [
   timeout,
 ];
 const libreSettings: SettingSpec[] = [
-  { key: 'url', yaml: 'url', env: 'LIBRETRANSLATE_URL', description: 'server URL, e.g. http://localhost:5000' },
+  { key: 'url', yaml: 'url', env: 'LIBRETRANSLATE_URL', url: true, description: 'server URL, e.g. http://localhost:5000' },
   { key: 'apiKey', yaml: 'api_key', env: 'LIBRETRANSLATE_API_KEY', secret: true, description: 'API key, for servers that need one' },
   timeout,
 ];
 const openaiSettings: SettingSpec[] = [
-  { key: 'baseUrl', yaml: 'base_url', env: 'OPENAI_BASE_URL', description: 'API base URL (default https://api.openai.com/v1)' },
+  { key: 'baseUrl', yaml: 'base_url', env: 'OPENAI_BASE_URL', url: true, description: 'API base URL (default https://api.openai.com/v1)' },
   { key: 'apiKey', yaml: 'api_key', env: 'OPENAI_API_KEY', secret: true, description: 'API key (optional for local servers)' },
   { key: 'model', yaml: 'model', env: 'OPENAI_MODEL', description: 'model name, e.g. gpt-4o-mini' },
   timeout,
@@ -148,6 +151,25 @@ export async function createEngine(name: string, settings: EngineSettings): Prom
   return getEngine(name).create(settings);
 }
 
+
+/**
+ * Why the engine `name` would refuse its server URL setting (the refusal's message, which never
+ * shows the URL's credentials or query string), or undefined when it has none or a usable one:
+ * what `vitrans engines` says instead of "configured".
+ * @example serverUrlProblem('libretranslate', { url: 'ftp://x' }) === 'LibreTranslate URL "ftp://x" is not an http(s) URL'
+ */
+export function serverUrlProblem(name: string, settings: EngineSettings): string | undefined {
+  const spec = (SERVER_URLS as Record<string, ServerUrlSetting | undefined>)[name];
+  const value = spec ? settings[spec.key] : undefined;
+  if (!spec || !value) return undefined;
+  try {
+    baseUrlSetting(value, spec);
+    return undefined;
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
+}
 
 /** Re-exported for the config loader's "did you mean" messages (it lives in core/suggest.ts). */
 export { closestName };

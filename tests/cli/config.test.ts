@@ -34,6 +34,25 @@ describe('vitrans config', () => {
     expect(r.stdout).not.toContain(DEEPL_KEY.slice(0, 12));
   });
 
+  it('never prints the password or query values of a server URL, in text or JSON', async () => {
+    write('vitrans.config.yaml', ['engines:', '  deepl:', '    server_url: "http://admin:PASSWORD9876@127.0.0.1:8787/?token=TOKEN98765"', ''].join('\n'));
+    const env = {
+      OPENAI_BASE_URL: 'http://admin:PASSWORD9876@127.0.0.1:11434/v1?token=TOKEN98765',
+      LIBRETRANSLATE_URL: 'https://translator:PASSWORD9876@libre.baomoi.vn/?api_key=TOKEN98765&lang=vi',
+    };
+    const text = await runVitrans(['config'], { cwd: dir, env });
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    const row = (key: string) => lines.find((l) => l.startsWith(`${key} `))!.split(/\s{2,}/);
+    expect(row('engines.deepl.server_url')).toEqual(['engines.deepl.server_url', 'http://admin:[REDACTED]@127.0.0.1:8787/?token=[REDACTED]', 'vitrans.config.yaml:3:17']);
+    expect(row('engines.openai.base_url')).toEqual(['engines.openai.base_url', 'http://admin:[REDACTED]@127.0.0.1:11434/v1?token=[REDACTED]', 'env OPENAI_BASE_URL']);
+    expect(row('engines.libretranslate.url')).toEqual(['engines.libretranslate.url', 'https://translator:[REDACTED]@libre.baomoi.vn/?api_key=[REDACTED]&lang=[REDACTED]', 'env LIBRETRANSLATE_URL']);
+    const json = await runVitrans(['config', '--format', 'json'], { cwd: dir, env });
+    const values = (JSON.parse(json.stdout) as { values: { key: string; value: unknown }[] }).values;
+    expect(values.find((v) => v.key === 'engines.deepl.server_url')!.value).toBe('http://admin:[REDACTED]@127.0.0.1:8787/?token=[REDACTED]');
+    expect(text.stdout + json.stdout + text.stderr + json.stderr).not.toMatch(/PASSWORD9876|TOKEN98765/);
+  });
+
   it('prints JSON for tools, and says when there is no config file', async () => {
     const r = await runVitrans(['config', '--format', 'json', '-g', 'other.yaml'], { cwd: dir, env: {} });
     const doc = JSON.parse(r.stdout);

@@ -100,6 +100,28 @@ describe('vitrans engines', () => {
     expect(malformed.stderr).toMatch(/--set takes ENGINE\.SETTING=VALUE/);
   });
 
+  it('says a server URL translate would refuse is invalid, not configured, without its credentials or query', async () => {
+    write('vitrans.config.yaml', 'engines:\n  deepl:\n    server_url: "http://admin:PASSWORD9876@127.0.0.1:8787"\n');
+    const env = { DEEPL_AUTH_KEY: DEEPL_KEY, LIBRETRANSLATE_URL: 'ftp://x', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1?token=TOKEN98765', OPENAI_MODEL: 'qwen2.5:14b' };
+    const json = await runVitrans(['engines', '--format', 'json'], { cwd: dir, env });
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as (Row & { invalid?: string })[];
+    const row = (name: string) => rows.find((r) => r.name === name)!;
+    expect(row('deepl')).toMatchObject({ configured: false, invalid: 'DeepL server URL "http://127.0.0.1:8787" must not contain a user name or password' });
+    expect(row('libretranslate')).toMatchObject({ configured: false, invalid: 'LibreTranslate URL "ftp://x" is not an http(s) URL' });
+    expect(row('openai')).toMatchObject({ configured: false, invalid: 'OpenAI base URL "http://127.0.0.1:11434/v1" must not contain a query string or fragment' });
+    const text = await runVitrans(['engines'], { cwd: dir, env });
+    const lines = plain(text.stdout).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('libretranslate '));
+    expect(lines[at]!.split(/\s{2,}/)[1]).toBe('invalid');
+    expect(lines.slice(at + 1, at + 3).map((l) => l.trim())).toContain('LibreTranslate URL "ftp://x" is not an http(s) URL');
+    expect(json.stdout + text.stdout).not.toMatch(/PASSWORD9876|TOKEN98765/);
+    // A bare URL stays configured.
+    const ok = await runVitrans(['engines', '--format', 'json'], { cwd: dir, env: { ...env, DEEPL_SERVER_URL: 'http://127.0.0.1:8787', LIBRETRANSLATE_URL: 'http://127.0.0.1:5000' } });
+    const okRows = JSON.parse(ok.stdout) as (Row & { invalid?: string })[];
+    expect(okRows.filter((r) => r.name === 'deepl' || r.name === 'libretranslate').map((r) => [r.configured, r.invalid])).toEqual([[true, undefined], [true, undefined]]);
+  });
+
   it('points at file:line:col for a bad config file and exits 2', async () => {
     write('vitrans.config.yaml', 'engines:\n  deepl:\n    auth_key: abc\n    targte: en-GB\n');
     const r = await runVitrans(['engines'], { cwd: dir, env: {} });

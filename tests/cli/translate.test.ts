@@ -558,6 +558,62 @@ describe('vitrans translate', () => {
     expect(bodies).toHaveLength(0);
   });
 
+  it('refuses a DeepL server URL that is not a bare http(s) URL with exit 2, where it was set, before anything is sent', async () => {
+    const key = 'a3c9e1f0-7b2d-4e8a-9c61-5d0f2b7e4a19:fx';
+    let requests = 0;
+    const headers: string[] = [];
+    const seen = (request: Request): void => {
+      requests++;
+      headers.push(request.headers.get('authorization') ?? '');
+    };
+    server.use(
+      http.get('http://127.0.0.1:8787/v2/glossaries', ({ request }) => (seen(request), HttpResponse.json({ glossaries: [] }))),
+      http.post('http://127.0.0.1:8787/v2/glossaries', async ({ request }) => {
+        seen(request);
+        const form = new URLSearchParams(await request.text());
+        return HttpResponse.json(
+          { glossary_id: '2b7e4a19-5d0f-4e8a-9c61-a3c9e1f07b2d', name: form.get('name'), ready: true, source_lang: 'vi', target_lang: 'en', creation_time: '2026-03-01T10:00:00.000Z', entry_count: 4 },
+          { status: 201 },
+        );
+      }),
+      http.post('http://127.0.0.1:8787/v2/translate', async ({ request }) => {
+        seen(request);
+        const form = new URLSearchParams(await request.text());
+        return HttpResponse.json({ translations: form.getAll('text').map((t) => ({ detected_source_language: 'VI', text: pseudoTranslate(t) })) });
+      }),
+    );
+    const { LIBRETRANSLATE_URL: _unset, ...vars } = env;
+    const refusal = async (dir: string, serverUrl?: string): Promise<string[]> => {
+      const r = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: { ...vars, DEEPL_AUTH_KEY: key, ...(serverUrl === undefined ? {} : { DEEPL_SERVER_URL: serverUrl }) } });
+      expect(r.code).toBe(2);
+      expect(r.stderr + r.stdout).not.toMatch(/PASSWORD9876|TOKEN98765/);
+      return r.stderr.trim().split('\n');
+    };
+    const dir = project();
+    expect(await refusal(dir, 'ftp://127.0.0.1:8787')).toEqual([
+      'vitrans: error: DEEPL_SERVER_URL: DeepL server URL "ftp://127.0.0.1:8787" is not an http(s) URL (correct DEEPL_SERVER_URL in the environment; it overrides engines.deepl.server_url of the config file)',
+    ]);
+    expect(await refusal(dir, 'localhost:8787')).toEqual([
+      'vitrans: error: DEEPL_SERVER_URL: DeepL server URL "localhost:8787" is not an http(s) URL (correct DEEPL_SERVER_URL in the environment; it overrides engines.deepl.server_url of the config file)',
+    ]);
+    expect(await refusal(dir, 'not a url')).toEqual([
+      'vitrans: error: DEEPL_SERVER_URL: DeepL server URL "not a url" is not an http(s) URL (correct DEEPL_SERVER_URL in the environment; it overrides engines.deepl.server_url of the config file)',
+    ]);
+    expect(await refusal(dir, 'http://admin:PASSWORD9876@127.0.0.1:8787')).toEqual([
+      'vitrans: error: DEEPL_SERVER_URL: DeepL server URL "http://127.0.0.1:8787" must not contain a user name or password (put the key in deepl.auth_key or DEEPL_AUTH_KEY, not in the URL, and set DEEPL_SERVER_URL to the bare server URL; correct DEEPL_SERVER_URL in the environment; it overrides engines.deepl.server_url of the config file)',
+    ]);
+    const inFile = project({ 'vitrans.config.yaml': 'engines:\n  deepl:\n    server_url: "http://127.0.0.1:8787/?token=TOKEN98765"\n' });
+    expect(await refusal(inFile)).toEqual([
+      'vitrans: vitrans.config.yaml:3:17: error: engines.deepl.server_url: DeepL server URL "http://127.0.0.1:8787/" must not contain a query string or fragment (put the key in deepl.auth_key or DEEPL_AUTH_KEY, not in the URL, and set DEEPL_SERVER_URL to the bare server URL; correct it there; DEEPL_SERVER_URL, when set, overrides it)',
+    ]);
+    expect(requests).toBe(0);
+    // The bare URL still goes through, with the key as DeepL wants it.
+    const ok = await runVitrans(['translate', 'article.txt', '-e', 'deepl'], { cwd: dir, env: { ...vars, DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: 'http://127.0.0.1:8787/' } });
+    expect(ok.code).toBe(0);
+    expect(requests).toBeGreaterThan(0);
+    expect(new Set(headers)).toEqual(new Set([`DeepL-Auth-Key ${key}`]));
+  });
+
   it('an unusable answer to a batch sends each paragraph again alone, without waiting', async () => {
     const dir = project();
     const bodies: string[][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, Redactor, environmentSecrets } from '../../src/core/redact.js';
+import { REDACTED, Redactor, environmentSecrets, maskedUrl } from '../../src/core/redact.js';
 import { LearntSecrets, redactDeep } from '../../src/lsp/redact.js';
 import { secretsInConfigText } from '../../src/config/load.js';
 
@@ -116,5 +116,17 @@ describe('LearntSecrets', () => {
     learnt.add([KEY, 'Wq8#nL2vZr5tKx']);
     expect(learnt.values().sort()).toEqual(['Wq8#nL2vZr5tKx', KEY, 'sk-proj-wrongly-pasted-0001'].sort());
     expect(new Redactor(learnt.values()).redactPieces('sk-proj-wrongly-pasted-0001')).toBe('[REDACTED]');
+  });
+});
+
+describe('maskedUrl', () => {
+  it('masks a password, a user name alone, query values and the fragment, and keeps the rest as written', () => {
+    expect(maskedUrl('http://admin:PASSWORD9876@127.0.0.1:8787/?token=TOKEN98765')).toBe('http://admin:[REDACTED]@127.0.0.1:8787/?token=[REDACTED]');
+    expect(maskedUrl('https://ghp_Tk4Lm9Qp2Rt7Vw4Xy8Bn@llm.baomoi.vn/v1?deployment=vi-en&TOKEN98765#p=1')).toBe(
+      'https://[REDACTED]@llm.baomoi.vn/v1?deployment=[REDACTED]&[REDACTED]#[REDACTED]',
+    );
+    // Not URLs a server takes, but shown as written so they can be recognised, a password still masked.
+    expect(maskedUrl('admin:PASSWORD9876@127.0.0.1:8787')).toBe('admin:[REDACTED]@127.0.0.1:8787');
+    for (const kept of ['http://localhost:11434/v1', 'ftp://127.0.0.1:8787', 'localhost:8787', 'not a url', 'https://vnexpress.net/@tin-moi']) expect(maskedUrl(kept)).toBe(kept);
   });
 });

@@ -3,7 +3,7 @@
  * support and batch limits. Never prints a setting's value.
  */
 import pc from 'picocolors';
-import { ENGINES } from '../../engines/registry.js';
+import { ENGINES, serverUrlProblem } from '../../engines/registry.js';
 import type { EngineCapabilities } from '../../engines/types.js';
 import { loadConfig, resolveEngineSettings, withSettingFlags, type VitransConfig } from '../../config/load.js';
 import type { CliIO } from '../io.js';
@@ -15,6 +15,8 @@ export interface EngineRow {
   description: string;
   configured: boolean;
   missing?: string;
+  /** Why a setting that is present cannot be used (a server URL translate would refuse); `configured` is then false. */
+  invalid?: string;
   glossary: EngineCapabilities['glossary'];
   maxTexts: number;
   maxChars: number;
@@ -30,12 +32,15 @@ export interface EngineRow {
  */
 export function engineRows(config: Pick<VitransConfig, 'engines' | 'prices' | 'flags'>, env: Readonly<Record<string, string | undefined>>): EngineRow[] {
   return [...ENGINES.values()].map((def) => {
-    const status = def.status(resolveEngineSettings(def.name, config, env));
+    const settings = resolveEngineSettings(def.name, config, env);
+    const status = def.status(settings);
+    const invalid = serverUrlProblem(def.name, settings);
     return {
       name: def.name,
       description: def.description,
-      configured: status.configured,
+      configured: status.configured && !invalid,
       ...(status.missing ? { missing: status.missing } : {}),
+      ...(invalid ? { invalid } : {}),
       glossary: def.capabilities.glossary,
       maxTexts: def.capabilities.maxTexts,
       maxChars: def.capabilities.maxChars,
@@ -50,14 +55,15 @@ export const ENGINE_TABLE_WIDTH = 100;
 
 /**
  * Lays the rows out as an aligned text table within `width` columns: one row per engine, its
- * description wrapped in the last column, and what an unconfigured engine misses on the lines below.
+ * description wrapped in the last column, and what an unconfigured engine misses (or the setting it
+ * cannot use) on the lines below.
  */
 export function formatEngineTable(rows: EngineRow[], color: boolean, width = ENGINE_TABLE_WIDTH): string {
   const paint = pc.createColors(color);
   const header = ['ENGINE', 'STATUS', 'GLOSSARY', 'BATCH', 'DESCRIPTION'];
   const cells = rows.map((r) => [
     r.name,
-    r.configured ? 'configured' : 'missing',
+    r.configured ? 'configured' : r.invalid ? 'invalid' : 'missing',
     r.glossary,
     `${r.maxTexts} texts / ${r.maxChars.toLocaleString('en-US')} chars`,
     r.description + (r.price !== undefined ? ` ($${r.price}/M chars)` : ''),
@@ -73,7 +79,8 @@ export function formatEngineTable(rows: EngineRow[], color: boolean, width = ENG
     const lines = [lead(c) + first, ...more.map((m) => ' '.repeat(descriptionAt) + m)];
     // What is missing, under the status: the way to configure the engine.
     const statusAt = widths[0]! + 2;
-    if (!row.configured) for (const m of wrapWords(row.missing ?? 'settings are missing', width - statusAt - 2)) lines.push(' '.repeat(statusAt + 2) + m);
+    const problems = row.configured ? [] : [row.invalid, row.missing].filter((p) => p !== undefined);
+    if (!row.configured) for (const m of (problems.length ? problems : ['settings are missing']).flatMap((p) => wrapWords(p, width - statusAt - 2))) lines.push(' '.repeat(statusAt + 2) + m);
     const text = lines.map((l) => l.trimEnd()).join('\n');
     out.push(row.configured ? text : paint.yellow(text));
   });
