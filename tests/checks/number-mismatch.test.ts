@@ -351,6 +351,38 @@ describe('number-mismatch', () => {
     expect(() => numbers('a', 'b', { word: false })).toThrow(/check "number-mismatch" has no option "word"/);
   });
 
+  describe('day and month ranges sharing one month or year ("ngày 8-9/11/2024", "tháng 11-12/2024")', () => {
+    it.each([
+      ['Hội nghị diễn ra ngày 8-9/11/2024.', 'The conference took place on November 8-9, 2024.'],
+      ['Hội nghị diễn ra ngày 8-9/11/2024.', 'The conference took place on 8-9 November 2024.'],
+      ['Hội nghị diễn ra ngày 8-9/11/2024.', 'The conference took place on 8–9 Nov. 2024.'],
+      ['Hội nghị diễn ra ngày 8–9/11/2024.', 'The conference took place on November 8 and 9, 2024.'],
+      ['Hội nghị thượng đỉnh diễn ra từ ngày 8-10/11/2024 tại Hà Nội.', 'The summit was held in Hanoi on 8-10 November 2024.'],
+      ['Hội nghị thượng đỉnh diễn ra từ ngày 8-10/11/2024 tại Hà Nội.', 'The summit was held in Hanoi from 8 to 10 November 2024.'],
+      ['Đoàn công tác làm việc tại Đà Nẵng từ 8-10/11.', 'The delegation worked in Da Nang on November 8-10.'],
+      ['Hội chợ diễn ra từ ngày 8-10.11.2024.'.normalize('NFD'), 'The fair ran from November 8 to 10, 2024.'],
+      ['Trong tháng 11-12/2024, giá xăng dầu tăng mạnh.', 'In November-December 2024, fuel prices rose sharply.'],
+      ['Trong tháng 11-12/2024, giá xăng dầu tăng mạnh.', 'From November to December 2024, fuel prices rose sharply.'],
+      ['Trong tháng 11 - 12 năm 2024, giá xăng dầu tăng mạnh.'.normalize('NFD'), 'In November–December 2024, fuel prices rose sharply.'],
+    ])('%s → %s', (source, target) => expect(messages(source, target)).toEqual([]));
+
+    it.each([
+      ['Hội nghị diễn ra ngày 8-9/11/2024.', 'The conference took place on November 8-10, 2024.', ['error: "9/11/2024" (9 November 2024) is rendered as "10, 2024" (10 November 2024)']],
+      ['Hội nghị diễn ra ngày 8-9/11/2024.', 'The conference took place on October 8-9, 2024.', [
+        'error: "ngày 8" (8 November 2024) is rendered as "October 8" (8 October 2024)',
+        'error: "9/11/2024" (9 November 2024) is rendered as "9, 2024" (9 October 2024)',
+      ]],
+      ['Trong tháng 11-12/2024, giá xăng dầu tăng mạnh.', 'In October-December 2024, fuel prices rose sharply.', ['error: "tháng 11-12/" (November–December) is rendered as "October-December" (October–December)']],
+    ])('still reports a wrong rendering: %s → %s', (source, target, expected) => expect(messages(source, target)).toEqual(expected));
+
+    it('reports both days of a range put in the wrong month', () => {
+      // Which wrong day is paired with which is left to the positional pairing: both are errors in December.
+      const found = messages('Hội nghị thượng đỉnh diễn ra từ ngày 8-10/11/2024.', 'The summit was held on 8-10 December 2024.');
+      expect(found).toHaveLength(2);
+      for (const message of found) expect(message).toMatch(/^error: .*\(\d+ November 2024\) is rendered as .*\d+ December 2024\b/);
+    });
+  });
+
   it('reads NFD and old tone marks in the source', () => {
     const source = 'Ngày 10 tháng 4 năm 2024, hai bên ký khoá học trị giá 2,4 tỷ đồng.'.normalize('NFD');
     expect(messages(source, 'On April 10, 2024, the two sides signed for a course worth 2.4 billion dong.')).toEqual([]);

@@ -371,8 +371,22 @@ export function inheritRanges(found: readonly FoundQuantity[], text: string, isC
       b.q.also = b.q.also.filter((r) => r.kind !== 'date');
     } else if (a.q.kind === 'date' && b.q.kind === 'date' && a.q.date?.day !== undefined && a.q.date.month === undefined && !a.q.date.unknown && b.q.date?.month !== undefined) {
       a.q.date = { ...a.q.date, month: b.q.date.month, ...(b.q.date.year !== undefined ? { year: b.q.date.year } : {}) };
+    } else if (isFirstDayOf(a.q, b.q)) {
+      // "8-10 November 2024", "from 8 to 10 November", "8-10/11/2024": the first day of a range the month closes.
+      const day = a.q.value;
+      a.q.kind = 'date';
+      a.q.value = 0;
+      a.q.date = { day, month: b.q.date!.month!, ...(b.q.date!.year !== undefined ? { year: b.q.date!.year } : {}) };
+      a.q.also = [];
     }
   }
+}
+
+/** Whether `a` is a bare day number ("8") opening a range whose end `b` is a later day with its month. */
+function isFirstDayOf(a: Quantity, b: Quantity): boolean {
+  const end = b.kind === 'date' ? b.date : undefined;
+  if (a.kind !== 'number' || a.words || a.weak || !/^\d{1,2}$/.test(a.text) || end?.day === undefined || end.month === undefined || end.unknown) return false;
+  return a.value >= 1 && a.value < end.day;
 }
 
 /** Whether `b` is the two-digit end of a span of years `a` opens ("2016-20", "2021–26"). */

@@ -114,10 +114,10 @@ const VI_RULES: Array<[string, Rule]> = [
       return period(end ? 13 - n : 1, end ? 12 : n, !digitsIn(m[1]), m, m[3] !== undefined ? 3 : 4);
     },
   ],
-  // "từ tháng 1 đến tháng 9 năm 2024", "tháng 1 - tháng 9/2024", "giữa tháng 3 và tháng 5" ("và" only
+  // "từ tháng 1 đến tháng 9 năm 2024", "tháng 1 - tháng 9/2024", "tháng 11-12/2024", "giữa tháng 3 và tháng 5" ("và" only
   // after "giữa": "tháng 3 và tháng 5" is two months)
   [
-    `(?:(${vi('từ')}|${vi('giữa')})${S})?${vi('tháng')}${S}(\\d{1,2})(?:(?:${S})?[-–—](?:${S})?|${S}(${vi('đến')}(?:${S}${vi('hết')})?|${vi('và')})${S})${vi('tháng')}${S}(\\d{1,2})(?:(?:${S}${vi('năm')}${S}|/)${YEAR})?`,
+    `(?:(${vi('từ')}|${vi('giữa')})${S})?${vi('tháng')}${S}(\\d{1,2})(?:(?:${S})?[-–—](?:${S})?(?:${vi('tháng')}${S})?|${S}(${vi('đến')}(?:${S}${vi('hết')})?|${vi('và')})${S}${vi('tháng')}${S})(\\d{1,2})(?:(?:${S}${vi('năm')}${S}|/)${YEAR})?`,
     (m) => {
       if (m[3] !== undefined && /^v/i.test(m[3]) && !/^gi/i.test(m[1] ?? '')) return undefined;
       return period(Number(m[2]), Number(m[4]), false, m, 5);

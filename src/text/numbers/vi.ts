@@ -253,6 +253,13 @@ class ViReader extends QuantityScanner {
     let j = day.next;
     if (this.spacedKey(j) === 'tháng') return this.monthDate(j + 1, from, date, bare, placeholder);
     const sep = this.tokens[j];
+    const lastDay = this.sharedMonthDay(day, j);
+    if (lastDay) {
+      // "ngày 8-9/11/2024": days 8 and 9 of one month; the first day takes the month and year from
+      // the second when ranges are completed.
+      this.emitDate(from, j, date, bare, placeholder);
+      return this.afterDay(lastDay, j + 1, j + 1);
+    }
     if (sep && sep.type === 'punct' && (sep.text === '/' || sep.text === '-' || sep.text === '.') && sep.gap === Gap.None && touching(this.tokens, j + 1)) {
       const month = this.atom(j + 1);
       if (month && (month.placeholder || (month.value >= 1 && month.value <= 12))) {
@@ -276,6 +283,23 @@ class ViReader extends QuantityScanner {
     }
     this.emitDate(from, j, date, bare, placeholder);
     return j;
+  }
+
+  /**
+   * The last day of "D1-D2/M[/Y]", read at the dash `dash` after the first day: a later day, then
+   * "/" or "." and a month (as "8-9/11/2024", "8–10.11"), not the month "9" of "8-9".
+   */
+  private sharedMonthDay(first: { value: number; placeholder: boolean }, dash: number): { value: number; next: number; placeholder: boolean } | undefined {
+    const sep = this.tokens[dash];
+    if (first.placeholder || !sep || sep.type !== 'punct' || (sep.text !== '-' && sep.text !== '–') || sep.gap !== Gap.None || !touching(this.tokens, dash + 1)) return undefined;
+    const last = this.tokens[dash + 1]!;
+    const slash = this.tokens[dash + 2];
+    const month = this.tokens[dash + 3];
+    if (last.type !== 'num' || last.text.length > 2 || !slash || (slash.text !== '/' && slash.text !== '.') || !touching(this.tokens, dash + 2) || !touching(this.tokens, dash + 3)) return undefined;
+    const d = Number(last.text);
+    const m = Number(month?.text);
+    if (month?.type !== 'num' || d <= first.value || d > 31 || !(m >= 1 && m <= 12)) return undefined;
+    return { value: d, next: dash + 2, placeholder: false };
   }
 
   private setYear(date: DateValue, bare: number[], year: { value: number; next: number; placeholder: boolean }): number {
